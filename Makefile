@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Ferrite top-level Makefile. Plain GNU Make in Kbuild style:
+#   make [ARCH=x86_64] [LLVM=1] [V=1]   build build/<arch>/vmlinux
+#   make run | test | bench | gdb       boot it under QEMU (see `make help`)
+#
+# Non-recursive: each directory's Kbuild (or Makefile) is a fragment listing
+# `obj-y += file.o` and `obj-y += subdir/`; this file collects them all
+# and builds every object into $(O) (build/<arch>/ by default).
+
+.DEFAULT_GOAL := all
+ARCH ?= x86_64
+SRCARCH := $(ARCH)
+O ?= build/$(ARCH)
+export RUSTC_BOOTSTRAP := 1
+
+ifeq ($(V),1)
+  Q :=
+  say :=
+else
+  Q := @
+  say = @printf '  %-8s%s\n' '$(1)' '$(2)';
+endif
+
+# --- Toolchain -----------------------------------------------------------
+ifneq ($(LLVM),)
+  CC := clang
+  LD := ld.lld
+  NM := llvm-nm-14
+  OBJCOPY := llvm-objcopy-14
+else
+  CC := $(CROSS_COMPILE)gcc
+  LD := $(CROSS_COMPILE)ld
+  NM := $(CROSS_COMPILE)nm
+  OBJCOPY := $(CROSS_COMPILE)objcopy
+endif
+PYTHON ?= python3
+
+KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-Iinclude -Iarch/$(SRCARCH)/include -D__KERNEL__
+KBUILD_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin-printf \
+	-fno-common -fno-strict-aliasing -fno-stack-protector -fno-pic -fno-pie \
+	-fno-omit-frame-pointer -fno-optimize-sibling-calls -funsigned-char \
+	-fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
+	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Wno-missing-field-initializers -Wstrict-prototypes -Wmissing-prototypes \
+	-Werror
+KBUILD_AFLAGS := -D__ASSEMBLER__ -g -Wa,--noexecstack
+KBUILD_LDFLAGS := -nostdlib -z max-page-size=0x1000 --no-warn-rwx-segments
+
+ifneq ($(LLVM),)
+  KBUILD_LDFLAGS := $(filter-out --no-warn-rwx-segments,$(KBUILD_LDFLAGS))
+endif
+
+# The architecture adds its flags, QEMU command and image rules.
+include arch/$(SRCARCH)/Makefile
+
+# --- Collect objects from the Kbuild fragments ----------------------------
+core-dirs := kernel/ mm/ lib/ drivers/ arch/$(SRCARCH)/
+
+define collect
+obj-y :=
+include $(firstword $(wildcard $(1)Kbuild) $(1)Makefile)
+$(1)objs := $$(addprefix $(1),$$(filter %.o,$$(obj-y)))
+$(1)subdirs := $$(addprefix $(1),$$(filter %/,$$(obj-y)))
+all-objs += $$($(1)objs)
+$$(foreach d,$$($(1)subdirs),$$(eval $$(call collect,$$(d))))
+endef
+all-objs :=
+$(foreach d,$(core-dirs),$(eval $(call collect,$(d))))
+
+vmlinux-objs := $(addprefix $(O)/,$(all-objs))
+
+# Rust support adds $(rust-objs) when present (rust/Makefile).
+rust-objs :=
+-include rust/Makefile
+vmlinux-objs += $(rust-objs)
+
+# --- Rules ------------------------------------------------------------------
+.PHONY: all vmlinux clean mrproper help FORCE
+all: vmlinux
+vmlinux: $(O)/vmlinux
+
+# Rebuild everything when the compiler or flags change.
+flags-now := $(CC) $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(KBUILD_AFLAGS) $(KBUILD_LDFLAGS)
+$(O)/.flags: FORCE
+	@mkdir -p $(O)
+	@echo '$(flags-now)' | cmp -s - $@ || echo '$(flags-now)' > $@
+
+$(O)/%.o: %.c $(O)/.flags
+	$(call say,CC,$*.o)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(CFLAGS_$(notdir $*).o) -MMD -MP -c -o $@ $<
+
+$(O)/%.o: %.S $(O)/.flags
+	$(call say,AS,$*.o)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_AFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/%.lds: %.lds.S $(O)/.flags
+	$(call say,LDS,$*.lds)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(KBUILD_CPPFLAGS) -E -P -D__ASSEMBLER__ -MMD -MP -MT $@ -o $@ $<
+
+# Two-pass link: the symbol table for backtraces and %pS is generated from
+# the first link and sits after .rodata, so no text address moves.
+LDS := $(O)/arch/$(SRCARCH)/kernel/vmlinux.lds
+$(O)/vmlinux: $(vmlinux-objs) $(LDS) scripts/kallsyms.sh
+	$(call say,KSYMS,.tmp_kallsyms1.S)
+	$(Q)scripts/kallsyms.sh /dev/null $(NM) > $(O)/.tmp_kallsyms1.S
+	$(Q)$(CC) $(KBUILD_AFLAGS) -c -o $(O)/.tmp_kallsyms1.o $(O)/.tmp_kallsyms1.S
+	$(call say,LD,.tmp_vmlinux1)
+	$(Q)$(LD) $(KBUILD_LDFLAGS) -T $(LDS) -o $(O)/.tmp_vmlinux1 $(vmlinux-objs) $(O)/.tmp_kallsyms1.o
+	$(call say,KSYMS,.tmp_kallsyms2.S)
+	$(Q)scripts/kallsyms.sh $(O)/.tmp_vmlinux1 $(NM) > $(O)/.tmp_kallsyms2.S
+	$(Q)$(CC) $(KBUILD_AFLAGS) -c -o $(O)/.tmp_kallsyms2.o $(O)/.tmp_kallsyms2.S
+	$(call say,LD,vmlinux)
+	$(Q)$(LD) $(KBUILD_LDFLAGS) -T $(LDS) -o $@ $(vmlinux-objs) $(O)/.tmp_kallsyms2.o
+	$(Q)scripts/kallsyms.sh --check $(O)/.tmp_vmlinux1 $@ $(NM)
+
+-include $(vmlinux-objs:.o=.d) $(LDS:.lds=.d)
+
+# --- Running -------------------------------------------------------------
+SETUP := scripts/setup.sh
+QEMU_TIMEOUT ?= 120
+
+.PHONY: setup run test bench gdb
+setup:
+	$(Q)$(SETUP) --arch $(ARCH)
+
+run: setup
+	$(Q)$(MAKE) --no-print-directory vmlinux
+	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
+
+test: setup
+	$(Q)$(MAKE) --no-print-directory vmlinux
+	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
+
+gdb: setup
+	$(Q)$(MAKE) --no-print-directory vmlinux
+	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)" --gdb
+
+clean:
+	$(Q)rm -rf $(O)
+
+mrproper:
+	$(Q)rm -rf build
+
+help:
+	@echo 'Ferrite build targets:'
+	@echo '  make [ARCH=x86_64]   build $$(O)/vmlinux (O defaults to build/<arch>)'
+	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...")'
+	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
+	@echo '                       FILTER=suite-glob runs only matching suites'
+	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
+	@echo '  make setup           install missing Debian packages'
+	@echo '  make clean           remove $$(O)'
+	@echo 'Options: V=1 (full commands), LLVM=1 (clang + lld), O=dir'

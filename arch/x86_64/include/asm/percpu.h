@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* x86-64: the GS base register points at this CPU's struct cpu_info. */
+#ifndef _ASM_X86_PERCPU_H
+#define _ASM_X86_PERCPU_H
+
+static __always_inline struct cpu_info *arch_this_cpu(void)
+{
+	struct cpu_info *ci;
+
+	__asm__("movq %%gs:0, %0" : "=r"(ci));
+	return ci;
+}
+
+#endif /* _ASM_X86_PERCPU_H */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * x86-64 kernel page tables: 4 levels, 4 KiB pages, 2 MiB pages for the
+ * direct map. Kernel mappings are shared by every address space.
+ */
+#ifndef _ASM_X86_PGTABLE_H
+#define _ASM_X86_PGTABLE_H
+
+#include <linux/types.h>
+#include <asm/page.h>
+
+#define _PAGE_PRESENT (1UL << 0)
+#define _PAGE_RW (1UL << 1)
+#define _PAGE_USER (1UL << 2)
+#define _PAGE_PWT (1UL << 3)
+#define _PAGE_PCD (1UL << 4)
+#define _PAGE_ACCESSED (1UL << 5)
+#define _PAGE_DIRTY (1UL << 6)
+#define _PAGE_PSE (1UL << 7)
+#define _PAGE_GLOBAL (1UL << 8)
+#define _PAGE_NX (1UL << 63)
+#define PTE_ADDR_MASK 0x000ffffffffff000UL
+
+/* Protections for arch_map_kernel_page(). */
+#define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX | _PAGE_GLOBAL)
+#define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX | _PAGE_GLOBAL)
+#define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)
+#define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
+
+/*
+ * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
+ * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
+ * tables with GFP_KERNEL, so process context only. Returns 0 or -ENOMEM;
+ * -EEXIST if va is already mapped.
+ */
+int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
+
+/* Remove the mapping of va (if any) and flush it from the TLB. Never sleeps. */
+void arch_unmap_kernel_page(unsigned long va);
+
+/*
+ * arch_lookup_kernel_page() - the page-table entry that maps va (4 KiB or
+ * 2 MiB), or 0 when va is unmapped. For tests and fault reports.
+ */
+u64 arch_lookup_kernel_page(unsigned long va);
+
+/* Physical address of the kernel's top-level page table. */
+extern phys_addr_t kernel_pgd_phys;
+
+static inline void flush_tlb_one(unsigned long va)
+{
+	__asm__ __volatile__("invlpg (%0)" :: "r"(va) : "memory");
+}
+
+#endif /* _ASM_X86_PGTABLE_H */

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Registers saved on kernel entry (interrupt, exception, later syscall). */
+#ifndef _ASM_X86_PTRACE_H
+#define _ASM_X86_PTRACE_H
+
+#ifndef __ASSEMBLER__
+struct pt_regs {
+	unsigned long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8;
+	unsigned long rax, rcx, rdx, rsi, rdi;
+	unsigned long vector;		/* pushed by the entry stub */
+	unsigned long error_code;	/* by the CPU, or 0 from the stub */
+	unsigned long rip, cs, rflags, rsp, ss;	/* the CPU's frame */
+};
+
+#define user_mode(regs) (((regs)->cs & 3) == 3)
+#define instruction_pointer(regs) ((regs)->rip)
+#endif
+
+#define PT_R15 0
+#define PT_RBP 32
+#define PT_RBX 40
+#define PT_RIP 136
+#define PT_CS 144
+#define PT_RFLAGS 152
+#define PT_RSP 160
+#define PT_SS 168
+#define PT_SIZE 176
+
+#endif /* _ASM_X86_PTRACE_H */

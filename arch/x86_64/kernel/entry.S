@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * x86-64 exception and interrupt entry, the context switch, and the first
+ * code a new kernel thread runs. Every vector has a stub that makes the
+ * stack look the same (an error code, then the vector number) and jumps to
+ * a common path that saves the registers as struct pt_regs.
+ */
+#include <asm/ptrace.h>
+
+	.text
+
+.macro ISR_NOERR vec
+	.balign 16
+	pushq $0
+	pushq $\vec
+	jmp isr_common
+.endm
+
+.macro ISR_ERR vec
+	.balign 16
+	pushq $\vec
+	jmp isr_common
+.endm
+
+	.balign 16
+	.globl isr_stubs
+isr_stubs:
+	vec = 0
+	.rept 48
+	.if vec == 8 || vec == 10 || vec == 11 || vec == 12 || vec == 13 || vec == 14 || vec == 17 || vec == 21 || vec == 29 || vec == 30
+	ISR_ERR vec
+	.else
+	ISR_NOERR vec
+	.endif
+	vec = vec + 1
+	.endr
+
+isr_common:
+	pushq %rdi
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq %rax
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	cld
+	movq %rsp, %rdi
+	call x86_trap_entry
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rax
+	popq %rcx
+	popq %rdx
+	popq %rsi
+	popq %rdi
+	addq $16, %rsp
+	iretq
+
+/* struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset 0. */
+	.globl __switch_to_asm
+__switch_to_asm:
+	pushq %rbp
+	pushq %rbx
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	movq %rsp, (%rdi)
+	movq (%rsi), %rsp
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbx
+	popq %rbp
+	movq %rdi, %rax
+	ret
+
+/* First code of a new thread: %rax = prev, %rbx = fn, %r12 = arg. */
+	.globl ret_from_kernel_thread
+ret_from_kernel_thread:
+	movq %rax, %rdi
+	call schedule_tail
+	movq %r12, %rdi
+	call *%rbx
+	movl %eax, %edi
+	call do_exit
+	ud2
+
+/* void arch_capture_regs(struct pt_regs *regs): the caller's registers. */
+	.globl arch_capture_regs
+arch_capture_regs:
+	movq %r15, 0(%rdi)
+	movq %r14, 8(%rdi)
+	movq %r13, 16(%rdi)
+	movq %r12, 24(%rdi)
+	movq %rbp, 32(%rdi)
+	movq %rbx, 40(%rdi)
+	movq %r11, 48(%rdi)
+	movq %r10, 56(%rdi)
+	movq %r9, 64(%rdi)
+	movq %r8, 72(%rdi)
+	movq %rax, 80(%rdi)
+	movq %rcx, 88(%rdi)
+	movq %rdx, 96(%rdi)
+	movq %rsi, 104(%rdi)
+	movq %rdi, 112(%rdi)
+	movq $0, 120(%rdi)
+	movq $0, 128(%rdi)
+	movq (%rsp), %rax
+	movq %rax, PT_RIP(%rdi)
+	movq $0, PT_CS(%rdi)
+	movw %cs, PT_CS(%rdi)
+	pushfq
+	popq PT_RFLAGS(%rdi)
+	leaq 8(%rsp), %rax
+	movq %rax, PT_RSP(%rdi)
+	movq $0, PT_SS(%rdi)
+	movw %ss, PT_SS(%rdi)
+	movq 80(%rdi), %rax
+	ret

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * x86-64 descriptor tables and exception handling. Every CPU exception is
+ * reported (vector, error code, RIP with its symbol, CR2 for page faults)
+ * and panics; none reboots the machine. Double faults run on their own IST
+ * stack, so a kernel stack overflow that hits the guard page below a thread
+ * stack is reported as such instead of triple-faulting.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/kallsyms.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/start_kernel.h>
+#include <linux/string.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+
+struct idt_entry {
+	u16 offset_low;
+	u16 selector;
+	u8 ist;
+	u8 type_attr;
+	u16 offset_mid;
+	u32 offset_high;
+	u32 zero;
+} __packed;
+
+struct tss64 {
+	u32 reserved0;
+	u64 rsp[3];
+	u64 reserved1;
+	u64 ist[7];
+	u64 reserved2;
+	u16 reserved3;
+	u16 iomap_base;
+} __packed;
+
+static struct idt_entry idt[256] __aligned(16);
+static struct tss64 tss __aligned(16);
+static u64 gdt[7] __aligned(16) = {
+	0,
+	0x00af9a000000ffffULL,	/* 0x08 kernel code */
+	0x00cf92000000ffffULL,	/* 0x10 kernel data */
+	0x00cff2000000ffffULL,	/* 0x18 user data (0x1b) */
+	0x00affa000000ffffULL,	/* 0x20 user code (0x23) */
+	0, 0,			/* 0x28 TSS (two slots) */
+};
+static u8 df_stack[4 * PAGE_SIZE] __aligned(16);
+
+extern char isr_stubs[];
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
+	"invalid opcode", "device not available", "double fault",
+	"coprocessor segment overrun", "invalid TSS", "segment not present",
+	"stack segment", "general protection fault", "page fault", "reserved",
+	"x87 floating point", "alignment check", "machine check",
+	"SIMD floating point", "virtualization", "control protection",
+};
+
+static void set_gate(int vec, void *handler, int ist)
+{
+	unsigned long a = (unsigned long)handler;
+
+	idt[vec].offset_low = a & 0xffff;
+	idt[vec].selector = KERNEL_CS;
+	idt[vec].ist = ist;
+	idt[vec].type_attr = 0x8e;	/* present, DPL 0, interrupt gate */
+	idt[vec].offset_mid = (a >> 16) & 0xffff;
+	idt[vec].offset_high = a >> 32;
+	idt[vec].zero = 0;
+}
+
+void set_kernel_stack(unsigned long sp0)
+{
+	tss.rsp[0] = sp0;
+}
+
+void __init trap_init(void)
+{
+	struct { u16 limit; u64 base; } __packed gdtr, idtr;
+	unsigned long t = (unsigned long)&tss;
+
+	tss.ist[0] = (u64)(df_stack + sizeof(df_stack));
+	tss.iomap_base = sizeof(tss);
+	gdt[5] = (sizeof(tss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) |
+		 ((t >> 24) & 0xff) << 56;
+	gdt[6] = t >> 32;
+	gdtr.limit = sizeof(gdt) - 1;
+	gdtr.base = (u64)gdt;
+	__asm__ __volatile__("lgdt %0" :: "m"(gdtr));
+	__asm__ __volatile__("ltr %w0" :: "r"(TSS_SEL));
+
+	for (int v = 0; v < 48; v++)
+		set_gate(v, isr_stubs + 16 * v, v == 8 ? 1 : 0);
+	idtr.limit = sizeof(idt) - 1;
+	idtr.base = (u64)idt;
+	__asm__ __volatile__("lidt %0" :: "m"(idtr));
+}
+
+void show_regs(struct pt_regs *r)
+{
+	pr_emerg("CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
+		 current ? current->pid : -1, current ? current->comm : "?");
+	pr_emerg("RIP: %04lx:%pS\n", r->cs, (void *)r->rip);
+	pr_emerg("RSP: %04lx:%016lx EFLAGS: %08lx\n", r->ss, r->rsp, r->rflags);
+	pr_emerg("RAX: %016lx RBX: %016lx RCX: %016lx\n", r->rax, r->rbx, r->rcx);
+	pr_emerg("RDX: %016lx RSI: %016lx RDI: %016lx\n", r->rdx, r->rsi, r->rdi);
+	pr_emerg("RBP: %016lx R08: %016lx R09: %016lx\n", r->rbp, r->r8, r->r9);
+	pr_emerg("R10: %016lx R11: %016lx R12: %016lx\n", r->r10, r->r11, r->r12);
+	pr_emerg("R13: %016lx R14: %016lx R15: %016lx\n", r->r13, r->r14, r->r15);
+	pr_emerg("CR2: %016lx CR3: %016lx CR4: %016lx\n", read_cr2(), read_cr3(), read_cr4());
+}
+
+/* True if [addr, addr+8) lies in the stack we are walking. */
+static bool on_stack(unsigned long addr, unsigned long lo, unsigned long hi)
+{
+	return addr >= lo && addr + 16 <= hi && !(addr & 7);
+}
+
+/*
+ * Print a return address. The call may have been the last instruction of its
+ * function (a call to a noreturn function), so the symbol is looked up at
+ * ret - 1, as Linux's %pB does, and the offset printed for ret itself.
+ */
+static void print_return_address(unsigned long ret)
+{
+	unsigned long size, off;
+	const char *name;
+
+	if (kallsyms_lookup(ret - 1, &size, &off, &name))
+		pr_emerg(" [<%016lx>] %p\n", ret, (void *)ret);
+	else
+		pr_emerg(" [<%016lx>] %s+%#lx/%#lx\n", ret, name, off + 1, size);
+}
+
+void show_stack_from(struct pt_regs *regs)
+{
+	unsigned long fp = regs->rbp, lo, hi;
+	struct task_struct *t = current;
+	int depth = 0;
+
+	if (t && t->stack && regs->rsp >= (unsigned long)t->stack &&
+	    regs->rsp < (unsigned long)t->stack + THREAD_SIZE) {
+		lo = (unsigned long)t->stack;
+		hi = lo + THREAD_SIZE;
+	} else {
+		/* The boot/idle stack, or the double-fault stack. */
+		lo = regs->rsp & ~(4 * PAGE_SIZE - 1);
+		hi = lo + 8 * PAGE_SIZE;
+		if (fp < lo || fp >= hi)
+			lo = fp, hi = fp + 8 * PAGE_SIZE;
+	}
+	pr_emerg("Call Trace:\n");
+	pr_emerg(" [<%016lx>] %pS\n", regs->rip, (void *)regs->rip);
+	/* A jump into non-text left the caller's return address at RSP. */
+	if (kallsyms_lookup(regs->rip, NULL, NULL, NULL) && on_stack(regs->rsp, lo, hi))
+		print_return_address(*(unsigned long *)regs->rsp);
+	while (on_stack(fp, lo, hi) && depth++ < 32) {
+		unsigned long ret = ((unsigned long *)fp)[1];
+
+		if (!ret)
+			break;
+		print_return_address(ret);
+		fp = ((unsigned long *)fp)[0];
+	}
+}
+
+/* A fault address in the unmapped page just below the current thread's stack? */
+static bool hit_stack_guard(unsigned long addr)
+{
+	struct task_struct *t = current;
+	unsigned long bottom;
+
+	if (!t || !t->stack)
+		return false;
+	bottom = (unsigned long)t->stack;
+	return addr < bottom && addr >= bottom - PAGE_SIZE;
+}
+
+static void do_page_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+	unsigned long err = regs->error_code;
+
+	if (fixup_exception(regs))
+		return;
+	oops_in_progress++;
+	if (hit_stack_guard(addr))
+		pr_emerg("BUG: kernel stack overflow: guard page hit at %016lx\n", addr);
+	else if (addr < PAGE_SIZE)
+		pr_emerg("BUG: kernel NULL pointer dereference, address: %016lx\n", addr);
+	else
+		pr_emerg("BUG: unable to handle page fault for address: %016lx\n", addr);
+	pr_emerg("#PF: %s %s access in %s mode\n", err & 4 ? "user" : "supervisor",
+		 err & 16 ? "instruction fetch" : err & 2 ? "write" : "read",
+		 err & 4 ? "user" : "kernel");
+	pr_emerg("#PF: error_code(0x%04lx) - %s\n", err,
+		 err & 1 ? "protection violation" : "not-present page");
+	die("page fault", regs, err);
+}
+
+static void do_double_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+
+	oops_in_progress++;
+	if (hit_stack_guard(addr) || hit_stack_guard(regs->rsp))
+		pr_emerg("BUG: kernel stack overflow (guard page hit at %016lx) in %s/%d\n",
+			 addr, current->comm, current->pid);
+	die("double fault", regs, regs->error_code);
+}
+
+static void handle_irq(struct pt_regs *regs)
+{
+	struct cpu_info *ci = this_cpu();
+	unsigned int irq = regs->vector - IRQ_VECTOR_BASE;
+
+	ci->in_irq++;
+	ci->irq_count++;
+	if (!pic_is_spurious(irq)) {
+		generic_handle_irq(irq);
+		pic_eoi(irq);
+	}
+	ci->in_irq--;
+	/* Kernel preemption: the interrupted code allowed it. */
+	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
+	    (regs->rflags & 0x200))
+		preempt_schedule_irq();
+}
+
+void x86_trap_entry(struct pt_regs *regs);
+void x86_trap_entry(struct pt_regs *regs)
+{
+	unsigned long v = regs->vector;
+
+	if (v >= IRQ_VECTOR_BASE) {
+		handle_irq(regs);
+		return;
+	}
+	switch (v) {
+	case 14:
+		do_page_fault(regs);
+		return;
+	case 8:
+		do_double_fault(regs);
+		return;
+	case 3:
+		pr_warn("int3 at %pS\n", (void *)regs->rip);
+		return;
+	case 6:
+		if (fixup_exception(regs))
+			return;
+		break;
+	}
+	die(exception_names[v] ? exception_names[v] : "reserved exception", regs,
+	    regs->error_code);
+}

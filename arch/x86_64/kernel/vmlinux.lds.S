@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * x86-64 kernel image layout. Linked at KERNEL_MAP + 1 MiB, loaded at
+ * physical 1 MiB (the AT() addresses). Text, read-only data and data are
+ * separate page-aligned segments so the page tables can map them
+ * R-X, R-- and RW- (W^X).
+ */
+#include <asm/page.h>
+
+OUTPUT_FORMAT("elf64-x86-64")
+OUTPUT_ARCH(i386:x86-64)
+ENTRY(pvh_start32)
+
+PHDRS {
+	text PT_LOAD FLAGS(5);
+	rodata PT_LOAD FLAGS(4);
+	data PT_LOAD FLAGS(6);
+	note PT_NOTE FLAGS(4);
+}
+
+SECTIONS
+{
+	. = KERNEL_MAP + KERNEL_PHYS_START;
+	_stext = .;
+	.text : AT(ADDR(.text) - KERNEL_MAP) {
+		*(.head.text)
+		*(.text .text.*)
+		*(.init.text)
+	} :text
+	. = ALIGN(PAGE_SIZE);
+	_etext = .;
+
+	.rodata : AT(ADDR(.rodata) - KERNEL_MAP) {
+		*(.rodata .rodata.*)
+		. = ALIGN(8);
+		__start_kunit_suites = .;
+		KEEP(*(.kunit_test_suites))
+		__stop_kunit_suites = .;
+		. = ALIGN(8);
+		__initcall_start = .;
+		KEEP(*(.initcall0.init))
+		KEEP(*(.initcall1.init))
+		KEEP(*(.initcall2.init))
+		KEEP(*(.initcall3.init))
+		KEEP(*(.initcall4.init))
+		KEEP(*(.initcall5.init))
+		KEEP(*(.initcall6.init))
+		KEEP(*(.initcall7.init))
+		__initcall_end = .;
+		__exitcall_start = .;
+		KEEP(*(.exitcall.exit))
+		__exitcall_end = .;
+		. = ALIGN(8);
+		__rust_tests_start = .;
+		KEEP(*(.rust_test_suites))
+		__rust_tests_end = .;
+		. = ALIGN(8);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
+	} :rodata
+	.note : AT(ADDR(.note) - KERNEL_MAP) {
+		*(.note.Xen)
+	} :rodata :note
+	/* Generated from the first link; last in the read-only segment. */
+	.kallsyms : AT(ADDR(.kallsyms) - KERNEL_MAP) {
+		*(.kallsyms)
+	} :rodata
+	. = ALIGN(PAGE_SIZE);
+	_erodata = .;
+
+	.data : AT(ADDR(.data) - KERNEL_MAP) {
+		*(.data.page_aligned)
+		*(.data .data.*)
+		*(.init.data)
+	} :data
+	.bss : AT(ADDR(.bss) - KERNEL_MAP) {
+		__bss_start = .;
+		*(.bss.page_aligned)
+		*(.bss .bss.*)
+		*(COMMON)
+		. = ALIGN(PAGE_SIZE);
+		__bss_end = .;
+	} :data
+	_end = .;
+
+	/DISCARD/ : {
+		*(.comment)
+		*(.eh_frame)
+		*(.note.GNU-stack)
+		*(.note.gnu.property)
+	}
+}

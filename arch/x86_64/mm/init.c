@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * x86-64 kernel page tables. paging_init() replaces the boot tables with:
+ * the direct map of all RAM at PAGE_OFFSET (2 MiB pages, RW, NX), and the
+ * kernel image at KERNEL_MAP in 4 KiB pages with W^X: text R-X, read-only
+ * data R--, data and bss RW-. Nothing is mapped at low addresses, so NULL
+ * dereferences fault.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <linux/start_kernel.h>
+
+#define PTRS 512
+#define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
+
+extern char _stext[], _etext[], _erodata[], _end[];
+
+phys_addr_t kernel_pgd_phys;
+static u64 *kernel_pgd;
+static bool mm_ready;		/* page tables now come from the buddy allocator */
+static DEFINE_SPINLOCK(pgtable_lock);
+
+static u64 *alloc_table(void)
+{
+	phys_addr_t pa;
+
+	if (mm_ready) {
+		unsigned long p = get_zeroed_page(GFP_KERNEL);
+
+		return p ? (u64 *)p : NULL;
+	}
+	pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+	if (!pa)
+		panic("paging_init: out of memory for page tables");
+	return __va(pa);
+}
+
+/* The entry for va at level `shift` (12: PTE, 21: PMD), creating tables. */
+static u64 *walk_create(unsigned long va, int shift)
+{
+	u64 *table = kernel_pgd;
+
+	for (int s = 39; s > shift; s -= 9) {
+		u64 *e = &table[IDX(va, s)];
+
+		if (!(*e & _PAGE_PRESENT)) {
+			u64 *next = alloc_table();
+
+			if (!next)
+				return NULL;
+			*e = __pa(next) | _PAGE_PRESENT | _PAGE_RW;
+		} else if (*e & _PAGE_PSE) {
+			return NULL;	/* covered by a large page */
+		}
+		table = __va(*e & PTE_ADDR_MASK);
+	}
+	return &table[IDX(va, shift)];
+}
+
+u64 arch_lookup_kernel_page(unsigned long va)
+{
+	u64 *table = kernel_pgd;
+
+	for (int s = 39; s >= 12; s -= 9) {
+		u64 e = table[IDX(va, s)];
+
+		if (!(e & _PAGE_PRESENT))
+			return 0;
+		if (s == 12 || (e & _PAGE_PSE))
+			return e;
+		table = __va(e & PTE_ADDR_MASK);
+	}
+	return 0;
+}
+
+int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags)
+{
+	unsigned long irqflags;
+	u64 *pte;
+	int ret = 0;
+
+	spin_lock_irqsave(&pgtable_lock, irqflags);
+	pte = walk_create(va, 12);
+	if (!pte)
+		ret = -ENOMEM;
+	else if (*pte & _PAGE_PRESENT)
+		ret = -EEXIST;
+	else
+		*pte = (pa & PTE_ADDR_MASK) | flags;
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+	return ret;
+}
+
+void arch_unmap_kernel_page(unsigned long va)
+{
+	unsigned long irqflags;
+	u64 *table = kernel_pgd;
+
+	spin_lock_irqsave(&pgtable_lock, irqflags);
+	for (int s = 39; s > 12; s -= 9) {
+		u64 e = table[IDX(va, s)];
+
+		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
+			goto out;
+		table = __va(e & PTE_ADDR_MASK);
+	}
+	table[IDX(va, 12)] = 0;
+	flush_tlb_one(va);
+out:
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+}
+
+static void __init map_range_4k(unsigned long start, unsigned long end, unsigned long flags)
+{
+	for (unsigned long va = start; va < end; va += PAGE_SIZE)
+		*walk_create(va, 12) = __pa((void *)va) | flags;
+}
+
+void __init paging_init(void)
+{
+	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), 1UL << 21);
+
+	kernel_pgd = alloc_table();
+	kernel_pgd_phys = __pa(kernel_pgd);
+
+	for (phys_addr_t pa = 0; pa < ram_end && pa < MAX_PHYS_ADDR; pa += 1UL << 21)
+		*walk_create(PAGE_OFFSET + pa, 21) = pa | _PAGE_PSE | PAGE_KERNEL;
+
+	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
+	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);
+	map_range_4k((unsigned long)_erodata, ALIGN((unsigned long)_end, PAGE_SIZE), PAGE_KERNEL);
+
+	/* CR4.PGE for global pages, CR0.WP so the kernel honours read-only. */
+	__asm__ __volatile__("mov %0, %%cr4" :: "r"(read_cr4() | (1UL << 7)));
+	write_cr3(kernel_pgd_phys);
+	pr_info("paging: direct map %lu MiB, kernel text %lu KiB R-X, rodata %lu KiB R--\n",
+		(unsigned long)(ram_end >> 20),
+		((unsigned long)_etext - (unsigned long)_stext) >> 10,
+		((unsigned long)_erodata - (unsigned long)_etext) >> 10);
+}
+
+/* The buddy allocator runs now: page tables come from it from here on. */
+void __init arch_mm_init(void)
+{
+	mm_ready = true;
+}

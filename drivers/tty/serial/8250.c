@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * 8250/16550 UART: the boot console. Polled output, so it works from the
+ * first instruction of C to the last line of a panic; input comes later with
+ * the tty layer.
+ */
+#include <linux/console.h>
+#include <linux/serial_8250.h>
+#include <asm/io.h>
+
+#define UART_RX 0	/* receive buffer (DLAB=0) */
+#define UART_TX 0	/* transmit holding (DLAB=0) */
+#define UART_DLL 0	/* divisor low (DLAB=1) */
+#define UART_IER 1	/* interrupt enable (DLAB=0) */
+#define UART_DLM 1	/* divisor high (DLAB=1) */
+#define UART_FCR 2	/* FIFO control */
+#define UART_LCR 3	/* line control */
+#define UART_MCR 4	/* modem control */
+#define UART_LSR 5	/* line status */
+#define UART_LSR_DR 0x01	/* data ready */
+#define UART_LSR_THRE 0x20	/* transmit holding register empty */
+
+static struct uart_8250 boot_uart;
+
+static u8 serial_in(struct uart_8250 *up, int reg)
+{
+	if (up->iotype == UPIO_PORT)
+		return inb((u16)(up->base + reg));
+	return readb(up->base + (reg << up->regshift));
+}
+
+static void serial_out(struct uart_8250 *up, int reg, u8 val)
+{
+	if (up->iotype == UPIO_PORT)
+		outb(val, (u16)(up->base + reg));
+	else
+		writeb(val, up->base + (reg << up->regshift));
+}
+
+void serial8250_putc(struct uart_8250 *up, char c)
+{
+	while (!(serial_in(up, UART_LSR) & UART_LSR_THRE))
+		;
+	serial_out(up, UART_TX, (u8)c);
+}
+
+int serial8250_getc(struct uart_8250 *up)
+{
+	if (!(serial_in(up, UART_LSR) & UART_LSR_DR))
+		return -1;
+	return serial_in(up, UART_RX);
+}
+
+static void serial8250_console_write(struct console *con, const char *s, size_t len)
+{
+	struct uart_8250 *up = con->data;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			serial8250_putc(up, '\r');
+		serial8250_putc(up, s[i]);
+	}
+}
+
+static struct console serial8250_console = {
+	.name = "ttyS0",
+	.write = serial8250_console_write,
+	.data = &boot_uart,
+};
+
+struct uart_8250 *serial8250_early_init(unsigned long base, int iotype, int regshift)
+{
+	struct uart_8250 *up = &boot_uart;
+
+	up->base = base;
+	up->iotype = iotype;
+	up->regshift = regshift;
+	serial_out(up, UART_IER, 0x00);		/* no interrupts yet */
+	serial_out(up, UART_LCR, 0x80);		/* DLAB on */
+	serial_out(up, UART_DLL, 0x01);		/* 115200 baud */
+	serial_out(up, UART_DLM, 0x00);
+	serial_out(up, UART_LCR, 0x03);		/* 8N1 */
+	serial_out(up, UART_FCR, 0x07);		/* FIFOs on, cleared */
+	serial_out(up, UART_MCR, 0x0b);		/* DTR, RTS, OUT2 */
+	register_console(&serial8250_console);
+	return up;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef _LINUX_ERRNO_H
+#define _LINUX_ERRNO_H
+
+#include <uapi/linux/errno.h>
+
+/* Kernel-internal codes, never seen by user space (Linux's numbers). */
+#define ERESTARTSYS 512
+#define ENOTSUPP 524
+
+#define MAX_ERRNO 4095
+
+#endif /* _LINUX_ERRNO_H */

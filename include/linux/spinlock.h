@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Spinlocks. spin_lock() disables preemption, spin_lock_irq() also local
+ * interrupts, spin_lock_irqsave() saves and restores their previous state.
+ * The lock is a FIFO ticket lock, so SMP needs no change here. Holders must
+ * not sleep. DEFINE_SPINLOCK() / spin_lock_init() initialise one.
+ */
+#ifndef _LINUX_SPINLOCK_H
+#define _LINUX_SPINLOCK_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <asm/processor.h>
+
+typedef struct spinlock {
+	u16 next;	/* next ticket to hand out */
+	u16 owner;	/* ticket now being served */
+} spinlock_t;
+
+typedef spinlock_t raw_spinlock_t;
+
+#define __SPIN_LOCK_UNLOCKED(name) { 0, 0 }
+#define DEFINE_SPINLOCK(name) spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
+
+static inline void spin_lock_init(spinlock_t *lock)
+{
+	lock->next = 0;
+	lock->owner = 0;
+}
+
+static __always_inline void arch_spin_lock(spinlock_t *lock)
+{
+	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
+
+	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
+		cpu_relax();
+}
+
+static __always_inline bool arch_spin_trylock(spinlock_t *lock)
+{
+	u16 owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
+	u16 expect = owner;
+
+	return __atomic_compare_exchange_n(&lock->next, &expect, (u16)(owner + 1), false,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static __always_inline void arch_spin_unlock(spinlock_t *lock)
+{
+	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
+}
+
+static inline bool spin_is_locked(spinlock_t *lock)
+{
+	return READ_ONCE(lock->next) != READ_ONCE(lock->owner);
+}
+
+static __always_inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(lock);
+}
+
+static __always_inline int spin_trylock(spinlock_t *lock)
+{
+	preempt_disable();
+	if (arch_spin_trylock(lock))
+		return 1;
+	preempt_enable();
+	return 0;
+}
+
+static __always_inline void spin_unlock(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	preempt_enable();
+}
+
+static __always_inline void spin_lock_irq(spinlock_t *lock)
+{
+	local_irq_disable();
+	spin_lock(lock);
+}
+
+static __always_inline void spin_unlock_irq(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	local_irq_enable();
+	preempt_enable();
+}
+
+#define spin_lock_irqsave(lock, flags)			\
+	do {						\
+		local_irq_save(flags);			\
+		spin_lock(lock);			\
+	} while (0)
+
+static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	arch_spin_unlock(lock);
+	local_irq_restore(flags);
+	preempt_enable();
+}
+
+#define raw_spin_lock_irqsave spin_lock_irqsave
+#define raw_spin_unlock_irqrestore spin_unlock_irqrestore
+
+#endif /* _LINUX_SPINLOCK_H */

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * start_kernel(): generic boot, from the arch entry to the first kernel
+ * thread, which runs the initcalls and then either the in-kernel tests
+ * ("kunit=1" on the command line) or powers off (no user space yet).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/cmdline.h>
+#include <linux/irqflags.h>
+#include <linux/mm.h>
+#include <linux/reboot.h>
+#include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/start_kernel.h>
+#include <linux/string.h>
+#include <linux/version.h>
+#include <kunit/test.h>
+#include <asm/setup.h>
+
+char boot_command_line[COMMAND_LINE_SIZE];
+
+extern initcall_t __initcall_start[], __initcall_end[];
+extern exitcall_t __exitcall_start[], __exitcall_end[];
+
+void __init do_initcalls(void)
+{
+	for (initcall_t *fn = __initcall_start; fn < __initcall_end; fn++) {
+		int ret = (*fn)();
+
+		if (ret)
+			pr_warn("initcall %ps returned %d\n", *fn, ret);
+	}
+}
+
+void do_exitcalls(void)
+{
+	for (exitcall_t *fn = __exitcall_end; fn > __exitcall_start; fn--)
+		fn[-1]();
+}
+
+void kernel_power_off(void)
+{
+	do_exitcalls();
+	pr_notice("Power down\n");
+	machine_power_off();
+}
+
+static void __init parse_early_params(void)
+{
+	long level;
+
+	if (!cmdline_get_long(boot_command_line, "loglevel", &level) && level >= 0 && level <= 8)
+		console_loglevel = (int)level;
+	if (cmdline_get_bool(boot_command_line, "quiet"))
+		console_loglevel = 4;
+}
+
+static int kernel_init(void *unused)
+{
+	char filter[128];
+
+	do_initcalls();
+	if (cmdline_get_bool(boot_command_line, "kunit")) {
+		int failed;
+
+		if (cmdline_get_str(boot_command_line, "kunit.filter", filter, sizeof(filter)) < 0)
+			filter[0] = '\0';
+		failed = kunit_run_all_tests(filter[0] ? filter : NULL);
+		do_exitcalls();
+		machine_exit(failed ? EXIT_FAILURE_CODE : EXIT_SUCCESS_CODE);
+	}
+	pr_notice("Ferrite is up; no user space yet, powering off.\n");
+	kernel_power_off();
+}
+
+void __init start_kernel(void)
+{
+	pr_notice("Ferrite " FERRITE_VERSION " booting\n");
+	setup_arch();
+	pr_notice("Command line: %s\n", boot_command_line);
+	parse_early_params();
+	trap_init();
+	mm_core_init();
+	arch_mm_init();
+	init_IRQ();
+	time_init();
+	sched_init();
+	local_irq_enable();
+
+	/* This boot thread becomes the idle task once init is running. */
+	if (IS_ERR(kthread_run(kernel_init, NULL, "init")))
+		panic("cannot start the init thread");
+	cpu_idle_loop();
+}

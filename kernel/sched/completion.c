@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Completions (see linux/completion.h), on top of a wait queue. */
+#include <linux/completion.h>
+#include <linux/kernel.h>
+
+#define COMPLETE_ALL UINT_MAX
+
+void complete(struct completion *x)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	if (x->done != COMPLETE_ALL)
+		x->done++;
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+	wake_up(&x->wait);
+}
+
+void complete_all(struct completion *x)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	x->done = COMPLETE_ALL;
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+	wake_up_all(&x->wait);
+}
+
+/* Take one "done" if there is one; the caller holds no lock. */
+static bool take_done(struct completion *x)
+{
+	unsigned long flags;
+	bool ok = false;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	if (x->done) {
+		if (x->done != COMPLETE_ALL)
+			x->done--;
+		ok = true;
+	}
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+	return ok;
+}
+
+bool try_wait_for_completion(struct completion *x)
+{
+	return take_done(x);
+}
+
+bool completion_done(struct completion *x)
+{
+	return READ_ONCE(x->done) != 0;
+}
+
+void wait_for_completion(struct completion *x)
+{
+	(void)___wait_event(x->wait, take_done(x), TASK_UNINTERRUPTIBLE, 1, 0, schedule());
+}
+
+unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
+{
+	if (take_done(x))
+		return timeout ? timeout : 1;
+	return (unsigned long)___wait_event(x->wait, ___wait_cond_timeout(take_done(x)),
+					    TASK_UNINTERRUPTIBLE, 1, (long)timeout,
+					    __ret = schedule_timeout(__ret));
+}
+
+int wait_for_completion_interruptible(struct completion *x)
+{
+	return (int)___wait_event(x->wait, take_done(x), TASK_INTERRUPTIBLE, 1, 0, schedule());
+}

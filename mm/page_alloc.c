@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The buddy page allocator. Free memory is kept as blocks of 2^order pages,
+ * each aligned to its size in pfn space, on one free list per order. An
+ * allocation splits the smallest large-enough block, handing the unused
+ * halves back to the lower lists; a free merges the block with its "buddy"
+ * (pfn ^ 2^order) for as long as that buddy is free and of the same order.
+ *
+ * One zone, one lock (taken with interrupts off: GFP_ATOMIC callers may be
+ * interrupt handlers). Memory is zeroed outside the lock.
+ */
+#define pr_fmt(fmt) fmt
+
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/memblock.h>
+#include <linux/spinlock.h>
+#include <linux/list.h>
+#include <linux/string.h>
+#include <linux/init.h>
+#include <linux/fault-inject.h>
+#include "internal.h"
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free;		/* blocks on free_list */
+};
+
+struct page *mem_map;
+unsigned long max_pfn;
+
+static struct free_area free_area[NR_PAGE_ORDERS];
+static DEFINE_SPINLOCK(zone_lock);
+static unsigned long zone_free_pages;	/* under zone_lock; read locklessly */
+static unsigned long zone_total_pages;
+/* Only __GFP_HIGH (GFP_ATOMIC) allocations may take the last min_free pages. */
+static unsigned long min_free_pages;
+
+void warn_alloc(gfp_t gfp, const char *fmt, ...)
+{
+	char msg[128];
+	va_list ap;
+
+	if (gfp & __GFP_NOWARN)
+		return;
+	va_start(ap, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pr_warn("%s, mode:%#x, free:%lu pages\n", msg, gfp, READ_ONCE(zone_free_pages));
+}
+
+static void bad_page(struct page *page, const char *reason)
+{
+	pr_err("BUG: Bad page state: pfn:%#lx flags:%#lx count:%d: %s\n",
+	       page_to_pfn(page), page->flags, atomic_read(&page->_refcount), reason);
+	WARN_ON(1);
+}
+
+static inline void add_to_free_list(struct page *page, unsigned int order)
+{
+	__SetPageBuddy(page);
+	page->private = order;
+	list_add(&page->lru, &free_area[order].free_list);
+	free_area[order].nr_free++;
+}
+
+static inline void del_from_free_list(struct page *page, unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	free_area[order].nr_free--;
+}
+
+/* Put a block on the free lists, merging with free buddies. Lock held. */
+static void __free_one_page(unsigned long pfn, unsigned int order)
+{
+	zone_free_pages += 1UL << order;
+	while (order < MAX_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (buddy_pfn >= max_pfn)
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!PageBuddy(buddy) || buddy->private != order)
+			break;
+		del_from_free_list(buddy, order);
+		pfn &= buddy_pfn;
+		order++;
+	}
+	add_to_free_list(pfn_to_page(pfn), order);
+}
+
+/* Take a block of exactly 2^order pages off the free lists. Lock held. */
+static struct page *__rmqueue(unsigned int order)
+{
+	unsigned int o;
+
+	for (o = order; o <= MAX_ORDER; o++) {
+		struct page *page;
+
+		if (list_empty(&free_area[o].free_list))
+			continue;
+		page = list_first_entry(&free_area[o].free_list, struct page, lru);
+		del_from_free_list(page, o);
+		/* Keep the low half, give back the high halves. */
+		while (o > order) {
+			o--;
+			add_to_free_list(page + (1UL << o), o);
+		}
+		zone_free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	__SetPageHead(page);
+	page->private = order;
+	for (i = 1; i < (1UL << order); i++) {
+		__SetPageTail(page + i);
+		page[i].compound_head = page;
+	}
+}
+
+static void clear_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	__ClearPageHead(page);
+	page->private = 0;
+	for (i = 1; i < (1UL << order); i++) {
+		__ClearPageTail(page + i);
+		page[i].compound_head = NULL;
+	}
+}
+
+struct page *__alloc_pages_nofault(gfp_t gfp, unsigned int order)
+{
+	unsigned long flags;
+	struct page *page = NULL;
+
+	if (order > MAX_ORDER) {
+		warn_alloc(gfp, "page allocation failure: order:%u too large, caller %pS",
+			   order, __builtin_return_address(0));
+		return NULL;
+	}
+
+	spin_lock_irqsave(&zone_lock, flags);
+	if ((gfp & __GFP_HIGH) ||
+	    zone_free_pages >= min_free_pages + (1UL << order))
+		page = __rmqueue(order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+
+	if (!page) {
+		warn_alloc(gfp, "page allocation failure: order:%u, caller %pS",
+			   order, __builtin_return_address(0));
+		return NULL;
+	}
+
+	if (page->flags)
+		bad_page(page, "flags set on a free page");
+	page->flags = 0;
+	atomic_set(&page->_refcount, 1);
+	if (order && (gfp & __GFP_COMP))
+		prep_compound_page(page, order);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	if (should_fail_alloc(gfp)) {
+		warn_alloc(gfp, "page allocation failure (injected): order:%u, caller %pS",
+			   order, __builtin_return_address(0));
+		return NULL;
+	}
+	return __alloc_pages_nofault(gfp, order);
+}
+
+/* Give a block whose last reference is gone back to the free lists. */
+static void free_the_page(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	if (PageHead(page)) {
+		if (compound_order(page) != order) {
+			bad_page(page, "freed with the wrong order");
+			order = compound_order(page);
+		}
+		clear_compound_page(page, order);
+	}
+	if (page->flags) {
+		bad_page(page, "freeing a page still in use (reserved/slab/tail)");
+		return;
+	}
+	if (order > MAX_ORDER || (page_to_pfn(page) & ((1UL << order) - 1))) {
+		bad_page(page, "freeing a misaligned block or bad order");
+		return;
+	}
+
+	spin_lock_irqsave(&zone_lock, flags);
+	__free_one_page(page_to_pfn(page), order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/* Drop one reference; true if it was the last. Catches double frees. */
+static bool put_page_testzero(struct page *page)
+{
+	if (atomic_read(&page->_refcount) <= 0) {
+		bad_page(page, "freeing a free page (double free?)");
+		return false;
+	}
+	return atomic_dec_and_test(&page->_refcount);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (!page)
+		return;
+	if (put_page_testzero(page))
+		free_the_page(page, order);
+}
+
+void put_page(struct page *page)
+{
+	page = compound_head(page);
+	if (put_page_testzero(page))
+		free_the_page(page, compound_order(page));
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((void *)addr), order);
+}
+
+void *alloc_pages_exact(size_t size, gfp_t gfp)
+{
+	unsigned int order = get_order(size);
+	unsigned long nr = PAGE_ALIGN(size) >> PAGE_SHIFT, i;
+	struct page *page;
+
+	if (!size)
+		return NULL;
+	page = alloc_pages(gfp & ~__GFP_COMP, order);
+	if (!page)
+		return NULL;
+	/* Every page becomes a separately freeable order-0 page. */
+	for (i = 1; i < (1UL << order); i++)
+		atomic_set(&page[i]._refcount, 1);
+	for (i = nr; i < (1UL << order); i++)
+		__free_pages(page + i, 0);
+	return page_address(page);
+}
+
+void free_pages_exact(void *virt, size_t size)
+{
+	unsigned long addr = (unsigned long)virt;
+	unsigned long end = addr + PAGE_ALIGN(size);
+
+	if (!virt)
+		return;
+	for (; addr < end; addr += PAGE_SIZE)
+		__free_pages(virt_to_page((void *)addr), 0);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return READ_ONCE(zone_free_pages);
+}
+
+unsigned long totalram_pages(void)
+{
+	return READ_ONCE(zone_total_pages);
+}
+
+unsigned long nr_free_blocks(unsigned int order)
+{
+	return order <= MAX_ORDER ? READ_ONCE(free_area[order].nr_free) : 0;
+}
+
+void show_free_areas(void)
+{
+	unsigned int o;
+
+	pr_info("Free pages: %lu, blocks per order:", nr_free_pages());
+	for (o = 0; o <= MAX_ORDER; o++)
+		pr_cont(" %lu", nr_free_blocks(o));
+	pr_cont("\n");
+}
+
+/* Free the whole pages inside [start, end) at boot, in max-size blocks. */
+static void __init free_boot_range(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long pfn = PFN_UP(start), end_pfn = min(PFN_DOWN(end), max_pfn);
+
+	while (pfn < end_pfn) {
+		unsigned int order = pfn ? min(__builtin_ctzl(pfn), MAX_ORDER) : MAX_ORDER;
+		unsigned long i;
+
+		while (pfn + (1UL << order) > end_pfn)
+			order--;
+		for (i = 0; i < (1UL << order); i++)
+			__ClearPageReserved(pfn_to_page(pfn + i));
+		__free_one_page(pfn, order);
+		zone_total_pages += 1UL << order;
+		pfn += 1UL << order;
+	}
+}
+
+/* Give every page that is RAM and not reserved to the buddy lists. */
+static void __init free_boot_memory(void)
+{
+	struct memblock_region *mem, *res;
+	unsigned long i, j;
+
+	for_each_memblock_type(i, &memblock.memory, mem) {
+		phys_addr_t cur = mem->base, mend = mem->base + mem->size;
+
+		for_each_memblock_type(j, &memblock.reserved, res) {
+			phys_addr_t rend = res->base + res->size;
+
+			if (rend <= cur)
+				continue;
+			if (res->base >= mend)
+				break;
+			if (res->base > cur)
+				free_boot_range(cur, res->base);
+			cur = max(cur, rend);
+		}
+		if (cur < mend)
+			free_boot_range(cur, mend);
+	}
+}
+
+void __init mm_core_init(void)
+{
+	phys_addr_t end = min(memblock_end_of_DRAM(), (phys_addr_t)MAX_PHYS_ADDR);
+	phys_addr_t map_size, map_pa;
+	unsigned long pfn;
+	unsigned int o;
+
+	max_pfn = PFN_DOWN(end);
+	map_size = PAGE_ALIGN(max_pfn * sizeof(struct page));
+	map_pa = memblock_alloc(map_size, PAGE_SIZE);
+	if (!max_pfn || !map_pa)
+		panic("mm_core_init: cannot allocate mem_map for %lu pages", max_pfn);
+	mem_map = __va(map_pa);
+
+	/* memblock_alloc() zeroed it: only the flags need setting. */
+	for (pfn = 0; pfn < max_pfn; pfn++)
+		mem_map[pfn].flags = 1UL << PG_reserved;
+	for (o = 0; o <= MAX_ORDER; o++)
+		INIT_LIST_HEAD(&free_area[o].free_list);
+
+	free_boot_memory();
+	memblock_done();
+	min_free_pages = clamp(zone_total_pages / 256, 16UL, 1024UL);
+
+	kmem_cache_init();
+
+	pr_info("Memory: %luK/%luK available (%luK reserved, mem_map %luK)\n",
+		zone_free_pages << (PAGE_SHIFT - 10),
+		(unsigned long)(memblock_phys_mem_size() >> 10),
+		(unsigned long)((memblock_phys_mem_size() >> 10) -
+				(zone_free_pages << (PAGE_SHIFT - 10))),
+		(unsigned long)(map_size >> 10));
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Boot a Ferrite kernel under QEMU on the serial console.
+#   qemu.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."]
+#           [--initrd FILE] [--gdb] [--timeout SECONDS]
+# Exit status: 0 when the kernel powered off cleanly, 1 when it reported a
+# failure, 2 on panic, 124 on timeout; other values are QEMU's own.
+set -u
+arch=x86_64 kernel= append= initrd= gdb=0 timeout=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--arch) arch=$2; shift ;;
+	--kernel) kernel=$2; shift ;;
+	--append) append=$2; shift ;;
+	--initrd) initrd=$2; shift ;;
+	--gdb) gdb=1 ;;
+	--timeout) timeout=$2; shift ;;
+	*) echo "qemu.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+[ -n "$kernel" ] || { echo "qemu.sh: --kernel is required" >&2; exit 2; }
+
+case "$arch" in
+x86_64)
+	set -- qemu-system-x86_64 -machine q35 -cpu max -m 128M \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 ;;
+*)
+	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
+esac
+set -- "$@" -kernel "$kernel" -append "$append" -nographic -no-reboot \
+	-serial mon:stdio
+[ -n "$initrd" ] && set -- "$@" -initrd "$initrd"
+if [ "$gdb" = 1 ]; then
+	set -- "$@" -S -gdb tcp::1234
+	echo "qemu.sh: QEMU waits for gdb on :1234; in another terminal:" >&2
+	echo "  gdb $kernel -ex 'target remote :1234'" >&2
+fi
+if [ "$timeout" != 0 ]; then
+	timeout --foreground -k 5 "$timeout" "$@"
+else
+	"$@"
+fi
+rc=$?
+# isa-debug-exit: the kernel's code n comes out as 2n+1.
+case $rc in
+1) exit 0 ;;
+3) exit 1 ;;
+5) exit 2 ;;
+0) echo "qemu.sh: QEMU exited without the kernel's exit code (reset or triple fault?)" >&2; exit 3 ;;
+*) exit $rc ;;
+esac

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Boot Ferrite under QEMU, run the in-kernel tests and report.
+
+One boot runs every KUnit suite (C and Rust) and prints KTAP v1 on the
+serial port; this script parses it. Further boots run the crash tests
+(drivers/misc/lkdtm.c): each makes the kernel fault on purpose and checks
+that the fault is reported (oops text, symbolized RIP, exit status) rather
+than rebooting or hanging. Ends with "N passed, N failed"; exits non-zero on
+any failure, panic, hang or missing result.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+STAMP = re.compile(r"^\[\s*\d+\.\d+\] ")
+EXIT_NAMES = {0: "clean exit", 1: "tests failed", 2: "kernel panic", 3: "reset/triple fault",
+              124: "timeout (hang)"}
+
+# name -> (lkdtm argument, expected exit status, patterns that must appear)
+CRASH_TESTS = {
+    "null_deref": (2, [r"BUG: kernel NULL pointer dereference, address: 0+8\b",
+                       r"#PF: supervisor read access in kernel mode",
+                       r"RIP: 0008:lkdtm_null_deref\+0x", r"Kernel panic - not syncing"]),
+    "write_rodata": (2, [r"BUG: unable to handle page fault for address",
+                         r"#PF: supervisor write access in kernel mode",
+                         r"protection violation", r"RIP: 0008:lkdtm_write_rodata\+0x"]),
+    "exec_data": (2, [r"#PF: supervisor instruction fetch access in kernel mode",
+                      r"Call Trace:", r"lkdtm_exec_data\+0x"]),
+    "divide": (2, [r"Oops: divide error", r"RIP: 0008:lkdtm_divide\+0x"]),
+    "invalid_opcode": (2, [r"Oops: invalid opcode", r"RIP: 0008:lkdtm_invalid_opcode\+0x"]),
+    "bug": (2, [r"kernel BUG at drivers/misc/lkdtm\.c:\d+!", r"lkdtm_bug\+0x",
+                r"Kernel panic - not syncing: BUG at drivers/misc/lkdtm\.c"]),
+    "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                  r"RAX: [0-9a-f]{16}", r"Call Trace:", r"lkdtm_panic\+0x"]),
+    "warn": (0, [r"WARNING: at drivers/misc/lkdtm\.c:\d+", r"lkdtm_warn\+0x",
+                 r"lkdtm: survived WARN_ON", r"Power down"]),
+    "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: double fault",
+                           r"lkdtm_recurse\+0x"]),
+}
+
+
+class Result:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.skipped = 0
+        self.failures = []  # (name, [detail lines])
+
+    def ok(self):
+        self.passed += 1
+
+    def fail(self, name, details):
+        self.failed += 1
+        self.failures.append((name, details))
+
+
+def boot(args, append, log_path):
+    """Boot once; returns (exit status, console lines without timestamps)."""
+    cmd = [os.path.join(os.path.dirname(__file__), "qemu.sh"), "--arch", args.arch,
+           "--kernel", args.kernel, "--append", append, "--timeout", str(args.timeout)]
+    t0 = time.monotonic()
+    with open(log_path, "wb") as log:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, check=False)
+        log.write(proc.stdout)
+    text = proc.stdout.decode("utf-8", "replace").replace("\r", "")
+    lines = [STAMP.sub("", l) for l in text.split("\n")]
+    if args.verbose:
+        sys.stdout.write(text)
+    return proc.returncode, lines, time.monotonic() - t0
+
+
+def parse_ktap(lines, res):
+    """Parse the KTAP stream; returns the number of suites the plan promised and saw."""
+    plan = None
+    suites_seen = 0
+    suite = None          # current suite name
+    suite_plan = 0
+    cases_seen = 0
+    diag = []             # diagnostics of the case being run
+    started = False
+    for line in lines:
+        if line.strip() == "KTAP version 1" and not line.startswith(" "):
+            started = True
+            continue
+        if not started:
+            continue
+        m = re.match(r"^1\.\.(\d+)$", line)
+        if m and plan is None:
+            plan = int(m.group(1))
+            continue
+        m = re.match(r"^    # Subtest: (\S+)", line)
+        if m:
+            suite, suite_plan, cases_seen, diag = m.group(1), None, 0, []
+            continue
+        m = re.match(r"^    1\.\.(\d+)$", line)
+        if m and suite:
+            suite_plan = int(m.group(1))
+            continue
+        m = re.match(r"^    (not ok|ok) (\d+) (\S+)(.*)$", line)
+        if m and suite:
+            cases_seen += 1
+            name = "%s.%s" % (suite, m.group(3))
+            if m.group(1) == "ok":
+                if "# SKIP" in m.group(4):
+                    res.skipped += 1
+                else:
+                    res.ok()
+            else:
+                res.fail(name, diag or ["(no diagnostics)"])
+            diag = []
+            continue
+        if line.startswith("    #") or line.startswith("        "):
+            if suite:
+                diag.append(line.strip())
+            continue
+        m = re.match(r"^(not ok|ok) (\d+) (\S+)", line)
+        if m and suite:
+            suites_seen += 1
+            if suite_plan is not None and cases_seen != suite_plan:
+                res.fail(suite + ".<plan>", ["suite planned %d cases, reported %d" %
+                                             (suite_plan, cases_seen)])
+            suite = None
+    return plan, suites_seen, suite, cases_seen
+
+
+def run_kunit(args, res, log_dir):
+    append = "kunit=1 loglevel=7"
+    if args.filter:
+        append += " kunit.filter=" + args.filter
+    status, lines, secs = boot(args, append, os.path.join(log_dir, "kunit.log"))
+    plan, seen, open_suite, open_cases = parse_ktap(lines, res)
+    problems = []
+    if plan is None:
+        problems.append("no KTAP plan in the output (did the kernel boot?)")
+    elif seen != plan:
+        problems.append("KTAP plan promised %d suites, %d reported" % (plan, seen))
+    if open_suite:
+        problems.append("suite %s stopped after %d cases" % (open_suite, open_cases))
+    if status not in (0, 1):
+        problems.append("kernel run ended with %s (status %d)" %
+                        (EXIT_NAMES.get(status, "QEMU error"), status))
+    if problems:
+        tail = [l for l in lines if l.strip()][-25:]
+        res.fail("kunit.run", problems + ["last console lines:"] + tail)
+    print("kunit: %d suites in %.1f s of QEMU" % (seen, secs))
+
+
+def run_crash_tests(args, res, log_dir):
+    names = list(CRASH_TESTS)
+    if args.filter:
+        import fnmatch
+        pats = args.filter.split(",")
+        names = [n for n in names if any(fnmatch.fnmatch("crash." + n, p) or
+                                         fnmatch.fnmatch("crash", p) for p in pats)]
+    for name in names:
+        want_status, patterns = CRASH_TESTS[name]
+        status, lines, _ = boot(args, "lkdtm=%s loglevel=7" % name,
+                                os.path.join(log_dir, "crash-%s.log" % name))
+        text = "\n".join(lines)
+        missing = [p for p in patterns if not re.search(p, text, re.M)]
+        problems = []
+        if status != want_status:
+            problems.append("exit: %s (status %d), expected %s" %
+                            (EXIT_NAMES.get(status, "?"), status,
+                             EXIT_NAMES.get(want_status)))
+        problems += ["missing from the report: /%s/" % p for p in missing]
+        if problems:
+            tail = [l for l in lines if l.strip()][-15:]
+            res.fail("crash." + name, problems + ["last console lines:"] + tail)
+        else:
+            res.ok()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--arch", default="x86_64")
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--timeout", type=int, default=120)
+    ap.add_argument("--filter", default="", help="comma-separated suite globs")
+    ap.add_argument("--no-crash", action="store_true", help="skip the crash boots")
+    ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
+    args = ap.parse_args()
+
+    log_dir = os.path.join(os.path.dirname(args.kernel), "test-logs")
+    os.makedirs(log_dir, exist_ok=True)
+    res = Result()
+    run_kunit(args, res, log_dir)
+    if not args.no_crash:
+        run_crash_tests(args, res, log_dir)
+
+    for name, details in res.failures:
+        print("FAIL %s" % name)
+        for d in details:
+            print("    " + d)
+    print("console logs: %s" % log_dir)
+    summary = "%d passed, %d failed" % (res.passed, res.failed)
+    if res.skipped:
+        summary += ", %d skipped" % res.skipped
+    print(summary)
+    return 1 if res.failed or res.passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
