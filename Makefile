@@ -138,7 +138,7 @@ test: setup
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
-	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)" --gdb
+	$(Q)scripts/gdb.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
 
 clean:
 	$(Q)rm -rf $(O)

@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
 done
 
 # Build: C toolchain, both compilers; Rust: the pinned toolchain.
-pkgs="make gcc binutils clang lld llvm python3 \
+pkgs="make gcc binutils clang lld llvm python3 gdb \
 	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev"
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
