@@ -270,7 +270,7 @@ static void memblock_dump(struct memblock_type *type)
 
 	pr_info(" %s.cnt = %lu\n", type->name, type->cnt);
 	for_each_memblock_type(i, type, r)
-		pr_info(" %s[%lu]\t[%#016lx-%#016lx], %#lx bytes\n", type->name, i,
+		pr_info(" %s[%lu]\t[0x%016lx-0x%016lx], %#lx bytes\n", type->name, i,
 			r->base, rgn_end(r) - 1, r->size);
 }
 

@@ -47,6 +47,13 @@ __PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 #define SetPageReserved __SetPageReserved
 #define ClearPageReserved __ClearPageReserved
 
+/*
+ * The conversions below are plain arithmetic on mem_map and the direct
+ * map: they never sleep or allocate and work in any context, but only for
+ * RAM pages (pfn < max_pfn; virtual addresses in the direct map or the
+ * kernel image, not vmalloc - see vmalloc_to_page()).
+ */
+
 static inline unsigned long page_to_pfn(const struct page *page)
 {
 	return (unsigned long)(page - mem_map);
