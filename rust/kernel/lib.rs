@@ -15,10 +15,25 @@
 #![no_std]
 #![feature(rustc_attrs)]
 #![feature(ptr_alignment_type)]
+#![feature(allocator_api)]
 #![allow(internal_features)]
+
+
+pub mod alloc;
+pub mod build_assert;
+pub mod error;
+pub mod init;
+pub mod print;
+pub mod str;
+pub mod sync;
+pub mod task;
+pub mod time;
+pub mod types;
 
 /// What most kernel Rust code needs in scope: `use kernel::prelude::*;`.
 pub mod prelude {
+    pub use crate::error::{code::*, Error, Result};
+    pub use crate::{pr_alert, pr_cont, pr_crit, pr_debug, pr_emerg, pr_err, pr_info, pr_notice, pr_warn};
     pub use alloc::{boxed::Box, string::String, vec::Vec};
     pub use core::pin::Pin;
 }

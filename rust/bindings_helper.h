@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The C API that Rust sees: bindgen turns every declaration reachable from
+ * here into the `bindings` crate at build time (never committed), so a C
+ * prototype or struct change that breaks Rust breaks `make`.
+ *
+ * Constants bindgen cannot evaluate (macros built from expressions or
+ * casts) get a RUST_CONST_HELPER_ twin below; the prefix is stripped from
+ * the generated names, so Rust sees bindings::GFP_KERNEL.
+ */
+#include <linux/types.h>
+#include <linux/errno.h>
+#include <linux/err.h>
+#include <linux/printk.h>
+#include <linux/panic.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/mm.h>
+#include <linux/fault-inject.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/completion.h>
+#include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/delay.h>
+#include <linux/timer.h>
+#include <linux/init.h>
+#include <linux/reboot.h>
+#include <linux/kallsyms.h>
+#include <kunit/test.h>
+
+const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
+const gfp_t RUST_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;
+const gfp_t RUST_CONST_HELPER_GFP_NOWAIT = GFP_NOWAIT;
+const gfp_t RUST_CONST_HELPER___GFP_ZERO = __GFP_ZERO;
+const gfp_t RUST_CONST_HELPER___GFP_NOWARN = __GFP_NOWARN;
+const unsigned long RUST_CONST_HELPER_PAGE_SIZE = PAGE_SIZE;
+const long RUST_CONST_HELPER_MAX_SCHEDULE_TIMEOUT = MAX_SCHEDULE_TIMEOUT;
+const unsigned int RUST_CONST_HELPER_HZ = HZ;
+const long RUST_CONST_HELPER_TASK_RUNNING = TASK_RUNNING;
+const long RUST_CONST_HELPER_TASK_INTERRUPTIBLE = TASK_INTERRUPTIBLE;
+const long RUST_CONST_HELPER_TASK_UNINTERRUPTIBLE = TASK_UNINTERRUPTIBLE;

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+//! Printing to the kernel log: [`pr_info!`](crate::pr_info) and the rest,
+//! with Rust's formatting and the C `printk()` levels.
+//!
+//! A message is formatted into a buffer on the stack (never allocated, so
+//! printing works in any context and never fails), then handed to C's
+//! `printk()` with its level. Messages longer than [`LINE_MAX`] bytes are
+//! cut. As in C, end a line with `\n`; [`pr_cont!`](crate::pr_cont)
+//! continues the previous one.
+//!
+//! # Examples
+//!
+//! ```
+//! use kernel::prelude::*;
+//!
+//! pr_info!("{} + {} = {}\n", 1, 2, 1 + 2);
+//! pr_warn!("{:>8}|{:<8}|{:^8}|\n", "right", "left", "mid");
+//! pr_info!("hex {:#x}, debug {:?}\n", 255, Some("x"));
+//! ```
+
+use core::fmt::{self, Write};
+
+/// Longest message printed in one call; the rest is cut.
+pub const LINE_MAX: usize = 512;
+
+/// Log levels (`KERN_EMERG`..`KERN_DEBUG`, `KERN_CONT`), as the
+/// `printk()` format prefixes.
+#[doc(hidden)]
+pub mod format_strings {
+    /// `printk()` formats: level prefix, then the Rust text as `%.*s`.
+    pub type Format = [u8; 7];
+    /// `KERN_EMERG`.
+    pub const EMERG: Format = *b"\x010%.*s\0";
+    /// `KERN_ALERT`.
+    pub const ALERT: Format = *b"\x011%.*s\0";
+    /// `KERN_CRIT`.
+    pub const CRIT: Format = *b"\x012%.*s\0";
+    /// `KERN_ERR`.
+    pub const ERR: Format = *b"\x013%.*s\0";
+    /// `KERN_WARNING`.
+    pub const WARNING: Format = *b"\x014%.*s\0";
+    /// `KERN_NOTICE`.
+    pub const NOTICE: Format = *b"\x015%.*s\0";
+    /// `KERN_INFO`.
+    pub const INFO: Format = *b"\x016%.*s\0";
+    /// `KERN_DEBUG`.
+    pub const DEBUG: Format = *b"\x017%.*s\0";
+    /// `KERN_CONT`.
+    pub const CONT: Format = *b"\x01c%.*s\0";
+}
+
+/// A stack buffer that formats text, silently cutting what does not fit.
+struct LineBuf {
+    buf: [u8; LINE_MAX],
+    len: usize,
+}
+
+impl Write for LineBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let n = s.len().min(LINE_MAX - self.len);
+        self.buf[self.len..self.len + n].copy_from_slice(&s.as_bytes()[..n]);
+        self.len += n;
+        Ok(())
+    }
+}
+
+/// Formats `args` and prints them at the level of `format`.
+///
+/// Used by the `pr_*!` macros; call those instead.
+#[doc(hidden)]
+pub fn call_printk(format: &format_strings::Format, args: fmt::Arguments<'_>) {
+    let mut line = LineBuf {
+        buf: [0; LINE_MAX],
+        len: 0,
+    };
+    // LineBuf never fails; a failing Display impl just ends the text early.
+    let _ = line.write_fmt(args);
+    // `len` is at most LINE_MAX (512), so it fits in a C int.
+    let len = line.len as ffi::c_int;
+    // SAFETY: `format` is a NUL-terminated format string whose only
+    // conversion `%.*s` takes an int length and a pointer to at least that
+    // many bytes, which `line.buf` is.
+    unsafe {
+        bindings::printk(format.as_ptr(), len, line.buf.as_ptr());
+    }
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! print_macro (
+    ($level:ident, $($arg:tt)+) => (
+        $crate::print::call_printk(&$crate::print::format_strings::$level,
+                                   ::core::format_args!($($arg)+))
+    );
+);
+
+/// Prints an emergency-level message (level 0): the system is unusable.
+#[macro_export]
+macro_rules! pr_emerg (($($arg:tt)+) => ($crate::print_macro!(EMERG, $($arg)+)));
+/// Prints an alert-level message (level 1).
+#[macro_export]
+macro_rules! pr_alert (($($arg:tt)+) => ($crate::print_macro!(ALERT, $($arg)+)));
+/// Prints a critical-level message (level 2).
+#[macro_export]
+macro_rules! pr_crit (($($arg:tt)+) => ($crate::print_macro!(CRIT, $($arg)+)));
+/// Prints an error-level message (level 3).
+#[macro_export]
+macro_rules! pr_err (($($arg:tt)+) => ($crate::print_macro!(ERR, $($arg)+)));
+/// Prints a warning-level message (level 4).
+#[macro_export]
+macro_rules! pr_warn (($($arg:tt)+) => ($crate::print_macro!(WARNING, $($arg)+)));
+/// Prints a notice-level message (level 5).
+#[macro_export]
+macro_rules! pr_notice (($($arg:tt)+) => ($crate::print_macro!(NOTICE, $($arg)+)));
+/// Prints an info-level message (level 6).
+#[macro_export]
+macro_rules! pr_info (($($arg:tt)+) => ($crate::print_macro!(INFO, $($arg)+)));
+/// Prints a debug-level message (level 7; shown with `loglevel=8`).
+#[macro_export]
+macro_rules! pr_debug (($($arg:tt)+) => ($crate::print_macro!(DEBUG, $($arg)+)));
+/// Continues the previous message's line.
+#[macro_export]
+macro_rules! pr_cont (($($arg:tt)+) => ($crate::print_macro!(CONT, $($arg)+)));
