@@ -140,6 +140,10 @@ gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
 	$(Q)scripts/gdb.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
 
+# Benchmarks print figures from one run (they are not tests).
+bench: setup
+	$(Q)ARCH=$(ARCH) scripts/bench_build.sh
+
 clean:
 	$(Q)rm -rf $(O)
 
@@ -153,6 +157,15 @@ help:
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
+	@echo '  make bench           build-speed benchmark (clean build, edit-to-result)'
 	@echo '  make setup           install missing Debian packages'
 	@echo '  make clean           remove $$(O)'
+	@echo 'Rust:'
+	@echo '  make rustavailable   check the pinned Rust toolchain, name what is missing'
+	@echo '  make rustdoc         HTML docs of the kernel crate in $$(O)/rust/doc'
+	@echo '  make rust-analyzer   write rust-project.json for editors'
+	@echo '  make rust-api-users  which C names Rust uses, and where (NAMES="kmalloc ...")'
+	@echo '  make rustfmt         format Rust sources (rustfmtcheck: only check)'
+	@echo '  make CLIPPY=1        lint the kernel crates with clippy'
+	@echo '  make CONFIG_RUST=n   build a C-only kernel'
 	@echo 'Options: V=1 (full commands), LLVM=1 (clang + lld), O=dir'
