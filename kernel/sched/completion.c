@@ -5,6 +5,20 @@
 
 #define COMPLETE_ALL UINT_MAX
 
+/*
+ * Wake nr exclusive waiters (0: all) with x->wait.lock held. A waiter
+ * takes that lock to see done, so it cannot return, and free an on-stack
+ * completion, while complete() still uses it.
+ */
+static void complete_wake_locked(struct completion *x, int nr)
+{
+	struct wait_queue_entry *curr, *next;
+
+	list_for_each_entry_safe(curr, next, &x->wait.head, entry)
+		if (curr->func(curr, TASK_NORMAL) && (curr->flags & WQ_FLAG_EXCLUSIVE) && !--nr)
+			break;
+}
+
 void complete(struct completion *x)
 {
 	unsigned long flags;
@@ -12,8 +26,8 @@ void complete(struct completion *x)
 	spin_lock_irqsave(&x->wait.lock, flags);
 	if (x->done != COMPLETE_ALL)
 		x->done++;
+	complete_wake_locked(x, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	wake_up(&x->wait);
 }
 
 void complete_all(struct completion *x)
@@ -22,8 +36,8 @@ void complete_all(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done = COMPLETE_ALL;
+	complete_wake_locked(x, 0);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	wake_up_all(&x->wait);
 }
 
 /* Take one "done" if there is one; the caller holds no lock. */

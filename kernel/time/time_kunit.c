@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for time keeping (suite "time"): ktime_get_ns(), the jiffies
+ * rate against it, msleep()/udelay()/mdelay() durations and timer_list
+ * (firing time, del_timer(), mod_timer(), re-arming, ordering).
+ *
+ * Sleeps are promised in jiffies, and those lower bounds are checked
+ * exactly. Checked by ktime (the TSC) they hold only up to the tick's
+ * delivery jitter and the TSC calibration error, which under QEMU TCG on
+ * a busy host reach a good fraction of a millisecond (ticks arrive late,
+ * in bursts, or coalesced): ktime lower bounds allow CLOCK_SLACK_NS, and
+ * upper bounds are generous.
+ */
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/timer.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/delay.h>
+#include <linux/preempt.h>
+
+#define TICK_NS (NSEC_PER_SEC / HZ)
+#define MS(x) ((u64)(x) * NSEC_PER_MSEC)
+#define CLOCK_SLACK_NS MS(1)
+
+/*
+ * Start a ktime measurement just after a tick taken while idle. Under QEMU
+ * TCG, jiffies can fall a few milliseconds behind while the CPU is busy and
+ * then catch up in a burst, which would shorten a sleep measured by ktime.
+ */
+static void sync_to_tick(void)
+{
+	msleep(1);
+}
+
+static void time_ktime_monotonic(struct kunit *test)
+{
+	u64 first, prev, now;
+	int i, backwards = 0;
+
+	first = prev = ktime_get_ns();
+	KUNIT_EXPECT_GT(test, first, 0ULL);	/* the clock was calibrated */
+	for (i = 0; i < 20000; i++) {
+		now = ktime_get_ns();
+		if (now < prev)
+			backwards++;
+		prev = now;
+	}
+	KUNIT_EXPECT_EQ(test, backwards, 0);
+	KUNIT_EXPECT_GT(test, prev, first);
+	/* ktime_get() is the same clock. */
+	now = ktime_get_ns();
+	KUNIT_EXPECT_GE(test, (u64)ktime_get(), now);
+	KUNIT_EXPECT_LT(test, (u64)ktime_get() - now, MS(10));
+}
+
+/* jiffies advance at HZ measured against ktime (TSC versus PIT). */
+static void time_jiffies_rate(struct kunit *test)
+{
+	unsigned long j0, jd;
+	u64 t0, elapsed, expected;
+
+	sync_to_tick();
+	j0 = jiffies;
+	t0 = ktime_get_ns();
+	msleep(200);
+	jd = jiffies - j0;
+	elapsed = ktime_get_ns() - t0;
+
+	expected = elapsed / TICK_NS;
+	/* msleep() rounds up and adds a tick for the one already begun. */
+	KUNIT_EXPECT_GE(test, jd, msecs_to_jiffies(200) + 1);
+	KUNIT_EXPECT_GE(test, elapsed, MS(200) - MS(200) / 100 - CLOCK_SLACK_NS);
+	KUNIT_EXPECT_GE(test, (u64)jd, expected - expected / 5 - 1);
+	KUNIT_EXPECT_LE(test, (u64)jd, expected + expected / 5 + 1);
+	KUNIT_EXPECT_EQ(test, jiffies_to_msecs(HZ), 1000U);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(1000), (unsigned long)HZ);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(1), 1UL);	/* rounds up */
+}
+
+static void time_msleep(struct kunit *test)
+{
+	u64 t0, elapsed;
+	unsigned long j0;
+
+	sync_to_tick();
+	t0 = ktime_get_ns();
+	j0 = jiffies;
+	msleep(20);
+	elapsed = ktime_get_ns() - t0;
+	KUNIT_EXPECT_GE(test, jiffies - j0, msecs_to_jiffies(20) + 1);
+	KUNIT_EXPECT_GE(test, elapsed, MS(20) - CLOCK_SLACK_NS);
+	KUNIT_EXPECT_LT(test, elapsed, MS(20 + 60));
+
+	t0 = ktime_get_ns();
+	j0 = jiffies;
+	msleep(1);
+	elapsed = ktime_get_ns() - t0;
+	KUNIT_EXPECT_GE(test, jiffies - j0, 2UL);
+	KUNIT_EXPECT_GE(test, elapsed, MS(1));
+	KUNIT_EXPECT_LT(test, elapsed, MS(1 + 60));
+}
+
+static void time_udelay(struct kunit *test)
+{
+	unsigned long j0, jd;
+	u64 t0, elapsed;
+
+	t0 = ktime_get_ns();
+	udelay(500);
+	elapsed = ktime_get_ns() - t0;
+	KUNIT_EXPECT_GE(test, elapsed, 500ULL * NSEC_PER_USEC);
+	KUNIT_EXPECT_LT(test, elapsed, MS(20));
+
+	t0 = ktime_get_ns();
+	ndelay(2000);
+	elapsed = ktime_get_ns() - t0;
+	KUNIT_EXPECT_GE(test, elapsed, 2000ULL);
+
+	/*
+	 * mdelay() against the independent tick: 20 ms is 5 ticks, but a
+	 * host stall can coalesce ticks, so only gross errors count.
+	 */
+	preempt_disable();
+	j0 = jiffies;
+	t0 = ktime_get_ns();
+	mdelay(20);
+	elapsed = ktime_get_ns() - t0;
+	jd = jiffies - j0;
+	preempt_enable();
+	KUNIT_EXPECT_GE(test, elapsed, MS(20));
+	KUNIT_EXPECT_GE(test, jd, 2UL);
+	KUNIT_EXPECT_LE(test, jd, 10UL);
+}
+
+struct test_timer {
+	struct timer_list timer;
+	int count;
+	int max_rearm;			/* re-arm from the callback while count < this */
+	unsigned long fired_at[8];
+	u64 fired_ns;
+	int *order_next;		/* for the ordering test */
+	int order;
+};
+
+static void test_timer_fn(struct timer_list *t)
+{
+	struct test_timer *tt = from_timer(tt, t, timer);
+
+	if (tt->count < (int)ARRAY_SIZE(tt->fired_at))
+		tt->fired_at[tt->count] = jiffies;
+	tt->fired_ns = ktime_get_ns();
+	if (tt->order_next)
+		tt->order = (*tt->order_next)++;
+	WRITE_ONCE(tt->count, tt->count + 1);
+	if (tt->count < tt->max_rearm)
+		mod_timer(&tt->timer, jiffies + 2);
+}
+
+static void test_timer_init(struct test_timer *tt)
+{
+	*tt = (struct test_timer){ .order = -1 };
+	timer_setup(&tt->timer, test_timer_fn, 0);
+}
+
+/* Wait up to ms for the timer's count to reach n. */
+static int wait_count(struct test_timer *tt, int n, unsigned int ms)
+{
+	for (unsigned int i = 0; i < ms && READ_ONCE(tt->count) < n; i++)
+		msleep(1);
+	return READ_ONCE(tt->count);
+}
+
+/* A timer fires once, at or after its expiry, never before. */
+static void time_timer_fires_once(struct kunit *test)
+{
+	struct test_timer tt;
+	unsigned long expires;
+	u64 armed;
+
+	test_timer_init(&tt);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&tt.timer));
+	sync_to_tick();
+	armed = ktime_get_ns();
+	expires = jiffies + 10;
+	tt.timer.expires = expires;
+	add_timer(&tt.timer);
+	KUNIT_EXPECT_TRUE(test, timer_pending(&tt.timer));
+
+	msleep(20);		/* 6 ticks at most: too early */
+	KUNIT_EXPECT_EQ(test, READ_ONCE(tt.count), 0);
+	KUNIT_EXPECT_TRUE(test, timer_pending(&tt.timer));
+
+	KUNIT_EXPECT_EQ(test, wait_count(&tt, 1, 200), 1);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&tt.timer));
+	KUNIT_EXPECT_TRUE(test, time_after_eq(tt.fired_at[0], expires));
+	KUNIT_EXPECT_LE(test, tt.fired_at[0] - expires, 5UL);
+	KUNIT_EXPECT_GE(test, tt.fired_ns - armed, 9 * TICK_NS - CLOCK_SLACK_NS);
+
+	msleep(40);		/* and only once */
+	KUNIT_EXPECT_EQ(test, READ_ONCE(tt.count), 1);
+	del_timer(&tt.timer);
+}
+
+static void time_del_timer(struct kunit *test)
+{
+	struct test_timer tt;
+
+	test_timer_init(&tt);
+	KUNIT_EXPECT_EQ(test, del_timer(&tt.timer), 0);	/* never armed */
+	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, jiffies + 5), 0);
+	KUNIT_EXPECT_TRUE(test, timer_pending(&tt.timer));
+	KUNIT_EXPECT_EQ(test, del_timer(&tt.timer), 1);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&tt.timer));
+	KUNIT_EXPECT_EQ(test, del_timer(&tt.timer), 0);
+	msleep(60);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(tt.count), 0);
+
+	/* After it fired there is nothing left to delete. */
+	mod_timer(&tt.timer, jiffies + 1);
+	KUNIT_EXPECT_EQ(test, wait_count(&tt, 1, 200), 1);
+	KUNIT_EXPECT_EQ(test, del_timer(&tt.timer), 0);
+}
+
+static void time_mod_timer(struct kunit *test)
+{
+	struct test_timer tt;
+	unsigned long expires;
+
+	test_timer_init(&tt);
+	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, jiffies + 5), 0);
+	/* Pushed back before it fired: the first expiry no longer counts. */
+	expires = jiffies + 25;
+	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, expires), 1);
+	msleep(40);		/* past the first expiry, 11 ticks at most */
+	KUNIT_EXPECT_EQ(test, READ_ONCE(tt.count), 0);
+	KUNIT_EXPECT_EQ(test, wait_count(&tt, 1, 300), 1);
+	KUNIT_EXPECT_TRUE(test, time_after_eq(tt.fired_at[0], expires));
+
+	/* Brought forward: it fires at the new, earlier time. */
+	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, jiffies + 200), 0);
+	expires = jiffies + 3;
+	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, expires), 1);
+	KUNIT_EXPECT_EQ(test, wait_count(&tt, 2, 100), 2);
+	KUNIT_EXPECT_TRUE(test, time_after_eq(tt.fired_at[1], expires));
+	KUNIT_EXPECT_LE(test, tt.fired_at[1] - expires, 5UL);
+
+	/* An expiry already past fires on the next tick. */
+	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, jiffies - 10), 0);
+	KUNIT_EXPECT_EQ(test, wait_count(&tt, 3, 100), 3);
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(tt.count), 3);
+	del_timer(&tt.timer);
+}
+
+/* A callback may re-arm its own timer (a periodic timer). */
+static void time_timer_rearm_from_callback(struct kunit *test)
+{
+	struct test_timer tt;
+	int i;
+
+	test_timer_init(&tt);
+	tt.max_rearm = 5;
+	mod_timer(&tt.timer, jiffies + 2);
+	KUNIT_EXPECT_EQ(test, wait_count(&tt, 5, 300), 5);
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(tt.count), 5);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&tt.timer));
+	for (i = 1; i < 5; i++)
+		KUNIT_EXPECT_GE(test, tt.fired_at[i] - tt.fired_at[i - 1], 2UL);
+	del_timer(&tt.timer);
+}
+
+/* Timers fire in expiry order, whatever order they were armed in. */
+static void time_timer_order(struct kunit *test)
+{
+	static const int delay[] = { 6, 2, 4 };
+	struct test_timer tt[3];
+	unsigned long base;
+	int next = 0, i;
+
+	for (i = 0; i < 3; i++) {
+		test_timer_init(&tt[i]);
+		tt[i].order_next = &next;
+	}
+	base = jiffies;
+	for (i = 0; i < 3; i++)
+		mod_timer(&tt[i].timer, base + delay[i]);
+	for (i = 0; i < 3; i++)
+		wait_count(&tt[i], 1, 200);
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_EQ(test, tt[i].count, 1);
+		KUNIT_EXPECT_TRUE(test, time_after_eq(tt[i].fired_at[0], base + delay[i]));
+		del_timer(&tt[i].timer);
+	}
+	KUNIT_EXPECT_EQ(test, tt[1].order, 0);
+	KUNIT_EXPECT_EQ(test, tt[2].order, 1);
+	KUNIT_EXPECT_EQ(test, tt[0].order, 2);
+}
+
+static struct kunit_case time_cases[] = {
+	KUNIT_CASE(time_ktime_monotonic),
+	KUNIT_CASE(time_jiffies_rate),
+	KUNIT_CASE(time_msleep),
+	KUNIT_CASE(time_udelay),
+	KUNIT_CASE(time_timer_fires_once),
+	KUNIT_CASE(time_del_timer),
+	KUNIT_CASE(time_mod_timer),
+	KUNIT_CASE(time_timer_rearm_from_callback),
+	KUNIT_CASE(time_timer_order),
+	{}
+};
+
+static struct kunit_suite time_suite = {
+	.name = "time",
+	.test_cases = time_cases,
+};
+
+kunit_test_suites(&time_suite);
