@@ -10,6 +10,8 @@
 #![no_std]
 #![allow(
     clippy::all,
+    clippy::undocumented_unsafe_blocks,
+    clippy::missing_safety_doc,
     missing_docs,
     non_camel_case_types,
     non_upper_case_globals,
