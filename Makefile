@@ -56,7 +56,7 @@ endif
 include arch/$(SRCARCH)/Makefile
 
 # --- Collect objects from the Kbuild fragments ----------------------------
-core-dirs := kernel/ mm/ lib/ drivers/ arch/$(SRCARCH)/
+core-dirs := kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
 
 define collect
 obj-y :=

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Tests of <linux/uaccess.h>: every primitive with NULL, a kernel address,
+ * an unmapped user address and a range that runs off a mapped test page,
+ * checking the Linux return conventions and that the kernel survives.
+ */
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/mm.h>
+#include <linux/uaccess.h>
+
+#define UBASE		0x0000000040000000UL	/* mapped by the suite's init */
+#define UNMAPPED	0x0000000050000000UL	/* never mapped */
+#define UEND		(UBASE + PAGE_SIZE)	/* first byte after the test page */
+
+static char kbuf[64];
+
+static int uaccess_init(struct kunit *test)
+{
+	return arch_map_user_test_page(UBASE);
+}
+
+static void uaccess_exit(struct kunit *test)
+{
+	arch_unmap_user_test_page(UBASE);
+}
+
+static void uaccess_access_ok(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, access_ok((void __user *)NULL, 0));
+	KUNIT_EXPECT_TRUE(test, access_ok((void __user *)UBASE, PAGE_SIZE));
+	KUNIT_EXPECT_TRUE(test, access_ok((void __user *)(TASK_SIZE_MAX - 1), 1));
+	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)(TASK_SIZE_MAX - 1), 2));
+	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)TASK_SIZE_MAX, 1));
+	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)kbuf, 1));
+	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)(ULONG_MAX - 8), 16));
+	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)0x1000, ULONG_MAX));
+	KUNIT_EXPECT_TRUE(test, TASK_SIZE_MAX < 0x0000800000000000UL);
+}
+
+static void uaccess_copy_roundtrip(struct kunit *test)
+{
+	char out[32], in[32];
+
+	for (int i = 0; i < 32; i++)
+		out[i] = 'a' + i % 26;
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(UBASE + 100), out, 32), 0UL);
+	memset(in, 0, sizeof(in));
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(UBASE + 100), 32), 0UL);
+	KUNIT_EXPECT_MEMEQ(test, in, out, 32);
+	/* The user page really holds the data (same physical page). */
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(UBASE + 131), 1), 0UL);
+	KUNIT_EXPECT_EQ(test, in[0], out[31]);
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)UBASE, out, 0), 0UL);
+}
+
+static void uaccess_copy_bad_addresses(struct kunit *test)
+{
+	char in[16];
+
+	memset(in, 'x', sizeof(in));
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)NULL, 16), 16UL);
+	KUNIT_EXPECT_EQ(test, in[0], 0);	/* uncopied bytes are zeroed */
+	KUNIT_EXPECT_EQ(test, in[15], 0);
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)NULL, "0123456789abcdef", 16), 16UL);
+
+	/* A kernel address is refused before any access. */
+	memset(kbuf, 'k', sizeof(kbuf));
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)kbuf, "evil", 4), 4UL);
+	KUNIT_EXPECT_EQ(test, kbuf[0], 'k');
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)kbuf, 8), 8UL);
+	KUNIT_EXPECT_EQ(test, in[0], 0);
+
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)UNMAPPED, 16), 16UL);
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)UNMAPPED, in, 16), 16UL);
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(TASK_SIZE_MAX - 8), 16), 16UL);
+}
+
+static void uaccess_copy_partial(struct kunit *test)
+{
+	char out[30], in[30];
+
+	memset(out, 'p', sizeof(out));
+	/* 10 bytes fit before the end of the mapped page, 20 do not. */
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(UEND - 10), out, 30), 20UL);
+	memset(in, 'x', sizeof(in));
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(UEND - 10), 30), 20UL);
+	KUNIT_EXPECT_MEMEQ(test, in, out, 10);
+	KUNIT_EXPECT_EQ(test, in[10], 0);
+	KUNIT_EXPECT_EQ(test, in[29], 0);
+	/* Starting before the page: nothing at all. */
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(UBASE - 4), 8), 8UL);
+}
+
+static void uaccess_get_put_user(struct kunit *test)
+{
+	u8 __user *p8 = (u8 __user *)(UBASE + 200);
+	u16 __user *p16 = (u16 __user *)(UBASE + 208);
+	u32 __user *p32 = (u32 __user *)(UBASE + 216);
+	u64 __user *p64 = (u64 __user *)(UBASE + 224);
+	s32 __user *ps = (s32 __user *)(UBASE + 232);
+	u8 v8 = 0;
+	u16 v16 = 0;
+	u32 v32 = 0;
+	u64 v64 = 0;
+	s32 vs = 0;
+
+	KUNIT_EXPECT_EQ(test, put_user(0xa5, p8), 0);
+	KUNIT_EXPECT_EQ(test, put_user(0xbeef, p16), 0);
+	KUNIT_EXPECT_EQ(test, put_user(0xdeadbeefU, p32), 0);
+	KUNIT_EXPECT_EQ(test, put_user(0x0123456789abcdefULL, p64), 0);
+	KUNIT_EXPECT_EQ(test, put_user(-5, ps), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v8, p8), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v16, p16), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v32, p32), 0);
+	KUNIT_EXPECT_EQ(test, get_user(v64, p64), 0);
+	KUNIT_EXPECT_EQ(test, get_user(vs, ps), 0);
+	KUNIT_EXPECT_EQ(test, v8, 0xa5);
+	KUNIT_EXPECT_EQ(test, v16, 0xbeef);
+	KUNIT_EXPECT_EQ(test, v32, 0xdeadbeefU);
+	KUNIT_EXPECT_EQ(test, v64, 0x0123456789abcdefULL);
+	KUNIT_EXPECT_EQ(test, vs, -5);
+	/* Stores of one size do not spill over their neighbours. */
+	KUNIT_EXPECT_EQ(test, get_user(v8, (u8 __user *)(UBASE + 201)), 0);
+	KUNIT_EXPECT_EQ(test, v8, 0);
+
+	v32 = 7;
+	KUNIT_EXPECT_EQ(test, get_user(v32, (u32 __user *)NULL), -EFAULT);
+	KUNIT_EXPECT_EQ(test, v32, 0U);
+	v64 = 7;
+	KUNIT_EXPECT_EQ(test, get_user(v64, (u64 __user *)kbuf), -EFAULT);
+	KUNIT_EXPECT_EQ(test, v64, 0ULL);
+	v16 = 7;
+	KUNIT_EXPECT_EQ(test, get_user(v16, (u16 __user *)UNMAPPED), -EFAULT);
+	KUNIT_EXPECT_EQ(test, v16, 0);
+	KUNIT_EXPECT_EQ(test, put_user(1, (u32 __user *)NULL), -EFAULT);
+	KUNIT_EXPECT_EQ(test, put_user(1, (u64 __user *)kbuf), -EFAULT);
+	KUNIT_EXPECT_EQ(test, put_user(1, (u8 __user *)UNMAPPED), -EFAULT);
+	/* Straddling the end of the page: the 8-byte access faults. */
+	KUNIT_EXPECT_EQ(test, put_user(1, (u64 __user *)(UEND - 4)), -EFAULT);
+}
+
+static void uaccess_strncpy_from_user(struct kunit *test)
+{
+	char s[16];
+
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)UBASE, "hello", 6), 0UL);
+	memset(s, 'x', sizeof(s));
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)UBASE, sizeof(s)), 5L);
+	KUNIT_EXPECT_STREQ(test, s, "hello");
+	/* No NUL within count: count returned, no terminator. */
+	memset(s, 'x', sizeof(s));
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)UBASE, 3), 3L);
+	KUNIT_EXPECT_EQ(test, s[2], 'l');
+	KUNIT_EXPECT_EQ(test, s[3], 'x');
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)NULL, 8), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)kbuf, 8), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)UNMAPPED, 8),
+			(long)-EFAULT);
+	/* A string that runs off the mapped page. */
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(UEND - 3), "abc", 3), 0UL);
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)(UEND - 3), 8),
+			(long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, strncpy_from_user(s, (const char __user *)(UEND - 3), 3), 3L);
+	KUNIT_EXPECT_EQ(test, strnlen_user((const char __user *)UBASE, 16), 6L);
+	KUNIT_EXPECT_EQ(test, strnlen_user((const char __user *)UBASE, 3), 4L);
+	KUNIT_EXPECT_EQ(test, strnlen_user((const char __user *)NULL, 16), 0L);
+	KUNIT_EXPECT_EQ(test, strnlen_user((const char __user *)(UEND - 3), 16), 0L);
+}
+
+static void uaccess_clear_user(struct kunit *test)
+{
+	char in[32];
+
+	memset(in, 'z', sizeof(in));
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(UEND - 32), in, 32), 0UL);
+	KUNIT_EXPECT_EQ(test, clear_user((void __user *)(UEND - 32), 16), 0UL);
+	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(UEND - 32), 32), 0UL);
+	KUNIT_EXPECT_EQ(test, in[0], 0);
+	KUNIT_EXPECT_EQ(test, in[15], 0);
+	KUNIT_EXPECT_EQ(test, in[16], 'z');
+	KUNIT_EXPECT_EQ(test, clear_user((void __user *)(UEND - 8), 20), 12UL);
+	KUNIT_EXPECT_EQ(test, clear_user((void __user *)NULL, 20), 20UL);
+	KUNIT_EXPECT_EQ(test, clear_user((void __user *)kbuf, 20), 20UL);
+	KUNIT_EXPECT_EQ(test, clear_user((void __user *)UNMAPPED, 20), 20UL);
+}
+
+static void uaccess_test_page_hook(struct kunit *test)
+{
+	unsigned long before, addr = 0x0000000060000000UL;
+	u32 v = 1;
+
+	KUNIT_EXPECT_EQ(test, arch_map_user_test_page(UBASE), -EEXIST);
+	KUNIT_EXPECT_EQ(test, arch_map_user_test_page(addr + 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, arch_map_user_test_page((unsigned long)kbuf & PAGE_MASK), -EINVAL);
+
+	before = nr_free_pages();
+	KUNIT_ASSERT_EQ(test, arch_map_user_test_page(addr), 0);
+	KUNIT_EXPECT_LT(test, nr_free_pages(), before);
+	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)addr), 0);
+	KUNIT_EXPECT_EQ(test, v, 0U);	/* zeroed */
+	arch_unmap_user_test_page(addr);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);	/* page and tables freed */
+	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)addr), -EFAULT);
+}
+
+static struct kunit_case uaccess_cases[] = {
+	KUNIT_CASE(uaccess_access_ok),
+	KUNIT_CASE(uaccess_copy_roundtrip),
+	KUNIT_CASE(uaccess_copy_bad_addresses),
+	KUNIT_CASE(uaccess_copy_partial),
+	KUNIT_CASE(uaccess_get_put_user),
+	KUNIT_CASE(uaccess_strncpy_from_user),
+	KUNIT_CASE(uaccess_clear_user),
+	KUNIT_CASE(uaccess_test_page_hook),
+	{}
+};
+
+static struct kunit_suite uaccess_suite = {
+	.name = "uaccess",
+	.init = uaccess_init,
+	.exit = uaccess_exit,
+	.test_cases = uaccess_cases,
+};
+kunit_test_suites(&uaccess_suite);

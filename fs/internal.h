@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* VFS internals shared by the files of fs/ (not for drivers). */
+#ifndef _FS_INTERNAL_H
+#define _FS_INTERNAL_H
+
+#include <linux/fs.h>
+#include <linux/dcache.h>
+
+/*
+ * The namespace mutex: the dentry tree (links, names, parents) and every
+ * inode operation run under it. Sleeping under it is fine; taking it
+ * again, or calling a driver's ->open under it, is not.
+ */
+void vfs_ns_lock(void);
+void vfs_ns_unlock(void);
+bool vfs_ns_locked(void);
+
+/* The root of the namespace (fs/namespace.c); NULL before fs init. */
+extern struct dentry *vfs_root;
+
+/* dcache.c: need the namespace mutex except d_alloc(). */
+struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
+struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
+void d_attach(struct dentry *dentry);
+void d_detach(struct dentry *dentry);
+void d_move(struct dentry *dentry, struct dentry *target);
+bool is_subdir(struct dentry *dentry, struct dentry *ancestor);
+
+/* open.c: set the size of @dentry's inode; caller holds a reference. */
+int do_truncate(struct dentry *dentry, loff_t length);
+
+/* file_table.c: an unopened file with one reference, or ERR_PTR(-ENOMEM). */
+struct file *alloc_empty_file(int flags);
+
+#endif /* _FS_INTERNAL_H */

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ramfs regular files: data in whole pages, indexed by an array of page
+ * pointers that grows on write. A missing page is a hole and reads as
+ * zeroes. inode_lock() serialises readers and writers of one file.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
+#include <linux/ramfs.h>
+#include "internal.h"
+
+void ramfs_free_data(struct ramfs_inode *ri)
+{
+	for (unsigned long i = 0; i < ri->nr_slots; i++)
+		if (ri->pages[i])
+			__free_pages(ri->pages[i], 0);
+	kvfree(ri->pages);
+	ri->pages = NULL;
+	ri->nr_slots = 0;
+}
+
+/* Make pages[] cover @nr pages. inode_lock() held. */
+static int ramfs_grow_slots(struct ramfs_inode *ri, unsigned long nr)
+{
+	struct page **slots;
+	unsigned long want;
+
+	if (nr <= ri->nr_slots)
+		return 0;
+	want = max(nr, 2 * ri->nr_slots);
+	want = max(want, 8UL);
+	want = min(want, (unsigned long)(RAMFS_MAX_FILE_SIZE >> PAGE_SHIFT));
+	slots = kvzalloc(want * sizeof(*slots), GFP_KERNEL);
+	if (!slots)
+		return -ENOMEM;
+	if (ri->nr_slots)
+		memcpy(slots, ri->pages, ri->nr_slots * sizeof(*slots));
+	kvfree(ri->pages);
+	ri->pages = slots;
+	ri->nr_slots = want;
+	return 0;
+}
+
+static ssize_t ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	loff_t pos = iocb->ki_pos, size;
+	ssize_t done = 0;
+
+	inode_lock(inode);
+	size = i_size_read(inode);
+	while (iov_iter_count(to) && pos < size) {
+		unsigned long index = pos >> PAGE_SHIFT;
+		size_t off = pos & (PAGE_SIZE - 1);
+		size_t n = min(min(PAGE_SIZE - off, (size_t)(size - pos)), iov_iter_count(to));
+		struct page *page = index < ri->nr_slots ? ri->pages[index] : NULL;
+		size_t copied;
+
+		if (page)
+			copied = copy_to_iter((char *)page_address(page) + off, n, to);
+		else
+			copied = iov_iter_zero(n, to);
+		pos += copied;
+		done += copied;
+		if (copied < n)
+			break;
+	}
+	inode_unlock(inode);
+	iocb->ki_pos = pos;
+	if (!done && iov_iter_count(to) && pos < size)
+		return -EFAULT;
+	return done;
+}
+
+static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct inode *inode = file_inode(iocb->ki_filp);
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	loff_t pos, limit = inode->i_sb->s_maxbytes;
+	ssize_t done = 0, err = 0;
+	size_t count;
+
+	inode_lock(inode);
+	pos = (iocb->ki_flags & IOCB_APPEND) ? i_size_read(inode) : iocb->ki_pos;
+	count = iov_iter_count(from);
+	if (!count)
+		goto out;
+	if (pos >= limit) {
+		err = -EFBIG;
+		goto out;
+	}
+	count = min_t(loff_t, count, limit - pos);
+	err = ramfs_grow_slots(ri, DIV_ROUND_UP(pos + count, PAGE_SIZE));
+	if (err)
+		goto out;
+	while (count) {
+		unsigned long index = pos >> PAGE_SHIFT;
+		size_t off = pos & (PAGE_SIZE - 1);
+		size_t n = min(PAGE_SIZE - off, count), copied;
+
+		if (!ri->pages[index]) {
+			ri->pages[index] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+			if (!ri->pages[index]) {
+				err = -ENOMEM;
+				break;
+			}
+		}
+		copied = copy_from_iter((char *)page_address(ri->pages[index]) + off, n, from);
+		pos += copied;
+		done += copied;
+		count -= copied;
+		if (copied < n) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	if (pos > i_size_read(inode))
+		i_size_write(inode, pos);
+	iocb->ki_pos = pos;
+out:
+	inode_unlock(inode);
+	return done ? done : err;
+}
+
+/* Shrink or grow to @size; inode_lock() held. Pages past the end go. */
+static int ramfs_truncate(struct inode *inode, loff_t size)
+{
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	unsigned long keep = DIV_ROUND_UP(size, PAGE_SIZE);
+	size_t tail = size & (PAGE_SIZE - 1);
+
+	if (size > inode->i_sb->s_maxbytes)
+		return -EFBIG;
+	for (unsigned long i = keep; i < ri->nr_slots; i++) {
+		if (ri->pages[i]) {
+			__free_pages(ri->pages[i], 0);
+			ri->pages[i] = NULL;
+		}
+	}
+	/* Old bytes past the new end must not come back if the file grows again. */
+	if (tail && keep <= ri->nr_slots && ri->pages[keep - 1])
+		memset((char *)page_address(ri->pages[keep - 1]) + tail, 0, PAGE_SIZE - tail);
+	if (!size)
+		ramfs_free_data(ri);
+	i_size_write(inode, size);
+	return 0;
+}
+
+static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	int err = 0;
+
+	if (attr->ia_valid & ATTR_SIZE)
+		err = ramfs_truncate(inode, attr->ia_size);
+	if (!err && (attr->ia_valid & ATTR_MODE))
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
+	return err;
+}
+
+const struct file_operations ramfs_file_operations = {
+	.llseek = generic_file_llseek,
+	.read_iter = ramfs_read_iter,
+	.write_iter = ramfs_write_iter,
+	.fsync = noop_fsync,
+};
+
+const struct inode_operations ramfs_file_inode_operations = {
+	.setattr = ramfs_setattr,
+};

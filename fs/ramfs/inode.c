@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ramfs inodes and directory operations. A directory's entries are its
+ * dentries (the VFS links them), so these methods only build inodes and
+ * keep link counts, as Linux's ramfs and libfs "simple_" helpers do.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/fs.h>
+#include <linux/ramfs.h>
+#include "internal.h"
+
+static const struct inode_operations ramfs_dir_inode_operations;
+
+static struct inode *ramfs_alloc_inode(struct super_block *sb)
+{
+	struct ramfs_inode *ri = kzalloc(sizeof(*ri), GFP_KERNEL);
+
+	return ri ? &ri->vfs_inode : NULL;
+}
+
+static void ramfs_free_inode(struct inode *inode)
+{
+	struct ramfs_inode *ri = RAMFS_I(inode);
+
+	ramfs_free_data(ri);
+	kfree(ri);
+}
+
+static const struct super_operations ramfs_ops = {
+	.alloc_inode = ramfs_alloc_inode,
+	.free_inode = ramfs_free_inode,
+};
+
+struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
+{
+	struct inode *inode = new_inode(sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_mode = mode;
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_op = &ramfs_file_inode_operations;
+		inode->i_fop = &ramfs_file_operations;
+		break;
+	case S_IFDIR:
+		inode->i_op = &ramfs_dir_inode_operations;
+		inode->i_fop = &simple_dir_operations;
+		inc_nlink(inode);	/* "." */
+		break;
+	default:
+		init_special_inode(inode, mode, dev);
+		break;
+	}
+	return inode;
+}
+
+static int ramfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
+{
+	struct inode *inode = ramfs_get_inode(dir->i_sb, mode, dev);
+
+	if (!inode)
+		return -ENOMEM;
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
+static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+{
+	int err = ramfs_mknod(dir, dentry, mode | S_IFDIR, 0);
+
+	if (!err)
+		inc_nlink(dir);		/* the new ".." */
+	return err;
+}
+
+static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
+{
+	return ramfs_mknod(dir, dentry, mode | S_IFREG, 0);
+}
+
+static int ramfs_unlink(struct inode *dir, struct dentry *dentry)
+{
+	drop_nlink(dentry->d_inode);
+	return 0;
+}
+
+static int ramfs_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	if (!simple_empty(dentry))
+		return -ENOTEMPTY;
+	clear_nlink(dentry->d_inode);
+	drop_nlink(dir);
+	return 0;
+}
+
+static int ramfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+			struct inode *new_dir, struct dentry *new_dentry, unsigned int flags)
+{
+	bool is_dir = S_ISDIR(old_dentry->d_inode->i_mode);
+
+	if (flags)
+		return -EINVAL;
+	if (d_really_is_positive(new_dentry)) {
+		if (is_dir) {
+			if (!simple_empty(new_dentry))
+				return -ENOTEMPTY;
+			clear_nlink(new_dentry->d_inode);
+			drop_nlink(new_dir);	/* the replaced directory's ".." */
+		} else {
+			drop_nlink(new_dentry->d_inode);
+		}
+	}
+	if (is_dir && old_dir != new_dir) {
+		drop_nlink(old_dir);
+		inc_nlink(new_dir);
+	}
+	return 0;
+}
+
+static const struct inode_operations ramfs_dir_inode_operations = {
+	.create = ramfs_create,
+	.mkdir = ramfs_mkdir,
+	.mknod = ramfs_mknod,
+	.unlink = ramfs_unlink,
+	.rmdir = ramfs_rmdir,
+	.rename = ramfs_rename,
+};
+
+int ramfs_fill_super(struct super_block *sb)
+{
+	struct inode *root;
+
+	sb->s_op = &ramfs_ops;
+	sb->s_magic = RAMFS_MAGIC;
+	sb->s_maxbytes = RAMFS_MAX_FILE_SIZE;
+	root = ramfs_get_inode(sb, S_IFDIR | 0755, 0);
+	if (!root)
+		return -ENOMEM;
+	inc_nlink(root);	/* the root is its own parent */
+	sb->s_root = d_make_root(root);
+	return sb->s_root ? 0 : -ENOMEM;
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * read, write and lseek. Kernel buffers reach drivers only through
+ * ->read_iter/->write_iter with an ITER_KVEC iov_iter; ->read/->write only
+ * ever see user pointers (Documentation/filesystems/vfs.rst).
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
+#include <linux/uaccess.h>
+
+static int rw_verify_area(struct file *file, const loff_t *ppos, size_t count)
+{
+	loff_t pos;
+
+	if (!ppos)
+		return (file->f_mode & FMODE_STREAM) ? 0 : -EINVAL;
+	pos = *ppos;
+	if (file->f_mode & FMODE_UNSIGNED_OFFSET)
+		return 0;
+	if (pos < 0 || (loff_t)(pos + (loff_t)min_t(size_t, count, MAX_RW_COUNT)) < 0)
+		return -EINVAL;
+	return 0;
+}
+
+static void init_sync_kiocb(struct kiocb *kiocb, struct file *file, const loff_t *ppos)
+{
+	kiocb->ki_filp = file;
+	kiocb->ki_pos = ppos ? *ppos : 0;
+	kiocb->ki_flags = (file->f_flags & O_APPEND) ? IOCB_APPEND : 0;
+}
+
+static ssize_t call_read_iter(struct file *file, struct iov_iter *iter, loff_t *ppos)
+{
+	struct kiocb kiocb;
+	ssize_t ret;
+
+	init_sync_kiocb(&kiocb, file, ppos);
+	ret = file->f_op->read_iter(&kiocb, iter);
+	if (ret > 0 && ppos)
+		*ppos = kiocb.ki_pos;
+	return ret;
+}
+
+static ssize_t call_write_iter(struct file *file, struct iov_iter *iter, loff_t *ppos)
+{
+	struct kiocb kiocb;
+	ssize_t ret;
+
+	init_sync_kiocb(&kiocb, file, ppos);
+	ret = file->f_op->write_iter(&kiocb, iter);
+	if (ret > 0 && ppos)
+		*ppos = kiocb.ki_pos;
+	return ret;
+}
+
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+	int err;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op->read && !file->f_op->read_iter)
+		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	err = rw_verify_area(file, pos, count);
+	if (err)
+		return err;
+	count = min_t(size_t, count, MAX_RW_COUNT);
+	if (file->f_op->read)
+		return file->f_op->read(file, buf, count, pos);
+	iov_iter_ubuf(&iter, ITER_DEST, buf, count);
+	return call_read_iter(file, &iter, pos);
+}
+
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+	int err;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write && !file->f_op->write_iter)
+		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	err = rw_verify_area(file, pos, count);
+	if (err)
+		return err;
+	count = min_t(size_t, count, MAX_RW_COUNT);
+	if (file->f_op->write)
+		return file->f_op->write(file, buf, count, pos);
+	iov_iter_ubuf(&iter, ITER_SOURCE, (__force void __user *)buf, count);
+	return call_write_iter(file, &iter, pos);
+}
+
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct kvec iov;
+	struct iov_iter iter;
+	int err;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op->read_iter)
+		return -EINVAL;
+	err = rw_verify_area(file, pos, count);
+	if (err)
+		return err;
+	iov.iov_base = buf;
+	iov.iov_len = min_t(size_t, count, MAX_RW_COUNT);
+	iov_iter_kvec(&iter, ITER_DEST, &iov, 1, iov.iov_len);
+	return call_read_iter(file, &iter, pos);
+}
+
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	struct kvec iov;
+	struct iov_iter iter;
+	int err;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write_iter)
+		return -EINVAL;
+	err = rw_verify_area(file, pos, count);
+	if (err)
+		return err;
+	iov.iov_base = (void *)buf;
+	iov.iov_len = min_t(size_t, count, MAX_RW_COUNT);
+	iov_iter_kvec(&iter, ITER_SOURCE, &iov, 1, iov.iov_len);
+	return call_write_iter(file, &iter, pos);
+}
+
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (!(file->f_mode & FMODE_LSEEK) || !file->f_op->llseek)
+		return -ESPIPE;
+	return file->f_op->llseek(file, offset, whence);
+}
+
+loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize)
+{
+	if (offset < 0 && !(file->f_mode & FMODE_UNSIGNED_OFFSET))
+		return -EINVAL;
+	if (offset > maxsize)
+		return -EINVAL;
+	file->f_pos = offset;
+	return offset;
+}
+
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof)
+{
+	switch (whence) {
+	case SEEK_SET:
+		break;
+	case SEEK_END:
+		if (offset > 0 && eof > LLONG_MAX - offset)
+			return -EINVAL;
+		offset += eof;
+		break;
+	case SEEK_CUR:
+		if (offset == 0)
+			return file->f_pos;
+		if (offset > 0 && file->f_pos > LLONG_MAX - offset)
+			return -EINVAL;
+		offset += file->f_pos;
+		break;
+	case SEEK_DATA:
+		/* Everything up to eof is data. */
+		if ((unsigned long long)offset >= eof)
+			return -ENXIO;
+		break;
+	case SEEK_HOLE:
+		/* One virtual hole, at the end of the file. */
+		if ((unsigned long long)offset >= eof)
+			return -ENXIO;
+		offset = eof;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return vfs_setpos(file, offset, maxsize);
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+
+	return generic_file_llseek_size(file, offset, whence, inode->i_sb->s_maxbytes,
+					i_size_read(inode));
+}
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
+{
+	switch (whence) {
+	case SEEK_SET:
+	case SEEK_CUR:
+	case SEEK_END:
+		return generic_file_llseek_size(file, offset, whence, size, size);
+	default:
+		return -EINVAL;
+	}
+}
+
+loff_t no_llseek(struct file *file, loff_t offset, int whence)
+{
+	return -ESPIPE;
+}
+
+loff_t noop_llseek(struct file *file, loff_t offset, int whence)
+{
+	return file->f_pos;
+}

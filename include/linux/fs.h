@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The virtual file system: inodes, open files, file and inode operations,
+ * and the kernel-facing calls a system-call layer sits on (filp_open(),
+ * vfs_read(), ...). Names and meanings follow Linux; see
+ * Documentation/filesystems/vfs.rst for the model and the differences.
+ *
+ * Errors are negative errno values, or ERR_PTR() for pointer returns.
+ * Unless said otherwise, the functions here may sleep and allocate
+ * (GFP_KERNEL), so call them from process context without spinlocks held.
+ */
+#ifndef _LINUX_FS_H
+#define _LINUX_FS_H
+
+#include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/compiler.h>
+#include <linux/compiler_types.h>
+#include <linux/list.h>
+#include <linux/atomic.h>
+#include <linux/mutex.h>
+#include <linux/err.h>
+#include <linux/kdev_t.h>
+#include <linux/stat.h>
+#include <linux/uio.h>
+#include <linux/dcache.h>
+#include <asm/page.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/fs.h>
+#include <uapi/linux/eventpoll.h>
+
+struct file;
+struct inode;
+struct super_block;
+struct poll_table_struct;
+struct vm_area_struct;
+
+/* A driver's ioctl handler may return this for "not my command": -ENOTTY. */
+#ifndef ENOIOCTLCMD
+#define ENOIOCTLCMD 515
+#endif
+
+typedef void *fl_owner_t;
+typedef unsigned int fmode_t;
+
+/* file->f_mode: what this open file may do (set at open, from f_flags). */
+#define FMODE_READ		((fmode_t)0x1)
+#define FMODE_WRITE		((fmode_t)0x2)
+#define FMODE_LSEEK		((fmode_t)0x4)	/* vfs_llseek() allowed */
+#define FMODE_PREAD		((fmode_t)0x8)
+#define FMODE_PWRITE		((fmode_t)0x10)
+#define FMODE_UNSIGNED_OFFSET	((fmode_t)0x2000)	/* negative positions allowed */
+#define FMODE_OPENED		((fmode_t)0x80000)	/* ->open succeeded: call ->release */
+#define FMODE_STREAM		((fmode_t)0x200000)	/* no position at all */
+
+/* Largest count one read or write transfers (Linux's value). */
+#define MAX_RW_COUNT		(INT_MAX & PAGE_MASK)
+#define MAX_LFS_FILESIZE	((loff_t)LLONG_MAX)
+
+/* Directory entry types for dir_context actors (Linux ABI values). */
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+/* Attributes to change, for ->setattr(). */
+#define ATTR_MODE	(1 << 0)
+#define ATTR_SIZE	(1 << 3)
+
+struct iattr {
+	unsigned int ia_valid;
+	umode_t ia_mode;
+	loff_t ia_size;
+};
+
+/*
+ * A location in the namespace. Ferrite has no mounts yet, so a path is a
+ * dentry (holding a reference).
+ */
+struct path {
+	struct dentry *dentry;
+};
+
+/* One synchronous read or write in progress, for ->read_iter()/->write_iter(). */
+struct kiocb {
+	struct file *ki_filp;
+	loff_t ki_pos;		/* where to transfer; the method advances it */
+	int ki_flags;
+};
+
+#define IOCB_APPEND	(1 << 1)	/* write at end of file (O_APPEND) */
+#define IOCB_NOWAIT	(1 << 7)	/* do not block (for later RWF_NOWAIT) */
+
+/*
+ * Directory iteration: ->iterate_shared() calls ctx->actor (through
+ * dir_emit()) once per entry, from ctx->pos on, advancing ctx->pos; it
+ * stops when the actor returns false.
+ */
+struct dir_context;
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen,
+			  loff_t offset, u64 ino, unsigned int d_type);
+
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+
+static inline bool dir_emit(struct dir_context *ctx, const char *name, int namelen,
+			    u64 ino, unsigned int type)
+{
+	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+}
+
+/*
+ * struct file_operations - what an open file does, called through this
+ * table by the VFS. Any member may be NULL:
+ *   llseek	 NULL: the file is not seekable (vfs_llseek() gives -ESPIPE).
+ *   read, write  take *user* buffers only; NULL: the VFS uses read_iter/
+ *		 write_iter, else read/write give -EINVAL.
+ *   read_iter, write_iter  take an iov_iter that is user or kernel memory;
+ *		 the only methods kernel_read()/kernel_write() use.
+ *   iterate_shared  directories: list the entries (iterate_dir()).
+ *   poll	 NULL: DEFAULT_POLLMASK (always ready).
+ *   unlocked_ioctl  NULL or -ENOIOCTLCMD: -ENOTTY.
+ *   mmap	 reserved for user space (no caller yet).
+ *   open	 called once per filp_open(), after f_op is set; may set
+ *		 file->private_data. An error fails the open (release is
+ *		 then not called).
+ *   flush	 called at every filp_close().
+ *   release	 called when the last reference to the file goes.
+ *   fsync	 NULL: vfs_fsync() gives -EINVAL.
+ * Methods run in process context and may sleep; the VFS holds no lock
+ * around them (read/write/ioctl may run concurrently on one file).
+ */
+struct file_operations {
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf, size_t count,
+			 loff_t *pos);
+	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
+	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
+	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	int (*open)(struct inode *inode, struct file *file);
+	int (*flush)(struct file *file, fl_owner_t id);
+	int (*release)(struct inode *inode, struct file *file);
+	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
+};
+
+/*
+ * struct inode_operations - namespace operations of a directory inode (and
+ * setattr of any inode). Called by the VFS with the namespace mutex held,
+ * on a @dentry that is not linked yet (create/mkdir/mknod: the method
+ * builds an inode and d_instantiate()s it) or that is linked (unlink,
+ * rmdir, rename: the method updates link counts; the VFS unlinks the
+ * dentry afterwards). They may sleep and allocate.
+ */
+struct inode_operations {
+	int (*create)(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
+	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
+	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+	int (*unlink)(struct inode *dir, struct dentry *dentry);
+	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
+		      struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
+	int (*setattr)(struct dentry *dentry, struct iattr *attr);
+};
+
+/* The file system's inode life cycle. */
+struct super_operations {
+	/* Allocate an inode (usually embedded in a larger one); NULL: kzalloc. */
+	struct inode *(*alloc_inode)(struct super_block *sb);
+	/* Free an inode and everything it owns (last iput()); NULL: kfree. */
+	void (*free_inode)(struct inode *inode);
+};
+
+struct super_block {
+	const struct super_operations *s_op;
+	struct dentry *s_root;
+	loff_t s_maxbytes;		/* largest file size */
+	unsigned long s_magic;
+	void *s_fs_info;
+	atomic_long_t s_nr_inodes;	/* live inodes, for tests and leaks */
+};
+
+#define S_DEAD (1 << 4)		/* i_flags: a removed directory */
+
+struct inode {
+	umode_t i_mode;
+	unsigned int i_flags;
+	unsigned int i_nlink;
+	uid_t i_uid;
+	gid_t i_gid;
+	unsigned long i_ino;
+	dev_t i_rdev;			/* device nodes: the device number */
+	loff_t i_size;
+	struct super_block *i_sb;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;	/* copied to f_op at open */
+	void *i_private;		/* for the file system or driver */
+	atomic_t i_count;
+	struct mutex i_mutex;		/* inode_lock(): file data and size */
+};
+
+/*
+ * struct file - one open file (Linux: an open file description). Reference
+ * counted: filp_open() returns one reference, get_file() adds one, fput()
+ * drops one; the last drop calls ->release. private_data belongs to the
+ * driver (misc devices: preset to the struct miscdevice).
+ */
+struct file {
+	atomic_long_t f_count;
+	fmode_t f_mode;
+	unsigned int f_flags;		/* O_* flags given at open (O_APPEND, O_NONBLOCK...) */
+	const struct file_operations *f_op;
+	struct path f_path;
+	struct inode *f_inode;		/* == f_path.dentry->d_inode */
+	loff_t f_pos;
+	void *private_data;
+};
+
+static inline unsigned int iminor(const struct inode *inode)
+{
+	return MINOR(inode->i_rdev);
+}
+
+static inline unsigned int imajor(const struct inode *inode)
+{
+	return MAJOR(inode->i_rdev);
+}
+
+static inline struct inode *file_inode(const struct file *f)
+{
+	return f->f_inode;
+}
+
+static inline struct dentry *file_dentry(const struct file *f)
+{
+	return f->f_path.dentry;
+}
+
+/*
+ * replace_fops() - switch @f to the operations @fops (chrdev and misc
+ * open do this to hand the file to the driver). Only inside ->open.
+ */
+#define replace_fops(f, fops) ((f)->f_op = (fops))
+
+/* inode_lock() - serialise changes to an inode's data and size. May sleep. */
+static inline void inode_lock(struct inode *inode)
+{
+	mutex_lock(&inode->i_mutex);
+}
+
+static inline void inode_unlock(struct inode *inode)
+{
+	mutex_unlock(&inode->i_mutex);
+}
+
+static inline loff_t i_size_read(const struct inode *inode)
+{
+	return READ_ONCE(inode->i_size);
+}
+
+/* Update i_size; caller holds inode_lock(). */
+static inline void i_size_write(struct inode *inode, loff_t size)
+{
+	WRITE_ONCE(inode->i_size, size);
+}
+
+/* --- Inodes (fs/inode.c) --------------------------------------------- */
+
+/*
+ * new_inode() - a fresh inode of @sb with one reference, i_nlink 1, a new
+ * i_ino, and everything else zero. Returns NULL on -ENOMEM.
+ */
+struct inode *new_inode(struct super_block *sb);
+
+/* ihold() - take another reference on @inode. Never sleeps. */
+void ihold(struct inode *inode);
+
+/*
+ * iput() - drop a reference on @inode; the last one frees it through
+ * s_op->free_inode (with its data). May sleep.
+ */
+void iput(struct inode *inode);
+
+/*
+ * init_special_inode() - make @inode a device node or FIFO/socket: sets
+ * i_mode and i_rdev, and for character devices i_fop = &def_chr_fops, whose
+ * open finds the driver (chrdev_open()). Block devices, FIFOs and sockets
+ * get no operations yet: opening them fails with -ENXIO.
+ */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+
+/*
+ * Link counts (file systems keep them; the VFS only reads i_nlink). Caller
+ * serialises (inode operations run under the namespace mutex). Never sleep.
+ */
+void set_nlink(struct inode *inode, unsigned int nlink);
+void inc_nlink(struct inode *inode);
+void drop_nlink(struct inode *inode);
+void clear_nlink(struct inode *inode);
+
+/* --- Namespace operations (fs/namei.c) -------------------------------- */
+
+/*
+ * vfs_create(), vfs_mkdir(), vfs_mknod() - create the object named by the
+ * new, unlinked @dentry (from kern_path_create()) in directory @dir and link
+ * it into the tree. Need the namespace mutex (held between
+ * kern_path_create() and done_path_create()). vfs_mknod() takes S_IFCHR,
+ * S_IFBLK, S_IFIFO, S_IFSOCK or S_IFREG in @mode. Return 0 or -errno:
+ * -EPERM (no such method), -ENOENT (@dir was removed), -ENOMEM, or the
+ * file system's error.
+ */
+int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool want_excl);
+int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
+int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
+
+/*
+ * vfs_unlink(), vfs_rmdir() - remove the linked @dentry from directory
+ * @dir. Need the namespace mutex. vfs_unlink() refuses directories
+ * (-EISDIR); vfs_rmdir() needs an empty directory (-ENOTEMPTY) other than
+ * the root (-EBUSY). Open files of the object stay usable.
+ */
+int vfs_unlink(struct inode *dir, struct dentry *dentry);
+int vfs_rmdir(struct inode *dir, struct dentry *dentry);
+
+/*
+ * vfs_rename() - move the linked @old_dentry (in @old_dir) to the name of
+ * @new_dentry (in @new_dir), replacing @new_dentry if it is linked. Needs
+ * the namespace mutex. -ENOTDIR/-EISDIR when a directory would replace a
+ * non-directory or the reverse, -ENOTEMPTY for a non-empty target
+ * directory, -EINVAL when moving a directory below itself. @flags must be 0.
+ */
+int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+	       struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
+
+/* --- Open files (fs/open.c, fs/file_table.c) -------------------------- */
+
+/*
+ * filp_open() - open the file at @filename (absolute, or relative to the
+ * root: there is no current directory yet) with O_* @flags; O_CREAT creates
+ * a regular file with permission bits @mode. Returns a file with one
+ * reference, or ERR_PTR(): -ENOENT, -ENOTDIR, -ENAMETOOLONG, -EEXIST
+ * (O_CREAT|O_EXCL), -EISDIR (writing a directory), -EINVAL (bad O_ACCMODE),
+ * -ENXIO/-ENODEV (device node without a driver), -ENOMEM, or the error of
+ * the driver's ->open.
+ */
+struct file *filp_open(const char *filename, int flags, umode_t mode);
+
+/*
+ * dentry_open() - open the object at @path (the caller keeps its own
+ * reference) with O_* @flags (creation flags ignored). As filp_open().
+ */
+struct file *dentry_open(const struct path *path, int flags);
+
+/*
+ * filp_close() - the close(2) of @file: calls ->flush, then drops the
+ * caller's reference (fput()). Returns ->flush's result (0 without one).
+ * @id is the closing owner (NULL for kernel callers).
+ */
+int filp_close(struct file *file, fl_owner_t id);
+
+/* get_file() - take another reference on @f; returns @f. Never sleeps. */
+static inline struct file *get_file(struct file *f)
+{
+	atomic_long_inc(&f->f_count);
+	return f;
+}
+
+/*
+ * fput() - drop a reference on @file; the last one calls ->release (if
+ * ->open succeeded) and frees the file. Synchronous (Linux defers it).
+ * May sleep.
+ */
+void fput(struct file *file);
+
+/*
+ * stream_open() - from ->open: the file has no position (pipes, sockets,
+ * most character devices): vfs_llseek() gives -ESPIPE and read/write get
+ * a NULL position pointer when the caller passes none. Returns 0.
+ */
+int stream_open(struct inode *inode, struct file *file);
+
+/* nonseekable_open() - from ->open: forbid seeking only. Returns 0. */
+int nonseekable_open(struct inode *inode, struct file *file);
+
+/*
+ * vfs_truncate() - set the size of the regular file at @path to @length
+ * through ->setattr. -EISDIR, -EINVAL (negative or not regular), -EPERM
+ * (no setattr), -EFBIG, -ENOMEM.
+ */
+int vfs_truncate(const struct path *path, loff_t length);
+
+/* --- Reading and writing (fs/read_write.c) ---------------------------- */
+
+/*
+ * vfs_read() - read up to @count bytes into the *user* buffer @buf at *@pos
+ * (usually &file->f_pos; NULL is allowed for stream files), advancing
+ * *@pos. Uses ->read, else ->read_iter with a user iov_iter. Returns the
+ * bytes read (0 at end of file) or -EBADF (not open for reading), -EINVAL
+ * (no method, negative position), -EFAULT (@buf not a user range, or
+ * nothing could be copied), or the driver's error. Counts are capped at
+ * MAX_RW_COUNT.
+ */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
+
+/* vfs_write() - the same for writing from the user buffer @buf. */
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+
+/*
+ * kernel_read()/kernel_write() - vfs_read()/vfs_write() for a *kernel*
+ * buffer, for in-kernel callers and tests. They use only ->read_iter/
+ * ->write_iter (with a kernel iov_iter, ITER_KVEC); a file with only
+ * ->read/->write gives -EINVAL, as in Linux, because those take __user
+ * pointers.
+ */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
+
+/*
+ * vfs_llseek() - move @file's position. -ESPIPE if the file is not
+ * seekable (no ->llseek, stream_open(), nonseekable_open(), no_llseek),
+ * otherwise ->llseek's result: the new position or -EINVAL/-ENXIO.
+ */
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * generic_file_llseek() - ->llseek for files whose size is i_size: SEEK_SET,
+ * SEEK_CUR, SEEK_END, SEEK_DATA/SEEK_HOLE (all data, one hole at the end);
+ * positions above s_maxbytes or below 0 give -EINVAL.
+ */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+
+/* The same with an explicit maximum position and end of file. */
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+				loff_t maxsize, loff_t eof);
+
+/* ->llseek for a fixed-size object of @size bytes. */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size);
+
+/* ->llseek that refuses: always -ESPIPE. */
+loff_t no_llseek(struct file *file, loff_t offset, int whence);
+
+/* ->llseek that accepts and does nothing: returns the current position. */
+loff_t noop_llseek(struct file *file, loff_t offset, int whence);
+
+/*
+ * vfs_setpos() - set f_pos to @offset if 0 <= @offset <= @maxsize; returns
+ * it, or -EINVAL.
+ */
+loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize);
+
+/* --- Other file calls ------------------------------------------------- */
+
+/*
+ * vfs_ioctl() - call ->unlocked_ioctl. -ENOTTY without one, or when it
+ * returns -ENOIOCTLCMD; otherwise its result. (fs/ioctl.c)
+ */
+long vfs_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+
+/*
+ * vfs_fsync_range()/vfs_fsync() - flush the file's data to its backing
+ * store through ->fsync; -EINVAL without one. (fs/sync.c)
+ */
+int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync);
+int vfs_fsync(struct file *file, int datasync);
+
+/* ->fsync for memory-backed files: nothing to do, returns 0. */
+int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync);
+
+/*
+ * iterate_dir() - list the directory @file from ctx->pos (then stored back
+ * in f_pos) through ctx->actor. -ENOTDIR if not a directory, -ENOENT if it
+ * was removed. The actor runs with the namespace mutex held: it must not
+ * call namespace operations. (fs/readdir.c)
+ */
+int iterate_dir(struct file *file, struct dir_context *ctx);
+
+/* ->iterate_shared of dcache-backed directories (".", "..", then children). */
+int dcache_readdir(struct file *file, struct dir_context *ctx);
+
+/* ->llseek of dcache-backed directories: SEEK_SET/SEEK_CUR to an entry index. */
+loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
+
+/* ->read of directories: -EISDIR. */
+ssize_t generic_read_dir(struct file *file, char __user *buf, size_t count, loff_t *pos);
+
+/* Directory file operations of dcache-backed file systems (ramfs). */
+extern const struct file_operations simple_dir_operations;
+
+/* --- Character devices (fs/char_dev.c) -------------------------------- */
+
+/* The f_op of every character device node until its open finds the driver. */
+extern const struct file_operations def_chr_fops;
+
+/*
+ * register_chrdev_region() - reserve the @count device numbers from @from
+ * (they may span majors) under @name. Returns 0, -EBUSY if any is taken,
+ * -EINVAL for a bad range, -ENOMEM. Sleeps.
+ */
+int register_chrdev_region(dev_t from, unsigned int count, const char *name);
+
+/*
+ * alloc_chrdev_region() - reserve @count minors from @baseminor of a free
+ * dynamic major (254 down to 234, then 511 down to 384) and store the first
+ * number in *@dev. Returns 0, -EBUSY (no free major), -EINVAL, -ENOMEM.
+ */
+int alloc_chrdev_region(dev_t *dev, unsigned int baseminor, unsigned int count,
+			const char *name);
+
+/* unregister_chrdev_region() - release what register/alloc reserved. */
+void unregister_chrdev_region(dev_t from, unsigned int count);
+
+/*
+ * __register_chrdev() - reserve minors [@baseminor, @baseminor + @count) of
+ * @major (0: allocate one) and serve them all with @fops through an
+ * internal cdev. Returns the major (when @major was 0) or 0, or -errno.
+ * register_chrdev() is the 256-minor form.
+ */
+int __register_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+		      const char *name, const struct file_operations *fops);
+void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned int count,
+			 const char *name);
+
+static inline int register_chrdev(unsigned int major, const char *name,
+				  const struct file_operations *fops)
+{
+	return __register_chrdev(major, 0, 256, name, fops);
+}
+
+static inline void unregister_chrdev(unsigned int major, const char *name)
+{
+	__unregister_chrdev(major, 0, 256, name);
+}
+
+#endif /* _LINUX_FS_H */

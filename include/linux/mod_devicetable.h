@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Device ID tables that drivers use to say which devices they drive. */
+#ifndef _LINUX_MOD_DEVICETABLE_H
+#define _LINUX_MOD_DEVICETABLE_H
+
+#include <linux/types.h>
+
+typedef unsigned long kernel_ulong_t;
+
+#define PLATFORM_NAME_SIZE 20
+
+/* One entry of a platform_driver's id_table; the table ends with {}. */
+struct platform_device_id {
+	char name[PLATFORM_NAME_SIZE];
+	kernel_ulong_t driver_data;
+};
+
+#endif /* _LINUX_MOD_DEVICETABLE_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Path lookup and path-based namespace calls.
+ *
+ * Paths are absolute ("/dev/null"); a relative path is taken from the root,
+ * as there is no current directory before processes exist. "." and ".."
+ * are understood ("/.." is "/"), repeated slashes are one, a trailing slash
+ * requires a directory. Errors: -ENOENT (a component is missing, or the
+ * path is empty), -ENOTDIR (a non-final component, or a final one followed
+ * by '/', is not a directory), -ENAMETOOLONG (a component longer than
+ * NAME_MAX, or the path PATH_MAX bytes or more). There are no symbolic
+ * links and no permission checks yet.
+ *
+ * All functions may sleep and allocate; process context only.
+ */
+#ifndef _LINUX_NAMEI_H
+#define _LINUX_NAMEI_H
+
+#include <linux/fs.h>
+
+#define LOOKUP_DIRECTORY	0x0002	/* the result must be a directory */
+
+/*
+ * kern_path() - look up @name and store the result, with a reference, in
+ * @path (release it with path_put()). @flags: LOOKUP_DIRECTORY or 0.
+ * Returns 0 or -errno (see above).
+ */
+int kern_path(const char *name, unsigned int flags, struct path *path);
+
+/* path_get()/path_put() - take or drop the reference a struct path holds. */
+void path_get(const struct path *path);
+void path_put(const struct path *path);
+
+/*
+ * kern_path_create() - prepare to create @name: look up its parent
+ * directory (stored in @path, referenced) and return a new, unlinked
+ * dentry for the last component, to pass to vfs_create()/vfs_mkdir()/
+ * vfs_mknod(). Returns with the namespace mutex held, or ERR_PTR() without
+ * it: -EEXIST (the name exists, or is "." or ".."), -ENOENT, -ENOTDIR,
+ * -ENAMETOOLONG, -ENOMEM. @lookup_flags: LOOKUP_DIRECTORY allows a trailing
+ * slash (for mkdir).
+ */
+struct dentry *kern_path_create(const char *name, struct path *path,
+				unsigned int lookup_flags);
+
+/* done_path_create() - drop what kern_path_create() returned, unlock. */
+void done_path_create(struct path *path, struct dentry *dentry);
+
+/*
+ * Path-based forms of the namespace operations (what mkdir(2), mknod(2),
+ * unlink(2), rmdir(2) and rename(2) will call). Return 0 or -errno: those
+ * of the lookup, then of vfs_mkdir() etc. kern_unlink() of a directory is
+ * -EISDIR; kern_rmdir() of "." is -EINVAL and of ".." -ENOTEMPTY;
+ * kern_rename() onto an ancestor of the source is -ENOTEMPTY.
+ */
+int kern_mkdir(const char *name, umode_t mode);
+int kern_mknod(const char *name, umode_t mode, dev_t dev);
+int kern_unlink(const char *name);
+int kern_rmdir(const char *name);
+int kern_rename(const char *oldname, const char *newname);
+
+#endif /* _LINUX_NAMEI_H */

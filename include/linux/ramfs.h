@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * ramfs: the root file system. Directories are the dentry tree itself;
+ * regular files keep their data in pages allocated on write (holes read as
+ * zeroes); device nodes are special inodes. Everything lives until
+ * unlinked and closed.
+ */
+#ifndef _LINUX_RAMFS_H
+#define _LINUX_RAMFS_H
+
+#include <linux/fs.h>
+
+#define RAMFS_MAGIC 0x858458f6
+
+/* Largest ramfs file (the page-pointer array of a file stays small). */
+#define RAMFS_MAX_FILE_SIZE ((loff_t)1 << 30)
+
+/*
+ * ramfs_fill_super() - make @sb (zeroed by the caller) a ramfs with an
+ * empty root directory in sb->s_root. Returns 0 or -ENOMEM. May sleep.
+ */
+int ramfs_fill_super(struct super_block *sb);
+
+/*
+ * ramfs_get_inode() - a new ramfs inode of @sb with @mode (regular file,
+ * directory or special file with device number @dev). NULL on -ENOMEM.
+ */
+struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
+
+#endif /* _LINUX_RAMFS_H */
