@@ -24,14 +24,20 @@
 
 #[allow(dead_code)]
 mod bindings_raw {
-    include!(concat!(env!("OBJTREE"), "/rust/bindings/bindings_generated.rs"));
+    include!(concat!(
+        env!("OBJTREE"),
+        "/rust/bindings/bindings_generated.rs"
+    ));
 }
 
 #[allow(dead_code)]
 mod bindings_helper {
     // Types come from the declarations above.
     use super::bindings_raw::*;
-    include!(concat!(env!("OBJTREE"), "/rust/bindings/bindings_helpers_generated.rs"));
+    include!(concat!(
+        env!("OBJTREE"),
+        "/rust/bindings/bindings_helpers_generated.rs"
+    ));
 }
 
 pub use bindings_helper::*;

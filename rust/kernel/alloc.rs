@@ -497,6 +497,7 @@ mod tests {
 
     #[test]
     fn global_alloc_still_works() -> Result {
+        use ::alloc::{boxed::Box, vec::Vec};
         let mut v: Vec<u32> = Vec::new();
         v.try_reserve(16)?;
         kunit_assert!(v.capacity() >= 16);

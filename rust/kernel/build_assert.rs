@@ -6,7 +6,7 @@
 //!   evaluated by the compiler; a false one does not compile. Inside a
 //!   generic function, write `const { assert!(...) }` to check a
 //!   condition on the type parameters for each instantiation.
-//! - [`build_assert!`](crate::build_assert): a condition the optimiser
+//! - [`build_assert!`](macro@crate::build_assert): a condition the optimiser
 //!   can decide (function arguments that are constants after inlining,
 //!   const generics, sizes). If it is not proven true, the call to the
 //!   undefined symbol `rust_build_error` stays in the object and

@@ -108,7 +108,10 @@ impl Error {
     /// becomes `EINVAL` (with a warning) rather than a panic.
     pub fn from_errno(errno: ffi::c_int) -> Error {
         if !(-MAX_ERRNO..=-1).contains(&errno) {
-            crate::pr_warn!("attempted to create an Error from invalid errno {}\n", errno);
+            crate::pr_warn!(
+                "attempted to create an Error from invalid errno {}\n",
+                errno
+            );
             return code::EINVAL;
         }
         Error::from_const(errno)
@@ -177,6 +180,15 @@ impl From<core::num::TryFromIntError> for Error {
 impl From<core::str::Utf8Error> for Error {
     fn from(_: core::str::Utf8Error) -> Error {
         code::EINVAL
+    }
+}
+
+/// An initialiser that can never fail converts to any error type: so
+/// `KBox::pin_init(Mutex::new(0), GFP_KERNEL)?` works in a function that
+/// returns a kernel [`Result`].
+impl From<core::convert::Infallible> for Error {
+    fn from(e: core::convert::Infallible) -> Error {
+        match e {}
     }
 }
 

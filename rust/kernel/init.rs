@@ -21,7 +21,8 @@
 //! - Memory that **runs an initialiser** on its final address and then
 //!   keeps it there: [`InPlaceInit::pin_init`] for [`KBox`],
 //!   [`Arc::pin_init`](crate::sync::Arc::pin_init), the stack
-//!   ([`stack_pin_init!`]), and `static`s ([`global_lock!`]).
+//!   ([`stack_pin_init!`](crate::stack_pin_init)), and `static`s
+//!   ([`global_lock!`](crate::global_lock)).
 //! - Structs made of several such fields: declare them with
 //!   [`pin_data!`](crate::pin_data), marking with `#[pin]` the fields that
 //!   are initialised in place, and build them with
@@ -33,17 +34,17 @@
 //! Only `unsafe` code can run an initialiser ([`PinInit::__pinned_init`]
 //! is an `unsafe fn`), and every such place in this crate promises what a
 //! pinned value needs: the memory is not moved and is dropped in place
-//! before it is reused. [`pin_data!`] makes a struct `Unpin` only if its
-//! `#[pin]` fields are, forbids a user `impl Unpin` and `impl Drop` (both
-//! would be ways to move a pinned field out) and `#[repr(packed)]` (pinned
-//! fields must be aligned); [`pin_init!`] checks at compile time that every
-//! field is initialised exactly once, drops the fields already initialised
-//! if a later one fails, evaluates the caller's expressions outside any
-//! `unsafe` block, and accepts `<-` on a field not marked `#[pin]` only for
-//! initialisers that allow moving ([`Init`]).
+//! before it is reused. [`pin_data!`](crate::pin_data) makes a struct
+//! `Unpin` only if its `#[pin]` fields are, and forbids a user
+//! `impl Unpin` and `impl Drop` (both would be ways to move a pinned field
+//! out) and `#[repr(packed)]` (pinned fields must be aligned).
+//! [`pin_init!`](crate::pin_init) checks at compile time that every field
+//! is initialised exactly once, drops the fields already initialised if a
+//! later one fails, evaluates the caller's expressions outside any
+//! `unsafe` block, and accepts `<-` on a field not marked `#[pin]` only
+//! for initialisers that allow moving ([`Init`]).
 //!
 //! [`KBox`]: crate::alloc::KBox
-//! [`global_lock!`]: crate::global_lock
 //!
 //! # Examples
 //!
@@ -336,15 +337,6 @@ where
     };
     // SAFETY: `init` keeps the contract; only its error is converted.
     unsafe { init_from_closure(f) }
-}
-
-/// An initialiser that can never fail converts to any error type: so
-/// `KBox::pin_init(Mutex::new(0), GFP_KERNEL)?` works in a function that
-/// returns a kernel [`Result`](crate::error::Result).
-impl From<Infallible> for Error {
-    fn from(e: Infallible) -> Error {
-        match e {}
-    }
 }
 
 /// Memory that can run an initialiser in place: implemented for
@@ -916,6 +908,22 @@ macro_rules! stack_try_pin_init {
 }
 
 /// Items the macros of this module expand to. Not an API.
+///
+/// # Examples
+///
+/// What [`stack_pin_init!`](crate::stack_pin_init) expands to:
+///
+/// ```
+/// use kernel::init::__internal::StackInit;
+/// use kernel::sync::SpinLock;
+///
+/// let slot = core::pin::pin!(StackInit::uninit());
+/// let lock = match StackInit::init(slot, SpinLock::new(3u8)) {
+///     Ok(lock) => lock,
+///     Err(e) => kernel::init::__internal::unreachable(e),
+/// };
+/// assert_eq!(*lock.lock(), 3);
+/// ```
 #[doc(hidden)]
 pub mod __internal {
     use super::{Infallible, MaybeUninit, Pin, PinInit};

@@ -243,7 +243,7 @@ impl<T> InPlaceInit<T> for Arc<T> {
     }
 }
 
-impl<T: 'static + Send + Sync> ForeignOwnable for Arc<T> {
+impl<T: 'static> ForeignOwnable for Arc<T> {
     type Borrowed<'a> = ArcBorrow<'a, T>;
     type BorrowedMut<'a> = ArcBorrow<'a, T>;
 
