@@ -103,11 +103,6 @@ int printk(const char *fmt, ...)
 	return r;
 }
 
-/*
- * log_buf_copy() - copy up to size bytes of the newest log text into buf
- * (oldest first); returns the count. For tests and a future dmesg.
- */
-size_t log_buf_copy(char *buf, size_t size);
 size_t log_buf_copy(char *buf, size_t size)
 {
 	unsigned long flags, start, n;

@@ -70,6 +70,14 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 
 /* Print a hex + ASCII dump of len bytes at buf at level KERN_INFO. */
+/*
+ * log_buf_copy() - copy up to @size bytes of the newest log text into @buf,
+ * oldest first, without a terminating NUL. Returns the count copied. Takes
+ * the printk lock with interrupts off: any context, never sleeps, never
+ * allocates. For tests and a future dmesg.
+ */
+size_t log_buf_copy(char *buf, size_t size);
+
 void print_hex_dump_bytes(const char *prefix, const void *buf, size_t len);
 
 #endif /* _LINUX_PRINTK_H */

@@ -237,3 +237,64 @@ where
         Err(e) => T::from(e.to_errno() as i16),
     }
 }
+
+#[crate::kunit_tests(rust_error)]
+mod tests {
+    use super::*;
+    use crate::prelude::*;
+
+    #[test]
+    fn errno_round_trip() {
+        kunit_assert_eq!(ENOMEM.to_errno(), -12);
+        kunit_assert_eq!(Error::from_errno(-22), EINVAL);
+        kunit_assert_eq!(Error::from_errno(-4095).to_errno(), -4095);
+        kunit_assert_eq!(ENOTTY.name(), Some("ENOTTY"));
+        kunit_assert_eq!(Error::from_errno(-4000).name(), None);
+        kunit_assert_eq!(size_of::<Result>(), 4);
+    }
+
+    #[test]
+    fn invalid_errno_becomes_einval() {
+        kunit_assert_eq!(Error::from_errno(0), EINVAL);
+        kunit_assert_eq!(Error::from_errno(5), EINVAL);
+        kunit_assert_eq!(Error::from_errno(-4096), EINVAL);
+    }
+
+    #[test]
+    fn c_return_values() {
+        kunit_assert_eq!(to_result(0), Ok(()));
+        kunit_assert_eq!(to_result(3), Ok(()));
+        kunit_assert_eq!(to_result(-14), Err(EFAULT));
+        let p: *mut u8 = ENOSPC.to_ptr();
+        kunit_assert_eq!(from_err_ptr(p), Err(ENOSPC));
+        let mut x = 0u8;
+        let q: *mut u8 = &mut x;
+        kunit_assert_eq!(from_err_ptr(q), Ok(q));
+    }
+
+    #[test]
+    fn vtable_returns() {
+        kunit_assert_eq!(from_result::<isize, _>(|| Ok(7)), 7);
+        kunit_assert_eq!(from_result::<isize, _>(|| Err(EAGAIN)), -11);
+        kunit_assert_eq!(from_result::<i32, _>(|| Err(EINVAL)), -22);
+    }
+
+    #[test]
+    fn conversions() {
+        kunit_assert_eq!(Error::from(AllocError), ENOMEM);
+        kunit_assert_eq!(Error::from(u8::try_from(300u32).unwrap_err()), EINVAL);
+        let mut v: ::alloc::vec::Vec<u8> = ::alloc::vec::Vec::new();
+        kunit_assert_eq!(v.try_reserve(usize::MAX).map_err(Error::from), Err(ENOMEM));
+        let mut bad = [b'a', 0xfe];
+        bad[0] = 0xff; // not a literal, so the compiler cannot tell
+        kunit_assert!(core::str::from_utf8(&bad).map_err(Error::from) == Err(EINVAL));
+    }
+
+    #[test]
+    fn debug_names() {
+        let mut buf = [0u8; 32];
+        let mut f = crate::str::Formatter::new(&mut buf);
+        kunit_assert!(fmt::write(&mut f, format_args!("{:?}/{}", ENOMEM, EBUSY)).is_ok());
+        kunit_assert_eq!(f.as_str(), "ENOMEM/EBUSY");
+    }
+}

@@ -21,8 +21,10 @@
 
 use core::fmt::{self, Write};
 
-/// Longest message printed in one call; the rest is cut.
-pub const LINE_MAX: usize = 512;
+/// Longest message printed in one call; the rest is cut. It matches the
+/// C `printk()`'s own limit (a 512-byte buffer with its NUL), so Rust and
+/// C messages are cut at the same length.
+pub const LINE_MAX: usize = 511;
 
 /// Log levels (`KERN_EMERG`..`KERN_DEBUG`, `KERN_CONT`), as the
 /// `printk()` format prefixes.
@@ -86,6 +88,26 @@ pub fn call_printk(format: &format_strings::Format, args: fmt::Arguments<'_>) {
     }
 }
 
+/// Copies the newest text of the kernel log into `buf` (oldest byte
+/// first) and returns how many bytes were copied: what `dmesg` would end
+/// with. Never sleeps or allocates.
+///
+/// # Examples
+///
+/// ```
+/// use kernel::prelude::*;
+///
+/// pr_info!("doctest marker {}\n", 7);
+/// let mut tail = [0u8; 64];
+/// let n = kernel::print::log_tail(&mut tail);
+/// kunit_assert!(tail[..n].windows(16).any(|w| w == b"doctest marker 7"));
+/// ```
+pub fn log_tail(buf: &mut [u8]) -> usize {
+    // SAFETY: `buf` is valid for writes of `buf.len()` bytes; the C
+    // function writes at most that many and keeps no pointer.
+    unsafe { bindings::log_buf_copy(buf.as_mut_ptr().cast(), buf.len()) }
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! print_macro (
@@ -122,3 +144,42 @@ macro_rules! pr_debug (($($arg:tt)+) => ($crate::print_macro!(DEBUG, $($arg)+)))
 /// Continues the previous message's line.
 #[macro_export]
 macro_rules! pr_cont (($($arg:tt)+) => ($crate::print_macro!(CONT, $($arg)+)));
+
+#[crate::kunit_tests(rust_print)]
+mod tests {
+    use crate::prelude::*;
+
+    /// True when the last `n` bytes of the log contain `needle`.
+    fn log_ends_with_text(needle: &[u8]) -> bool {
+        let mut tail = [0u8; 256];
+        let n = super::log_tail(&mut tail);
+        tail[..n].windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn formats_reach_the_log() {
+        pr_info!("rust_print: {} {:#x} {:>5}|{:?}\n", -3, 255, "ab", Some(1));
+        kunit_assert!(log_ends_with_text(b"rust_print: -3 0xff    ab|Some(1)"));
+    }
+
+    #[test]
+    fn cont_joins_the_line() {
+        pr_info!("rust_print: first");
+        pr_cont!(" second\n");
+        kunit_assert!(log_ends_with_text(b"rust_print: first second"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_not_lost() {
+        let long = [b'x'; super::LINE_MAX + 100];
+        let s = core::str::from_utf8(&long).unwrap_or("");
+        pr_info!("{}never-shown-marker\n", s);
+        // The cut keeps exactly LINE_MAX bytes of x and drops the rest.
+        let mut tail = [0u8; 2 * super::LINE_MAX];
+        let n = super::log_tail(&mut tail);
+        kunit_assert!(!tail[..n].windows(18).any(|w| w == b"never-shown-marker"));
+        kunit_assert!(tail[..n]
+            .windows(super::LINE_MAX)
+            .any(|w| w.iter().all(|&b| b == b'x')));
+    }
+}
