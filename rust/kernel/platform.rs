@@ -668,7 +668,7 @@ mod tests {
 
     impl Driver for LongName {
         type IdInfo = ();
-        const ID_TABLE: IdTable<()> = &[(c_str!("rust-pt-a-name-too-long"), ())];
+        const ID_TABLE: IdTable<()> = &[(c_str!("rust-pt-name-of-24-bytes"), ())];
 
         fn probe(_: &Device, _: Option<&()>) -> Result<Pin<KBox<Self>>> {
             Ok(KBox::pin(LongName, GFP_KERNEL)?)
