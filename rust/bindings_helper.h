@@ -31,6 +31,9 @@
 #include <linux/init.h>
 #include <linux/reboot.h>
 #include <linux/kallsyms.h>
+#include <linux/device.h>
+#include <linux/platform_device.h>
+#include <linux/mod_devicetable.h>
 #include <kunit/test.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;

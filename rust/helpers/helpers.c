@@ -12,3 +12,4 @@
 #include "spinlock.c"
 #include "wait.c"
 #include "time.c"
+#include "device.c"
