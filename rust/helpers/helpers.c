@@ -12,3 +12,6 @@
 #include "spinlock.c"
 #include "wait.c"
 #include "time.c"
+#include "fs.c"
+#include "uaccess.c"
+#include "poll.c"
