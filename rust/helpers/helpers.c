@@ -13,3 +13,6 @@
 #include "wait.c"
 #include "time.c"
 #include "device.c"
+#include "fs.c"
+#include "uaccess.c"
+#include "poll.c"

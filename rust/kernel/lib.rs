@@ -26,16 +26,23 @@ pub mod alloc;
 pub mod build_assert;
 pub mod device;
 pub mod error;
+pub mod fs;
 pub mod init;
+pub mod ioctl;
+pub mod iov;
 pub mod kunit;
+pub mod miscdevice;
 pub mod module;
 pub mod platform;
+pub mod poll;
 pub mod print;
 pub mod str;
 pub mod sync;
 pub mod task;
 pub mod time;
+pub mod transmute;
 pub mod types;
+pub mod uaccess;
 
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
