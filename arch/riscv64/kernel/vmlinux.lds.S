@@ -86,7 +86,7 @@ SECTIONS
 	} :data
 	_end = .;
 
-	_start_pa = _start - LOAD_OFFSET;
+	_start_pa = ABSOLUTE(_start - LOAD_OFFSET);
 
 	/DISCARD/ : {
 		*(.comment)
