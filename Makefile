@@ -23,6 +23,8 @@ else
 endif
 
 # --- Toolchain -----------------------------------------------------------
+# A cross-built architecture names its default CROSS_COMPILE there.
+-include arch/$(SRCARCH)/Makefile.toolchain
 ifneq ($(LLVM),)
   CC := clang
   LD := ld.lld

@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/platform_device.h>
+#include <asm/board.h>
 
 /* An event log: "+name" for a probe, "-name" for a remove. */
 static char events[256];
@@ -215,9 +216,9 @@ static void platform_board_device(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, platform_driver_register(&board_test_driver), 0);
 	KUNIT_EXPECT_STREQ(test, events, "+c-platform-test ");
 	KUNIT_ASSERT_NOT_NULL(test, board_res);
-	KUNIT_EXPECT_EQ(test, board_res->start, 0xfed00000UL);
-	KUNIT_EXPECT_EQ(test, resource_size(board_res), 0x400UL);
-	KUNIT_EXPECT_STREQ(test, board_res->name, "hpet");
+	KUNIT_EXPECT_EQ(test, board_res->start, BOARD_TEST_RES_START);
+	KUNIT_EXPECT_EQ(test, resource_size(board_res), BOARD_TEST_RES_SIZE);
+	KUNIT_EXPECT_STREQ(test, board_res->name, BOARD_TEST_RES_NAME);
 	KUNIT_EXPECT_EQ(test, board_irq, -ENXIO);
 	platform_driver_unregister(&board_test_driver);
 	KUNIT_EXPECT_STREQ(test, events, "+c-platform-test -c-platform-test ");
