@@ -13,3 +13,4 @@
 #include "wait.c"
 #include "time.c"
 #include "device.c"
+#include "workqueue.c"

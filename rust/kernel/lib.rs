@@ -36,6 +36,7 @@ pub mod sync;
 pub mod task;
 pub mod time;
 pub mod types;
+pub mod workqueue;
 
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
