@@ -271,15 +271,20 @@ mod tests {
         Ok(())
     }
 
+    /// Tasks alive (a stopped thread is reaped shortly after it exits).
+    fn nr_tasks() -> i32 {
+        // SAFETY: only reads a counter.
+        unsafe { bindings::nr_tasks() }
+    }
+
     #[test]
     fn closures_and_queues_are_freed() -> Result {
-        // Two rounds, measuring the second: a stopped worker thread's
-        // task is freed a little later, as in the C tests.
-        let mut start = 0;
-        for _ in 0..2 {
-            start = slab_bytes();
+        let start = slab_bytes();
+        let tasks = nr_tasks();
+        {
             let count = Arc::new(AtomicUsize::new(0), GFP_KERNEL)?;
             let wq = OwnedQueue::new(c_str!("rust_wq_leak"))?;
+            kunit_assert_eq!(nr_tasks(), tasks + 1);
             for _ in 0..8 {
                 let count = count.clone();
                 wq.try_spawn(GFP_KERNEL, move || {
@@ -291,6 +296,15 @@ mod tests {
             kunit_assert_eq!(count.load(Ordering::Relaxed), 8);
             kunit_assert_eq!(Arc::strong_count(&count), 1);
         }
+        // The worker has exited; its task is freed once it is switched
+        // away from for the last time.
+        for _ in 0..100 {
+            if nr_tasks() == tasks {
+                break;
+            }
+            crate::task::msleep(1);
+        }
+        kunit_assert_eq!(nr_tasks(), tasks);
         kunit_assert_eq!(slab_bytes(), start);
         Ok(())
     }
