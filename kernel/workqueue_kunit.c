@@ -206,6 +206,7 @@ static void wq_destroy_drains_and_no_leak(struct kunit *test)
 	struct tw w[3];
 
 	for (int round = 0; round < 2; round++) {
+		int tasks = nr_tasks();
 		struct workqueue_struct *wq;
 
 		slab = slab_allocated_bytes();
@@ -218,6 +219,10 @@ static void wq_destroy_drains_and_no_leak(struct kunit *test)
 		destroy_workqueue(wq);
 		for (int i = 0; i < 3; i++)
 			KUNIT_EXPECT_EQ(test, atomic_read(&w[i].runs), 1);
+		/* The worker's task is freed once it is switched away from. */
+		for (int i = 0; i < 100 && nr_tasks() != tasks; i++)
+			msleep(1);
+		KUNIT_EXPECT_EQ(test, nr_tasks(), tasks);
 	}
 	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
 }

@@ -39,6 +39,7 @@
 #include <linux/uaccess.h>
 #include <linux/poll.h>
 #include <linux/miscdevice.h>
+#include <linux/workqueue.h>
 #include <kunit/test.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;

@@ -16,3 +16,4 @@
 #include "fs.c"
 #include "uaccess.c"
 #include "poll.c"
+#include "workqueue.c"

@@ -43,6 +43,7 @@ pub mod time;
 pub mod transmute;
 pub mod types;
 pub mod uaccess;
+pub mod workqueue;
 
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
