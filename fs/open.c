@@ -8,6 +8,8 @@
 #include <linux/string.h>
 #include <linux/fs.h>
 #include <linux/namei.h>
+#include <linux/file.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 int do_truncate(struct dentry *dentry, loff_t length)
@@ -169,4 +171,14 @@ int nonseekable_open(struct inode *inode, struct file *file)
 {
 	file->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	return 0;
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	int ret = close_fd(fd);
+
+	/* Linux: an interrupted ->flush still closed the descriptor. */
+	if (ret == -ERESTARTSYS)
+		ret = -EINTR;
+	return ret;
 }

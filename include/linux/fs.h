@@ -540,4 +540,11 @@ static inline void unregister_chrdev(unsigned int major, const char *name)
 	__unregister_chrdev(major, 0, 256, name);
 }
 
+/*
+ * getname() - copy the path at user @filename into a new kmalloc'd string
+ * (kfree() it). ERR_PTR(-EFAULT), -ENAMETOOLONG (PATH_MAX or more),
+ * -ENOENT (empty), -ENOMEM. May sleep. (fs/exec.c)
+ */
+char *getname(const char __user *filename);
+
 #endif /* _LINUX_FS_H */
