@@ -68,3 +68,8 @@ void get_fs_pwd(struct path *path)
 	path_get(path);
 	spin_unlock_irqrestore(&fs->lock, flags);
 }
+
+unsigned int current_umask(void)
+{
+	return current->umask;
+}

@@ -21,6 +21,8 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/initramfs.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
 #include <linux/process.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -143,6 +145,7 @@ void __init start_kernel(void)
 	arch_mm_init();
 	init_IRQ();
 	time_init();
+	timekeeping_set_wall(read_persistent_clock() * NSEC_PER_SEC);
 	sched_init();
 	local_irq_enable();
 

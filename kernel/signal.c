@@ -13,6 +13,9 @@
 #include <linux/process.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/syscall.h>
 
 #define SIG_DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | \
 			    sigmask(SIGCONT))
@@ -89,6 +92,20 @@ void do_signal(struct pt_regs *regs)
 			continue;
 		do_exit(sig);
 	}
+	/* No handler ran: an interrupted system call starts again. */
+	if (in_syscall(regs)) {
+		switch (syscall_get_return_value(regs)) {
+		case -ERESTARTSYS:
+		case -ERESTARTNOINTR:
+		case -ERESTARTNOHAND:
+			syscall_restart(regs);
+			break;
+		case -ERESTART_RESTARTBLOCK:
+			syscall_set_return_value(regs, -EINTR);
+			break;
+		}
+		syscall_forget(regs);
+	}
 }
 
 struct sighand_struct *sighand_alloc(const struct sighand_struct *old)
@@ -128,4 +145,115 @@ void exit_sighand(struct task_struct *t)
 	t->sighand = NULL;
 	if (sh && refcount_dec_and_test(&sh->count))
 		kfree(sh);
+}
+
+/* --- kill and friends ------------------------------------------------- */
+
+struct kill_ctx {
+	int sig;
+	pid_t pgrp;		/* > 0: that group; 0: every process but init and self */
+	int found;
+};
+
+static int kill_one(struct task_struct *p, void *data)
+{
+	struct kill_ctx *k = data;
+
+	if (p->exit_state)
+		return 0;
+	if (k->pgrp ? p->pgrp != k->pgrp : (p == child_reaper || p == current))
+		return 0;
+	k->found++;
+	if (k->sig)
+		send_sig(k->sig, p);
+	return 0;
+}
+
+int kill_pid(pid_t pid, int sig)
+{
+	struct kill_ctx k = { .sig = sig };
+	struct task_struct *p;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid > 0) {
+		p = find_get_task_by_pid(pid);
+		if (!p || !p->parent || p->exit_state == EXIT_DEAD) {
+			if (p)
+				put_task_struct(p);
+			return -ESRCH;
+		}
+		if (sig && !p->exit_state)
+			send_sig(sig, p);
+		put_task_struct(p);
+		return 0;
+	}
+	if (pid == 0)
+		k.pgrp = current->pgrp;
+	else if (pid < -1)
+		k.pgrp = -pid;
+	for_each_process(kill_one, &k);
+	return k.found ? 0 : -ESRCH;
+}
+
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
+{
+	return kill_pid(pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
+{
+	if (pid <= 0)
+		return -EINVAL;
+	return kill_pid(pid, sig);
+}
+
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	if (tgid != pid)
+		return -ESRCH;	/* no threads: a thread is its own group */
+	return kill_pid(pid, sig);
+}
+
+SYSCALL_DEFINE0(pause)
+{
+	while (!signal_pending(current)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return -ERESTARTNOHAND;
+}
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, unsigned long __user *, nset,
+		unsigned long __user *, oset, size_t, sigsetsize)
+{
+	unsigned long old = current->blocked, set;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&set, nset, sizeof(set)))
+			return -EFAULT;
+		set &= ~SIG_UNBLOCKABLE;
+		switch (how) {
+		case SIG_BLOCK:
+			current->blocked |= set;
+			break;
+		case SIG_UNBLOCK:
+			current->blocked &= ~set;
+			break;
+		case SIG_SETMASK:
+			current->blocked = set;
+			break;
+		default:
+			return -EINVAL;
+		}
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }

@@ -14,6 +14,9 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
+#include <linux/ktime.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
 #include <asm/elf.h>
 #include <uapi/linux/utsname.h>
 
@@ -172,4 +175,103 @@ SYSCALL_DEFINE0(sched_yield)
 {
 	yield();
 	return 0;
+}
+
+/* Process groups and sessions: only the ids (no job-control stops yet). */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p;
+	int err = 0;
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!pid)
+		pid = current->pid;
+	if (!pgid)
+		pgid = pid;
+	p = find_get_task_by_pid(pid);
+	if (!p || (p != current && p->parent != current))
+		err = -ESRCH;
+	else if (p->session == p->pid)
+		err = -EPERM;	/* a session leader keeps its group */
+	else
+		p->pgrp = pgid;
+	if (p)
+		put_task_struct(p);
+	return err;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	struct task_struct *p;
+	pid_t ret;
+
+	if (!pid)
+		return current->pgrp;
+	p = find_get_task_by_pid(pid);
+	if (!p || !p->parent)
+		ret = -ESRCH;
+	else
+		ret = p->pgrp;
+	if (p)
+		put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return current->pgrp;
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	struct task_struct *p;
+	pid_t ret;
+
+	if (!pid)
+		return current->session;
+	p = find_get_task_by_pid(pid);
+	ret = p && p->parent ? p->session : -ESRCH;
+	if (p)
+		put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE0(setsid)
+{
+	struct task_struct *me = current;
+
+	if (me->pgrp == me->pid)
+		return -EPERM;
+	me->pgrp = me->session = me->pid;
+	return me->pid;
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[4];
+};
+
+/*
+ * sysinfo(2). freeram counts the pages free once empty slab pages are
+ * returned (as Linux's MemAvailable counts reclaimable slab), so that a
+ * test can compare it before and after running programs.
+ */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo si;
+
+	memset(&si, 0, sizeof(si));
+	kmem_cache_shrink_all();
+	si.uptime = ktime_get_ns() / NSEC_PER_SEC;
+	si.totalram = totalram_pages();
+	si.freeram = nr_free_pages();
+	si.procs = nr_tasks();
+	si.mem_unit = PAGE_SIZE;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -47,8 +47,8 @@ CRASH_TESTS = {
 # User-space boots: name -> (init program, expected exit status, parse KTAP?,
 # patterns that must appear).
 USER_BOOTS = {
-    "basic": ("/tests/basic", 0, True, [r"Run /tests/basic as init process"]),
-    "basic_pie": ("/tests/basic-pie", 0, True, []),
+    # tests/user/runner.c runs every test program, one KTAP suite each.
+    "runner": ("/tests/runner", 0, True, [r"Run /tests/runner as init process"]),
     # A user fault kills the process, not the kernel: here the process is
     # init, so the kernel reports the fault and then init's death.
     "segv_init": ("/tests/segv", 2, False,

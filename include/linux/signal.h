@@ -36,6 +36,13 @@ void force_sig_fault(int sig, int code, unsigned long addr);
  */
 void do_signal(struct pt_regs *regs);
 
+/*
+ * kill_pid() - kill(2): send @sig (0: only check) to process @pid (> 0),
+ * the caller's group (0), every process but init and the caller (-1), or
+ * group -@pid. 0, -EINVAL or -ESRCH.
+ */
+int kill_pid(pid_t pid, int sig);
+
 /* Whether SIGKILL (or another fatal signal) is pending for @p. */
 bool fatal_signal_pending(struct task_struct *p);
 
