@@ -58,7 +58,7 @@ endif
 include arch/$(SRCARCH)/Makefile
 
 # --- Collect objects from the Kbuild fragments ----------------------------
-core-dirs := kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
+core-dirs := init/ kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
 
 define collect
 obj-y :=
@@ -77,6 +77,9 @@ vmlinux-objs := $(addprefix $(O)/,$(all-objs))
 rust-objs :=
 -include rust/Makefile
 vmlinux-objs += $(rust-objs)
+
+# User space: test programs and the initramfs (usr/Makefile).
+include usr/Makefile
 
 # --- Rules ------------------------------------------------------------------
 .PHONY: all vmlinux clean mrproper help FORCE
@@ -131,12 +134,12 @@ setup:
 	$(Q)$(SETUP) --arch $(ARCH)
 
 run: setup
-	$(Q)$(MAKE) --no-print-directory vmlinux
-	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
 
 test: setup
-	$(Q)$(MAKE) --no-print-directory vmlinux
-	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux

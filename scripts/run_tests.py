@@ -3,7 +3,9 @@
 """Boot Ferrite under QEMU, run the in-kernel tests and report.
 
 One boot runs every KUnit suite (C and Rust) and prints KTAP v1 on the
-serial port; this script parses it. Further boots run the crash tests
+serial port; this script parses it. With --initrd, user-space boots run
+test programs from the initramfs as init (tests/user/*.c), which print
+the same KTAP, or must die in an expected way. Further boots run the crash tests
 (drivers/misc/lkdtm.c): each makes the kernel fault on purpose and checks
 that the fault is reported (oops text, symbolized RIP, exit status) rather
 than rebooting or hanging. Ends with "N passed, N failed"; exits non-zero on
@@ -73,6 +75,18 @@ def crash_tests(arch):
     tests.update(ARCH_CRASH_TESTS.get(arch, {}))
     return tests
 
+# User-space boots: name -> (init program, expected exit status, parse KTAP?,
+# patterns that must appear).
+USER_BOOTS = {
+    # tests/user/runner.c runs every test program, one KTAP suite each.
+    "runner": ("/tests/runner", 0, True, [r"Run /tests/runner as init process"]),
+    # A user fault kills the process, not the kernel: here the process is
+    # init, so the kernel reports the fault and then init's death.
+    "segv_init": ("/tests/segv", 2, False,
+                  [r"segv\[1\]: segfault at 0 ip [0-9a-f]+ sp [0-9a-f]+ error 6",
+                   r"Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b"]),
+}
+
 
 class Result:
     def __init__(self):
@@ -89,10 +103,12 @@ class Result:
         self.failures.append((name, details))
 
 
-def boot(args, append, log_path):
+def boot(args, append, log_path, initrd=None):
     """Boot once; returns (exit status, console lines without timestamps)."""
     cmd = [os.path.join(os.path.dirname(__file__), "qemu.sh"), "--arch", args.arch,
            "--kernel", args.kernel, "--append", append, "--timeout", str(args.timeout)]
+    if initrd:
+        cmd += ["--initrd", initrd]
     t0 = time.monotonic()
     with open(log_path, "wb") as log:
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -181,6 +197,45 @@ def run_kunit(args, res, log_dir):
     print("kunit: %d suites in %.1f s of QEMU" % (seen, secs))
 
 
+def selected(args, prefix, names):
+    """The names kept by --filter (globs on "prefix.name" or "prefix")."""
+    if not args.filter:
+        return list(names)
+    import fnmatch
+    pats = args.filter.split(",")
+    return [n for n in names if any(fnmatch.fnmatch(prefix + "." + n, p) or
+                                    fnmatch.fnmatch(prefix, p) for p in pats)]
+
+
+def run_user_tests(args, res, log_dir):
+    for name in selected(args, "user", USER_BOOTS):
+        init, want_status, ktap, patterns = USER_BOOTS[name]
+        status, lines, secs = boot(args, "rdinit=%s loglevel=7" % init,
+                                   os.path.join(log_dir, "user-%s.log" % name), args.initrd)
+        text = "\n".join(lines)
+        problems = []
+        if ktap:
+            sub = Result()
+            plan, seen, open_suite, _ = parse_ktap(lines, sub)
+            res.passed += sub.passed
+            res.skipped += sub.skipped
+            for fname, details in sub.failures:
+                res.fail("user." + fname, details)
+            if plan is None or seen != plan or open_suite:
+                problems.append("incomplete KTAP output (plan %s, %d suites seen)" % (plan, seen))
+        if status != want_status:
+            problems.append("exit: %s (status %d), expected %s" %
+                            (EXIT_NAMES.get(status, "?"), status, EXIT_NAMES.get(want_status)))
+        problems += ["missing from the console: /%s/" % p for p in patterns
+                     if not re.search(p, text, re.M)]
+        if problems:
+            tail = [l for l in lines if l.strip()][-20:]
+            res.fail("user." + name, problems + ["last console lines:"] + tail)
+        elif not ktap:
+            res.ok()
+    print("user: %d boots" % len(selected(args, "user", USER_BOOTS)))
+
+
 def run_crash_tests(args, res, log_dir):
     tests = crash_tests(args.arch)
     names = list(tests)
@@ -215,6 +270,7 @@ def main():
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--filter", default="", help="comma-separated suite globs")
     ap.add_argument("--no-crash", action="store_true", help="skip the crash boots")
+    ap.add_argument("--initrd", default="", help="initramfs with the user-space tests")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
 
@@ -222,6 +278,8 @@ def main():
     os.makedirs(log_dir, exist_ok=True)
     res = Result()
     run_kunit(args, res, log_dir)
+    if args.initrd:
+        run_user_tests(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
 
