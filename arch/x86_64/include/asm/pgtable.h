@@ -83,9 +83,7 @@ typedef u64 pte_t;		/* a leaf page-table entry */
 typedef u64 pgprot_t;		/* its protection bits */
 
 static inline bool pte_none(pte_t pte) { return pte == 0; }
-static inline bool pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
-static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }
-static inline unsigned long pte_pfn(pte_t pte) { return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT; }
+/* pte_present(), pte_write() and pte_pfn() are above. */
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
 	return ((u64)pfn << PAGE_SHIFT) | prot;
