@@ -80,7 +80,7 @@ static void __free_one_page(unsigned long pfn, unsigned int order)
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
 
-		if (buddy_pfn >= max_pfn)
+		if (!pfn_valid(buddy_pfn))
 			break;
 		buddy = pfn_to_page(buddy_pfn);
 		if (!PageBuddy(buddy) || buddy->private != order)
@@ -310,7 +310,8 @@ void show_free_areas(void)
 /* Free the whole pages inside [start, end) at boot, in max-size blocks. */
 static void __init free_boot_range(phys_addr_t start, phys_addr_t end)
 {
-	unsigned long pfn = PFN_UP(start), end_pfn = min(PFN_DOWN(end), max_pfn);
+	unsigned long pfn = max(PFN_UP(start), ARCH_PFN_OFFSET);
+	unsigned long end_pfn = min(PFN_DOWN(end), max_pfn);
 
 	while (pfn < end_pfn) {
 		unsigned int order = pfn ? min(__builtin_ctzl(pfn), MAX_ORDER) : MAX_ORDER;
@@ -359,15 +360,18 @@ void __init mm_core_init(void)
 	unsigned int o;
 
 	max_pfn = PFN_DOWN(end);
-	map_size = PAGE_ALIGN(max_pfn * sizeof(struct page));
+	if (max_pfn <= ARCH_PFN_OFFSET)
+		panic("mm_core_init: no RAM above pfn %#lx", (unsigned long)ARCH_PFN_OFFSET);
+	map_size = PAGE_ALIGN((max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page));
 	map_pa = memblock_alloc(map_size, PAGE_SIZE);
-	if (!max_pfn || !map_pa)
-		panic("mm_core_init: cannot allocate mem_map for %lu pages", max_pfn);
+	if (!map_pa)
+		panic("mm_core_init: cannot allocate mem_map for %lu pages",
+		      max_pfn - ARCH_PFN_OFFSET);
 	mem_map = __va(map_pa);
 
 	/* memblock_alloc() zeroed it: only the flags need setting. */
-	for (pfn = 0; pfn < max_pfn; pfn++)
-		mem_map[pfn].flags = 1UL << PG_reserved;
+	for (pfn = ARCH_PFN_OFFSET; pfn < max_pfn; pfn++)
+		pfn_to_page(pfn)->flags = 1UL << PG_reserved;
 	for (o = 0; o <= MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);
 

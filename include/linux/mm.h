@@ -14,7 +14,11 @@
 #include <linux/gfp.h>
 #include <asm/page.h>
 
-/* One struct page per pfn in [0, max_pfn); built by mm_core_init(). */
+/*
+ * One struct page per pfn in [ARCH_PFN_OFFSET, max_pfn); built by
+ * mm_core_init(). ARCH_PFN_OFFSET (asm/page.h) is the first page frame of
+ * RAM: 0 on x86-64, where RAM starts at 0, but not where it starts higher.
+ */
 extern struct page *mem_map;
 extern unsigned long max_pfn;
 
@@ -50,23 +54,24 @@ __PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 /*
  * The conversions below are plain arithmetic on mem_map and the direct
  * map: they never sleep or allocate and work in any context, but only for
- * RAM pages (pfn < max_pfn; virtual addresses in the direct map or the
+ * RAM pages (pfn_valid(); virtual addresses in the direct map or the
  * kernel image, not vmalloc - see vmalloc_to_page()).
  */
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
-	return (unsigned long)(page - mem_map);
+	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
 }
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return mem_map + pfn;
+	return mem_map + (pfn - ARCH_PFN_OFFSET);
 }
 
 static inline bool pfn_valid(unsigned long pfn)
 {
-	return pfn < max_pfn;
+	/* Below ARCH_PFN_OFFSET, the difference wraps to a huge value. */
+	return pfn - ARCH_PFN_OFFSET < max_pfn - ARCH_PFN_OFFSET;
 }
 
 static inline phys_addr_t page_to_phys(const struct page *page)
