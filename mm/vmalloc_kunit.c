@@ -69,8 +69,7 @@ static void vmalloc_write_and_free(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
 		/* Mapped to that very page, writable, not executable. */
 		KUNIT_EXPECT_EQ(test, pte & PTE_ADDR_MASK, page_to_phys(pages[i]));
-		KUNIT_EXPECT_EQ(test, pte & (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX),
-				_PAGE_PRESENT | _PAGE_RW | _PAGE_NX);
+		KUNIT_EXPECT_TRUE(test, pte_present(pte) && pte_write(pte) && !pte_exec(pte));
 		KUNIT_EXPECT_EQ(test, vmalloc_to_pfn(p + i * PAGE_SIZE), page_to_pfn(pages[i]));
 		if (i)
 			KUNIT_EXPECT_PTR_NE(test, pages[i], pages[i - 1]);

@@ -7,7 +7,7 @@
 #   gdb.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."] [--batch FILE]
 # --batch FILE runs the gdb commands in FILE and exits (for scripts and tests).
 set -eu
-arch=x86_64 kernel= append= batch= port=1234
+arch=x86_64 kernel= append= batch= port=1234 image= gdb=gdb
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--arch) arch=$2; shift ;;
@@ -19,20 +19,24 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-command -v gdb >/dev/null || { echo "gdb.sh: gdb is missing: apt-get install gdb" >&2; exit 1; }
 log=$(dirname "$kernel")/gdb-console.log
 case "$arch" in
 x86_64) qemu="qemu-system-x86_64 -machine q35 -cpu max -m 128M -device isa-debug-exit,iobase=0xf4,iosize=0x04" ;;
+arm64)
+	qemu="qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M -semihosting-config enable=on,target=native"
+	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux
+	gdb=gdb-multiarch ;;
 *) echo "gdb.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
+command -v $gdb >/dev/null || { echo "gdb.sh: $gdb is missing: apt-get install $gdb" >&2; exit 1; }
 # shellcheck disable=SC2086
-$qemu -kernel "$kernel" -append "$append" -display none -no-reboot \
+$qemu -kernel "${image:-$kernel}" -append "$append" -display none -no-reboot \
 	-serial "file:$log" -S -gdb "tcp:127.0.0.1:$port" &
 qpid=$!
 trap 'kill $qpid 2>/dev/null || true' EXIT
 echo "gdb.sh: QEMU is paused; console output goes to $log"
 if [ -n "$batch" ]; then
-	gdb -q -batch -ex "target remote 127.0.0.1:$port" -x "$batch" "$kernel"
+	$gdb -q -batch -ex "target remote 127.0.0.1:$port" -x "$batch" "$kernel"
 else
-	gdb -q -ex "target remote 127.0.0.1:$port" "$kernel"
+	$gdb -q -ex "target remote 127.0.0.1:$port" "$kernel"
 fi

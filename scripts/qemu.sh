@@ -26,6 +26,14 @@ case "$arch" in
 x86_64)
 	set -- qemu-system-x86_64 -machine q35 -cpu max -m 128M \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 ;;
+arm64)
+	# QEMU boots the Image next to vmlinux (Linux's arm64 boot format: the
+	# device tree comes in x0); semihosting carries the exit status.
+	case "$kernel" in
+	*vmlinux) [ -f "${kernel%vmlinux}Image" ] && kernel=${kernel%vmlinux}Image ;;
+	esac
+	set -- qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M \
+		-semihosting-config enable=on,target=native ;;
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
@@ -43,7 +51,8 @@ else
 	"$@"
 fi
 rc=$?
-# isa-debug-exit: the kernel's code n comes out as 2n+1.
+# isa-debug-exit (x86_64) and semihosting (arm64): the kernel's code n
+# comes out as 2n+1.
 case $rc in
 1) exit 0 ;;
 3) exit 1 ;;

@@ -27,6 +27,22 @@
 #define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
+/* Predicates on an entry returned by arch_lookup_kernel_page(). */
+static inline bool pte_present(u64 pte)
+{
+	return pte & _PAGE_PRESENT;
+}
+
+static inline bool pte_write(u64 pte)
+{
+	return (pte & _PAGE_PRESENT) && (pte & _PAGE_RW);
+}
+
+static inline bool pte_exec(u64 pte)
+{
+	return (pte & _PAGE_PRESENT) && !(pte & _PAGE_NX);
+}
+
 /*
  * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
  * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
