@@ -9,6 +9,7 @@
 #   RUSTC RUSTDOC BINDGEN RUSTFMT CLIPPY_DRIVER   the tools
 #   RUST_LIB_SRC     the library source (default: from `$RUSTC --print sysroot`)
 #   RUST_VERSION     the pinned rustc version (major.minor[.patch])
+#   RUST_TARGET CC   optional: the target's rustc triple and C compiler
 #
 # Hard errors (exit 1): rustc missing, unusable, too old, or its library
 # source missing; bindgen missing, too old, or without a libclang.
@@ -171,6 +172,20 @@ else
 			      "Install the Debian package 'libclang1-14'."
 		fi
 	fi
+fi
+
+# --- The target architecture ---------------------------------------------------
+# RUST_TARGET (the rustc target of ARCH) must be built into rustc; CC (the
+# C compiler of ARCH, which also builds rust/helpers) must run. Both are
+# optional: run by hand, the script checks the host tools only.
+if [ -n "${RUST_TARGET:-}" ] && [ "$rustc_ok" = 1 ] &&
+   ! RUSTC_BOOTSTRAP=1 "$RUSTC" --print target-list 2>/dev/null | grep -qx "$RUST_TARGET"; then
+	error "Rust compiler '$RUSTC' has no built-in target '$RUST_TARGET'." \
+	      "Install the Debian package 'rustc-web' (1.96 or later)."
+fi
+if [ -n "${CC:-}" ] && ! command -v "$CC" >/dev/null 2>&1; then
+	error "C compiler '$CC' could not be found (rust/helpers are C)." \
+	      "Install it with 'make setup' (ARCH=arm64: gcc-aarch64-linux-gnu)."
 fi
 
 # --- rustfmt and clippy: only for `make rustfmt` and `make CLIPPY=1` ----------
