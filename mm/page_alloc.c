@@ -27,6 +27,7 @@ struct free_area {
 };
 
 struct page *mem_map;
+unsigned long min_low_pfn;
 unsigned long max_pfn;
 
 static struct free_area free_area[NR_PAGE_ORDERS];
@@ -80,7 +81,7 @@ static void __free_one_page(unsigned long pfn, unsigned int order)
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
 
-		if (buddy_pfn >= max_pfn)
+		if (!pfn_valid(buddy_pfn))
 			break;
 		buddy = pfn_to_page(buddy_pfn);
 		if (!PageBuddy(buddy) || buddy->private != order)
@@ -358,16 +359,20 @@ void __init mm_core_init(void)
 	unsigned long pfn;
 	unsigned int o;
 
+	/* Whole max-order blocks from the start of RAM, so buddies stay inside. */
+	min_low_pfn = ALIGN_DOWN(PFN_DOWN(memblock_start_of_DRAM()), 1UL << MAX_ORDER);
 	max_pfn = PFN_DOWN(end);
-	map_size = PAGE_ALIGN(max_pfn * sizeof(struct page));
+	if (max_pfn <= min_low_pfn)
+		panic("mm_core_init: no RAM below %#llx", (unsigned long long)end);
+	map_size = PAGE_ALIGN((max_pfn - min_low_pfn) * sizeof(struct page));
 	map_pa = memblock_alloc(map_size, PAGE_SIZE);
-	if (!max_pfn || !map_pa)
-		panic("mm_core_init: cannot allocate mem_map for %lu pages", max_pfn);
+	if (!map_pa)
+		panic("mm_core_init: cannot allocate mem_map for %lu pages", max_pfn - min_low_pfn);
 	mem_map = __va(map_pa);
 
 	/* memblock_alloc() zeroed it: only the flags need setting. */
-	for (pfn = 0; pfn < max_pfn; pfn++)
-		mem_map[pfn].flags = 1UL << PG_reserved;
+	for (pfn = min_low_pfn; pfn < max_pfn; pfn++)
+		pfn_to_page(pfn)->flags = 1UL << PG_reserved;
 	for (o = 0; o <= MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);
 

@@ -14,8 +14,13 @@
 #include <linux/gfp.h>
 #include <asm/page.h>
 
-/* One struct page per pfn in [0, max_pfn); built by mm_core_init(). */
+/*
+ * One struct page per pfn in [min_low_pfn, max_pfn), from the start to the
+ * end of RAM (RAM starts at 0 on x86-64, at 1 GiB on arm64's virt board);
+ * built by mm_core_init().
+ */
 extern struct page *mem_map;
+extern unsigned long min_low_pfn;
 extern unsigned long max_pfn;
 
 enum pageflags {
@@ -50,23 +55,23 @@ __PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 /*
  * The conversions below are plain arithmetic on mem_map and the direct
  * map: they never sleep or allocate and work in any context, but only for
- * RAM pages (pfn < max_pfn; virtual addresses in the direct map or the
+ * RAM pages (pfn_valid(); virtual addresses in the direct map or the
  * kernel image, not vmalloc - see vmalloc_to_page()).
  */
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
-	return (unsigned long)(page - mem_map);
+	return (unsigned long)(page - mem_map) + min_low_pfn;
 }
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return mem_map + pfn;
+	return mem_map + (pfn - min_low_pfn);
 }
 
 static inline bool pfn_valid(unsigned long pfn)
 {
-	return pfn < max_pfn;
+	return pfn >= min_low_pfn && pfn < max_pfn;
 }
 
 static inline phys_addr_t page_to_phys(const struct page *page)
