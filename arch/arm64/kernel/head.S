@@ -143,11 +143,22 @@ primary_entry:
 	cmp	x4, #KIMAGE_L2_ENTRIES
 	b.lo	6b
 
-	/* Written with the MMU off: drop any stale cached copy. */
-	adrp	x1, idmap_pg_l0
-	adrp	x2, early_pg_end
+	/*
+	 * .bss (page tables included) and kimage_voffset were written with
+	 * the MMU off, straight to memory: drop any stale cached copy before
+	 * the caches are on. Line size from CTR_EL0.DminLine.
+	 */
+	mrs	x3, ctr_el0
+	ubfx	x3, x3, #16, #4
+	mov	x4, #4
+	lsl	x4, x4, x3
+	adrp	x1, kimage_voffset
+	add	x1, x1, :lo12:kimage_voffset
+	dc	ivac, x1
+	adrp	x1, __bss_start
+	adrp	x2, __bss_end
 7:	dc	ivac, x1
-	add	x1, x1, #64
+	add	x1, x1, x4
 	cmp	x1, x2
 	b.lo	7b
 	dsb	sy
@@ -215,7 +226,6 @@ kimage_pg_l1:
 	.skip	PAGE_SIZE
 kimage_pg_l2:
 	.skip	PAGE_SIZE
-early_pg_end:
 	.globl boot_stack_bottom, boot_stack_top
 boot_stack_bottom:
 	.skip	4 * PAGE_SIZE
