@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * start_kernel(): generic boot, from the arch entry to the first kernel
- * thread, which runs the initcalls and then either the in-kernel tests
- * ("kunit=1" on the command line) or powers off (no user space yet).
+ * thread, which runs the initcalls and then the in-kernel tests ("kunit=1"
+ * on the command line), the driver benchmarks ("bench=1", lib/devbench.c),
+ * or powers off (no user space yet).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/cmdline.h>
+#include <linux/devbench.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
@@ -69,6 +71,12 @@ static int kernel_init(void *unused)
 		failed = kunit_run_all_tests(filter[0] ? filter : NULL);
 		do_exitcalls();
 		machine_exit(failed ? EXIT_FAILURE_CODE : EXIT_SUCCESS_CODE);
+	}
+	if (cmdline_get_bool(boot_command_line, "bench")) {
+		int err = devbench_run_all();
+
+		do_exitcalls();
+		machine_exit(err ? EXIT_FAILURE_CODE : EXIT_SUCCESS_CODE);
 	}
 	pr_notice("Ferrite is up; no user space yet, powering off.\n");
 	kernel_power_off();

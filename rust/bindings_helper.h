@@ -31,6 +31,15 @@
 #include <linux/init.h>
 #include <linux/reboot.h>
 #include <linux/kallsyms.h>
+#include <linux/device.h>
+#include <linux/platform_device.h>
+#include <linux/mod_devicetable.h>
+#include <linux/fs.h>
+#include <linux/uio.h>
+#include <linux/uaccess.h>
+#include <linux/poll.h>
+#include <linux/miscdevice.h>
+#include <linux/workqueue.h>
 #include <kunit/test.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
@@ -44,3 +53,18 @@ const unsigned int RUST_CONST_HELPER_HZ = HZ;
 const long RUST_CONST_HELPER_TASK_RUNNING = TASK_RUNNING;
 const long RUST_CONST_HELPER_TASK_INTERRUPTIBLE = TASK_INTERRUPTIBLE;
 const long RUST_CONST_HELPER_TASK_UNINTERRUPTIBLE = TASK_UNINTERRUPTIBLE;
+const __poll_t RUST_CONST_HELPER_EPOLLIN = EPOLLIN;
+const __poll_t RUST_CONST_HELPER_EPOLLPRI = EPOLLPRI;
+const __poll_t RUST_CONST_HELPER_EPOLLOUT = EPOLLOUT;
+const __poll_t RUST_CONST_HELPER_EPOLLERR = EPOLLERR;
+const __poll_t RUST_CONST_HELPER_EPOLLHUP = EPOLLHUP;
+const __poll_t RUST_CONST_HELPER_EPOLLRDNORM = EPOLLRDNORM;
+const __poll_t RUST_CONST_HELPER_EPOLLWRNORM = EPOLLWRNORM;
+const unsigned int RUST_CONST_HELPER_O_NONBLOCK = O_NONBLOCK;
+const unsigned int RUST_CONST_HELPER_O_APPEND = O_APPEND;
+const unsigned int RUST_CONST_HELPER_O_ACCMODE = O_ACCMODE;
+const fmode_t RUST_CONST_HELPER_FMODE_READ = FMODE_READ;
+const fmode_t RUST_CONST_HELPER_FMODE_WRITE = FMODE_WRITE;
+const int RUST_CONST_HELPER_IOCB_NOWAIT = IOCB_NOWAIT;
+const int RUST_CONST_HELPER_MISC_DYNAMIC_MINOR = MISC_DYNAMIC_MINOR;
+const unsigned long RUST_CONST_HELPER_TASK_SIZE_MAX = TASK_SIZE_MAX;

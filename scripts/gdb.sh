@@ -7,7 +7,7 @@
 #   gdb.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."] [--batch FILE]
 # --batch FILE runs the gdb commands in FILE and exits (for scripts and tests).
 set -eu
-arch=x86_64 kernel= append= batch= port=1234 image= gdb=gdb
+arch=x86_64 kernel= append= batch= port=1234 image=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--arch) arch=$2; shift ;;
@@ -19,9 +19,15 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+gdb=gdb
 log=$(dirname "$kernel")/gdb-console.log
 case "$arch" in
 x86_64) qemu="qemu-system-x86_64 -machine q35 -cpu max -m 128M -device isa-debug-exit,iobase=0xf4,iosize=0x04" ;;
+riscv64)
+	bios=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+	[ -f "$bios" ] || bios=default
+	qemu="qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -bios $bios"
+	gdb=gdb-multiarch ;;
 arm64)
 	qemu="qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M -semihosting-config enable=on,target=native"
 	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux

@@ -26,6 +26,12 @@ case "$arch" in
 x86_64)
 	set -- qemu-system-x86_64 -machine q35 -cpu max -m 128M \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 ;;
+riscv64)
+	# OpenSBI from Debian's opensbi package when installed, else QEMU's
+	# copy; the kernel's exit goes through the SiFive test device.
+	bios=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+	[ -f "$bios" ] || bios=default
+	set -- qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -bios "$bios" ;;
 arm64)
 	# QEMU boots the Image next to vmlinux (Linux's arm64 boot format: the
 	# device tree comes in x0); semihosting carries the exit status.
@@ -51,8 +57,9 @@ else
 	"$@"
 fi
 rc=$?
-# isa-debug-exit (x86_64) and semihosting (arm64): the kernel's code n
-# comes out as 2n+1.
+# isa-debug-exit (x86_64), the SiFive test device (riscv64, see
+# arch/riscv64/kernel/reboot.c) and semihosting (arm64, see
+# arch/arm64/kernel/reboot.c): the kernel's code n comes out as 2n+1.
 case $rc in
 1) exit 0 ;;
 3) exit 1 ;;

@@ -42,31 +42,57 @@ CRASH_TESTS = {
                            r"lkdtm_recurse\+0x"]),
 }
 
-# arm64 words its reports like Linux's arm64 ("pc : sym+off", "Call trace:").
-# Integer division by zero does not trap on arm64 (the result is 0), so
-# "divide" checks that the kernel carries on; __builtin_trap() is a BRK.
-CRASH_TESTS_ARM64 = {
-    "null_deref": (2, [r"Unable to handle kernel NULL pointer dereference at virtual address "
-                       r"0+8\b", r"EC = 0x25: DABT \(current EL\)", r"WnR = 0 \(read access\)",
-                       r"pc : lkdtm_null_deref\+0x", r"Kernel panic - not syncing"]),
-    "write_rodata": (2, [r"Unable to handle kernel write to read-only memory at virtual address",
-                         r"level permission fault", r"WnR = 1 \(write access\)",
-                         r"pc : lkdtm_write_rodata\+0x"]),
-    "exec_data": (2, [r"Unable to handle kernel execute from non-executable memory",
-                      r"EC = 0x21: IABT \(current EL\)", r"Call trace:",
-                      r"lr : lkdtm_exec_data\+0x"]),
-    "divide": (0, [r"lkdtm: dividing by zero", r"lkdtm: got 0$", r"Power down"]),
-    "invalid_opcode": (2, [r"Oops: BRK handler", r"pc : lkdtm_invalid_opcode\+0x"]),
-    "bug": CRASH_TESTS["bug"],
-    "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
-                  r"x0 : [0-9a-f]{16}", r"Call trace:", r"lkdtm_panic\+0x"]),
-    "warn": CRASH_TESTS["warn"],
-    "stack_overflow": (2, [r"Insufficient stack space to handle exception!",
-                           r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
-                           r"pc : lkdtm_recurse\+0x"]),
+# Per-architecture differences: register names in the reports, and what a
+# CPU does that another does not (RISC-V division by zero gives all ones
+# instead of trapping, so that crash test checks the result instead).
+ARCH_CRASH_TESTS = {
+    "riscv64": {
+        "null_deref": (2, [r"BUG: kernel NULL pointer dereference, address: 0+8\b",
+                           r"Page fault: supervisor read access in kernel mode",
+                           r"Oops: load page fault",
+                           r"epc : lkdtm_null_deref\+0x", r"Kernel panic - not syncing"]),
+        "write_rodata": (2, [r"BUG: unable to handle page fault for address",
+                             r"Page fault: supervisor write access in kernel mode",
+                             r"protection violation", r"epc : lkdtm_write_rodata\+0x"]),
+        "exec_data": (2, [r"Page fault: supervisor instruction fetch access in kernel mode",
+                          r"Call Trace:", r"lkdtm_exec_data\+0x"]),
+        "divide": (0, [r"lkdtm: got -1$", r"Power down"]),
+        "invalid_opcode": (2, [r"Oops: (illegal instruction|breakpoint \(ebreak\))",
+                               r"epc : lkdtm_invalid_opcode\+0x"]),
+        "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                      r" ra : [0-9a-f]{16}", r"Call Trace:", r"lkdtm_panic\+0x"]),
+        "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
+                               r"lkdtm_recurse\+0x"]),
+    },
+    # arm64 words its reports like Linux's arm64 ("pc : sym+off", "Call
+    # trace:"); division by zero gives 0; __builtin_trap() is a BRK.
+    "arm64": {
+        "null_deref": (2, [r"Unable to handle kernel NULL pointer dereference at virtual "
+                           r"address 0+8\b", r"EC = 0x25: DABT \(current EL\)",
+                           r"WnR = 0 \(read access\)", r"pc : lkdtm_null_deref\+0x",
+                           r"Kernel panic - not syncing"]),
+        "write_rodata": (2, [r"Unable to handle kernel write to read-only memory at virtual "
+                             r"address", r"level permission fault", r"WnR = 1 \(write access\)",
+                             r"pc : lkdtm_write_rodata\+0x"]),
+        "exec_data": (2, [r"Unable to handle kernel execute from non-executable memory",
+                          r"EC = 0x21: IABT \(current EL\)", r"Call trace:",
+                          r"lr : lkdtm_exec_data\+0x"]),
+        "divide": (0, [r"lkdtm: dividing by zero", r"lkdtm: got 0$", r"Power down"]),
+        "invalid_opcode": (2, [r"Oops: BRK handler", r"pc : lkdtm_invalid_opcode\+0x"]),
+        "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                      r"x0 : [0-9a-f]{16}", r"Call trace:", r"lkdtm_panic\+0x"]),
+        "stack_overflow": (2, [r"Insufficient stack space to handle exception!",
+                               r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
+                               r"pc : lkdtm_recurse\+0x"]),
+    },
 }
 
-CRASH_TESTS_BY_ARCH = {"x86_64": CRASH_TESTS, "arm64": CRASH_TESTS_ARM64}
+
+def crash_tests(arch):
+    """The crash tests for arch: the common ones with its own overrides."""
+    tests = dict(CRASH_TESTS)
+    tests.update(ARCH_CRASH_TESTS.get(arch, {}))
+    return tests
 
 
 class Result:
@@ -177,15 +203,15 @@ def run_kunit(args, res, log_dir):
 
 
 def run_crash_tests(args, res, log_dir):
-    crash_tests = CRASH_TESTS_BY_ARCH.get(args.arch, CRASH_TESTS)
-    names = list(crash_tests)
+    tests = crash_tests(args.arch)
+    names = list(tests)
     if args.filter:
         import fnmatch
         pats = args.filter.split(",")
         names = [n for n in names if any(fnmatch.fnmatch("crash." + n, p) or
                                          fnmatch.fnmatch("crash", p) for p in pats)]
     for name in names:
-        want_status, patterns = crash_tests[name]
+        want_status, patterns = tests[name]
         status, lines, _ = boot(args, "lkdtm=%s loglevel=7" % name,
                                 os.path.join(log_dir, "crash-%s.log" % name))
         text = "\n".join(lines)

@@ -24,16 +24,26 @@
 
 pub mod alloc;
 pub mod build_assert;
+pub mod device;
 pub mod error;
+pub mod fs;
 pub mod init;
+pub mod ioctl;
+pub mod iov;
 pub mod kunit;
+pub mod miscdevice;
 pub mod module;
+pub mod platform;
+pub mod poll;
 pub mod print;
 pub mod str;
 pub mod sync;
 pub mod task;
 pub mod time;
+pub mod transmute;
 pub mod types;
+pub mod uaccess;
+pub mod workqueue;
 
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
@@ -51,6 +61,9 @@ pub mod prelude {
     pub use crate::str::{fmt, CStr, CString};
     pub use crate::types::ForeignOwnable;
     pub use crate::{build_assert, build_error, c_str, current, static_assert};
+    pub use crate::{
+        dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn,
+    };
     pub use crate::{global_lock, pin_data, pin_init};
     pub use crate::{kunit_assert, kunit_assert_eq, kunit_assert_ne};
     pub use crate::{kunit_tests, module, vtable, Module, ThisModule};

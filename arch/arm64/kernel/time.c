@@ -41,21 +41,18 @@ u64 ktime_get_ns(void)
 static irqreturn_t timer_interrupt(int irq, void *dev)
 {
 	u64 now = read_cntvct();
-	unsigned int ticks = 0;
 
 	/*
-	 * Next deadline on the tick grid; a late interrupt (the host stalled
-	 * the vCPU) does not shift it, and jiffies catch up on the ticks it
-	 * covered, so they keep pace with the counter.
+	 * Next deadline on the tick grid: a late interrupt (the host stalled
+	 * the vCPU) does not shift it. timer_tick() brings jiffies up to the
+	 * clock however many ticks that interrupt covered.
 	 */
 	do {
 		next_tick += tick_period;
-		ticks++;
 	} while (next_tick <= now);
 	write_sysreg(next_tick, cntv_cval_el0);
 	isb();
-	while (ticks--)
-		timer_tick();
+	timer_tick();
 	scheduler_tick();
 	return IRQ_HANDLED;
 }

@@ -215,6 +215,12 @@ impl CondVar {
         }
     }
 
+    /// The C wait queue, for abstractions that register on it
+    /// ([`PollTable`](crate::poll::PollTable)).
+    pub(crate) fn wait_queue_ptr(&self) -> *mut bindings::wait_queue_head {
+        self.wait_queue_head.get()
+    }
+
     /// Wakes one task waiting on the condition variable, if any.
     pub fn notify_one(&self) {
         // SAFETY: the wait queue is initialised; any context may wake.

@@ -44,7 +44,7 @@
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
 
-/* Predicates on an entry returned by arch_lookup_kernel_page(). */
+/* What an entry returned by arch_lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
 {
 	return pte & PTE_VALID;
@@ -58,6 +58,12 @@ static inline bool pte_write(u64 pte)
 static inline bool pte_exec(u64 pte)
 {
 	return (pte & PTE_VALID) && !(pte & PTE_PXN);
+}
+
+/* The page frame the entry maps (for a block: its first frame). */
+static inline unsigned long pte_pfn(u64 pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
 }
 
 /*

@@ -27,7 +27,7 @@
 #define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
-/* Predicates on an entry returned by arch_lookup_kernel_page(). */
+/* What an entry returned by arch_lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
 {
 	return pte & _PAGE_PRESENT;
@@ -35,12 +35,18 @@ static inline bool pte_present(u64 pte)
 
 static inline bool pte_write(u64 pte)
 {
-	return (pte & _PAGE_PRESENT) && (pte & _PAGE_RW);
+	return pte & _PAGE_RW;
 }
 
 static inline bool pte_exec(u64 pte)
 {
-	return (pte & _PAGE_PRESENT) && !(pte & _PAGE_NX);
+	return !(pte & _PAGE_NX);
+}
+
+/* The page frame the entry maps (for a large page: its first frame). */
+static inline unsigned long pte_pfn(u64 pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
 }
 
 /*

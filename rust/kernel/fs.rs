@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+//! Open files: [`File`] (a C `struct file`), [`Kiocb`] (one read or write
+//! in progress) and [`Whence`] (how `llseek` counts).
+//!
+//! The VFS (`fs/`, `include/linux/fs.h`) calls a driver's file operations
+//! with a `struct file *`; the abstractions that build those operations
+//! ([`crate::miscdevice`]) hand it to Rust as `&File`, valid for the call.
+//! A driver reads the open flags ([`File::flags`], [`File::is_nonblocking`])
+//! and the position ([`File::pos`], [`File::set_pos`]) through it.
+//!
+//! Files are reference counted: [`ARef<File>`](crate::types::ARef) keeps
+//! one alive beyond a call (`get_file()`/`fput()`).
+//!
+//! # Examples
+//!
+//! ```
+//! use kernel::fs::{flags, File, Whence};
+//! use kernel::prelude::*;
+//!
+//! // What a driver's llseek may look like, for a 100-byte object.
+//! fn seek(file: &File, offset: i64, whence: Whence) -> Result<i64> {
+//!     let base = match whence {
+//!         Whence::Set => 0,
+//!         Whence::Cur => file.pos(),
+//!         Whence::End => 100,
+//!         _ => return Err(EINVAL),
+//!     };
+//!     let pos = base.checked_add(offset).filter(|p| (0..=100).contains(p)).ok_or(EINVAL)?;
+//!     file.set_pos(pos);
+//!     Ok(pos)
+//! }
+//!
+//! assert_eq!(Whence::try_from(2), Ok(Whence::End));
+//! assert_eq!(Whence::try_from(9), Err(EINVAL));
+//! assert_eq!(flags::O_NONBLOCK, 0o4000);
+//! # let _ = seek;
+//! ```
+
+use crate::error::{code::EINVAL, Error, Result};
+use crate::types::{AlwaysRefCounted, Opaque};
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+
+/// Open flags (`file->f_flags`), the C `O_*` values.
+pub mod flags {
+    /// Do not block: return `EAGAIN` instead of waiting.
+    pub const O_NONBLOCK: u32 = bindings::O_NONBLOCK;
+    /// Writes go to the end of the file.
+    pub const O_APPEND: u32 = bindings::O_APPEND;
+    /// The access mode bits: one of [`O_RDONLY`], [`O_WRONLY`], [`O_RDWR`].
+    pub const O_ACCMODE: u32 = bindings::O_ACCMODE;
+    /// Open for reading only.
+    pub const O_RDONLY: u32 = 0;
+    /// Open for writing only.
+    pub const O_WRONLY: u32 = 1;
+    /// Open for reading and writing.
+    pub const O_RDWR: u32 = 2;
+}
+
+/// An open file: a C `struct file`.
+///
+/// Only ever seen by reference (`&File`, valid for the call that gave it)
+/// or through an [`ARef<File>`](crate::types::ARef), which holds a
+/// reference count.
+///
+/// # Invariants
+///
+/// The inner `struct file` is valid (its count above zero) for as long as
+/// the `&File` is.
+#[repr(transparent)]
+pub struct File(Opaque<bindings::file>);
+
+// SAFETY: a `struct file` may be used from any thread; its count is
+// atomic, and the fields `File` gives access to are read and written with
+// volatile accesses, like the C code does without locks.
+unsafe impl Send for File {}
+// SAFETY: as above.
+unsafe impl Sync for File {}
+
+// SAFETY: `get_file()` and `fput()` take and drop a reference; the last
+// `fput()` frees the file. Both may be called from any thread (`fput` may
+// sleep, which `Drop` of an `ARef<File>` documents).
+unsafe impl AlwaysRefCounted for File {
+    fn inc_ref(&self) {
+        // SAFETY: the file is valid (type invariant).
+        unsafe { bindings::get_file(self.as_ptr()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: the caller owns a reference and gives it up.
+        unsafe { bindings::fput(obj.as_ptr().cast()) }
+    }
+}
+
+impl File {
+    /// A `&File` for a C pointer.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is a valid `struct file` that stays valid for `'a`.
+    #[inline(always)]
+    pub unsafe fn from_raw<'a>(ptr: *mut bindings::file) -> &'a File {
+        // SAFETY: `File` is a transparent wrapper, and `ptr` valid for `'a`
+        // (the caller's promise).
+        unsafe { &*ptr.cast::<File>() }
+    }
+
+    /// The C `struct file *`.
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut bindings::file {
+        self.0.get()
+    }
+
+    /// The open flags (`O_NONBLOCK`, `O_APPEND`, the access mode...): see
+    /// [`flags`].
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        // SAFETY: the file is valid; `f_flags` may be read at any time
+        // (only `fcntl` would change it).
+        unsafe { core::ptr::read_volatile(&raw const (*self.as_ptr()).f_flags) }
+    }
+
+    /// Whether the file was opened with `O_NONBLOCK`: operations that
+    /// would wait return `EAGAIN` instead.
+    #[inline]
+    pub fn is_nonblocking(&self) -> bool {
+        self.flags() & flags::O_NONBLOCK != 0
+    }
+
+    /// Whether the file was opened for reading (`FMODE_READ`).
+    #[inline]
+    pub fn is_readable(&self) -> bool {
+        // SAFETY: the file is valid; `f_mode` is set before the driver sees
+        // the file.
+        unsafe { (*self.as_ptr()).f_mode & bindings::FMODE_READ != 0 }
+    }
+
+    /// Whether the file was opened for writing (`FMODE_WRITE`).
+    #[inline]
+    pub fn is_writable(&self) -> bool {
+        // SAFETY: as in `is_readable`.
+        unsafe { (*self.as_ptr()).f_mode & bindings::FMODE_WRITE != 0 }
+    }
+
+    /// The file position (`f_pos`).
+    ///
+    /// The VFS takes no lock around file operations, so two calls on one
+    /// file may race on it, as in C; a driver that cares serialises them
+    /// itself.
+    #[inline]
+    pub fn pos(&self) -> i64 {
+        // SAFETY: the file is valid; a volatile read of an aligned `i64` is
+        // a single load, like C's plain access.
+        unsafe { core::ptr::read_volatile(&raw const (*self.as_ptr()).f_pos) }
+    }
+
+    /// Sets the file position (`f_pos`), for `llseek`.
+    #[inline]
+    pub fn set_pos(&self, pos: i64) {
+        // SAFETY: the file is valid; as in `pos`.
+        unsafe { core::ptr::write_volatile(&raw mut (*self.as_ptr()).f_pos, pos) }
+    }
+}
+
+/// One synchronous read or write in progress: a C `struct kiocb`, given
+/// to `read_iter` and `write_iter`.
+///
+/// It carries the file and the position to transfer at, which the method
+/// advances; the VFS stores it back in the caller's position when the
+/// method returns a positive count.
+pub struct Kiocb<'a> {
+    inner: NonNull<bindings::kiocb>,
+    _p: PhantomData<&'a mut bindings::kiocb>,
+}
+
+impl<'a> Kiocb<'a> {
+    /// Wraps a C `struct kiocb`.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is a valid kiocb whose file is valid, both used only through
+    /// the result for `'a`.
+    #[inline(always)]
+    pub unsafe fn from_raw(ptr: *mut bindings::kiocb) -> Self {
+        Kiocb {
+            // SAFETY: valid, hence not null (the caller's promise).
+            inner: unsafe { NonNull::new_unchecked(ptr) },
+            _p: PhantomData,
+        }
+    }
+
+    /// The file being read or written.
+    #[inline]
+    pub fn file(&self) -> &'a File {
+        // SAFETY: the kiocb and its file are valid for `'a` (type
+        // invariant).
+        unsafe { File::from_raw((*self.inner.as_ptr()).ki_filp) }
+    }
+
+    /// The position to transfer at.
+    #[inline]
+    pub fn pos(&self) -> i64 {
+        // SAFETY: the kiocb is valid and ours for `'a`.
+        unsafe { (*self.inner.as_ptr()).ki_pos }
+    }
+
+    /// The position, to update it after a transfer.
+    #[inline]
+    pub fn pos_mut(&mut self) -> &mut i64 {
+        // SAFETY: the kiocb is valid and used only through `self`.
+        unsafe { &mut (*self.inner.as_ptr()).ki_pos }
+    }
+
+    /// Sets the position (the end of what was transferred).
+    #[inline]
+    pub fn set_pos(&mut self, pos: i64) {
+        *self.pos_mut() = pos;
+    }
+
+    /// Whether the transfer must not block: the file is `O_NONBLOCK` or
+    /// the caller asked for `IOCB_NOWAIT`.
+    #[inline]
+    pub fn is_nonblocking(&self) -> bool {
+        // SAFETY: the kiocb is valid for `'a`.
+        let nowait = unsafe { (*self.inner.as_ptr()).ki_flags } & bindings::IOCB_NOWAIT != 0;
+        nowait || self.file().is_nonblocking()
+    }
+}
+
+/// Where an `llseek` offset counts from (`SEEK_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whence {
+    /// `SEEK_SET`: from the start.
+    Set,
+    /// `SEEK_CUR`: from the current position.
+    Cur,
+    /// `SEEK_END`: from the end.
+    End,
+    /// `SEEK_DATA`: the next data at or after the offset.
+    Data,
+    /// `SEEK_HOLE`: the next hole at or after the offset.
+    Hole,
+}
+
+impl TryFrom<i32> for Whence {
+    type Error = Error;
+
+    /// The C value (`SEEK_SET`...); `EINVAL` for anything else.
+    #[inline]
+    fn try_from(v: i32) -> Result<Whence> {
+        match v {
+            0 => Ok(Whence::Set),
+            1 => Ok(Whence::Cur),
+            2 => Ok(Whence::End),
+            3 => Ok(Whence::Data),
+            4 => Ok(Whence::Hole),
+            _ => Err(EINVAL),
+        }
+    }
+}
+
+#[crate::kunit_tests(rust_fs)]
+mod tests {
+    use super::*;
+    use crate::prelude::*;
+    use crate::types::ARef;
+
+    /// Opens `/dev/null` (a C driver) for a test.
+    fn open_null(flags: u32) -> Result<ARef<File>> {
+        // SAFETY: a NUL-terminated path; `filp_open` returns a file with one
+        // reference or an error pointer.
+        let f = unsafe { bindings::filp_open(c"/dev/null".as_ptr().cast(), flags as _, 0) };
+        let f = crate::error::from_err_ptr(f)?;
+        // SAFETY: `filp_open` gave us one reference, handed to the `ARef`.
+        Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(f.cast::<File>())) })
+    }
+
+    #[test]
+    fn flags_and_modes() -> Result {
+        let f = open_null(flags::O_RDONLY | flags::O_NONBLOCK)?;
+        kunit_assert!(f.is_nonblocking());
+        kunit_assert!(f.is_readable());
+        kunit_assert!(!f.is_writable());
+        kunit_assert_eq!(f.flags() & flags::O_ACCMODE, flags::O_RDONLY);
+        let g = open_null(flags::O_RDWR)?;
+        kunit_assert!(!g.is_nonblocking());
+        kunit_assert!(g.is_readable() && g.is_writable());
+        Ok(())
+    }
+
+    #[test]
+    fn position_and_references() -> Result {
+        let f = open_null(flags::O_RDWR)?;
+        kunit_assert_eq!(f.pos(), 0);
+        f.set_pos(42);
+        kunit_assert_eq!(f.pos(), 42);
+        // SAFETY: `f` is a valid file.
+        let count = || unsafe { (*f.as_ptr()).f_count.counter };
+        let before = count();
+        let g = f.clone();
+        kunit_assert_eq!(count(), before + 1);
+        kunit_assert_eq!(g.pos(), 42);
+        drop(g);
+        kunit_assert_eq!(count(), before);
+        Ok(())
+    }
+
+    #[test]
+    fn whence_values() {
+        kunit_assert_eq!(Whence::try_from(0), Ok(Whence::Set));
+        kunit_assert_eq!(Whence::try_from(1), Ok(Whence::Cur));
+        kunit_assert_eq!(Whence::try_from(3), Ok(Whence::Data));
+        kunit_assert_eq!(Whence::try_from(4), Ok(Whence::Hole));
+        kunit_assert_eq!(Whence::try_from(-1), Err(EINVAL));
+    }
+}

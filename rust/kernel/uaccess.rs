@@ -1,0 +1,445 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+//! Access to user memory: [`UserSlice`] and its two halves,
+//! [`UserSliceReader`] and [`UserSliceWriter`].
+//!
+//! A user pointer ([`UserPtr`]) is whatever a caller of the kernel passed:
+//! NULL, a kernel address, unmapped memory, a range running off the end of
+//! a mapping. It is only ever used through the C `copy_from_user()` and
+//! `copy_to_user()` (`include/linux/uaccess.h`), which check the range with
+//! `access_ok()` and recover from faults, so every bad address ends in
+//! [`EFAULT`], never in an oops. Hence all of
+//! this is safe to use with any address.
+//!
+//! A [`UserSlice`] is a pointer and a length. Split into a reader or a
+//! writer (or both), it is consumed from the front: every read or write
+//! moves past the bytes it transferred, and a request for more bytes than
+//! are left fails with `EFAULT` without touching memory, so a driver can
+//! never go past the range it was given. On an error the reader or writer
+//! has not advanced.
+//!
+//! Two more rules, as in Linux:
+//!
+//! - Reading the same user bytes twice may give two different values (user
+//!   space may change them in between): read once into kernel memory, then
+//!   check and use that copy. The reader enforces it by moving forward.
+//! - These functions may sleep (a fault may have to page memory in), so
+//!   call them in process context without a spinlock held.
+//!
+//! Drivers see user memory in two shapes: as a [`UserSlice`] built from
+//! an `ioctl` argument, and as an `iov_iter` for reads and writes
+//! ([`crate::iov`]), which may hold user or kernel memory.
+//!
+//! # Examples
+//!
+//! ```
+//! use kernel::prelude::*;
+//! use kernel::uaccess::{test_page::UserTestPage, UserSlice};
+//!
+//! // Tests map a user page of their own (there is no user space yet).
+//! let page = UserTestPage::map()?;
+//! let base = page.addr();
+//!
+//! // Write a u64 and some bytes, then read them back.
+//! let mut w = UserSlice::new(base, 16).writer();
+//! w.write(&0x1122_3344_5566_7788u64)?;
+//! w.write_slice(b"rust")?;
+//! assert_eq!(w.len(), 4);
+//! assert_eq!(w.write_slice(b"too long"), Err(EFAULT)); // past the range
+//!
+//! let mut r = UserSlice::new(base, 12).reader();
+//! assert_eq!(r.read::<u64>()?, 0x1122_3344_5566_7788);
+//! let mut word = [0u8; 4];
+//! r.read_slice(&mut word)?;
+//! assert_eq!(&word, b"rust");
+//! assert!(r.is_empty());
+//!
+//! // The whole range into a vector, allocating as needed.
+//! let mut all = KVec::new();
+//! UserSlice::new(base + 8, 4).read_all(&mut all, GFP_KERNEL)?;
+//! assert_eq!(all.as_slice(), b"rust");
+//!
+//! // Bad addresses: NULL, a kernel address.
+//! assert_eq!(UserSlice::new(0, 8).reader().read::<u64>(), Err(EFAULT));
+//! let kernel_addr = &word as *const _ as usize;
+//! assert_eq!(UserSlice::new(kernel_addr, 4).writer().write_slice(b"oops"), Err(EFAULT));
+//! # Ok::<(), Error>(())
+//! ```
+
+use crate::alloc::{Flags, KVec};
+use crate::error::{code::EFAULT, Result};
+use crate::transmute::{AsBytes, FromBytes};
+use core::mem::{size_of, MaybeUninit};
+
+/// A user-space address, as an integer: it is never dereferenced by Rust,
+/// only passed to the C user-copy functions.
+pub type UserPtr = usize;
+
+/// A range of user memory: `length` bytes at `ptr`. Nothing is checked
+/// when it is made; every access is.
+#[derive(Clone, Copy, Debug)]
+pub struct UserSlice {
+    ptr: UserPtr,
+    length: usize,
+}
+
+impl UserSlice {
+    /// The `length` bytes at the user address `ptr`.
+    #[inline]
+    pub const fn new(ptr: UserPtr, length: usize) -> Self {
+        UserSlice { ptr, length }
+    }
+
+    /// Its address.
+    #[inline]
+    pub const fn addr(&self) -> UserPtr {
+        self.ptr
+    }
+
+    /// Its length.
+    #[inline]
+    pub const fn len(&self) -> usize {
+        self.length
+    }
+
+    /// Whether it is empty.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.length == 0
+    }
+
+    /// Reads the whole range, appending it to `buf` (which grows with
+    /// `flags`). `ENOMEM` if it cannot grow, `EFAULT` on a bad address (then
+    /// `buf` keeps its old contents).
+    pub fn read_all(self, buf: &mut KVec<u8>, flags: Flags) -> Result {
+        self.reader().read_all(buf, flags)
+    }
+
+    /// A reader over the range.
+    #[inline]
+    pub const fn reader(self) -> UserSliceReader {
+        UserSliceReader {
+            ptr: self.ptr,
+            length: self.length,
+        }
+    }
+
+    /// A writer over the range.
+    #[inline]
+    pub const fn writer(self) -> UserSliceWriter {
+        UserSliceWriter {
+            ptr: self.ptr,
+            length: self.length,
+        }
+    }
+
+    /// A reader and a writer over the same range (for `_IOWR` ioctls, which
+    /// read their argument and write a result back).
+    #[inline]
+    pub const fn reader_writer(self) -> (UserSliceReader, UserSliceWriter) {
+        (self.reader(), self.writer())
+    }
+}
+
+/// Reads a [`UserSlice`] from the front; see the [module
+/// documentation](self).
+#[derive(Debug)]
+pub struct UserSliceReader {
+    ptr: UserPtr,
+    length: usize,
+}
+
+impl UserSliceReader {
+    /// Bytes left to read.
+    #[inline]
+    pub const fn len(&self) -> usize {
+        self.length
+    }
+
+    /// Whether nothing is left.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.length == 0
+    }
+
+    /// Skips `n` bytes without reading them; `EFAULT` if fewer are left.
+    pub fn skip(&mut self, n: usize) -> Result {
+        if n > self.length {
+            return Err(EFAULT);
+        }
+        self.ptr = self.ptr.wrapping_add(n);
+        self.length -= n;
+        Ok(())
+    }
+
+    /// Fills `out` (possibly uninitialised memory) from the front of the
+    /// range. On success every byte of `out` is initialised; `EFAULT` if
+    /// fewer than `out.len()` bytes are left or a byte cannot be read.
+    pub fn read_raw(&mut self, out: &mut [MaybeUninit<u8>]) -> Result {
+        let n = out.len();
+        if n > self.length {
+            return Err(EFAULT);
+        }
+        // SAFETY: `out` is `n` writable bytes (uninitialised bytes may be
+        // written). The user address is checked and any fault caught by
+        // `copy_from_user`, which zeroes what it could not copy.
+        let left = unsafe {
+            bindings::copy_from_user(out.as_mut_ptr().cast(), self.ptr as *const _, n as _)
+        };
+        if left != 0 {
+            return Err(EFAULT);
+        }
+        self.ptr = self.ptr.wrapping_add(n);
+        self.length -= n;
+        Ok(())
+    }
+
+    /// Fills `out` from the front of the range; as [`Self::read_raw`].
+    #[inline]
+    pub fn read_slice(&mut self, out: &mut [u8]) -> Result {
+        // SAFETY: `[u8]` and `[MaybeUninit<u8>]` have the same layout, and
+        // `read_raw` only writes initialised bytes into it.
+        let out = unsafe { &mut *(out as *mut [u8] as *mut [MaybeUninit<u8>]) };
+        self.read_raw(out)
+    }
+
+    /// Reads a `T` (any plain-bytes type: an integer, an array of them).
+    #[inline]
+    pub fn read<T: FromBytes>(&mut self) -> Result<T> {
+        let mut v = MaybeUninit::<T>::uninit();
+        // SAFETY: the `MaybeUninit<T>` is `size_of::<T>()` bytes that may be
+        // written with anything.
+        let bytes = unsafe {
+            core::slice::from_raw_parts_mut(
+                v.as_mut_ptr().cast::<MaybeUninit<u8>>(),
+                size_of::<T>(),
+            )
+        };
+        self.read_raw(bytes)?;
+        // SAFETY: `read_raw` initialised every byte, and any bytes are a
+        // valid `T` (`FromBytes`).
+        Ok(unsafe { v.assume_init() })
+    }
+
+    /// Reads everything left, appending it to `buf` (which grows with
+    /// `flags`). `ENOMEM` if it cannot grow; `EFAULT` on a bad address
+    /// (then `buf` keeps its old length).
+    pub fn read_all(mut self, buf: &mut KVec<u8>, flags: Flags) -> Result {
+        let n = self.length;
+        buf.reserve(n, flags)?;
+        let old = buf.len();
+        let spare = &mut buf.spare_capacity_mut()[..n];
+        self.read_raw(spare)?;
+        // SAFETY: `read_raw` initialised the `n` bytes after the old
+        // length, within the capacity just reserved.
+        unsafe { buf.set_len(old + n) };
+        Ok(())
+    }
+}
+
+/// Writes a [`UserSlice`] from the front; see the [module
+/// documentation](self).
+#[derive(Debug)]
+pub struct UserSliceWriter {
+    ptr: UserPtr,
+    length: usize,
+}
+
+impl UserSliceWriter {
+    /// Room left.
+    #[inline]
+    pub const fn len(&self) -> usize {
+        self.length
+    }
+
+    /// Whether no room is left.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.length == 0
+    }
+
+    /// Writes `data` at the front of the range; `EFAULT` if it does not
+    /// fit in what is left or a byte cannot be written (some may have been).
+    pub fn write_slice(&mut self, data: &[u8]) -> Result {
+        let n = data.len();
+        if n > self.length {
+            return Err(EFAULT);
+        }
+        // SAFETY: `data` is `n` readable bytes. The user address is checked
+        // and any fault caught by `copy_to_user`.
+        let left =
+            unsafe { bindings::copy_to_user(self.ptr as *mut _, data.as_ptr().cast(), n as _) };
+        if left != 0 {
+            return Err(EFAULT);
+        }
+        self.ptr = self.ptr.wrapping_add(n);
+        self.length -= n;
+        Ok(())
+    }
+
+    /// Writes a `T` (any type that is plain bytes).
+    #[inline]
+    pub fn write<T: AsBytes + ?Sized>(&mut self, value: &T) -> Result {
+        self.write_slice(value.as_bytes())
+    }
+}
+
+/// A user page for tests, before user space exists.
+///
+/// Ferrite has no processes yet, so no user mapping exists to copy to or
+/// from. Tests map one zeroed page at a user address in the kernel's own
+/// page tables (`arch_map_user_test_page()`); the success paths of user
+/// copies can then be exercised. Only one test may map a given address at
+/// a time (tests run one after the other).
+pub mod test_page {
+    use crate::error::{to_result, Result};
+    use crate::uaccess::UserPtr;
+
+    /// The address [`UserTestPage::map`] uses (the C tests use others).
+    pub const TEST_PAGE_ADDR: UserPtr = 0x4400_0000;
+
+    /// A mapped user test page, unmapped (and freed) when dropped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kernel::uaccess::{test_page::UserTestPage, UserSlice};
+    ///
+    /// let page = UserTestPage::map()?;
+    /// assert_eq!(page.len(), 4096);
+    /// let mut r = UserSlice::new(page.addr(), page.len()).reader();
+    /// assert_eq!(r.read::<[u64; 4]>()?, [0; 4]); // zeroed
+    /// # Ok::<(), kernel::error::Error>(())
+    /// ```
+    pub struct UserTestPage {
+        addr: UserPtr,
+    }
+
+    impl UserTestPage {
+        /// Maps the page at [`TEST_PAGE_ADDR`]; `EEXIST` if it is already
+        /// mapped, `ENOMEM`. May sleep.
+        pub fn map() -> Result<Self> {
+            Self::map_at(TEST_PAGE_ADDR)
+        }
+
+        /// Maps a page at the page-aligned user address `addr`; `EINVAL`
+        /// for a bad address, `EEXIST`, `ENOMEM`. May sleep.
+        pub fn map_at(addr: UserPtr) -> Result<Self> {
+            // SAFETY: the C function checks `addr` and maps only user
+            // addresses, which no Rust reference can point to.
+            to_result(unsafe { bindings::arch_map_user_test_page(addr as _) })?;
+            Ok(UserTestPage { addr })
+        }
+
+        /// The page's user address.
+        pub fn addr(&self) -> UserPtr {
+            self.addr
+        }
+
+        /// Its size in bytes.
+        pub fn len(&self) -> usize {
+            bindings::PAGE_SIZE
+        }
+
+        /// Always false: a page is never empty.
+        pub fn is_empty(&self) -> bool {
+            false
+        }
+    }
+
+    impl Drop for UserTestPage {
+        fn drop(&mut self) {
+            // SAFETY: the page was mapped by `map_at` and is unmapped once.
+            unsafe { bindings::arch_unmap_user_test_page(self.addr as _) }
+        }
+    }
+}
+
+#[crate::kunit_tests(rust_uaccess)]
+mod tests {
+    use super::test_page::UserTestPage;
+    use super::*;
+    use crate::alloc::fault_inject;
+    use crate::prelude::*;
+
+    #[test]
+    fn reader_cannot_overrun() -> Result {
+        let page = UserTestPage::map()?;
+        let mut w = UserSlice::new(page.addr(), 8).writer();
+        w.write_slice(b"abcdefgh")?;
+        kunit_assert!(w.is_empty());
+        kunit_assert_eq!(w.write_slice(b"x"), Err(EFAULT));
+
+        let mut r = UserSlice::new(page.addr(), 6).reader();
+        let mut big = [0u8; 7];
+        kunit_assert_eq!(r.read_slice(&mut big), Err(EFAULT));
+        kunit_assert_eq!(r.len(), 6); // nothing consumed by the failure
+        kunit_assert_eq!(r.read::<u64>(), Err(EFAULT));
+        r.skip(2)?;
+        let mut four = [0u8; 4];
+        r.read_slice(&mut four)?;
+        kunit_assert_eq!(&four, b"cdef");
+        kunit_assert_eq!(r.skip(1), Err(EFAULT));
+        Ok(())
+    }
+
+    #[test]
+    fn faults_are_efault() -> Result {
+        let page = UserTestPage::map()?;
+        // A range that runs off the end of the mapped page.
+        let end = page.addr() + page.len() - 4;
+        let mut r = UserSlice::new(end, 8).reader();
+        kunit_assert_eq!(r.read::<u64>(), Err(EFAULT));
+        let mut w = UserSlice::new(end, 8).writer();
+        kunit_assert_eq!(w.write(&1u64), Err(EFAULT));
+        // Above the user half, and wrapping around.
+        let top = bindings::TASK_SIZE_MAX;
+        kunit_assert_eq!(UserSlice::new(top, 1).reader().read::<u8>(), Err(EFAULT));
+        kunit_assert_eq!(
+            UserSlice::new(usize::MAX - 2, 8).reader().read::<u64>(),
+            Err(EFAULT)
+        );
+        // An unmapped user address.
+        kunit_assert_eq!(
+            UserSlice::new(0x1000, 4).reader().read::<u32>(),
+            Err(EFAULT)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn read_all_failures_keep_the_vector() -> Result {
+        let page = UserTestPage::map()?;
+        UserSlice::new(page.addr(), 3)
+            .writer()
+            .write_slice(b"xyz")?;
+        let mut v = KVec::new();
+        v.extend_from_slice(b"12", GFP_KERNEL)?;
+        kunit_assert_eq!(
+            UserSlice::new(0, 3).read_all(&mut v, GFP_KERNEL),
+            Err(EFAULT)
+        );
+        kunit_assert_eq!(v.as_slice(), b"12");
+        {
+            let _g = fault_inject::fail_after_scoped(0);
+            let r = UserSlice::new(page.addr(), 1000).read_all(&mut v, GFP_KERNEL | __GFP_NOWARN);
+            kunit_assert_eq!(r, Err(ENOMEM));
+        }
+        kunit_assert_eq!(v.as_slice(), b"12");
+        UserSlice::new(page.addr(), 3).read_all(&mut v, GFP_KERNEL)?;
+        kunit_assert_eq!(v.as_slice(), b"12xyz");
+        Ok(())
+    }
+
+    #[test]
+    fn reader_writer_same_range() -> Result {
+        let page = UserTestPage::map()?;
+        let (mut r, mut w) = UserSlice::new(page.addr(), 8).reader_writer();
+        let v: u64 = r.read()?;
+        kunit_assert_eq!(v, 0);
+        w.write(&(v + 41))?;
+        kunit_assert_eq!(UserSlice::new(page.addr(), 8).reader().read::<u64>()?, 41);
+        kunit_assert_eq!(UserTestPage::map().err(), Some(EEXIST));
+        Ok(())
+    }
+}
