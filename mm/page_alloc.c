@@ -27,6 +27,7 @@ struct free_area {
 };
 
 struct page *mem_map;
+unsigned long min_low_pfn;
 unsigned long max_pfn;
 
 static struct free_area free_area[NR_PAGE_ORDERS];
@@ -310,7 +311,7 @@ void show_free_areas(void)
 /* Free the whole pages inside [start, end) at boot, in max-size blocks. */
 static void __init free_boot_range(phys_addr_t start, phys_addr_t end)
 {
-	unsigned long pfn = max(PFN_UP(start), ARCH_PFN_OFFSET);
+	unsigned long pfn = max(PFN_UP(start), min_low_pfn);
 	unsigned long end_pfn = min(PFN_DOWN(end), max_pfn);
 
 	while (pfn < end_pfn) {
@@ -359,18 +360,19 @@ void __init mm_core_init(void)
 	unsigned long pfn;
 	unsigned int o;
 
+	/* Whole max-order blocks from the start of RAM, so buddies stay inside. */
+	min_low_pfn = ALIGN_DOWN(PFN_DOWN(memblock_start_of_DRAM()), 1UL << MAX_ORDER);
 	max_pfn = PFN_DOWN(end);
-	if (max_pfn <= ARCH_PFN_OFFSET)
-		panic("mm_core_init: no RAM above pfn %#lx", (unsigned long)ARCH_PFN_OFFSET);
-	map_size = PAGE_ALIGN((max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page));
+	if (max_pfn <= min_low_pfn)
+		panic("mm_core_init: no RAM below %#llx", (unsigned long long)end);
+	map_size = PAGE_ALIGN((max_pfn - min_low_pfn) * sizeof(struct page));
 	map_pa = memblock_alloc(map_size, PAGE_SIZE);
 	if (!map_pa)
-		panic("mm_core_init: cannot allocate mem_map for %lu pages",
-		      max_pfn - ARCH_PFN_OFFSET);
+		panic("mm_core_init: cannot allocate mem_map for %lu pages", max_pfn - min_low_pfn);
 	mem_map = __va(map_pa);
 
 	/* memblock_alloc() zeroed it: only the flags need setting. */
-	for (pfn = ARCH_PFN_OFFSET; pfn < max_pfn; pfn++)
+	for (pfn = min_low_pfn; pfn < max_pfn; pfn++)
 		pfn_to_page(pfn)->flags = 1UL << PG_reserved;
 	for (o = 0; o <= MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);

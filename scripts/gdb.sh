@@ -7,7 +7,7 @@
 #   gdb.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."] [--batch FILE]
 # --batch FILE runs the gdb commands in FILE and exits (for scripts and tests).
 set -eu
-arch=x86_64 kernel= append= batch= port=1234
+arch=x86_64 kernel= append= batch= port=1234 image=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--arch) arch=$2; shift ;;
@@ -28,11 +28,15 @@ riscv64)
 	[ -f "$bios" ] || bios=default
 	qemu="qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -bios $bios"
 	gdb=gdb-multiarch ;;
+arm64)
+	qemu="qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M -semihosting-config enable=on,target=native"
+	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux
+	gdb=gdb-multiarch ;;
 *) echo "gdb.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 command -v $gdb >/dev/null || { echo "gdb.sh: $gdb is missing: apt-get install $gdb" >&2; exit 1; }
 # shellcheck disable=SC2086
-$qemu -kernel "$kernel" -append "$append" -display none -no-reboot \
+$qemu -kernel "${image:-$kernel}" -append "$append" -display none -no-reboot \
 	-serial "file:$log" -S -gdb "tcp:127.0.0.1:$port" &
 qpid=$!
 trap 'kill $qpid 2>/dev/null || true' EXIT

@@ -32,6 +32,14 @@ riscv64)
 	bios=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 	[ -f "$bios" ] || bios=default
 	set -- qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -bios "$bios" ;;
+arm64)
+	# QEMU boots the Image next to vmlinux (Linux's arm64 boot format: the
+	# device tree comes in x0); semihosting carries the exit status.
+	case "$kernel" in
+	*vmlinux) [ -f "${kernel%vmlinux}Image" ] && kernel=${kernel%vmlinux}Image ;;
+	esac
+	set -- qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M \
+		-semihosting-config enable=on,target=native ;;
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
@@ -49,8 +57,9 @@ else
 	"$@"
 fi
 rc=$?
-# isa-debug-exit (x86_64) and the SiFive test device (riscv64, see
-# arch/riscv64/kernel/reboot.c): the kernel's code n comes out as 2n+1.
+# isa-debug-exit (x86_64), the SiFive test device (riscv64, see
+# arch/riscv64/kernel/reboot.c) and semihosting (arm64, see
+# arch/arm64/kernel/reboot.c): the kernel's code n comes out as 2n+1.
 case $rc in
 1) exit 0 ;;
 3) exit 1 ;;

@@ -66,6 +66,27 @@ ARCH_CRASH_TESTS = {
         "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
                                r"lkdtm_recurse\+0x"]),
     },
+    # arm64 words its reports like Linux's arm64 ("pc : sym+off", "Call
+    # trace:"); division by zero gives 0; __builtin_trap() is a BRK.
+    "arm64": {
+        "null_deref": (2, [r"Unable to handle kernel NULL pointer dereference at virtual "
+                           r"address 0+8\b", r"EC = 0x25: DABT \(current EL\)",
+                           r"WnR = 0 \(read access\)", r"pc : lkdtm_null_deref\+0x",
+                           r"Kernel panic - not syncing"]),
+        "write_rodata": (2, [r"Unable to handle kernel write to read-only memory at virtual "
+                             r"address", r"level permission fault", r"WnR = 1 \(write access\)",
+                             r"pc : lkdtm_write_rodata\+0x"]),
+        "exec_data": (2, [r"Unable to handle kernel execute from non-executable memory",
+                          r"EC = 0x21: IABT \(current EL\)", r"Call trace:",
+                          r"lr : lkdtm_exec_data\+0x"]),
+        "divide": (0, [r"lkdtm: dividing by zero", r"lkdtm: got 0$", r"Power down"]),
+        "invalid_opcode": (2, [r"Oops: BRK handler", r"pc : lkdtm_invalid_opcode\+0x"]),
+        "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                      r"x0 : [0-9a-f]{16}", r"Call trace:", r"lkdtm_panic\+0x"]),
+        "stack_overflow": (2, [r"Insufficient stack space to handle exception!",
+                               r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
+                               r"pc : lkdtm_recurse\+0x"]),
+    },
 }
 
 

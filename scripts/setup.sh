@@ -24,6 +24,7 @@ case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc \
 	opensbi gdb-multiarch" ;;
+arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 

@@ -15,11 +15,12 @@
 #include <asm/page.h>
 
 /*
- * One struct page per pfn in [ARCH_PFN_OFFSET, max_pfn); built by
- * mm_core_init(). ARCH_PFN_OFFSET (asm/page.h) is the first page frame of
- * RAM: 0 on x86-64, where RAM starts at 0, but not where it starts higher.
+ * One struct page per pfn in [min_low_pfn, max_pfn), from the start to the
+ * end of RAM (RAM starts at 0 on x86-64, at 1 GiB on arm64's virt board);
+ * built by mm_core_init().
  */
 extern struct page *mem_map;
+extern unsigned long min_low_pfn;
 extern unsigned long max_pfn;
 
 enum pageflags {
@@ -60,18 +61,17 @@ __PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
-	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
+	return (unsigned long)(page - mem_map) + min_low_pfn;
 }
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return mem_map + (pfn - ARCH_PFN_OFFSET);
+	return mem_map + (pfn - min_low_pfn);
 }
 
 static inline bool pfn_valid(unsigned long pfn)
 {
-	/* Below ARCH_PFN_OFFSET, the difference wraps to a huge value. */
-	return pfn - ARCH_PFN_OFFSET < max_pfn - ARCH_PFN_OFFSET;
+	return pfn >= min_low_pfn && pfn < max_pfn;
 }
 
 static inline phys_addr_t page_to_phys(const struct page *page)

@@ -35,9 +35,6 @@
 /* OpenSBI owns the first 2 MiB of RAM; the kernel follows it. */
 #define KERNEL_PHYS_START _AC(0x80200000, UL)
 
-/* The first page frame of RAM (mem_map's first entry): virt's RAM starts at 2 GiB. */
-#define ARCH_PFN_OFFSET (KERNEL_PHYS_BASE >> PAGE_SHIFT)
-
 /* Highest physical address the direct map may cover (64 GiB). */
 #define MAX_PHYS_ADDR (_AC(64, UL) << 30)
 

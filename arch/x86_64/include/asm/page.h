@@ -24,9 +24,6 @@
 #define KERNEL_MAP _AC(0xffffffff80000000, UL)
 #define KERNEL_PHYS_START _AC(0x100000, UL)
 
-/* The first page frame of RAM (mem_map's first entry). */
-#define ARCH_PFN_OFFSET _AC(0, UL)
-
 /* Highest physical address the direct map may cover (64 GiB). */
 #define MAX_PHYS_ADDR (_AC(64, UL) << 30)
 

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * arm64 virtual memory layout: 4 KiB granule, 48-bit virtual addresses.
+ * TTBR0_EL1 translates the lower half (user space; nothing at all for the
+ * kernel once it runs), TTBR1_EL1 the upper half:
+ *   0xffff000000000000  PAGE_OFFSET: physical memory, linearly (pa + PAGE_OFFSET);
+ *                       RAM as normal memory, the boot devices as device memory
+ *   0xffff800000000000  VMALLOC_START..VMALLOC_END: vmalloc and thread stacks
+ *   0xffffffff80000000  KIMAGE_VADDR: the kernel image, wherever it was loaded
+ */
+#ifndef _ASM_ARM64_PAGE_H
+#define _ASM_ARM64_PAGE_H
+
+#ifdef __ASSEMBLER__
+#define _AC(x, y) x
+#else
+#define _AC(x, y) x##y
+#endif
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (_AC(1, UL) << PAGE_SHIFT)
+#define PAGE_MASK (~(PAGE_SIZE - 1))
+
+#define VA_BITS 48
+#define PAGE_OFFSET _AC(0xffff000000000000, UL)
+#define VMALLOC_START _AC(0xffff800000000000, UL)
+#define VMALLOC_END _AC(0xfffffdffffffffff, UL)
+#define KIMAGE_VADDR _AC(0xffffffff80000000, UL)
+
+/* Highest physical address the direct map may cover (1 TiB). */
+#define MAX_PHYS_ADDR (_AC(1, UL) << 40)
+
+#ifndef __ASSEMBLER__
+#include <linux/types.h>
+
+/* The kernel image's virtual minus physical address (set by head.S). */
+extern u64 kimage_voffset;
+
+/* Physical address of a direct-map or kernel-image virtual address. */
+static inline phys_addr_t __pa(const volatile void *va)
+{
+	unsigned long x = (unsigned long)va;
+
+	return x >= KIMAGE_VADDR ? x - kimage_voffset : x - PAGE_OFFSET;
+}
+
+/* Direct-map virtual address of a physical address. */
+#define __va(pa) ((void *)((unsigned long)(pa) + PAGE_OFFSET))
+
+#define virt_addr_valid(va) \
+	((unsigned long)(va) >= PAGE_OFFSET && (unsigned long)(va) < PAGE_OFFSET + MAX_PHYS_ADDR)
+
+#define PFN_DOWN(x) ((x) >> PAGE_SHIFT)
+#define PFN_UP(x) (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+#endif
+
+#endif /* _ASM_ARM64_PAGE_H */

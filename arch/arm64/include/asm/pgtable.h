@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * arm64 kernel page tables: 4 KiB granule, 4 levels (L0-L3) for 48-bit
+ * virtual addresses; 2 MiB blocks for the direct map of RAM. Kernel
+ * mappings hang off TTBR1_EL1 and are shared by every address space.
+ */
+#ifndef _ASM_ARM64_PGTABLE_H
+#define _ASM_ARM64_PGTABLE_H
+
+#include <asm/page.h>
+
+/* Descriptor bits (VMSAv8-64 stage 1). */
+#define PTE_VALID (_AC(1, UL) << 0)
+#define PTE_TABLE (_AC(1, UL) << 1)		/* L0-L2: next-level table */
+#define PTE_PAGE (_AC(1, UL) << 1)		/* L3: page (a block at L1/L2 has it clear) */
+#define PTE_TYPE_MASK _AC(3, UL)
+#define PTE_ATTRINDX(i) ((i) << 2)
+#define PTE_USER (_AC(1, UL) << 6)		/* AP[1]: EL0 may access */
+#define PTE_RDONLY (_AC(1, UL) << 7)		/* AP[2]: read-only */
+#define PTE_SHARED (_AC(3, UL) << 8)		/* inner shareable */
+#define PTE_AF (_AC(1, UL) << 10)		/* access flag (no AF faults) */
+#define PTE_NG (_AC(1, UL) << 11)		/* not global */
+#define PTE_WRITE (_AC(1, UL) << 51)		/* software: writable (DBM is unused) */
+#define PTE_PXN (_AC(1, UL) << 53)		/* privileged execute-never */
+#define PTE_UXN (_AC(1, UL) << 54)		/* unprivileged execute-never */
+#define PTE_ADDR_MASK _AC(0x0000fffffffff000, UL)
+
+/* MAIR_EL1 slots (arch/arm64/kernel/head.S programs the same values). */
+#define MT_DEVICE_nGnRE 0
+#define MT_NORMAL 1
+#define MT_NORMAL_NC 2
+#define MAIR_EL1_VALUE ((_AC(0x04, UL) << (8 * MT_DEVICE_nGnRE)) | \
+			(_AC(0xff, UL) << (8 * MT_NORMAL)) | (_AC(0x44, UL) << (8 * MT_NORMAL_NC)))
+
+#define PROT_NORMAL (PTE_VALID | PTE_PAGE | PTE_AF | PTE_SHARED | PTE_ATTRINDX(MT_NORMAL))
+
+/* Protections for arch_map_kernel_page(). */
+#define PAGE_KERNEL (PROT_NORMAL | PTE_WRITE | PTE_PXN | PTE_UXN)
+#define PAGE_KERNEL_RO (PROT_NORMAL | PTE_RDONLY | PTE_PXN | PTE_UXN)
+#define PAGE_KERNEL_EXEC (PROT_NORMAL | PTE_RDONLY | PTE_UXN)
+#define PAGE_KERNEL_NOCACHE (PTE_VALID | PTE_PAGE | PTE_AF | PTE_ATTRINDX(MT_DEVICE_nGnRE) | \
+			     PTE_WRITE | PTE_PXN | PTE_UXN)
+
+#ifndef __ASSEMBLER__
+#include <linux/types.h>
+
+/* What an entry returned by arch_lookup_kernel_page() says. */
+static inline bool pte_present(u64 pte)
+{
+	return pte & PTE_VALID;
+}
+
+static inline bool pte_write(u64 pte)
+{
+	return (pte & PTE_VALID) && !(pte & PTE_RDONLY);
+}
+
+static inline bool pte_exec(u64 pte)
+{
+	return (pte & PTE_VALID) && !(pte & PTE_PXN);
+}
+
+/* The page frame the entry maps (for a block: its first frame). */
+static inline unsigned long pte_pfn(u64 pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
+}
+
+/*
+ * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
+ * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
+ * tables with GFP_KERNEL, so process context only. Returns 0 or -ENOMEM;
+ * -EEXIST if va is already mapped.
+ */
+int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
+
+/* Remove the mapping of va (if any) and flush it from the TLB. Never sleeps. */
+void arch_unmap_kernel_page(unsigned long va);
+
+/*
+ * arch_lookup_kernel_page() - the descriptor that maps va (4 KiB page or
+ * 2 MiB block), or 0 when va is unmapped. For tests and fault reports.
+ */
+u64 arch_lookup_kernel_page(unsigned long va);
+
+/* Physical address of the kernel's top-level table (TTBR1_EL1). */
+extern phys_addr_t kernel_pgd_phys;
+/* Physical address of the lower-half table (TTBR0_EL1): user test pages. */
+extern phys_addr_t user_pgd_phys;
+
+/* Drop any TLB entry for va (kernel or user, every ASID), and wait. */
+static inline void flush_tlb_one(unsigned long va)
+{
+	__asm__ __volatile__("dsb ishst\n\t"
+			     "tlbi vaae1is, %0\n\t"
+			     "dsb ish\n\t"
+			     "isb" :: "r"((va >> 12) & ((_AC(1, UL) << 44) - 1)) : "memory");
+}
+
+#endif /* !__ASSEMBLER__ */
+
+#endif /* _ASM_ARM64_PGTABLE_H */

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Registers saved on kernel entry (exception, interrupt, later syscall). */
+#ifndef _ASM_ARM64_PTRACE_H
+#define _ASM_ARM64_PTRACE_H
+
+#define PSR_MODE_EL0t 0x0
+#define PSR_MODE_EL1h 0x5
+#define PSR_MODE_MASK 0xf
+
+#ifndef __ASSEMBLER__
+struct pt_regs {
+	unsigned long regs[31];		/* x0-x30 (x29 = fp, x30 = lr) */
+	unsigned long sp;		/* the interrupted stack pointer */
+	unsigned long pc;		/* ELR_EL1 */
+	unsigned long pstate;		/* SPSR_EL1 */
+	unsigned long esr;		/* ESR_EL1 (0 for interrupts) */
+	unsigned long far;		/* FAR_EL1 (aborts) */
+};
+
+#define user_mode(regs) (((regs)->pstate & PSR_MODE_MASK) == PSR_MODE_EL0t)
+#define instruction_pointer(regs) ((regs)->pc)
+#endif
+
+#define S_X0 0
+#define S_LR 240
+#define S_SP 248
+#define S_PC 256
+#define S_PSTATE 264
+#define S_ESR 272
+#define S_FAR 280
+#define PT_SIZE 288
+
+#endif /* _ASM_ARM64_PTRACE_H */

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* arm64 boot internals shared by arch/arm64 files. */
+#ifndef _ASM_ARM64_SETUP_H
+#define _ASM_ARM64_SETUP_H
+
+#define COMMAND_LINE_SIZE 1024
+
+#ifndef __ASSEMBLER__
+#include <linux/types.h>
+
+/* A device region found in the device tree (0 size: absent). */
+struct arm64_mmio {
+	phys_addr_t base;
+	u64 size;
+};
+
+#define ARM64_MAX_VIRTIO_MMIO 32
+
+/* What arch/arm64/kernel/setup.c read from the device tree. */
+struct arm64_board {
+	struct arm64_mmio uart;		/* arm,pl011 */
+	struct arm64_mmio gicd, gicc;	/* arm,cortex-a15-gic (GICv2) */
+	unsigned int timer_irq;		/* virtual timer PPI, as a GIC INTID */
+	unsigned int uart_irq;		/* as a GIC INTID */
+	int psci_use_hvc;		/* PSCI conduit: 1 hvc, 0 smc, -1 none */
+	unsigned int nr_virtio;		/* virtio,mmio slots, recorded for later */
+	struct arm64_mmio virtio[ARM64_MAX_VIRTIO_MMIO];
+	unsigned int virtio_irq[ARM64_MAX_VIRTIO_MMIO];
+};
+
+extern struct arm64_board arm64_board;
+
+/* Build the final kernel page tables (arch/arm64/mm/init.c). */
+void paging_init(void);
+
+/* Map a device region into the direct map with device attributes (boot only). */
+void early_map_device(phys_addr_t base, u64 size);
+
+/* Generic interrupt controller (arch/arm64/kernel/gic.c). */
+void gic_handle_irq(void);
+
+/* Stack-overflow check of the exception entry: lowest SP allowed. */
+extern unsigned long arm64_stack_limit;
+#endif
+
+#endif /* _ASM_ARM64_SETUP_H */

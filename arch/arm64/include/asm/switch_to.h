@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* arm64 context switch: callee-saved registers live in thread_struct. */
+#ifndef _ASM_ARM64_SWITCH_TO_H
+#define _ASM_ARM64_SWITCH_TO_H
+
+struct task_struct;
+
+/*
+ * Saved while switched out: x19-x28, the frame pointer, the stack pointer
+ * and the address to resume at (entry.S knows this layout), and the lowest
+ * stack pointer the exception entry accepts before it declares a kernel
+ * stack overflow (0: no check, the boot stack).
+ */
+struct thread_struct {
+	unsigned long x19, x20, x21, x22, x23, x24, x25, x26, x27, x28;
+	unsigned long fp, sp, pc;
+	unsigned long stack_limit;
+};
+
+/*
+ * __switch_to_asm() - save prev's callee-saved registers and stack pointer,
+ * load next's, and return prev in next's context. Interrupts must be off.
+ */
+struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
+
+/*
+ * arch_setup_thread() - prepare a new task so that its first switch lands
+ * in ret_from_kernel_thread, which calls schedule_tail(prev) then fn(arg)
+ * and finally do_exit() with fn's result.
+ */
+void arch_setup_thread(struct task_struct *p, unsigned long stack_top,
+		       int (*fn)(void *), void *arg);
+
+#endif /* _ASM_ARM64_SWITCH_TO_H */
