@@ -57,6 +57,13 @@ endif
 # The architecture adds its flags, QEMU command and image rules.
 include arch/$(SRCARCH)/Makefile
 
+# Features an architecture selects in its Makefile (`CONFIG_X := y`), as
+# Kconfig would: Kbuild fragments use obj-$(CONFIG_X), C sees CONFIG_X=1
+# (test with IS_ENABLED(CONFIG_X) or #ifdef). CONFIG_USER_SPACE: user
+# processes, the syscall ABI and the initramfs init.
+config-vars := CONFIG_USER_SPACE
+KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
+
 # --- Collect objects from the Kbuild fragments ----------------------------
 core-dirs := init/ kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
 

@@ -208,22 +208,6 @@ int kernel_execve(const char *filename, const char *const *argv, const char *con
 	return do_execve_common(name, a, e);
 }
 
-/* A path from user space into a new kmalloc'd string, or ERR_PTR(). */
-char *getname(const char __user *filename)
-{
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
-	long len;
-
-	if (!name)
-		return ERR_PTR(-ENOMEM);
-	len = strncpy_from_user(name, filename, PATH_MAX);
-	if (len < 0 || len == PATH_MAX || len == 0) {
-		kfree(name);
-		return ERR_PTR(len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT);
-	}
-	return name;
-}
-
 SYSCALL_DEFINE3(execve, const char __user *, filename,
 		const char __user *const __user *, argv,
 		const char __user *const __user *, envp)

@@ -988,3 +988,19 @@ SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 	kfree(kbuf);
 	return len;
 }
+
+/* A path from user space into a new kmalloc'd string, or ERR_PTR(). */
+char *getname(const char __user *filename)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, filename, PATH_MAX);
+	if (len < 0 || len == PATH_MAX || len == 0) {
+		kfree(name);
+		return ERR_PTR(len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT);
+	}
+	return name;
+}

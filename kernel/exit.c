@@ -8,6 +8,7 @@
  * tasklist_lock; parents sleep on one wait queue for any child's exit.
  */
 #include <linux/kernel.h>
+#include <linux/kconfig.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -68,7 +69,8 @@ void do_exit(int code)
 	struct task_struct *tsk = current;
 
 	tsk->flags |= PF_EXITING;
-	if (tsk->parent) {
+	/* Only processes have a parent; without user space there are none. */
+	if (IS_ENABLED(CONFIG_USER_SPACE) && tsk->parent) {
 		/* A process (it has a parent to report to). */
 		if (tsk == child_reaper)
 			panic("Attempted to kill init! exitcode=0x%08x", code);

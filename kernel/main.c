@@ -97,6 +97,7 @@ static int kernel_init(void *unused)
 	kernel_power_off();
 }
 
+#ifdef CONFIG_USER_SPACE
 /* fd 0, 1 and 2 of init: /dev/console. */
 static void __init console_on_rootfs(void)
 {
@@ -141,6 +142,13 @@ static void __init run_init_process(void)
 	pr_info("Run %s as init process\n", path);
 	ret_to_user_mode(current_pt_regs());
 }
+#else
+/* Architectures without user space yet boot, run initcalls and tests. */
+static void __init run_init_process(void)
+{
+	pr_notice("init: no user space on this architecture yet\n");
+}
+#endif
 
 void __init start_kernel(void)
 {

@@ -104,10 +104,12 @@ static void __schedule(bool preempt)
 	next->time_slice = SCHED_SLICE_TICKS;
 	this_cpu()->ctxsw_count++;
 	this_cpu()->curr_task = next;
+#ifdef CONFIG_USER_SPACE
 	arch_switch_to(prev, next);
 	/* Kernel threads run on whatever tables are loaded (the kernel half is shared). */
 	if (next->mm)
 		switch_mm_irqs_off(next->mm);
+#endif
 	prev = __switch_to_asm(prev, next);
 	finish_task_switch(prev);
 }
@@ -293,6 +295,7 @@ int nr_tasks(void)
 	return atomic_read(&task_count);
 }
 
+#ifdef CONFIG_USER_SPACE
 void switch_mm_irqs_off(struct mm_struct *next)
 {
 	if (this_cpu()->loaded_mm != next) {
@@ -300,6 +303,7 @@ void switch_mm_irqs_off(struct mm_struct *next)
 		this_cpu()->loaded_mm = next;
 	}
 }
+#endif
 
 void do_task_dead(int code)
 {

@@ -44,6 +44,10 @@
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
 
+/* Page-table entry types, as struct mm_struct names them. */
+typedef u64 pgd_t;
+typedef u64 pte_t;
+
 /* What an entry returned by arch_lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
 {

@@ -9,6 +9,10 @@
 #define _ASM_RISCV_PGTABLE_H
 
 #include <linux/types.h>
+
+/* Page-table entry types, as struct mm_struct names them. */
+typedef u64 pgd_t;
+typedef u64 pte_t;
 #include <asm/page.h>
 
 #define _PAGE_PRESENT (1UL << 0)	/* V */

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* No user space on arm64 yet: no system calls (asm-generic/syscall-none.h). */
+#include <asm-generic/syscall-none.h>
