@@ -68,8 +68,10 @@ int del_timer(struct timer_list *timer)
  * interrupt (Linux's tick_do_update_jiffies64() does the same). Under
  * emulation a stalled vCPU gets its tick interrupts late, coalesced or in a
  * burst; counting interrupts would let jiffies fall behind and then race
- * ahead of real time, ending sleeps early. Half a tick of slack absorbs the
- * jitter between the tick source and the clock.
+ * ahead of real time, ending sleeps early. A jiffy is never counted before
+ * its time on the clock, so a sleep of n jiffies lasts at least n - 1 full
+ * ticks of real time; a tick interrupt arriving a little early only
+ * postpones its jiffy to the next one.
  */
 static void update_jiffies(void)
 {
@@ -78,7 +80,7 @@ static void update_jiffies(void)
 
 	if (!next_ns)
 		next_ns = now;
-	while (now + TICK_NSEC / 2 >= next_ns) {
+	while (now >= next_ns) {
 		jiffies++;
 		next_ns += TICK_NSEC;
 	}
