@@ -70,6 +70,7 @@ impl MiscDevice for RustEcho {
         Ok(misc.data().clone())
     }
 
+    #[inline]
     fn read_iter(
         echo: ArcBorrow<'_, Echo>,
         kiocb: &mut Kiocb<'_>,
@@ -79,6 +80,7 @@ impl MiscDevice for RustEcho {
         iov.simple_read_from_buffer(kiocb.pos_mut(), &content)
     }
 
+    #[inline]
     fn write_iter(
         echo: ArcBorrow<'_, Echo>,
         kiocb: &mut Kiocb<'_>,
@@ -105,6 +107,7 @@ impl MiscDevice for RustEcho {
         Ok(n)
     }
 
+    #[inline]
     fn ioctl(echo: ArcBorrow<'_, Echo>, _file: &File, cmd: u32, arg: usize) -> Result<isize> {
         match cmd {
             ECHO_CLEAR => {

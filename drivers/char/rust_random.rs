@@ -112,6 +112,7 @@ impl MiscDevice for RustRandom {
         KBox::pin_init(Mutex::new(Xoshiro256::new(seed)), GFP_KERNEL)
     }
 
+    #[inline]
     fn read_iter(
         rng: Pin<&Mutex<Xoshiro256>>,
         _kiocb: &mut Kiocb<'_>,

@@ -433,6 +433,54 @@ impl<T: MiscDevice> MiscdeviceVTable<T> {
     }
 }
 
+/// The crash test `lkdtm=rust_misc_panic` (`drivers/misc/lkdtm.c`): a misc
+/// device whose `ioctl` panics, called through the C VFS, so that
+/// `scripts/run_tests.py` checks that a panic in a Rust driver method is a
+/// kernel panic naming the Rust source line, with the C caller
+/// (`vfs_ioctl`) in the backtrace, rather than a hang. Returns only if the
+/// device could not be set up (a negative errno).
+#[doc(hidden)]
+#[unsafe(no_mangle)]
+pub extern "C" fn rust_lkdtm_misc_panic() -> c_int {
+    struct Panicky;
+
+    #[crate::vtable]
+    impl MiscDevice for Panicky {
+        type Ptr = ();
+        type RegistrationData = ();
+
+        fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result {
+            Ok(())
+        }
+
+        fn ioctl(_device: (), _file: &File, cmd: u32, _arg: usize) -> Result<isize> {
+            panic!("lkdtm: panic in a Rust ioctl (cmd {:#x})", cmd);
+        }
+    }
+
+    let run = || -> Result<c_long> {
+        let opts = MiscDeviceOptions {
+            name: crate::c_str!("rust_lkdtm"),
+        };
+        let _reg = <crate::alloc::KBox<_> as crate::init::InPlaceInit<_>>::pin_init(
+            MiscDeviceRegistration::<Panicky>::register(opts, ()),
+            crate::alloc::flags::GFP_KERNEL,
+        )?;
+        // SAFETY: a NUL-terminated path; the result is checked.
+        let f = unsafe { bindings::filp_open(c"/dev/rust_lkdtm".as_ptr().cast(), 0, 0) };
+        let f = crate::error::from_err_ptr(f)?;
+        // SAFETY: `f` is an open file; the ioctl does not return.
+        let ret = unsafe { bindings::vfs_ioctl(f, 0x1234, 0) };
+        // SAFETY: `f` came from `filp_open` above and is closed once.
+        unsafe { bindings::filp_close(f, core::ptr::null_mut()) };
+        Ok(ret)
+    };
+    match run() {
+        Ok(_) => 0,
+        Err(e) => e.to_errno(),
+    }
+}
+
 #[crate::kunit_tests(rust_miscdevice)]
 mod tests {
     use super::*;
@@ -697,6 +745,45 @@ mod tests {
             GFP_KERNEL,
         );
         kunit_assert_eq!(again.err(), Some(EEXIST));
+        Ok(())
+    }
+
+    /// Memory in use: slab bytes and free pages (after empty slabs went
+    /// back).
+    fn usage() -> (usize, usize) {
+        // SAFETY: these only read counters, or free empty slabs.
+        unsafe {
+            bindings::kmem_cache_shrink_all();
+            (bindings::slab_allocated_bytes(), bindings::nr_free_pages())
+        }
+    }
+
+    #[test]
+    fn registration_allocation_failures() -> Result {
+        let opts = MiscDeviceOptions {
+            name: c_str!("rust_misc_nomem"),
+        };
+        let before = usage();
+        let mut failures = 0;
+        for n in 0..32 {
+            let guard = crate::alloc::fault_inject::fail_after_scoped(n);
+            let reg = KBox::pin_init(
+                MiscDeviceRegistration::<Bare>::register(opts, ()),
+                GFP_KERNEL | __GFP_NOWARN,
+            );
+            let fired = !crate::alloc::fault_inject::armed();
+            drop(guard);
+            if !fired {
+                kunit_assert!(reg.is_ok());
+                drop(reg);
+                break;
+            }
+            kunit_assert_eq!(reg.err(), Some(ENOMEM));
+            failures += 1;
+        }
+        // The registration's box, then what `misc_register()` allocates.
+        kunit_assert!(failures >= 2, "{} failures", failures);
+        kunit_assert_eq!(usage(), before);
         Ok(())
     }
 
