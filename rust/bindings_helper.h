@@ -36,6 +36,8 @@
 #include <linux/uaccess.h>
 #include <linux/poll.h>
 #include <linux/miscdevice.h>
+#include <linux/cdev.h>
+#include <linux/namei.h>
 #include <kunit/test.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;

@@ -66,8 +66,8 @@ impl MiscDevice for RustEcho {
     type Ptr = Arc<Echo>;
     type RegistrationData = Arc<Echo>;
 
-    fn open(_file: &File, misc: &MiscDeviceRegistration<Self>) -> Result<Arc<Echo>> {
-        Ok(misc.data().clone())
+    fn open(_file: &File, echo: &Arc<Echo>) -> Result<Arc<Echo>> {
+        Ok(echo.clone())
     }
 
     #[inline]

@@ -106,7 +106,7 @@ impl MiscDevice for RustRandom {
     type Ptr = Pin<KBox<Mutex<Xoshiro256>>>;
     type RegistrationData = ();
 
-    fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result<Self::Ptr> {
+    fn open(_file: &File, _data: &()) -> Result<Self::Ptr> {
         let n = OPENS.fetch_add(1, Ordering::Relaxed);
         let seed = (Ktime::ktime_get().to_ns() as u64) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         KBox::pin_init(Mutex::new(Xoshiro256::new(seed)), GFP_KERNEL)
