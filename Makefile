@@ -23,6 +23,8 @@ else
 endif
 
 # --- Toolchain -----------------------------------------------------------
+# A cross-built architecture names its default CROSS_COMPILE there.
+-include arch/$(SRCARCH)/Makefile.toolchain
 ifneq ($(LLVM),)
   CC := clang
   LD := ld.lld
@@ -56,7 +58,7 @@ endif
 include arch/$(SRCARCH)/Makefile
 
 # --- Collect objects from the Kbuild fragments ----------------------------
-core-dirs := kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
+core-dirs := init/ kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
 
 define collect
 obj-y :=
@@ -75,6 +77,9 @@ vmlinux-objs := $(addprefix $(O)/,$(all-objs))
 rust-objs :=
 -include rust/Makefile
 vmlinux-objs += $(rust-objs)
+
+# User space: test programs and the initramfs (usr/Makefile).
+include usr/Makefile
 
 # --- Rules ------------------------------------------------------------------
 .PHONY: all vmlinux clean mrproper help FORCE
@@ -129,20 +134,28 @@ setup:
 	$(Q)$(SETUP) --arch $(ARCH)
 
 run: setup
-	$(Q)$(MAKE) --no-print-directory vmlinux
-	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
 
 test: setup
-	$(Q)$(MAKE) --no-print-directory vmlinux
-	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
 	$(Q)scripts/gdb.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
 
-# Benchmarks print figures from one run (they are not tests).
+# Benchmarks print figures from one run (they are not tests): first the
+# C drivers against their Rust twins, in one boot with bench=1
+# (lib/devbench.c; BENCH_FILTER=pair, BENCH_MS=ms per operation), then
+# the build speed (BENCH=dev or BENCH=build runs only one of them).
+BENCH ?= dev build
 bench: setup
-	$(Q)ARCH=$(ARCH) scripts/bench_build.sh
+	$(Q)$(if $(filter dev,$(BENCH)),$(MAKE) --no-print-directory vmlinux && \
+		$(PYTHON) scripts/bench_devices.py --arch $(ARCH) --kernel $(O)/vmlinux \
+		--log $(O)/bench-devices.log $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)') \
+		$(if $(BENCH_MS),--ms $(BENCH_MS)),true)
+	$(Q)$(if $(filter build,$(BENCH)),ARCH=$(ARCH) scripts/bench_build.sh,true)
 
 clean:
 	$(Q)rm -rf $(O)
@@ -157,7 +170,9 @@ help:
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
-	@echo '  make bench           build-speed benchmark (clean build, edit-to-result)'
+	@echo '  make bench           C-vs-Rust driver benchmark (one boot with bench=1),'
+	@echo '                       then build speed (BENCH=dev|build: only one;'
+	@echo '                       BENCH_FILTER=pair, BENCH_MS=ms per operation)'
 	@echo '  make setup           install missing Debian packages'
 	@echo '  make clean           remove $$(O)'
 	@echo 'Rust:'

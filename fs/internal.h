@@ -24,6 +24,17 @@ struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
 void d_attach(struct dentry *dentry);
 void d_detach(struct dentry *dentry);
 void d_move(struct dentry *dentry, struct dentry *target);
+
+/*
+ * d_alloc_pseudo() - a dentry outside the tree (its own parent, never
+ * linked) for @inode (taking the caller's reference), for pipes. NULL on
+ * -ENOMEM, having dropped @inode.
+ */
+struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name,
+			      struct inode *inode);
+
+/* pipe.c: a connected read end res[0] and write end res[1]; 0 or -ENOMEM. */
+int create_pipe_files(struct file **res, int flags);
 bool is_subdir(struct dentry *dentry, struct dentry *ancestor);
 
 /* open.c: set the size of @dentry's inode; caller holds a reference. */

@@ -12,6 +12,11 @@
 #include <linux/fs.h>
 #include <linux/namei.h>
 #include <linux/sched.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/mm.h>
 #include "internal.h"
 
 static DEFINE_MUTEX(namespace_mutex);
@@ -40,11 +45,14 @@ static const char *component_end(const char *s)
 
 enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
 
+#define MAXSYMLINKS 40
+
 struct nameidata {
 	struct dentry *dir;	/* directory holding the last component */
 	struct qstr last;
 	int last_type;
 	bool trailing_slash;
+	int depth;		/* symbolic links followed so far */
 };
 
 static int component_type(const char *name, unsigned int len)
@@ -56,13 +64,41 @@ static int component_type(const char *name, unsigned int len)
 	return LAST_NORM;
 }
 
-/*
- * Walk every component of @name but the last, which is left in nd->last.
- * Namespace mutex held; no references taken (the mutex pins the tree).
- */
-static int link_path_walk(const char *name, struct nameidata *nd)
+/* Where a relative walk starts: @base, else the working directory, else "/". */
+static struct dentry *walk_base(const struct path *base)
 {
-	struct dentry *dir = vfs_root;
+	if (base)
+		return base->dentry;
+	if (current->fs)
+		return current->fs->pwd.dentry;
+	return vfs_root;
+}
+
+static int resolve_path(struct dentry *base, const char *name, unsigned int flags,
+			int *depth, struct dentry **res);
+
+/* The object the symbolic link @link (found in @dir) points at. */
+static int follow_link(struct dentry *dir, struct dentry *link, unsigned int flags,
+		       int *depth, struct dentry **res)
+{
+	const char *target = link->d_inode->i_link;
+
+	if (++*depth > MAXSYMLINKS)
+		return -ELOOP;
+	if (!target || !*target)
+		return -ENOENT;
+	return resolve_path(dir, target, flags | LOOKUP_FOLLOW, depth, res);
+}
+
+/*
+ * Walk every component of @name but the last, which is left in nd->last,
+ * starting at @base for a relative name. Symbolic links on the way are
+ * followed. Namespace mutex held; no references taken (the mutex pins the
+ * tree).
+ */
+static int link_path_walk(struct dentry *base, const char *name, struct nameidata *nd)
+{
+	struct dentry *dir = *name == '/' ? vfs_root : base;
 	size_t total;
 
 	if (!dir)
@@ -107,6 +143,12 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 			next = d_lookup(dir, &this);
 			if (!next)
 				return -ENOENT;
+			if (S_ISLNK(next->d_inode->i_mode)) {
+				int err = follow_link(dir, next, LOOKUP_DIRECTORY, &nd->depth, &next);
+
+				if (err)
+					return err;
+			}
 			if (!S_ISDIR(next->d_inode->i_mode))
 				return -ENOTDIR;
 		}
@@ -133,6 +175,13 @@ static int walk_last(struct nameidata *nd, unsigned int flags, struct dentry **r
 		if (!d)
 			return -ENOENT;
 	}
+	if (S_ISLNK(d->d_inode->i_mode) &&
+	    (flags & (LOOKUP_FOLLOW | LOOKUP_DIRECTORY) || nd->trailing_slash)) {
+		int err = follow_link(nd->dir, d, flags, &nd->depth, &d);
+
+		if (err)
+			return err;
+	}
 	if ((nd->trailing_slash || (flags & LOOKUP_DIRECTORY)) &&
 	    !S_ISDIR(d->d_inode->i_mode))
 		return -ENOTDIR;
@@ -140,20 +189,35 @@ static int walk_last(struct nameidata *nd, unsigned int flags, struct dentry **r
 	return 0;
 }
 
-int kern_path(const char *name, unsigned int flags, struct path *path)
+static int resolve_path(struct dentry *base, const char *name, unsigned int flags,
+			int *depth, struct dentry **res)
 {
-	struct nameidata nd;
+	struct nameidata nd = { .depth = *depth };
+	int err = link_path_walk(base, name, &nd);
+
+	if (!err)
+		err = walk_last(&nd, flags, res);
+	*depth = nd.depth;
+	return err;
+}
+
+int vfs_path_lookup(const struct path *base, const char *name, unsigned int flags,
+		    struct path *path)
+{
 	struct dentry *d;
-	int err;
+	int depth = 0, err;
 
 	vfs_ns_lock();
-	err = link_path_walk(name, &nd);
-	if (!err)
-		err = walk_last(&nd, flags, &d);
+	err = resolve_path(walk_base(base), name, flags, &depth, &d);
 	if (!err)
 		path->dentry = dget(d);
 	vfs_ns_unlock();
 	return err;
+}
+
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	return vfs_path_lookup(NULL, name, flags, path);
 }
 
 void path_get(const struct path *path)
@@ -166,15 +230,15 @@ void path_put(const struct path *path)
 	dput(path->dentry);
 }
 
-struct dentry *kern_path_create(const char *name, struct path *path,
-				unsigned int lookup_flags)
+struct dentry *kern_path_create_at(const struct path *base, const char *name,
+				   struct path *path, unsigned int lookup_flags)
 {
-	struct nameidata nd;
+	struct nameidata nd = { 0 };
 	struct dentry *dentry;
 	int err;
 
 	vfs_ns_lock();
-	err = link_path_walk(name, &nd);
+	err = link_path_walk(walk_base(base), name, &nd);
 	if (err)
 		goto fail;
 	err = -EEXIST;
@@ -194,6 +258,12 @@ struct dentry *kern_path_create(const char *name, struct path *path,
 fail:
 	vfs_ns_unlock();
 	return ERR_PTR(err);
+}
+
+struct dentry *kern_path_create(const char *name, struct path *path,
+				unsigned int lookup_flags)
+{
+	return kern_path_create_at(NULL, name, path, lookup_flags);
 }
 
 void done_path_create(struct path *path, struct dentry *dentry)
@@ -370,20 +440,25 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 
 /* --- Path-based forms -------------------------------------------------- */
 
-int kern_mkdir(const char *name, umode_t mode)
+int do_mkdirat(const struct path *base, const char *name, umode_t mode)
 {
 	struct path parent;
-	struct dentry *dentry = kern_path_create(name, &parent, LOOKUP_DIRECTORY);
+	struct dentry *dentry = kern_path_create_at(base, name, &parent, LOOKUP_DIRECTORY);
 	int err;
 
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	err = vfs_mkdir(parent.dentry->d_inode, dentry, mode);
+	err = vfs_mkdir(parent.dentry->d_inode, dentry, mode & ~current_umask());
 	done_path_create(&parent, dentry);
 	return err;
 }
 
-int kern_mknod(const char *name, umode_t mode, dev_t dev)
+int kern_mkdir(const char *name, umode_t mode)
+{
+	return do_mkdirat(NULL, name, mode);
+}
+
+int do_mknodat(const struct path *base, const char *name, umode_t mode, dev_t dev)
 {
 	struct path parent;
 	struct dentry *dentry;
@@ -391,19 +466,100 @@ int kern_mknod(const char *name, umode_t mode, dev_t dev)
 
 	if (S_ISDIR(mode))
 		return -EPERM;
-	dentry = kern_path_create(name, &parent, 0);
+	dentry = kern_path_create_at(base, name, &parent, 0);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	err = vfs_mknod(parent.dentry->d_inode, dentry, mode, dev);
+	err = vfs_mknod(parent.dentry->d_inode, dentry,
+			(mode & S_IFMT) | (mode & ~S_IFMT & ~current_umask()), dev);
 	done_path_create(&parent, dentry);
 	return err;
 }
 
-/* Walk to the parent of @name; return the last component's dentry (no ref). */
-static int lookup_for_delete(const char *name, struct nameidata *nd,
-			     struct dentry **res)
+int kern_mknod(const char *name, umode_t mode, dev_t dev)
 {
-	int err = link_path_walk(name, nd);
+	return do_mknodat(NULL, name, mode, dev);
+}
+
+int do_symlinkat(const char *target, const struct path *base, const char *name)
+{
+	struct path parent;
+	struct dentry *dentry;
+	struct inode *dir;
+	int err;
+
+	if (!*target)
+		return -ENOENT;
+	dentry = kern_path_create_at(base, name, &parent, 0);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = parent.dentry->d_inode;
+	err = may_create(dir, dentry);
+	if (!err && (!dir->i_op || !dir->i_op->symlink))
+		err = -EPERM;
+	if (!err)
+		err = finish_create(dentry, dir->i_op->symlink(dir, dentry, target));
+	done_path_create(&parent, dentry);
+	return err;
+}
+
+int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
+	      const char *newname, unsigned int flags)
+{
+	struct path old, parent;
+	struct dentry *dentry;
+	struct inode *dir;
+	int err;
+
+	err = vfs_path_lookup(obase, oldname, flags & LOOKUP_FOLLOW, &old);
+	if (err)
+		return err;
+	dentry = kern_path_create_at(nbase, newname, &parent, 0);
+	if (IS_ERR(dentry)) {
+		path_put(&old);
+		return PTR_ERR(dentry);
+	}
+	dir = parent.dentry->d_inode;
+	err = may_create(dir, dentry);
+	if (!err && S_ISDIR(old.dentry->d_inode->i_mode))
+		err = -EPERM;
+	if (!err && old.dentry->d_sb != dir->i_sb)
+		err = -EXDEV;
+	if (!err && (!dir->i_op || !dir->i_op->link))
+		err = -EPERM;
+	if (!err && d_unhashed(old.dentry))
+		err = -ENOENT;
+	if (!err)
+		err = finish_create(dentry, dir->i_op->link(old.dentry, dir, dentry));
+	done_path_create(&parent, dentry);
+	path_put(&old);
+	return err;
+}
+
+int do_readlinkat(const struct path *base, const char *name, char *buf, int size)
+{
+	struct path path;
+	const char *link;
+	int err, len;
+
+	err = vfs_path_lookup(base, name, 0, &path);
+	if (err)
+		return err;
+	link = path.dentry->d_inode->i_link;
+	if (!S_ISLNK(path.dentry->d_inode->i_mode) || !link) {
+		path_put(&path);
+		return -EINVAL;
+	}
+	len = min_t(int, strlen(link), size);
+	memcpy(buf, link, len);
+	path_put(&path);
+	return len;
+}
+
+/* Walk to the parent of @name; return the last component's dentry (no ref). */
+static int lookup_for_delete(const struct path *base, const char *name,
+			     struct nameidata *nd, struct dentry **res)
+{
+	int err = link_path_walk(walk_base(base), name, nd);
 
 	if (err)
 		return err;
@@ -414,14 +570,14 @@ static int lookup_for_delete(const char *name, struct nameidata *nd,
 	return *res ? 0 : -ENOENT;
 }
 
-int kern_unlink(const char *name)
+int do_unlinkat(const struct path *base, const char *name)
 {
-	struct nameidata nd;
+	struct nameidata nd = { 0 };
 	struct dentry *d;
 	int err;
 
 	vfs_ns_lock();
-	err = lookup_for_delete(name, &nd, &d);
+	err = lookup_for_delete(base, name, &nd, &d);
 	if (err == -EINVAL || err == -ENOTEMPTY || err == -EBUSY)
 		err = -EISDIR;	/* ".", "..", "/": all directories */
 	if (!err && nd.trailing_slash)
@@ -437,14 +593,19 @@ int kern_unlink(const char *name)
 	return err;
 }
 
-int kern_rmdir(const char *name)
+int kern_unlink(const char *name)
 {
-	struct nameidata nd;
+	return do_unlinkat(NULL, name);
+}
+
+int do_rmdirat(const struct path *base, const char *name)
+{
+	struct nameidata nd = { 0 };
 	struct dentry *d;
 	int err;
 
 	vfs_ns_lock();
-	err = lookup_for_delete(name, &nd, &d);
+	err = lookup_for_delete(base, name, &nd, &d);
 	if (!err) {
 		dget(d);
 		err = vfs_rmdir(nd.dir->d_inode, d);
@@ -456,17 +617,25 @@ int kern_rmdir(const char *name)
 	return err;
 }
 
-int kern_rename(const char *oldname, const char *newname)
+int kern_rmdir(const char *name)
 {
-	struct nameidata ond, nnd;
+	return do_rmdirat(NULL, name);
+}
+
+int do_renameat(const struct path *obase, const char *oldname, const struct path *nbase,
+		const char *newname, unsigned int flags)
+{
+	struct nameidata ond = { 0 }, nnd = { 0 };
 	struct dentry *old, *new, *created = NULL;
 	int err;
 
+	if (flags & ~RENAME_NOREPLACE)
+		return -EINVAL;
 	vfs_ns_lock();
-	err = lookup_for_delete(oldname, &ond, &old);
+	err = lookup_for_delete(obase, oldname, &ond, &old);
 	if (err)
 		goto out;
-	err = link_path_walk(newname, &nnd);
+	err = link_path_walk(walk_base(nbase), newname, &nnd);
 	if (err)
 		goto out;
 	if (nnd.last_type != LAST_NORM) {
@@ -478,6 +647,10 @@ int kern_rename(const char *oldname, const char *newname)
 		goto out;
 	}
 	new = d_lookup(nnd.dir, &nnd.last);
+	if (new && (flags & RENAME_NOREPLACE)) {
+		err = -EEXIST;
+		goto out;
+	}
 	if (!new) {
 		err = -ENOENT;
 		if (nnd.dir->d_flags & DCACHE_DEAD)
@@ -499,4 +672,319 @@ int kern_rename(const char *oldname, const char *newname)
 out:
 	vfs_ns_unlock();
 	return err;
+}
+
+int kern_rename(const char *oldname, const char *newname)
+{
+	return do_renameat(NULL, oldname, NULL, newname, 0);
+}
+
+/* --- System calls ------------------------------------------------------ */
+
+int dfd_base(int dfd, const char *name, struct file **filp)
+{
+	struct file *f;
+
+	*filp = NULL;
+	if (name[0] == '/' || dfd == AT_FDCWD)
+		return 0;
+	f = fget(dfd);
+	if (!f)
+		return -EBADF;
+	if (!S_ISDIR(file_inode(f)->i_mode)) {
+		fput(f);
+		return -ENOTDIR;
+	}
+	*filp = f;
+	return 0;
+}
+
+/*
+ * Copy the user path @uname and resolve @dfd; on success *@name and
+ * *@filp (maybe NULL) must be released with put_at().
+ */
+static int get_at(int dfd, const char __user *uname, char **name, struct file **filp)
+{
+	int err;
+
+	*name = getname(uname);
+	if (IS_ERR(*name))
+		return PTR_ERR(*name);
+	err = dfd_base(dfd, *name, filp);
+	if (err)
+		kfree(*name);
+	return err;
+}
+
+static void put_at(char *name, struct file *filp)
+{
+	kfree(name);
+	if (filp)
+		fput(filp);
+}
+
+#define BASE(f) ((f) ? &(f)->f_path : NULL)
+
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
+{
+	struct file *f;
+	char *name;
+	int err = get_at(dfd, pathname, &name, &f);
+
+	if (err)
+		return err;
+	err = do_mkdirat(BASE(f), name, mode);
+	put_at(name, f);
+	return err;
+}
+
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
+{
+	const unsigned long args[3] = { (unsigned long)AT_FDCWD, (unsigned long)pathname, mode };
+
+	return sys_mkdirat(args);
+}
+
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
+{
+	struct file *f;
+	char *name;
+	int err;
+
+	if (!(mode & S_IFMT))
+		mode |= S_IFREG;
+	err = get_at(dfd, filename, &name, &f);
+	if (err)
+		return err;
+	err = do_mknodat(BASE(f), name, mode, new_decode_dev(dev));
+	put_at(name, f);
+	return err;
+}
+
+SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned int, dev)
+{
+	const unsigned long args[4] = { (unsigned long)AT_FDCWD, (unsigned long)filename,
+					mode, dev };
+
+	return sys_mknodat(args);
+}
+
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+{
+	struct file *f;
+	char *name;
+	int err;
+
+	if (flag & ~AT_REMOVEDIR)
+		return -EINVAL;
+	err = get_at(dfd, pathname, &name, &f);
+	if (err)
+		return err;
+	err = (flag & AT_REMOVEDIR) ? do_rmdirat(BASE(f), name) : do_unlinkat(BASE(f), name);
+	put_at(name, f);
+	return err;
+}
+
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
+{
+	const unsigned long args[3] = { (unsigned long)AT_FDCWD, (unsigned long)pathname, 0 };
+
+	return sys_unlinkat(args);
+}
+
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
+{
+	const unsigned long args[3] = { (unsigned long)AT_FDCWD, (unsigned long)pathname,
+					AT_REMOVEDIR };
+
+	return sys_unlinkat(args);
+}
+
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	char *target = getname(oldname), *name;
+	struct file *f;
+	int err;
+
+	if (IS_ERR(target))
+		return PTR_ERR(target);
+	err = get_at(newdfd, newname, &name, &f);
+	if (!err) {
+		err = do_symlinkat(target, BASE(f), name);
+		put_at(name, f);
+	}
+	kfree(target);
+	return err;
+}
+
+SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+{
+	const unsigned long args[3] = { (unsigned long)oldname, (unsigned long)AT_FDCWD,
+					(unsigned long)newname };
+
+	return sys_symlinkat(args);
+}
+
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
+{
+	struct file *of, *nf;
+	char *oname, *nname;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = get_at(olddfd, oldname, &oname, &of);
+	if (err)
+		return err;
+	err = get_at(newdfd, newname, &nname, &nf);
+	if (!err) {
+		err = do_linkat(BASE(of), oname, BASE(nf), nname,
+				(flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0);
+		put_at(nname, nf);
+	}
+	put_at(oname, of);
+	return err;
+}
+
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+	const unsigned long args[5] = { (unsigned long)AT_FDCWD, (unsigned long)oldname,
+					(unsigned long)AT_FDCWD, (unsigned long)newname, 0 };
+
+	return sys_linkat(args);
+}
+
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, unsigned int, flags)
+{
+	struct file *of, *nf;
+	char *oname, *nname;
+	int err;
+
+	err = get_at(olddfd, oldname, &oname, &of);
+	if (err)
+		return err;
+	err = get_at(newdfd, newname, &nname, &nf);
+	if (!err) {
+		err = do_renameat(BASE(of), oname, BASE(nf), nname, flags);
+		put_at(nname, nf);
+	}
+	put_at(oname, of);
+	return err;
+}
+
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
+{
+	const unsigned long args[5] = { olddfd, (unsigned long)oldname, newdfd,
+					(unsigned long)newname, 0 };
+
+	return sys_renameat2(args);
+}
+
+SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
+{
+	const unsigned long args[5] = { (unsigned long)AT_FDCWD, (unsigned long)oldname,
+					(unsigned long)AT_FDCWD, (unsigned long)newname, 0 };
+
+	return sys_renameat2(args);
+}
+
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+		int, bufsiz)
+{
+	struct file *f;
+	char *name, *kbuf;
+	int err;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	err = get_at(dfd, pathname, &name, &f);
+	if (err)
+		return err;
+	kbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!kbuf) {
+		put_at(name, f);
+		return -ENOMEM;
+	}
+	if (!*name)
+		err = -ENOENT;
+	else if (!strcmp(name, "/proc/self/exe") && current->mm && current->mm->exe_file)
+		err = d_path_copy(&current->mm->exe_file->f_path, kbuf, PATH_MAX);
+	else
+		err = do_readlinkat(BASE(f), name, kbuf, min(bufsiz, PATH_MAX));
+	if (err > bufsiz)
+		err = bufsiz;
+	if (err >= 0 && copy_to_user(buf, kbuf, err))
+		err = -EFAULT;
+	kfree(kbuf);
+	put_at(name, f);
+	return err;
+}
+
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
+{
+	const unsigned long args[4] = { (unsigned long)AT_FDCWD, (unsigned long)path,
+					(unsigned long)buf, bufsiz };
+
+	return sys_readlinkat(args);
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	char *name = getname(filename);
+	struct path path;
+	int err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = kern_path(name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	kfree(name);
+	if (err)
+		return err;
+	set_fs_pwd(current->fs, &path);
+	path_put(&path);
+	return 0;
+}
+
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
+{
+	struct file *f = fget(fd);
+	int err = -ENOTDIR;
+
+	if (!f)
+		return -EBADF;
+	if (S_ISDIR(file_inode(f)->i_mode)) {
+		set_fs_pwd(current->fs, &f->f_path);
+		err = 0;
+	}
+	fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
+{
+	char *kbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct path pwd;
+	int len;
+
+	if (!kbuf)
+		return -ENOMEM;
+	get_fs_pwd(&pwd);
+	len = d_path_copy(&pwd, kbuf, PATH_MAX);
+	if (len >= 0 && (pwd.dentry->d_flags & DCACHE_DEAD))
+		len = -ENOENT;
+	path_put(&pwd);
+	if (len >= 0) {
+		len++;			/* with the NUL */
+		if ((unsigned long)len > size)
+			len = -ERANGE;
+		else if (copy_to_user(buf, kbuf, len))
+			len = -EFAULT;
+	}
+	kfree(kbuf);
+	return len;
 }

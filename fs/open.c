@@ -8,6 +8,10 @@
 #include <linux/string.h>
 #include <linux/fs.h>
 #include <linux/namei.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 int do_truncate(struct dentry *dentry, loff_t length)
@@ -90,7 +94,8 @@ struct file *dentry_open(const struct path *path, int flags)
 }
 
 /* O_CREAT: find or create the last component; returns it referenced. */
-static struct dentry *open_create(const char *name, int flags, umode_t mode)
+static struct dentry *open_create(const struct path *base, const char *name, int flags,
+				  umode_t mode)
 {
 	struct path parent;
 	struct dentry *dentry;
@@ -102,7 +107,7 @@ static struct dentry *open_create(const char *name, int flags, umode_t mode)
 		return ERR_PTR(-EINVAL);
 	if (len && name[len - 1] == '/')
 		return ERR_PTR(-EISDIR);	/* as Linux: O_CREAT never makes a directory */
-	dentry = kern_path_create(name, &parent, 0);
+	dentry = kern_path_create_at(base, name, &parent, 0);
 	if (!IS_ERR(dentry)) {
 		err = vfs_create(parent.dentry->d_inode, dentry, mode, flags & O_EXCL);
 		if (!err)
@@ -113,7 +118,7 @@ static struct dentry *open_create(const char *name, int flags, umode_t mode)
 	if (PTR_ERR(dentry) != -EEXIST || (flags & O_EXCL))
 		return dentry;
 	/* It exists (or is "."/".."/"/"): open it as it is. */
-	err = kern_path(name, 0, &parent);
+	err = vfs_path_lookup(base, name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &parent);
 	if (err)
 		return ERR_PTR(err);
 	if (S_ISDIR(parent.dentry->d_inode->i_mode)) {
@@ -123,27 +128,38 @@ static struct dentry *open_create(const char *name, int flags, umode_t mode)
 	return parent.dentry;
 }
 
-struct file *filp_open(const char *filename, int flags, umode_t mode)
+struct file *file_open_at(const struct path *base, const char *filename, int flags,
+			  umode_t mode)
 {
 	struct dentry *dentry;
 	struct file *f;
 
 	if (flags & O_CREAT) {
-		dentry = open_create(filename, flags, mode);
+		dentry = open_create(base, filename, flags, mode);
 		if (IS_ERR(dentry))
 			return ERR_PTR(PTR_ERR(dentry));
 	} else {
 		struct path path;
-		int err = kern_path(filename, (flags & O_DIRECTORY) ? LOOKUP_DIRECTORY : 0,
-				    &path);
+		int err = vfs_path_lookup(base, filename,
+					  ((flags & O_DIRECTORY) ? LOOKUP_DIRECTORY : 0) |
+					  ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW), &path);
 
 		if (err)
 			return ERR_PTR(err);
 		dentry = path.dentry;
 	}
+	if (S_ISLNK(dentry->d_inode->i_mode)) {
+		dput(dentry);
+		return ERR_PTR(-ELOOP);		/* O_NOFOLLOW on a symbolic link */
+	}
 	f = do_dentry_open(dentry, flags);
 	dput(dentry);
 	return f;
+}
+
+struct file *filp_open(const char *filename, int flags, umode_t mode)
+{
+	return file_open_at(NULL, filename, flags, mode);
 }
 
 int filp_close(struct file *file, fl_owner_t id)
@@ -169,4 +185,214 @@ int nonseekable_open(struct inode *inode, struct file *file)
 {
 	file->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	return 0;
+}
+
+SYSCALL_DEFINE1(close, unsigned int, fd)
+{
+	int ret = close_fd(fd);
+
+	/* Linux: an interrupted ->flush still closed the descriptor. */
+	if (ret == -ERESTARTSYS)
+		ret = -EINTR;
+	return ret;
+}
+
+static long do_sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
+{
+	struct file *base, *f;
+	char *name;
+	int fd, err;
+
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = dfd_base(dfd, name, &base);
+	if (err) {
+		kfree(name);
+		return err;
+	}
+	fd = get_unused_fd_flags(flags);
+	if (fd >= 0) {
+		f = file_open_at(base ? &base->f_path : NULL, name, flags,
+				 mode & ~current_umask() & S_IALLUGO);
+		if (IS_ERR(f)) {
+			put_unused_fd(fd);
+			fd = PTR_ERR(f);
+		} else {
+			fd_install(fd, f);
+		}
+	}
+	if (base)
+		fput(base);
+	kfree(name);
+	return fd;
+}
+
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_openat(dfd, filename, flags, mode);
+}
+
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, umode_t, mode)
+{
+	return do_sys_openat(AT_FDCWD, filename, flags, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+/* Look up a user path relative to @dfd (AT_EMPTY_PATH: @dfd itself). */
+int user_path_at(int dfd, const char __user *filename, unsigned int flags, bool empty_ok,
+		 struct path *path)
+{
+	struct file *base;
+	char *name = getname(filename);
+	int err;
+
+	if (IS_ERR(name)) {
+		if (PTR_ERR(name) != -ENOENT || !empty_ok)
+			return PTR_ERR(name);
+		/* "" with AT_EMPTY_PATH: the descriptor itself. */
+		if (dfd == AT_FDCWD) {
+			get_fs_pwd(path);
+			return 0;
+		}
+		base = fget(dfd);
+		if (!base)
+			return -EBADF;
+		*path = base->f_path;
+		path_get(path);
+		fput(base);
+		return 0;
+	}
+	err = dfd_base(dfd, name, &base);
+	if (!err) {
+		err = vfs_path_lookup(base ? &base->f_path : NULL, name, flags, path);
+		if (base)
+			fput(base);
+	}
+	kfree(name);
+	return err;
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct path p;
+	int err = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, false, &p);
+
+	if (err)
+		return err;
+	err = vfs_truncate(&p, length);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	if (!(f->f_mode & FMODE_WRITE))
+		err = -EINVAL;
+	else
+		err = vfs_truncate(&f->f_path, length);
+	fput(f);
+	return err;
+}
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
+/* Everything runs as root: only existence, and X_OK needs an x bit somewhere. */
+static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
+{
+	struct path p;
+	int err;
+
+	if (mode & ~(F_OK | R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+			   flags & AT_EMPTY_PATH, &p);
+	if (err)
+		return err;
+	if ((mode & X_OK) && !S_ISDIR(p.dentry->d_inode->i_mode) &&
+	    !(p.dentry->d_inode->i_mode & S_IXUGO))
+		err = -EACCES;
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode, int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+static int chmod_path(const struct path *p, umode_t mode)
+{
+	struct inode *inode = p->dentry->d_inode;
+	struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = mode & S_IALLUGO };
+	int err;
+
+	if (!inode->i_op || !inode->i_op->setattr) {
+		inode->i_mode = (inode->i_mode & S_IFMT) | (mode & S_IALLUGO);
+		return 0;
+	}
+	inode_lock(inode);
+	err = inode->i_op->setattr(p->dentry, &attr);
+	inode_unlock(inode);
+	return err;
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	struct path p;
+	int err = user_path_at(dfd, filename, LOOKUP_FOLLOW, false, &p);
+
+	if (err)
+		return err;
+	err = chmod_path(&p, mode);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	struct path p;
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, false, &p);
+
+	if (err)
+		return err;
+	err = chmod_path(&p, mode);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = chmod_path(&f->f_path, mode);
+	fput(f);
+	return err;
 }

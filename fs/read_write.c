@@ -8,6 +8,8 @@
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <linux/uaccess.h>
+#include <linux/file.h>
+#include <linux/syscalls.h>
 
 static int rw_verify_area(struct file *file, const loff_t *ppos, size_t count)
 {
@@ -214,4 +216,142 @@ loff_t no_llseek(struct file *file, loff_t offset, int whence)
 loff_t noop_llseek(struct file *file, loff_t offset, int whence)
 {
 	return file->f_pos;
+}
+
+/* --- System calls ------------------------------------------------------ */
+
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_read(f, buf, count, (f->f_mode & FMODE_STREAM) ? NULL : &f->f_pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_write(f, buf, count, (f->f_mode & FMODE_STREAM) ? NULL : &f->f_pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	struct file *f = fget(fd);
+	ssize_t ret = -ESPIPE;
+
+	if (!f)
+		return -EBADF;
+	if (pos < 0)
+		ret = -EINVAL;
+	else if (f->f_mode & FMODE_PREAD)
+		ret = vfs_read(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	struct file *f = fget(fd);
+	ssize_t ret = -ESPIPE;
+
+	if (!f)
+		return -EBADF;
+	if (pos < 0)
+		ret = -EINVAL;
+	else if (f->f_mode & FMODE_PWRITE)
+		ret = vfs_write(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+#define UIO_MAXIOV 1024
+
+/* readv/writev: one transfer per segment, stopping at the first short one. */
+static ssize_t do_rw_vec(unsigned int fd, const struct iovec __user *vec,
+			 unsigned long vlen, bool write)
+{
+	struct file *f;
+	ssize_t total = 0, ret = 0;
+	size_t sum = 0;
+
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	/* Validate the whole vector first, as Linux does. */
+	for (unsigned long i = 0; i < vlen; i++) {
+		struct iovec iov;
+
+		if (copy_from_user(&iov, vec + i, sizeof(iov))) {
+			ret = -EFAULT;
+			goto out;
+		}
+		if ((ssize_t)iov.iov_len < 0 || iov.iov_len > (size_t)LONG_MAX - sum) {
+			ret = -EINVAL;
+			goto out;
+		}
+		sum += iov.iov_len;
+	}
+	for (unsigned long i = 0; i < vlen; i++) {
+		struct iovec iov;
+		loff_t *ppos = (f->f_mode & FMODE_STREAM) ? NULL : &f->f_pos;
+
+		if (copy_from_user(&iov, vec + i, sizeof(iov))) {
+			ret = -EFAULT;
+			break;
+		}
+		if (!iov.iov_len)
+			continue;
+		ret = write ? vfs_write(f, iov.iov_base, iov.iov_len, ppos) :
+			      vfs_read(f, iov.iov_base, iov.iov_len, ppos);
+		if (ret < 0)
+			break;
+		total += ret;
+		if ((size_t)ret < iov.iov_len)
+			break;
+	}
+out:
+	fput(f);
+	return total ? total : ret;
+}
+
+SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+	return do_rw_vec(fd, vec, vlen, false);
+}
+
+SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen)
+{
+	return do_rw_vec(fd, vec, vlen, true);
+}
+
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+	loff_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = whence > SEEK_MAX ? -EINVAL : vfs_llseek(f, offset, whence);
+	fput(f);
+	return ret;
 }

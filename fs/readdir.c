@@ -2,6 +2,9 @@
 /* Directory listing: iterate_dir() and the dcache-backed implementation. */
 #include <linux/kernel.h>
 #include <linux/fs.h>
+#include <linux/file.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include "internal.h"
 
 int iterate_dir(struct file *file, struct dir_context *ctx)
@@ -56,4 +59,74 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 		ctx->pos++;
 	}
 	return 0;
+}
+
+/* --- getdents64 -------------------------------------------------------- */
+
+struct linux_dirent64 {
+	u64 d_ino;
+	s64 d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
+struct getdents_callback64 {
+	struct dir_context ctx;
+	struct linux_dirent64 __user *current_dir;
+	int count;
+	int error;
+};
+
+static bool filldir64(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
+		      u64 ino, unsigned int d_type)
+{
+	struct getdents_callback64 *buf = container_of(ctx, struct getdents_callback64, ctx);
+	struct linux_dirent64 __user *dirent = buf->current_dir;
+	int reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + namlen + 1, sizeof(u64));
+	struct linux_dirent64 head;
+
+	if (reclen > buf->count) {
+		buf->error = -EINVAL;	/* the buffer is full (or too small) */
+		return false;
+	}
+	head.d_ino = ino;
+	head.d_off = offset + 1;	/* where the next call resumes */
+	head.d_reclen = reclen;
+	head.d_type = d_type;
+	if (copy_to_user(dirent, &head, offsetof(struct linux_dirent64, d_name)) ||
+	    copy_to_user(dirent->d_name, name, namlen) ||
+	    put_user(0, dirent->d_name + namlen)) {
+		buf->error = -EFAULT;
+		return false;
+	}
+	buf->current_dir = (void __user *)((char __user *)dirent + reclen);
+	buf->count -= reclen;
+	return true;
+}
+
+SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, dirent,
+		unsigned int, count)
+{
+	struct getdents_callback64 buf = {
+		.ctx.actor = filldir64,
+		.current_dir = dirent,
+		.count = count,
+	};
+	struct file *f;
+	int err;
+
+	if (!access_ok(dirent, count))
+		return -EFAULT;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	err = iterate_dir(f, &buf.ctx);
+	fput(f);
+	if (buf.count != (int)count)
+		return count - buf.count;	/* some entries: report them, even after an error */
+	if (err)
+		return err;
+	return buf.error == -EINVAL && buf.count == (int)count ? -EINVAL :
+	       buf.error == -EFAULT ? -EFAULT : 0;
 }

@@ -103,6 +103,16 @@ int printk(const char *fmt, ...)
 	return r;
 }
 
+void console_write_raw(const char *s, size_t len)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&printk_lock, flags);
+	for (struct console *con = console_list; con; con = con->next)
+		con->write(con, s, len);
+	spin_unlock_irqrestore(&printk_lock, flags);
+}
+
 size_t log_buf_copy(char *buf, size_t size)
 {
 	unsigned long flags, start, n;

@@ -68,9 +68,10 @@ static void vmalloc_write_and_free(struct kunit *test)
 		pages[i] = vmalloc_to_page(p + i * PAGE_SIZE + 123);
 		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
 		/* Mapped to that very page, writable, not executable. */
-		KUNIT_EXPECT_EQ(test, pte & PTE_ADDR_MASK, page_to_phys(pages[i]));
-		KUNIT_EXPECT_EQ(test, pte & (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX),
-				_PAGE_PRESENT | _PAGE_RW | _PAGE_NX);
+		KUNIT_EXPECT_EQ(test, pte_pfn(pte), page_to_pfn(pages[i]));
+		KUNIT_EXPECT_TRUE(test, pte_present(pte));
+		KUNIT_EXPECT_TRUE(test, pte_write(pte));
+		KUNIT_EXPECT_FALSE(test, pte_exec(pte));
 		KUNIT_EXPECT_EQ(test, vmalloc_to_pfn(p + i * PAGE_SIZE), page_to_pfn(pages[i]));
 		if (i)
 			KUNIT_EXPECT_PTR_NE(test, pages[i], pages[i - 1]);

@@ -31,6 +31,9 @@
 #include <linux/init.h>
 #include <linux/reboot.h>
 #include <linux/kallsyms.h>
+#include <linux/device.h>
+#include <linux/platform_device.h>
+#include <linux/mod_devicetable.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <linux/uaccess.h>
@@ -38,6 +41,7 @@
 #include <linux/miscdevice.h>
 #include <linux/cdev.h>
 #include <linux/namei.h>
+#include <linux/workqueue.h>
 #include <kunit/test.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;

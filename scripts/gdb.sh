@@ -19,12 +19,18 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-command -v gdb >/dev/null || { echo "gdb.sh: gdb is missing: apt-get install gdb" >&2; exit 1; }
+gdb=gdb
 log=$(dirname "$kernel")/gdb-console.log
 case "$arch" in
 x86_64) qemu="qemu-system-x86_64 -machine q35 -cpu max -m 128M -device isa-debug-exit,iobase=0xf4,iosize=0x04" ;;
+riscv64)
+	bios=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+	[ -f "$bios" ] || bios=default
+	qemu="qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -bios $bios"
+	gdb=gdb-multiarch ;;
 *) echo "gdb.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
+command -v $gdb >/dev/null || { echo "gdb.sh: $gdb is missing: apt-get install $gdb" >&2; exit 1; }
 # shellcheck disable=SC2086
 $qemu -kernel "$kernel" -append "$append" -display none -no-reboot \
 	-serial "file:$log" -S -gdb "tcp:127.0.0.1:$port" &
@@ -32,7 +38,7 @@ qpid=$!
 trap 'kill $qpid 2>/dev/null || true' EXIT
 echo "gdb.sh: QEMU is paused; console output goes to $log"
 if [ -n "$batch" ]; then
-	gdb -q -batch -ex "target remote 127.0.0.1:$port" -x "$batch" "$kernel"
+	$gdb -q -batch -ex "target remote 127.0.0.1:$port" -x "$batch" "$kernel"
 else
-	gdb -q -ex "target remote 127.0.0.1:$port" "$kernel"
+	$gdb -q -ex "target remote 127.0.0.1:$port" "$kernel"
 fi

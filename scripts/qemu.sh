@@ -26,6 +26,12 @@ case "$arch" in
 x86_64)
 	set -- qemu-system-x86_64 -machine q35 -cpu max -m 128M \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 ;;
+riscv64)
+	# OpenSBI from Debian's opensbi package when installed, else QEMU's
+	# copy; the kernel's exit goes through the SiFive test device.
+	bios=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+	[ -f "$bios" ] || bios=default
+	set -- qemu-system-riscv64 -machine virt -cpu rv64 -m 128M -bios "$bios" ;;
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
@@ -43,7 +49,8 @@ else
 	"$@"
 fi
 rc=$?
-# isa-debug-exit: the kernel's code n comes out as 2n+1.
+# isa-debug-exit (x86_64) and the SiFive test device (riscv64, see
+# arch/riscv64/kernel/reboot.c): the kernel's code n comes out as 2n+1.
 case $rc in
 1) exit 0 ;;
 3) exit 1 ;;

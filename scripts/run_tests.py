@@ -3,7 +3,9 @@
 """Boot Ferrite under QEMU, run the in-kernel tests and report.
 
 One boot runs every KUnit suite (C and Rust) and prints KTAP v1 on the
-serial port; this script parses it. Further boots run the crash tests
+serial port; this script parses it. With --initrd, user-space boots run
+test programs from the initramfs as init (tests/user/*.c), which print
+the same KTAP, or must die in an expected way. Further boots run the crash tests
 (drivers/misc/lkdtm.c): each makes the kernel fault on purpose and checks
 that the fault is reported (oops text, symbolized RIP, exit status) rather
 than rebooting or hanging. Ends with "N passed, N failed"; exits non-zero on
@@ -46,6 +48,49 @@ CRASH_TESTS = {
                             r"vfs_ioctl\+0x"]),
 }
 
+# Per-architecture differences: register names in the reports, and what a
+# CPU does that another does not (RISC-V division by zero gives all ones
+# instead of trapping, so that crash test checks the result instead).
+ARCH_CRASH_TESTS = {
+    "riscv64": {
+        "null_deref": (2, [r"BUG: kernel NULL pointer dereference, address: 0+8\b",
+                           r"Page fault: supervisor read access in kernel mode",
+                           r"Oops: load page fault",
+                           r"epc : lkdtm_null_deref\+0x", r"Kernel panic - not syncing"]),
+        "write_rodata": (2, [r"BUG: unable to handle page fault for address",
+                             r"Page fault: supervisor write access in kernel mode",
+                             r"protection violation", r"epc : lkdtm_write_rodata\+0x"]),
+        "exec_data": (2, [r"Page fault: supervisor instruction fetch access in kernel mode",
+                          r"Call Trace:", r"lkdtm_exec_data\+0x"]),
+        "divide": (0, [r"lkdtm: got -1$", r"Power down"]),
+        "invalid_opcode": (2, [r"Oops: (illegal instruction|breakpoint \(ebreak\))",
+                               r"epc : lkdtm_invalid_opcode\+0x"]),
+        "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                      r" ra : [0-9a-f]{16}", r"Call Trace:", r"lkdtm_panic\+0x"]),
+        "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
+                               r"lkdtm_recurse\+0x"]),
+    },
+}
+
+
+def crash_tests(arch):
+    """The crash tests for arch: the common ones with its own overrides."""
+    tests = dict(CRASH_TESTS)
+    tests.update(ARCH_CRASH_TESTS.get(arch, {}))
+    return tests
+
+# User-space boots: name -> (init program, expected exit status, parse KTAP?,
+# patterns that must appear).
+USER_BOOTS = {
+    # tests/user/runner.c runs every test program, one KTAP suite each.
+    "runner": ("/tests/runner", 0, True, [r"Run /tests/runner as init process"]),
+    # A user fault kills the process, not the kernel: here the process is
+    # init, so the kernel reports the fault and then init's death.
+    "segv_init": ("/tests/segv", 2, False,
+                  [r"segv\[1\]: segfault at 0 ip [0-9a-f]+ sp [0-9a-f]+ error 6",
+                   r"Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b"]),
+}
+
 
 class Result:
     def __init__(self):
@@ -62,10 +107,12 @@ class Result:
         self.failures.append((name, details))
 
 
-def boot(args, append, log_path):
+def boot(args, append, log_path, initrd=None):
     """Boot once; returns (exit status, console lines without timestamps)."""
     cmd = [os.path.join(os.path.dirname(__file__), "qemu.sh"), "--arch", args.arch,
            "--kernel", args.kernel, "--append", append, "--timeout", str(args.timeout)]
+    if initrd:
+        cmd += ["--initrd", initrd]
     t0 = time.monotonic()
     with open(log_path, "wb") as log:
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -154,15 +201,55 @@ def run_kunit(args, res, log_dir):
     print("kunit: %d suites in %.1f s of QEMU" % (seen, secs))
 
 
+def selected(args, prefix, names):
+    """The names kept by --filter (globs on "prefix.name" or "prefix")."""
+    if not args.filter:
+        return list(names)
+    import fnmatch
+    pats = args.filter.split(",")
+    return [n for n in names if any(fnmatch.fnmatch(prefix + "." + n, p) or
+                                    fnmatch.fnmatch(prefix, p) for p in pats)]
+
+
+def run_user_tests(args, res, log_dir):
+    for name in selected(args, "user", USER_BOOTS):
+        init, want_status, ktap, patterns = USER_BOOTS[name]
+        status, lines, secs = boot(args, "rdinit=%s loglevel=7" % init,
+                                   os.path.join(log_dir, "user-%s.log" % name), args.initrd)
+        text = "\n".join(lines)
+        problems = []
+        if ktap:
+            sub = Result()
+            plan, seen, open_suite, _ = parse_ktap(lines, sub)
+            res.passed += sub.passed
+            res.skipped += sub.skipped
+            for fname, details in sub.failures:
+                res.fail("user." + fname, details)
+            if plan is None or seen != plan or open_suite:
+                problems.append("incomplete KTAP output (plan %s, %d suites seen)" % (plan, seen))
+        if status != want_status:
+            problems.append("exit: %s (status %d), expected %s" %
+                            (EXIT_NAMES.get(status, "?"), status, EXIT_NAMES.get(want_status)))
+        problems += ["missing from the console: /%s/" % p for p in patterns
+                     if not re.search(p, text, re.M)]
+        if problems:
+            tail = [l for l in lines if l.strip()][-20:]
+            res.fail("user." + name, problems + ["last console lines:"] + tail)
+        elif not ktap:
+            res.ok()
+    print("user: %d boots" % len(selected(args, "user", USER_BOOTS)))
+
+
 def run_crash_tests(args, res, log_dir):
-    names = list(CRASH_TESTS)
+    tests = crash_tests(args.arch)
+    names = list(tests)
     if args.filter:
         import fnmatch
         pats = args.filter.split(",")
         names = [n for n in names if any(fnmatch.fnmatch("crash." + n, p) or
                                          fnmatch.fnmatch("crash", p) for p in pats)]
     for name in names:
-        want_status, patterns = CRASH_TESTS[name]
+        want_status, patterns = tests[name]
         status, lines, _ = boot(args, "lkdtm=%s loglevel=7" % name,
                                 os.path.join(log_dir, "crash-%s.log" % name))
         text = "\n".join(lines)
@@ -187,6 +274,7 @@ def main():
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--filter", default="", help="comma-separated suite globs")
     ap.add_argument("--no-crash", action="store_true", help="skip the crash boots")
+    ap.add_argument("--initrd", default="", help="initramfs with the user-space tests")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
 
@@ -194,6 +282,8 @@ def main():
     os.makedirs(log_dir, exist_ok=True)
     res = Result()
     run_kunit(args, res, log_dir)
+    if args.initrd:
+        run_user_tests(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
 

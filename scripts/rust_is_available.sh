@@ -9,6 +9,9 @@
 #   RUSTC RUSTDOC BINDGEN RUSTFMT CLIPPY_DRIVER   the tools
 #   RUST_LIB_SRC     the library source (default: from `$RUSTC --print sysroot`)
 #   RUST_VERSION     the pinned rustc version (major.minor[.patch])
+#   RUST_TARGET, BINDGEN_TARGET, KCC, ARCH
+#                    optional: the architecture's rustc target, clang target
+#                    and C compiler, each checked when given
 #
 # Hard errors (exit 1): rustc missing, unusable, too old, or its library
 # source missing; bindgen missing, too old, or without a libclang.
@@ -171,6 +174,28 @@ else
 			      "Install the Debian package 'libclang1-14'."
 		fi
 	fi
+fi
+
+# --- the architecture: rustc's target, libclang's, and the C compiler -------
+# RUST_TARGET (rustc's built-in target), BINDGEN_TARGET (clang's --target)
+# and KCC (the C compiler) are passed by the Makefile for ARCH=$ARCH.
+if [ -n "${RUST_TARGET:-}" ] && [ "$rustc_ok" = 1 ] &&
+   ! RUSTC_BOOTSTRAP=1 "$RUSTC" --print target-list 2>/dev/null | grep -qx "$RUST_TARGET"; then
+	error "Rust compiler '$RUSTC' has no built-in target '$RUST_TARGET'" \
+	      "(needed for ARCH=${ARCH:-?}). Install the Debian package 'rustc-web'."
+fi
+if [ -n "${BINDGEN_TARGET:-}" ] && [ -n "${clang_ver:-}" ]; then
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/rust_is_available.XXXXXX") || exit 1
+	printf 'struct probe { long x; };\n' > "$tmp/target.h"
+	if ! target_out=$("$BINDGEN" "$tmp/target.h" -- --target="$BINDGEN_TARGET" 2>&1); then
+		error "libclang (used by '$BINDGEN') cannot target '$BINDGEN_TARGET'" \
+		      "(needed for ARCH=${ARCH:-?}):" "$(echo "$target_out" | head -n 1)"
+	fi
+	rm -rf "$tmp"
+fi
+if [ -n "${KCC:-}" ] && ! command -v "$KCC" >/dev/null 2>&1; then
+	error "C compiler '$KCC' for ARCH=${ARCH:-?} could not be found." \
+	      "Install it with: scripts/setup.sh --arch ${ARCH:-?}"
 fi
 
 # --- rustfmt and clippy: only for `make rustfmt` and `make CLIPPY=1` ----------

@@ -22,6 +22,8 @@ pkgs="make gcc binutils clang lld llvm python3 gdb \
 	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev"
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
+riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc \
+	opensbi gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 

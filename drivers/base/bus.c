@@ -135,3 +135,31 @@ void driver_unregister(struct device_driver *drv)
 	list_del_init(&drv->bus_node);
 	mutex_unlock(&bus->lock);
 }
+
+int device_match_name(struct device *dev, const void *name)
+{
+	return !strcmp(dev_name(dev), name);
+}
+
+struct device *bus_find_device(struct bus_type *bus, struct device *start,
+			       const void *data, device_match_t match)
+{
+	struct device *dev, *found = NULL;
+	bool started = !start;
+
+	if (!bus || !bus->registered)
+		return NULL;
+	mutex_lock(&bus->lock);
+	list_for_each_entry(dev, &bus->devices, bus_node) {
+		if (!started) {
+			started = dev == start;
+			continue;
+		}
+		if (match(dev, data)) {
+			found = get_device(dev);
+			break;
+		}
+	}
+	mutex_unlock(&bus->lock);
+	return found;
+}

@@ -2,13 +2,15 @@
 /*
  * Tests of the platform bus: probe whichever of driver and device comes
  * second, remove on either unregistration, id_table matching, drvdata,
- * failed probes, device naming, and the board's C test device.
+ * failed probes, device naming, finding devices, and the board's C test
+ * device.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/platform_device.h>
+#include <asm/board.h>
 
 /* An event log: "+name" for a probe, "-name" for a remove. */
 static char events[256];
@@ -214,12 +216,48 @@ static void platform_board_device(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, platform_driver_register(&board_test_driver), 0);
 	KUNIT_EXPECT_STREQ(test, events, "+c-platform-test ");
 	KUNIT_ASSERT_NOT_NULL(test, board_res);
-	KUNIT_EXPECT_EQ(test, board_res->start, 0xfed00000UL);
-	KUNIT_EXPECT_EQ(test, resource_size(board_res), 0x400UL);
-	KUNIT_EXPECT_STREQ(test, board_res->name, "hpet");
+	KUNIT_EXPECT_EQ(test, board_res->start, BOARD_TEST_RES_START);
+	KUNIT_EXPECT_EQ(test, resource_size(board_res), BOARD_TEST_RES_SIZE);
+	KUNIT_EXPECT_STREQ(test, board_res->name, BOARD_TEST_RES_NAME);
 	KUNIT_EXPECT_EQ(test, board_irq, -ENXIO);
 	platform_driver_unregister(&board_test_driver);
 	KUNIT_EXPECT_STREQ(test, events, "+c-platform-test -c-platform-test ");
+}
+
+static int pt_match_prefix(struct device *dev, const void *prefix)
+{
+	return !strncmp(dev_name(dev), prefix, strlen(prefix));
+}
+
+static void platform_find_device(struct kunit *test)
+{
+	struct platform_device *a, *b;
+	struct device *dev, *next;
+
+	/* The board's devices are there from boot. */
+	dev = bus_find_device_by_name(&platform_bus_type, NULL, "c-platform-test");
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	KUNIT_EXPECT_STREQ(test, to_platform_device(dev)->name, "c-platform-test");
+	put_device(dev);
+	KUNIT_EXPECT_NULL(test, bus_find_device_by_name(&platform_bus_type, NULL, "pt-none"));
+
+	/* Two devices that match: @start resumes after the first. */
+	a = platform_device_register_simple("pt-find", 1, NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = platform_device_register_simple("pt-find", 2, NULL, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	dev = bus_find_device(&platform_bus_type, NULL, "pt-find", pt_match_prefix);
+	KUNIT_EXPECT_PTR_EQ(test, dev, &a->dev);
+	next = bus_find_device(&platform_bus_type, dev, "pt-find", pt_match_prefix);
+	KUNIT_EXPECT_PTR_EQ(test, next, &b->dev);
+	KUNIT_EXPECT_NULL(test, bus_find_device(&platform_bus_type, next, "pt-find",
+						pt_match_prefix));
+	/* The reference taken keeps the device alive after unregistering. */
+	platform_device_unregister(a);
+	KUNIT_EXPECT_STREQ(test, dev_name(dev), "pt-find.1");
+	put_device(dev);
+	put_device(next);
+	platform_device_unregister(b);
 }
 
 static void platform_no_leak(struct kunit *test)
@@ -252,6 +290,7 @@ static struct kunit_case platform_cases[] = {
 	KUNIT_CASE(platform_probe_failure),
 	KUNIT_CASE(platform_names_and_errors),
 	KUNIT_CASE(platform_board_device),
+	KUNIT_CASE(platform_find_device),
 	KUNIT_CASE(platform_no_leak),
 	{}
 };

@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/fs.h>
 #include <linux/ramfs.h>
 #include "internal.h"
@@ -24,6 +25,7 @@ static void ramfs_free_inode(struct inode *inode)
 	struct ramfs_inode *ri = RAMFS_I(inode);
 
 	ramfs_free_data(ri);
+	kfree(inode->i_link);
 	kfree(ri);
 }
 
@@ -49,6 +51,8 @@ struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 		inode->i_fop = &simple_dir_operations;
 		inc_nlink(inode);	/* "." */
 		break;
+	case S_IFLNK:
+		break;		/* ramfs_symlink() sets i_link */
 	default:
 		init_special_inode(inode, mode, dev);
 		break;
@@ -78,6 +82,34 @@ static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
 {
 	return ramfs_mknod(dir, dentry, mode | S_IFREG, 0);
+}
+
+static int ramfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
+{
+	struct inode *inode = ramfs_get_inode(dir->i_sb, S_IFLNK | 0777, 0);
+	char *link;
+
+	if (!inode)
+		return -ENOMEM;
+	link = kstrdup(target, GFP_KERNEL);
+	if (!link) {
+		iput(inode);
+		return -ENOMEM;
+	}
+	inode->i_link = link;
+	inode->i_size = strlen(link);
+	d_instantiate(dentry, inode);
+	return 0;
+}
+
+static int ramfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = old_dentry->d_inode;
+
+	ihold(inode);
+	inc_nlink(inode);
+	d_instantiate(dentry, inode);
+	return 0;
 }
 
 static int ramfs_unlink(struct inode *dir, struct dentry *dentry)
@@ -123,6 +155,8 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 	.create = ramfs_create,
 	.mkdir = ramfs_mkdir,
 	.mknod = ramfs_mknod,
+	.symlink = ramfs_symlink,
+	.link = ramfs_link,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
 	.rename = ramfs_rename,

@@ -16,4 +16,11 @@ struct console {
 /* Add con to the list printk writes to. May be called before mm exists. */
 void register_console(struct console *con);
 
+/*
+ * console_write_raw() - write @len bytes to every console as they are (no
+ * timestamp, not kept in the log): the output path of /dev/console.
+ * Any context; never sleeps.
+ */
+void console_write_raw(const char *s, size_t len);
+
 #endif /* _LINUX_CONSOLE_H */

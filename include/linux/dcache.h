@@ -112,4 +112,14 @@ struct dentry *d_make_root(struct inode *root_inode);
  */
 bool simple_empty(struct dentry *dentry);
 
+struct path;
+
+/*
+ * d_path_copy() - write the absolute path of @path ("/dir/name") into @buf
+ * of @size bytes, NUL-terminated; returns its length or -ENAMETOOLONG. An
+ * unlinked object keeps the name it had. Takes the namespace mutex: not
+ * with it held.
+ */
+int d_path_copy(const struct path *path, char *buf, int size);
+
 #endif /* _LINUX_DCACHE_H */

@@ -172,6 +172,29 @@ int driver_register(struct device_driver *drv);
 /* driver_unregister() - remove @drv from every bound device, then the bus. */
 void driver_unregister(struct device_driver *drv);
 
+/* A device_match_t returns non-zero for the device being looked for. */
+typedef int (*device_match_t)(struct device *dev, const void *data);
+
+/* device_match_name() - a device_match_t: dev_name(@dev) equals @name. */
+int device_match_name(struct device *dev, const void *name);
+
+/*
+ * bus_find_device() - the first device of @bus, after @start if @start is
+ * not NULL, for which @match(dev, @data) is non-zero, with a reference
+ * taken (drop it with put_device()), or NULL. Takes the bus's mutex, so
+ * it must not be called from a probe or remove of the same bus. May sleep.
+ */
+struct device *bus_find_device(struct bus_type *bus, struct device *start,
+			       const void *data, device_match_t match);
+
+/* bus_find_device_by_name() - bus_find_device() with device_match_name(). */
+static inline struct device *bus_find_device_by_name(struct bus_type *bus,
+						     struct device *start,
+						     const char *name)
+{
+	return bus_find_device(bus, start, name, device_match_name);
+}
+
 #define dev_printk(level, dev, fmt, ...)				\
 	printk(level "%s %s: " fmt, dev_driver_string(dev), dev_name(dev), ##__VA_ARGS__)
 #define dev_err(dev, fmt, ...) dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)

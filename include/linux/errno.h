@@ -6,6 +6,9 @@
 
 /* Kernel-internal codes, never seen by user space (Linux's numbers). */
 #define ERESTARTSYS 512
+#define ERESTARTNOINTR 513
+#define ERESTARTNOHAND 514	/* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK 516
 #define ENOTSUPP 524
 
 #define MAX_ERRNO 4095

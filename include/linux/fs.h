@@ -34,6 +34,7 @@ struct inode;
 struct super_block;
 struct poll_table_struct;
 struct vm_area_struct;
+struct pipe_inode_info;
 
 /* A driver's ioctl handler may return this for "not my command": -ENOTTY. */
 #ifndef ENOIOCTLCMD
@@ -167,6 +168,8 @@ struct inode_operations {
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
+	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
 		      struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
@@ -204,6 +207,8 @@ struct inode {
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;	/* copied to f_op at open */
 	void *i_private;		/* for the file system or driver */
+	const char *i_link;		/* symbolic links: the target */
+	struct pipe_inode_info *i_pipe;	/* pipes and FIFOs */
 	atomic_t i_count;
 	struct mutex i_mutex;		/* inode_lock(): file data and size */
 };
@@ -353,6 +358,29 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
  * the driver's ->open.
  */
 struct file *filp_open(const char *filename, int flags, umode_t mode);
+
+/*
+ * file_open_at() - filp_open() with a relative @filename taken from @base
+ * (NULL: the current working directory). A final symbolic link is followed
+ * unless O_NOFOLLOW (then opening it is -ELOOP).
+ */
+struct file *file_open_at(const struct path *base, const char *filename, int flags,
+			  umode_t mode);
+
+/*
+ * dfd_base() - for the *at() system calls: the directory @dfd names as the
+ * base of the relative path @name, in *@filp with a reference (NULL when
+ * @name is absolute or @dfd is AT_FDCWD). 0, -EBADF or -ENOTDIR.
+ */
+int dfd_base(int dfd, const char *name, struct file **filp);
+
+/*
+ * user_path_at() - look up the user path @filename relative to @dfd with
+ * LOOKUP_* @flags into @path (referenced). With @empty_ok an empty name
+ * means @dfd itself (AT_EMPTY_PATH). 0 or -errno (-EFAULT, -ENOENT...).
+ */
+int user_path_at(int dfd, const char __user *filename, unsigned int flags, bool empty_ok,
+		 struct path *path);
 
 /*
  * dentry_open() - open the object at @path (the caller keeps its own
@@ -539,5 +567,15 @@ static inline void unregister_chrdev(unsigned int major, const char *name)
 {
 	__unregister_chrdev(major, 0, 256, name);
 }
+
+/*
+ * getname() - copy the path at user @filename into a new kmalloc'd string
+ * (kfree() it). ERR_PTR(-EFAULT), -ENAMETOOLONG (PATH_MAX or more),
+ * -ENOENT (empty), -ENOMEM. May sleep. (fs/exec.c)
+ */
+char *getname(const char __user *filename);
+
+/* The current process's umask (0 for kernel threads). (fs/fs_struct.c) */
+unsigned int current_umask(void);
 
 #endif /* _LINUX_FS_H */

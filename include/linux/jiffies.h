@@ -6,6 +6,8 @@
 #include <linux/types.h>
 
 #define HZ 250
+/* Nanoseconds per tick. */
+#define TICK_NSEC ((1000000000UL + HZ / 2) / HZ)
 
 extern volatile unsigned long jiffies;
 

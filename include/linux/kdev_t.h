@@ -15,4 +15,20 @@
 #define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
 #define MKDEV(ma, mi)	((dev_t)(((ma) << MINORBITS) | (mi)))
 
+/* The user ABI's 32-bit device number (stat's st_rdev, mknod) and back. */
+static inline u32 new_encode_dev(dev_t dev)
+{
+	unsigned int major = MAJOR(dev), minor = MINOR(dev);
+
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
+
+static inline dev_t new_decode_dev(u32 dev)
+{
+	unsigned int major = (dev & 0xfff00) >> 8;
+	unsigned int minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+
+	return MKDEV(major, minor);
+}
+
 #endif /* _LINUX_KDEV_T_H */

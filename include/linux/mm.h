@@ -161,4 +161,107 @@ void mm_core_init(void);
 /* Print the free lists, one line (boot diagnostics, debugging). */
 void show_free_areas(void);
 
+/* --- User address spaces (mm/mmap.c, mm/memory.c) ------------------- */
+
+struct file;
+
+/* vm_flags of a mapping. */
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_GROWSDOWN	0x00000100UL	/* the stack */
+
+/* What a page fault asks for (handle_user_page_fault() flags). */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_USER		0x02
+#define FAULT_FLAG_INSTRUCTION	0x04
+
+/* User stack size of a new program (Linux's default RLIMIT_STACK). */
+#define USER_STACK_SIZE		(8UL << 20)
+
+/*
+ * mm_alloc() - an empty address space with its own page-table root and
+ * one user (mm_users 1). NULL on -ENOMEM. May sleep.
+ */
+struct mm_struct *mm_alloc(void);
+
+/* mmget() - one more user of @mm. mmput() - drop one; the last frees it all. */
+static inline void mmget(struct mm_struct *mm)
+{
+	refcount_inc(&mm->mm_users);
+}
+void mmput(struct mm_struct *mm);
+
+/*
+ * find_vma() - the first mapping of @mm ending above @addr (it may start
+ * above @addr too), or NULL. Caller holds mm->mmap_lock.
+ */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * do_mmap() - map [@addr, @addr + @len) in the current address space:
+ * anonymous when @file is NULL, else @file from page @pgoff. @prot is
+ * PROT_*, @flags MAP_* (MAP_FIXED replaces what was there; otherwise @addr
+ * is a hint and a free range is picked below mm->mmap_base). Returns the
+ * address or -errno (-ENOMEM: no room or no memory, -EINVAL: bad
+ * arguments). Caller holds mm->mmap_lock. Pages come in on first touch.
+ */
+unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
+		      unsigned long len, unsigned long prot, unsigned long flags,
+		      unsigned long pgoff);
+
+/*
+ * do_munmap() - remove every mapping in [@start, @start + @len), splitting
+ * mappings that straddle the ends, and free their pages. 0 or -EINVAL
+ * (unaligned @start, zero @len, non-user range), -ENOMEM (split failed).
+ * Caller holds mm->mmap_lock.
+ */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
+ * handle_user_page_fault() - resolve a fault at user @addr of @mm with
+ * FAULT_FLAG_* @flags: bring in the page (zero, file data) or copy it on
+ * write. Returns 0, -EFAULT (no mapping there), -EACCES (the mapping
+ * forbids the access), -ENOMEM. Takes mm->mmap_lock; may sleep.
+ */
+int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+
+/*
+ * zap_page_range() - release the pages mapped in [@start, @end) of @mm's
+ * page tables and clear the entries (the mapping itself stays). Caller
+ * holds mm->mmap_lock.
+ */
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * copy_page_range() - fork: map in @dst every page @src maps in @vma,
+ * sharing them; private pages become read-only in both (copy on write).
+ * 0 or -ENOMEM. Caller holds both mmap_locks.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma);
+
+/* Re-apply @vma's vm_flags to the pages it maps (mprotect). mmap_lock held. */
+void change_protection(struct vm_area_struct *vma);
+
+/* A copy of @old (with its own file reference), not linked; NULL on -ENOMEM. */
+struct vm_area_struct *vma_dup(const struct vm_area_struct *old);
+
+/* Split mappings so that @start and @end are boundaries. 0 or -ENOMEM. */
+int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
+ * mm_brk() - brk(2): move the end of @mm's heap to @brk, mapping or
+ * unmapping whole pages. Returns the new break, or the old one when it
+ * cannot move. Caller holds mm->mmap_lock.
+ */
+unsigned long mm_brk(struct mm_struct *mm, unsigned long brk);
+
+/* Add @vma to @mm's list (the range must be free). mmap_lock held. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+
 #endif /* _LINUX_MM_H */

@@ -8,8 +8,12 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <asm/pgtable.h>
 
 struct kmem_cache;
+struct file;
 
 struct page {
 	unsigned long flags;		/* PG_* bits (linux/mm.h) */
@@ -34,6 +38,43 @@ struct page {
 	unsigned short objects;
 	struct kmem_cache *slab_cache;	/* PG_slab: owning cache */
 	void *freelist;			/* PG_slab: first free object */
+};
+
+/*
+ * struct vm_area_struct - one mapping of a user address space: the pages
+ * [vm_start, vm_end) with the same protection and backing. Anonymous
+ * mappings (vm_file NULL) read as zeroes until written; file mappings
+ * read from vm_file at page offset vm_pgoff. Pages come in on the first
+ * touch (demand paging); private mappings are copied on write.
+ */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;
+	struct mm_struct *vm_mm;
+	unsigned long vm_flags;		/* VM_* (linux/mm.h) */
+	unsigned long vm_pgoff;		/* offset of vm_start in vm_file, in pages */
+	struct file *vm_file;		/* a reference, or NULL */
+	struct list_head vm_list;	/* in mm->mmap, sorted by address */
+};
+
+/*
+ * struct mm_struct - a user address space: its page tables and its
+ * mappings. mmap_lock (a mutex; Linux has a rwsem) covers the mapping list
+ * and the user half of the page tables. mm_users counts the tasks and
+ * kernel users holding it; the last mmput() tears it down.
+ */
+struct mm_struct {
+	pgd_t *pgd;			/* top-level page table (arch) */
+	struct list_head mmap;		/* VMAs by address */
+	int map_count;
+	refcount_t mm_users;
+	struct mutex mmap_lock;
+	unsigned long mmap_base;	/* top of the area mmap() searches down from */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk;	/* the heap: [start_brk, brk) */
+	unsigned long start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm;		/* mapped pages */
+	struct file *exe_file;		/* the program, for /proc/self/exe */
 };
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -7,7 +7,7 @@
 
 typedef unsigned long kernel_ulong_t;
 
-#define PLATFORM_NAME_SIZE 20
+#define PLATFORM_NAME_SIZE 24
 
 /* One entry of a platform_driver's id_table; the table ends with {}. */
 struct platform_device_id {

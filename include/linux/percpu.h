@@ -11,6 +11,7 @@
 #include <linux/types.h>
 
 struct task_struct;
+struct mm_struct;
 
 struct cpu_info {
 	struct cpu_info *self;		/* must stay first: arch code reads it */
@@ -24,6 +25,7 @@ struct cpu_info {
 	struct task_struct *idle;	/* this CPU's idle task */
 	u64 irq_count;			/* interrupts taken (statistics) */
 	u64 ctxsw_count;		/* context switches (statistics) */
+	struct mm_struct *loaded_mm;	/* user page tables loaded (NULL: kernel only) */
 };
 
 #define NR_CPUS 1

@@ -12,6 +12,7 @@
 #include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/atomic.h>
+#include <linux/compiler_types.h>
 #include <asm/switch_to.h>
 
 #define TASK_RUNNING 0x0000
@@ -20,6 +21,7 @@
 #define TASK_DEAD 0x0080
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
+#define PF_EXITING 0x00000004
 #define PF_KTHREAD 0x00200000
 #define PF_IDLE 0x00000002
 
@@ -27,6 +29,15 @@
 #define THREAD_SIZE (16 * 1024)
 
 #define MAX_SCHEDULE_TIMEOUT LONG_MAX
+
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct completion;
+
+/* exit_state: a task that has exited but not been reaped is a zombie. */
+#define EXIT_ZOMBIE 0x0020
+#define EXIT_DEAD 0x0010
 
 struct task_struct {
 	struct thread_struct thread;	/* arch context; must stay first */
@@ -43,6 +54,31 @@ struct task_struct {
 	int exit_code;
 	void *kthread;			/* struct kthread, for kthreads */
 	u64 nvcsw, nivcsw;		/* voluntary / involuntary switches */
+
+	/* User processes (NULL/0 for kernel threads). */
+	struct mm_struct *mm;		/* the address space it runs in */
+	struct files_struct *files;	/* open file descriptors */
+	struct fs_struct *fs;		/* root and working directory */
+	pid_t tgid;			/* process id (== pid: no threads yet) */
+	int exit_state;			/* EXIT_ZOMBIE once exited, until reaped */
+	int exit_signal;		/* sent to the parent on exit (SIGCHLD) */
+	struct task_struct *parent;	/* reaps it; init when the parent dies */
+	struct list_head children;	/* its children, linked by sibling */
+	struct list_head sibling;
+	unsigned long pending;		/* pending signals, bit (sig - 1) */
+	unsigned long blocked;		/* blocked signals */
+	struct sighand_struct *sighand;	/* signal actions */
+	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack */
+	unsigned int sas_ss_flags;
+	unsigned long saved_sigmask;	/* restored after a handler (sigsuspend) */
+	bool restore_sigmask;
+	int __user *clear_child_tid;	/* set_tid_address() */
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: written on first return */
+	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
+	pid_t pgrp, session;		/* process group and session ids */
+	unsigned int umask;
+	u64 utime_ns, start_time_ns;	/* for /proc and times() */
+	u64 rand_state;			/* per-task state for AT_RANDOM fallbacks */
 };
 
 #define current (this_cpu()->curr_task)
@@ -91,17 +127,37 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 
-/* End the current task with code; never returns. */
+/*
+ * do_exit() - end the current task with @code (for a process: its wait
+ * status, (status << 8) or the number of the signal that killed it).
+ * Releases a process's memory and files and makes it a zombie for its
+ * parent to reap. Never returns.
+ */
 __noreturn void do_exit(int code);
+
+/* The last step of do_exit(): mark current dead and switch away for good. */
+__noreturn void do_task_dead(int code);
+
+/*
+ * switch_mm_irqs_off() - load @next's user page tables on this CPU (NULL:
+ * none, the kernel's alone) unless they already are. Interrupts off.
+ */
+void switch_mm_irqs_off(struct mm_struct *next);
 
 /* The boot CPU's idle loop; never returns. */
 __noreturn void cpu_idle_loop(void);
 
-/* Signals arrive with user space; kernel threads never have one pending. */
+/*
+ * signal_pending() - whether @p has an unblocked signal waiting, which
+ * should interrupt an interruptible sleep (-EINTR/-ERESTARTSYS). Kernel
+ * threads never have one. Any context.
+ */
 static inline bool signal_pending(struct task_struct *p)
 {
-	return false;
+	return READ_ONCE(p->pending) & ~READ_ONCE(p->blocked);
 }
+
+struct sighand_struct;
 
 /* Number of live tasks (tests). */
 int nr_tasks(void);

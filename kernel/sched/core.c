@@ -15,6 +15,9 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/panic.h>
+#include <linux/mm.h>
+#include <linux/process.h>
+#include <asm/pgtable.h>
 
 #define SCHED_SLICE_TICKS 2
 
@@ -43,6 +46,8 @@ void __init sched_init(void)
 	strscpy(idle->comm, "swapper", sizeof(idle->comm));
 	atomic_set(&idle->usage, 1);
 	INIT_LIST_HEAD(&idle->run_list);
+	INIT_LIST_HEAD(&idle->children);
+	INIT_LIST_HEAD(&idle->sibling);
 	list_add_tail(&idle->tasks, &all_tasks);
 	atomic_inc(&task_count);
 	rq.idle = idle;
@@ -99,6 +104,10 @@ static void __schedule(bool preempt)
 	next->time_slice = SCHED_SLICE_TICKS;
 	this_cpu()->ctxsw_count++;
 	this_cpu()->curr_task = next;
+	arch_switch_to(prev, next);
+	/* Kernel threads run on whatever tables are loaded (the kernel half is shared). */
+	if (next->mm)
+		switch_mm_irqs_off(next->mm);
 	prev = __switch_to_asm(prev, next);
 	finish_task_switch(prev);
 }
@@ -212,6 +221,8 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	strscpy(p->comm, name, sizeof(p->comm));
 	atomic_set(&p->usage, 1);
 	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	spin_lock_irqsave(&tasks_lock, flags);
 	list_add_tail(&p->tasks, &all_tasks);
@@ -242,12 +253,55 @@ void put_task_struct(struct task_struct *p)
 	kfree(p);
 }
 
+struct task_struct *find_get_task_by_pid(pid_t pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks) {
+		if (p->pid == pid && p != rq.idle) {
+			get_task_struct(p);
+			found = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return found;
+}
+
+int for_each_process(int (*fn)(struct task_struct *p, void *data), void *data)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret = 0;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks) {
+		if (p->parent && p->exit_state != EXIT_DEAD) {
+			ret = fn(p, data);
+			if (ret)
+				break;
+		}
+	}
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return ret;
+}
+
 int nr_tasks(void)
 {
 	return atomic_read(&task_count);
 }
 
-void do_exit(int code)
+void switch_mm_irqs_off(struct mm_struct *next)
+{
+	if (this_cpu()->loaded_mm != next) {
+		switch_mm(next);
+		this_cpu()->loaded_mm = next;
+	}
+}
+
+void do_task_dead(int code)
 {
 	struct task_struct *p = current;
 

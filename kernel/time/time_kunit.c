@@ -119,7 +119,9 @@ static void time_udelay(struct kunit *test)
 
 	/*
 	 * mdelay() against the independent tick: 20 ms is 5 ticks, but a
-	 * host stall can coalesce ticks, so only gross errors count.
+	 * host stall can coalesce ticks (seen with a loaded host: one tick
+	 * in 20 ms), so only gross errors count: no tick at all (a delay
+	 * calibrated far too short) or more than twice too many.
 	 */
 	preempt_disable();
 	j0 = jiffies;
@@ -129,7 +131,7 @@ static void time_udelay(struct kunit *test)
 	jd = jiffies - j0;
 	preempt_enable();
 	KUNIT_EXPECT_GE(test, elapsed, MS(20));
-	KUNIT_EXPECT_GE(test, jd, 2UL);
+	KUNIT_EXPECT_GE(test, jd, 1UL);
 	KUNIT_EXPECT_LE(test, jd, 10UL);
 }
 

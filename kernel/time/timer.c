@@ -63,12 +63,33 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
+/*
+ * Advance jiffies by the ticks the clock says have passed, not by one per
+ * interrupt (Linux's tick_do_update_jiffies64() does the same). Under
+ * emulation a stalled vCPU gets its tick interrupts late, coalesced or in a
+ * burst; counting interrupts would let jiffies fall behind and then race
+ * ahead of real time, ending sleeps early. Half a tick of slack absorbs the
+ * jitter between the tick source and the clock.
+ */
+static void update_jiffies(void)
+{
+	static u64 next_ns;
+	u64 now = ktime_get_ns();
+
+	if (!next_ns)
+		next_ns = now;
+	while (now + TICK_NSEC / 2 >= next_ns) {
+		jiffies++;
+		next_ns += TICK_NSEC;
+	}
+}
+
 void timer_tick(void)
 {
 	struct timer_list *t, *n;
 	LIST_HEAD(expired);
 
-	jiffies++;
+	update_jiffies();
 	spin_lock(&timer_lock);
 	list_for_each_entry_safe(t, n, &timer_list_head, entry)
 		if (time_after_eq(jiffies, t->expires))

@@ -12,6 +12,8 @@
 #include "spinlock.c"
 #include "wait.c"
 #include "time.c"
+#include "device.c"
 #include "fs.c"
 #include "uaccess.c"
 #include "poll.c"
+#include "workqueue.c"

@@ -25,6 +25,7 @@
 pub mod alloc;
 pub mod build_assert;
 pub mod chrdev;
+pub mod device;
 pub mod error;
 pub mod fs;
 pub mod init;
@@ -33,6 +34,7 @@ pub mod iov;
 pub mod kunit;
 pub mod miscdevice;
 pub mod module;
+pub mod platform;
 pub mod poll;
 pub mod print;
 pub mod str;
@@ -42,6 +44,7 @@ pub mod time;
 pub mod transmute;
 pub mod types;
 pub mod uaccess;
+pub mod workqueue;
 
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
@@ -59,6 +62,9 @@ pub mod prelude {
     pub use crate::str::{fmt, CStr, CString};
     pub use crate::types::ForeignOwnable;
     pub use crate::{build_assert, build_error, c_str, current, static_assert};
+    pub use crate::{
+        dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn,
+    };
     pub use crate::{global_lock, pin_data, pin_init};
     pub use crate::{kunit_assert, kunit_assert_eq, kunit_assert_ne};
     pub use crate::{kunit_tests, module, vtable, Module, ThisModule};

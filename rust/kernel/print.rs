@@ -53,9 +53,23 @@ pub mod format_strings {
 }
 
 /// A stack buffer that formats text, silently cutting what does not fit.
-struct LineBuf {
-    buf: [u8; LINE_MAX],
-    len: usize,
+pub(crate) struct LineBuf {
+    pub(crate) buf: [u8; LINE_MAX],
+    pub(crate) len: usize,
+}
+
+impl LineBuf {
+    /// `args` formatted into a new buffer.
+    pub(crate) fn format(args: fmt::Arguments<'_>) -> Self {
+        let mut line = LineBuf {
+            buf: [0; LINE_MAX],
+            len: 0,
+        };
+        // LineBuf never fails; a failing Display impl just ends the text
+        // early.
+        let _ = line.write_fmt(args);
+        line
+    }
 }
 
 impl Write for LineBuf {
@@ -72,12 +86,7 @@ impl Write for LineBuf {
 /// Used by the `pr_*!` macros; call those instead.
 #[doc(hidden)]
 pub fn call_printk(format: &format_strings::Format, args: fmt::Arguments<'_>) {
-    let mut line = LineBuf {
-        buf: [0; LINE_MAX],
-        len: 0,
-    };
-    // LineBuf never fails; a failing Display impl just ends the text early.
-    let _ = line.write_fmt(args);
+    let line = LineBuf::format(args);
     // `len` is at most LINE_MAX (512), so it fits in a C int.
     let len = line.len as ffi::c_int;
     // SAFETY: `format` is a NUL-terminated format string whose only

@@ -5,15 +5,17 @@
  *   rust-platform-sample	for the Rust sample platform driver
  *   c-platform-test		for the C platform driver of the KUnit tests,
  *				with the q35 HPET window as its MMIO resource
+ *				(asm/board.h)
  * Drivers bind by these names. Registered at arch_initcall, after the
  * platform bus (core_initcall) and before drivers (device_initcall).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/platform_device.h>
+#include <asm/board.h>
 
 static const struct resource c_test_resources[] = {
-	DEFINE_RES_MEM_NAMED(0xfed00000, 0x400, "hpet"),
+	DEFINE_RES_MEM_NAMED(BOARD_TEST_RES_START, BOARD_TEST_RES_SIZE, BOARD_TEST_RES_NAME),
 };
 
 static const struct {

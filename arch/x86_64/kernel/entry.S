@@ -3,11 +3,53 @@
  * x86-64 exception and interrupt entry, the context switch, and the first
  * code a new kernel thread runs. Every vector has a stub that makes the
  * stack look the same (an error code, then the vector number) and jumps to
- * a common path that saves the registers as struct pt_regs.
+ * a common path that saves the registers as struct pt_regs. System calls
+ * come in through entry_SYSCALL_64 and build the same struct pt_regs.
+ * Entries from user mode swap GS (the kernel's GS base points at this CPU's
+ * struct cpu_info; the user's is parked in MSR_KERNEL_GS_BASE meanwhile).
  */
 #include <asm/ptrace.h>
+#include <asm/percpu.h>
+#include <asm/segment.h>
 
 	.text
+
+/* Save and restore the general registers in struct pt_regs order. */
+.macro PUSH_REGS
+	pushq %rdi
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq %rax
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+.endm
+
+.macro POP_REGS
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rax
+	popq %rcx
+	popq %rdx
+	popq %rsi
+	popq %rdi
+.endm
 
 .macro ISR_NOERR vec
 	.balign 16
@@ -36,41 +78,66 @@ isr_stubs:
 	.endr
 
 isr_common:
-	pushq %rdi
-	pushq %rsi
-	pushq %rdx
-	pushq %rcx
-	pushq %rax
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %rbx
-	pushq %rbp
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	/* From user mode, GS still holds the user's base: swap in the kernel's. */
+	testb $3, 24(%rsp)
+	jz 1f
+	swapgs
+1:	PUSH_REGS
 	cld
 	movq %rsp, %rdi
 	call x86_trap_entry
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbp
-	popq %rbx
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rax
-	popq %rcx
-	popq %rdx
-	popq %rsi
-	popq %rdi
-	addq $16, %rsp
-	iretq
+	jmp restore_regs_and_iret
+
+/*
+ * The SYSCALL instruction lands here with the user's RIP in %rcx, RFLAGS in
+ * %r11, the user stack still loaded, interrupts off (SFMASK) and the
+ * number in %rax; arguments in %rdi %rsi %rdx %r10 %r8 %r9. Build a
+ * struct pt_regs on this task's kernel stack (found through cpu_info) and
+ * call do_syscall_64(), which returns true when SYSRET may be used.
+ */
+	.globl entry_SYSCALL_64
+entry_SYSCALL_64:
+	swapgs
+	movq %rsp, %gs:CPU_INFO_USER_SP
+	movq %gs:CPU_INFO_KERNEL_SP, %rsp
+	pushq $USER_DS			/* ss */
+	pushq %gs:CPU_INFO_USER_SP	/* rsp */
+	pushq %r11			/* rflags */
+	pushq $USER_CS			/* cs */
+	pushq %rcx			/* rip */
+	pushq %rax			/* error_code: the syscall number (orig_ax) */
+	pushq $SYSCALL_VECTOR		/* vector */
+	PUSH_REGS
+	cld
+	movq %rsp, %rdi
+	call do_syscall_64
+	testb %al, %al
+	jz restore_regs_and_iret
+	/* SYSRET: %rcx == rip and %r11 == rflags were checked by C. */
+	POP_REGS
+	movq 40(%rsp), %rsp		/* the user's rsp (pt_regs.rsp) */
+	swapgs
+	sysretq
+
+/*
+ * Leave the kernel through the pt_regs at %rsp: restore the registers and
+ * IRET, swapping GS back first when returning to user mode.
+ */
+	.globl restore_regs_and_iret
+restore_regs_and_iret:
+	POP_REGS
+	addq $16, %rsp			/* vector, error code */
+	testb $3, 8(%rsp)
+	jz 2f
+	swapgs
+2:	iretq
+
+/* void ret_to_user_mode(struct pt_regs *regs): enter user mode; no return. */
+	.globl ret_to_user_mode
+ret_to_user_mode:
+	cli
+	movq %rdi, %rsp
+	jmp restore_regs_and_iret
 
 /* struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset 0. */
 	.globl __switch_to_asm
@@ -102,6 +169,19 @@ ret_from_kernel_thread:
 	movl %eax, %edi
 	call do_exit
 	ud2
+
+/*
+ * First code of a forked user task: the switch frame sat just below the
+ * child's pt_regs (a copy of the parent's, with rax = 0), so %rsp now
+ * points at them.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	movq %rax, %rdi
+	call schedule_tail
+	movq %rsp, %rdi
+	call exit_to_user_mode
+	jmp restore_regs_and_iret
 
 /* void arch_capture_regs(struct pt_regs *regs): the caller's registers. */
 	.globl arch_capture_regs

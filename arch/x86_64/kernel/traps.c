@@ -18,6 +18,8 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
 
 struct idt_entry {
 	u16 offset_low;
@@ -100,6 +102,8 @@ void __init trap_init(void)
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (u64)idt;
 	__asm__ __volatile__("lidt %0" :: "m"(idtr));
+	fpu_init();
+	syscall_init();
 }
 
 void show_regs(struct pt_regs *r)
@@ -187,6 +191,8 @@ static void do_page_fault(struct pt_regs *regs)
 	unsigned long addr = read_cr2();
 	unsigned long err = regs->error_code;
 
+	if (do_user_addr_fault(regs, addr, err))
+		return;
 	if (fixup_exception(regs))
 		return;
 	oops_in_progress++;
@@ -233,6 +239,34 @@ static void handle_irq(struct pt_regs *regs)
 		preempt_schedule_irq();
 }
 
+/* The signal an exception raised in user mode sends. */
+static int user_trap_signal(unsigned long v)
+{
+	switch (v) {
+	case 0:		/* divide error */
+	case 16:	/* x87 */
+	case 19:	/* SIMD */
+		return SIGFPE;
+	case 1:
+	case 3:
+		return SIGTRAP;
+	case 6:
+		return SIGILL;
+	case 17:	/* alignment check */
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+static void do_user_trap(struct pt_regs *regs, unsigned long v)
+{
+	pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm,
+		current->pid, exception_names[v] ? exception_names[v] : "reserved",
+		regs->rip, regs->rsp, regs->error_code);
+	force_sig(user_trap_signal(v));
+}
+
 void x86_trap_entry(struct pt_regs *regs);
 void x86_trap_entry(struct pt_regs *regs)
 {
@@ -240,12 +274,16 @@ void x86_trap_entry(struct pt_regs *regs)
 
 	if (v >= IRQ_VECTOR_BASE) {
 		handle_irq(regs);
-		return;
+		goto out;
+	}
+	if (user_mode(regs) && v != 14 && v != 8) {
+		do_user_trap(regs, v);
+		goto out;
 	}
 	switch (v) {
 	case 14:
 		do_page_fault(regs);
-		return;
+		goto out;
 	case 8:
 		do_double_fault(regs);
 		return;
@@ -259,4 +297,7 @@ void x86_trap_entry(struct pt_regs *regs)
 	}
 	die(exception_names[v] ? exception_names[v] : "reserved exception", regs,
 	    regs->error_code);
+out:
+	if (user_mode(regs))
+		exit_to_user_mode(regs);
 }

@@ -135,6 +135,15 @@ void __init paging_init(void)
 	for (phys_addr_t pa = 0; pa < ram_end && pa < MAX_PHYS_ADDR; pa += 1UL << 21)
 		*walk_create(PAGE_OFFSET + pa, 21) = pa | _PAGE_PSE | PAGE_KERNEL;
 
+	/*
+	 * Every top-level entry of the vmalloc range exists from now on, so
+	 * the copies of the kernel half in user page tables see later
+	 * vmalloc mappings too.
+	 */
+	for (unsigned long va = VMALLOC_START; va >= VMALLOC_START && va < VMALLOC_END;
+	     va += 1UL << 39)
+		walk_create(va, 30);
+
 	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
 	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);
 	map_range_4k((unsigned long)_erodata, ALIGN((unsigned long)_end, PAGE_SIZE), PAGE_KERNEL);

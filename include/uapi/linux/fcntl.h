@@ -26,5 +26,25 @@
 #define O_NDELAY	O_NONBLOCK
 
 #define AT_FDCWD	-100
+#define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_EACCESS		0x200
+#define AT_REMOVEDIR		0x200
+#define AT_SYMLINK_FOLLOW	0x400
+#define AT_NO_AUTOMOUNT		0x800
+#define AT_EMPTY_PATH		0x1000
+
+/* fcntl() commands and descriptor flags. */
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_SETFL		4
+#define F_GETLK		5
+#define F_SETLK		6
+#define F_SETLKW	7
+#define F_SETOWN	8
+#define F_GETOWN	9
+#define F_DUPFD_CLOEXEC	1030
+#define FD_CLOEXEC	1
 
 #endif /* _UAPI_LINUX_FCNTL_H */

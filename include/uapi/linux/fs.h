@@ -10,6 +10,11 @@
 #define SEEK_HOLE	4	/* seek to the next hole */
 #define SEEK_MAX	SEEK_HOLE
 
+/* renameat2() flags. */
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE	(1 << 1)
+#define RENAME_WHITEOUT	(1 << 2)
+
 #define NAME_MAX	255	/* bytes in a path component, without the NUL */
 #define PATH_MAX	4096	/* bytes in a path, with the NUL */
 

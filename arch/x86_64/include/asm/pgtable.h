@@ -27,6 +27,28 @@
 #define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
+/* What an entry returned by arch_lookup_kernel_page() says. */
+static inline bool pte_present(u64 pte)
+{
+	return pte & _PAGE_PRESENT;
+}
+
+static inline bool pte_write(u64 pte)
+{
+	return pte & _PAGE_RW;
+}
+
+static inline bool pte_exec(u64 pte)
+{
+	return !(pte & _PAGE_NX);
+}
+
+/* The page frame the entry maps (for a large page: its first frame). */
+static inline unsigned long pte_pfn(u64 pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
+}
+
 /*
  * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
  * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
@@ -50,6 +72,71 @@ extern phys_addr_t kernel_pgd_phys;
 static inline void flush_tlb_one(unsigned long va)
 {
 	__asm__ __volatile__("invlpg (%0)" :: "r"(va) : "memory");
+}
+
+/* --- User page tables (mm/pgtable.c) -------------------------------- */
+
+struct mm_struct;
+
+typedef u64 pgd_t;		/* a top-level page-table entry */
+typedef u64 pte_t;		/* a leaf page-table entry */
+typedef u64 pgprot_t;		/* its protection bits */
+
+static inline bool pte_none(pte_t pte) { return pte == 0; }
+/* pte_present(), pte_write() and pte_pfn() are above. */
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return ((u64)pfn << PAGE_SHIFT) | prot;
+}
+static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~_PAGE_RW; }
+static inline pte_t pte_mkwrite(pte_t pte) { return pte | _PAGE_RW; }
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return (pte & PTE_ADDR_MASK) | prot;
+}
+
+/*
+ * pgd_alloc()/pgd_free() - give @mm its own top-level table sharing the
+ * kernel half (0 or -ENOMEM), and free it with every user page table
+ * below it (the pages they mapped must already be released). May sleep.
+ */
+int pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm);
+
+/*
+ * user_pte_alloc() - the leaf entry for user address @addr in @mm,
+ * allocating missing tables (NULL on -ENOMEM or a non-user address).
+ * user_pte_lookup() - the same without allocating (NULL if no table).
+ * Caller holds mm->mmap_lock.
+ */
+pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr);
+pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * user_pte_walk() - call @fn for each non-empty leaf entry of @mm in
+ * [@start, @end), skipping ranges without tables; stops at and returns the
+ * first non-zero result of @fn. Caller holds mm->mmap_lock.
+ */
+int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
+		  int (*fn)(pte_t *pte, unsigned long addr, void *data), void *data);
+
+/* Load @next's page tables on this CPU (NULL: the kernel's alone). */
+void switch_mm(struct mm_struct *next);
+
+/* Leaf protection bits for a mapping with VM_READ/VM_WRITE/VM_EXEC flags. */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
+/* Flush @addr of the current address space, or all of it, from the TLB. */
+static inline void flush_tlb_page(unsigned long addr)
+{
+	flush_tlb_one(addr);
+}
+
+static inline void flush_tlb_all_user(void)
+{
+	unsigned long cr3;
+
+	__asm__ __volatile__("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) :: "memory");
 }
 
 #endif /* _ASM_X86_PGTABLE_H */

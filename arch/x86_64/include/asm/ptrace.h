@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Registers saved on kernel entry (interrupt, exception, later syscall). */
+/*
+ * Registers saved on kernel entry (interrupt, exception, system call), in
+ * the order the entry code pushes them. For a system call, vector is
+ * SYSCALL_VECTOR and error_code holds the system call number as it was on
+ * entry (Linux's orig_ax), while rax receives the return value.
+ */
 #ifndef _ASM_X86_PTRACE_H
 #define _ASM_X86_PTRACE_H
 
@@ -14,7 +19,11 @@ struct pt_regs {
 
 #define user_mode(regs) (((regs)->cs & 3) == 3)
 #define instruction_pointer(regs) ((regs)->rip)
+#define user_stack_pointer(regs) ((regs)->rsp)
 #endif
+
+/* pt_regs.vector of a system call: not a vector the IDT uses. */
+#define SYSCALL_VECTOR 0x100
 
 #define PT_R15 0
 #define PT_RBP 32

@@ -4,14 +4,10 @@
 #define _ASM_X86_TRAPS_H
 
 #include <linux/types.h>
+#include <asm/segment.h>
 
 struct pt_regs;
 
-#define KERNEL_CS 0x08
-#define KERNEL_DS 0x10
-#define USER_DS 0x1b
-#define USER_CS 0x23
-#define TSS_SEL 0x28
 #define IRQ_VECTOR_BASE 32
 
 /* Stack loaded on entry from user mode. */
@@ -26,5 +22,19 @@ bool pic_is_spurious(unsigned int irq);
  * regs->rip to its fixup and return true (used by uaccess and tests).
  */
 bool fixup_exception(struct pt_regs *regs);
+
+/*
+ * do_user_addr_fault() - page fault at @addr (error code @err): resolve
+ * it in the current address space (demand paging, copy-on-write) or,
+ * from user mode, signal the task. Returns false when the fault is the
+ * kernel's to handle (exception table or oops). mm/fault.c.
+ */
+bool do_user_addr_fault(struct pt_regs *regs, unsigned long addr, unsigned long err);
+
+/* Enable SSE for user mode (fpu.c). */
+void fpu_init(void);
+
+/* Program the SYSCALL MSRs (syscall.c); called by trap_init(). */
+void syscall_init(void);
 
 #endif /* _ASM_X86_TRAPS_H */

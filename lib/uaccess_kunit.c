@@ -36,7 +36,9 @@ static void uaccess_access_ok(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)kbuf, 1));
 	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)(ULONG_MAX - 8), 16));
 	KUNIT_EXPECT_FALSE(test, access_ok((void __user *)0x1000, ULONG_MAX));
-	KUNIT_EXPECT_TRUE(test, TASK_SIZE_MAX < 0x0000800000000000UL);
+	/* User space is the lower half, below every kernel mapping. */
+	KUNIT_EXPECT_TRUE(test, TASK_SIZE_MAX <= PAGE_OFFSET);
+	KUNIT_EXPECT_TRUE(test, TASK_SIZE_MAX <= VMALLOC_START);
 }
 
 static void uaccess_copy_roundtrip(struct kunit *test)

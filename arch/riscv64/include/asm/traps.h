@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* riscv64 internals shared by traps.c, plic.c, time.c and the extable. */
+#ifndef _ASM_RISCV_TRAPS_H
+#define _ASM_RISCV_TRAPS_H
+
+#include <linux/types.h>
+
+struct pt_regs;
+
+/* The trap entry (entry.S), installed in stvec. */
+void handle_exception(void);
+
+/* Lowest stack pointer a trap frame fits above for the current task (0: any). */
+extern unsigned long riscv_stack_guard;
+
+/* PLIC: claim, dispatch and complete every pending external interrupt. */
+void plic_handle_irq(void);
+
+/* Supervisor timer interrupt: program the next tick, run the tick. */
+void riscv_timer_interrupt(void);
+
+/*
+ * If the faulting instruction has an entry in the exception table, move
+ * regs->epc to its fixup and return true (used by uaccess and tests).
+ */
+bool fixup_exception(struct pt_regs *regs);
+
+#endif /* _ASM_RISCV_TRAPS_H */

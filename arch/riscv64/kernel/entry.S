@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * riscv64 trap entry and exit, the context switch, and the first code a
+ * new kernel thread runs.
+ *
+ * Every interrupt and exception enters at handle_exception (stvec, direct
+ * mode) with interrupts off. It saves struct pt_regs on the current stack
+ * and calls riscv_trap_entry(regs); on return it reloads sepc and sstatus
+ * from pt_regs (so a handler may redirect the return, e.g. an exception-table
+ * fixup) and executes sret. Only kernel mode traps exist today; tp always
+ * holds this CPU's cpu_info and sscratch is used as a scratch register.
+ *
+ * Stack overflow: if the frame would not fit above riscv_stack_guard (the
+ * current task's stack bottom plus a frame), saving it would fault in the
+ * guard page below the stack and trap again forever. Such traps switch to
+ * overflow_stack instead and are reported as a stack overflow.
+ */
+#include <asm/csr.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+
+/* x1, x3, x4 and x7..x31 (sp, t0 and t1 are saved by hand). */
+.macro for_saved_regs op
+	\op x1, PT_REG(1)(sp)
+	\op x3, PT_REG(3)(sp)
+	\op x4, PT_REG(4)(sp)
+	\op x7, PT_REG(7)(sp)
+	\op x8, PT_REG(8)(sp)
+	\op x9, PT_REG(9)(sp)
+	\op x10, PT_REG(10)(sp)
+	\op x11, PT_REG(11)(sp)
+	\op x12, PT_REG(12)(sp)
+	\op x13, PT_REG(13)(sp)
+	\op x14, PT_REG(14)(sp)
+	\op x15, PT_REG(15)(sp)
+	\op x16, PT_REG(16)(sp)
+	\op x17, PT_REG(17)(sp)
+	\op x18, PT_REG(18)(sp)
+	\op x19, PT_REG(19)(sp)
+	\op x20, PT_REG(20)(sp)
+	\op x21, PT_REG(21)(sp)
+	\op x22, PT_REG(22)(sp)
+	\op x23, PT_REG(23)(sp)
+	\op x24, PT_REG(24)(sp)
+	\op x25, PT_REG(25)(sp)
+	\op x26, PT_REG(26)(sp)
+	\op x27, PT_REG(27)(sp)
+	\op x28, PT_REG(28)(sp)
+	\op x29, PT_REG(29)(sp)
+	\op x30, PT_REG(30)(sp)
+	\op x31, PT_REG(31)(sp)
+.endm
+
+	.text
+	.balign 4
+	.globl handle_exception
+handle_exception:
+	csrw sscratch, t0
+	lla t0, riscv_stack_guard
+	ld t0, 0(t0)
+	beqz t0, .Lstack_ok
+	bgeu sp, t0, .Lstack_ok
+	/* The frame would land in the guard page: use the overflow stack. */
+	mv t0, sp
+	lla sp, overflow_stack_top
+	addi sp, sp, -PT_SIZE
+	sd t0, PT_SP(sp)
+	sd t1, PT_T1(sp)
+	j .Lsave
+.Lstack_ok:
+	addi sp, sp, -PT_SIZE
+	sd t1, PT_T1(sp)
+	addi t1, sp, PT_SIZE
+	sd t1, PT_SP(sp)
+.Lsave:
+	for_saved_regs sd
+	csrr t0, sscratch
+	sd t0, PT_T0(sp)
+	csrr t0, sepc
+	sd t0, PT_EPC(sp)
+	csrr t0, sstatus
+	sd t0, PT_STATUS(sp)
+	csrr t0, stval
+	sd t0, PT_BADADDR(sp)
+	csrr t0, scause
+	sd t0, PT_CAUSE(sp)
+	csrw sscratch, zero
+
+	mv a0, sp
+	call riscv_trap_entry
+
+	ld t0, PT_EPC(sp)
+	csrw sepc, t0
+	ld t0, PT_STATUS(sp)
+	csrw sstatus, t0
+	for_saved_regs ld
+	ld t0, PT_T0(sp)
+	ld t1, PT_T1(sp)
+	ld sp, PT_SP(sp)
+	sret
+
+/*
+ * struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset
+ * 0 of the task, thread.stack_guard at 8. The frame is ra, s0..s11.
+ */
+#define SWITCH_FRAME 112
+	.globl __switch_to_asm
+__switch_to_asm:
+	addi sp, sp, -SWITCH_FRAME
+	sd ra, 0(sp)
+	sd s0, 8(sp)
+	sd s1, 16(sp)
+	sd s2, 24(sp)
+	sd s3, 32(sp)
+	sd s4, 40(sp)
+	sd s5, 48(sp)
+	sd s6, 56(sp)
+	sd s7, 64(sp)
+	sd s8, 72(sp)
+	sd s9, 80(sp)
+	sd s10, 88(sp)
+	sd s11, 96(sp)
+	sd sp, 0(a0)
+	ld sp, 0(a1)
+	ld t0, 8(a1)
+	lla t1, riscv_stack_guard
+	sd t0, 0(t1)
+	ld ra, 0(sp)
+	ld s0, 8(sp)
+	ld s1, 16(sp)
+	ld s2, 24(sp)
+	ld s3, 32(sp)
+	ld s4, 40(sp)
+	ld s5, 48(sp)
+	ld s6, 56(sp)
+	ld s7, 64(sp)
+	ld s8, 72(sp)
+	ld s9, 80(sp)
+	ld s10, 88(sp)
+	ld s11, 96(sp)
+	addi sp, sp, SWITCH_FRAME
+	ret
+
+/* First code of a new thread: a0 = prev, s1 = fn, s2 = arg. */
+	.globl ret_from_kernel_thread
+ret_from_kernel_thread:
+	call schedule_tail
+	mv a0, s2
+	jalr s1
+	call do_exit
+	unimp
+
+/*
+ * void arch_capture_regs(struct pt_regs *regs): the caller's registers, as
+ * if it had trapped at the return address (epc = ra).
+ */
+	.globl arch_capture_regs
+arch_capture_regs:
+	sd ra, PT_EPC(a0)
+	sd sp, PT_SP(a0)
+	sd t0, PT_T0(a0)
+	sd t1, PT_T1(a0)
+	mv t0, sp
+	mv sp, a0
+	for_saved_regs sd
+	mv sp, t0
+	csrr t0, sstatus
+	sd t0, PT_STATUS(a0)
+	sd zero, PT_BADADDR(a0)
+	sd zero, PT_CAUSE(a0)
+	ld t0, PT_T0(a0)
+	ret
+
+	.section .bss.page_aligned, "aw", @nobits
+	.balign PAGE_SIZE
+overflow_stack:
+	.skip 4 * PAGE_SIZE
+overflow_stack_top:

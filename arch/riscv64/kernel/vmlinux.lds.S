@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * riscv64 kernel image layout. Linked at KERNEL_MAP + 2 MiB, loaded at
+ * physical KERNEL_PHYS_START (the AT() addresses), right after OpenSBI.
+ * The ELF entry point is the physical address of _start, where the
+ * firmware jumps with paging off. Text, read-only data and data are
+ * separate page-aligned segments so the page tables can map them R-X, R--
+ * and RW- (W^X).
+ */
+#include <asm/page.h>
+
+#define LOAD_OFFSET (KERNEL_MAP - KERNEL_PHYS_BASE)
+
+OUTPUT_ARCH(riscv)
+ENTRY(_start_pa)
+
+PHDRS {
+	text PT_LOAD FLAGS(5);
+	rodata PT_LOAD FLAGS(4);
+	data PT_LOAD FLAGS(6);
+}
+
+SECTIONS
+{
+	. = KERNEL_MAP + (KERNEL_PHYS_START - KERNEL_PHYS_BASE);
+	_stext = .;
+	.text : AT(ADDR(.text) - LOAD_OFFSET) {
+		*(.head.text)
+		*(.text .text.*)
+		*(.init.text)
+	} :text
+	. = ALIGN(PAGE_SIZE);
+	_etext = .;
+
+	.rodata : AT(ADDR(.rodata) - LOAD_OFFSET) {
+		*(.rodata .rodata.*)
+		*(.srodata .srodata.*)
+		. = ALIGN(8);
+		__start_kunit_suites = .;
+		KEEP(*(.kunit_test_suites))
+		__stop_kunit_suites = .;
+		. = ALIGN(8);
+		__initcall_start = .;
+		KEEP(*(.initcall0.init))
+		KEEP(*(.initcall1.init))
+		KEEP(*(.initcall2.init))
+		KEEP(*(.initcall3.init))
+		KEEP(*(.initcall4.init))
+		KEEP(*(.initcall5.init))
+		KEEP(*(.initcall6.init))
+		KEEP(*(.initcall7.init))
+		__initcall_end = .;
+		__exitcall_start = .;
+		KEEP(*(.exitcall.exit))
+		__exitcall_end = .;
+		. = ALIGN(8);
+		__rust_tests_start = .;
+		KEEP(*(.rust_test_suites))
+		__rust_tests_end = .;
+		. = ALIGN(8);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
+	} :rodata
+	/* Generated from the first link; last in the read-only segment. */
+	.kallsyms : AT(ADDR(.kallsyms) - LOAD_OFFSET) {
+		*(.kallsyms)
+	} :rodata
+	. = ALIGN(PAGE_SIZE);
+	_erodata = .;
+
+	.data : AT(ADDR(.data) - LOAD_OFFSET) {
+		*(.data.page_aligned)
+		*(.data .data.*)
+		*(.sdata .sdata.*)
+		*(.init.data)
+	} :data
+	.bss : AT(ADDR(.bss) - LOAD_OFFSET) {
+		__bss_start = .;
+		*(.bss.page_aligned)
+		*(.bss .bss.*)
+		*(.sbss .sbss.*)
+		*(COMMON)
+		. = ALIGN(PAGE_SIZE);
+		__bss_end = .;
+	} :data
+	_end = .;
+
+	_start_pa = ABSOLUTE(_start - LOAD_OFFSET);
+
+	/DISCARD/ : {
+		*(.comment)
+		*(.eh_frame)
+		*(.note.GNU-stack)
+		*(.note.gnu.property)
+		*(.riscv.attributes)
+	}
+}

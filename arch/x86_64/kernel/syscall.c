@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * x86-64 system call entry: the SYSCALL MSRs and the C half of
+ * entry_SYSCALL_64. The system call number is in pt_regs.error_code
+ * (orig_ax), the arguments in rdi, rsi, rdx, r10, r8, r9 (Linux's ABI),
+ * the result goes back in rax.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/irqflags.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/stddef.h>
+#include <linux/syscalls.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/traps.h>
+#include <asm/uaccess.h>
+
+#define X86_EFLAGS_TF 0x100UL
+#define X86_EFLAGS_DF 0x400UL
+#define X86_EFLAGS_NT 0x4000UL
+#define X86_EFLAGS_RF 0x10000UL
+#define X86_EFLAGS_AC 0x40000UL
+#define X86_EFLAGS_IOPL 0x3000UL
+
+_Static_assert(offsetof(struct cpu_info, kernel_sp) == CPU_INFO_KERNEL_SP, "asm/percpu.h");
+_Static_assert(offsetof(struct cpu_info, user_sp) == CPU_INFO_USER_SP, "asm/percpu.h");
+
+void entry_SYSCALL_64(void);
+
+void __init syscall_init(void)
+{
+	wrmsr(MSR_STAR, ((u64)STAR_SYSRET_BASE << 48) | ((u64)KERNEL_CS << 32));
+	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
+	/* Cleared on entry: interrupts, single step, direction, AC, NT, IOPL. */
+	wrmsr(MSR_SFMASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_AC |
+			  X86_EFLAGS_NT | X86_EFLAGS_IOPL);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+}
+
+/*
+ * do_syscall_64() - run system call regs->error_code and prepare the return
+ * to user mode. Returns true when SYSRET can restore the state (RIP in
+ * %rcx and RFLAGS in %r11, as on entry, a canonical user RIP, no trap
+ * flags), false to return through IRET (after execve, signal delivery...).
+ */
+bool do_syscall_64(struct pt_regs *regs);
+bool do_syscall_64(struct pt_regs *regs)
+{
+	unsigned long nr = regs->error_code;
+	unsigned long args[6] = { regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9 };
+
+	local_irq_enable();
+	if (nr < NR_syscalls && sys_call_table[nr])
+		regs->rax = sys_call_table[nr](args);
+	else
+		regs->rax = sys_ni_syscall(nr);
+	exit_to_user_mode(regs);
+	return regs->rcx == regs->rip && regs->r11 == regs->rflags &&
+	       regs->cs == USER_CS && regs->ss == USER_DS && regs->rip < TASK_SIZE_MAX &&
+	       !(regs->rflags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
+}
+
+int syscall_get_nr(const struct pt_regs *regs)
+{
+	return regs->vector == SYSCALL_VECTOR ? (int)regs->error_code : -1;
+}

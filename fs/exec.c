@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * execve: open the program, copy its arguments into the kernel, let a
+ * binary format load it (fs/binfmt_elf.c, fs/binfmt_script.c), and switch
+ * the process over at the point of no return (begin_new_exec()).
+ */
+#include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/namei.h>
+#include <linux/process.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+
+/* An argv/envp array: either user or kernel memory. */
+struct arg_array {
+	bool kernel;
+	union {
+		const char __user *const __user *user;
+		const char *const *kern;
+	};
+};
+
+/* Append the strings of @arr to bprm->strings; returns the count or -errno. */
+static int copy_strings(struct linux_binprm *bprm, struct arg_array arr)
+{
+	int count = 0;
+
+	if (arr.kernel ? !arr.kern : !arr.user)
+		return 0;
+	for (;;) {
+		const char __user *ustr;
+		long len;
+
+		if (arr.kernel) {
+			const char *s = arr.kern[count];
+
+			if (!s)
+				break;
+			len = strlen(s) + 1;
+			if (len > MAX_ARG_STRINGS_SIZE - (long)bprm->strings_len)
+				return -E2BIG;
+			memcpy(bprm->strings + bprm->strings_len, s, len);
+		} else {
+			if (get_user(ustr, arr.user + count))
+				return -EFAULT;
+			if (!ustr)
+				break;
+			len = strncpy_from_user(bprm->strings + bprm->strings_len, ustr,
+						MAX_ARG_STRINGS_SIZE - bprm->strings_len);
+			if (len < 0)
+				return len;
+			if (len == MAX_ARG_STRINGS_SIZE - (long)bprm->strings_len)
+				return -E2BIG;
+			len++;
+		}
+		bprm->strings_len += len;
+		count++;
+		if (count > 0x7fffff)
+			return -E2BIG;
+	}
+	return count;
+}
+
+/* Prepend @s as argv[0..] (used by "#!": interpreter, its argument, script). */
+int bprm_prepend_arg(struct linux_binprm *bprm, const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	if (len > MAX_ARG_STRINGS_SIZE - bprm->strings_len)
+		return -E2BIG;
+	memmove(bprm->strings + len, bprm->strings, bprm->strings_len);
+	memcpy(bprm->strings, s, len);
+	bprm->strings_len += len;
+	bprm->argc++;
+	return 0;
+}
+
+/* Drop the first argument string (the "#!" loader replaces argv[0]). */
+void bprm_remove_arg(struct linux_binprm *bprm)
+{
+	size_t len = strlen(bprm->strings) + 1;
+
+	memmove(bprm->strings, bprm->strings + len, bprm->strings_len - len);
+	bprm->strings_len -= len;
+	bprm->argc--;
+}
+
+int bprm_open(struct linux_binprm *bprm, const char *path)
+{
+	struct file *file = filp_open(path, O_RDONLY, 0);
+	struct inode *inode;
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	inode = file_inode(file);
+	if (!S_ISREG(inode->i_mode) || !(inode->i_mode & 0111)) {
+		fput(file);
+		return -EACCES;
+	}
+	memset(bprm->buf, 0, sizeof(bprm->buf));
+	n = kernel_read(file, bprm->buf, sizeof(bprm->buf), &pos);
+	if (n < 0) {
+		fput(file);
+		return n;
+	}
+	if (bprm->file)
+		fput(bprm->file);
+	bprm->file = file;
+	return 0;
+}
+
+void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old = tsk->mm;
+	const char *name = strrchr(bprm->filename, '/');
+	unsigned long flags;
+
+	mm->exe_file = get_file(bprm->file);
+	local_irq_save(flags);
+	tsk->mm = mm;
+	switch_mm_irqs_off(mm);
+	local_irq_restore(flags);
+	if (old)
+		mmput(old);
+	mm_release_vfork(tsk);
+	tsk->flags &= ~PF_KTHREAD;
+	do_close_on_exec();
+	flush_signal_handlers(tsk);
+	strscpy(tsk->comm, name ? name + 1 : bprm->filename, sizeof(tsk->comm));
+}
+
+static int exec_binprm(struct linux_binprm *bprm, struct pt_regs *regs)
+{
+	int err;
+
+	for (;;) {
+		err = load_script(bprm);
+		if (err == -EAGAIN) {
+			/* A script: bprm now holds the interpreter; load that. */
+			if (++bprm->depth > 4)
+				return -ELOOP;
+			continue;
+		}
+		if (err != -ENOEXEC)
+			return err;
+		return load_elf_binary(bprm, regs);
+	}
+}
+
+static int do_execve_common(char *filename, struct arg_array argv, struct arg_array envp)
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	int err;
+
+	if (!bprm) {
+		kfree(filename);
+		return -ENOMEM;
+	}
+	bprm->filename = filename;
+	err = -ENOMEM;
+	bprm->strings = vmalloc(MAX_ARG_STRINGS_SIZE);
+	if (!bprm->strings)
+		goto out;
+	err = bprm_open(bprm, filename);
+	if (err)
+		goto out;
+	err = copy_strings(bprm, argv);
+	if (err < 0)
+		goto out;
+	bprm->argc = err;
+	err = copy_strings(bprm, envp);
+	if (err < 0)
+		goto out;
+	bprm->envc = err;
+	err = exec_binprm(bprm, current_pt_regs());
+out:
+	if (bprm->file)
+		fput(bprm->file);
+	vfree(bprm->strings);
+	kfree(bprm->interp);
+	kfree(bprm->filename);
+	kfree(bprm);
+	return err;
+}
+
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
+{
+	char *name = kstrdup(filename, GFP_KERNEL);
+	struct arg_array a = { .kernel = true, .kern = argv };
+	struct arg_array e = { .kernel = true, .kern = envp };
+
+	if (!name)
+		return -ENOMEM;
+	return do_execve_common(name, a, e);
+}
+
+/* A path from user space into a new kmalloc'd string, or ERR_PTR(). */
+char *getname(const char __user *filename)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, filename, PATH_MAX);
+	if (len < 0 || len == PATH_MAX || len == 0) {
+		kfree(name);
+		return ERR_PTR(len < 0 ? len : len ? -ENAMETOOLONG : -ENOENT);
+	}
+	return name;
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	char *name = getname(filename);
+	struct arg_array a = { .kernel = false, .user = argv };
+	struct arg_array e = { .kernel = false, .user = envp };
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	return do_execve_common(name, a, e);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Program loading (fs/exec.c, fs/binfmt_*.c). execve collects the program's
+ * file, its first bytes and the argument and environment strings into a
+ * struct linux_binprm, then asks each format in turn (ELF, "#!" scripts)
+ * to load it.
+ */
+#ifndef _LINUX_BINFMTS_H
+#define _LINUX_BINFMTS_H
+
+#include <linux/types.h>
+
+struct file;
+struct mm_struct;
+struct pt_regs;
+
+#define BINPRM_BUF_SIZE 256
+/* Room for the argument and environment strings (Linux: 1/4 of the stack). */
+#define MAX_ARG_STRINGS_SIZE (256 * 1024)
+
+struct linux_binprm {
+	struct file *file;		/* the program (or interpreter) */
+	char *filename;			/* the path execve was given (kmalloc) */
+	char *interp;			/* "#!" interpreter path, or NULL */
+	char buf[BINPRM_BUF_SIZE];	/* the first bytes of file */
+	char *strings;			/* argv then envp strings, NUL-separated */
+	size_t strings_len;
+	int argc, envc;
+	int depth;			/* "#!" nesting */
+};
+
+/*
+ * load_elf_binary() - replace current's address space with the ELF64
+ * program @bprm describes and set @regs to start it. -ENOEXEC if it is not
+ * an ELF program this CPU runs; other errors before the point of no return
+ * leave current unchanged; after it, current is killed (SIGKILL).
+ */
+int load_elf_binary(struct linux_binprm *bprm, struct pt_regs *regs);
+
+/* load_script() - "#!" scripts: rewrite @bprm to run the interpreter. */
+int load_script(struct linux_binprm *bprm);
+
+/*
+ * begin_new_exec() - the point of no return: make @mm current's address
+ * space (dropping the old one), close O_CLOEXEC files, reset signal
+ * handlers, set the command name. Never fails.
+ */
+void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm);
+
+/*
+ * Helpers for the formats (fs/exec.c): bprm_open() makes @path the file to
+ * load (0, -ENOENT..., -EACCES when not an executable regular file);
+ * bprm_prepend_arg() adds an argv[0] (0 or -E2BIG); bprm_remove_arg()
+ * drops argv[0].
+ */
+int bprm_open(struct linux_binprm *bprm, const char *path);
+int bprm_prepend_arg(struct linux_binprm *bprm, const char *s);
+void bprm_remove_arg(struct linux_binprm *bprm);
+
+/*
+ * kernel_execve() - execve(2) for kernel callers (init): @filename, @argv,
+ * @envp are kernel pointers. On success current's pt_regs start the new
+ * program when it returns to user mode. Returns 0 or -errno.
+ */
+int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
+
+#endif /* _LINUX_BINFMTS_H */

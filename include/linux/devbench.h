@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * devbench: compare the cost of the same operations on two character
+ * devices, a C driver and its Rust twin, from inside the kernel.
+ *
+ * Booting with "bench=1" runs every pair of the table in lib/devbench.c
+ * instead of the tests and prints one line per operation:
+ *
+ *   bench: echo read-1B  C 812 ns/op  Rust 830 ns/op  ratio 1.022  (5 x 4096 iters)
+ *
+ * then exits QEMU; scripts/bench_devices.py (`make bench`) boots it and
+ * prints the table. See Documentation/dev-tools/bench.rst for the method.
+ * Not a test: figures vary from run to run and machine to machine.
+ */
+#ifndef _LINUX_DEVBENCH_H
+#define _LINUX_DEVBENCH_H
+
+#include <linux/types.h>
+
+/* What is measured; each iteration does it once. */
+enum devbench_op {
+	DEVBENCH_OPEN_CLOSE,	/* filp_open(O_RDWR) + filp_close() */
+	DEVBENCH_WRITE_1,	/* vfs_write() of 1 byte from the user buffer */
+	DEVBENCH_READ_1,	/* vfs_read() of 1 byte into the user buffer */
+	DEVBENCH_WRITE_4K,	/* vfs_write() of 4096 bytes */
+	DEVBENCH_READ_4K,	/* vfs_read() of 4096 bytes */
+	DEVBENCH_IOCTL,		/* vfs_ioctl(cmd, arg) */
+	DEVBENCH_NR_OPS
+};
+
+/* Short name of @op ("open+close", "read-1B"...), for output. */
+const char *devbench_op_name(enum devbench_op op);
+
+/*
+ * One line of the table: a C device and its Rust twin, both /dev/<name>
+ * nodes, driven the same way. ioctl_cmd 0 skips the ioctl. If
+ * ioctl_arg_ubuf is set, the ioctl's argument is the address of the
+ * (user) benchmark buffer plus ioctl_arg; otherwise ioctl_arg itself.
+ */
+struct devbench_pair {
+	const char *name;
+	const char *c_dev;
+	const char *rust_dev;
+	unsigned int ioctl_cmd;
+	unsigned long ioctl_arg;
+	bool ioctl_arg_ubuf;
+};
+
+/* How long to measure: per operation and device, @rounds batches. */
+struct devbench_params {
+	unsigned int rounds;		/* batches per device, interleaved */
+	u64 target_ns;			/* total time per operation and device */
+	unsigned int min_iters;		/* at least this many per batch */
+};
+
+/*
+ * devbench_op_ns() - run @op @iters times on /dev/@dev (after @iters / 4
+ * warm-up runs, at least one) and return the mean cost in ns (at least 1),
+ * or -errno: -ENOENT (no such node), -EINVAL (@iters 0, or an ioctl with
+ * @cmd 0), or the first error the operation returned (e.g. -ENOSPC from
+ * writing /dev/full, -ENOTTY for an ioctl the driver lacks). Maps its own
+ * user buffer. May sleep and allocate; process context.
+ */
+s64 devbench_op_ns(const char *dev, enum devbench_op op, unsigned int cmd,
+		   unsigned long arg, unsigned int iters);
+
+/*
+ * devbench_run_pair() - measure every operation of @pair with @params and
+ * print a "bench:" line for each (result, or why it was skipped). Returns
+ * the number of operations measured, or -errno if the user buffer could
+ * not be mapped. May sleep and allocate; process context.
+ */
+int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_params *params);
+
+/*
+ * devbench_run_all() - what "bench=1" runs: every pair of the table (only
+ * the one named by "bench.filter=NAME", if given) with the default
+ * parameters ("bench.ms=N" changes the time per operation), then a
+ * "bench: done" line. Returns 0, or -errno if nothing could run.
+ */
+int devbench_run_all(void);
+
+#endif /* _LINUX_DEVBENCH_H */

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Signals (kernel/signal.c). A signal is sent by setting its bit in the
+ * target's pending mask and waking it; it is acted on when the target next
+ * returns to user mode (exit_to_user_mode()): ignored, turned into a
+ * handler call, or the default action (most end the process, reported to
+ * the parent as killed by that signal).
+ */
+#ifndef _LINUX_SIGNAL_H
+#define _LINUX_SIGNAL_H
+
+#include <linux/types.h>
+#include <uapi/linux/signal.h>
+
+struct task_struct;
+struct pt_regs;
+
+#define sigmask(sig) (1UL << ((sig) - 1))
+
+/*
+ * send_sig() - post @sig (1.._NSIG) to @p and wake it if it sleeps
+ * interruptibly (SIGKILL also wakes it from any sleep it can leave).
+ * Returns 0 or -EINVAL. Any context but NMI; never sleeps.
+ */
+int send_sig(int sig, struct task_struct *p);
+
+/* force_sig() - send @sig to current, which may not block or ignore it. */
+void force_sig(int sig);
+
+/* force_sig_fault() - the same for a fault at @addr with si_code @code. */
+void force_sig_fault(int sig, int code, unsigned long addr);
+
+/*
+ * do_signal() - act on current's pending signals before it returns to user
+ * mode with @regs. May not return (default action "terminate").
+ */
+void do_signal(struct pt_regs *regs);
+
+/*
+ * kill_pid() - kill(2): send @sig (0: only check) to process @pid (> 0),
+ * the caller's group (0), every process but init and the caller (-1), or
+ * group -@pid. 0, -EINVAL or -ESRCH.
+ */
+int kill_pid(pid_t pid, int sig);
+
+/* Whether SIGKILL (or another fatal signal) is pending for @p. */
+bool fatal_signal_pending(struct task_struct *p);
+
+#endif /* _LINUX_SIGNAL_H */

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Wall-clock time (kernel/time/time.c). */
+#ifndef _LINUX_TIMEKEEPING_H
+#define _LINUX_TIMEKEEPING_H
+
+#include <linux/types.h>
+
+typedef int clockid_t;
+
+/* Nanoseconds since 1970-01-01 UTC (CLOCK_REALTIME). Any context. */
+u64 ktime_get_real_ns(void);
+
+/* Set the wall clock: @wall_ns_now is the time since 1970 right now. Boot. */
+void timekeeping_set_wall(u64 wall_ns_now);
+
+/*
+ * read_persistent_clock() - the battery-backed clock (RTC) in seconds since
+ * 1970, or 0 if there is none. Arch; boot only.
+ */
+u64 read_persistent_clock(void);
+
+#endif /* _LINUX_TIMEKEEPING_H */

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unpack the initramfs: a "newc" cpio archive (the format Linux uses) that
+ * the boot loader loaded next to the kernel, into the ramfs root.
+ * Directories, regular files and character device nodes are created;
+ * other types (symbolic links: the VFS has none yet) are reported. Entries
+ * must come parents first, as cpio writes them.
+ */
+#include <linux/kernel.h>
+#include <linux/initramfs.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/kdev_t.h>
+#include <linux/namei.h>
+#include <linux/stat.h>
+#include <linux/string.h>
+
+#define NEWC_HDR_LEN 110
+
+static unsigned long hex8(const char *s)
+{
+	unsigned long v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		char c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+	}
+	return v;
+}
+
+static int write_file(const char *path, umode_t mode, const char *data, size_t size)
+{
+	struct file *f = filp_open(path, O_WRONLY | O_CREAT | O_TRUNC, mode & 07777);
+	loff_t pos = 0;
+	ssize_t n = 0;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (size)
+		n = kernel_write(f, data, size, &pos);
+	fput(f);
+	if (n < 0)
+		return n;
+	return (size_t)n == size ? 0 : -EIO;
+}
+
+/* One entry; @name is NUL-terminated, relative ("bin/sh") or ".". */
+static int unpack_entry(const char *name, umode_t mode, const char *data, size_t size,
+			dev_t rdev, char *path)
+{
+	int err;
+
+	if (!strcmp(name, ".") || !*name)
+		return 0;
+	snprintf(path, PATH_MAX, "/%s", name);
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		err = kern_mkdir(path, mode & 07777);
+		return err == -EEXIST ? 0 : err;
+	case S_IFREG:
+		return write_file(path, mode, data, size);
+	case S_IFCHR:
+		err = kern_mknod(path, mode, rdev);
+		return err == -EEXIST ? 0 : err;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+int populate_rootfs(const void *image, size_t len)
+{
+	const char *p = image, *end = p + len;
+	static char path[PATH_MAX];
+	int files = 0, errors = 0;
+
+	while (p + NEWC_HDR_LEN <= end) {
+		unsigned long mode, size, namesize, rdev;
+		const char *name, *data;
+
+		if (memcmp(p, "070701", 6) && memcmp(p, "070702", 6)) {
+			pr_err("initramfs: bad cpio header at offset %ld\n", (long)(p - (char *)image));
+			return -EINVAL;
+		}
+		mode = hex8(p + 14);
+		size = hex8(p + 54);
+		rdev = MKDEV(hex8(p + 78), hex8(p + 86));
+		namesize = hex8(p + 94);
+		name = p + NEWC_HDR_LEN;
+		data = name + ALIGN(NEWC_HDR_LEN + namesize, 4) - NEWC_HDR_LEN;
+		if (namesize == 0 || data > end || size > (size_t)(end - data) ||
+		    name[namesize - 1] != '\0')
+			return -EINVAL;
+		if (!strcmp(name, "TRAILER!!!"))
+			break;
+		if (unpack_entry(name, mode, data, size, rdev, path)) {
+			if (errors++ < 5)
+				pr_warn("initramfs: cannot unpack %s\n", name);
+		} else {
+			files++;
+		}
+		p = data + ALIGN(size, 4);
+	}
+	pr_info("initramfs: unpacked %d entries (%zu KiB)%s\n", files, len >> 10,
+		errors ? ", with errors" : "");
+	return errors ? -EIO : 0;
+}

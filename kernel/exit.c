@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Process exit and reaping: do_exit() releases what a process owns, hands
+ * its children to init and leaves a zombie (the task_struct with its exit
+ * status) until the parent collects it with wait4().
+ *
+ * The process tree (parent, children, sibling, exit_state) is guarded by
+ * tasklist_lock; parents sleep on one wait queue for any child's exit.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/spinlock.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+#include <linux/process.h>
+
+DEFINE_SPINLOCK(tasklist_lock);
+static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
+struct task_struct *child_reaper;	/* init, the adopter of orphans */
+
+static void exit_mm(void)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long flags;
+
+	if (!mm)
+		return;
+	local_irq_save(flags);
+	current->mm = NULL;
+	switch_mm_irqs_off(NULL);
+	local_irq_restore(flags);
+	mmput(mm);
+}
+
+/* Give @tsk's children to init and become a zombie; notify the parent. */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *child, *tmp, *parent;
+	unsigned long flags;
+	bool reaper_has_zombie = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry_safe(child, tmp, &tsk->children, sibling) {
+		child->parent = child_reaper;
+		list_move_tail(&child->sibling, &child_reaper->children);
+		if (child->exit_state == EXIT_ZOMBIE)
+			reaper_has_zombie = true;
+	}
+	tsk->exit_state = EXIT_ZOMBIE;
+	parent = tsk->parent;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (parent && tsk->exit_signal)
+		send_sig(tsk->exit_signal, parent);
+	if (reaper_has_zombie)
+		send_sig(SIGCHLD, child_reaper);
+	wake_up_all(&child_exit_wq);
+}
+
+void do_exit(int code)
+{
+	struct task_struct *tsk = current;
+
+	tsk->flags |= PF_EXITING;
+	if (tsk->parent) {
+		/* A process (it has a parent to report to). */
+		if (tsk == child_reaper)
+			panic("Attempted to kill init! exitcode=0x%08x", code);
+		if (tsk->clear_child_tid)
+			put_user(0, tsk->clear_child_tid);
+		mm_release_vfork(tsk);
+		exit_mm();
+		exit_files();
+		exit_fs();
+		exit_sighand(tsk);
+		tsk->exit_code = code;
+		exit_notify(tsk);
+	}
+	do_task_dead(code);
+}
+
+static bool wait_match(struct task_struct *c, pid_t pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == -1)
+		return true;
+	if (pid == 0)
+		return c->pgrp == current->pgrp;
+	return c->pgrp == -pid;
+}
+
+/* One pass over current's children: a reaped pid, 0 (wait on), or -ECHILD. */
+static long wait_scan(pid_t pid, int options, int *status)
+{
+	struct task_struct *c, *zombie = NULL;
+	unsigned long flags;
+	bool any = false;
+	long ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(c, &current->children, sibling) {
+		if (!wait_match(c, pid))
+			continue;
+		any = true;
+		if (c->exit_state == EXIT_ZOMBIE) {
+			zombie = c;
+			if (!(options & WNOWAIT)) {
+				list_del_init(&c->sibling);
+				c->exit_state = EXIT_DEAD;
+			}
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!zombie)
+		return any ? 0 : -ECHILD;
+	*status = zombie->exit_code;
+	ret = zombie->pid;
+	if (!(options & WNOWAIT))
+		put_task_struct(zombie);	/* the parent's reference */
+	return ret;
+}
+
+long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
+{
+	DEFINE_WAIT(wait);
+	int status = 0;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WALL | __WCLONE))
+		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH;
+	for (;;) {
+		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
+		ret = wait_scan(pid, options, &status);
+		if (ret || (options & WNOHANG))
+			break;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&child_exit_wq, &wait);
+	if (ret > 0) {
+		if (stat_addr && put_user(status, stat_addr))
+			return -EFAULT;
+		/* struct rusage: 144 bytes, all zero (no accounting yet). */
+		if (ru && clear_user(ru, 144))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, stat_addr, int, options,
+		void __user *, ru)
+{
+	return kernel_wait4(pid, stat_addr, options, ru);
+}
+
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Process creation: fork, vfork and process-style clone. The child gets a
+ * copy-on-write copy of the address space (or, for vfork, borrows the
+ * parent's until it execs or exits), copies of the descriptor table,
+ * working directory and signal actions, and returns 0 to user mode.
+ */
+#include <linux/kernel.h>
+#include <linux/completion.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/ktime.h>
+#include <linux/namei.h>
+#include <linux/mm.h>
+#include <linux/process.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/processor.h>
+#include <asm/switch_to.h>
+
+static struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+	int err = 0;
+
+	if (!mm)
+		return NULL;
+	mutex_lock(&old->mmap_lock);
+	list_for_each_entry(vma, &old->mmap, vm_list) {
+		struct vm_area_struct *copy = vma_dup(vma);
+
+		if (!copy) {
+			err = -ENOMEM;
+			break;
+		}
+		copy->vm_mm = mm;
+		vma_link(mm, copy);
+		err = copy_page_range(mm, old, vma);
+		if (err)
+			break;
+	}
+	mm->mmap_base = old->mmap_base;
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+	if (old->exe_file)
+		mm->exe_file = get_file(old->exe_file);
+	mutex_unlock(&old->mmap_lock);
+	if (err) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/* The child's first code never runs this: create_task() needs a function. */
+static int fork_placeholder(void *unused)
+{
+	return 0;
+}
+
+static void free_child(struct task_struct *p)
+{
+	if (p->mm)
+		mmput(p->mm);
+	if (p->files)
+		put_files_struct(p->files);
+	if (p->fs) {
+		struct fs_struct *fs = p->fs;
+
+		if (refcount_dec_and_test(&fs->users)) {
+			path_put(&fs->pwd);
+			kfree(fs);
+		}
+	}
+	exit_sighand(p);
+	put_task_struct(p);
+}
+
+long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		  int __user *child_tid, unsigned long tls, struct pt_regs *regs)
+{
+	struct task_struct *p, *me = current;
+	struct completion vfork_done;
+	unsigned long irq;
+	pid_t pid;
+
+	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PIDFD))
+		return -EINVAL;
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+		return -EINVAL;		/* threads are not supported yet */
+	p = create_task(fork_placeholder, NULL, me->comm);
+	if (!p)
+		return -ENOMEM;
+	if (flags & CLONE_VM) {
+		mmget(me->mm);
+		p->mm = me->mm;
+	} else {
+		p->mm = dup_mm(me->mm);
+	}
+	if (flags & CLONE_FILES) {
+		refcount_inc(&me->files->count);
+		p->files = me->files;
+	} else {
+		p->files = dup_fd(me->files);
+	}
+	if (flags & CLONE_FS) {
+		refcount_inc(&me->fs->users);
+		p->fs = me->fs;
+	} else {
+		p->fs = copy_fs_struct(me->fs);
+	}
+	p->sighand = sighand_alloc(me->sighand);
+	if (!p->mm || !p->files || !p->fs || !p->sighand) {
+		free_child(p);
+		return -ENOMEM;
+	}
+	pid = p->pid;
+	p->tgid = pid;
+	p->blocked = me->blocked;
+	p->pgrp = me->pgrp;
+	p->session = me->session;
+	p->umask = me->umask;
+	p->exit_signal = flags & CSIGNAL;
+	p->sas_ss_sp = me->sas_ss_sp;
+	p->sas_ss_size = me->sas_ss_size;
+	p->sas_ss_flags = me->sas_ss_flags;
+	p->start_time_ns = ktime_get_ns();
+	if (flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = child_tid;
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = child_tid;
+	arch_copy_thread(p, regs, newsp, tls, flags & CLONE_SETTLS);
+	if ((flags & CLONE_PARENT_SETTID) && put_user(pid, parent_tid)) {
+		free_child(p);
+		return -EFAULT;
+	}
+	if (flags & CLONE_VFORK) {
+		init_completion(&vfork_done);
+		p->vfork_done = &vfork_done;
+	}
+
+	get_task_struct(p);		/* the parent's, dropped when reaped */
+	spin_lock_irqsave(&tasklist_lock, irq);
+	p->parent = (flags & CLONE_PARENT) && me->parent ? me->parent : me;
+	list_add_tail(&p->sibling, &p->parent->children);
+	spin_unlock_irqrestore(&tasklist_lock, irq);
+	wake_up_process(p);
+	if (flags & CLONE_VFORK)
+		wait_for_completion(&vfork_done);
+	return pid;
+}
+
+void mm_release_vfork(struct task_struct *tsk)
+{
+	struct completion *done = tsk->vfork_done;
+
+	if (done) {
+		tsk->vfork_done = NULL;
+		complete(done);
+	}
+}
+
+int process_init(void)
+{
+	struct task_struct *me = current;
+
+	me->files = files_alloc();
+	me->fs = copy_fs_struct(NULL);
+	me->sighand = sighand_alloc(NULL);
+	if (!me->files || !me->fs || !me->sighand)
+		return -ENOMEM;
+	me->tgid = me->pid;
+	me->pgrp = me->session = me->pid;
+	me->umask = 022;
+	me->parent = this_cpu()->idle;
+	me->start_time_ns = ktime_get_ns();
+	child_reaper = me;
+	return 0;
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	return kernel_clone(SIGCHLD, 0, NULL, NULL, 0, current_pt_regs());
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	return kernel_clone(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, 0,
+			    current_pt_regs());
+}
+
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+{
+	return kernel_clone(clone_flags, newsp, parent_tidptr, child_tidptr, tls,
+			    current_pt_regs());
+}

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Small process-wide system calls: ids, uname, umask, resource limits,
+ * set_tid_address, reboot. There is one user (root, id 0) and no
+ * credentials to change.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/process.h>
+#include <linux/reboot.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/version.h>
+#include <linux/ktime.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <asm/elf.h>
+#include <uapi/linux/utsname.h>
+
+SYSCALL_DEFINE0(getpid)
+{
+	return current->tgid;
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return current->pid;
+}
+
+SYSCALL_DEFINE0(getppid)
+{
+	struct task_struct *parent = current->parent;
+
+	return parent ? parent->tgid : 0;
+}
+
+SYSCALL_DEFINE0(getuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	int old = current->umask;
+
+	current->umask = mask & 0777;
+	return old;
+}
+
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strscpy(u.sysname, "Linux", sizeof(u.sysname));
+	strscpy(u.nodename, "ferrite", sizeof(u.nodename));
+	strscpy(u.release, "6.1.0-ferrite-" FERRITE_VERSION, sizeof(u.release));
+	strscpy(u.version, "#1 Ferrite " FERRITE_VERSION, sizeof(u.version));
+	strscpy(u.machine, ELF_PLATFORM, sizeof(u.machine));
+	strscpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+#define LINUX_REBOOT_MAGIC1	0xfee1dead
+#define LINUX_REBOOT_MAGIC2	672274793
+#define LINUX_REBOOT_MAGIC2A	85072278
+#define LINUX_REBOOT_MAGIC2B	369367448
+#define LINUX_REBOOT_MAGIC2C	537993216
+#define LINUX_REBOOT_CMD_RESTART	0x01234567
+#define LINUX_REBOOT_CMD_HALT		0xCDEF0123
+#define LINUX_REBOOT_CMD_CAD_ON		0x89ABCDEF
+#define LINUX_REBOOT_CMD_CAD_OFF	0x00000000
+#define LINUX_REBOOT_CMD_POWER_OFF	0x4321FEDC
+
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
+{
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_RESTART:
+		/* Under QEMU all three end the machine; restart is not emulated. */
+		kernel_power_off();
+	default:
+		return -EINVAL;
+	}
+}
+
+struct rlimit64 {
+	u64 rlim_cur, rlim_max;
+};
+
+#define RLIMIT_STACK	3
+#define RLIMIT_NOFILE	7
+#define RLIM_NLIMITS	16
+#define RLIM_INFINITY	(~0ULL)
+
+static void get_rlimit(unsigned int resource, struct rlimit64 *r)
+{
+	r->rlim_cur = r->rlim_max = RLIM_INFINITY;
+	if (resource == RLIMIT_STACK)
+		r->rlim_cur = 8 << 20;
+	else if (resource == RLIMIT_NOFILE)
+		r->rlim_cur = r->rlim_max = 256;
+}
+
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+{
+	struct rlimit64 r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && pid != current->pid)
+		return -ESRCH;
+	if (new_rlim && copy_from_user(&r, new_rlim, sizeof(r)))
+		return -EFAULT;
+	get_rlimit(resource, &r);
+	if (old_rlim && copy_to_user(old_rlim, &r, sizeof(r)))
+		return -EFAULT;
+	/* New limits are accepted and not enforced. */
+	return 0;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rlim)
+{
+	struct rlimit64 r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	get_rlimit(resource, &r);
+	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64 __user *, rlim)
+{
+	struct rlimit64 r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	return copy_from_user(&r, rlim, sizeof(r)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
+}
+
+/* Process groups and sessions: only the ids (no job-control stops yet). */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p;
+	int err = 0;
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!pid)
+		pid = current->pid;
+	if (!pgid)
+		pgid = pid;
+	p = find_get_task_by_pid(pid);
+	if (!p || (p != current && p->parent != current))
+		err = -ESRCH;
+	else if (p->session == p->pid)
+		err = -EPERM;	/* a session leader keeps its group */
+	else
+		p->pgrp = pgid;
+	if (p)
+		put_task_struct(p);
+	return err;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	struct task_struct *p;
+	pid_t ret;
+
+	if (!pid)
+		return current->pgrp;
+	p = find_get_task_by_pid(pid);
+	if (!p || !p->parent)
+		ret = -ESRCH;
+	else
+		ret = p->pgrp;
+	if (p)
+		put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return current->pgrp;
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	struct task_struct *p;
+	pid_t ret;
+
+	if (!pid)
+		return current->session;
+	p = find_get_task_by_pid(pid);
+	ret = p && p->parent ? p->session : -ESRCH;
+	if (p)
+		put_task_struct(p);
+	return ret;
+}
+
+SYSCALL_DEFINE0(setsid)
+{
+	struct task_struct *me = current;
+
+	if (me->pgrp == me->pid)
+		return -EPERM;
+	me->pgrp = me->session = me->pid;
+	return me->pid;
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[4];
+};
+
+/*
+ * sysinfo(2). freeram counts the pages free once empty slab pages are
+ * returned (as Linux's MemAvailable counts reclaimable slab), so that a
+ * test can compare it before and after running programs.
+ */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo si;
+
+	memset(&si, 0, sizeof(si));
+	kmem_cache_shrink_all();
+	si.uptime = ktime_get_ns() / NSEC_PER_SEC;
+	si.totalram = totalram_pages();
+	si.freeram = nr_free_pages();
+	si.procs = nr_tasks();
+	si.mem_unit = PAGE_SIZE;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
+}

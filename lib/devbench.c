@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * devbench: the in-kernel benchmark of C drivers against their Rust twins
+ * (<linux/devbench.h>, Documentation/dev-tools/bench.rst).
+ *
+ * Each operation is timed with ktime_get_ns() around a batch of
+ * iterations, never around one (the clock costs more than some
+ * operations). Per operation: warm-up runs on both devices, a calibration
+ * that sizes a batch to target_ns / rounds, then `rounds` batches per
+ * device, interleaved C, Rust, Rust, C, C, Rust... so that a slow drift of
+ * the machine (QEMU, host load) weighs on both sides alike. The figure
+ * printed is the fastest batch of each side (the least disturbed by
+ * interrupts, which stay enabled); the median is printed next to it.
+ * Both devices use the same user buffer, the same file flags and the
+ * same position handling, so only the drivers differ.
+ */
+#include <linux/kernel.h>
+#include <linux/cmdline.h>
+#include <linux/devbench.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/ktime.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+/* The benchmark's user buffer: one page, shared by every operation. */
+#define DEVBENCH_UBASE		0x0000000044000000UL
+#define DEVBENCH_BUF_SIZE	4096
+#define DEVBENCH_MAX_ROUNDS	15
+
+/*
+ * The pairs "bench=1" runs, C device first. Add a twin as one line:
+ * { name, C /dev name, Rust /dev name, ioctl cmd (0: none), ioctl arg,
+ *   arg is an offset into the user buffer }. A pair whose node is missing
+ * is skipped with a "missing" line, so lines for drivers not built yet
+ * do no harm.
+ */
+static const struct devbench_pair devbench_pairs[] = {
+	/*
+	 * Harness self-check, NOT a twin: /dev/null against /dev/zero
+	 * (both drivers/char/mem.c). Shows that the harness runs and what
+	 * its noise is; its ratio means nothing.
+	 */
+	{ "selfcheck-null-vs-zero", "null", "zero", 0, 0, false },
+	/* The twins of issue 4 (ioctl commands to be filled in with them). */
+	{ "echo", "c_echo", "rust_echo", 0, 0, false },
+	{ "random", "c_random", "rust_random", 0, 0, false },
+};
+
+static const char *const devbench_op_names[DEVBENCH_NR_OPS] = {
+	[DEVBENCH_OPEN_CLOSE] = "open+close",
+	[DEVBENCH_WRITE_1] = "write-1B",
+	[DEVBENCH_READ_1] = "read-1B",
+	[DEVBENCH_WRITE_4K] = "write-4KiB",
+	[DEVBENCH_READ_4K] = "read-4KiB",
+	[DEVBENCH_IOCTL] = "ioctl",
+};
+
+const char *devbench_op_name(enum devbench_op op)
+{
+	return op < DEVBENCH_NR_OPS ? devbench_op_names[op] : "?";
+}
+
+/* One side of a pair: its node and, for all but open+close, an open file. */
+struct devbench_target {
+	char path[64];
+	struct file *file;
+};
+
+static int target_init(struct devbench_target *t, const char *dev)
+{
+	struct file *f;
+
+	if (snprintf(t->path, sizeof(t->path), "/dev/%s", dev) >= (int)sizeof(t->path))
+		return -ENAMETOOLONG;
+	f = filp_open(t->path, O_RDWR, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	t->file = f;
+	return 0;
+}
+
+static void target_exit(struct devbench_target *t)
+{
+	if (t->file)
+		filp_close(t->file, NULL);
+	t->file = NULL;
+}
+
+/* Run @op once on @t. Returns 0 or -errno. */
+static int op_once(struct devbench_target *t, enum devbench_op op, unsigned int cmd,
+		   unsigned long arg)
+{
+	char __user *ubuf = (char __user *)DEVBENCH_UBASE;
+	struct file *f = t->file;
+	/* pread/pwrite at 0 for seekable files; streams have no position. */
+	loff_t pos = 0, *ppos = (f->f_mode & FMODE_STREAM) ? NULL : &pos;
+	struct file *g;
+	long ret;
+
+	switch (op) {
+	case DEVBENCH_OPEN_CLOSE:
+		g = filp_open(t->path, O_RDWR, 0);
+		if (IS_ERR(g))
+			return PTR_ERR(g);
+		return filp_close(g, NULL);
+	case DEVBENCH_WRITE_1:
+		ret = vfs_write(f, ubuf, 1, ppos);
+		break;
+	case DEVBENCH_READ_1:
+		ret = vfs_read(f, ubuf, 1, ppos);
+		break;
+	case DEVBENCH_WRITE_4K:
+		ret = vfs_write(f, ubuf, DEVBENCH_BUF_SIZE, ppos);
+		break;
+	case DEVBENCH_READ_4K:
+		ret = vfs_read(f, ubuf, DEVBENCH_BUF_SIZE, ppos);
+		break;
+	case DEVBENCH_IOCTL:
+		ret = vfs_ioctl(f, cmd, arg);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return ret < 0 ? (int)ret : 0;
+}
+
+/* Run @op @n times on @t; *@ns gets the time taken. Returns 0 or -errno. */
+static int op_batch(struct devbench_target *t, enum devbench_op op, unsigned int cmd,
+		    unsigned long arg, unsigned int n, u64 *ns)
+{
+	u64 start = ktime_get_ns();
+
+	for (unsigned int i = 0; i < n; i++) {
+		int err = op_once(t, op, cmd, arg);
+
+		if (err)
+			return err;
+	}
+	*ns = ktime_get_ns() - start;
+	return 0;
+}
+
+s64 devbench_op_ns(const char *dev, enum devbench_op op, unsigned int cmd,
+		   unsigned long arg, unsigned int iters)
+{
+	struct devbench_target t = {};
+	u64 ns;
+	int err;
+
+	if (!iters || op >= DEVBENCH_NR_OPS || (op == DEVBENCH_IOCTL && !cmd))
+		return -EINVAL;
+	err = arch_map_user_test_page(DEVBENCH_UBASE);
+	if (err)
+		return err;
+	err = target_init(&t, dev);
+	if (!err)
+		err = op_batch(&t, op, cmd, arg, max(iters / 4, 1U), &ns);
+	if (!err)
+		err = op_batch(&t, op, cmd, arg, iters, &ns);
+	target_exit(&t);
+	arch_unmap_user_test_page(DEVBENCH_UBASE);
+	if (err)
+		return err;
+	return max_t(u64, ns / iters, 1);
+}
+
+/* Sort @n values (tiny arrays: insertion sort). */
+static void sort_u64(u64 *v, unsigned int n)
+{
+	for (unsigned int i = 1; i < n; i++) {
+		u64 x = v[i];
+		unsigned int j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/*
+ * Batch size for @op on @t: about target_ns / rounds per batch, found by
+ * timing doubling batches. Returns it, or -errno.
+ */
+static long calibrate(struct devbench_target *t, enum devbench_op op, unsigned int cmd,
+		      unsigned long arg, const struct devbench_params *p)
+{
+	u64 per_batch = p->target_ns / p->rounds, ns = 0;
+	unsigned long n = max(p->min_iters, 1U);
+	int err;
+
+	for (;;) {
+		err = op_batch(t, op, cmd, arg, n, &ns);
+		if (err)
+			return err;
+		if (ns >= per_batch / 8 || n >= (1UL << 24))
+			break;
+		n *= 2;
+	}
+	n = ns ? (unsigned long)(per_batch * n / ns) : n;
+	return clamp(n, (unsigned long)max(p->min_iters, 1U), 1UL << 24);
+}
+
+static void print_skip(const struct devbench_pair *pair, enum devbench_op op,
+		       const char *side, const char *dev, int err)
+{
+	pr_info("bench: %s %s  skipped: %s /dev/%s error %d\n", pair->name,
+		devbench_op_name(op), side, dev, err);
+}
+
+/* Measure @op on both sides and print its line. Returns 1 if measured. */
+static int run_op(const struct devbench_pair *pair, struct devbench_target *tc,
+		  struct devbench_target *tr, enum devbench_op op,
+		  const struct devbench_params *p)
+{
+	unsigned long arg = pair->ioctl_arg + (pair->ioctl_arg_ubuf ? DEVBENCH_UBASE : 0);
+	u64 c_ps[DEVBENCH_MAX_ROUNDS], r_ps[DEVBENCH_MAX_ROUNDS], ns;
+	unsigned int cmd = pair->ioctl_cmd, rounds = p->rounds;
+	u64 c_min, r_min, ratio;
+	long n, n_rust;
+	int err;
+
+	if (op == DEVBENCH_IOCTL && !cmd) {
+		pr_info("bench: %s ioctl  skipped: no ioctl command for this pair\n",
+			pair->name);
+		return 0;
+	}
+	/* Warm-up, and a first check that both sides accept the operation. */
+	err = op_batch(tc, op, cmd, arg, max(p->min_iters / 4, 1U), &ns);
+	if (err) {
+		print_skip(pair, op, "C", pair->c_dev, err);
+		return 0;
+	}
+	err = op_batch(tr, op, cmd, arg, max(p->min_iters / 4, 1U), &ns);
+	if (err) {
+		print_skip(pair, op, "Rust", pair->rust_dev, err);
+		return 0;
+	}
+	/* Size the batches for the slower side, so neither overruns. */
+	n = calibrate(tc, op, cmd, arg, p);
+	if (n < 0) {
+		print_skip(pair, op, "C", pair->c_dev, n);
+		return 0;
+	}
+	n_rust = calibrate(tr, op, cmd, arg, p);
+	if (n_rust < 0) {
+		print_skip(pair, op, "Rust", pair->rust_dev, n_rust);
+		return 0;
+	}
+	n = min(n, n_rust);
+	for (unsigned int r = 0; r < rounds; r++) {
+		/* C first in even rounds, Rust first in odd ones. */
+		struct devbench_target *first = (r & 1) ? tr : tc;
+		struct devbench_target *second = (r & 1) ? tc : tr;
+		u64 *first_ps = (r & 1) ? r_ps : c_ps, *second_ps = (r & 1) ? c_ps : r_ps;
+
+		err = op_batch(first, op, cmd, arg, n, &ns);
+		first_ps[r] = ns * 1000 / n;
+		if (!err)
+			err = op_batch(second, op, cmd, arg, n, &ns);
+		second_ps[r] = ns * 1000 / n;
+		if (err) {
+			pr_info("bench: %s %s  skipped: error %d in round %u\n", pair->name,
+				devbench_op_name(op), err, r);
+			return 0;
+		}
+	}
+	sort_u64(c_ps, rounds);
+	sort_u64(r_ps, rounds);
+	c_min = max_t(u64, c_ps[0], 1);
+	r_min = r_ps[0];
+	ratio = (r_min * 1000 + c_min / 2) / c_min;	/* thousandths */
+	pr_info("bench: %s %s  C %llu ns/op  Rust %llu ns/op  ratio %llu.%03llu  (%u x %ld iters, min; median C %llu Rust %llu)\n",
+		pair->name, devbench_op_name(op), (c_min + 500) / 1000, (r_min + 500) / 1000,
+		ratio / 1000, ratio % 1000, rounds, n, (c_ps[rounds / 2] + 500) / 1000,
+		(r_ps[rounds / 2] + 500) / 1000);
+	return 1;
+}
+
+/* devbench_run_pair() with the user buffer already mapped. */
+static int run_pair_mapped(const struct devbench_pair *pair, const struct devbench_params *p)
+{
+	struct devbench_target tc = {}, tr = {};
+	int measured = 0, err;
+
+	err = target_init(&tc, pair->c_dev);
+	if (err) {
+		pr_info("bench: %s  skipped: /dev/%s missing or not openable (%d)\n",
+			pair->name, pair->c_dev, err);
+		return 0;
+	}
+	err = target_init(&tr, pair->rust_dev);
+	if (err) {
+		pr_info("bench: %s  skipped: /dev/%s missing or not openable (%d)\n",
+			pair->name, pair->rust_dev, err);
+		target_exit(&tc);
+		return 0;
+	}
+	for (int op = 0; op < DEVBENCH_NR_OPS; op++)
+		measured += run_op(pair, &tc, &tr, op, p);
+	target_exit(&tr);
+	target_exit(&tc);
+	return measured;
+}
+
+int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_params *params)
+{
+	struct devbench_params p = *params;
+	int err, measured;
+
+	p.rounds = clamp(p.rounds, 1U, (unsigned int)DEVBENCH_MAX_ROUNDS);
+	err = arch_map_user_test_page(DEVBENCH_UBASE);
+	if (err)
+		return err;
+	measured = run_pair_mapped(pair, &p);
+	arch_unmap_user_test_page(DEVBENCH_UBASE);
+	return measured;
+}
+
+int devbench_run_all(void)
+{
+	struct devbench_params p = {
+		.rounds = 5,
+		.target_ns = 50 * NSEC_PER_MSEC,
+		.min_iters = 16,
+	};
+	char filter[32];
+	int measured = 0, ret;
+	long ms;
+
+	if (!cmdline_get_long(boot_command_line, "bench.ms", &ms) && ms > 0 && ms <= 10000)
+		p.target_ns = (u64)ms * NSEC_PER_MSEC;
+	if (cmdline_get_str(boot_command_line, "bench.filter", filter, sizeof(filter)) < 0)
+		filter[0] = '\0';
+	pr_info("bench: %u rounds, about %llu ms per operation and device\n", p.rounds,
+		p.target_ns / NSEC_PER_MSEC);
+	for (size_t i = 0; i < ARRAY_SIZE(devbench_pairs); i++) {
+		if (filter[0] && strcmp(filter, devbench_pairs[i].name))
+			continue;
+		ret = devbench_run_pair(&devbench_pairs[i], &p);
+		if (ret < 0) {
+			pr_err("bench: cannot map the user buffer: %d\n", ret);
+			return ret;
+		}
+		measured += ret;
+	}
+	pr_info("bench: done, %d operations measured\n", measured);
+	return 0;
+}

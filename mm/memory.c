@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * User page faults and the pages behind user mappings. A page comes in on
+ * first touch: zeroed for anonymous memory, read from the file for file
+ * mappings (a private copy: there is no page cache to share yet). After
+ * fork, parent and child share every private page read-only; the first
+ * write copies it unless nobody else maps it any more (page_count 1).
+ *
+ * A mapped page holds one reference per page-table entry that maps it.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <asm/pgtable.h>
+
+/* A new page for @vma at @addr, filled with zeroes or file data. */
+static struct page *fault_new_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	loff_t pos;
+
+	if (!page || !vma->vm_file)
+		return page;
+	pos = ((loff_t)vma->vm_pgoff << PAGE_SHIFT) + (addr - vma->vm_start);
+	/* A short read (end of file) leaves the rest zero; errors too. */
+	kernel_read(vma->vm_file, page_address(page), PAGE_SIZE, &pos);
+	return page;
+}
+
+/* Write fault on a present, read-only entry of a writable private mapping. */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
+{
+	struct page *old = pfn_to_page(pte_pfn(*pte)), *copy;
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+
+	if (page_count(old) == 1) {
+		*pte = pfn_pte(pte_pfn(*pte), prot);
+		flush_tlb_page(addr);
+		return 0;
+	}
+	copy = alloc_page(GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	*pte = pfn_pte(page_to_pfn(copy), prot);
+	flush_tlb_page(addr);
+	put_page(old);
+	return 0;
+}
+
+static int access_error(struct vm_area_struct *vma, unsigned int flags)
+{
+	if (flags & FAULT_FLAG_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (flags & FAULT_FLAG_INSTRUCTION)
+		return !(vma->vm_flags & VM_EXEC);
+	return !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC));
+}
+
+int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	pte_t *pte;
+	int ret = 0;
+
+	addr &= PAGE_MASK;
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr) {
+		ret = -EFAULT;
+		goto out;
+	}
+	if (access_error(vma, flags)) {
+		ret = -EACCES;
+		goto out;
+	}
+	pte = user_pte_alloc(mm, addr);
+	if (!pte) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	if (pte_present(*pte)) {
+		/* Present: a write to a shared (copy-on-write) page, or a stale TLB. */
+		if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte))
+			ret = do_wp_page(vma, addr, pte);
+		else
+			flush_tlb_page(addr);
+		goto out;
+	}
+	page = fault_new_page(vma, addr);
+	if (!page) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	*pte = pfn_pte(page_to_pfn(page), vm_get_page_prot(vma->vm_flags));
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+static int zap_one(pte_t *pte, unsigned long addr, void *data)
+{
+	struct page *page = pfn_to_page(pte_pfn(*pte));
+
+	*pte = 0;
+	flush_tlb_page(addr);
+	put_page(page);
+	return 0;
+}
+
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	user_pte_walk(mm, start, end, zap_one, NULL);
+}
+
+struct copy_ctx {
+	struct mm_struct *dst;
+	bool cow;
+};
+
+static int copy_one(pte_t *pte, unsigned long addr, void *data)
+{
+	struct copy_ctx *c = data;
+	pte_t *dpte = user_pte_alloc(c->dst, addr);
+
+	if (!dpte)
+		return -ENOMEM;
+	if (c->cow && pte_write(*pte)) {
+		*pte = pte_wrprotect(*pte);
+		flush_tlb_page(addr);
+	}
+	get_page(pfn_to_page(pte_pfn(*pte)));
+	*dpte = *pte;
+	return 0;
+}
+
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	struct copy_ctx c = { .dst = dst, .cow = !(vma->vm_flags & VM_SHARED) };
+
+	return user_pte_walk(src, vma->vm_start, vma->vm_end, copy_one, &c);
+}
+
+static int protect_one(pte_t *pte, unsigned long addr, void *data)
+{
+	const unsigned long *vm_flags = data;
+	pgprot_t prot = vm_get_page_prot(*vm_flags);
+	bool was_writable = pte_write(*pte);
+
+	*pte = pte_modify(*pte, prot);
+	/* Write permission is given back by the fault path (it may be shared). */
+	if (!was_writable)
+		*pte = pte_wrprotect(*pte);
+	flush_tlb_page(addr);
+	return 0;
+}
+
+void change_protection(struct vm_area_struct *vma)
+{
+	user_pte_walk(vma->vm_mm, vma->vm_start, vma->vm_end, protect_one, &vma->vm_flags);
+}

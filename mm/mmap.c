@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * User address spaces: the list of mappings (VMAs) of an mm_struct, and
+ * mmap/munmap/brk on it. The list is kept sorted by address; it is short
+ * for the programs Ferrite runs, so lookups walk it (Linux uses a maple
+ * tree). Neighbouring mappings are not merged, except that brk grows the
+ * heap's own mapping.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/file.h>
+#include <linux/syscalls.h>
+#include <asm/pgtable.h>
+#include <asm/uaccess.h>
+#include <uapi/linux/mman.h>
+
+/* Default top of the mmap area: below the stack and a guard gap. */
+#define MMAP_BASE (TASK_SIZE_MAX - USER_STACK_SIZE - (128UL << 20))
+#define MMAP_MIN_ADDR 0x10000UL
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	if (pgd_alloc(mm)) {
+		kfree(mm);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&mm->mmap);
+	refcount_set(&mm->mm_users, 1);
+	mutex_init(&mm->mmap_lock);
+	mm->mmap_base = PAGE_ALIGN(MMAP_BASE);
+	return mm;
+}
+
+static void vma_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kfree(vma);
+}
+
+/* Unlink and free @vma after releasing its pages. */
+static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	zap_page_range(mm, vma->vm_start, vma->vm_end);
+	list_del(&vma->vm_list);
+	mm->map_count--;
+	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	vma_free(vma);
+}
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *tmp;
+
+	if (!refcount_dec_and_test(&mm->mm_users))
+		return;
+	mutex_lock(&mm->mmap_lock);
+	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list)
+		remove_vma(mm, vma);
+	mutex_unlock(&mm->mmap_lock);
+	pgd_free(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
+	kfree(mm);
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		if (vma->vm_end > addr)
+			return vma;
+	return NULL;
+}
+
+/* Insert @vma in address order; the range must be free. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
+
+	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
+	mm->map_count++;
+	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+struct vm_area_struct *vma_dup(const struct vm_area_struct *old)
+{
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	*vma = *old;
+	INIT_LIST_HEAD(&vma->vm_list);
+	if (vma->vm_file)
+		get_file(vma->vm_file);
+	return vma;
+}
+
+/* Split @vma at @addr (inside it): @vma keeps the low part. */
+static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *tail = vma_dup(vma);
+
+	if (!tail)
+		return -ENOMEM;
+	tail->vm_start = addr;
+	tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+	vma->vm_end = addr;
+	list_add(&tail->vm_list, &vma->vm_list);
+	mm->map_count++;
+	return 0;
+}
+
+/* Make @start and @end (page aligned) fall on VMA boundaries. */
+int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+	int err;
+
+	if (vma && vma->vm_start < start) {
+		err = split_vma(mm, vma, start);
+		if (err)
+			return err;
+	}
+	vma = find_vma(mm, end);
+	if (vma && vma->vm_start < end)
+		return split_vma(mm, vma, end);
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	struct vm_area_struct *vma, *tmp;
+	unsigned long end;
+	int err;
+
+	if (!PAGE_ALIGNED(start) || !len || start >= TASK_SIZE_MAX ||
+	    len > TASK_SIZE_MAX - start)
+		return -EINVAL;
+	end = start + PAGE_ALIGN(len);
+	err = vma_split_range(mm, start, end);
+	if (err)
+		return err;
+	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list) {
+		if (vma->vm_start >= end)
+			break;
+		if (vma->vm_start >= start)
+			remove_vma(mm, vma);
+	}
+	return 0;
+}
+
+static bool range_free(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return !vma || vma->vm_start >= addr + len;
+}
+
+/* A free range of @len bytes: @hint if free, else the highest below mmap_base. */
+static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
+				       unsigned long len)
+{
+	struct vm_area_struct *vma;
+	unsigned long top = mm->mmap_base;
+
+	if (len > TASK_SIZE_MAX - MMAP_MIN_ADDR)
+		return -ENOMEM;
+	if (hint) {
+		hint = PAGE_ALIGN(hint);
+		if (hint >= MMAP_MIN_ADDR && hint <= TASK_SIZE_MAX - len &&
+		    range_free(mm, hint, len))
+			return hint;
+	}
+	/* Walk down from the top, through the gaps between mappings. */
+	list_for_each_entry_reverse(vma, &mm->mmap, vm_list) {
+		if (vma->vm_start >= top)
+			continue;
+		if (vma->vm_end <= top && top - vma->vm_end >= len)
+			return top - len;
+		top = min(top, vma->vm_start);
+	}
+	if (top >= MMAP_MIN_ADDR + len)
+		return top - len;
+	return -ENOMEM;
+}
+
+unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
+		      unsigned long len, unsigned long prot, unsigned long flags,
+		      unsigned long pgoff)
+{
+	struct vm_area_struct *vma;
+	unsigned long vm_flags;
+	int err;
+
+	if (!len)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len || len > TASK_SIZE_MAX)
+		return -ENOMEM;
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (!PAGE_ALIGNED(addr) || addr > TASK_SIZE_MAX - len || addr < PAGE_SIZE)
+			return -EINVAL;
+		if (flags & MAP_FIXED_NOREPLACE) {
+			if (!range_free(mm, addr, len))
+				return -EEXIST;
+		} else {
+			err = do_munmap(mm, addr, len);
+			if (err)
+				return err;
+		}
+	} else {
+		addr = get_unmapped_area(mm, addr, len);
+		if (IS_ERR_VALUE(addr))
+			return addr;
+	}
+	vm_flags = VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	if (prot & PROT_READ)
+		vm_flags |= VM_READ;
+	if (prot & PROT_WRITE)
+		vm_flags |= VM_WRITE;
+	if (prot & PROT_EXEC)
+		vm_flags |= VM_EXEC;
+	if ((flags & MAP_TYPE) == MAP_SHARED)
+		vm_flags |= VM_SHARED;
+	if (flags & MAP_GROWSDOWN)
+		vm_flags |= VM_GROWSDOWN;
+
+	vma = kzalloc(sizeof(*vma), GFP_KERNEL);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_mm = mm;
+	vma->vm_flags = vm_flags;
+	vma->vm_pgoff = pgoff;
+	vma->vm_file = file ? get_file(file) : NULL;
+	INIT_LIST_HEAD(&vma->vm_list);
+	vma_link(mm, vma);
+	return addr;
+}
+
+/* brk(): move the end of the heap; the heap is one anonymous mapping. */
+unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk);
+	struct vm_area_struct *vma;
+
+	if (brk < mm->start_brk || brk >= TASK_SIZE_MAX)
+		return mm->brk;
+	if (new_end == old_end) {
+		mm->brk = brk;
+		return brk;
+	}
+	if (new_end < old_end) {
+		if (do_munmap(mm, new_end, old_end - new_end))
+			return mm->brk;
+		mm->brk = brk;
+		return brk;
+	}
+	if (!range_free(mm, old_end, new_end - old_end))
+		return mm->brk;
+	vma = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
+	if (vma && vma->vm_end == old_end && !vma->vm_file &&
+	    vma->vm_flags == (VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)) {
+		vma->vm_end = new_end;
+		mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
+	} else if (IS_ERR_VALUE(do_mmap(mm, NULL, old_end, new_end - old_end,
+					 PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, 0))) {
+		return mm->brk;
+	}
+	mm->brk = brk;
+	return brk;
+}
+
+/* --- System calls ------------------------------------------------------ */
+
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = mm_brk(mm, brk);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	unsigned long ret;
+
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!len)
+		return -EINVAL;
+	switch (flags & MAP_TYPE) {
+	case MAP_PRIVATE:
+		break;
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		/* Shared anonymous memory only makes sense with threads or fork. */
+		if (!(flags & MAP_ANONYMOUS))
+			return -ENODEV;	/* no shared file mappings yet */
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+		if (!(file->f_mode & FMODE_READ) || !S_ISREG(file_inode(file)->i_mode)) {
+			fput(file);
+			return S_ISREG(file_inode(file)->i_mode) ? -EACCES : -ENODEV;
+		}
+	}
+	mutex_lock(&mm->mmap_lock);
+	ret = do_mmap(mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	mutex_unlock(&mm->mmap_lock);
+	if (file)
+		fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_munmap(mm, addr, len);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long end, addr;
+	int ret;
+
+	if (!PAGE_ALIGNED(start) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC |
+					      PROT_GROWSDOWN | PROT_GROWSUP)))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	end = start + PAGE_ALIGN(len);
+	if (end <= start || end > TASK_SIZE_MAX)
+		return -ENOMEM;
+	mutex_lock(&mm->mmap_lock);
+	/* The whole range must be mapped. */
+	ret = -ENOMEM;
+	addr = start;
+	vma = find_vma(mm, start);
+	while (vma && addr < end && vma->vm_start <= addr) {
+		addr = vma->vm_end;
+		vma = vma->vm_list.next == &mm->mmap ? NULL : list_next_entry(vma, vm_list);
+	}
+	if (addr < end)
+		goto out;
+	ret = vma_split_range(mm, start, end);
+	if (ret)
+		goto out;
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_start >= end)
+			break;
+		if (vma->vm_end <= start)
+			continue;
+		vma->vm_flags &= ~(VM_READ | VM_WRITE | VM_EXEC);
+		vma->vm_flags |= (prot & PROT_READ ? VM_READ : 0) |
+				 (prot & PROT_WRITE ? VM_WRITE : 0) |
+				 (prot & PROT_EXEC ? VM_EXEC : 0);
+		change_protection(vma);
+	}
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}

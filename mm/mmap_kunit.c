@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for user address spaces (suite "mmap"): mappings, demand
+ * paging, copy on write and teardown, on an mm_struct that is never
+ * loaded: the fault and copy paths work on its page tables directly.
+ */
+#include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <asm/pgtable.h>
+#include <uapi/linux/mman.h>
+
+#define BASE 0x10000000UL
+
+static unsigned long settled_free_pages(void)
+{
+	kmem_cache_shrink_all();
+	return nr_free_pages();
+}
+
+static pte_t pte_of(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte = user_pte_lookup(mm, addr);
+
+	return pte ? *pte : 0;
+}
+
+static unsigned long map(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			 unsigned long prot)
+{
+	unsigned long ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_mmap(mm, NULL, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+/* An address space with faulted-in pages gives every page back when dropped. */
+static void mmap_teardown_frees_everything(struct kunit *test)
+{
+	unsigned long free0 = settled_free_pages();
+	struct mm_struct *mm = mm_alloc();
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, map(mm, BASE, 8 * PAGE_SIZE, PROT_READ | PROT_WRITE), BASE);
+	for (int i = 0; i < 8; i++)
+		KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE + i * PAGE_SIZE + 5,
+							     FAULT_FLAG_WRITE), 0);
+	KUNIT_EXPECT_TRUE(test, pte_present(pte_of(mm, BASE + 7 * PAGE_SIZE)));
+	KUNIT_EXPECT_TRUE(test, pte_write(pte_of(mm, BASE)));
+	KUNIT_EXPECT_LE(test, nr_free_pages(), free0 - 8);
+	mmput(mm);
+	KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+}
+
+/* Faults outside a mapping, or against its protection, are refused. */
+static void mmap_fault_errors(struct kunit *test)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, map(mm, BASE, PAGE_SIZE, PROT_READ), BASE);
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE + PAGE_SIZE, 0), -EFAULT);
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE - 1, 0), -EFAULT);
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE, FAULT_FLAG_WRITE), -EACCES);
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE, FAULT_FLAG_INSTRUCTION), -EACCES);
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE, 0), 0);
+	KUNIT_EXPECT_TRUE(test, pte_present(pte_of(mm, BASE)));
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_of(mm, BASE)));
+	mmput(mm);
+}
+
+/* munmap in the middle splits a mapping in two and frees only that page. */
+static void mmap_munmap_splits(struct kunit *test)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, map(mm, BASE, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE), BASE);
+	for (int i = 0; i < 4; i++)
+		handle_user_page_fault(mm, BASE + i * PAGE_SIZE, FAULT_FLAG_WRITE);
+	mutex_lock(&mm->mmap_lock);
+	KUNIT_EXPECT_EQ(test, do_munmap(mm, BASE + PAGE_SIZE, PAGE_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, mm->map_count, 2);
+	vma = find_vma(mm, BASE + PAGE_SIZE);
+	KUNIT_EXPECT_TRUE(test, vma && vma->vm_start == BASE + 2 * PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, do_munmap(mm, BASE + 1, PAGE_SIZE), -EINVAL);
+	KUNIT_EXPECT_EQ(test, do_munmap(mm, BASE, 0), -EINVAL);
+	mutex_unlock(&mm->mmap_lock);
+	KUNIT_EXPECT_FALSE(test, pte_present(pte_of(mm, BASE + PAGE_SIZE)));
+	KUNIT_EXPECT_TRUE(test, pte_present(pte_of(mm, BASE + 2 * PAGE_SIZE)));
+	mmput(mm);
+}
+
+/* A fork-style copy shares pages read-only; a write copies, the other keeps its own. */
+static void mmap_copy_on_write(struct kunit *test)
+{
+	unsigned long free0 = settled_free_pages();
+	struct mm_struct *parent = mm_alloc(), *child = mm_alloc();
+	struct vm_area_struct *vma, *copy;
+	struct page *shared;
+	u8 *data;
+
+	KUNIT_ASSERT_NOT_NULL(test, parent);
+	KUNIT_ASSERT_NOT_NULL(test, child);
+	KUNIT_ASSERT_EQ(test, map(parent, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE), BASE);
+	KUNIT_ASSERT_EQ(test, handle_user_page_fault(parent, BASE, FAULT_FLAG_WRITE), 0);
+	shared = pfn_to_page(pte_pfn(pte_of(parent, BASE)));
+	data = page_address(shared);
+	data[0] = 0x11;
+
+	vma = find_vma(parent, BASE);
+	copy = vma_dup(vma);
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	copy->vm_mm = child;
+	vma_link(child, copy);
+	KUNIT_ASSERT_EQ(test, copy_page_range(child, parent, vma), 0);
+	KUNIT_EXPECT_EQ(test, page_count(shared), 2);
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_of(parent, BASE)));
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_of(child, BASE)));
+
+	/* The child writes: it gets a copy; the parent keeps the original. */
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(child, BASE, FAULT_FLAG_WRITE), 0);
+	KUNIT_EXPECT_NE(test, pte_pfn(pte_of(child, BASE)), page_to_pfn(shared));
+	KUNIT_EXPECT_EQ(test, ((u8 *)page_address(pfn_to_page(pte_pfn(pte_of(child, BASE)))))[0],
+			0x11);
+	KUNIT_EXPECT_EQ(test, page_count(shared), 1);
+	/* The parent is the sole user now: its write fault reuses the page. */
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(parent, BASE, FAULT_FLAG_WRITE), 0);
+	KUNIT_EXPECT_EQ(test, pte_pfn(pte_of(parent, BASE)), page_to_pfn(shared));
+	KUNIT_EXPECT_TRUE(test, pte_write(pte_of(parent, BASE)));
+	mmput(child);
+	mmput(parent);
+	KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+}
+
+/* brk grows and shrinks the heap in whole pages and refuses to go below its start. */
+static void mmap_brk(struct kunit *test)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	mm->start_brk = mm->brk = BASE;
+	mutex_lock(&mm->mmap_lock);
+	KUNIT_EXPECT_EQ(test, mm_brk(mm, BASE + 3 * PAGE_SIZE + 1), BASE + 3 * PAGE_SIZE + 1);
+	KUNIT_EXPECT_EQ(test, mm->total_vm, 4);
+	KUNIT_EXPECT_EQ(test, mm_brk(mm, BASE + 5 * PAGE_SIZE), BASE + 5 * PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, mm->map_count, 1);
+	KUNIT_EXPECT_EQ(test, mm_brk(mm, BASE - PAGE_SIZE), BASE + 5 * PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, mm_brk(mm, BASE + PAGE_SIZE), BASE + PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, mm->total_vm, 1);
+	mutex_unlock(&mm->mmap_lock);
+	mmput(mm);
+}
+
+static struct kunit_case mmap_cases[] = {
+	KUNIT_CASE(mmap_teardown_frees_everything),
+	KUNIT_CASE(mmap_fault_errors),
+	KUNIT_CASE(mmap_munmap_splits),
+	KUNIT_CASE(mmap_copy_on_write),
+	KUNIT_CASE(mmap_brk),
+	{}
+};
+
+static struct kunit_suite mmap_suite = {
+	.name = "mmap",
+	.test_cases = mmap_cases,
+};
+kunit_test_suites(&mmap_suite);

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The first user-space test: the program starts (ELF loading, the initial
+ * stack and auxiliary vector, TLS), its system calls reach the kernel and
+ * return Linux's values and errno, and bad pointers give EFAULT.
+ */
+#include <elf.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include "ktest.h"
+
+static void write_stdout(void)
+{
+	static const char msg[] = "    # hello from user space\n";
+
+	EXPECT_EQ(write(1, msg, sizeof(msg) - 1), sizeof(msg) - 1);
+	EXPECT_EQ(write(1, msg, 0), 0);
+}
+
+static void write_bad_pointers(void)
+{
+	EXPECT_ERRNO(write(1, BAD_NULL, 8), EFAULT);
+	EXPECT_ERRNO(write(1, BAD_KERNEL, 8), EFAULT);
+	EXPECT_ERRNO(write(1, BAD_UNMAPPED, 8), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_writev, 1, BAD_NULL, 1), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_writev, 1, BAD_KERNEL, 1), EFAULT);
+}
+
+static void write_bad_fd(void)
+{
+	EXPECT_ERRNO(write(99, "x", 1), EBADF);
+	EXPECT_ERRNO(write(-1, "x", 1), EBADF);
+	EXPECT_ERRNO(close(99), EBADF);
+}
+
+static void auxv_values(void)
+{
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	const unsigned char *rnd = (const unsigned char *)getauxval(AT_RANDOM);
+	const char *execfn = (const char *)getauxval(AT_EXECFN);
+	int nonzero = 0;
+
+	EXPECT_EQ(getauxval(AT_PAGESZ), 4096);
+	EXPECT_TRUE(getauxval(AT_PHNUM) >= 2);
+	EXPECT_EQ(getauxval(AT_PHENT), sizeof(Elf64_Phdr));
+	EXPECT_TRUE(ph != NULL);
+	if (ph)
+		EXPECT_TRUE(ph[0].p_type == PT_PHDR || ph[0].p_type == PT_LOAD);
+	EXPECT_TRUE(getauxval(AT_ENTRY) != 0);
+	EXPECT_TRUE(rnd != NULL);
+	for (int i = 0; rnd && i < 16; i++)
+		nonzero |= rnd[i];
+	EXPECT_TRUE(nonzero);
+	EXPECT_TRUE(getauxval(AT_HWCAP) & (1u << 26));	/* SSE2 */
+	EXPECT_TRUE(execfn && !strncmp(execfn, "/tests/", 7));
+	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), "x86_64"));
+}
+
+static __thread int tls_var = 42;
+
+static void tls_works(void)
+{
+	unsigned long fs = 0;
+
+	EXPECT_EQ(tls_var, 42);
+	tls_var = 7;
+	EXPECT_EQ(tls_var, 7);
+	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &fs), 0);
+	/* musl's thread pointer points at itself. */
+	EXPECT_TRUE(fs != 0 && *(unsigned long *)fs == fs);
+	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1003, BAD_KERNEL), EFAULT);
+}
+
+static void unknown_syscall(void)
+{
+	EXPECT_ERRNO(syscall(1000), ENOSYS);
+	EXPECT_ERRNO(syscall(400), ENOSYS);
+}
+
+static void ids(void)
+{
+	EXPECT_TRUE(getpid() > 0);
+	EXPECT_EQ(syscall(SYS_gettid), getpid());
+	EXPECT_EQ(getuid(), 0);
+	EXPECT_EQ(geteuid(), 0);
+	EXPECT_EQ(getgid(), 0);
+}
+
+static void brk_grows(void)
+{
+	char *cur = (char *)syscall(SYS_brk, 0);
+	char *want = cur + 3 * 4096 + 100;
+
+	EXPECT_TRUE(cur != NULL);
+	EXPECT_EQ(syscall(SYS_brk, want), (long)want);
+	memset(cur, 0x5a, want - cur);
+	EXPECT_EQ(cur[3 * 4096 + 99], 0x5a);
+	EXPECT_EQ(syscall(SYS_brk, cur), (long)cur);
+	/* Below the start of the heap: refused, the old break is returned. */
+	EXPECT_EQ(syscall(SYS_brk, 4096), (long)cur);
+}
+
+static void mmap_anonymous(void)
+{
+	char *p = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p == MAP_FAILED)
+		return;
+	EXPECT_EQ(p[0] | p[4096] | p[8191 + 4096], 0);	/* demand-zero */
+	p[5000] = 3;
+	EXPECT_EQ(p[5000], 3);
+	EXPECT_EQ(mprotect(p, 4096, PROT_READ), 0);
+	EXPECT_EQ(p[1], 0);
+	EXPECT_EQ(munmap(p + 4096, 4096), 0);	/* a hole in the middle */
+	EXPECT_EQ(munmap(p, 3 * 4096), 0);
+	EXPECT_ERRNO(munmap(p + 1, 4096), EINVAL);
+	EXPECT_TRUE(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 99, 0) == MAP_FAILED);
+	EXPECT_ERRNO(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 99, 0), EBADF);
+	EXPECT_ERRNO(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), EINVAL);
+	EXPECT_ERRNO(mprotect(BAD_UNMAPPED, 4096, PROT_READ), ENOMEM);
+}
+
+static volatile double fpu_in[4] = { 1.5, 2.25, -0.75, 1e10 };
+
+static void fpu_sse(void)
+{
+	double sum = 0;
+
+	for (int i = 0; i < 4; i++)
+		sum += fpu_in[i] * 2;
+	EXPECT_TRUE(sum == 2e10 + 6.0);
+}
+
+static void uname_linux(void)
+{
+	struct utsname u;
+
+	EXPECT_EQ(uname(&u), 0);
+	EXPECT_EQ(strcmp(u.sysname, "Linux"), 0);
+	EXPECT_EQ(strcmp(u.machine, "x86_64"), 0);
+	EXPECT_ERRNO(uname(BAD_KERNEL), EFAULT);
+	EXPECT_ERRNO(uname(BAD_NULL), EFAULT);
+}
+
+static void getrandom_fills(void)
+{
+	unsigned char a[32] = { 0 }, b[32] = { 0 };
+
+	EXPECT_EQ(getrandom(a, sizeof(a), 0), sizeof(a));
+	EXPECT_EQ(getrandom(b, sizeof(b), 0), sizeof(b));
+	EXPECT_TRUE(memcmp(a, b, sizeof(a)) != 0);
+	EXPECT_ERRNO(getrandom(BAD_UNMAPPED, 16, 0), EFAULT);
+	EXPECT_ERRNO(getrandom(a, 16, 0x100), EINVAL);
+}
+
+KTEST_MAIN("user_basic",
+	   KTEST(write_stdout), KTEST(write_bad_pointers), KTEST(write_bad_fd),
+	   KTEST(auxv_values), KTEST(tls_works), KTEST(unknown_syscall), KTEST(ids),
+	   KTEST(brk_grows), KTEST(mmap_anonymous), KTEST(fpu_sse), KTEST(uname_linux),
+	   KTEST(getrandom_fills))

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Memory: copy-on-write fork, private file mappings, faults that kill. */
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include "ktest.h"
+
+static int child_status(void (*fn)(void *), void *arg)
+{
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		fn(arg);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	return status;
+}
+
+static void write_byte(void *p)
+{
+	*(volatile char *)p = 1;
+}
+
+static void fork_copies_on_write(void)
+{
+	size_t len = 64 * 4096;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status;
+	pid_t pid;
+
+	EXPECT_TRUE(p != MAP_FAILED);
+	memset(p, 'p', len);
+	pid = fork();
+	if (pid == 0) {
+		for (size_t i = 0; i < len; i += 4096)
+			if (p[i] != 'p')
+				_exit(1);
+		memset(p, 'c', len);
+		_exit(p[len - 1] == 'c' ? 0 : 2);
+	}
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	EXPECT_EQ(p[0], 'p');
+	EXPECT_EQ(p[len - 1], 'p');
+	munmap(p, len);
+}
+
+static void file_mapping(void)
+{
+	int fd = open("/tmp/mapped", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	char *p;
+
+	EXPECT_EQ(write(fd, "mapped file contents", 20), 20);
+	p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p != MAP_FAILED) {
+		EXPECT_EQ(memcmp(p, "mapped file contents", 20), 0);
+		EXPECT_EQ(p[20], 0);		/* past the end of file: zeroes */
+		p[0] = 'M';			/* private: the file does not change */
+		EXPECT_EQ(munmap(p, 8192), 0);
+	}
+	{
+		char c;
+
+		EXPECT_EQ(pread(fd, &c, 1, 0), 1);
+		EXPECT_EQ(c, 'm');
+	}
+	EXPECT_TRUE(mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED);
+	close(fd);
+	unlink("/tmp/mapped");
+}
+
+static void faults_kill_with_sigsegv(void)
+{
+	char *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status;
+
+	status = child_status(write_byte, p);	/* read-only */
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	munmap(p, 4096);
+	status = child_status(write_byte, p);	/* unmapped */
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	status = child_status(write_byte, BAD_KERNEL);	/* kernel memory */
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+}
+
+static void mprotect_changes_access(void)
+{
+	char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status;
+
+	p[0] = 1;
+	EXPECT_EQ(mprotect(p, 4096, PROT_READ), 0);
+	status = child_status(write_byte, p);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	status = child_status(write_byte, p + 4096);	/* the other page is still writable */
+	EXPECT_EQ(status, 0);
+	EXPECT_EQ(mprotect(p, 4096, PROT_READ | PROT_WRITE), 0);
+	p[0] = 2;
+	EXPECT_EQ(p[0], 2);
+	munmap(p, 2 * 4096);
+}
+
+static void big_malloc(void)
+{
+	size_t len = 8 << 20;
+	char *p = malloc(len);
+
+	EXPECT_TRUE(p != NULL);
+	if (!p)
+		return;
+	memset(p, 0xa5, len);
+	EXPECT_EQ((unsigned char)p[len - 1], 0xa5);
+	free(p);
+}
+
+KTEST_MAIN("user_mem",
+	   KTEST(fork_copies_on_write), KTEST(file_mapping), KTEST(faults_kill_with_sigsegv),
+	   KTEST(mprotect_changes_access), KTEST(big_malloc))
