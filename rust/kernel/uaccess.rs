@@ -349,7 +349,7 @@ pub mod test_page {
     use crate::uaccess::UserPtr;
 
     /// The address [`UserTestPage::map`] uses (the C tests use others).
-    pub const TEST_PAGE_ADDR: UserPtr = 0x4400_0000;
+    pub const TEST_PAGE_ADDR: UserPtr = 0x4600_0000;
 
     /// A mapped user test page, unmapped (and freed) when dropped.
     ///
