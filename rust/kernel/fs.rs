@@ -42,6 +42,7 @@ use crate::str::CStr;
 use crate::types::{ARef, AlwaysRefCounted, Opaque};
 use core::marker::PhantomData;
 use core::ptr::NonNull;
+use core::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use ffi::c_int;
 
 /// Open flags (`file->f_flags`), the C `O_*` values.
@@ -170,9 +171,11 @@ impl File {
     /// [`flags`].
     #[inline]
     pub fn flags(&self) -> u32 {
-        // SAFETY: the file is valid; `f_flags` may be read at any time
-        // (only `fcntl` would change it).
-        unsafe { core::ptr::read_volatile(&raw const (*self.as_ptr()).f_flags) }
+        // SAFETY: the file is valid and `f_flags` an aligned `u32` that
+        // lives as long; `fcntl(F_SETFL)` may change it concurrently, so it
+        // is read atomically (a plain load, as C does).
+        let f = unsafe { AtomicU32::from_ptr(&raw mut (*self.as_ptr()).f_flags) };
+        f.load(Ordering::Relaxed)
     }
 
     /// Whether the file was opened with `O_NONBLOCK`: operations that
@@ -201,19 +204,27 @@ impl File {
     ///
     /// The VFS takes no lock around file operations, so two calls on one
     /// file may race on it, as in C; a driver that cares serialises them
-    /// itself.
+    /// itself. The accesses are atomic (relaxed: plain loads and stores on
+    /// x86-64 and RISC-V), so a race gives an old or a new value, never a
+    /// torn one.
     #[inline]
     pub fn pos(&self) -> i64 {
-        // SAFETY: the file is valid; a volatile read of an aligned `i64` is
-        // a single load, like C's plain access.
-        unsafe { core::ptr::read_volatile(&raw const (*self.as_ptr()).f_pos) }
+        self.pos_atomic().load(Ordering::Relaxed)
     }
 
     /// Sets the file position (`f_pos`), for `llseek`.
     #[inline]
     pub fn set_pos(&self, pos: i64) {
-        // SAFETY: the file is valid; as in `pos`.
-        unsafe { core::ptr::write_volatile(&raw mut (*self.as_ptr()).f_pos, pos) }
+        self.pos_atomic().store(pos, Ordering::Relaxed)
+    }
+
+    /// `f_pos`, seen as an atomic.
+    #[inline(always)]
+    fn pos_atomic(&self) -> &AtomicI64 {
+        // SAFETY: the file is valid for as long as `&self`, and `f_pos` is an
+        // aligned `i64` (`loff_t`) that C accesses with plain (single-copy
+        // atomic) loads and stores.
+        unsafe { AtomicI64::from_ptr(&raw mut (*self.as_ptr()).f_pos) }
     }
 }
 
