@@ -23,6 +23,8 @@
 #include <linux/ktime.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <uapi/linux/echo_dev.h>
+#include <uapi/linux/random_dev.h>
 
 /* The benchmark's user buffer: one page, shared by every operation. */
 #define DEVBENCH_UBASE		0x0000000044000000UL
@@ -43,9 +45,9 @@ static const struct devbench_pair devbench_pairs[] = {
 	 * its noise is; its ratio means nothing.
 	 */
 	{ "selfcheck-null-vs-zero", "null", "zero", 0, 0, false },
-	/* The twins of issue 4 (ioctl commands to be filled in with them). */
-	{ "echo", "c_echo", "rust_echo", 0, 0, false },
-	{ "random", "c_random", "rust_random", 0, 0, false },
+	/* The twins of issue 4: drivers/char/{c,rust}_{echo,random}. */
+	{ "echo", "c_echo", "rust_echo", ECHO_GET_LEN, 0, true },
+	{ "random", "c_random", "rust_random", RANDOM_SEED, 0, true },
 };
 
 static const char *const devbench_op_names[DEVBENCH_NR_OPS] = {

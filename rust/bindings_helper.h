@@ -39,6 +39,8 @@
 #include <linux/uaccess.h>
 #include <linux/poll.h>
 #include <linux/miscdevice.h>
+#include <linux/cdev.h>
+#include <linux/namei.h>
 #include <linux/workqueue.h>
 #include <kunit/test.h>
 

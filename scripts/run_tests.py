@@ -42,6 +42,10 @@ CRASH_TESTS = {
                  r"lkdtm: survived WARN_ON", r"Power down"]),
     "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: double fault",
                            r"lkdtm_recurse\+0x"]),
+    "rust_misc_panic": (2, [r"Kernel panic - not syncing: Rust panic at "
+                            r"rust/kernel/miscdevice\.rs:\d+:\d+: lkdtm: panic in a Rust ioctl",
+                            r"Call Trace:", r"MiscdeviceVTable\w*ioctl\w*\+0x",
+                            r"vfs_ioctl\+0x"]),
 }
 
 # Per-architecture differences: register names in the reports, and what a

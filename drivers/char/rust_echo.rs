@@ -66,10 +66,11 @@ impl MiscDevice for RustEcho {
     type Ptr = Arc<Echo>;
     type RegistrationData = Arc<Echo>;
 
-    fn open(_file: &File, misc: &MiscDeviceRegistration<Self>) -> Result<Arc<Echo>> {
-        Ok(misc.data().clone())
+    fn open(_file: &File, echo: &Arc<Echo>) -> Result<Arc<Echo>> {
+        Ok(echo.clone())
     }
 
+    #[inline]
     fn read_iter(
         echo: ArcBorrow<'_, Echo>,
         kiocb: &mut Kiocb<'_>,
@@ -79,6 +80,7 @@ impl MiscDevice for RustEcho {
         iov.simple_read_from_buffer(kiocb.pos_mut(), &content)
     }
 
+    #[inline]
     fn write_iter(
         echo: ArcBorrow<'_, Echo>,
         kiocb: &mut Kiocb<'_>,
@@ -105,6 +107,7 @@ impl MiscDevice for RustEcho {
         Ok(n)
     }
 
+    #[inline]
     fn ioctl(echo: ArcBorrow<'_, Echo>, _file: &File, cmd: u32, arg: usize) -> Result<isize> {
         match cmd {
             ECHO_CLEAR => {

@@ -20,8 +20,10 @@
 //! a bad seed pointer `EFAULT`, and an open that cannot allocate its state
 //! `ENOMEM`.
 //!
-//! Locking: a per-file `Mutex` around the generator, held for a whole read
-//! or reseed, so concurrent reads of one file get disjoint output.
+//! Locking: a per-file `Mutex` around the generator (and the block it
+//! writes into, kept in the per-file state rather than cleared on the
+//! stack at every read), held for a whole read or reseed, so concurrent
+//! reads of one file get disjoint output.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -98,29 +100,41 @@ impl Xoshiro256 {
     }
 }
 
+/// The state of one open file: the generator, and a block for its output
+/// (kept here so that a read does not have to clear one on its stack).
+struct RandomFile {
+    rng: Xoshiro256,
+    block: [u8; BLOCK],
+}
+
 /// The driver: the file operations of `/dev/rust_random`.
 struct RustRandom;
 
 #[vtable]
 impl MiscDevice for RustRandom {
-    type Ptr = Pin<KBox<Mutex<Xoshiro256>>>;
+    type Ptr = Pin<KBox<Mutex<RandomFile>>>;
     type RegistrationData = ();
 
-    fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result<Self::Ptr> {
+    fn open(_file: &File, _data: &()) -> Result<Self::Ptr> {
         let n = OPENS.fetch_add(1, Ordering::Relaxed);
         let seed = (Ktime::ktime_get().to_ns() as u64) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        KBox::pin_init(Mutex::new(Xoshiro256::new(seed)), GFP_KERNEL)
+        let file = RandomFile {
+            rng: Xoshiro256::new(seed),
+            block: [0; BLOCK],
+        };
+        KBox::pin_init(Mutex::new(file), GFP_KERNEL)
     }
 
+    #[inline]
     fn read_iter(
-        rng: Pin<&Mutex<Xoshiro256>>,
+        state: Pin<&Mutex<RandomFile>>,
         _kiocb: &mut Kiocb<'_>,
         iov: &mut IovIterDest<'_>,
     ) -> Result<usize> {
         let want = iov.len();
-        let mut block = [0u8; BLOCK];
         let mut done = 0;
-        let mut rng = rng.lock();
+        let mut guard = state.lock();
+        let RandomFile { rng, block } = &mut *guard;
         while done < want {
             let n = (want - done).min(BLOCK);
             for word in block[..n.div_ceil(8) * 8].chunks_exact_mut(8) {
@@ -138,11 +152,11 @@ impl MiscDevice for RustRandom {
         Ok(done)
     }
 
-    fn ioctl(rng: Pin<&Mutex<Xoshiro256>>, _file: &File, cmd: u32, arg: usize) -> Result<isize> {
+    fn ioctl(state: Pin<&Mutex<RandomFile>>, _file: &File, cmd: u32, arg: usize) -> Result<isize> {
         match cmd {
             RANDOM_SEED => {
                 let seed: u64 = UserSlice::new(arg, size_of::<u64>()).reader().read()?;
-                *rng.lock() = Xoshiro256::new(seed);
+                state.lock().rng = Xoshiro256::new(seed);
                 Ok(0)
             }
             _ => Err(ENOTTY),

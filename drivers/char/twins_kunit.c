@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/namei.h>
 #include <linux/uaccess.h>
 #include <linux/fault-inject.h>
 #include <uapi/linux/echo_dev.h>
@@ -70,6 +71,26 @@ static long random_seed(struct file *f, u64 seed)
 	return vfs_ioctl(f, RANDOM_SEED, (unsigned long)u);
 }
 
+/*
+ * Without Rust (make CONFIG_RUST=n) only the C twins exist: there is nothing
+ * to compare, so the cases are skipped.
+ */
+static bool rust_twins_present(void)
+{
+	struct path p;
+
+	if (kern_path("/dev/rust_echo", 0, &p))
+		return false;
+	path_put(&p);
+	return true;
+}
+
+#define NEED_RUST_TWINS(test)						\
+	do {								\
+		if (!rust_twins_present())				\
+			kunit_skip(test, "no Rust twins (CONFIG_RUST=n)");	\
+	} while (0)
+
 static int twins_init(struct kunit *test)
 {
 	return arch_map_user_test_page(UBASE);
@@ -90,6 +111,7 @@ static void usage(unsigned long *slab, unsigned long *pages)
 
 static void echo_write_read(struct kunit *test)
 {
+	NEED_RUST_TWINS(test);
 	for (int d = 0; d < 2; d++) {
 		struct file *f = open_dev(test, echo_devs[d], O_RDWR), *g;
 		char kb[16];
@@ -144,6 +166,7 @@ static void echo_write_read(struct kunit *test)
 
 static void echo_seek(struct kunit *test)
 {
+	NEED_RUST_TWINS(test);
 	for (int d = 0; d < 2; d++) {
 		struct file *f = open_dev(test, echo_devs[d], O_RDWR);
 		char kb[4];
@@ -179,6 +202,7 @@ static void echo_errors(struct kunit *test)
 {
 	char __user *ubuf = (char __user *)UBASE;
 
+	NEED_RUST_TWINS(test);
 	for (int d = 0; d < 2; d++) {
 		struct file *f = open_dev(test, echo_devs[d], O_RDWR);
 		char kb[8];
@@ -280,9 +304,11 @@ static void echo_twins_identical(struct kunit *test)
 {
 	struct echo_log *log[2];
 	size_t bufsize = 3000;
-	char *buf = kmalloc(bufsize, GFP_KERNEL);
 	int big = 0;
+	char *buf;
 
+	NEED_RUST_TWINS(test);
+	buf = kmalloc(bufsize, GFP_KERNEL);
 	log[0] = kzalloc(sizeof(*log[0]), GFP_KERNEL);
 	log[1] = kzalloc(sizeof(*log[1]), GFP_KERNEL);
 	KUNIT_ASSERT_TRUE(test, buf && log[0] && log[1]);
@@ -305,6 +331,7 @@ static const u64 seed42[3] = {
 
 static void random_known_answers(struct kunit *test)
 {
+	NEED_RUST_TWINS(test);
 	for (int d = 0; d < 2; d++) {
 		struct file *f = open_dev(test, random_devs[d], O_RDONLY);
 		u8 b[8];
@@ -334,6 +361,7 @@ static void random_twins_identical(struct kunit *test)
 	size_t total = 0;
 	u8 *out[2];
 
+	NEED_RUST_TWINS(test);
 	for (int i = 0; i < ARRAY_SIZE(sizes); i++)
 		total += sizes[i];
 	out[0] = kmalloc(total, GFP_KERNEL);
@@ -360,6 +388,7 @@ static void random_twins_identical(struct kunit *test)
 
 static void random_errors_and_files(struct kunit *test)
 {
+	NEED_RUST_TWINS(test);
 	for (int d = 0; d < 2; d++) {
 		struct file *f = open_dev(test, random_devs[d], O_RDWR);
 		struct file *g = open_dev(test, random_devs[d], O_RDONLY);
@@ -407,6 +436,7 @@ static void echo_alloc_failure(struct kunit *test)
 {
 	char big[200], kb[8];
 
+	NEED_RUST_TWINS(test);
 	memset(big, 'b', sizeof(big));
 	for (int d = 0; d < 2; d++) {
 		unsigned long slab, pages, slab2, pages2;
@@ -452,6 +482,7 @@ static void random_alloc_failure(struct kunit *test)
 {
 	int failures[2] = { 0, 0 };
 
+	NEED_RUST_TWINS(test);
 	for (int d = 0; d < 2; d++) {
 		unsigned long slab, pages, slab2, pages2;
 		struct file *f;
@@ -493,6 +524,7 @@ static void twins_no_leak(struct kunit *test)
 	char buf[64] = "data";
 	u64 v;
 
+	NEED_RUST_TWINS(test);
 	usage(&slab, &pages);
 	for (int round = 0; round < 3; round++) {
 		for (int d = 0; d < 2; d++) {

@@ -2,7 +2,7 @@
 /*
  * lkdtm: crash the kernel on purpose, to test that crashes are reported.
  * Boot with "lkdtm=<name>" (null_deref, write_rodata, exec_data, divide,
- * invalid_opcode, bug, panic, warn, stack_overflow); the test runner
+ * invalid_opcode, bug, panic, warn, stack_overflow, rust_misc_panic); the test runner
  * (scripts/run_tests.py) checks each report. Named after Linux's driver.
  */
 #include <linux/kernel.h>
@@ -74,6 +74,23 @@ static noinline void lkdtm_warn(void)
 	pr_info("lkdtm: survived WARN_ON\n");
 }
 
+/*
+ * A panic in a Rust driver method: rust/kernel/miscdevice.rs registers a
+ * misc device whose ioctl panics and calls it through vfs_ioctl(). Weak, so
+ * a kernel built with CONFIG_RUST=n still links (and reports the test as
+ * unavailable).
+ */
+int rust_lkdtm_misc_panic(void) __weak;
+
+static noinline void lkdtm_rust_misc_panic(void)
+{
+	if (!rust_lkdtm_misc_panic) {
+		pr_err("lkdtm: no Rust support in this kernel\n");
+		return;
+	}
+	pr_err("lkdtm: Rust driver survived its panic: %d\n", rust_lkdtm_misc_panic());
+}
+
 /* Each frame holds a 512-byte buffer the compiler cannot drop. */
 static noinline int lkdtm_recurse(int depth)
 {
@@ -104,6 +121,7 @@ static const struct {
 	{ "panic", lkdtm_panic },
 	{ "warn", lkdtm_warn },
 	{ "stack_overflow", lkdtm_stack_overflow },
+	{ "rust_misc_panic", lkdtm_rust_misc_panic },
 };
 
 static int __init lkdtm_init(void)

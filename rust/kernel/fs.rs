@@ -37,10 +37,13 @@
 //! # let _ = seek;
 //! ```
 
-use crate::error::{code::EINVAL, Error, Result};
-use crate::types::{AlwaysRefCounted, Opaque};
+use crate::error::{code::EINVAL, from_err_ptr, Error, Result};
+use crate::str::CStr;
+use crate::types::{ARef, AlwaysRefCounted, Opaque};
 use core::marker::PhantomData;
 use core::ptr::NonNull;
+use core::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use ffi::c_int;
 
 /// Open flags (`file->f_flags`), the C `O_*` values.
 pub mod flags {
@@ -112,13 +115,67 @@ impl File {
         self.0.get()
     }
 
+    /// Opens the file at `path` (absolute) with the `O_*` `flags`
+    /// (`filp_open()`): for in-kernel users and tests. The file is
+    /// released (`fput()`) when the last [`ARef`] goes; no `->flush` is
+    /// called. May sleep.
+    pub fn open(path: &CStr, flags: u32) -> Result<ARef<File>> {
+        // SAFETY: `path` is NUL-terminated; `filp_open` returns a file with
+        // one reference or an error pointer.
+        let f = unsafe { bindings::filp_open(path.as_ptr(), flags as c_int, 0) };
+        let f = from_err_ptr(f)?;
+        // SAFETY: not an error, so a valid file whose one reference is
+        // handed to the `ARef`.
+        Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(f.cast::<File>())) })
+    }
+
+    /// Reads into the kernel buffer `buf` at the file position, advancing
+    /// it (`kernel_read()`): the bytes read, 0 at end of file. May sleep.
+    pub fn kernel_read(&self, buf: &mut [u8]) -> Result<usize> {
+        // SAFETY: the file is valid; `buf` is writable for its length;
+        // `f_pos` belongs to the file (the VFS races on it like C does).
+        let n = unsafe {
+            bindings::kernel_read(
+                self.as_ptr(),
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &raw mut (*self.as_ptr()).f_pos,
+            )
+        };
+        to_count(n)
+    }
+
+    /// Writes the kernel buffer `buf` at the file position, advancing it
+    /// (`kernel_write()`): the bytes written. May sleep.
+    pub fn kernel_write(&self, buf: &[u8]) -> Result<usize> {
+        // SAFETY: as in `kernel_read`; `buf` is only read.
+        let n = unsafe {
+            bindings::kernel_write(
+                self.as_ptr(),
+                buf.as_ptr().cast(),
+                buf.len(),
+                &raw mut (*self.as_ptr()).f_pos,
+            )
+        };
+        to_count(n)
+    }
+
+    /// The events ready now (`vfs_poll()` with no table): see
+    /// [`crate::poll`].
+    pub fn poll_ready(&self) -> u32 {
+        // SAFETY: the file is valid; a NULL table is allowed.
+        unsafe { bindings::vfs_poll(self.as_ptr(), core::ptr::null_mut()) }
+    }
+
     /// The open flags (`O_NONBLOCK`, `O_APPEND`, the access mode...): see
     /// [`flags`].
     #[inline]
     pub fn flags(&self) -> u32 {
-        // SAFETY: the file is valid; `f_flags` may be read at any time
-        // (only `fcntl` would change it).
-        unsafe { core::ptr::read_volatile(&raw const (*self.as_ptr()).f_flags) }
+        // SAFETY: the file is valid and `f_flags` an aligned `u32` that
+        // lives as long; `fcntl(F_SETFL)` may change it concurrently, so it
+        // is read atomically (a plain load, as C does).
+        let f = unsafe { AtomicU32::from_ptr(&raw mut (*self.as_ptr()).f_flags) };
+        f.load(Ordering::Relaxed)
     }
 
     /// Whether the file was opened with `O_NONBLOCK`: operations that
@@ -147,20 +204,37 @@ impl File {
     ///
     /// The VFS takes no lock around file operations, so two calls on one
     /// file may race on it, as in C; a driver that cares serialises them
-    /// itself.
+    /// itself. The accesses are atomic (relaxed: plain loads and stores on
+    /// x86-64 and RISC-V), so a race gives an old or a new value, never a
+    /// torn one.
     #[inline]
     pub fn pos(&self) -> i64 {
-        // SAFETY: the file is valid; a volatile read of an aligned `i64` is
-        // a single load, like C's plain access.
-        unsafe { core::ptr::read_volatile(&raw const (*self.as_ptr()).f_pos) }
+        self.pos_atomic().load(Ordering::Relaxed)
     }
 
     /// Sets the file position (`f_pos`), for `llseek`.
     #[inline]
     pub fn set_pos(&self, pos: i64) {
-        // SAFETY: the file is valid; as in `pos`.
-        unsafe { core::ptr::write_volatile(&raw mut (*self.as_ptr()).f_pos, pos) }
+        self.pos_atomic().store(pos, Ordering::Relaxed)
     }
+
+    /// `f_pos`, seen as an atomic.
+    #[inline(always)]
+    fn pos_atomic(&self) -> &AtomicI64 {
+        // SAFETY: the file is valid for as long as `&self`, and `f_pos` is an
+        // aligned `i64` (`loff_t`) that C accesses with plain (single-copy
+        // atomic) loads and stores.
+        unsafe { AtomicI64::from_ptr(&raw mut (*self.as_ptr()).f_pos) }
+    }
+}
+
+/// A byte count or a negative errno from C.
+fn to_count(n: isize) -> Result<usize> {
+    if n < 0 {
+        // Errors are in -4095..=-1.
+        return Err(Error::from_errno(n as c_int));
+    }
+    Ok(n as usize)
 }
 
 /// One synchronous read or write in progress: a C `struct kiocb`, given
@@ -264,16 +338,25 @@ impl TryFrom<i32> for Whence {
 mod tests {
     use super::*;
     use crate::prelude::*;
-    use crate::types::ARef;
 
     /// Opens `/dev/null` (a C driver) for a test.
     fn open_null(flags: u32) -> Result<ARef<File>> {
-        // SAFETY: a NUL-terminated path; `filp_open` returns a file with one
-        // reference or an error pointer.
-        let f = unsafe { bindings::filp_open(c"/dev/null".as_ptr().cast(), flags as _, 0) };
-        let f = crate::error::from_err_ptr(f)?;
-        // SAFETY: `filp_open` gave us one reference, handed to the `ARef`.
-        Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(f.cast::<File>())) })
+        File::open(c_str!("/dev/null"), flags)
+    }
+
+    #[test]
+    fn kernel_io() -> Result {
+        let z = File::open(c_str!("/dev/zero"), flags::O_RDWR)?;
+        let mut buf = [1u8; 16];
+        kunit_assert_eq!(z.kernel_read(&mut buf)?, 16);
+        kunit_assert_eq!(buf, [0; 16]);
+        kunit_assert_eq!(z.kernel_write(b"gone")?, 4);
+        let full = File::open(c_str!("/dev/full"), flags::O_WRONLY)?;
+        kunit_assert_eq!(full.kernel_write(b"x"), Err(ENOSPC));
+        kunit_assert_eq!(full.kernel_read(&mut buf), Err(EBADF));
+        kunit_assert_eq!(File::open(c_str!("/dev/none"), 0).err(), Some(ENOENT));
+        kunit_assert_ne!(z.poll_ready() & crate::poll::POLLIN, 0);
+        Ok(())
     }
 
     #[test]

@@ -146,6 +146,7 @@ impl<'data> IovIterDest<'data> {
     /// `*pos` as much as fits, advancing `*pos`. Returns the bytes copied:
     /// 0 at or past the end (or for a negative position); `EFAULT` if
     /// nothing could be copied because user memory faulted.
+    #[inline]
     pub fn simple_read_from_buffer(&mut self, pos: &mut i64, contents: &[u8]) -> Result<usize> {
         let start = match usize::try_from(*pos) {
             Ok(p) if p < contents.len() => p,
@@ -241,6 +242,7 @@ impl<'data> IovIterSource<'data> {
     /// the bytes appended, fewer than [`Self::len`] only if user memory
     /// faulted. `ENOMEM` (nothing consumed, `v` unchanged) if `v` cannot
     /// grow.
+    #[inline]
     pub fn copy_from_iter_vec(&mut self, v: &mut KVec<u8>, flags: Flags) -> Result<usize> {
         let want = self.len();
         v.reserve(want, flags)?;

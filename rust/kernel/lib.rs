@@ -24,6 +24,7 @@
 
 pub mod alloc;
 pub mod build_assert;
+pub mod chrdev;
 pub mod device;
 pub mod error;
 pub mod fs;

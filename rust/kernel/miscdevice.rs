@@ -18,13 +18,15 @@
 //! for `poll`). A `read(2)` travels `vfs_read()` → `f_op->read_iter` →
 //! the trampoline → [`MiscDevice::read_iter`].
 //!
-//! Every open file gets its own state: [`MiscDevice::open`] returns a
+//! Every open file gets its own state: [`MiscDevice::open`] (given the
+//! registration's data) returns a
 //! [`MiscDevice::Ptr`] (a [`KBox`](crate::alloc::KBox), an
 //! [`Arc`](crate::sync::Arc), or `()`), which the abstraction stores in
 //! `file->private_data` and lends to every later call on that file, and
 //! hands back to [`MiscDevice::release`] when the file is closed for the
 //! last time. What all opens share lives in
-//! [`MiscDevice::RegistrationData`], given to `open`.
+//! [`MiscDevice::RegistrationData`], given to `open`. The same trait serves
+//! character devices with their own major ([`crate::chrdev`]).
 //!
 //! What the trampolines check or guarantee:
 //!
@@ -60,7 +62,7 @@
 //!     type Ptr = ();
 //!     type RegistrationData = ();
 //!
-//!     fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result {
+//!     fn open(_file: &File, _data: &()) -> Result {
 //!         Ok(())
 //!     }
 //!
@@ -110,9 +112,10 @@ pub trait MiscDevice: Sized {
     /// [`Arc`](crate::sync::Arc) that `open` clones), or `()`.
     type RegistrationData: Send + Sync;
 
-    /// A new open of the device node (`filp_open()`, `open(2)`): returns
-    /// the state of this open file. An error fails the open.
-    fn open(file: &File, misc: &MiscDeviceRegistration<Self>) -> Result<Self::Ptr>;
+    /// A new open of the device node (`filp_open()`, `open(2)`), with the
+    /// registration's data: returns the state of this open file. An error
+    /// fails the open.
+    fn open(file: &File, data: &Self::RegistrationData) -> Result<Self::Ptr>;
 
     /// The last reference to the open file is gone: its state comes back
     /// to be dropped (the default just drops it).
@@ -264,7 +267,7 @@ impl<T: MiscDevice> Drop for MiscDeviceRegistration<T> {
 }
 
 /// The `struct file_operations` of a [`MiscDevice`].
-struct MiscdeviceVTable<T: MiscDevice>(PhantomData<T>);
+pub(crate) struct MiscdeviceVTable<T: MiscDevice>(PhantomData<T>);
 
 impl<T: MiscDevice> MiscdeviceVTable<T> {
     const VTABLE: bindings::file_operations = bindings::file_operations {
@@ -300,7 +303,7 @@ impl<T: MiscDevice> MiscdeviceVTable<T> {
     };
 
     /// The table, with a `'static` address.
-    const fn build() -> &'static bindings::file_operations {
+    pub(crate) const fn build() -> &'static bindings::file_operations {
         &Self::VTABLE
     }
 
@@ -317,6 +320,27 @@ impl<T: MiscDevice> MiscdeviceVTable<T> {
         unsafe { T::Ptr::borrow((*file).private_data) }
     }
 
+    /// Calls [`MiscDevice::open`] for `file` with `data`, and stores the
+    /// per-open state in `private_data`. Shared by misc devices and
+    /// [`chrdev`](crate::chrdev) registrations.
+    ///
+    /// # Safety
+    ///
+    /// Called from a `->open` of `file`, which then uses this table.
+    #[inline(always)]
+    pub(crate) unsafe fn open_with(file: *mut bindings::file, data: &T::RegistrationData) -> c_int {
+        // SAFETY: the file is valid for the call.
+        let f = unsafe { File::from_raw(file) };
+        match T::open(f, data) {
+            Ok(ptr) => {
+                // SAFETY: the file is ours to set up during `open`.
+                unsafe { (*file).private_data = ptr.into_foreign() };
+                0
+            }
+            Err(e) => e.to_errno(),
+        }
+    }
+
     /// `->open`: called by misc's open with `private_data` set to our
     /// `struct miscdevice`.
     ///
@@ -329,16 +353,8 @@ impl<T: MiscDevice> MiscdeviceVTable<T> {
         // registration, which stays alive: misc's open holds the mutex that
         // `misc_deregister()` (our `drop`) takes.
         let misc = unsafe { &*(*file).private_data.cast::<MiscDeviceRegistration<T>>() };
-        // SAFETY: the file is valid for the call.
-        let f = unsafe { File::from_raw(file) };
-        match T::open(f, misc) {
-            Ok(ptr) => {
-                // SAFETY: the file is ours to set up during `open`.
-                unsafe { (*file).private_data = ptr.into_foreign() };
-                0
-            }
-            Err(e) => e.to_errno(),
-        }
+        // SAFETY: called from `->open`; the file then uses this table.
+        unsafe { Self::open_with(file, &misc.data) }
     }
 
     /// `->release`: the last reference to the file is gone.
@@ -433,6 +449,54 @@ impl<T: MiscDevice> MiscdeviceVTable<T> {
     }
 }
 
+/// The crash test `lkdtm=rust_misc_panic` (`drivers/misc/lkdtm.c`): a misc
+/// device whose `ioctl` panics, called through the C VFS, so that
+/// `scripts/run_tests.py` checks that a panic in a Rust driver method is a
+/// kernel panic naming the Rust source line, with the C caller
+/// (`vfs_ioctl`) in the backtrace, rather than a hang. Returns only if the
+/// device could not be set up (a negative errno).
+#[doc(hidden)]
+#[unsafe(no_mangle)]
+pub extern "C" fn rust_lkdtm_misc_panic() -> c_int {
+    struct Panicky;
+
+    #[crate::vtable]
+    impl MiscDevice for Panicky {
+        type Ptr = ();
+        type RegistrationData = ();
+
+        fn open(_file: &File, _data: &()) -> Result {
+            Ok(())
+        }
+
+        fn ioctl(_device: (), _file: &File, cmd: u32, _arg: usize) -> Result<isize> {
+            panic!("lkdtm: panic in a Rust ioctl (cmd {:#x})", cmd);
+        }
+    }
+
+    let run = || -> Result<c_long> {
+        let opts = MiscDeviceOptions {
+            name: crate::c_str!("rust_lkdtm"),
+        };
+        let _reg = <crate::alloc::KBox<_> as crate::init::InPlaceInit<_>>::pin_init(
+            MiscDeviceRegistration::<Panicky>::register(opts, ()),
+            crate::alloc::flags::GFP_KERNEL,
+        )?;
+        // SAFETY: a NUL-terminated path; the result is checked.
+        let f = unsafe { bindings::filp_open(c"/dev/rust_lkdtm".as_ptr().cast(), 0, 0) };
+        let f = crate::error::from_err_ptr(f)?;
+        // SAFETY: `f` is an open file; the ioctl does not return.
+        let ret = unsafe { bindings::vfs_ioctl(f, 0x1234, 0) };
+        // SAFETY: `f` came from `filp_open` above and is closed once.
+        unsafe { bindings::filp_close(f, core::ptr::null_mut()) };
+        Ok(ret)
+    };
+    match run() {
+        Ok(_) => 0,
+        Err(e) => e.to_errno(),
+    }
+}
+
 #[crate::kunit_tests(rust_miscdevice)]
 mod tests {
     use super::*;
@@ -461,12 +525,12 @@ mod tests {
         type Ptr = Arc<Counters>;
         type RegistrationData = Arc<Counters>;
 
-        fn open(file: &File, misc: &MiscDeviceRegistration<Self>) -> Result<Arc<Counters>> {
+        fn open(file: &File, data: &Arc<Counters>) -> Result<Arc<Counters>> {
             if file.flags() & flags::O_APPEND != 0 {
                 return Err(EPERM);
             }
-            misc.data().opens.fetch_add(1, Ordering::Relaxed);
-            Ok(misc.data().clone())
+            data.opens.fetch_add(1, Ordering::Relaxed);
+            Ok(data.clone())
         }
 
         fn release(device: Arc<Counters>, _file: &File) {
@@ -528,7 +592,7 @@ mod tests {
         type Ptr = ();
         type RegistrationData = ();
 
-        fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result {
+        fn open(_file: &File, _data: &()) -> Result {
             Ok(())
         }
     }
@@ -697,6 +761,45 @@ mod tests {
             GFP_KERNEL,
         );
         kunit_assert_eq!(again.err(), Some(EEXIST));
+        Ok(())
+    }
+
+    /// Memory in use: slab bytes and free pages (after empty slabs went
+    /// back).
+    fn usage() -> (usize, usize) {
+        // SAFETY: these only read counters, or free empty slabs.
+        unsafe {
+            bindings::kmem_cache_shrink_all();
+            (bindings::slab_allocated_bytes(), bindings::nr_free_pages())
+        }
+    }
+
+    #[test]
+    fn registration_allocation_failures() -> Result {
+        let opts = MiscDeviceOptions {
+            name: c_str!("rust_misc_nomem"),
+        };
+        let before = usage();
+        let mut failures = 0;
+        for n in 0..32 {
+            let guard = crate::alloc::fault_inject::fail_after_scoped(n);
+            let reg = KBox::pin_init(
+                MiscDeviceRegistration::<Bare>::register(opts, ()),
+                GFP_KERNEL | __GFP_NOWARN,
+            );
+            let fired = !crate::alloc::fault_inject::armed();
+            drop(guard);
+            if !fired {
+                kunit_assert!(reg.is_ok());
+                drop(reg);
+                break;
+            }
+            kunit_assert_eq!(reg.err(), Some(ENOMEM));
+            failures += 1;
+        }
+        // The registration's box, then what `misc_register()` allocates.
+        kunit_assert!(failures >= 2, "{} failures", failures);
+        kunit_assert_eq!(usage(), before);
         Ok(())
     }
 

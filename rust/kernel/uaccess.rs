@@ -175,6 +175,7 @@ impl UserSliceReader {
     /// Fills `out` (possibly uninitialised memory) from the front of the
     /// range. On success every byte of `out` is initialised; `EFAULT` if
     /// fewer than `out.len()` bytes are left or a byte cannot be read.
+    #[inline]
     pub fn read_raw(&mut self, out: &mut [MaybeUninit<u8>]) -> Result {
         let n = out.len();
         if n > self.length {
@@ -204,8 +205,35 @@ impl UserSliceReader {
     }
 
     /// Reads a `T` (any plain-bytes type: an integer, an array of them).
+    ///
+    /// Values of 4 or 8 bytes take the `get_user()` fast path (one access
+    /// with a fault fixup, no copy loop).
     #[inline]
     pub fn read<T: FromBytes>(&mut self) -> Result<T> {
+        if size_of::<T>() == 8 && self.length >= 8 {
+            let mut v = 0u64;
+            // SAFETY: `v` is a valid destination; `get_user` checks the
+            // user address and catches any fault.
+            if unsafe { bindings::get_user_u64(&mut v, self.ptr as *const u64) } != 0 {
+                return Err(EFAULT);
+            }
+            self.ptr = self.ptr.wrapping_add(8);
+            self.length -= 8;
+            // SAFETY: `T` is 8 bytes and accepts any bytes (`FromBytes`);
+            // `transmute_copy` reads them unaligned if it must.
+            return Ok(unsafe { core::mem::transmute_copy::<u64, T>(&v) });
+        }
+        if size_of::<T>() == 4 && self.length >= 4 {
+            let mut v = 0u32;
+            // SAFETY: as above, for 4 bytes.
+            if unsafe { bindings::get_user_u32(&mut v, self.ptr as *const u32) } != 0 {
+                return Err(EFAULT);
+            }
+            self.ptr = self.ptr.wrapping_add(4);
+            self.length -= 4;
+            // SAFETY: as above, `T` is 4 bytes.
+            return Ok(unsafe { core::mem::transmute_copy::<u32, T>(&v) });
+        }
         let mut v = MaybeUninit::<T>::uninit();
         // SAFETY: the `MaybeUninit<T>` is `size_of::<T>()` bytes that may be
         // written with anything.
@@ -260,6 +288,7 @@ impl UserSliceWriter {
 
     /// Writes `data` at the front of the range; `EFAULT` if it does not
     /// fit in what is left or a byte cannot be written (some may have been).
+    #[inline]
     pub fn write_slice(&mut self, data: &[u8]) -> Result {
         let n = data.len();
         if n > self.length {
@@ -278,9 +307,33 @@ impl UserSliceWriter {
     }
 
     /// Writes a `T` (any type that is plain bytes).
+    ///
+    /// Values of 4 or 8 bytes take the `put_user()` fast path.
     #[inline]
     pub fn write<T: AsBytes + ?Sized>(&mut self, value: &T) -> Result {
-        self.write_slice(value.as_bytes())
+        let bytes = value.as_bytes();
+        let ret = match (
+            bytes.len(),
+            <[u8; 8]>::try_from(bytes),
+            <[u8; 4]>::try_from(bytes),
+        ) {
+            (8, Ok(b), _) if self.length >= 8 => {
+                // SAFETY: `put_user` checks the user address and catches
+                // any fault.
+                unsafe { bindings::put_user_u64(u64::from_ne_bytes(b), self.ptr as *mut u64) }
+            }
+            (4, _, Ok(b)) if self.length >= 4 => {
+                // SAFETY: as above.
+                unsafe { bindings::put_user_u32(u32::from_ne_bytes(b), self.ptr as *mut u32) }
+            }
+            _ => return self.write_slice(bytes),
+        };
+        if ret != 0 {
+            return Err(EFAULT);
+        }
+        self.ptr = self.ptr.wrapping_add(bytes.len());
+        self.length -= bytes.len();
+        Ok(())
     }
 }
 
@@ -296,7 +349,7 @@ pub mod test_page {
     use crate::uaccess::UserPtr;
 
     /// The address [`UserTestPage::map`] uses (the C tests use others).
-    pub const TEST_PAGE_ADDR: UserPtr = 0x4400_0000;
+    pub const TEST_PAGE_ADDR: UserPtr = 0x4600_0000;
 
     /// A mapped user test page, unmapped (and freed) when dropped.
     ///
@@ -380,6 +433,29 @@ mod tests {
         r.read_slice(&mut four)?;
         kunit_assert_eq!(&four, b"cdef");
         kunit_assert_eq!(r.skip(1), Err(EFAULT));
+        Ok(())
+    }
+
+    #[test]
+    fn small_values_fast_path() -> Result {
+        let page = UserTestPage::map()?;
+        let mut w = UserSlice::new(page.addr(), 30).writer();
+        w.write(&0xa1b2_c3d4u32)?;
+        w.write(&[1u8, 2, 3, 4, 5, 6, 7, 8])?;
+        w.write(&[9u16; 8])?; // 16 bytes: the copy path
+        kunit_assert_eq!(w.len(), 2);
+        kunit_assert_eq!(w.write(&0u32), Err(EFAULT)); // 2 bytes left
+        let mut r = UserSlice::new(page.addr(), 30).reader();
+        kunit_assert_eq!(r.read::<[u8; 4]>()?, [0xd4, 0xc3, 0xb2, 0xa1]);
+        kunit_assert_eq!(r.read::<u64>()?, 0x0807_0605_0403_0201);
+        kunit_assert_eq!(r.read::<[u16; 8]>()?, [9; 8]);
+        kunit_assert_eq!(r.read::<u32>(), Err(EFAULT));
+        kunit_assert_eq!(r.len(), 2);
+        // Faults on the fast path.
+        let end = page.addr() + page.len() - 2;
+        kunit_assert_eq!(UserSlice::new(end, 4).reader().read::<u32>(), Err(EFAULT));
+        kunit_assert_eq!(UserSlice::new(end, 8).writer().write(&1u64), Err(EFAULT));
+        kunit_assert_eq!(UserSlice::new(0, 4).writer().write(&1i32), Err(EFAULT));
         Ok(())
     }
 

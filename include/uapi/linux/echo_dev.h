@@ -8,6 +8,7 @@
 #ifndef _UAPI_LINUX_ECHO_DEV_H
 #define _UAPI_LINUX_ECHO_DEV_H
 
+#include <linux/types.h>
 #include <uapi/linux/ioctl.h>
 
 #define ECHO_CLEAR	_IO('e', 0)		/* empty the device, free its buffer */

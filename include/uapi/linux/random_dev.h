@@ -8,6 +8,7 @@
 #ifndef _UAPI_LINUX_RANDOM_DEV_H
 #define _UAPI_LINUX_RANDOM_DEV_H
 
+#include <linux/types.h>
 #include <uapi/linux/ioctl.h>
 
 #define RANDOM_SEED	_IOW('r', 0, __u64)	/* reseed this open file */

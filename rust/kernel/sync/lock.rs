@@ -162,6 +162,7 @@ impl<T, B: Backend> Lock<T, B> {
 impl<T: ?Sized, B: Backend> Lock<T, B> {
     /// Acquires the lock, waiting for it, and returns a guard that gives
     /// access to the data and releases the lock when dropped.
+    #[inline]
     pub fn lock(&self) -> Guard<'_, T, B> {
         // SAFETY: the state was initialised (by `new` or a static
         // initialiser) and, the lock being pinned, has not moved.
@@ -208,6 +209,7 @@ impl<'a, T: ?Sized, B: Backend> Guard<'a, T, B> {
     ///
     /// The current context holds `lock`, acquired with `state`, and the
     /// guard becomes responsible for releasing it.
+    #[inline]
     pub(crate) unsafe fn new(lock: &'a Lock<T, B>, state: B::GuardState) -> Self {
         Guard {
             lock,
@@ -268,6 +270,7 @@ impl<T: ?Sized + Unpin, B: Backend> DerefMut for Guard<'_, T, B> {
 }
 
 impl<T: ?Sized, B: Backend> Drop for Guard<'_, T, B> {
+    #[inline]
     fn drop(&mut self) {
         // SAFETY: the guard holds the lock with `self.state`, in this
         // context (the guard is not `Send`).

@@ -50,6 +50,7 @@ unsafe impl Backend for MutexBackend {
         unsafe { bindings::mutex_init(ptr) }
     }
 
+    #[inline]
     unsafe fn lock(ptr: *mut Self::State) -> Self::GuardState {
         // SAFETY: `ptr` is an initialised mutex, as the caller guarantees.
         unsafe { bindings::mutex_lock(ptr) }
@@ -64,6 +65,7 @@ unsafe impl Backend for MutexBackend {
         }
     }
 
+    #[inline]
     unsafe fn unlock(ptr: *mut Self::State, _guard_state: &Self::GuardState) {
         // SAFETY: the current task holds the mutex, as the caller
         // guarantees.
