@@ -44,7 +44,7 @@ CRASH_TESTS = {
                            r"lkdtm_recurse\+0x"]),
     "rust_misc_panic": (2, [r"Kernel panic - not syncing: Rust panic at "
                             r"rust/kernel/miscdevice\.rs:\d+:\d+: lkdtm: panic in a Rust ioctl",
-                            r"Call Trace:", r"MiscdeviceVTable\w*ioctl\w*\+0x",
+                            r"Call [Tt]race:", r"MiscdeviceVTable\w*ioctl\w*\+0x",
                             r"vfs_ioctl\+0x"]),
 }
 
