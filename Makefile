@@ -154,12 +154,15 @@ gdb: setup
 	$(Q)scripts/gdb.sh --arch $(ARCH) --kernel $(O)/vmlinux --append "$(CMDLINE)"
 
 # Benchmarks print figures from one run (they are not tests): first the
-# C drivers against their Rust twins, in one boot with bench=1
+# C drivers against their Rust twins, in one boot with bench=1 counting
+# instructions (QEMU -icount: exact ratios) and one measuring wall time
 # (lib/devbench.c; BENCH_FILTER=pair, BENCH_MS=ms per operation), then
 # the build speed (BENCH=dev or BENCH=build runs only one of them).
 BENCH ?= dev build
 bench: setup
 	$(Q)$(if $(filter dev,$(BENCH)),$(MAKE) --no-print-directory vmlinux && \
+		$(PYTHON) scripts/bench_devices.py --arch $(ARCH) --kernel $(O)/vmlinux --icount \
+		--log $(O)/bench-devices-icount.log $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)') && \
 		$(PYTHON) scripts/bench_devices.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		--log $(O)/bench-devices.log $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)') \
 		$(if $(BENCH_MS),--ms $(BENCH_MS)),true)

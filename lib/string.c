@@ -4,9 +4,10 @@
  *
  * The compiler may emit calls to memcpy(), memmove(), memset() and memcmp()
  * on its own (structure copies, loops it recognises), so those four must
- * never be compiled into calls to themselves. On x86-64 the copies and fills
- * use "rep movsb" / "rep stosb"; the other loops contain a compiler barrier,
- * which stops gcc and clang from recognising them as a copy or fill idiom.
+ * never be compiled into calls to themselves: their loops contain a compiler
+ * barrier, which stops gcc and clang from recognising a copy or fill idiom.
+ * An architecture with faster ones defines __HAVE_ARCH_MEMCPY/_MEMSET in
+ * asm/string.h and provides them (arch/x86_64/lib/string.c).
  */
 #include <linux/types.h>
 #include <linux/compiler.h>
@@ -22,29 +23,30 @@
 
 typedef u64 __attribute__((__may_alias__, __aligned__(1))) unaligned_u64;
 
+#ifndef __HAVE_ARCH_MEMCPY
 /*
  * memcpy() - copy n bytes from src to dest; the areas must not overlap.
  * Returns dest. Never sleeps.
  */
 void *memcpy(void *dest, const void *src, size_t n)
 {
-#ifdef __x86_64__
-	void *d = dest;
-
-	asm volatile("rep movsb"
-		     : "+D"(d), "+S"(src), "+c"(n)
-		     : : "memory");
-#else
 	unsigned char *d = dest;
 	const unsigned char *s = src;
 
+	/* Whole words when both sides are word-aligned, then bytes. */
+	if ((((unsigned long)d | (unsigned long)s) & (sizeof(u64) - 1)) == 0) {
+		for (; n >= sizeof(u64); n -= sizeof(u64), d += sizeof(u64), s += sizeof(u64)) {
+			*(u64 *)d = *(const u64 *)s;
+			barrier();
+		}
+	}
 	while (n--) {
 		*d++ = *s++;
 		barrier();
 	}
-#endif
 	return dest;
 }
+#endif
 
 /*
  * memmove() - copy n bytes from src to dest; the areas may overlap.
@@ -58,17 +60,14 @@ void *memmove(void *dest, const void *src, size_t n)
 	if (d == s || n == 0)
 		return dest;
 	if (d < s || d >= s + n) {
-#ifdef __x86_64__
-		/* A forward "rep movsb" acts byte by byte, so d < s is safe. */
-		asm volatile("rep movsb"
-			     : "+D"(d), "+S"(s), "+c"(n)
-			     : : "memory");
-#else
+		/*
+		 * Forward, byte by byte: with d < s each store lands below every
+		 * byte still to be read.
+		 */
 		while (n--) {
 			*d++ = *s++;
 			barrier();
 		}
-#endif
 		return dest;
 	}
 
@@ -92,29 +91,29 @@ void *memmove(void *dest, const void *src, size_t n)
 	return dest;
 }
 
+#ifndef __HAVE_ARCH_MEMSET
 /*
  * memset() - fill n bytes at s with the byte (unsigned char)c.
  * Returns s. Never sleeps.
  */
 void *memset(void *s, int c, size_t n)
 {
-#ifdef __x86_64__
-	void *d = s;
-
-	asm volatile("rep stosb"
-		     : "+D"(d), "+c"(n)
-		     : "a"(c)
-		     : "memory");
-#else
 	unsigned char *d = s;
+	u64 pattern = (u8)c * 0x0101010101010101ULL;
 
+	if (((unsigned long)d & (sizeof(u64) - 1)) == 0) {
+		for (; n >= sizeof(u64); n -= sizeof(u64), d += sizeof(u64)) {
+			*(u64 *)d = pattern;
+			barrier();
+		}
+	}
 	while (n--) {
 		*d++ = (unsigned char)c;
 		barrier();
 	}
-#endif
 	return s;
 }
+#endif
 
 /*
  * memcmp() - compare n bytes as unsigned chars. Returns <0, 0 or >0 as s1

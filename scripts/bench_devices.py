@@ -7,6 +7,13 @@ the same operations on both) and prints "bench:" lines, then exits QEMU
 through isa-debug-exit. This script collects the lines and prints a table;
 it is not a test (figures vary between runs), but it fails when the boot
 does not end with "bench: done".
+
+With --icount, QEMU runs with "-icount shift=0": its virtual clock advances
+one nanosecond per guest instruction, so the kernel's ktime (and every
+"ns/op" it prints) counts instructions. Those figures are the same on every
+run and every host, which makes the Rust/C ratios exact; the default mode
+measures wall time under TCG emulation, which a busy host disturbs by
++-20%. (A "rep" string instruction counts once per iteration.)
 """
 import argparse
 import os
@@ -29,6 +36,8 @@ def main():
     ap.add_argument("--ms", type=int, help="time per operation and device, in ms (default 50)")
     ap.add_argument("--log", help="write the console log here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the console")
+    ap.add_argument("--icount", action="store_true",
+                    help="count guest instructions instead of wall time (deterministic)")
     args = ap.parse_args()
 
     append = "bench=1"
@@ -39,8 +48,11 @@ def main():
     cmd = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "qemu.sh"),
            "--arch", args.arch, "--kernel", args.kernel, "--append", append,
            "--timeout", str(args.timeout)]
+    env = dict(os.environ)
+    if args.icount:
+        env["QEMU_EXTRA"] = (env.get("QEMU_EXTRA", "") + " -icount shift=0").strip()
     proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, check=False)
+                          stderr=subprocess.STDOUT, check=False, env=env)
     text = proc.stdout.decode("utf-8", "replace").replace("\r", "")
     if args.log:
         with open(args.log, "w", encoding="utf-8") as f:
@@ -62,8 +74,11 @@ def main():
             done = True
 
     if results:
-        print("%-24s %-11s %10s %10s %7s  %s" % ("pair", "operation", "C ns/op", "Rust ns/op",
-                                                 "ratio", "iterations"))
+        unit = "insn/op" if args.icount else "ns/op"
+        print("%s:" % ("instructions per operation (QEMU -icount, exact)" if args.icount
+                       else "wall time per operation under TCG (noisy)"))
+        print("%-24s %-11s %10s %10s %7s  %s" % ("pair", "operation", "C " + unit,
+                                                 "Rust " + unit, "ratio", "iterations"))
         for pair, op, c_ns, r_ns, ratio, rounds, iters in results:
             print("%-24s %-11s %10s %10s %7s  %s x %s" % (pair, op, c_ns, r_ns, ratio,
                                                         rounds, iters))

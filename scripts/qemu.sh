@@ -46,6 +46,9 @@ esac
 set -- "$@" -kernel "$kernel" -append "$append" -nographic -no-reboot \
 	-serial mon:stdio
 [ -n "$initrd" ] && set -- "$@" -initrd "$initrd"
+# Extra QEMU options from the environment (e.g. QEMU_EXTRA="-icount shift=0").
+# shellcheck disable=SC2086
+[ -n "${QEMU_EXTRA:-}" ] && set -- "$@" $QEMU_EXTRA
 if [ "$gdb" = 1 ]; then
 	set -- "$@" -S -gdb tcp::1234
 	echo "qemu.sh: QEMU waits for gdb on :1234; in another terminal:" >&2

@@ -24,15 +24,21 @@
 #include <linux/atomic.h>
 #include <linux/ktime.h>
 #include <linux/string.h>
+#include <linux/byteorder.h>
 #include <linux/uaccess.h>
 #include <linux/miscdevice.h>
 #include <uapi/linux/random_dev.h>
 
 #define C_RANDOM_BLOCK 256
 
+/*
+ * The state of one open file, laid out as the Rust twin's: the generator
+ * and a block for its output (so a read needs no buffer on its stack).
+ */
 struct c_random_file {
-	struct mutex lock;	/* protects s */
+	struct mutex lock;	/* protects s and block */
 	u64 s[4];
+	u8 block[C_RANDOM_BLOCK];
 };
 
 static atomic64_t c_random_opens = ATOMIC_INIT(0);
@@ -94,14 +100,14 @@ static ssize_t c_random_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct c_random_file *r = iocb->ki_filp->private_data;
 	size_t want = iov_iter_count(to), done = 0;
-	u8 block[C_RANDOM_BLOCK];
+	u8 *block = r->block;
 
 	mutex_lock(&r->lock);
 	while (done < want) {
 		size_t n = min_t(size_t, want - done, C_RANDOM_BLOCK), copied;
 
 		for (size_t i = 0; i < n; i += 8) {
-			u64 v = xoshiro_next(r->s);	/* little-endian on x86-64 */
+			u64 v = cpu_to_le64(xoshiro_next(r->s));
 
 			memcpy(block + i, &v, 8);
 		}

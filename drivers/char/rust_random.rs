@@ -100,11 +100,14 @@ impl Xoshiro256 {
     }
 }
 
-/// The state of one open file: the generator, and a block for its output
-/// (kept here so that a read does not have to clear one on its stack).
-struct RandomFile {
-    rng: Xoshiro256,
-    block: [u8; BLOCK],
+pin_data! {
+    /// The state of one open file: the generator, and a block for its
+    /// output (kept here so that a read does not have to clear one on its
+    /// stack).
+    struct RandomFile {
+        rng: Xoshiro256,
+        block: [u8; BLOCK],
+    }
 }
 
 /// The driver: the file operations of `/dev/rust_random`.
@@ -118,11 +121,15 @@ impl MiscDevice for RustRandom {
     fn open(_file: &File, _data: &()) -> Result<Self::Ptr> {
         let n = OPENS.fetch_add(1, Ordering::Relaxed);
         let seed = (Ktime::ktime_get().to_ns() as u64) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let file = RandomFile {
-            rng: Xoshiro256::new(seed),
-            block: [0; BLOCK],
-        };
-        KBox::pin_init(Mutex::new(file), GFP_KERNEL)
+        // Built in place in the allocation: no copy of the state (and its
+        // block) from the stack.
+        KBox::pin_init(
+            Mutex::new(pin_init!(RandomFile {
+                rng: Xoshiro256::new(seed),
+                block: [0; BLOCK],
+            })),
+            GFP_KERNEL,
+        )
     }
 
     #[inline]

@@ -9,6 +9,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <asm/string.h>	/* __HAVE_ARCH_MEM*: the arch's own versions */
 
 /*
  * The C library's mem*() and str*(), with the exact standard signatures:

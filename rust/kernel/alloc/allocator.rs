@@ -77,9 +77,17 @@ unsafe fn krealloc_aligned(old: *mut u8, size: usize, align: usize, flags: Flags
     let Some(size) = kmalloc_size(size, align) else {
         return ptr::null_mut();
     };
-    // SAFETY: `old` is null or a live kmalloc block, as the caller
-    // guarantees; `krealloc` leaves it valid on failure.
-    let new = unsafe { bindings::krealloc(old.cast(), size, flags.as_raw()) }.cast::<u8>();
+    let new = if old.is_null() {
+        // A new block: plain `kmalloc`, as C code would call it (krealloc
+        // would first look up and then free the null block).
+        // SAFETY: `kmalloc` may be called with any size and flags.
+        unsafe { bindings::kmalloc(size, flags.as_raw()) }
+    } else {
+        // SAFETY: `old` is a live kmalloc block, as the caller guarantees;
+        // `krealloc` leaves it valid on failure.
+        unsafe { bindings::krealloc(old.cast(), size, flags.as_raw()) }
+    }
+    .cast::<u8>();
     assert!(
         new.is_null() || new.addr().is_multiple_of(align),
         "kmalloc returned a block not aligned to {align}"
