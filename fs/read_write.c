@@ -10,6 +10,9 @@
 #include <linux/uaccess.h>
 #include <linux/file.h>
 #include <linux/syscalls.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
 
 static int rw_verify_area(struct file *file, const loff_t *ppos, size_t count)
 {
@@ -354,4 +357,67 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 	ret = whence > SEEK_MAX ? -EINVAL : vfs_llseek(f, offset, whence);
 	fput(f);
 	return ret;
+}
+
+/* sendfile: copy through a kernel buffer (no page-cache splicing). */
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	loff_t pos = 0, *ppos;
+	ssize_t done = 0, ret = 0;
+	char *buf = NULL;
+
+	if (!in || !out) {
+		ret = -EBADF;
+		goto out;
+	}
+	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE)) {
+		ret = -EBADF;
+		goto out;
+	}
+	if (offset) {
+		if (copy_from_user(&pos, offset, sizeof(pos))) {
+			ret = -EFAULT;
+			goto out;
+		}
+		if (pos < 0) {
+			ret = -EINVAL;
+			goto out;
+		}
+		ppos = &pos;
+	} else {
+		ppos = (in->f_mode & FMODE_STREAM) ? NULL : &in->f_pos;
+	}
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	count = min_t(size_t, count, MAX_RW_COUNT);
+	while ((size_t)done < count) {
+		size_t n = min_t(size_t, count - done, PAGE_SIZE);
+		ssize_t r = kernel_read(in, buf, n, ppos), w;
+
+		if (r <= 0) {
+			ret = r;
+			break;
+		}
+		w = kernel_write(out, buf, r, (out->f_mode & FMODE_STREAM) ? NULL : &out->f_pos);
+		if (w < 0) {
+			ret = w;
+			break;
+		}
+		done += w;
+		if (w < r || signal_pending(current))
+			break;
+	}
+	if (offset && put_user(pos, offset))
+		ret = -EFAULT;
+out:
+	kfree(buf);
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return done ? done : ret;
 }

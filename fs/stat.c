@@ -144,3 +144,40 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 	path_put(&p);
 	return copy_to_user(buffer, &stx, sizeof(stx)) ? -EFAULT : 0;
 }
+
+/*
+ * utimensat/utimes: Ferrite keeps no timestamps, so these only check that
+ * the file exists (touch then creates missing files itself).
+ */
+SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename, void __user *, utimes,
+		int, flags)
+{
+	struct path p;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (!filename) {
+		struct file *f = fget(dfd);
+
+		if (!f)
+			return -EBADF;
+		fput(f);
+		return 0;
+	}
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+			   flags & AT_EMPTY_PATH, &p);
+	if (!err)
+		path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE2(utimes, const char __user *, filename, void __user *, utimes)
+{
+	struct path p;
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, false, &p);
+
+	if (!err)
+		path_put(&p);
+	return err;
+}

@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <linux/process.h>
+#include <linux/tty.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
 static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
@@ -44,7 +45,7 @@ static void exit_notify(struct task_struct *tsk)
 {
 	struct task_struct *child, *tmp, *parent;
 	unsigned long flags;
-	bool reaper_has_zombie = false;
+	bool reaper_has_zombie = false, autoreap = false;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry_safe(child, tmp, &tsk->children, sibling) {
@@ -53,14 +54,27 @@ static void exit_notify(struct task_struct *tsk)
 		if (child->exit_state == EXIT_ZOMBIE)
 			reaper_has_zombie = true;
 	}
-	tsk->exit_state = EXIT_ZOMBIE;
 	parent = tsk->parent;
+	/* A parent that ignores SIGCHLD (or asked SA_NOCLDWAIT) reaps nothing. */
+	if (parent->sighand &&
+	    (parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN ||
+	     (parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDWAIT))) {
+		autoreap = true;
+		list_del_init(&tsk->sibling);
+		tsk->exit_state = EXIT_DEAD;
+	} else {
+		tsk->exit_state = EXIT_ZOMBIE;
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (parent && tsk->exit_signal)
+	if (tsk->exit_signal == SIGCHLD)
+		do_notify_parent(tsk, parent, tsk->exit_code);
+	else if (tsk->exit_signal)
 		send_sig(tsk->exit_signal, parent);
 	if (reaper_has_zombie)
 		send_sig(SIGCHLD, child_reaper);
 	wake_up_all(&child_exit_wq);
+	if (autoreap)
+		put_task_struct(tsk);	/* the parent's reference */
 }
 
 void do_exit(int code)
@@ -75,6 +89,7 @@ void do_exit(int code)
 		if (tsk->clear_child_tid)
 			put_user(0, tsk->clear_child_tid);
 		mm_release_vfork(tsk);
+		disassociate_ctty();
 		exit_mm();
 		exit_files();
 		exit_fs();

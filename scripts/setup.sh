@@ -19,7 +19,8 @@ done
 
 # Build: C toolchain, both compilers; Rust: the pinned toolchain.
 pkgs="make gcc binutils clang lld llvm python3 gdb \
-	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev"
+	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev \
+	musl-tools busybox-static"
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;

@@ -72,6 +72,11 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	unsigned long saved_sigmask;	/* restored after a handler (sigsuspend) */
 	bool restore_sigmask;
+	unsigned long fault_addr;	/* si_addr of a pending fault signal */
+	int fault_code;			/* its si_code */
+	pid_t chld_pid;			/* the last SIGCHLD's child and status */
+	int chld_status;
+	struct tty_struct *tty;		/* controlling terminal, or NULL */
 	int __user *clear_child_tid;	/* set_tid_address() */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: written on first return */
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
