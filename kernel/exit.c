@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <linux/process.h>
+#include <linux/proc_fs.h>
 #include <linux/tty.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
@@ -73,8 +74,10 @@ static void exit_notify(struct task_struct *tsk)
 	if (reaper_has_zombie)
 		send_sig(SIGCHLD, child_reaper);
 	wake_up_all(&child_exit_wq);
-	if (autoreap)
+	if (autoreap) {
+		proc_flush_task(tsk->pid);
 		put_task_struct(tsk);	/* the parent's reference */
+	}
 }
 
 void do_exit(int code)
@@ -138,8 +141,10 @@ static long wait_scan(pid_t pid, int options, int *status)
 		return any ? 0 : -ECHILD;
 	*status = zombie->exit_code;
 	ret = zombie->pid;
-	if (!(options & WNOWAIT))
+	if (!(options & WNOWAIT)) {
+		proc_flush_task(zombie->pid);
 		put_task_struct(zombie);	/* the parent's reference */
+	}
 	return ret;
 }
 

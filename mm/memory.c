@@ -194,3 +194,22 @@ void change_protection(struct vm_area_struct *vma)
 {
 	user_pte_walk(vma->vm_mm, vma->vm_start, vma->vm_end, protect_one, &vma->vm_flags);
 }
+
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		unsigned long a = addr + done, off = a & ~PAGE_MASK;
+		int n = min_t(int, len - done, PAGE_SIZE - off);
+		pte_t *pte = user_pte_lookup(mm, a & PAGE_MASK);
+
+		if (!pte || !pte_present(*pte))
+			break;
+		memcpy((char *)buf + done, (char *)page_address(pfn_to_page(pte_pfn(*pte))) + off, n);
+		done += n;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
+}

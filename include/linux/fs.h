@@ -168,6 +168,17 @@ struct inode_operations {
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	/*
+	 * lookup: for directories whose entries are made on demand (/proc):
+	 * @name is not in the tree; create and link its dentry (d_attach) and
+	 * return it, or NULL if there is no such entry. Namespace mutex held.
+	 * get_link: for symbolic links computed when followed (i_link NULL):
+	 * write the target into @buf of @size bytes and return it, or an
+	 * ERR_PTR(). Namespace mutex held.
+	 */
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *parent,
+				 const struct qstr *name);
+	const char *(*get_link)(struct dentry *dentry, char *buf, int size);
 	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
 	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
