@@ -146,6 +146,8 @@ gdb: setup
 # Benchmarks print figures from one run (they are not tests).
 bench: setup
 	$(Q)ARCH=$(ARCH) scripts/bench_build.sh
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)$(PYTHON) scripts/bench_user.py --arch $(ARCH)
 
 clean:
 	$(Q)rm -rf $(O)
@@ -160,7 +162,10 @@ help:
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
-	@echo '  make bench           build-speed benchmark (clean build, edit-to-result)'
+	@echo '  make bench           build-speed and user-space benchmarks (vs Linux if'
+	@echo '                       build/linux/ has one: scripts/bench_user.py --fetch-linux)'
+	@echo '  make initramfs       busybox, /init and the test programs as build/<arch>/initramfs.cpio'
+	@echo '  scripts/run-in-vm.sh FILE...  run FILE under busybox sh in Ferrite, get its output and status'
 	@echo '  make setup           install missing Debian packages'
 	@echo '  make clean           remove $$(O)'
 	@echo 'Rust:'
