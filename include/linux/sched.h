@@ -82,8 +82,7 @@ struct task_struct {
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
 	pid_t pgrp, session;		/* process group and session ids */
 	unsigned int umask;
-	u64 utime_ns, start_time_ns;	/* for /proc and times() */
-	u64 rand_state;			/* per-task state for AT_RANDOM fallbacks */
+	u64 start_time_ns;		/* ktime at fork, for /proc and CPU clocks */
 };
 
 #define current (this_cpu()->curr_task)
