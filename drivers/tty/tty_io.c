@@ -217,10 +217,11 @@ static const struct file_operations tty_fops = {
 	.unlocked_ioctl = tty_ioctl,
 };
 
+/* Linux's modes: /dev/tty for everyone, the console and the port for root. */
 static char *tty_devnode(const struct device *dev, umode_t *mode)
 {
 	if (mode)
-		*mode = 0666;
+		*mode = dev->devt == MKDEV(TTYAUX_MAJOR, 0) ? 0666 : 0620;
 	return NULL;
 }
 
