@@ -318,6 +318,8 @@ static int finish_create(struct dentry *dentry, int err)
 	if (WARN_ON(!dentry->d_inode))
 		return -EIO;
 	d_attach(dentry);
+	inode_touch(dentry->d_parent->d_inode, true);
+	inode_touch(dentry->d_inode, false);
 	return 0;
 }
 
@@ -393,8 +395,11 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 	if (!dir->i_op || !dir->i_op->unlink)
 		return -EPERM;
 	err = dir->i_op->unlink(dir, dentry);
-	if (!err)
+	if (!err) {
+		inode_touch(dir, true);
+		inode_touch(dentry->d_inode, false);
 		d_detach(dentry);
+	}
 	return err;
 }
 
@@ -413,6 +418,7 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return err;
 	dentry->d_inode->i_flags |= S_DEAD;
 	dentry->d_flags |= DCACHE_DEAD;
+	inode_touch(dir, true);
 	d_detach(dentry);
 	return 0;
 }
@@ -462,6 +468,9 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 		d_detach(new_dentry);
 	}
 	d_move(old_dentry, new_dentry);
+	inode_touch(old_dir, true);
+	inode_touch(new_dir, true);
+	inode_touch(old_dentry->d_inode, false);
 	return 0;
 }
 

@@ -83,6 +83,7 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
+	ssize_t ret;
 	int err;
 
 	if (!(file->f_mode & FMODE_WRITE))
@@ -95,10 +96,15 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_
 	if (err)
 		return err;
 	count = min_t(size_t, count, MAX_RW_COUNT);
-	if (file->f_op->write)
-		return file->f_op->write(file, buf, count, pos);
-	iov_iter_ubuf(&iter, ITER_SOURCE, (__force void __user *)buf, count);
-	return call_write_iter(file, &iter, pos);
+	if (file->f_op->write) {
+		ret = file->f_op->write(file, buf, count, pos);
+	} else {
+		iov_iter_ubuf(&iter, ITER_SOURCE, (__force void __user *)buf, count);
+		ret = call_write_iter(file, &iter, pos);
+	}
+	if (ret > 0 && S_ISREG(file_inode(file)->i_mode))
+		file_update_time(file);
+	return ret;
 }
 
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
@@ -124,6 +130,7 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 {
 	struct kvec iov;
 	struct iov_iter iter;
+	ssize_t ret;
 	int err;
 
 	if (!(file->f_mode & FMODE_WRITE))
@@ -136,7 +143,10 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 	iov.iov_base = (void *)buf;
 	iov.iov_len = min_t(size_t, count, MAX_RW_COUNT);
 	iov_iter_kvec(&iter, ITER_SOURCE, &iov, 1, iov.iov_len);
-	return call_write_iter(file, &iter, pos);
+	ret = call_write_iter(file, &iter, pos);
+	if (ret > 0 && S_ISREG(file_inode(file)->i_mode))
+		file_update_time(file);
+	return ret;
 }
 
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence)

@@ -214,6 +214,8 @@ struct inode {
 	unsigned long i_ino;
 	dev_t i_rdev;			/* device nodes: the device number */
 	loff_t i_size;
+	/* Times in nanoseconds since 1970 (CLOCK_REALTIME); set by the VFS. */
+	s64 i_atime_ns, i_mtime_ns, i_ctime_ns;
 	struct super_block *i_sb;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;	/* copied to f_op at open */
@@ -290,6 +292,18 @@ static inline void i_size_write(struct inode *inode, loff_t size)
 }
 
 /* --- Inodes (fs/inode.c) --------------------------------------------- */
+
+/*
+ * inode_touch() - set @inode's modification and change times (@mtime) or
+ * only its change time to now. Never sleeps. file_update_time() is the
+ * form for a successful write to @file.
+ */
+void inode_touch(struct inode *inode, bool mtime);
+
+static inline void file_update_time(struct file *file)
+{
+	inode_touch(file_inode(file), true);
+}
 
 /*
  * new_inode() - a fresh inode of @sb with one reference, i_nlink 1, a new

@@ -18,5 +18,7 @@ rmdir a 2>/dev/null || echo "not empty"
 rm a/*
 rmdir a && echo removed
 touch x; chmod 755 x; ls -l x | cut -c1-10
+touch -d '2001-02-03 04:05:06' x; stat -c %Y x
+echo more >> x; test "$(stat -c %Y x)" -gt 981173106 && echo "mtime follows writes"
 echo $(pwd | sed 's,.*/,,')
 cd / && pwd
