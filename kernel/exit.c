@@ -103,6 +103,20 @@ void do_exit(int code)
 	do_task_dead(code);
 }
 
+void notify_parent_jobctl(struct task_struct *child, int why)
+{
+	struct task_struct *parent = child->parent;
+	struct k_sigaction *ka = parent->sighand ? &parent->sighand->action[SIGCHLD - 1] : NULL;
+
+	if (ka && !(ka->flags & SA_NOCLDSTOP)) {
+		parent->chld_pid = child->pid;
+		parent->chld_status = why == CLD_STOPPED ? W_STOPCODE(child->stop_signal) :
+			W_CONTINUED;
+		send_sig(SIGCHLD, parent);
+	}
+	wake_up_all(&child_exit_wq);
+}
+
 static bool wait_match(struct task_struct *c, pid_t pid)
 {
 	if (pid > 0)
@@ -127,6 +141,20 @@ static long wait_scan(pid_t pid, int options, int *status)
 		if (!wait_match(c, pid))
 			continue;
 		any = true;
+		if ((options & WUNTRACED) && (c->jobctl & JOBCTL_STOP_REPORT) && !c->exit_state) {
+			if (!(options & WNOWAIT))
+				c->jobctl &= ~JOBCTL_STOP_REPORT;
+			*status = W_STOPCODE(c->stop_signal);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return c->pid;
+		}
+		if ((options & WCONTINUED) && (c->jobctl & JOBCTL_CONT_REPORT) && !c->exit_state) {
+			if (!(options & WNOWAIT))
+				c->jobctl &= ~JOBCTL_CONT_REPORT;
+			*status = W_CONTINUED;
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return c->pid;
+		}
 		if (c->exit_state == EXIT_ZOMBIE) {
 			zombie = c;
 			if (!(options & WNOWAIT)) {

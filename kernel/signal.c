@@ -19,7 +19,7 @@
 
 #define SIG_DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | \
 			    sigmask(SIGCONT))
-/* Job-control stops are not implemented: these are ignored by default too. */
+/* Job-control stops: the default action sleeps until SIGCONT. */
 #define SIG_DEFAULT_STOP (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
 			  sigmask(SIGTTOU))
 #define SIG_UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
@@ -45,7 +45,46 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 	if (sigmask(sig) & SIG_UNBLOCKABLE)
 		return false;
 	return handler == SIG_IGN ||
-	       (handler == SIG_DFL && (sigmask(sig) & (SIG_DEFAULT_IGNORE | SIG_DEFAULT_STOP)));
+	       (handler == SIG_DFL && (sigmask(sig) & SIG_DEFAULT_IGNORE));
+}
+
+/* Wake @p from a job-control stop and note it for its parent. Any context. */
+static void jobctl_continue(struct task_struct *p)
+{
+	unsigned long flags;
+	bool was_stopped;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	was_stopped = p->jobctl & JOBCTL_STOPPED;
+	if (was_stopped)
+		p->jobctl = (p->jobctl & ~(JOBCTL_STOPPED | JOBCTL_STOP_REPORT)) |
+			    JOBCTL_CONT_REPORT;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (was_stopped) {
+		wake_up_state(p, TASK_STOPPED);
+		if (p->parent)
+			notify_parent_jobctl(p, CLD_CONTINUED);
+	}
+}
+
+/* The default action of a stop signal: sleep until SIGCONT or SIGKILL. */
+static void do_jobctl_stop(int sig)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	t->jobctl = (t->jobctl & ~JOBCTL_CONT_REPORT) | JOBCTL_STOPPED | JOBCTL_STOP_REPORT;
+	t->stop_signal = sig;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	notify_parent_jobctl(t, CLD_STOPPED);
+	for (;;) {
+		set_current_state(TASK_STOPPED);
+		if (!(READ_ONCE(t->jobctl) & JOBCTL_STOPPED) || fatal_signal_pending(t))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
 }
 
 static int __send_sig(int sig, struct task_struct *p, bool force)
@@ -54,12 +93,23 @@ static int __send_sig(int sig, struct task_struct *p, bool force)
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
+	/* SIGCONT continues a stopped process even when it is ignored; stops cancel it. */
+	if (sig == SIGCONT)
+		jobctl_continue(p);
+	local_irq_save(flags);
+	if (sigmask(sig) & SIG_DEFAULT_STOP)
+		p->pending &= ~sigmask(SIGCONT);
+	else if (sig == SIGCONT)
+		p->pending &= ~SIG_DEFAULT_STOP;
+	local_irq_restore(flags);
 	if (sig_ignored(p, sig, force))
 		return 0;
 	local_irq_save(flags);
 	p->pending |= sigmask(sig);
 	local_irq_restore(flags);
-	if ((sigmask(sig) & SIG_UNBLOCKABLE) || !(READ_ONCE(p->blocked) & sigmask(sig)))
+	if (sig == SIGKILL)
+		wake_up_state(p, TASK_INTERRUPTIBLE | TASK_STOPPED);
+	else if (!(READ_ONCE(p->blocked) & sigmask(sig)))
 		wake_up_state(p, TASK_INTERRUPTIBLE);
 	return 0;
 }
@@ -161,10 +211,22 @@ static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 	unsigned long oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
 
 	if (sig == SIGCHLD) {
-		info.code = (t->chld_status & 0x7f) ? CLD_KILLED : CLD_EXITED;
+		int st = t->chld_status;
+
 		info.pid = t->chld_pid;
-		info.status = (t->chld_status & 0x7f) ? (t->chld_status & 0x7f) :
-			      (t->chld_status >> 8) & 0xff;
+		if (st == W_CONTINUED) {
+			info.code = CLD_CONTINUED;
+			info.status = SIGCONT;
+		} else if ((st & 0xff) == 0x7f) {
+			info.code = CLD_STOPPED;
+			info.status = (st >> 8) & 0xff;
+		} else if (st & 0x7f) {
+			info.code = CLD_KILLED;
+			info.status = st & 0x7f;
+		} else {
+			info.code = CLD_EXITED;
+			info.status = (st >> 8) & 0xff;
+		}
 	} else if (sigmask(sig) & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
 				   sigmask(SIGFPE))) {
 		info.code = t->fault_code;
@@ -198,8 +260,13 @@ void do_signal(struct pt_regs *regs)
 			handle_signal(sig, ka, regs);
 			return;		/* one frame per return to user mode */
 		}
-		if (sigmask(sig) & (SIG_DEFAULT_IGNORE | SIG_DEFAULT_STOP))
+		if (sigmask(sig) & SIG_DEFAULT_IGNORE)
 			continue;
+		if (sigmask(sig) & SIG_DEFAULT_STOP) {
+			if (t != child_reaper)
+				do_jobctl_stop(sig);
+			continue;
+		}
 		if (t == child_reaper && sig != SIGKILL && !(sigmask(sig) & (sigmask(SIGSEGV) |
 		    sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP))))
 			continue;

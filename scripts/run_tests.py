@@ -71,6 +71,11 @@ TTY_SCRIPT = [
     ("canon-line\r", r"canon-line\r?\n(.|\n)*canon-line\r?\n"),
     ("\x04", r"/ # "),
     ("stty size\r", r"24 80"),
+    ("sleep 10\r", None),
+    ("\x1a", r"Stopped[^\n]*\n[^\n]*/ # "),
+    ("fg\r", r"sleep 10"),
+    ("\x03", r"/ # "),
+    ("echo after-fg\r", r"after-fg\r?\n"),
     ("poweroff\r", None),
 ]
 

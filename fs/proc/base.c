@@ -20,6 +20,7 @@
 #include <linux/process.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -54,6 +55,8 @@ static char task_state(struct task_struct *t)
 {
 	if (t->exit_state)
 		return 'Z';
+	if (READ_ONCE(t->jobctl) & JOBCTL_STOPPED)
+		return 'T';
 	if (t == current || task_is_running(t))
 		return 'R';
 	return (READ_ONCE(t->__state) & TASK_UNINTERRUPTIBLE) ? 'D' : 'S';

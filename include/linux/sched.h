@@ -18,6 +18,7 @@
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_STOPPED 0x0004		/* job-control stop: only SIGCONT or SIGKILL wake it */
 #define TASK_DEAD 0x0080
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
@@ -77,6 +78,8 @@ struct task_struct {
 	pid_t chld_pid;			/* the last SIGCHLD's child and status */
 	int chld_status;
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
+	unsigned int jobctl;		/* JOBCTL_* (linux/signal.h) */
+	int stop_signal;		/* the signal that stopped it */
 	int __user *clear_child_tid;	/* set_tid_address() */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: written on first return */
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */

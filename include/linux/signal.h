@@ -26,6 +26,15 @@ struct ksig_info {
 
 #define sigmask(sig) (1UL << ((sig) - 1))
 
+/* task->jobctl: job-control state, under tasklist_lock. */
+#define JOBCTL_STOPPED		0x1	/* stopped by a signal */
+#define JOBCTL_STOP_REPORT	0x2	/* the stop is not yet reported to wait4() */
+#define JOBCTL_CONT_REPORT	0x4	/* a SIGCONT is not yet reported to wait4() */
+
+/* wait4() status of a stopped child, and of a continued one. */
+#define W_STOPCODE(sig) (((sig) << 8) | 0x7f)
+#define W_CONTINUED 0xffff
+
 /*
  * send_sig() - post @sig (1.._NSIG) to @p and wake it if it sleeps
  * interruptibly (SIGKILL also wakes it from any sleep it can leave).
@@ -69,6 +78,13 @@ void restore_altstack(unsigned long sp, int flags, unsigned long size);
 
 /* Send SIGCHLD-style notice of @child's exit with @status to @parent. */
 void do_notify_parent(struct task_struct *child, struct task_struct *parent, int status);
+
+/*
+ * notify_parent_jobctl() - tell @child's parent that it stopped or
+ * continued (CLD_STOPPED/CLD_CONTINUED): SIGCHLD unless SA_NOCLDSTOP, and
+ * a wake-up for wait4(). kernel/exit.c.
+ */
+void notify_parent_jobctl(struct task_struct *child, int why);
 
 /* Send @sig to every process of group @pgrp (any context). */
 void kill_pgrp(pid_t pgrp, int sig);

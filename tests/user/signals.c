@@ -176,8 +176,51 @@ static void default_term_kills_child(void)
 	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
 }
 
+/* SIGSTOP stops, wait4 reports it (WUNTRACED), SIGCONT continues (WCONTINUED). */
+static void job_control_stops(void)
+{
+	int status = 0, fds[2];
+	char c = 0;
+	pid_t pid;
+
+	EXPECT_EQ(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		char x;
+
+		read(fds[0], &x, 1);		/* stopped while blocked here */
+		_exit(x == 'g' ? 7 : 1);
+	}
+	usleep(10000);
+	EXPECT_EQ(kill(pid, SIGSTOP), 0);
+	EXPECT_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	EXPECT_TRUE(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP);
+	EXPECT_EQ(waitpid(pid, &status, WNOHANG | WUNTRACED), 0);	/* reported once */
+	EXPECT_EQ(kill(pid, SIGCONT), 0);
+	EXPECT_EQ(waitpid(pid, &status, WCONTINUED), pid);
+	EXPECT_TRUE(WIFCONTINUED(status));
+	EXPECT_EQ(write(fds[1], "g", 1), 1);	/* it runs again and reads */
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 7 << 8);
+	/* SIGKILL ends a stopped process. */
+	pid = fork();
+	if (pid == 0) {
+		read(fds[0], &c, 1);
+		_exit(0);
+	}
+	usleep(10000);
+	kill(pid, SIGTSTP);
+	EXPECT_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	EXPECT_TRUE(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTSTP);
+	kill(pid, SIGKILL);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	close(fds[0]);
+	close(fds[1]);
+}
+
 KTEST_MAIN("user_signals",
 	   KTEST(handler_runs), KTEST(mask_defers), KTEST(sigchld_reports),
 	   KTEST(fault_handler_on_altstack), KTEST(ignored_sigpipe_gives_epipe),
 	   KTEST(interrupts_blocking_calls), KTEST(sigaction_errors),
-	   KTEST(default_term_kills_child))
+	   KTEST(default_term_kills_child), KTEST(job_control_stops))
