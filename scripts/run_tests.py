@@ -49,6 +49,8 @@ CRASH_TESTS = {
 USER_BOOTS = {
     # tests/user/runner.c runs every test program, one KTAP suite each.
     "runner": ("/tests/runner", 0, True, [r"Run /tests/runner as init process"]),
+    # Random system calls from a fixed seed; the kernel must survive them.
+    "fuzz": ("/tests/fuzz", 0, True, []),
     # tests/shell/run-all.sh runs the busybox shell scripts, one case each.
     "shell": ("/tests/shell/run-all.sh", 0, True, []),
     # A user fault kills the process, not the kernel: here the process is

@@ -8,8 +8,8 @@
  *
  * A session leader without a controlling terminal that opens ttyS0
  * without O_NOCTTY makes it its controlling terminal, as on Linux;
- * opening /dev/console never does. Job-control stops (SIGTTIN, SIGTTOU,
- * SIGTSTP stopping a process) do not exist.
+ * opening /dev/console never does. A background process group that reads
+ * its controlling terminal gets SIGTTIN; writes are not checked (no TOSTOP).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -97,9 +97,33 @@ static int tty_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/*
+ * A background process group reading its controlling terminal is sent
+ * SIGTTIN (which stops it) and retries once continued; -EIO if it ignores
+ * or blocks the signal, as on Linux.
+ */
+static int tty_check_bg_read(struct tty_struct *tty)
+{
+	struct task_struct *t = current;
+	unsigned long handler;
+
+	if (t->tty != tty || !tty->pgrp || t->pgrp == tty->pgrp)
+		return 0;
+	handler = t->sighand ? t->sighand->action[SIGTTIN - 1].handler : SIG_DFL;
+	if (handler == SIG_IGN || (t->blocked & sigmask(SIGTTIN)))
+		return -EIO;
+	kill_pgrp(t->pgrp, SIGTTIN);
+	return -ERESTARTSYS;
+}
+
 static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
 {
-	return n_tty_read(file->private_data, buf, count, file->f_flags & O_NONBLOCK);
+	struct tty_struct *tty = file->private_data;
+	int err = tty_check_bg_read(tty);
+
+	if (err)
+		return err;
+	return n_tty_read(tty, buf, count, file->f_flags & O_NONBLOCK);
 }
 
 static ssize_t tty_write(struct file *file, const char __user *buf, size_t count, loff_t *ppos)
