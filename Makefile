@@ -157,8 +157,9 @@ gdb: setup
 # C drivers against their Rust twins, in one boot with bench=1 counting
 # instructions (QEMU -icount: exact ratios) and one measuring wall time
 # (lib/devbench.c; BENCH_FILTER=pair, BENCH_MS=ms per operation), then
-# the build speed (BENCH=dev or BENCH=build runs only one of them).
-BENCH ?= dev build
+# the build speed, then user-space figures against Debian's Linux
+# (scripts/bench_user.py). BENCH=dev, build or user runs only those.
+BENCH ?= dev build user
 bench: setup
 	$(Q)$(if $(filter dev,$(BENCH)),$(MAKE) --no-print-directory vmlinux && \
 		$(PYTHON) scripts/bench_devices.py --arch $(ARCH) --kernel $(O)/vmlinux --icount \
@@ -167,6 +168,10 @@ bench: setup
 		--log $(O)/bench-devices.log $(if $(BENCH_FILTER),--filter '$(BENCH_FILTER)') \
 		$(if $(BENCH_MS),--ms $(BENCH_MS)),true)
 	$(Q)$(if $(filter build,$(BENCH)),ARCH=$(ARCH) scripts/bench_build.sh,true)
+	$(Q)$(if $(filter user,$(BENCH)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
+		$(MAKE) --no-print-directory vmlinux initramfs && \
+		$(PYTHON) scripts/bench_user.py --arch $(ARCH),\
+		echo "bench: no user space on $(ARCH) yet"),true)
 
 clean:
 	$(Q)rm -rf $(O)
@@ -181,9 +186,12 @@ help:
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
-	@echo '  make bench           C-vs-Rust driver benchmark (one boot with bench=1),'
-	@echo '                       then build speed (BENCH=dev|build: only one;'
-	@echo '                       BENCH_FILTER=pair, BENCH_MS=ms per operation)'
+	@echo '  make bench           C-vs-Rust driver benchmark (instruction counts, then'
+	@echo '                       wall time), build speed, user space vs Linux if'
+	@echo '                       build/linux/ has one (scripts/bench_user.py --fetch-linux)'
+	@echo '                       BENCH=dev|build|user: only those; BENCH_FILTER=pair'
+	@echo '  make initramfs       busybox, /init and the test programs as build/<arch>/initramfs.cpio'
+	@echo '  scripts/run-in-vm.sh FILE...  run FILE under busybox sh in Ferrite, get its output and status'
 	@echo '  make setup           install missing Debian packages'
 	@echo '  make clean           remove $$(O)'
 	@echo 'Rust:'

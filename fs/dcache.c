@@ -166,7 +166,7 @@ bool simple_empty(struct dentry *dentry)
 	return list_empty(&dentry->d_subdirs);
 }
 
-int d_path_copy(const struct path *path, char *buf, int size)
+int __d_path_copy(const struct path *path, char *buf, int size)
 {
 	struct dentry *d;
 	int pos = size - 1;
@@ -174,19 +174,15 @@ int d_path_copy(const struct path *path, char *buf, int size)
 	if (size < 2)
 		return -ENAMETOOLONG;
 	buf[pos] = '\0';
-	vfs_ns_lock();
 	for (d = path->dentry; !IS_ROOT(d); d = d->d_parent) {
 		int len = d->d_name.len;
 
-		if (pos < len + 1) {
-			vfs_ns_unlock();
+		if (pos < len + 1)
 			return -ENAMETOOLONG;
-		}
 		pos -= len;
 		memcpy(buf + pos, d->d_name.name, len);
 		buf[--pos] = '/';
 	}
-	vfs_ns_unlock();
 	if (pos == size - 1)
 		buf[--pos] = '/';
 	memmove(buf, buf + pos, size - pos);
@@ -205,4 +201,14 @@ struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name,
 	dentry->d_parent = dentry;
 	dentry->d_inode = inode;
 	return dentry;
+}
+
+int d_path_copy(const struct path *path, char *buf, int size)
+{
+	int ret;
+
+	vfs_ns_lock();
+	ret = __d_path_copy(path, buf, size);
+	vfs_ns_unlock();
+	return ret;
 }

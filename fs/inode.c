@@ -3,6 +3,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
+#include <linux/timekeeping.h>
 
 static atomic_long_t last_ino = ATOMIC_INIT(1);
 
@@ -19,6 +20,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_sb = sb;
 	inode->i_nlink = 1;
 	inode->i_ino = atomic_long_inc_return(&last_ino);
+	inode->i_atime_ns = inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_real_ns();
 	atomic_set(&inode->i_count, 1);
 	mutex_init(&inode->i_mutex);
 	atomic_long_inc(&sb->s_nr_inodes);
@@ -79,4 +81,13 @@ void drop_nlink(struct inode *inode)
 void clear_nlink(struct inode *inode)
 {
 	inode->i_nlink = 0;
+}
+
+void inode_touch(struct inode *inode, bool mtime)
+{
+	s64 now = ktime_get_real_ns();
+
+	if (mtime)
+		WRITE_ONCE(inode->i_mtime_ns, now);
+	WRITE_ONCE(inode->i_ctime_ns, now);
 }

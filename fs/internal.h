@@ -33,6 +33,9 @@ void d_move(struct dentry *dentry, struct dentry *target);
 struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name,
 			      struct inode *inode);
 
+/* d_path_copy() with the namespace mutex already held. */
+int __d_path_copy(const struct path *path, char *buf, int size);
+
 /* pipe.c: a connected read end res[0] and write end res[1]; 0 or -ENOMEM. */
 int create_pipe_files(struct file **res, int flags);
 bool is_subdir(struct dentry *dentry, struct dentry *ancestor);

@@ -77,17 +77,44 @@ static struct dentry *walk_base(const struct path *base)
 static int resolve_path(struct dentry *base, const char *name, unsigned int flags,
 			int *depth, struct dentry **res);
 
+/* @name in @dir: in the tree, or made on demand by the directory's ->lookup. */
+static struct dentry *lookup_one(struct dentry *dir, const struct qstr *name)
+{
+	struct dentry *d = d_lookup(dir, name);
+	const struct inode_operations *iop = dir->d_inode->i_op;
+
+	if (!d && iop && iop->lookup)
+		d = iop->lookup(dir->d_inode, dir, name);
+	return d;
+}
+
 /* The object the symbolic link @link (found in @dir) points at. */
 static int follow_link(struct dentry *dir, struct dentry *link, unsigned int flags,
 		       int *depth, struct dentry **res)
 {
 	const char *target = link->d_inode->i_link;
+	char *buf = NULL;
+	int err;
 
 	if (++*depth > MAXSYMLINKS)
 		return -ELOOP;
-	if (!target || !*target)
+	if (!target && link->d_inode->i_op && link->d_inode->i_op->get_link) {
+		buf = kmalloc(PATH_MAX, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+		target = link->d_inode->i_op->get_link(link, buf, PATH_MAX);
+		if (IS_ERR(target)) {
+			kfree(buf);
+			return PTR_ERR(target);
+		}
+	}
+	if (!target || !*target) {
+		kfree(buf);
 		return -ENOENT;
-	return resolve_path(dir, target, flags | LOOKUP_FOLLOW, depth, res);
+	}
+	err = resolve_path(dir, target, flags | LOOKUP_FOLLOW, depth, res);
+	kfree(buf);
+	return err;
 }
 
 /*
@@ -140,7 +167,7 @@ static int link_path_walk(struct dentry *base, const char *name, struct nameidat
 		} else if (type == LAST_DOT) {
 			next = dir;
 		} else {
-			next = d_lookup(dir, &this);
+			next = lookup_one(dir, &this);
 			if (!next)
 				return -ENOENT;
 			if (S_ISLNK(next->d_inode->i_mode)) {
@@ -171,7 +198,7 @@ static int walk_last(struct nameidata *nd, unsigned int flags, struct dentry **r
 		d = nd->dir->d_parent;
 		break;
 	default:
-		d = d_lookup(nd->dir, &nd->last);
+		d = lookup_one(nd->dir, &nd->last);
 		if (!d)
 			return -ENOENT;
 	}
@@ -291,6 +318,8 @@ static int finish_create(struct dentry *dentry, int err)
 	if (WARN_ON(!dentry->d_inode))
 		return -EIO;
 	d_attach(dentry);
+	inode_touch(dentry->d_parent->d_inode, true);
+	inode_touch(dentry->d_inode, false);
 	return 0;
 }
 
@@ -366,8 +395,11 @@ int vfs_unlink(struct inode *dir, struct dentry *dentry)
 	if (!dir->i_op || !dir->i_op->unlink)
 		return -EPERM;
 	err = dir->i_op->unlink(dir, dentry);
-	if (!err)
+	if (!err) {
+		inode_touch(dir, true);
+		inode_touch(dentry->d_inode, false);
 		d_detach(dentry);
+	}
 	return err;
 }
 
@@ -386,6 +418,7 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 		return err;
 	dentry->d_inode->i_flags |= S_DEAD;
 	dentry->d_flags |= DCACHE_DEAD;
+	inode_touch(dir, true);
 	d_detach(dentry);
 	return 0;
 }
@@ -435,6 +468,9 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 		d_detach(new_dentry);
 	}
 	d_move(old_dentry, new_dentry);
+	inode_touch(old_dir, true);
+	inode_touch(new_dir, true);
+	inode_touch(old_dentry->d_inode, false);
 	return 0;
 }
 
@@ -545,7 +581,28 @@ int do_readlinkat(const struct path *base, const char *name, char *buf, int size
 	if (err)
 		return err;
 	link = path.dentry->d_inode->i_link;
-	if (!S_ISLNK(path.dentry->d_inode->i_mode) || !link) {
+	if (!S_ISLNK(path.dentry->d_inode->i_mode)) {
+		path_put(&path);
+		return -EINVAL;
+	}
+	if (!link && path.dentry->d_inode->i_op && path.dentry->d_inode->i_op->get_link) {
+		char *tmp = kmalloc(PATH_MAX, GFP_KERNEL);
+
+		if (!tmp) {
+			path_put(&path);
+			return -ENOMEM;
+		}
+		vfs_ns_lock();
+		link = path.dentry->d_inode->i_op->get_link(path.dentry, tmp, PATH_MAX);
+		vfs_ns_unlock();
+		len = IS_ERR(link) ? PTR_ERR(link) : min_t(int, strlen(link), size);
+		if (len > 0)
+			memcpy(buf, link, len);
+		kfree(tmp);
+		path_put(&path);
+		return len;
+	}
+	if (!link) {
 		path_put(&path);
 		return -EINVAL;
 	}
@@ -912,8 +969,6 @@ SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user
 	}
 	if (!*name)
 		err = -ENOENT;
-	else if (!strcmp(name, "/proc/self/exe") && current->mm && current->mm->exe_file)
-		err = d_path_copy(&current->mm->exe_file->f_path, kbuf, PATH_MAX);
 	else
 		err = do_readlinkat(BASE(f), name, kbuf, min(bufsiz, PATH_MAX));
 	if (err > bufsiz)

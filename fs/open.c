@@ -27,6 +27,8 @@ int do_truncate(struct dentry *dentry, loff_t length)
 	inode_lock(inode);
 	err = inode->i_op->setattr(dentry, &attr);
 	inode_unlock(inode);
+	if (!err)
+		inode_touch(inode, true);
 	return err;
 }
 
@@ -353,11 +355,14 @@ static int chmod_path(const struct path *p, umode_t mode)
 
 	if (!inode->i_op || !inode->i_op->setattr) {
 		inode->i_mode = (inode->i_mode & S_IFMT) | (mode & S_IALLUGO);
+		inode_touch(inode, false);
 		return 0;
 	}
 	inode_lock(inode);
 	err = inode->i_op->setattr(p->dentry, &attr);
 	inode_unlock(inode);
+	if (!err)
+		inode_touch(inode, false);
 	return err;
 }
 

@@ -10,6 +10,9 @@
 #include <linux/uaccess.h>
 #include <linux/file.h>
 #include <linux/syscalls.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
 
 static int rw_verify_area(struct file *file, const loff_t *ppos, size_t count)
 {
@@ -80,6 +83,7 @@ ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	struct iov_iter iter;
+	ssize_t ret;
 	int err;
 
 	if (!(file->f_mode & FMODE_WRITE))
@@ -92,10 +96,15 @@ ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_
 	if (err)
 		return err;
 	count = min_t(size_t, count, MAX_RW_COUNT);
-	if (file->f_op->write)
-		return file->f_op->write(file, buf, count, pos);
-	iov_iter_ubuf(&iter, ITER_SOURCE, (__force void __user *)buf, count);
-	return call_write_iter(file, &iter, pos);
+	if (file->f_op->write) {
+		ret = file->f_op->write(file, buf, count, pos);
+	} else {
+		iov_iter_ubuf(&iter, ITER_SOURCE, (__force void __user *)buf, count);
+		ret = call_write_iter(file, &iter, pos);
+	}
+	if (ret > 0 && S_ISREG(file_inode(file)->i_mode))
+		file_update_time(file);
+	return ret;
 }
 
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
@@ -121,6 +130,7 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 {
 	struct kvec iov;
 	struct iov_iter iter;
+	ssize_t ret;
 	int err;
 
 	if (!(file->f_mode & FMODE_WRITE))
@@ -133,7 +143,10 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *p
 	iov.iov_base = (void *)buf;
 	iov.iov_len = min_t(size_t, count, MAX_RW_COUNT);
 	iov_iter_kvec(&iter, ITER_SOURCE, &iov, 1, iov.iov_len);
-	return call_write_iter(file, &iter, pos);
+	ret = call_write_iter(file, &iter, pos);
+	if (ret > 0 && S_ISREG(file_inode(file)->i_mode))
+		file_update_time(file);
+	return ret;
 }
 
 loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
@@ -354,4 +367,67 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 	ret = whence > SEEK_MAX ? -EINVAL : vfs_llseek(f, offset, whence);
 	fput(f);
 	return ret;
+}
+
+/* sendfile: copy through a kernel buffer (no page-cache splicing). */
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	loff_t pos = 0, *ppos;
+	ssize_t done = 0, ret = 0;
+	char *buf = NULL;
+
+	if (!in || !out) {
+		ret = -EBADF;
+		goto out;
+	}
+	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE)) {
+		ret = -EBADF;
+		goto out;
+	}
+	if (offset) {
+		if (copy_from_user(&pos, offset, sizeof(pos))) {
+			ret = -EFAULT;
+			goto out;
+		}
+		if (pos < 0) {
+			ret = -EINVAL;
+			goto out;
+		}
+		ppos = &pos;
+	} else {
+		ppos = (in->f_mode & FMODE_STREAM) ? NULL : &in->f_pos;
+	}
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	count = min_t(size_t, count, MAX_RW_COUNT);
+	while ((size_t)done < count) {
+		size_t n = min_t(size_t, count - done, PAGE_SIZE);
+		ssize_t r = kernel_read(in, buf, n, ppos), w;
+
+		if (r <= 0) {
+			ret = r;
+			break;
+		}
+		w = kernel_write(out, buf, r, (out->f_mode & FMODE_STREAM) ? NULL : &out->f_pos);
+		if (w < 0) {
+			ret = w;
+			break;
+		}
+		done += w;
+		if (w < r || signal_pending(current))
+			break;
+	}
+	if (offset && put_user(pos, offset))
+		ret = -EFAULT;
+out:
+	kfree(buf);
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return done ? done : ret;
 }

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * stat, fstat, lstat, newfstatat and statx: what the inode says, in the
- * x86-64 struct stat layout and struct statx. Ferrite keeps no
- * timestamps yet, so every time is 0 (1970-01-01).
+ * x86-64 struct stat layout and struct statx; utimensat and utimes set the
+ * access and modification times (the change time follows, as on Linux).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
 #include <linux/namei.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -64,6 +66,12 @@ static int cp_new_stat(const struct inode *inode, struct stat_x86_64 __user *ubu
 	st.st_size = i_size_read(inode);
 	st.st_blksize = PAGE_SIZE;
 	st.st_blocks = DIV_ROUND_UP(st.st_size, 512);
+	st.st_atime = inode->i_atime_ns / NSEC_PER_SEC;
+	st.st_atime_nsec = inode->i_atime_ns % NSEC_PER_SEC;
+	st.st_mtime = inode->i_mtime_ns / NSEC_PER_SEC;
+	st.st_mtime_nsec = inode->i_mtime_ns % NSEC_PER_SEC;
+	st.st_ctime = inode->i_ctime_ns / NSEC_PER_SEC;
+	st.st_ctime_nsec = inode->i_ctime_ns % NSEC_PER_SEC;
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -141,6 +149,99 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 	stx.stx_rdev_minor = MINOR(inode->i_rdev);
 	stx.stx_dev_major = MAJOR(ROOT_DEV);
 	stx.stx_dev_minor = MINOR(ROOT_DEV);
+	stx.stx_atime.tv_sec = inode->i_atime_ns / NSEC_PER_SEC;
+	stx.stx_atime.tv_nsec = inode->i_atime_ns % NSEC_PER_SEC;
+	stx.stx_mtime.tv_sec = inode->i_mtime_ns / NSEC_PER_SEC;
+	stx.stx_mtime.tv_nsec = inode->i_mtime_ns % NSEC_PER_SEC;
+	stx.stx_ctime.tv_sec = inode->i_ctime_ns / NSEC_PER_SEC;
+	stx.stx_ctime.tv_nsec = inode->i_ctime_ns % NSEC_PER_SEC;
 	path_put(&p);
 	return copy_to_user(buffer, &stx, sizeof(stx)) ? -EFAULT : 0;
+}
+
+#define UTIME_NOW	((1L << 30) - 1L)
+#define UTIME_OMIT	((1L << 30) - 2L)
+
+struct ktimespec {
+	s64 tv_sec;
+	long tv_nsec;
+};
+
+/* Set @inode's times from @ts (NULL: both now); UTIME_NOW/UTIME_OMIT honoured. */
+static int set_times(struct inode *inode, const struct ktimespec *ts)
+{
+	s64 now = ktime_get_real_ns();
+
+	for (int i = 0; ts && i < 2; i++)
+		if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
+		    (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= NSEC_PER_SEC))
+			return -EINVAL;
+	for (int i = 0; i < 2; i++) {
+		s64 *t = i ? &inode->i_mtime_ns : &inode->i_atime_ns;
+
+		if (!ts || ts[i].tv_nsec == UTIME_NOW)
+			*t = now;
+		else if (ts[i].tv_nsec != UTIME_OMIT)
+			*t = ts[i].tv_sec * NSEC_PER_SEC + ts[i].tv_nsec;
+	}
+	inode->i_ctime_ns = now;
+	return 0;
+}
+
+SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
+		const struct ktimespec __user *, utimes, int, flags)
+{
+	struct ktimespec ts[2];
+	struct path p;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (utimes && copy_from_user(ts, utimes, sizeof(ts)))
+		return -EFAULT;
+	if (!filename) {
+		struct file *f = fget(dfd);
+
+		if (!f)
+			return -EBADF;
+		err = set_times(file_inode(f), utimes ? ts : NULL);
+		fput(f);
+		return err;
+	}
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+			   flags & AT_EMPTY_PATH, &p);
+	if (err)
+		return err;
+	err = set_times(p.dentry->d_inode, utimes ? ts : NULL);
+	path_put(&p);
+	return err;
+}
+
+struct ktimeval {
+	long tv_sec, tv_usec;
+};
+
+SYSCALL_DEFINE2(utimes, const char __user *, filename, const struct ktimeval __user *, utimes)
+{
+	struct ktimespec ts[2];
+	struct ktimeval tv[2];
+	struct path p;
+	int err;
+
+	if (utimes) {
+		if (copy_from_user(tv, utimes, sizeof(tv)))
+			return -EFAULT;
+		for (int i = 0; i < 2; i++) {
+			if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+				return -EINVAL;
+			ts[i].tv_sec = tv[i].tv_sec;
+			ts[i].tv_nsec = tv[i].tv_usec * NSEC_PER_USEC;
+		}
+	}
+	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, false, &p);
+	if (err)
+		return err;
+	err = set_times(p.dentry->d_inode, utimes ? ts : NULL);
+	path_put(&p);
+	return err;
 }

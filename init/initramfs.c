@@ -2,9 +2,10 @@
 /*
  * Unpack the initramfs: a "newc" cpio archive (the format Linux uses) that
  * the boot loader loaded next to the kernel, into the ramfs root.
- * Directories, regular files and character device nodes are created;
- * other types (symbolic links: the VFS has none yet) are reported. Entries
- * must come parents first, as cpio writes them.
+ * Directories, regular files, symbolic links and character device nodes
+ * are created; other types are reported. Entries must come parents first,
+ * as cpio writes them. Several archives may follow each other (as Linux
+ * allows): later entries add to or replace earlier ones.
  */
 #include <linux/kernel.h>
 #include <linux/initramfs.h>
@@ -65,10 +66,21 @@ static int unpack_entry(const char *name, umode_t mode, const char *data, size_t
 		err = kern_mkdir(path, mode & 07777);
 		return err == -EEXIST ? 0 : err;
 	case S_IFREG:
+		kern_unlink(path);	/* a later archive replaces the file */
 		return write_file(path, mode, data, size);
 	case S_IFCHR:
 		err = kern_mknod(path, mode, rdev);
 		return err == -EEXIST ? 0 : err;
+	case S_IFLNK: {
+		char target[256];
+
+		if (size >= sizeof(target))
+			return -ENAMETOOLONG;
+		memcpy(target, data, size);
+		target[size] = '\0';
+		err = do_symlinkat(target, NULL, path);
+		return err == -EEXIST ? 0 : err;
+	}
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -97,8 +109,13 @@ int populate_rootfs(const void *image, size_t len)
 		if (namesize == 0 || data > end || size > (size_t)(end - data) ||
 		    name[namesize - 1] != '\0')
 			return -EINVAL;
-		if (!strcmp(name, "TRAILER!!!"))
-			break;
+		if (!strcmp(name, "TRAILER!!!")) {
+			/* Another archive may follow, after zero padding. */
+			p = data + ALIGN(size, 4);
+			while (p < end && !*p)
+				p++;
+			continue;
+		}
 		if (unpack_entry(name, mode, data, size, rdev, path)) {
 			if (errors++ < 5)
 				pr_warn("initramfs: cannot unpack %s\n", name);

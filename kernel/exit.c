@@ -21,6 +21,8 @@
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <linux/process.h>
+#include <linux/proc_fs.h>
+#include <linux/tty.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
 static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
@@ -45,7 +47,7 @@ static void exit_notify(struct task_struct *tsk)
 {
 	struct task_struct *child, *tmp, *parent;
 	unsigned long flags;
-	bool reaper_has_zombie = false;
+	bool reaper_has_zombie = false, autoreap = false;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry_safe(child, tmp, &tsk->children, sibling) {
@@ -54,14 +56,29 @@ static void exit_notify(struct task_struct *tsk)
 		if (child->exit_state == EXIT_ZOMBIE)
 			reaper_has_zombie = true;
 	}
-	tsk->exit_state = EXIT_ZOMBIE;
 	parent = tsk->parent;
+	/* A parent that ignores SIGCHLD (or asked SA_NOCLDWAIT) reaps nothing. */
+	if (parent->sighand &&
+	    (parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN ||
+	     (parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDWAIT))) {
+		autoreap = true;
+		list_del_init(&tsk->sibling);
+		tsk->exit_state = EXIT_DEAD;
+	} else {
+		tsk->exit_state = EXIT_ZOMBIE;
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (parent && tsk->exit_signal)
+	if (tsk->exit_signal == SIGCHLD)
+		do_notify_parent(tsk, parent, tsk->exit_code);
+	else if (tsk->exit_signal)
 		send_sig(tsk->exit_signal, parent);
 	if (reaper_has_zombie)
 		send_sig(SIGCHLD, child_reaper);
 	wake_up_all(&child_exit_wq);
+	if (autoreap) {
+		proc_flush_task(tsk->pid);
+		put_task_struct(tsk);	/* the parent's reference */
+	}
 }
 
 void do_exit(int code)
@@ -77,6 +94,7 @@ void do_exit(int code)
 		if (tsk->clear_child_tid)
 			put_user(0, tsk->clear_child_tid);
 		mm_release_vfork(tsk);
+		disassociate_ctty();
 		exit_mm();
 		exit_files();
 		exit_fs();
@@ -85,6 +103,20 @@ void do_exit(int code)
 		exit_notify(tsk);
 	}
 	do_task_dead(code);
+}
+
+void notify_parent_jobctl(struct task_struct *child, int why)
+{
+	struct task_struct *parent = child->parent;
+	struct k_sigaction *ka = parent->sighand ? &parent->sighand->action[SIGCHLD - 1] : NULL;
+
+	if (ka && !(ka->flags & SA_NOCLDSTOP)) {
+		parent->chld_pid = child->pid;
+		parent->chld_status = why == CLD_STOPPED ? W_STOPCODE(child->stop_signal) :
+			W_CONTINUED;
+		send_sig(SIGCHLD, parent);
+	}
+	wake_up_all(&child_exit_wq);
 }
 
 static bool wait_match(struct task_struct *c, pid_t pid)
@@ -111,6 +143,20 @@ static long wait_scan(pid_t pid, int options, int *status)
 		if (!wait_match(c, pid))
 			continue;
 		any = true;
+		if ((options & WUNTRACED) && (c->jobctl & JOBCTL_STOP_REPORT) && !c->exit_state) {
+			if (!(options & WNOWAIT))
+				c->jobctl &= ~JOBCTL_STOP_REPORT;
+			*status = W_STOPCODE(c->stop_signal);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return c->pid;
+		}
+		if ((options & WCONTINUED) && (c->jobctl & JOBCTL_CONT_REPORT) && !c->exit_state) {
+			if (!(options & WNOWAIT))
+				c->jobctl &= ~JOBCTL_CONT_REPORT;
+			*status = W_CONTINUED;
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return c->pid;
+		}
 		if (c->exit_state == EXIT_ZOMBIE) {
 			zombie = c;
 			if (!(options & WNOWAIT)) {
@@ -125,8 +171,10 @@ static long wait_scan(pid_t pid, int options, int *status)
 		return any ? 0 : -ECHILD;
 	*status = zombie->exit_code;
 	ret = zombie->pid;
-	if (!(options & WNOWAIT))
+	if (!(options & WNOWAIT)) {
+		proc_flush_task(zombie->pid);
 		put_task_struct(zombie);	/* the parent's reference */
+	}
 	return ret;
 }
 

@@ -141,6 +141,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p->sas_ss_size = me->sas_ss_size;
 	p->sas_ss_flags = me->sas_ss_flags;
 	p->start_time_ns = ktime_get_ns();
+	p->tty = me->tty;
 	if (flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = child_tid;
 	if (flags & CLONE_CHILD_CLEARTID)

@@ -19,52 +19,141 @@
 
 #define SIG_DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | \
 			    sigmask(SIGCONT))
+/* Job-control stops: the default action sleeps until SIGCONT. */
+#define SIG_DEFAULT_STOP (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
+			  sigmask(SIGTTOU))
 #define SIG_UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 
+static unsigned long sig_handler(struct task_struct *p, int sig)
+{
+	return p->sighand ? p->sighand->action[sig - 1].handler : SIG_DFL;
+}
+
 /* A signal nobody will see: ignored, or default-ignored, and not blocked. */
-static bool sig_ignored(struct task_struct *p, int sig)
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	unsigned long handler;
 
-	if (!p->sighand || (p->blocked & sigmask(sig)))
+	if (!p->sighand)
+		return true;		/* kernel threads take no signals */
+	handler = sig_handler(p, sig);
+	/* init only gets the signals it asked for (Linux: SIGNAL_UNKILLABLE). */
+	if (p == child_reaper && handler == SIG_DFL && !force)
+		return true;
+	if (p->blocked & sigmask(sig))
 		return false;
-	handler = p->sighand->action[sig - 1].handler;
 	if (sigmask(sig) & SIG_UNBLOCKABLE)
 		return false;
 	return handler == SIG_IGN ||
 	       (handler == SIG_DFL && (sigmask(sig) & SIG_DEFAULT_IGNORE));
 }
 
-int send_sig(int sig, struct task_struct *p)
+/* Wake @p from a job-control stop and note it for its parent. Any context. */
+static void jobctl_continue(struct task_struct *p)
+{
+	unsigned long flags;
+	bool was_stopped;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	was_stopped = p->jobctl & JOBCTL_STOPPED;
+	if (was_stopped)
+		p->jobctl = (p->jobctl & ~(JOBCTL_STOPPED | JOBCTL_STOP_REPORT)) |
+			    JOBCTL_CONT_REPORT;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (was_stopped) {
+		wake_up_state(p, TASK_STOPPED);
+		if (p->parent)
+			notify_parent_jobctl(p, CLD_CONTINUED);
+	}
+}
+
+/* The default action of a stop signal: sleep until SIGCONT or SIGKILL. */
+static void do_jobctl_stop(int sig)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	t->jobctl = (t->jobctl & ~JOBCTL_CONT_REPORT) | JOBCTL_STOPPED | JOBCTL_STOP_REPORT;
+	t->stop_signal = sig;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	notify_parent_jobctl(t, CLD_STOPPED);
+	for (;;) {
+		set_current_state(TASK_STOPPED);
+		if (!(READ_ONCE(t->jobctl) & JOBCTL_STOPPED) || fatal_signal_pending(t))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+static int __send_sig(int sig, struct task_struct *p, bool force)
 {
 	unsigned long flags;
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
-	if (sig_ignored(p, sig))
+	/* SIGCONT continues a stopped process even when it is ignored; stops cancel it. */
+	if (sig == SIGCONT)
+		jobctl_continue(p);
+	local_irq_save(flags);
+	if (sigmask(sig) & SIG_DEFAULT_STOP)
+		p->pending &= ~sigmask(SIGCONT);
+	else if (sig == SIGCONT)
+		p->pending &= ~SIG_DEFAULT_STOP;
+	local_irq_restore(flags);
+	if (sig_ignored(p, sig, force))
 		return 0;
 	local_irq_save(flags);
 	p->pending |= sigmask(sig);
 	local_irq_restore(flags);
-	if ((sigmask(sig) & SIG_UNBLOCKABLE) || !(READ_ONCE(p->blocked) & sigmask(sig)))
+	if (sig == SIGKILL)
+		wake_up_state(p, TASK_INTERRUPTIBLE | TASK_STOPPED);
+	else if (!(READ_ONCE(p->blocked) & sigmask(sig)))
 		wake_up_state(p, TASK_INTERRUPTIBLE);
 	return 0;
 }
 
+int send_sig(int sig, struct task_struct *p)
+{
+	return __send_sig(sig, p, false);
+}
+
 void force_sig(int sig)
 {
-	current->blocked &= ~sigmask(sig);
-	send_sig(sig, current);
+	struct task_struct *t = current;
+
+	/* A fault signal that is blocked or ignored would loop: make it fatal. */
+	if ((t->blocked & sigmask(sig)) || sig_handler(t, sig) == SIG_IGN) {
+		t->blocked &= ~sigmask(sig);
+		if (t->sighand)
+			t->sighand->action[sig - 1].handler = SIG_DFL;
+	}
+	__send_sig(sig, t, true);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
+	current->fault_addr = addr;
+	current->fault_code = code;
 	force_sig(sig);
+}
+
+void do_notify_parent(struct task_struct *child, struct task_struct *parent, int status)
+{
+	parent->chld_pid = child->pid;
+	parent->chld_status = status;
+	send_sig(SIGCHLD, parent);
 }
 
 bool fatal_signal_pending(struct task_struct *p)
 {
 	return READ_ONCE(p->pending) & sigmask(SIGKILL);
+}
+
+void set_current_blocked(unsigned long mask)
+{
+	current->blocked = mask & ~SIG_UNBLOCKABLE;
 }
 
 /* Take the lowest-numbered deliverable signal off current's pending mask. */
@@ -76,35 +165,118 @@ static int dequeue_signal(void)
 	local_irq_save(flags);
 	ready = current->pending & ~(current->blocked & ~SIG_UNBLOCKABLE);
 	if (ready) {
-		sig = __builtin_ctzl(ready) + 1;
+		/* Synchronous faults first, as Linux does. */
+		unsigned long sync = ready & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
+					      sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP));
+
+		sig = __builtin_ctzl(sync ? sync : ready) + 1;
 		current->pending &= ~sigmask(sig);
 	}
 	local_irq_restore(flags);
 	return sig;
 }
 
+/* An interrupted system call: restart it, or make it fail with EINTR. */
+static void syscall_restart_or_eintr(struct pt_regs *regs, const struct k_sigaction *ka)
+{
+	if (!in_syscall(regs))
+		return;
+	switch (syscall_get_return_value(regs)) {
+	case -ERESTARTNOHAND:
+	case -ERESTART_RESTARTBLOCK:
+		if (ka)
+			syscall_set_return_value(regs, -EINTR);
+		else if (syscall_get_return_value(regs) == -ERESTARTNOHAND)
+			syscall_restart(regs);
+		else
+			syscall_set_return_value(regs, -EINTR);
+		break;
+	case -ERESTARTSYS:
+		if (ka && !(ka->flags & SA_RESTART)) {
+			syscall_set_return_value(regs, -EINTR);
+			break;
+		}
+		fallthrough;
+	case -ERESTARTNOINTR:
+		syscall_restart(regs);
+		break;
+	}
+	syscall_forget(regs);
+}
+
+static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+	struct ksig_info info = { .code = SI_USER };
+	unsigned long oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
+
+	if (sig == SIGCHLD) {
+		int st = t->chld_status;
+
+		info.pid = t->chld_pid;
+		if (st == W_CONTINUED) {
+			info.code = CLD_CONTINUED;
+			info.status = SIGCONT;
+		} else if ((st & 0xff) == 0x7f) {
+			info.code = CLD_STOPPED;
+			info.status = (st >> 8) & 0xff;
+		} else if (st & 0x7f) {
+			info.code = CLD_KILLED;
+			info.status = st & 0x7f;
+		} else {
+			info.code = CLD_EXITED;
+			info.status = (st >> 8) & 0xff;
+		}
+	} else if (sigmask(sig) & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
+				   sigmask(SIGFPE))) {
+		info.code = t->fault_code;
+		info.addr = t->fault_addr;
+	}
+	syscall_restart_or_eintr(regs, ka);
+	if (setup_rt_frame(sig, ka, &info, oldmask, regs)) {
+		force_sig(SIGSEGV);
+		return;
+	}
+	t->restore_sigmask = false;
+	t->blocked |= ka->mask;
+	if (!(ka->flags & SA_NODEFER))
+		t->blocked |= sigmask(sig);
+	t->blocked &= ~SIG_UNBLOCKABLE;
+	if (ka->flags & SA_RESETHAND)
+		ka->handler = SIG_DFL;
+}
+
 void do_signal(struct pt_regs *regs)
 {
+	struct task_struct *t = current;
 	int sig;
 
 	while ((sig = dequeue_signal())) {
+		struct k_sigaction *ka = &t->sighand->action[sig - 1];
+
+		if (ka->handler == SIG_IGN)
+			continue;
+		if (ka->handler != SIG_DFL) {
+			handle_signal(sig, ka, regs);
+			return;		/* one frame per return to user mode */
+		}
 		if (sigmask(sig) & SIG_DEFAULT_IGNORE)
+			continue;
+		if (sigmask(sig) & SIG_DEFAULT_STOP) {
+			if (t != child_reaper)
+				do_jobctl_stop(sig);
+			continue;
+		}
+		if (t == child_reaper && sig != SIGKILL && !(sigmask(sig) & (sigmask(SIGSEGV) |
+		    sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP))))
 			continue;
 		do_exit(sig);
 	}
 	/* No handler ran: an interrupted system call starts again. */
-	if (in_syscall(regs)) {
-		switch (syscall_get_return_value(regs)) {
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-		case -ERESTARTNOHAND:
-			syscall_restart(regs);
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			syscall_set_return_value(regs, -EINTR);
-			break;
-		}
-		syscall_forget(regs);
+	syscall_restart_or_eintr(regs, NULL);
+	if (t->restore_sigmask) {
+		t->restore_sigmask = false;
+		t->blocked = t->saved_sigmask;
 	}
 }
 
@@ -256,4 +428,151 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, unsigned long __user *, nset,
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
+}
+
+/* --- Actions, masks and stacks ------------------------------------------ */
+
+struct kernel_sigaction {
+	unsigned long handler;
+	unsigned long flags;
+	unsigned long restorer;
+	unsigned long mask;
+};
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, act,
+		struct kernel_sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct k_sigaction *ka, old, new;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_UNBLOCKABLE)))
+		return -EINVAL;
+	if (act) {
+		struct kernel_sigaction k;
+
+		if (copy_from_user(&k, act, sizeof(k)))
+			return -EFAULT;
+		new = (struct k_sigaction){ k.handler, k.flags, k.restorer,
+					    k.mask & ~SIG_UNBLOCKABLE };
+	}
+	ka = &current->sighand->action[sig - 1];
+	old = *ka;
+	if (act) {
+		unsigned long flags;
+
+		*ka = new;
+		/* Setting "ignore" discards what is pending (POSIX). */
+		if (sig_ignored(current, sig, false)) {
+			local_irq_save(flags);
+			current->pending &= ~sigmask(sig);
+			local_irq_restore(flags);
+		}
+	}
+	if (oact) {
+		struct kernel_sigaction k = { old.handler, old.flags, old.restorer, old.mask };
+
+		if (copy_to_user(oact, &k, sizeof(k)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE2(rt_sigpending, unsigned long __user *, uset, size_t, sigsetsize)
+{
+	unsigned long set = current->pending & current->blocked;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	return copy_to_user(uset, &set, sizeof(set)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(rt_sigsuspend, unsigned long __user *, unewset, size_t, sigsetsize)
+{
+	struct task_struct *t = current;
+	unsigned long newset;
+
+	if (sigsetsize != sizeof(unsigned long))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	t->saved_sigmask = t->blocked;
+	t->restore_sigmask = true;
+	set_current_blocked(newset);
+	while (!signal_pending(t)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(t))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return -ERESTARTNOHAND;
+}
+
+struct user_stack_t {
+	unsigned long ss_sp;
+	int ss_flags;
+	int pad;
+	unsigned long ss_size;
+};
+
+static bool on_altstack(unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	return t->sas_ss_size && sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
+void restore_altstack(unsigned long sp, int flags, unsigned long size)
+{
+	struct task_struct *t = current;
+
+	if (on_altstack(user_stack_pointer(current_pt_regs())))
+		return;
+	if (flags & SS_DISABLE) {
+		t->sas_ss_sp = t->sas_ss_size = 0;
+	} else if (size >= MINSIGSTKSZ) {
+		t->sas_ss_sp = sp;
+		t->sas_ss_size = size;
+	}
+}
+
+SYSCALL_DEFINE2(sigaltstack, const struct user_stack_t __user *, uss,
+		struct user_stack_t __user *, uoss)
+{
+	struct task_struct *t = current;
+	unsigned long sp = user_stack_pointer(current_pt_regs());
+	struct user_stack_t old = {
+		.ss_sp = t->sas_ss_sp, .ss_size = t->sas_ss_size,
+		.ss_flags = !t->sas_ss_size ? SS_DISABLE : on_altstack(sp) ? SS_ONSTACK : 0,
+	};
+
+	if (uss) {
+		struct user_stack_t ss;
+
+		if (copy_from_user(&ss, uss, sizeof(ss)))
+			return -EFAULT;
+		if (on_altstack(sp))
+			return -EPERM;
+		if (ss.ss_flags & ~(SS_DISABLE | SS_ONSTACK | (1U << 31)))
+			return -EINVAL;
+		if (ss.ss_flags & SS_DISABLE) {
+			t->sas_ss_sp = t->sas_ss_size = 0;
+		} else {
+			if (ss.ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			t->sas_ss_sp = ss.ss_sp;
+			t->sas_ss_size = ss.ss_size;
+		}
+	}
+	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+void kill_pgrp(pid_t pgrp, int sig)
+{
+	struct kill_ctx k = { .sig = sig, .pgrp = pgrp };
+
+	if (pgrp > 0)
+		for_each_process(kill_one, &k);
 }

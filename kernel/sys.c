@@ -275,3 +275,43 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 	si.mem_unit = PAGE_SIZE;
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
+			return -EFAULT;
+		comm[sizeof(comm) - 1] = '\0';
+		strscpy(current->comm, comm, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm, TASK_COMM_LEN) ?
+		       -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* Robust futex lists matter with threads only: accepted and ignored. */
+SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
+{
+	return len == 24 ? 0 : -EINVAL;
+}
+
+/* rseq is not supported; libc falls back when registration fails. */
+SYSCALL_DEFINE4(rseq, void __user *, rseq, u32, rseq_len, int, flags, u32, sig)
+{
+	return -ENOSYS;
+}
+
+SYSCALL_DEFINE0(sync)
+{
+	return 0;
+}

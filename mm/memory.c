@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * User page faults and the pages behind user mappings. A page comes in on
- * first touch: zeroed for anonymous memory, read from the file for file
- * mappings (a private copy: there is no page cache to share yet). After
+ * first touch: zeroed for anonymous memory; for file mappings, the file's
+ * own page when its ->mmap gave vm_ops (read-only in private mappings until
+ * written, so programs share their text), else a private copy read from
+ * the file. After
  * fork, parent and child share every private page read-only; the first
  * write copies it unless nobody else maps it any more (page_count 1).
  *
@@ -20,6 +22,21 @@
 /* A new page for @vma at @addr, filled with zeroes or file data. */
 static struct page *fault_new_page(struct vm_area_struct *vma, unsigned long addr)
 {
+	/* File pages that can be shared come from the file; private writes copy. */
+	if (vma->vm_ops && vma->vm_ops->fault) {
+		unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+		struct page *cached = vma->vm_ops->fault(vma, pgoff), *copy;
+
+		if (cached && (vma->vm_flags & VM_SHARED))
+			return cached;
+		copy = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (copy && cached)
+			memcpy(page_address(copy), page_address(cached), PAGE_SIZE);
+		if (cached)
+			put_page(cached);
+		return copy;
+	}
+
 	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	loff_t pos;
 
@@ -91,6 +108,18 @@ int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 		else
 			flush_tlb_page(addr);
 		goto out;
+	}
+	/* Reading a private file mapping: map the file's page, read-only. */
+	if (vma->vm_ops && vma->vm_ops->fault && !(vma->vm_flags & VM_SHARED) &&
+	    !(flags & FAULT_FLAG_WRITE)) {
+		unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+
+		page = vma->vm_ops->fault(vma, pgoff);
+		if (page) {
+			*pte = pte_wrprotect(pfn_pte(page_to_pfn(page),
+						     vm_get_page_prot(vma->vm_flags)));
+			goto out;
+		}
 	}
 	page = fault_new_page(vma, addr);
 	if (!page) {
@@ -164,4 +193,23 @@ static int protect_one(pte_t *pte, unsigned long addr, void *data)
 void change_protection(struct vm_area_struct *vma)
 {
 	user_pte_walk(vma->vm_mm, vma->vm_start, vma->vm_end, protect_one, &vma->vm_flags);
+}
+
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		unsigned long a = addr + done, off = a & ~PAGE_MASK;
+		int n = min_t(int, len - done, PAGE_SIZE - off);
+		pte_t *pte = user_pte_lookup(mm, a & PAGE_MASK);
+
+		if (!pte || !pte_present(*pte))
+			break;
+		memcpy((char *)buf + done, (char *)page_address(pfn_to_page(pte_pfn(*pte))) + off, n);
+		done += n;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
 }

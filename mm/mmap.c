@@ -245,6 +245,16 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file ? get_file(file) : NULL;
 	INIT_LIST_HEAD(&vma->vm_list);
+	if (file && file->f_op->mmap) {
+		err = file->f_op->mmap(file, vma);
+		if (err) {
+			vma_free(vma);
+			return err;
+		}
+	} else if (vm_flags & VM_SHARED && file) {
+		vma_free(vma);
+		return -ENODEV;		/* no page cache to share */
+	}
 	vma_link(mm, vma);
 	return addr;
 }
@@ -311,9 +321,6 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		break;
 	case MAP_SHARED:
 	case MAP_SHARED_VALIDATE:
-		/* Shared anonymous memory only makes sense with threads or fork. */
-		if (!(flags & MAP_ANONYMOUS))
-			return -ENODEV;	/* no shared file mappings yet */
 		break;
 	default:
 		return -EINVAL;

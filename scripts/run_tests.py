@@ -105,12 +105,37 @@ def crash_tests(arch):
 USER_BOOTS = {
     # tests/user/runner.c runs every test program, one KTAP suite each.
     "runner": ("/tests/runner", 0, True, [r"Run /tests/runner as init process"]),
+    # Random system calls from a fixed seed; the kernel must survive them.
+    "fuzz": ("/tests/fuzz", 0, True, []),
+    # tests/shell/run-all.sh runs the busybox shell scripts, one case each.
+    "shell": ("/tests/shell/run-all.sh", 0, True, []),
     # A user fault kills the process, not the kernel: here the process is
     # init, so the kernel reports the fault and then init's death.
     "segv_init": ("/tests/segv", 2, False,
                   [r"segv\[1\]: segfault at 0 ip [0-9a-f]+ sp [0-9a-f]+ error 6",
                    r"Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b"]),
 }
+
+# The interactive shell on the serial console: (text to type, pattern that
+# must then appear in the output). \x03 is ^C, \x04 ^D, \x7f erase.
+TTY_SCRIPT = [
+    ("", r"/ # "),
+    ("echo tty-$((40 + 2))\r", r"tty-42\r?\n"),
+    ("echo abX\x7fc\r", r"\nabc\r?\n"),
+    ("sleep 10\r", None),
+    ("\x03", r"/ # "),
+    ("echo after-intr\r", r"after-intr\r?\n"),
+    ("cat\r", None),
+    ("canon-line\r", r"canon-line\r?\n(.|\n)*canon-line\r?\n"),
+    ("\x04", r"/ # "),
+    ("stty size\r", r"24 80"),
+    ("sleep 10\r", None),
+    ("\x1a", r"Stopped[^\n]*\n[^\n]*/ # "),
+    ("fg\r", r"sleep 10"),
+    ("\x03", r"/ # "),
+    ("echo after-fg\r", r"after-fg\r?\n"),
+    ("poweroff\r", None),
+]
 
 
 class Result:
@@ -261,6 +286,59 @@ def run_user_tests(args, res, log_dir):
     print("user: %d boots" % len(selected(args, "user", USER_BOOTS)))
 
 
+def run_tty_test(args, res, log_dir):
+    """Type into the busybox shell on the serial port and check its answers."""
+    import select
+    cmd = [os.path.join(os.path.dirname(__file__), "qemu.sh"), "--arch", args.arch,
+           "--kernel", args.kernel, "--initrd", args.initrd, "--append", "quiet",
+           "--timeout", str(args.timeout)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = b""
+    problems = []
+
+    def wait_for(pattern, seconds, start):
+        nonlocal out
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            text = out[start:].decode("utf-8", "replace")
+            if re.search(pattern, text):
+                return True
+            ready, _, _ = select.select([proc.stdout], [], [], 0.1)
+            if ready:
+                chunk = os.read(proc.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                out += chunk
+        return False
+
+    for typed, expect in TTY_SCRIPT:
+        start = len(out)
+        if typed:
+            proc.stdin.write(typed.encode())
+            proc.stdin.flush()
+        if expect and not wait_for(expect, 10, start):
+            problems.append("typed %r, no /%s/ in the output" % (typed, expect))
+            break
+        if not expect:
+            time.sleep(0.3)
+    try:
+        rest, _ = proc.communicate(timeout=10)
+        out += rest
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        problems.append("poweroff did not end QEMU")
+    with open(os.path.join(log_dir, "user-tty.log"), "wb") as log:
+        log.write(out)
+    if proc.returncode not in (0, None) and not problems:
+        problems.append("exit status %d after poweroff" % proc.returncode)
+    if problems:
+        tail = out.decode("utf-8", "replace").replace("\r", "").split("\n")[-15:]
+        res.fail("user.tty", problems + ["last console lines:"] + tail)
+    else:
+        res.ok()
+
+
 def run_crash_tests(args, res, log_dir):
     tests = crash_tests(args.arch)
     names = list(tests)
@@ -305,6 +383,8 @@ def main():
     run_kunit(args, res, log_dir)
     if args.initrd:
         run_user_tests(args, res, log_dir)
+        if selected(args, "user", ["tty"]):
+            run_tty_test(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
 

@@ -19,7 +19,8 @@ done
 
 # Build: C toolchain, both compilers; Rust: the pinned toolchain.
 pkgs="make gcc binutils clang lld llvm python3 gdb \
-	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev"
+	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev \
+	musl-tools busybox-static"
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc \

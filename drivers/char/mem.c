@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The memory-class character devices of major 1: /dev/null (minor 3),
- * /dev/zero (5) and /dev/full (7), with Linux's semantics:
+ * /dev/zero (5), /dev/full (7), /dev/random (8) and /dev/urandom (9),
+ * with Linux's semantics:
  *   null: reads see end of file, writes succeed and vanish.
  *   zero: reads fill the buffer with zeroes, writes vanish.
  *   full: reads as zero, writes fail with -ENOSPC.
+ *   random, urandom: reads give get_random_bytes(), writes vanish.
  * All three "seek" to 0 and stay there. Each has ->read/->write for user
  * buffers and ->read_iter/->write_iter, so kernel_read() works too.
  */
@@ -16,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/device.h>
 #include <linux/major.h>
+#include <linux/random.h>
 
 static ssize_t read_null(struct file *file, char __user *buf, size_t count, loff_t *ppos)
 {
@@ -115,6 +118,31 @@ static const struct file_operations full_fops = {
 	.write_iter = write_iter_full,
 };
 
+static ssize_t read_iter_random(struct kiocb *iocb, struct iov_iter *to)
+{
+	size_t done = 0;
+
+	while (iov_iter_count(to)) {
+		u8 chunk[64];
+		size_t n = min(iov_iter_count(to), sizeof(chunk)), copied;
+
+		get_random_bytes(chunk, n);
+		copied = copy_to_iter(chunk, n, to);
+		done += copied;
+		if (copied < n)
+			return done ? (ssize_t)done : -EFAULT;
+		if (signal_pending(current))
+			break;
+	}
+	return done;
+}
+
+static const struct file_operations random_fops = {
+	.llseek = null_lseek,
+	.read_iter = read_iter_random,
+	.write_iter = write_iter_null,
+};
+
 static const struct memdev {
 	const char *name;
 	unsigned int minor;
@@ -123,6 +151,8 @@ static const struct memdev {
 	{ "null", 3, &null_fops },
 	{ "zero", 5, &zero_fops },
 	{ "full", 7, &full_fops },
+	{ "random", 8, &random_fops },
+	{ "urandom", 9, &random_fops },
 };
 
 /* The "mem" major's open: pick the device's operations by minor. */

@@ -8,6 +8,7 @@
 #include <linux/slab.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/mm_types.h>
 #include <linux/string.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
@@ -164,7 +165,40 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	return err;
 }
 
+/* The page at @pgoff, allocated (zeroed) in a hole; NULL past the end of file. */
+static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
+{
+	struct inode *inode = file_inode(vma->vm_file);
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	struct page *page = NULL;
+
+	inode_lock(inode);
+	if (pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
+		goto out;
+	if (ramfs_grow_slots(ri, pgoff + 1))
+		goto out;
+	if (!ri->pages[pgoff])
+		ri->pages[pgoff] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	page = ri->pages[pgoff];
+	if (page)
+		get_page(page);
+out:
+	inode_unlock(inode);
+	return page;
+}
+
+static const struct vm_operations_struct ramfs_vm_ops = {
+	.fault = ramfs_fault,
+};
+
+static int ramfs_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &ramfs_vm_ops;
+	return 0;
+}
+
 const struct file_operations ramfs_file_operations = {
+	.mmap = ramfs_mmap,
 	.llseek = generic_file_llseek,
 	.read_iter = ramfs_read_iter,
 	.write_iter = ramfs_write_iter,

@@ -168,6 +168,17 @@ struct inode_operations {
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
+	/*
+	 * lookup: for directories whose entries are made on demand (/proc):
+	 * @name is not in the tree; create and link its dentry (d_attach) and
+	 * return it, or NULL if there is no such entry. Namespace mutex held.
+	 * get_link: for symbolic links computed when followed (i_link NULL):
+	 * write the target into @buf of @size bytes and return it, or an
+	 * ERR_PTR(). Namespace mutex held.
+	 */
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *parent,
+				 const struct qstr *name);
+	const char *(*get_link)(struct dentry *dentry, char *buf, int size);
 	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
 	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
@@ -203,6 +214,8 @@ struct inode {
 	unsigned long i_ino;
 	dev_t i_rdev;			/* device nodes: the device number */
 	loff_t i_size;
+	/* Times in nanoseconds since 1970 (CLOCK_REALTIME); set by the VFS. */
+	s64 i_atime_ns, i_mtime_ns, i_ctime_ns;
 	struct super_block *i_sb;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;	/* copied to f_op at open */
@@ -279,6 +292,18 @@ static inline void i_size_write(struct inode *inode, loff_t size)
 }
 
 /* --- Inodes (fs/inode.c) --------------------------------------------- */
+
+/*
+ * inode_touch() - set @inode's modification and change times (@mtime) or
+ * only its change time to now. Never sleeps. file_update_time() is the
+ * form for a successful write to @file.
+ */
+void inode_touch(struct inode *inode, bool mtime);
+
+static inline void file_update_time(struct file *file)
+{
+	inode_touch(file_inode(file), true);
+}
 
 /*
  * new_inode() - a fresh inode of @sb with one reference, i_nlink 1, a new

@@ -266,6 +266,13 @@ int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end
  */
 unsigned long mm_brk(struct mm_struct *mm, unsigned long brk);
 
+/*
+ * access_process_vm() - copy up to @len bytes at user @addr of @mm into
+ * @buf, stopping at the first page not present (nothing is faulted in).
+ * Returns the bytes copied. Takes mm->mmap_lock; may sleep.
+ */
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+
 /* Add @vma to @mm's list (the range must be free). mmap_lock held. */
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
 

@@ -14,6 +14,17 @@
 
 struct kmem_cache;
 struct file;
+struct vm_area_struct;
+
+/*
+ * struct vm_operations_struct - what a file mapping's ->mmap installs.
+ * fault: the page of the file at page offset @pgoff, with a reference for
+ * the caller to map, or NULL when there is none (past the end: the fault
+ * path maps zeroes). May sleep.
+ */
+struct vm_operations_struct {
+	struct page *(*fault)(struct vm_area_struct *vma, unsigned long pgoff);
+};
 
 struct page {
 	unsigned long flags;		/* PG_* bits (linux/mm.h) */
@@ -44,8 +55,10 @@ struct page {
  * struct vm_area_struct - one mapping of a user address space: the pages
  * [vm_start, vm_end) with the same protection and backing. Anonymous
  * mappings (vm_file NULL) read as zeroes until written; file mappings
- * read from vm_file at page offset vm_pgoff. Pages come in on the first
- * touch (demand paging); private mappings are copied on write.
+ * read from vm_file at page offset vm_pgoff: files whose ->mmap gives
+ * vm_ops share their cached pages (read-only until a private mapping
+ * writes and gets a copy); others get a private copy of the data. Pages
+ * come in on the first touch (demand paging).
  */
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;
@@ -53,6 +66,7 @@ struct vm_area_struct {
 	unsigned long vm_flags;		/* VM_* (linux/mm.h) */
 	unsigned long vm_pgoff;		/* offset of vm_start in vm_file, in pages */
 	struct file *vm_file;		/* a reference, or NULL */
+	const struct vm_operations_struct *vm_ops;	/* from the file's ->mmap */
 	struct list_head vm_list;	/* in mm->mmap, sorted by address */
 };
 

@@ -18,6 +18,7 @@
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_STOPPED 0x0004		/* job-control stop: only SIGCONT or SIGKILL wake it */
 #define TASK_DEAD 0x0080
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
@@ -72,13 +73,19 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	unsigned long saved_sigmask;	/* restored after a handler (sigsuspend) */
 	bool restore_sigmask;
+	unsigned long fault_addr;	/* si_addr of a pending fault signal */
+	int fault_code;			/* its si_code */
+	pid_t chld_pid;			/* the last SIGCHLD's child and status */
+	int chld_status;
+	struct tty_struct *tty;		/* controlling terminal, or NULL */
+	unsigned int jobctl;		/* JOBCTL_* (linux/signal.h) */
+	int stop_signal;		/* the signal that stopped it */
 	int __user *clear_child_tid;	/* set_tid_address() */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: written on first return */
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
 	pid_t pgrp, session;		/* process group and session ids */
 	unsigned int umask;
-	u64 utime_ns, start_time_ns;	/* for /proc and times() */
-	u64 rand_state;			/* per-task state for AT_RANDOM fallbacks */
+	u64 start_time_ns;		/* ktime at fork, for /proc and CPU clocks */
 };
 
 #define current (this_cpu()->curr_task)

@@ -10,6 +10,7 @@ struct uart_8250 {
 	unsigned long base;	/* I/O port or virtual MMIO address */
 	int iotype;		/* UPIO_PORT or UPIO_MEM */
 	int regshift;		/* MMIO register stride: 1 << regshift bytes */
+	int irq;		/* receive interrupt, or 0 for none (polled only) */
 };
 
 /*
@@ -17,6 +18,9 @@ struct uart_8250 {
  * register it as the console. Needs no allocator; callable at first boot.
  */
 struct uart_8250 *serial8250_early_init(unsigned long base, int iotype, int regshift);
+
+/* serial8250_set_irq() - the IRQ line of @up, for tty input. Boot, before initcalls. */
+void serial8250_set_irq(struct uart_8250 *up, int irq);
 
 /* Write one byte, spinning until the transmitter is free. Never sleeps. */
 void serial8250_putc(struct uart_8250 *up, char c);

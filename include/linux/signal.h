@@ -14,8 +14,26 @@
 
 struct task_struct;
 struct pt_regs;
+struct k_sigaction;
+
+/* What a signal frame's siginfo says (the parts Ferrite keeps). */
+struct ksig_info {
+	int code;		/* si_code */
+	pid_t pid;		/* SIGCHLD: the child */
+	int status;		/* SIGCHLD: its exit status or signal */
+	unsigned long addr;	/* faults: the address */
+};
 
 #define sigmask(sig) (1UL << ((sig) - 1))
+
+/* task->jobctl: job-control state, under tasklist_lock. */
+#define JOBCTL_STOPPED		0x1	/* stopped by a signal */
+#define JOBCTL_STOP_REPORT	0x2	/* the stop is not yet reported to wait4() */
+#define JOBCTL_CONT_REPORT	0x4	/* a SIGCONT is not yet reported to wait4() */
+
+/* wait4() status of a stopped child, and of a continued one. */
+#define W_STOPCODE(sig) (((sig) << 8) | 0x7f)
+#define W_CONTINUED 0xffff
 
 /*
  * send_sig() - post @sig (1.._NSIG) to @p and wake it if it sleeps
@@ -42,6 +60,34 @@ void do_signal(struct pt_regs *regs);
  * group -@pid. 0, -EINVAL or -ESRCH.
  */
 int kill_pid(pid_t pid, int sig);
+
+/*
+ * setup_rt_frame() - arch: build the signal frame for @sig on the user
+ * stack (or the alternate stack) and point @regs at the handler of @ka,
+ * with @oldmask to restore on sigreturn. 0 or -EFAULT (then the caller
+ * kills the process with SIGSEGV).
+ */
+int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
+		   unsigned long oldmask, struct pt_regs *regs);
+
+/* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
+void set_current_blocked(unsigned long mask);
+
+/* sigreturn: restore the alternate stack saved in a frame (best effort). */
+void restore_altstack(unsigned long sp, int flags, unsigned long size);
+
+/* Send SIGCHLD-style notice of @child's exit with @status to @parent. */
+void do_notify_parent(struct task_struct *child, struct task_struct *parent, int status);
+
+/*
+ * notify_parent_jobctl() - tell @child's parent that it stopped or
+ * continued (CLD_STOPPED/CLD_CONTINUED): SIGCHLD unless SA_NOCLDSTOP, and
+ * a wake-up for wait4(). kernel/exit.c.
+ */
+void notify_parent_jobctl(struct task_struct *child, int why);
+
+/* Send @sig to every process of group @pgrp (any context). */
+void kill_pgrp(pid_t pgrp, int sig);
 
 /* Whether SIGKILL (or another fatal signal) is pending for @p. */
 bool fatal_signal_pending(struct task_struct *p);

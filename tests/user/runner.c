@@ -13,7 +13,7 @@
 
 static const char *const programs[] = {
 	"/tests/basic", "/tests/basic-pie", "/tests/proc", "/tests/files", "/tests/pipes",
-	"/tests/mem", "/tests/time", "/tests/devices",
+	"/tests/mem", "/tests/time", "/tests/signals", "/tests/efault", "/tests/devices",
 };
 #define NPROG (int)(sizeof(programs) / sizeof(programs[0]))
 

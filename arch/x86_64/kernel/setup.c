@@ -66,7 +66,7 @@ __noreturn void x86_64_start_kernel(u32 info_pa)
 	ci->cpu = 0;
 	wrmsr(MSR_GS_BASE, (u64)ci);
 	start_info_pa = info_pa;
-	serial8250_early_init(0x3f8, UPIO_PORT, 0);
+	serial8250_set_irq(serial8250_early_init(0x3f8, UPIO_PORT, 0), 4);	/* COM1, IRQ 4 */
 	start_kernel();
 }
 

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * 8250/16550 UART: the boot console. Polled output, so it works from the
- * first instruction of C to the last line of a panic; input comes later with
- * the tty layer.
+ * first instruction of C to the last line of a panic. Once interrupts
+ * work, received characters raise the UART's interrupt and go to the
+ * console tty (drivers/tty/), which makes the port /dev/ttyS0.
  */
+#include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/console.h>
+#include <linux/interrupt.h>
 #include <linux/serial_8250.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 
 #define UART_RX 0	/* receive buffer (DLAB=0) */
@@ -19,6 +24,7 @@
 #define UART_LSR 5	/* line status */
 #define UART_LSR_DR 0x01	/* data ready */
 #define UART_LSR_THRE 0x20	/* transmit holding register empty */
+#define UART_IER_RDI 0x01	/* interrupt on received data */
 
 static struct uart_8250 boot_uart;
 
@@ -85,3 +91,55 @@ struct uart_8250 *serial8250_early_init(unsigned long base, int iotype, int regs
 	register_console(&serial8250_console);
 	return up;
 }
+
+void serial8250_set_irq(struct uart_8250 *up, int irq)
+{
+	up->irq = irq;
+}
+
+static void serial8250_tty_write(struct tty_struct *tty, const char *buf, size_t n)
+{
+	struct uart_8250 *up = tty->driver_data;
+
+	for (size_t i = 0; i < n; i++)
+		serial8250_putc(up, buf[i]);
+}
+
+static const struct tty_operations serial8250_tty_ops = {
+	.write = serial8250_tty_write,
+};
+
+static struct tty_struct serial8250_tty = {
+	.name = "ttyS0",
+	.ops = &serial8250_tty_ops,
+	.driver_data = &boot_uart,
+};
+
+static irqreturn_t serial8250_interrupt(int irq, void *dev)
+{
+	struct uart_8250 *up = dev;
+	int c, n = 0;
+
+	while ((c = serial8250_getc(up)) >= 0 && n++ < 256)
+		tty_receive_char(&serial8250_tty, (u8)c);
+	return IRQ_HANDLED;
+}
+
+/* Input: the console port becomes a tty with an interrupt-driven receiver. */
+static int __init serial8250_tty_init(void)
+{
+	struct uart_8250 *up = &boot_uart;
+	int err;
+
+	if (!up->base || up->irq <= 0)
+		return 0;
+	tty_register_console(&serial8250_tty);
+	err = request_irq(up->irq, serial8250_interrupt, 0, "serial", up);
+	if (err)
+		return err;
+	while (serial8250_getc(up) >= 0)
+		;
+	serial_out(up, UART_IER, UART_IER_RDI);
+	return 0;
+}
+device_initcall(serial8250_tty_init);

@@ -47,6 +47,8 @@
 #define CLD_EXITED	1
 #define CLD_KILLED	2
 #define CLD_DUMPED	3
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
 
 /* sa_flags. */
 #define SA_NOCLDSTOP	0x00000001

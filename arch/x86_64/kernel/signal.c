@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * x86-64 signal frames, in Linux's layout (struct rt_sigframe: the return
+ * address, a ucontext with the sigcontext and the signal mask, a siginfo,
+ * then the FXSAVE image), so that libc's handlers, sigreturn trampolines
+ * and ucontext users work unchanged. rt_sigreturn restores from it.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/process.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <asm/fpu.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/syscall.h>
+
+struct sigcontext_64 {
+	u64 r8, r9, r10, r11, r12, r13, r14, r15;
+	u64 di, si, bp, bx, dx, ax, cx, sp, ip, flags;
+	u16 cs, gs, fs, ss;
+	u64 err, trapno, oldmask, cr2;
+	u64 fpstate;		/* user address of the FXSAVE image */
+	u64 reserved1[8];
+};
+
+struct user_stack {
+	u64 ss_sp;
+	s32 ss_flags;
+	s32 pad;
+	u64 ss_size;
+};
+
+struct ucontext_64 {
+	u64 uc_flags;
+	u64 uc_link;
+	struct user_stack uc_stack;
+	struct sigcontext_64 uc_mcontext;
+	u64 uc_sigmask;
+};
+
+struct siginfo_64 {
+	s32 si_signo, si_errno, si_code, pad;
+	union {
+		struct { s32 pid; u32 uid; s32 status; } kill_chld;
+		u64 addr;
+		u8 raw[112];
+	};
+};
+
+struct rt_sigframe {
+	u64 pretcode;
+	struct ucontext_64 uc;
+	struct siginfo_64 info;
+};
+
+_Static_assert(sizeof(struct sigcontext_64) == 256, "sigcontext layout");
+_Static_assert(sizeof(struct siginfo_64) == 128, "siginfo layout");
+
+#define FXSTATE_SIZE 512
+#define X86_EFLAGS_TF 0x100UL
+#define X86_EFLAGS_DF 0x400UL
+#define X86_EFLAGS_RF 0x10000UL
+/* The flags sigreturn may change: CF PF AF ZF SF TF DF OF AC RF... */
+#define FIX_EFLAGS 0x00054dd5UL
+#define MXCSR_MASK 0xffbfU
+
+static bool on_sig_stack(unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	return t->sas_ss_size && sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
+int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
+		   unsigned long oldmask, struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+	unsigned long sp = regs->rsp - 128;	/* skip the red zone */
+	struct rt_sigframe frame;
+	unsigned long fpstate;
+	struct rt_sigframe __user *uf;
+
+	if (!(ka->flags & SA_RESTORER))
+		return -EFAULT;		/* x86-64 programs must give a restorer */
+	if ((ka->flags & SA_ONSTACK) && t->sas_ss_size && !on_sig_stack(regs->rsp))
+		sp = t->sas_ss_sp + t->sas_ss_size;
+	sp = (sp - FXSTATE_SIZE) & ~63UL;
+	fpstate = sp;
+	sp = ((sp - sizeof(frame)) & ~15UL) - 8;	/* as after a call */
+	uf = (struct rt_sigframe __user *)sp;
+
+	memset(&frame, 0, sizeof(frame));
+	frame.pretcode = ka->restorer;
+	frame.uc.uc_stack.ss_sp = t->sas_ss_sp;
+	frame.uc.uc_stack.ss_size = t->sas_ss_size;
+	frame.uc.uc_stack.ss_flags = !t->sas_ss_size ? SS_DISABLE :
+				     on_sig_stack(regs->rsp) ? SS_ONSTACK : 0;
+	frame.uc.uc_mcontext = (struct sigcontext_64){
+		.r8 = regs->r8, .r9 = regs->r9, .r10 = regs->r10, .r11 = regs->r11,
+		.r12 = regs->r12, .r13 = regs->r13, .r14 = regs->r14, .r15 = regs->r15,
+		.di = regs->rdi, .si = regs->rsi, .bp = regs->rbp, .bx = regs->rbx,
+		.dx = regs->rdx, .ax = regs->rax, .cx = regs->rcx, .sp = regs->rsp,
+		.ip = regs->rip, .flags = regs->rflags, .cs = USER_CS, .ss = USER_DS,
+		.err = in_syscall(regs) ? 0 : regs->error_code,
+		.trapno = in_syscall(regs) ? 0 : regs->vector,
+		.oldmask = oldmask, .cr2 = info->addr, .fpstate = fpstate,
+	};
+	frame.uc.uc_sigmask = oldmask;
+	frame.info.si_signo = sig;
+	frame.info.si_code = info->code;
+	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) {
+		frame.info.addr = info->addr;
+	} else {
+		frame.info.kill_chld.pid = info->pid;
+		frame.info.kill_chld.status = info->status;
+	}
+	fpu_save(&t->thread);
+	if (copy_to_user((void __user *)fpstate, t->thread.fxstate, FXSTATE_SIZE) ||
+	    copy_to_user(uf, &frame, sizeof(frame)))
+		return -EFAULT;
+
+	regs->rdi = sig;
+	regs->rsi = (unsigned long)&uf->info;
+	regs->rdx = (unsigned long)&uf->uc;
+	regs->rax = 0;
+	regs->rsp = sp;
+	regs->rip = ka->handler;
+	regs->cs = USER_CS;
+	regs->ss = USER_DS;
+	regs->rflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_RF);
+	/* The handler starts with a fresh FPU state, as on Linux. */
+	fpu_reset(&t->thread);
+	fpu_restore(&t->thread);
+	return 0;
+}
+
+SYSCALL_DEFINE0(rt_sigreturn)
+{
+	struct pt_regs *regs = current_pt_regs();
+	struct rt_sigframe __user *uf = (struct rt_sigframe __user *)(regs->rsp - 8);
+	struct task_struct *t = current;
+	struct ucontext_64 uc;
+	const struct sigcontext_64 *sc = &uc.uc_mcontext;
+
+	if (copy_from_user(&uc, &uf->uc, sizeof(uc)))
+		goto bad;
+	if (sc->fpstate) {
+		u32 mxcsr;
+
+		if (copy_from_user(t->thread.fxstate, (const void __user *)sc->fpstate,
+				   FXSTATE_SIZE))
+			goto bad;
+		memcpy(&mxcsr, t->thread.fxstate + 24, sizeof(mxcsr));
+		mxcsr &= MXCSR_MASK;
+		memcpy(t->thread.fxstate + 24, &mxcsr, sizeof(mxcsr));
+		fpu_restore(&t->thread);
+	}
+	regs->r8 = sc->r8;
+	regs->r9 = sc->r9;
+	regs->r10 = sc->r10;
+	regs->r11 = sc->r11;
+	regs->r12 = sc->r12;
+	regs->r13 = sc->r13;
+	regs->r14 = sc->r14;
+	regs->r15 = sc->r15;
+	regs->rdi = sc->di;
+	regs->rsi = sc->si;
+	regs->rbp = sc->bp;
+	regs->rbx = sc->bx;
+	regs->rdx = sc->dx;
+	regs->rax = sc->ax;
+	regs->rcx = sc->cx;
+	regs->rsp = sc->sp;
+	regs->rip = sc->ip;
+	regs->rflags = (regs->rflags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS);
+	regs->cs = USER_CS;
+	regs->ss = USER_DS;
+	set_current_blocked(uc.uc_sigmask);
+	restore_altstack(uc.uc_stack.ss_sp, uc.uc_stack.ss_flags, uc.uc_stack.ss_size);
+	syscall_forget(regs);		/* rax is the interrupted code's, not a result */
+	return regs->rax;
+bad:
+	force_sig(SIGSEGV);
+	return 0;
+}

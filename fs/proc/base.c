@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A small /proc: meminfo, uptime, version, mounts, self, and per process
+ * <pid>/{stat,cmdline,status,comm,exe}, in Linux's formats as far as
+ * busybox (ps, free, uptime, top...) reads them.
+ *
+ * /proc is a directory of the root whose inode belongs to this pseudo
+ * file system: its fixed entries are ordinary dentries; <pid> directories
+ * are made on demand (->lookup, or when /proc is listed) and removed when
+ * the process is reaped (proc_flush_task()). File contents are generated
+ * when the file is opened.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/ktime.h>
+#include <linux/mm.h>
+#include <linux/namei.h>
+#include <linux/process.h>
+#include <linux/proc_fs.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tty.h>
+#include <linux/uaccess.h>
+#include <linux/version.h>
+#include "../internal.h"
+
+#define PROC_BUF_SIZE 4096
+
+enum proc_file {
+	PROC_MEMINFO, PROC_UPTIME, PROC_VERSION, PROC_MOUNTS,
+	PROC_PID_STAT, PROC_PID_CMDLINE, PROC_PID_STATUS, PROC_PID_COMM,
+};
+
+static struct super_block proc_sb;
+static struct dentry *proc_root;
+
+struct proc_buf {
+	size_t len;
+	char data[PROC_BUF_SIZE];
+};
+
+/* The pid a /proc/<pid>/... dentry belongs to (0 for top-level files). */
+static pid_t dentry_pid(struct dentry *d)
+{
+	struct dentry *dir = d->d_parent;
+
+	return dir == proc_root ? 0 : (pid_t)(long)dir->d_inode->i_private;
+}
+
+static char task_state(struct task_struct *t)
+{
+	if (t->exit_state)
+		return 'Z';
+	if (READ_ONCE(t->jobctl) & JOBCTL_STOPPED)
+		return 'T';
+	if (t == current || task_is_running(t))
+		return 'R';
+	return (READ_ONCE(t->__state) & TASK_UNINTERRUPTIBLE) ? 'D' : 'S';
+}
+
+static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
+{
+	struct task_struct *t = find_get_task_by_pid(pid);
+	u64 ticks, start;
+	unsigned long vsize = 0, rss = 0;
+	int n = 0;
+
+	if (!t || !t->parent) {
+		if (t)
+			put_task_struct(t);
+		return -ESRCH;
+	}
+	ticks = (ktime_get_ns() - t->start_time_ns) / (NSEC_PER_SEC / 100);
+	start = t->start_time_ns / (NSEC_PER_SEC / 100);
+	if (t->mm) {
+		vsize = t->mm->total_vm << PAGE_SHIFT;
+		rss = t->mm->total_vm;
+	}
+	switch (which) {
+	case PROC_PID_STAT:
+		n = scnprintf(b->data, PROC_BUF_SIZE,
+			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu 0 0 0 20 0 1 0 %llu %lu %lu "
+			      "18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n",
+			      t->pid, t->comm, task_state(t), t->parent ? t->parent->tgid : 0,
+			      t->pgrp, t->session, t->tty ? (4 << 8) | 64 : 0,
+			      t->tty ? t->tty->pgrp : -1, t->flags, ticks, start, vsize, rss);
+		break;
+	case PROC_PID_STATUS:
+		n = scnprintf(b->data, PROC_BUF_SIZE,
+			      "Name:\t%s\nState:\t%c\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
+			      "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nVmSize:\t%lu kB\nVmRSS:\t%lu kB\n"
+			      "Threads:\t1\n",
+			      t->comm, task_state(t), t->tgid, t->pid,
+			      t->parent ? t->parent->tgid : 0, vsize >> 10, rss << 2);
+		break;
+	case PROC_PID_COMM:
+		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);
+		break;
+	case PROC_PID_CMDLINE:
+		if (t->mm && !t->exit_state) {
+			struct mm_struct *mm = t->mm;
+			unsigned long len = min_t(unsigned long, mm->arg_end - mm->arg_start,
+						  PROC_BUF_SIZE);
+
+			mmget(mm);
+			n = access_process_vm(mm, mm->arg_start, b->data, len);
+			mmput(mm);
+		}
+		break;
+	default:
+		break;
+	}
+	put_task_struct(t);
+	b->len = n;
+	return 0;
+}
+
+static int fill_file(struct proc_buf *b, enum proc_file which)
+{
+	u64 ns = ktime_get_ns();
+	int n = 0;
+
+	switch (which) {
+	case PROC_MEMINFO:
+		kmem_cache_shrink_all();
+		n = scnprintf(b->data, PROC_BUF_SIZE,
+			      "MemTotal:       %8lu kB\nMemFree:        %8lu kB\n"
+			      "MemAvailable:   %8lu kB\nBuffers:               0 kB\n"
+			      "Cached:                0 kB\nSwapCached:            0 kB\n"
+			      "SwapTotal:             0 kB\nSwapFree:              0 kB\n"
+			      "Shmem:                 0 kB\n",
+			      totalram_pages() << 2, nr_free_pages() << 2, nr_free_pages() << 2);
+		break;
+	case PROC_UPTIME:
+		n = scnprintf(b->data, PROC_BUF_SIZE, "%llu.%02llu 0.00\n", ns / NSEC_PER_SEC,
+			      (ns % NSEC_PER_SEC) / (NSEC_PER_SEC / 100));
+		break;
+	case PROC_VERSION:
+		n = scnprintf(b->data, PROC_BUF_SIZE,
+			      "Linux version 6.1.0-ferrite-" FERRITE_VERSION " (Ferrite) #1\n");
+		break;
+	case PROC_MOUNTS:
+		n = scnprintf(b->data, PROC_BUF_SIZE,
+			      "rootfs / ramfs rw 0 0\nproc /proc proc rw 0 0\n");
+		break;
+	default:
+		break;
+	}
+	b->len = n;
+	return 0;
+}
+
+static int proc_file_open(struct inode *inode, struct file *file)
+{
+	struct proc_buf *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	enum proc_file which = (enum proc_file)(long)inode->i_private;
+	pid_t pid = dentry_pid(file_dentry(file));
+	int err;
+
+	if (!b)
+		return -ENOMEM;
+	err = pid ? fill_pid_file(b, which, pid) : fill_file(b, which);
+	if (err) {
+		kfree(b);
+		return err;
+	}
+	file->private_data = b;
+	return 0;
+}
+
+static ssize_t proc_file_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	struct proc_buf *b = file->private_data;
+	size_t n;
+
+	if (*ppos >= (loff_t)b->len)
+		return 0;
+	n = min_t(size_t, count, b->len - *ppos);
+	if (copy_to_user(buf, b->data + *ppos, n))
+		return -EFAULT;
+	*ppos += n;
+	return n;
+}
+
+static int proc_file_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
+static loff_t proc_file_lseek(struct file *file, loff_t offset, int whence)
+{
+	struct proc_buf *b = file->private_data;
+
+	return generic_file_llseek_size(file, offset, whence, PROC_BUF_SIZE, b->len);
+}
+
+static const struct file_operations proc_file_fops = {
+	.open = proc_file_open,
+	.read = proc_file_read,
+	.llseek = proc_file_lseek,
+	.release = proc_file_release,
+};
+
+/* --- Symbolic links: self and <pid>/exe ----------------------------------- */
+
+static const char *proc_self_get_link(struct dentry *dentry, char *buf, int size)
+{
+	if (!current->parent)
+		return ERR_PTR(-ENOENT);
+	scnprintf(buf, size, "%d", current->tgid);
+	return buf;
+}
+
+static const char *proc_exe_get_link(struct dentry *dentry, char *buf, int size)
+{
+	struct task_struct *t = find_get_task_by_pid(dentry_pid(dentry));
+	const char *ret = ERR_PTR(-ENOENT);
+
+	if (t && t->mm && t->mm->exe_file && !t->exit_state &&
+	    __d_path_copy(&t->mm->exe_file->f_path, buf, size) >= 0)
+		ret = buf;
+	if (t)
+		put_task_struct(t);
+	return ret;
+}
+
+static const struct inode_operations proc_self_iops = { .get_link = proc_self_get_link };
+static const struct inode_operations proc_exe_iops = { .get_link = proc_exe_get_link };
+
+/* --- Building the tree -------------------------------------------------- */
+
+/* A new inode of /proc, or NULL. */
+static struct inode *proc_inode(umode_t mode, const struct inode_operations *iop,
+				const struct file_operations *fop, void *priv)
+{
+	struct inode *inode = new_inode(&proc_sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_mode = mode;
+	inode->i_op = iop;
+	inode->i_fop = fop;
+	inode->i_private = priv;
+	if (S_ISDIR(mode))
+		inc_nlink(inode);
+	return inode;
+}
+
+/* Link @name with @inode under @parent. Namespace mutex held. */
+static struct dentry *proc_add(struct dentry *parent, const char *name, struct inode *inode)
+{
+	struct qstr q = QSTR_INIT(name, strlen(name));
+	struct dentry *d;
+
+	if (!inode)
+		return NULL;
+	d = d_alloc(parent, &q);
+	if (!d) {
+		iput(inode);
+		return NULL;
+	}
+	d_instantiate(d, inode);
+	d_attach(d);
+	dput(d);		/* the tree keeps its own reference */
+	return d;
+}
+
+static const struct {
+	const char *name;
+	enum proc_file which;
+} pid_files[] = {
+	{ "stat", PROC_PID_STAT }, { "cmdline", PROC_PID_CMDLINE },
+	{ "status", PROC_PID_STATUS }, { "comm", PROC_PID_COMM },
+};
+
+/* /proc/<pid> and its files. Namespace mutex held. */
+static struct dentry *proc_pid_dir(pid_t pid)
+{
+	struct dentry *dir;
+	char name[16];
+
+	scnprintf(name, sizeof(name), "%d", pid);
+	dir = proc_add(proc_root, name, proc_inode(S_IFDIR | 0555, NULL, &simple_dir_operations,
+						  (void *)(long)pid));
+	if (!dir)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(pid_files); i++)
+		proc_add(dir, pid_files[i].name,
+			 proc_inode(S_IFREG | 0444, NULL, &proc_file_fops,
+				    (void *)(long)pid_files[i].which));
+	proc_add(dir, "exe", proc_inode(S_IFLNK | 0777, &proc_exe_iops, NULL, NULL));
+	return dir;
+}
+
+static bool live_process(pid_t pid)
+{
+	struct task_struct *t = find_get_task_by_pid(pid);
+	bool live = t && t->parent && t->exit_state != EXIT_DEAD;
+
+	if (t)
+		put_task_struct(t);
+	return live;
+}
+
+static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *parent,
+				       const struct qstr *name)
+{
+	char buf[16];
+	long pid = 0;
+
+	if (!name->len || name->len >= sizeof(buf))
+		return NULL;
+	memcpy(buf, name->name, name->len);
+	buf[name->len] = '\0';
+	for (const char *p = buf; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return NULL;
+		pid = pid * 10 + (*p - '0');
+	}
+	if (pid <= 0 || pid > INT_MAX || !live_process(pid))
+		return NULL;
+	return proc_pid_dir(pid);
+}
+
+static int add_missing_pid(struct task_struct *p, void *data)
+{
+	pid_t *pids = data;
+
+	if (pids[0] < 511)
+		pids[++pids[0]] = p->pid;
+	return 0;
+}
+
+/* Listing /proc: first give every live process its directory. */
+static int proc_root_readdir(struct file *file, struct dir_context *ctx)
+{
+	pid_t *pids = kmalloc(512 * sizeof(pid_t), GFP_KERNEL);
+
+	if (pids) {
+		pids[0] = 0;
+		for_each_process(add_missing_pid, pids);
+		for (int i = 1; i <= pids[0]; i++) {
+			char name[16];
+			struct qstr q;
+
+			q.len = scnprintf(name, sizeof(name), "%d", pids[i]);
+			q.name = name;
+			if (!d_lookup(proc_root, &q))
+				proc_pid_dir(pids[i]);
+		}
+		kfree(pids);
+	}
+	return dcache_readdir(file, ctx);
+}
+
+static const struct inode_operations proc_root_iops = {
+	.lookup = proc_root_lookup,
+};
+
+static const struct file_operations proc_root_fops = {
+	.llseek = dcache_dir_lseek,
+	.iterate_shared = proc_root_readdir,
+};
+
+/* Unlink @d and everything below it. Namespace mutex held. */
+static void proc_remove_tree(struct dentry *d)
+{
+	while (!list_empty(&d->d_subdirs))
+		proc_remove_tree(list_first_entry(&d->d_subdirs, struct dentry, d_child));
+	d_detach(d);
+}
+
+void proc_flush_task(pid_t pid)
+{
+	struct dentry *d;
+	char name[16];
+	struct qstr q;
+
+	if (!proc_root)
+		return;
+	q.len = scnprintf(name, sizeof(name), "%d", pid);
+	q.name = name;
+	vfs_ns_lock();
+	d = d_lookup(proc_root, &q);
+	if (d) {
+		dget(d);
+		proc_remove_tree(d);
+	}
+	vfs_ns_unlock();
+	dput(d);
+}
+
+static int __init proc_root_init(void)
+{
+	static const struct {
+		const char *name;
+		enum proc_file which;
+	} files[] = {
+		{ "meminfo", PROC_MEMINFO }, { "uptime", PROC_UPTIME },
+		{ "version", PROC_VERSION }, { "mounts", PROC_MOUNTS },
+	};
+	struct path parent;
+	struct dentry *d;
+	struct inode *inode;
+	int err;
+
+	proc_sb.s_maxbytes = PROC_BUF_SIZE;
+	kern_rmdir("/proc");	/* an empty /proc from the initramfs gives way */
+	d = kern_path_create("/proc", &parent, LOOKUP_DIRECTORY);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	inode = proc_inode(S_IFDIR | 0555, &proc_root_iops, &proc_root_fops, NULL);
+	err = -ENOMEM;
+	if (inode) {
+		d_instantiate(d, inode);
+		d_attach(d);
+		proc_root = d;
+		for (size_t i = 0; i < ARRAY_SIZE(files); i++)
+			proc_add(d, files[i].name, proc_inode(S_IFREG | 0444, NULL, &proc_file_fops,
+							     (void *)(long)files[i].which));
+		proc_add(d, "self", proc_inode(S_IFLNK | 0777, &proc_self_iops, NULL, NULL));
+		err = 0;
+	}
+	done_path_create(&parent, d);
+	return err;
+}
+fs_initcall(proc_root_init);

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Terminals (drivers/tty/). One tty exists today: the serial console,
+ * reached as /dev/ttyS0, /dev/console and (for its session) /dev/tty. A
+ * driver gives the tty an output function and feeds received characters to
+ * tty_receive_char() from its interrupt handler; the line discipline
+ * (n_tty.c) does canonical editing, echo and the signal characters, and
+ * read(2) takes from it.
+ */
+#ifndef _LINUX_TTY_H
+#define _LINUX_TTY_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+
+#define NCCS 19
+
+/* struct termios of the Linux ABI (TCGETS/TCSETS). */
+struct termios {
+	u32 c_iflag, c_oflag, c_cflag, c_lflag;
+	u8 c_line;
+	u8 c_cc[NCCS];
+};
+
+struct winsize {
+	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
+};
+
+/* c_cc indices. */
+#define VINTR 0
+#define VQUIT 1
+#define VERASE 2
+#define VKILL 3
+#define VEOF 4
+#define VTIME 5
+#define VMIN 6
+#define VSUSP 10
+#define VWERASE 14
+
+/* c_iflag, c_oflag, c_lflag bits. */
+#define IGNCR 0x0080
+#define ICRNL 0x0100
+#define INLCR 0x0040
+#define IXON 0x0400
+#define OPOST 0x0001
+#define ONLCR 0x0004
+#define ISIG 0x0001
+#define ICANON 0x0002
+#define ECHO 0x0008
+#define ECHOE 0x0010
+#define ECHOK 0x0020
+#define ECHONL 0x0040
+#define NOFLSH 0x0080
+#define ECHOCTL 0x0200
+#define ECHOKE 0x0800
+#define IEXTEN 0x8000
+
+#define N_TTY_BUF_SIZE 4096
+
+struct tty_struct;
+
+struct tty_operations {
+	/* Write @n bytes to the device (any context; may spin, never sleeps). */
+	void (*write)(struct tty_struct *tty, const char *buf, size_t n);
+};
+
+struct tty_struct {
+	const char *name;
+	const struct tty_operations *ops;
+	void *driver_data;
+	spinlock_t lock;		/* termios, buffer, pgrp; taken in IRQs */
+	struct termios termios;
+	struct winsize winsize;
+	pid_t pgrp;			/* foreground process group */
+	pid_t session;			/* the session it controls, or 0 */
+	wait_queue_head_t read_wait;
+	/* n_tty: received characters [tail, head); complete lines end at canon_head. */
+	char read_buf[N_TTY_BUF_SIZE];
+	unsigned int head, tail, canon_head;
+	unsigned int eof_pending;	/* ^D on an empty line: reads returning 0 */
+	unsigned int column;		/* for erasing echoed characters */
+};
+
+/*
+ * tty_register_console() - make @tty (its ops and name set) the system
+ * console tty behind /dev/ttyS0, /dev/console and /dev/tty. Boot.
+ */
+void tty_register_console(struct tty_struct *tty);
+
+/*
+ * tty_receive_char() - a character arrived: run it through the line
+ * discipline (echo, editing, ^C...). Interrupt context; never sleeps.
+ */
+void tty_receive_char(struct tty_struct *tty, u8 c);
+
+/* Drop current's controlling terminal (the session leader exits). */
+void disassociate_ctty(void);
+
+/* n_tty.c, for tty_io.c. */
+void n_tty_init(struct tty_struct *tty);
+ssize_t n_tty_read(struct tty_struct *tty, char __user *buf, size_t count, bool nonblock);
+ssize_t n_tty_write(struct tty_struct *tty, const char __user *buf, size_t count);
+bool n_tty_readable(struct tty_struct *tty);
+unsigned int n_tty_chars_in_buffer(struct tty_struct *tty);
+void n_tty_flush(struct tty_struct *tty);
+
+#endif /* _LINUX_TTY_H */

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""User-space benchmarks (part of make bench): the same static program
+(tests/bench/ubench.c) and the same initramfs on Ferrite and, when one is
+available, on Debian's Linux kernel in the same QEMU. Figures from one run;
+not a test.
+
+    bench_user.py [--linux VMLINUZ] [--fetch-linux]
+
+--fetch-linux downloads Debian's linux-image package with apt-get download
+into build/linux/ and uses its vmlinuz.
+"""
+import argparse
+import glob
+import os
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def qemu_cmd(kernel, initrd, append):
+    return [os.path.join(HERE, "qemu.sh"), "--kernel", kernel, "--initrd", initrd,
+            "--append", append, "--timeout", "120"]
+
+
+def boot_to_prompt(kernel, initrd, append):
+    """Seconds from starting QEMU to the shell prompt, and from poweroff to exit."""
+    p = subprocess.Popen(qemu_cmd(kernel, initrd, append), stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    t0 = time.monotonic()
+    out = b""
+    while b"/ # " not in out:
+        ready, _, _ = select.select([p.stdout], [], [], 30)
+        if not ready:
+            p.kill()
+            return None, None
+        chunk = os.read(p.stdout.fileno(), 4096)
+        if not chunk:
+            return None, None
+        out += chunk
+    t1 = time.monotonic()
+    p.stdin.write(b"poweroff\r")
+    p.stdin.flush()
+    p.communicate(timeout=60)
+    return t1 - t0, time.monotonic() - t1
+
+
+def run_ubench(kernel, initrd, append):
+    out = subprocess.run(qemu_cmd(kernel, initrd, append), stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
+    res = {}
+    for line in out.decode("utf-8", "replace").replace("\r", "").split("\n"):
+        m = re.match(r"^(\w+) ([0-9.]+) (\w+)", line)
+        if m:
+            res[m.group(1)] = (float(m.group(2)), m.group(3))
+    return res
+
+
+def fetch_linux():
+    dest = os.path.join(ROOT, "build", "linux")
+    os.makedirs(dest, exist_ok=True)
+    found = glob.glob(os.path.join(dest, "boot", "vmlinuz-*"))
+    if found:
+        return found[0]
+    deps = subprocess.run(["apt-cache", "depends", "linux-image-amd64"],
+                          capture_output=True, text=True).stdout
+    m = re.search(r"Depends: (linux-image-\S+)", deps)
+    if not m:
+        sys.exit("bench_user.py: cannot find Debian's linux-image package")
+    subprocess.run(["apt-get", "download", m.group(1)], cwd=dest, check=True)
+    deb = glob.glob(os.path.join(dest, "*.deb"))[0]
+    subprocess.run("dpkg-deb --fsys-tarfile '%s' | tar -x -C '%s' ./boot" % (deb, dest),
+                   shell=True, check=True)
+    os.unlink(deb)
+    return glob.glob(os.path.join(dest, "boot", "vmlinuz-*"))[0]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--arch", default="x86_64")
+    ap.add_argument("--linux", default=os.environ.get("LINUX_KERNEL", ""))
+    ap.add_argument("--fetch-linux", action="store_true")
+    args = ap.parse_args()
+    o = os.path.join(ROOT, "build", args.arch)
+    kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
+    linux = args.linux
+    if args.fetch_linux:
+        linux = fetch_linux()
+    elif not linux:
+        found = glob.glob(os.path.join(ROOT, "build", "linux", "boot", "vmlinuz-*"))
+        linux = found[0] if found else ""
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ubench = os.path.join(tmp, "ubench")
+        subprocess.run(["musl-gcc", "-static", "-O2", "-o", ubench,
+                        os.path.join(ROOT, "tests", "bench", "ubench.c")], check=True)
+        with open(os.path.join(tmp, "bench.sh"), "w") as f:
+            f.write("/tmp/ubench\n")
+        with open(os.path.join(tmp, "run-in-vm"), "w") as f:
+            f.write("bench.sh\n")
+        extra = os.path.join(tmp, "extra.cpio")
+        subprocess.run([sys.executable, os.path.join(ROOT, "usr", "gen_initramfs.py"), extra,
+                        "file:tmp/ubench:" + ubench,
+                        "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
+                        "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")], check=True)
+        initrd = os.path.join(tmp, "initrd.cpio")
+        with open(initrd, "wb") as out:
+            for part in (base, extra):
+                with open(part, "rb") as f:
+                    out.write(f.read())
+        systems = [("ferrite", kernel, "quiet")]
+        if linux:
+            systems.append(("linux", linux, "console=ttyS0 quiet"))
+        results = {}
+        for name, k, append in systems:
+            results[name] = run_ubench(k, initrd, append)
+            results[name]["boot_to_prompt"] = (None, "s")
+            b, p = boot_to_prompt(k, base, append)
+            results[name]["boot_to_prompt"] = (b, "s")
+            results[name]["poweroff"] = (p, "s")
+
+    names = ["null_syscall", "pipe_round_trip", "fork_exit_wait", "fork_exec_wait",
+             "read_64k", "anon_fault", "file_fault", "boot_to_prompt", "poweroff"]
+    header = "user: %-16s %12s" % ("figure", "ferrite")
+    if linux:
+        header += " %12s %8s" % ("linux", "ratio")
+    print(header + "   (QEMU TCG, same program and initramfs)")
+    for n in names:
+        fv, unit = results["ferrite"].get(n, (None, ""))
+        line = "user: %-16s %12s" % (n, "%.3f %s" % (fv, unit) if fv is not None else "-")
+        if linux:
+            lv, _ = results["linux"].get(n, (None, ""))
+            line += " %12s" % ("%.3f %s" % (lv, unit) if lv is not None else "-")
+            line += " %8s" % ("%.2f" % (fv / lv) if fv and lv else "-")
+        print(line)
+    if not linux:
+        print("user: no Linux kernel to compare with (bench_user.py --fetch-linux)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run a shell script inside Ferrite and get its output and exit status.
+#   scripts/run-in-vm.sh FILE [FILE...]
+# Boots build/<arch>/vmlinux with the initramfs plus FILE... in /tmp; init
+# runs the first FILE under busybox sh from /tmp, its stdout and stderr
+# (both on the console) are streamed here, and this script exits with the
+# script's exit status (125 if the boot failed). Build first with
+# "make vmlinux initramfs". Environment: ARCH, O, KERNEL, INITRAMFS,
+# TIMEOUT (seconds, default 60).
+set -eu
+[ $# -ge 1 ] || { echo "usage: $0 FILE [FILE...]" >&2; exit 2; }
+arch=${ARCH:-x86_64}
+o=${O:-build/$arch}
+kernel=${KERNEL:-$o/vmlinux}
+base=${INITRAMFS:-$o/initramfs.cpio}
+here=$(dirname "$0")
+[ -f "$kernel" ] && [ -f "$base" ] || {
+	echo "run-in-vm.sh: $kernel or $base missing; run 'make vmlinux initramfs'" >&2
+	exit 125
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+basename "$1" > "$tmp/run-in-vm"
+set -- "$@"
+entries="file:etc/run-in-vm:$tmp/run-in-vm:0644"
+for f in "$@"; do
+	[ -f "$f" ] || { echo "run-in-vm.sh: no such file: $f" >&2; exit 2; }
+	entries="$entries file:tmp/$(basename "$f"):$f"
+done
+# shellcheck disable=SC2086
+python3 "$here/../usr/gen_initramfs.py" "$tmp/extra.cpio" $entries
+cat "$base" "$tmp/extra.cpio" > "$tmp/initrd.cpio"
+"$here/qemu.sh" --arch "$arch" --kernel "$kernel" --initrd "$tmp/initrd.cpio" \
+	--append "${CMDLINE:-quiet}" --timeout "${TIMEOUT:-60}" </dev/null 2>&1 |
+	awk 'BEGIN { on = 0; st = 125 }
+	     { sub(/\r$/, "") }
+	     /^run-in-vm: start$/ { on = 1; next }
+	     /^run-in-vm: exit status [0-9]+$/ { st = $4 + 0; on = 0; next }
+	     on { print; fflush() }
+	     END { exit st }'

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Signals: handlers run on Linux's frame and return through sigreturn,
+ * masks block and defer, SIGCHLD reports the child, the alternate stack is
+ * used, fault handlers see the address, ignored SIGPIPE gives EPIPE, and
+ * bad pointers give EFAULT.
+ */
+#include <setjmp.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include "ktest.h"
+
+static volatile sig_atomic_t got, got_sig;
+static volatile void *fault_addr;
+static volatile pid_t chld_pid;
+static volatile int on_alt;
+static sigjmp_buf jump;
+static char altstack[65536];
+
+static void on_usr1(int sig)
+{
+	got++;
+	got_sig = sig;
+}
+
+static void handler_runs(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 }, old;
+	double x = 1.5;
+
+	got = 0;
+	EXPECT_EQ(sigaction(SIGUSR1, &sa, &old), 0);
+	EXPECT_TRUE(old.sa_handler == SIG_DFL);
+	EXPECT_EQ(kill(getpid(), SIGUSR1), 0);
+	EXPECT_EQ(got, 1);
+	EXPECT_EQ(got_sig, SIGUSR1);
+	EXPECT_TRUE(x * 2 == 3.0);	/* FPU state survives the handler */
+	EXPECT_EQ(raise(SIGUSR1), 0);
+	EXPECT_EQ(got, 2);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static void mask_defers(void)
+{
+	sigset_t set, pending;
+
+	got = 0;
+	signal(SIGUSR2, on_usr1);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	EXPECT_EQ(sigprocmask(SIG_BLOCK, &set, NULL), 0);
+	kill(getpid(), SIGUSR2);
+	EXPECT_EQ(got, 0);
+	EXPECT_EQ(sigpending(&pending), 0);
+	EXPECT_TRUE(sigismember(&pending, SIGUSR2));
+	EXPECT_EQ(sigprocmask(SIG_UNBLOCK, &set, NULL), 0);
+	EXPECT_EQ(got, 1);
+	signal(SIGUSR2, SIG_DFL);
+	EXPECT_ERRNO(sigprocmask(99, &set, NULL), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_rt_sigprocmask, SIG_BLOCK, BAD_KERNEL, NULL, 8), EFAULT);
+}
+
+static void on_chld(int sig, siginfo_t *si, void *uc)
+{
+	chld_pid = si->si_pid;
+}
+
+static void sigchld_reports(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_chld, .sa_flags = SA_SIGINFO };
+	pid_t pid;
+
+	chld_pid = 0;
+	sigaction(SIGCHLD, &sa, NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	while (!chld_pid)
+		pause();
+	EXPECT_EQ(chld_pid, pid);
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+	signal(SIGCHLD, SIG_DFL);
+}
+
+static void on_segv(int sig, siginfo_t *si, void *uc)
+{
+	fault_addr = si->si_addr;
+	on_alt = (char *)&sig >= altstack && (char *)&sig < altstack + sizeof(altstack);
+	siglongjmp(jump, 1);
+}
+
+static void fault_handler_on_altstack(void)
+{
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
+	struct sigaction sa = { .sa_sigaction = on_segv, .sa_flags = SA_SIGINFO | SA_ONSTACK };
+
+	EXPECT_EQ(sigaltstack(&ss, NULL), 0);
+	sigaction(SIGSEGV, &sa, NULL);
+	fault_addr = NULL;
+	if (!sigsetjmp(jump, 1))
+		*(volatile int *)0x1234 = 1;
+	EXPECT_TRUE(fault_addr == (void *)0x1234);
+	EXPECT_EQ(on_alt, 1);
+	signal(SIGSEGV, SIG_DFL);
+	ss.ss_flags = SS_DISABLE;
+	EXPECT_EQ(sigaltstack(&ss, NULL), 0);
+	EXPECT_ERRNO(syscall(SYS_sigaltstack, BAD_KERNEL, NULL), EFAULT);
+}
+
+static void ignored_sigpipe_gives_epipe(void)
+{
+	int fds[2];
+
+	signal(SIGPIPE, SIG_IGN);
+	EXPECT_EQ(pipe(fds), 0);
+	close(fds[0]);
+	EXPECT_ERRNO(write(fds[1], "x", 1), EPIPE);
+	close(fds[1]);
+	signal(SIGPIPE, SIG_DFL);
+}
+
+static void on_alarm(int sig)
+{
+	got = 1;
+}
+
+/* A signal interrupts a blocking read: EINTR without SA_RESTART. */
+static void interrupts_blocking_calls(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	int fds[2];
+	char c;
+	pid_t parent = getpid(), pid;
+
+	got = 0;
+	sigaction(SIGUSR1, &sa, NULL);
+	EXPECT_EQ(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		usleep(20000);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	EXPECT_ERRNO(read(fds[0], &c, 1), EINTR);
+	EXPECT_EQ(got, 1);
+	waitpid(pid, NULL, 0);
+	close(fds[0]);
+	close(fds[1]);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static void sigaction_errors(void)
+{
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+
+	EXPECT_ERRNO(sigaction(SIGKILL, &sa, NULL), EINVAL);
+	EXPECT_ERRNO(sigaction(0, &sa, NULL), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_rt_sigaction, SIGUSR1, BAD_KERNEL, NULL, 8), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_rt_sigaction, SIGUSR1, NULL, BAD_UNMAPPED, 8), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_rt_sigaction, SIGUSR1, NULL, NULL, 4), EINVAL);
+}
+
+static void default_term_kills_child(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	usleep(5000);
+	kill(pid, SIGTERM);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+}
+
+/* SIGSTOP stops, wait4 reports it (WUNTRACED), SIGCONT continues (WCONTINUED). */
+static void job_control_stops(void)
+{
+	int status = 0, fds[2];
+	char c = 0;
+	pid_t pid;
+
+	EXPECT_EQ(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		char x;
+
+		read(fds[0], &x, 1);		/* stopped while blocked here */
+		_exit(x == 'g' ? 7 : 1);
+	}
+	usleep(10000);
+	EXPECT_EQ(kill(pid, SIGSTOP), 0);
+	EXPECT_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	EXPECT_TRUE(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP);
+	EXPECT_EQ(waitpid(pid, &status, WNOHANG | WUNTRACED), 0);	/* reported once */
+	EXPECT_EQ(kill(pid, SIGCONT), 0);
+	EXPECT_EQ(waitpid(pid, &status, WCONTINUED), pid);
+	EXPECT_TRUE(WIFCONTINUED(status));
+	EXPECT_EQ(write(fds[1], "g", 1), 1);	/* it runs again and reads */
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 7 << 8);
+	/* SIGKILL ends a stopped process. */
+	pid = fork();
+	if (pid == 0) {
+		read(fds[0], &c, 1);
+		_exit(0);
+	}
+	usleep(10000);
+	kill(pid, SIGTSTP);
+	EXPECT_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	EXPECT_TRUE(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTSTP);
+	kill(pid, SIGKILL);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	close(fds[0]);
+	close(fds[1]);
+}
+
+KTEST_MAIN("user_signals",
+	   KTEST(handler_runs), KTEST(mask_defers), KTEST(sigchld_reports),
+	   KTEST(fault_handler_on_altstack), KTEST(ignored_sigpipe_gives_epipe),
+	   KTEST(interrupts_blocking_calls), KTEST(sigaction_errors),
+	   KTEST(default_term_kills_child), KTEST(job_control_stops))
