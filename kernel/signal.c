@@ -6,6 +6,7 @@
  * the process as "killed by signal N".
  */
 #include <linux/kernel.h>
+#include <linux/kconfig.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/sched.h>
@@ -233,7 +234,8 @@ static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 		info.addr = t->fault_addr;
 	}
 	syscall_restart_or_eintr(regs, ka);
-	if (setup_rt_frame(sig, ka, &info, oldmask, regs)) {
+	/* Without user space (CONFIG_USER_SPACE) there is no user stack to use. */
+	if (!IS_ENABLED(CONFIG_USER_SPACE) || setup_rt_frame(sig, ka, &info, oldmask, regs)) {
 		force_sig(SIGSEGV);
 		return;
 	}
@@ -508,6 +510,8 @@ SYSCALL_DEFINE2(rt_sigsuspend, unsigned long __user *, unewset, size_t, sigsetsi
 	return -ERESTARTNOHAND;
 }
 
+/* The alternate signal stack: user stack pointers, so user space only. */
+#ifdef CONFIG_USER_SPACE
 struct user_stack_t {
 	unsigned long ss_sp;
 	int ss_flags;
@@ -568,6 +572,7 @@ SYSCALL_DEFINE2(sigaltstack, const struct user_stack_t __user *, uss,
 		return -EFAULT;
 	return 0;
 }
+#endif /* CONFIG_USER_SPACE */
 
 void kill_pgrp(pid_t pgrp, int sig)
 {

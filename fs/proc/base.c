@@ -11,6 +11,7 @@
  * when the file is opened.
  */
 #include <linux/kernel.h>
+#include <linux/kconfig.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -101,7 +102,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);
 		break;
 	case PROC_PID_CMDLINE:
-		if (t->mm && !t->exit_state) {
+		if (IS_ENABLED(CONFIG_USER_SPACE) && t->mm && !t->exit_state) {
 			struct mm_struct *mm = t->mm;
 			unsigned long len = min_t(unsigned long, mm->arg_end - mm->arg_start,
 						  PROC_BUF_SIZE);
