@@ -174,11 +174,24 @@ void mdelay(unsigned long msecs)
 
 void msleep(unsigned int msecs)
 {
-	/* +1: the current tick is already partly gone. */
+	/*
+	 * Sleep in jiffies, +1 because the current tick is already partly
+	 * gone; then check the clock: jiffies are counted at tick interrupts,
+	 * whose delivery jitters under emulation, so a few microseconds may
+	 * be missing. The promise is "at least msecs" on ktime_get_ns().
+	 */
+	u64 end = ktime_get_ns() + (u64)msecs * NSEC_PER_MSEC;
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
+	u64 now;
 
-	while (timeout)
-		timeout = schedule_timeout_uninterruptible(timeout);
+	for (;;) {
+		while (timeout)
+			timeout = schedule_timeout_uninterruptible(timeout);
+		now = ktime_get_ns();
+		if (now >= end)
+			break;
+		timeout = usecs_to_jiffies((unsigned int)((end - now) / NSEC_PER_USEC) + 1);
+	}
 }
 
 unsigned long msleep_interruptible(unsigned int msecs)
