@@ -67,6 +67,8 @@ struct tty_operations {
 
 struct tty_struct {
 	const char *name;
+	dev_t dev;			/* its device number (the driver's) */
+	int line;			/* port number (TIOCGSERIAL) */
 	const struct tty_operations *ops;
 	void *driver_data;
 	spinlock_t lock;		/* termios, buffer, pgrp; taken in IRQs */
