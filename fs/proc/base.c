@@ -75,7 +75,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			put_task_struct(t);
 		return -ESRCH;
 	}
-	ticks = (ktime_get_ns() - t->start_time_ns) / (NSEC_PER_SEC / 100);
+	ticks = task_cpu_time_ns(t) / (NSEC_PER_SEC / 100);
 	start = t->start_time_ns / (NSEC_PER_SEC / 100);
 	if (t->mm) {
 		vsize = t->mm->total_vm << PAGE_SHIFT;
