@@ -151,11 +151,18 @@ void mdelay(unsigned long msecs)
 
 void msleep(unsigned int msecs)
 {
+	u64 end = ktime_get_ns() + (u64)msecs * NSEC_PER_MSEC;
 	/* +1: the current tick is already partly gone. */
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
 
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
+	/*
+	 * Under a loaded host, QEMU delivers late timer ticks in a burst, so
+	 * jiffies can run ahead of real time: wait until the time has passed.
+	 */
+	while (ktime_get_ns() < end)
+		schedule_timeout_uninterruptible(1);
 }
 
 unsigned long msleep_interruptible(unsigned int msecs)
