@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * stat, fstat, lstat, newfstatat and statx: what the inode says, in the
- * x86-64 struct stat layout and struct statx; utimensat and utimes set the
+ * architecture's struct stat (asm/stat.h) and struct statx; utimensat and utimes set the
  * access and modification times (the change time follows, as on Linux).
  */
 #include <linux/kernel.h>
@@ -15,17 +15,8 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <asm/stat.h>
 
-/* struct stat of x86-64 (144 bytes). */
-struct stat_x86_64 {
-	unsigned long st_dev, st_ino, st_nlink;
-	unsigned int st_mode, st_uid, st_gid, __pad0;
-	unsigned long st_rdev;
-	long st_size, st_blksize, st_blocks;
-	unsigned long st_atime, st_atime_nsec, st_mtime, st_mtime_nsec;
-	unsigned long st_ctime, st_ctime_nsec;
-	long __unused[3];
-};
 
 struct statx_timestamp {
 	s64 tv_sec;
@@ -51,9 +42,9 @@ struct statx {
 /* The root file system's device number (what Linux gives a tmpfs: 0:<n>). */
 #define ROOT_DEV MKDEV(0, 1)
 
-static int cp_new_stat(const struct inode *inode, struct stat_x86_64 __user *ubuf)
+static int cp_new_stat(const struct inode *inode, struct stat __user *ubuf)
 {
-	struct stat_x86_64 st;
+	struct stat st;
 
 	memset(&st, 0, sizeof(st));
 	st.st_dev = new_encode_dev(ROOT_DEV);
@@ -76,7 +67,7 @@ static int cp_new_stat(const struct inode *inode, struct stat_x86_64 __user *ubu
 }
 
 static int stat_at(int dfd, const char __user *filename, int flags,
-		   struct stat_x86_64 __user *ubuf)
+		   struct stat __user *ubuf)
 {
 	struct path p;
 	int err;
@@ -92,23 +83,23 @@ static int stat_at(int dfd, const char __user *filename, int flags,
 	return err;
 }
 
-SYSCALL_DEFINE2(stat, const char __user *, filename, struct stat_x86_64 __user *, statbuf)
+SYSCALL_DEFINE2(stat, const char __user *, filename, struct stat __user *, statbuf)
 {
 	return stat_at(AT_FDCWD, filename, 0, statbuf);
 }
 
-SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat_x86_64 __user *, statbuf)
+SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, statbuf)
 {
 	return stat_at(AT_FDCWD, filename, AT_SYMLINK_NOFOLLOW, statbuf);
 }
 
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
-		struct stat_x86_64 __user *, statbuf, int, flag)
+		struct stat __user *, statbuf, int, flag)
 {
 	return stat_at(dfd, filename, flag, statbuf);
 }
 
-SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat_x86_64 __user *, statbuf)
+SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 {
 	struct file *f = fget(fd);
 	int err;

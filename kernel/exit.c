@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kconfig.h>
+#include <linux/ktime.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -131,7 +132,7 @@ static bool wait_match(struct task_struct *c, pid_t pid)
 }
 
 /* One pass over current's children: a reaped pid, 0 (wait on), or -ECHILD. */
-static long wait_scan(pid_t pid, int options, int *status)
+static long wait_scan(pid_t pid, int options, int *status, u64 *cpu_ns)
 {
 	struct task_struct *c, *zombie = NULL;
 	unsigned long flags;
@@ -171,6 +172,9 @@ static long wait_scan(pid_t pid, int options, int *status)
 		return any ? 0 : -ECHILD;
 	*status = zombie->exit_code;
 	ret = zombie->pid;
+	*cpu_ns = zombie->sum_exec_ns + zombie->children_exec_ns;
+	if (!(options & WNOWAIT))
+		current->children_exec_ns += *cpu_ns;
 	if (!(options & WNOWAIT)) {
 		proc_flush_task(zombie->pid);
 		put_task_struct(zombie);	/* the parent's reference */
@@ -182,6 +186,7 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru
 {
 	DEFINE_WAIT(wait);
 	int status = 0;
+	u64 child_ns = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WALL | __WCLONE))
@@ -190,7 +195,7 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru
 		return -ESRCH;
 	for (;;) {
 		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
-		ret = wait_scan(pid, options, &status);
+		ret = wait_scan(pid, options, &status, &child_ns);
 		if (ret || (options & WNOHANG))
 			break;
 		if (signal_pending(current)) {
@@ -203,8 +208,11 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru
 	if (ret > 0) {
 		if (stat_addr && put_user(status, stat_addr))
 			return -EFAULT;
-		/* struct rusage: 144 bytes, all zero (no accounting yet). */
-		if (ru && clear_user(ru, 144))
+		/* struct rusage: 144 bytes; only the CPU time (as user time) is kept. */
+		if (ru && (clear_user(ru, 144) ||
+			   put_user((long)(child_ns / NSEC_PER_SEC), (long __user *)ru) ||
+			   put_user((long)((child_ns % NSEC_PER_SEC) / NSEC_PER_USEC),
+				    (long __user *)ru + 1)))
 			return -EFAULT;
 	}
 	return ret;

@@ -16,6 +16,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <asm/signal.h>
 #include <asm/syscall.h>
 
 #define SIG_DEFAULT_IGNORE (sigmask(SIGCHLD) | sigmask(SIGURG) | sigmask(SIGWINCH) | \
@@ -434,13 +435,6 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, unsigned long __user *, nset,
 
 /* --- Actions, masks and stacks ------------------------------------------ */
 
-struct kernel_sigaction {
-	unsigned long handler;
-	unsigned long flags;
-	unsigned long restorer;
-	unsigned long mask;
-};
-
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, act,
 		struct kernel_sigaction __user *, oact, size_t, sigsetsize)
 {
@@ -455,8 +449,8 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 
 		if (copy_from_user(&k, act, sizeof(k)))
 			return -EFAULT;
-		new = (struct k_sigaction){ k.handler, k.flags, k.restorer,
-					    k.mask & ~SIG_UNBLOCKABLE };
+		sigaction_from_abi(&new, &k);
+		new.mask &= ~SIG_UNBLOCKABLE;
 	}
 	ka = &current->sighand->action[sig - 1];
 	old = *ka;
@@ -472,8 +466,10 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 		}
 	}
 	if (oact) {
-		struct kernel_sigaction k = { old.handler, old.flags, old.restorer, old.mask };
+		struct kernel_sigaction k;
 
+		memset(&k, 0, sizeof(k));
+		sigaction_to_abi(&k, &old);
 		if (copy_to_user(oact, &k, sizeof(k)))
 			return -EFAULT;
 	}

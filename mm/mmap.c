@@ -397,3 +397,105 @@ out:
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
 }
+
+struct move_ctx {
+	struct mm_struct *mm;
+	long delta;		/* new address - old address */
+	int err;
+};
+
+static int move_one(pte_t *pte, unsigned long addr, void *data)
+{
+	struct move_ctx *c = data;
+	pte_t *dst = user_pte_alloc(c->mm, addr + c->delta);
+
+	if (!dst)
+		return -ENOMEM;
+	*dst = *pte;
+	*pte = 0;
+	flush_tlb_page(addr);
+	return 0;
+}
+
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned long, new_len,
+		unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma, *copy;
+	unsigned long ret, old_end, target;
+	struct move_ctx c;
+
+	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if (!PAGE_ALIGNED(addr) || !new_len)
+		return -EINVAL;
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len || !old_len || addr >= TASK_SIZE_MAX || old_len > TASK_SIZE_MAX - addr)
+		return -EINVAL;
+	old_end = addr + old_len;
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	ret = -EFAULT;
+	if (!vma || vma->vm_start > addr || vma->vm_end < old_end)
+		goto out;
+	if (!(flags & MREMAP_FIXED)) {
+		if (new_len <= old_len) {
+			ret = addr;
+			if (new_len < old_len && do_munmap(mm, addr + new_len, old_len - new_len))
+				ret = -ENOMEM;
+			goto out;
+		}
+		/* Grow in place when the mapping ends here and the room is free. */
+		if (vma->vm_end == old_end && old_end <= TASK_SIZE_MAX - (new_len - old_len) &&
+		    range_free(mm, old_end, new_len - old_len)) {
+			vma->vm_end = addr + new_len;
+			mm->total_vm += (new_len - old_len) >> PAGE_SHIFT;
+			ret = addr;
+			goto out;
+		}
+	}
+	ret = -ENOMEM;
+	if (!(flags & MREMAP_MAYMOVE))
+		goto out;
+	if (flags & MREMAP_FIXED) {
+		ret = -EINVAL;
+		if (!PAGE_ALIGNED(new_addr) || new_addr > TASK_SIZE_MAX - new_len ||
+		    (new_addr < old_end && addr < new_addr + new_len))
+			goto out;
+		if (do_munmap(mm, new_addr, new_len))
+			goto out;
+		target = new_addr;
+		/* The unmap may have split or moved our mapping's neighbours. */
+		vma = find_vma(mm, addr);
+	} else {
+		target = get_unmapped_area(mm, 0, new_len);
+		if (IS_ERR_VALUE(target)) {
+			ret = target;
+			goto out;
+		}
+	}
+	ret = -ENOMEM;
+	if (vma_split_range(mm, addr, old_end))
+		goto out;
+	vma = find_vma(mm, addr);
+	copy = vma_dup(vma);
+	if (!copy)
+		goto out;
+	copy->vm_start = target;
+	copy->vm_end = target + new_len;
+	c = (struct move_ctx){ .mm = mm, .delta = (long)(target - addr) };
+	if (user_pte_walk(mm, addr, old_end < addr + new_len ? old_end : addr + new_len,
+			  move_one, &c)) {
+		vma_free(copy);
+		goto out;
+	}
+	vma_link(mm, copy);
+	do_munmap(mm, addr, old_len);	/* what is left there (nothing moved stays) */
+	ret = target;
+out:
+	mutex_unlock(&mm->mmap_lock);
+	return ret;
+}

@@ -224,7 +224,8 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case TCXONC:
 		return 0;
 	case TIOCGSERIAL: {
-		int serial[18] = { 4 /* PORT_16550A */, 0 /* line */, 0x3f8, 4 };
+		/* struct serial_struct: type, line, then what only the driver knows. */
+		int serial[18] = { 4 /* PORT_16550A */, tty->line };
 
 		return copy_to_user(p, serial, sizeof(serial)) ? -EFAULT : 0;
 	}

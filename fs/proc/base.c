@@ -25,6 +25,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
+#include <linux/kdev_t.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
 #include "../internal.h"
@@ -75,7 +76,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			put_task_struct(t);
 		return -ESRCH;
 	}
-	ticks = (ktime_get_ns() - t->start_time_ns) / (NSEC_PER_SEC / 100);
+	ticks = task_cpu_time_ns(t) / (NSEC_PER_SEC / 100);
 	start = t->start_time_ns / (NSEC_PER_SEC / 100);
 	if (t->mm) {
 		vsize = t->mm->total_vm << PAGE_SHIFT;
@@ -87,7 +88,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu 0 0 0 20 0 1 0 %llu %lu %lu "
 			      "18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n",
 			      t->pid, t->comm, task_state(t), t->parent ? t->parent->tgid : 0,
-			      t->pgrp, t->session, t->tty ? (4 << 8) | 64 : 0,
+			      t->pgrp, t->session, t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
 			      t->tty ? t->tty->pgrp : -1, t->flags, ticks, start, vsize, rss);
 		break;
 	case PROC_PID_STATUS:

@@ -85,7 +85,10 @@ struct task_struct {
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
 	pid_t pgrp, session;		/* process group and session ids */
 	unsigned int umask;
-	u64 start_time_ns;		/* ktime at fork, for /proc and CPU clocks */
+	u64 start_time_ns;		/* ktime at fork, for /proc */
+	u64 sum_exec_ns;		/* CPU time used (user and kernel together) */
+	u64 exec_start_ns;		/* when it last got the CPU */
+	u64 children_exec_ns;		/* CPU time of its reaped children */
 };
 
 #define current (this_cpu()->curr_task)
@@ -165,6 +168,9 @@ static inline bool signal_pending(struct task_struct *p)
 }
 
 struct sighand_struct;
+
+/* task_cpu_time_ns() - CPU time @p has used so far, the running slice included. */
+u64 task_cpu_time_ns(struct task_struct *p);
 
 /* Number of live tasks (tests). */
 int nr_tasks(void);

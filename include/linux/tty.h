@@ -67,6 +67,8 @@ struct tty_operations {
 
 struct tty_struct {
 	const char *name;
+	dev_t dev;			/* its device number (the driver's) */
+	int line;			/* port number (TIOCGSERIAL) */
 	const struct tty_operations *ops;
 	void *driver_data;
 	spinlock_t lock;		/* termios, buffer, pgrp; taken in IRQs */
@@ -97,7 +99,18 @@ void tty_receive_char(struct tty_struct *tty, u8 c);
 /* Drop current's controlling terminal (the session leader exits). */
 void disassociate_ctty(void);
 
-/* n_tty.c, for tty_io.c. */
+/*
+ * The line discipline (n_tty.c), for tty_io.c:
+ * n_tty_init() - default termios (cooked mode, echo, ^C...), 24x80. Boot.
+ * n_tty_read() - read(2): one line in canonical mode (0 after ^D on an
+ *   empty line), else what is there; sleeps unless @nonblock (-EAGAIN).
+ *   Returns the count, -EFAULT or -ERESTARTSYS (signal). May sleep.
+ * n_tty_write() - write(2) with output processing; returns the count or
+ *   -EFAULT. Never sleeps (the UART is polled).
+ * n_tty_readable() - whether a read would not block (poll). Any context.
+ * n_tty_chars_in_buffer() - what a read could take now (FIONREAD).
+ * n_tty_flush() - drop pending input (TCFLSH, TCSETSF). Any context.
+ */
 void n_tty_init(struct tty_struct *tty);
 ssize_t n_tty_read(struct tty_struct *tty, char __user *buf, size_t count, bool nonblock);
 ssize_t n_tty_write(struct tty_struct *tty, const char __user *buf, size_t count);

@@ -16,6 +16,7 @@
 #include <linux/preempt.h>
 #include <linux/panic.h>
 #include <linux/mm.h>
+#include <linux/ktime.h>
 #include <linux/process.h>
 #include <asm/pgtable.h>
 
@@ -102,6 +103,12 @@ static void __schedule(bool preempt)
 	else
 		prev->nvcsw++;
 	next->time_slice = SCHED_SLICE_TICKS;
+	{
+		u64 now = ktime_get_ns();
+
+		prev->sum_exec_ns += now - prev->exec_start_ns;
+		next->exec_start_ns = now;
+	}
 	this_cpu()->ctxsw_count++;
 	this_cpu()->curr_task = next;
 #ifdef CONFIG_USER_SPACE
@@ -326,4 +333,13 @@ void cpu_idle_loop(void)
 		local_irq_enable();
 		schedule();
 	}
+}
+
+u64 task_cpu_time_ns(struct task_struct *p)
+{
+	u64 t = READ_ONCE(p->sum_exec_ns);
+
+	if (p == current)
+		t += ktime_get_ns() - p->exec_start_ns;
+	return t;
 }

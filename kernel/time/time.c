@@ -3,8 +3,8 @@
  * Time system calls: clock_gettime, gettimeofday, time, clock_getres,
  * nanosleep, clock_nanosleep. CLOCK_MONOTONIC (and its variants) is
  * ktime_get_ns(); CLOCK_REALTIME adds the wall time read at boot
- * (read_persistent_clock(), the RTC on x86). The CPU-time clocks return
- * the time since the process started. Sleeps are timer-tick granular
+ * (read_persistent_clock(), the RTC on x86). The CPU-time clocks give
+ * the CPU time the scheduler measured (user and system together). Sleeps are timer-tick granular
  * (1/HZ) and never end early except for a signal.
  */
 #include <linux/kernel.h>
@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/timekeeping.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #define CLOCK_REALTIME		0
@@ -69,7 +70,7 @@ static s64 clock_now(clockid_t clock)
 		return ktime_get_ns();
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
-		return ktime_get_ns() - current->start_time_ns;
+		return task_cpu_time_ns(current);
 	default:
 		return -EINVAL;
 	}
@@ -179,4 +180,51 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 	if (flags & TIMER_ABSTIME)
 		return do_sleep_until(which_clock, ns, NULL);
 	return do_sleep_until(which_clock, clock_now(which_clock) + ns, rmtp);
+}
+
+/* --- CPU time: times and getrusage ------------------------------------- */
+
+#define USER_HZ 100
+
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+
+/* Ferrite does not split user and system time: all of it counts as user time. */
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
+{
+	struct tms t = {
+		.tms_utime = task_cpu_time_ns(current) / (NSEC_PER_SEC / USER_HZ),
+		.tms_cutime = current->children_exec_ns / (NSEC_PER_SEC / USER_HZ),
+	};
+
+	if (tbuf && copy_to_user(tbuf, &t, sizeof(t)))
+		return -EFAULT;
+	return ktime_get_ns() / (NSEC_PER_SEC / USER_HZ);
+}
+
+struct rusage_abi {
+	struct __kernel_old_timeval ru_utime, ru_stime;
+	long rest[14];
+};
+
+#define RUSAGE_SELF 0
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD 1
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi __user *, ru)
+{
+	struct rusage_abi r;
+	u64 ns;
+
+	if (who == RUSAGE_SELF || who == RUSAGE_THREAD)
+		ns = task_cpu_time_ns(current);
+	else if (who == RUSAGE_CHILDREN)
+		ns = current->children_exec_ns;
+	else
+		return -EINVAL;
+	memset(&r, 0, sizeof(r));
+	r.ru_utime.tv_sec = ns / NSEC_PER_SEC;
+	r.ru_utime.tv_usec = (ns % NSEC_PER_SEC) / NSEC_PER_USEC;
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }

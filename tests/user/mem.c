@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Memory: copy-on-write fork, private file mappings, faults that kill. */
+#define _GNU_SOURCE
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -127,6 +128,36 @@ static void big_malloc(void)
 	free(p);
 }
 
+/* mremap shrinks, grows in place, or moves the pages (their contents with them). */
+static void mremap_moves_pages(void)
+{
+	char *p = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *q;
+
+	EXPECT_TRUE(p != MAP_FAILED);
+	memset(p, 'x', 3 * 4096);
+	EXPECT_EQ(munmap(p + 2 * 4096, 4096), 0);
+	/* A neighbour blocks growing in place. */
+	EXPECT_TRUE(mmap(p + 2 * 4096, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+			 -1, 0) == p + 2 * 4096);
+	EXPECT_TRUE(mremap(p, 2 * 4096, 8 * 4096, 0) == MAP_FAILED);
+	q = mremap(p, 2 * 4096, 8 * 4096, MREMAP_MAYMOVE);
+	EXPECT_TRUE(q != MAP_FAILED && q != p);
+	if (q != MAP_FAILED) {
+		EXPECT_EQ(q[0], 'x');
+		EXPECT_EQ(q[2 * 4096 - 1], 'x');
+		EXPECT_EQ(q[8 * 4096 - 1], 0);		/* the new part is zero */
+		EXPECT_TRUE(mremap(q, 8 * 4096, 4096, 0) == q);	/* shrink */
+		EXPECT_EQ(q[10], 'x');
+		munmap(q, 4096);
+	}
+	munmap(p + 2 * 4096, 4096);
+	EXPECT_TRUE(mremap(p + 1, 4096, 8192, 0) == MAP_FAILED);
+	EXPECT_EQ(errno, EINVAL);
+	EXPECT_TRUE(mremap(BAD_UNMAPPED, 4096, 8192, MREMAP_MAYMOVE) == MAP_FAILED);
+	EXPECT_EQ(errno, EFAULT);
+}
+
 KTEST_MAIN("user_mem",
 	   KTEST(fork_copies_on_write), KTEST(file_mapping), KTEST(faults_kill_with_sigsegv),
-	   KTEST(mprotect_changes_access), KTEST(big_malloc))
+	   KTEST(mprotect_changes_access), KTEST(big_malloc), KTEST(mremap_moves_pages))

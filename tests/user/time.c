@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Time: clocks move forward, sleeps last, bad arguments are refused. */
 #include <sys/syscall.h>
+#include <sys/resource.h>
 #include <sys/time.h>
+#include <sys/times.h>
+#include <sys/wait.h>
 #include <time.h>
 #include "ktest.h"
 
@@ -56,4 +59,45 @@ static void sleeps_last(void)
 	EXPECT_EQ(usleep(1000), 0);
 }
 
-KTEST_MAIN("user_time", KTEST(clocks_advance), KTEST(sleeps_last))
+static volatile unsigned long spin;
+
+static void busy(long want)
+{
+	struct timespec a, b;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	do {
+		for (int i = 0; i < 1000; i++)
+			spin++;
+		clock_gettime(CLOCK_MONOTONIC, &b);
+	} while (ns(&b) - ns(&a) < want);
+}
+
+/* CPU time: the process clock, getrusage and times count what was run. */
+static void cpu_time_is_counted(void)
+{
+	struct timespec c0, c1;
+	struct rusage ru;
+	struct tms t;
+	pid_t pid;
+
+	EXPECT_EQ(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0), 0);
+	busy(30000000);
+	EXPECT_EQ(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1), 0);
+	EXPECT_TRUE(ns(&c1) - ns(&c0) >= 20000000);
+	pid = fork();
+	if (pid == 0) {
+		busy(50000000);
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+	EXPECT_EQ(getrusage(RUSAGE_CHILDREN, &ru), 0);
+	EXPECT_TRUE(ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec >= 40000);
+	EXPECT_TRUE(times(&t) != (clock_t)-1);
+	EXPECT_TRUE(t.tms_cutime >= 4);
+	EXPECT_ERRNO(getrusage(42, &ru), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_getrusage, RUSAGE_SELF, BAD_KERNEL), EFAULT);
+	EXPECT_ERRNO(syscall(SYS_times, BAD_UNMAPPED), EFAULT);
+}
+
+KTEST_MAIN("user_time", KTEST(clocks_advance), KTEST(sleeps_last), KTEST(cpu_time_is_counted))

@@ -11,6 +11,8 @@
 #include <linux/interrupt.h>
 #include <linux/serial_8250.h>
 #include <linux/tty.h>
+#include <linux/kdev_t.h>
+#include <linux/major.h>
 #include <asm/io.h>
 
 #define UART_RX 0	/* receive buffer (DLAB=0) */
@@ -111,6 +113,8 @@ static const struct tty_operations serial8250_tty_ops = {
 
 static struct tty_struct serial8250_tty = {
 	.name = "ttyS0",
+	.dev = MKDEV(TTY_MAJOR, 64),
+	.line = 0,
 	.ops = &serial8250_tty_ops,
 	.driver_data = &boot_uart,
 };
