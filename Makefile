@@ -170,7 +170,7 @@ bench: setup
 	$(Q)$(if $(filter build,$(BENCH)),ARCH=$(ARCH) scripts/bench_build.sh,true)
 	$(Q)$(if $(filter user,$(BENCH)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
 		$(MAKE) --no-print-directory vmlinux initramfs && \
-		$(PYTHON) scripts/bench_user.py --arch $(ARCH),\
+		$(PYTHON) scripts/bench_user.py --arch $(ARCH) --fetch-linux,\
 		echo "bench: no user space on $(ARCH) yet"),true)
 
 clean:

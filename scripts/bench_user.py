@@ -90,8 +90,14 @@ def main():
     o = os.path.join(ROOT, "build", args.arch)
     kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
     linux = args.linux
-    if args.fetch_linux:
-        linux = fetch_linux()
+    if args.fetch_linux and not linux:
+        try:
+            linux = fetch_linux()
+        except (subprocess.CalledProcessError, OSError, IndexError, SystemExit) as e:
+            print("user: could not fetch Debian's Linux (%s); Ferrite's figures only" % e)
+            linux = ""
+        if linux:
+            print("user: comparing with %s" % os.path.relpath(linux, ROOT))
     elif not linux:
         found = glob.glob(os.path.join(ROOT, "build", "linux", "boot", "vmlinuz-*"))
         linux = found[0] if found else ""
@@ -126,14 +132,14 @@ def main():
             results[name]["poweroff"] = (p, "s")
 
     names = ["null_syscall", "pipe_round_trip", "fork_exit_wait", "fork_exec_wait",
-             "read_64k", "anon_fault", "file_fault", "boot_to_prompt", "poweroff"]
-    header = "user: %-16s %12s" % ("figure", "ferrite")
+             "read_64k", "read_64k_rust_random", "anon_fault", "file_fault", "boot_to_prompt", "poweroff"]
+    header = "user: %-20s %12s" % ("figure", "ferrite")
     if linux:
         header += " %12s %8s" % ("linux", "ratio")
     print(header + "   (QEMU TCG, same program and initramfs)")
     for n in names:
         fv, unit = results["ferrite"].get(n, (None, ""))
-        line = "user: %-16s %12s" % (n, "%.3f %s" % (fv, unit) if fv is not None else "-")
+        line = "user: %-20s %12s" % (n, "%.3f %s" % (fv, unit) if fv is not None else "-")
         if linux:
             lv, _ = results["linux"].get(n, (None, ""))
             line += " %12s" % ("%.3f %s" % (lv, unit) if lv is not None else "-")

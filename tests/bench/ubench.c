@@ -107,5 +107,17 @@ int main(int argc, char **argv)
 		if (read(z, buf, sizeof(buf)) != sizeof(buf))
 			return 1;
 	printf("read_64k %.2f us\n", (now_us() - t) / n);
+
+	/* The Rust driver, where there is one (Ferrite, not Linux). */
+	int r = open("/dev/rust_random", O_RDONLY);
+
+	if (r >= 0) {
+		n = 500;
+		t = now_us();
+		for (int i = 0; i < n; i++)
+			if (read(r, buf, sizeof(buf)) != sizeof(buf))
+				return 1;
+		printf("read_64k_rust_random %.2f us\n", (now_us() - t) / n);
+	}
 	return 0;
 }
