@@ -385,6 +385,15 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 		ret = -EBADF;
 		goto out;
 	}
+	/*
+	 * Both sides must take kernel buffers (->read_iter/->write_iter).
+	 * Checked before anything is read, so a caller falling back to
+	 * read()/write() on -EINVAL (busybox does) loses nothing.
+	 */
+	if (!in->f_op->read_iter || !out->f_op->write_iter) {
+		ret = -EINVAL;
+		goto out;
+	}
 	if (offset) {
 		if (copy_from_user(&pos, offset, sizeof(pos))) {
 			ret = -EFAULT;

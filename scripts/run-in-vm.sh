@@ -12,10 +12,10 @@
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 FILE [FILE...]" >&2; exit 2; }
 arch=${ARCH:-x86_64}
-o=${O:-build/$arch}
+here=$(dirname "$0")
+o=${O:-$here/../build/$arch}
 kernel=${KERNEL:-$o/vmlinux}
 base=${INITRAMFS:-$o/initramfs.cpio}
-here=$(dirname "$0")
 [ -f "$kernel" ] && [ -f "$base" ] || {
 	echo "run-in-vm.sh: $kernel or $base missing; run 'make vmlinux initramfs'" >&2
 	exit 125
@@ -37,6 +37,10 @@ cat "$base" "$tmp/extra.cpio" > "$tmp/initrd.cpio"
 	awk 'BEGIN { on = 0; st = 125 }
 	     { sub(/\r$/, "") }
 	     /^run-in-vm: start$/ { on = 1; next }
-	     /^run-in-vm: exit status [0-9]+$/ { st = $4 + 0; on = 0; next }
+	     # The marker may follow output that did not end in a newline.
+	     match($0, /run-in-vm: exit status [0-9]+$/) {
+		     if (on && RSTART > 1) { printf "%s", substr($0, 1, RSTART - 1); fflush() }
+		     split(substr($0, RSTART), w, " "); st = w[4] + 0; on = 0; next
+	     }
 	     on { print; fflush() }
 	     END { exit st }'

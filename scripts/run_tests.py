@@ -129,6 +129,9 @@ TTY_SCRIPT = [
     ("canon-line\r", r"canon-line\r?\n(.|\n)*canon-line\r?\n"),
     ("\x04", r"/ # "),
     ("stty size\r", r"24 80"),
+    # cat FILE to the terminal goes through sendfile() into the tty.
+    ("cat /etc/passwd\r", r"root:x:0:0:root:/root:/bin/sh"),
+    ("echo to-echo > /dev/rust_echo; cat /dev/rust_echo\r", r"\nto-echo\r?\n"),
     ("sleep 10\r", None),
     ("\x1a", r"Stopped[^\n]*\n[^\n]*/ # "),
     ("fg\r", r"sleep 10"),
@@ -366,6 +369,33 @@ def run_crash_tests(args, res, log_dir):
             res.ok()
 
 
+def run_in_vm_test(args, res, log_dir):
+    """scripts/run-in-vm.sh hands back a script's output and exit status."""
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "check.sh")
+        with open(script, "w") as f:
+            # Output without a final newline, stderr, a file beside it, a status.
+            f.write("cat data.txt\necho to-stderr >&2\nprintf no-newline\nexit 7\n")
+        with open(os.path.join(tmp, "data.txt"), "w") as f:
+            f.write("from-the-host\n")
+        env = dict(os.environ, ARCH=args.arch, KERNEL=args.kernel, INITRAMFS=args.initrd,
+                   TIMEOUT=str(args.timeout))
+        p = subprocess.run([os.path.join(here, "run-in-vm.sh"), script,
+                            os.path.join(tmp, "data.txt")], env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+    out = p.stdout.decode("utf-8", "replace")
+    with open(os.path.join(log_dir, "run-in-vm.log"), "w", encoding="utf-8") as f:
+        f.write(out)
+    want = "from-the-host\nto-stderr\nno-newline"
+    if p.returncode == 7 and out == want:
+        res.ok()
+    else:
+        res.fail("user.run_in_vm", ["exit %d (want 7), output %r (want %r)"
+                                    % (p.returncode, out, want)])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--arch", default="x86_64")
@@ -385,6 +415,8 @@ def main():
         run_user_tests(args, res, log_dir)
         if selected(args, "user", ["tty"]):
             run_tty_test(args, res, log_dir)
+        if selected(args, "user", ["run_in_vm"]):
+            run_in_vm_test(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
 

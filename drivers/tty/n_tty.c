@@ -13,6 +13,7 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/tty.h>
+#include <linux/uio.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 
@@ -265,21 +266,24 @@ ssize_t n_tty_read(struct tty_struct *tty, char __user *buf, size_t count, bool 
 	return n;
 }
 
-ssize_t n_tty_write(struct tty_struct *tty, const char __user *buf, size_t count)
+ssize_t n_tty_write(struct tty_struct *tty, struct iov_iter *from)
 {
 	char kbuf[256];
-	size_t done = 0;
+	size_t count = iov_iter_count(from), done = 0;
 
 	while (done < count) {
-		size_t n = min(count - done, sizeof(kbuf));
+		size_t n = min(count - done, sizeof(kbuf)), got;
 		unsigned long flags;
 
-		if (copy_from_user(kbuf, buf + done, n))
+		got = copy_from_iter(kbuf, n, from);
+		if (!got)
 			return done ? (ssize_t)done : -EFAULT;
 		spin_lock_irqsave(&tty->lock, flags);
-		out_chars(tty, kbuf, n);
+		out_chars(tty, kbuf, got);
 		spin_unlock_irqrestore(&tty->lock, flags);
-		done += n;
+		done += got;
+		if (got < n)
+			break;
 	}
 	return done;
 }

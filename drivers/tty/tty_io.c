@@ -23,6 +23,7 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/tty.h>
+#include <linux/uio.h>
 #include <linux/uaccess.h>
 
 #define TCGETS		0x5401
@@ -126,9 +127,10 @@ static ssize_t tty_read(struct file *file, char __user *buf, size_t count, loff_
 	return n_tty_read(tty, buf, count, file->f_flags & O_NONBLOCK);
 }
 
-static ssize_t tty_write(struct file *file, const char __user *buf, size_t count, loff_t *ppos)
+/* write_iter, so kernel writers (sendfile, kernel_write) reach the tty too. */
+static ssize_t tty_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
-	return n_tty_write(file->private_data, buf, count);
+	return n_tty_write(iocb->ki_filp->private_data, from);
 }
 
 static __poll_t tty_poll(struct file *file, poll_table *pt)
@@ -237,7 +239,7 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 static const struct file_operations tty_fops = {
 	.open = tty_open,
 	.read = tty_read,
-	.write = tty_write,
+	.write_iter = tty_write_iter,
 	.poll = tty_poll,
 	.unlocked_ioctl = tty_ioctl,
 };

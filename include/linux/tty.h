@@ -105,7 +105,8 @@ void disassociate_ctty(void);
  * n_tty_read() - read(2): one line in canonical mode (0 after ^D on an
  *   empty line), else what is there; sleeps unless @nonblock (-EAGAIN).
  *   Returns the count, -EFAULT or -ERESTARTSYS (signal). May sleep.
- * n_tty_write() - write(2) with output processing; returns the count or
+ * n_tty_write() - write(2) (or a kernel write) from the iterator @from, with
+ *   output processing; returns the count or
  *   -EFAULT. Never sleeps (the UART is polled).
  * n_tty_readable() - whether a read would not block (poll). Any context.
  * n_tty_chars_in_buffer() - what a read could take now (FIONREAD).
@@ -113,7 +114,8 @@ void disassociate_ctty(void);
  */
 void n_tty_init(struct tty_struct *tty);
 ssize_t n_tty_read(struct tty_struct *tty, char __user *buf, size_t count, bool nonblock);
-ssize_t n_tty_write(struct tty_struct *tty, const char __user *buf, size_t count);
+struct iov_iter;
+ssize_t n_tty_write(struct tty_struct *tty, struct iov_iter *from);
 bool n_tty_readable(struct tty_struct *tty);
 unsigned int n_tty_chars_in_buffer(struct tty_struct *tty);
 void n_tty_flush(struct tty_struct *tty);
