@@ -218,10 +218,10 @@ impl<'data> IovIterSource<'data> {
     /// faulted.
     #[inline]
     pub fn copy_from_iter_raw<'a>(&mut self, out: &'a mut [MaybeUninit<u8>]) -> &'a mut [u8] {
+        let (dst, len) = (out.as_mut_ptr().cast(), out.len());
         // SAFETY: `out` is writable for its length; the iterator is
         // initialised and readable (type invariant).
-        let n =
-            unsafe { bindings::copy_from_iter(out.as_mut_ptr().cast(), out.len(), self.iov.get()) };
+        let n = unsafe { bindings::copy_from_iter(dst, len, self.iov.get()) };
         // `copy_from_iter` never returns more than it was asked for.
         let n = n.min(out.len());
         // SAFETY: the first `n` bytes were written just above.

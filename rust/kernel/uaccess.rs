@@ -294,10 +294,10 @@ impl UserSliceWriter {
         if n > self.length {
             return Err(EFAULT);
         }
+        let (dst, src) = (self.ptr as *mut _, data.as_ptr().cast());
         // SAFETY: `data` is `n` readable bytes. The user address is checked
         // and any fault caught by `copy_to_user`.
-        let left =
-            unsafe { bindings::copy_to_user(self.ptr as *mut _, data.as_ptr().cast(), n as _) };
+        let left = unsafe { bindings::copy_to_user(dst, src, n as _) };
         if left != 0 {
             return Err(EFAULT);
         }
