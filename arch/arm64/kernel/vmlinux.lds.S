@@ -7,6 +7,7 @@
  * page tables can map them R-X, R-- and RW- (W^X).
  */
 #include <asm/page.h>
+#include <asm-generic/vmlinux.lds.h>
 
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
@@ -32,32 +33,7 @@ SECTIONS
 
 	.rodata : {
 		*(.rodata .rodata.*)
-		. = ALIGN(8);
-		__start_kunit_suites = .;
-		KEEP(*(.kunit_test_suites))
-		__stop_kunit_suites = .;
-		. = ALIGN(8);
-		__initcall_start = .;
-		KEEP(*(.initcall0.init))
-		KEEP(*(.initcall1.init))
-		KEEP(*(.initcall2.init))
-		KEEP(*(.initcall3.init))
-		KEEP(*(.initcall4.init))
-		KEEP(*(.initcall5.init))
-		KEEP(*(.initcall6.init))
-		KEEP(*(.initcall7.init))
-		__initcall_end = .;
-		__exitcall_start = .;
-		KEEP(*(.exitcall.exit))
-		__exitcall_end = .;
-		. = ALIGN(8);
-		__rust_tests_start = .;
-		KEEP(*(.rust_test_suites))
-		__rust_tests_end = .;
-		. = ALIGN(8);
-		__start___ex_table = .;
-		KEEP(*(__ex_table))
-		__stop___ex_table = .;
+		KERNEL_TABLES
 	} :rodata
 	/* Generated from the first link; last in the read-only range. */
 	.kallsyms : {

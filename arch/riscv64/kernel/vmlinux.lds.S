@@ -8,6 +8,7 @@
  * and RW- (W^X).
  */
 #include <asm/page.h>
+#include <asm-generic/vmlinux.lds.h>
 
 #define LOAD_OFFSET (KERNEL_MAP - KERNEL_PHYS_BASE)
 
@@ -35,32 +36,7 @@ SECTIONS
 	.rodata : AT(ADDR(.rodata) - LOAD_OFFSET) {
 		*(.rodata .rodata.*)
 		*(.srodata .srodata.*)
-		. = ALIGN(8);
-		__start_kunit_suites = .;
-		KEEP(*(.kunit_test_suites))
-		__stop_kunit_suites = .;
-		. = ALIGN(8);
-		__initcall_start = .;
-		KEEP(*(.initcall0.init))
-		KEEP(*(.initcall1.init))
-		KEEP(*(.initcall2.init))
-		KEEP(*(.initcall3.init))
-		KEEP(*(.initcall4.init))
-		KEEP(*(.initcall5.init))
-		KEEP(*(.initcall6.init))
-		KEEP(*(.initcall7.init))
-		__initcall_end = .;
-		__exitcall_start = .;
-		KEEP(*(.exitcall.exit))
-		__exitcall_end = .;
-		. = ALIGN(8);
-		__rust_tests_start = .;
-		KEEP(*(.rust_test_suites))
-		__rust_tests_end = .;
-		. = ALIGN(8);
-		__start___ex_table = .;
-		KEEP(*(__ex_table))
-		__stop___ex_table = .;
+		KERNEL_TABLES
 	} :rodata
 	/* Generated from the first link; last in the read-only segment. */
 	.kallsyms : AT(ADDR(.kallsyms) - LOAD_OFFSET) {

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Linker-script pieces every architecture's vmlinux.lds.S uses, so that a
+ * new kernel table is added once. KERNEL_TABLES goes inside the read-only
+ * output section, after *(.rodata): the KUnit and Rust test suites, the
+ * initcalls in level order, the exitcalls and the exception table, each
+ * between the __start/__stop symbols the C code walks.
+ */
+#ifndef _ASM_GENERIC_VMLINUX_LDS_H
+#define _ASM_GENERIC_VMLINUX_LDS_H
+
+#define KERNEL_TABLES							\
+	. = ALIGN(8);							\
+	__start_kunit_suites = .;					\
+	KEEP(*(.kunit_test_suites))					\
+	__stop_kunit_suites = .;					\
+	. = ALIGN(8);							\
+	__initcall_start = .;						\
+	KEEP(*(.initcall0.init))					\
+	KEEP(*(.initcall1.init))					\
+	KEEP(*(.initcall2.init))					\
+	KEEP(*(.initcall3.init))					\
+	KEEP(*(.initcall4.init))					\
+	KEEP(*(.initcall5.init))					\
+	KEEP(*(.initcall6.init))					\
+	KEEP(*(.initcall7.init))					\
+	__initcall_end = .;						\
+	__exitcall_start = .;						\
+	KEEP(*(.exitcall.exit))						\
+	__exitcall_end = .;						\
+	. = ALIGN(8);							\
+	__rust_tests_start = .;						\
+	KEEP(*(.rust_test_suites))					\
+	__rust_tests_end = .;						\
+	. = ALIGN(8);							\
+	__start___ex_table = .;						\
+	KEEP(*(__ex_table))						\
+	__stop___ex_table = .;
+
+#endif /* _ASM_GENERIC_VMLINUX_LDS_H */
