@@ -504,7 +504,6 @@ mod tests {
     use crate::prelude::*;
     use crate::sync::{Arc, Mutex};
     use crate::types::ARef;
-    use core::ptr::NonNull;
     use core::sync::atomic::{AtomicUsize, Ordering};
 
     crate::pin_data! {
@@ -597,25 +596,26 @@ mod tests {
         }
     }
 
+    /// Opens `path` through the VFS, as a system call would.
     fn open(path: &CStr, flags: u32) -> Result<ARef<File>> {
-        // SAFETY: a NUL-terminated path; `filp_open` returns a file with one
-        // reference or an error pointer.
-        let f = unsafe { bindings::filp_open(path.as_ptr(), flags as _, 0) };
-        let f = crate::error::from_err_ptr(f)?;
-        // SAFETY: the reference `filp_open` returned goes to the `ARef`.
-        Ok(unsafe { ARef::from_raw(NonNull::new_unchecked(f.cast::<File>())) })
+        File::open(path, flags)
     }
 
-    #[test]
-    fn every_method_through_the_vfs() -> Result {
-        let counters = Arc::pin_init(
+    /// Fresh counters for a test device.
+    fn new_counters() -> Result<Arc<Counters>> {
+        Arc::pin_init(
             crate::pin_init!(Counters {
                 opens: AtomicUsize::new(0),
                 releases: AtomicUsize::new(0),
                 last <- Mutex::new(0),
             }),
             GFP_KERNEL,
-        )?;
+        )
+    }
+
+    #[test]
+    fn every_method_through_the_vfs() -> Result {
+        let counters = new_counters()?;
         let opts = MiscDeviceOptions {
             name: c_str!("rust_misc_full"),
         };
@@ -805,14 +805,7 @@ mod tests {
 
     #[test]
     fn registration_failure_drops_the_data() -> Result {
-        let counters = Arc::pin_init(
-            crate::pin_init!(Counters {
-                opens: AtomicUsize::new(0),
-                releases: AtomicUsize::new(0),
-                last <- Mutex::new(0),
-            }),
-            GFP_KERNEL,
-        )?;
+        let counters = new_counters()?;
         let opts = MiscDeviceOptions {
             name: c_str!("rust_misc_dup"),
         };
