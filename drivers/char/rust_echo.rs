@@ -66,6 +66,7 @@ impl MiscDevice for RustEcho {
     type Ptr = Arc<Echo>;
     type RegistrationData = Arc<Echo>;
 
+    #[inline]
     fn open(_file: &File, echo: &Arc<Echo>) -> Result<Arc<Echo>> {
         Ok(echo.clone())
     }

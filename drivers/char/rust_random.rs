@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 use core::sync::atomic::{AtomicU64, Ordering};
+use kernel::buf::UninitBuf;
 use kernel::fs::{File, Kiocb};
 use kernel::ioctl::_IOW;
 use kernel::iov::IovIterDest;
@@ -102,11 +103,13 @@ impl Xoshiro256 {
 
 pin_data! {
     /// The state of one open file: the generator, and a block for its
-    /// output (kept here so that a read does not have to clear one on its
-    /// stack).
+    /// output (kept here so that a read needs no buffer on its stack). The
+    /// block is an [`UninitBuf`]: an open does not have to clear it, as a
+    /// `[u8; BLOCK]` would have to be.
+    #[repr(C)]
     struct RandomFile {
         rng: Xoshiro256,
-        block: [u8; BLOCK],
+        block: UninitBuf<BLOCK>,
     }
 }
 
@@ -118,6 +121,7 @@ impl MiscDevice for RustRandom {
     type Ptr = Pin<KBox<Mutex<RandomFile>>>;
     type RegistrationData = ();
 
+    #[inline]
     fn open(_file: &File, _data: &()) -> Result<Self::Ptr> {
         let n = OPENS.fetch_add(1, Ordering::Relaxed);
         let seed = (Ktime::ktime_get().to_ns() as u64) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -126,7 +130,7 @@ impl MiscDevice for RustRandom {
         KBox::pin_init(
             Mutex::new(pin_init!(RandomFile {
                 rng: Xoshiro256::new(seed),
-                block: [0; BLOCK],
+                block: UninitBuf::new(),
             })),
             GFP_KERNEL,
         )
@@ -144,10 +148,15 @@ impl MiscDevice for RustRandom {
         let RandomFile { rng, block } = &mut *guard;
         while done < want {
             let n = (want - done).min(BLOCK);
-            for word in block[..n.div_ceil(8) * 8].chunks_exact_mut(8) {
-                word.copy_from_slice(&rng.next().to_le_bytes());
-            }
-            let copied = iov.copy_to_iter(&block[..n]);
+            // ceil(n / 8) results (n > 0): at most BLOCK bytes, so every
+            // push fits.
+            let bytes = block.fill(|c| loop {
+                c.push(&rng.next().to_le_bytes())?;
+                if c.len() >= n {
+                    return Ok(());
+                }
+            })?;
+            let copied = iov.copy_to_iter(&bytes[..n.min(bytes.len())]);
             done += copied;
             if copied < n {
                 break;
@@ -159,6 +168,7 @@ impl MiscDevice for RustRandom {
         Ok(done)
     }
 
+    #[inline]
     fn ioctl(state: Pin<&Mutex<RandomFile>>, _file: &File, cmd: u32, arg: usize) -> Result<isize> {
         match cmd {
             RANDOM_SEED => {

@@ -29,6 +29,10 @@ static inline void pfx##_sub(vtype i, atype *v)				\
 { __atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED); }		\
 static inline void pfx##_inc(atype *v) { pfx##_add(1, v); }		\
 static inline void pfx##_dec(atype *v) { pfx##_sub(1, v); }		\
+static inline void pfx##_and(vtype i, atype *v)				\
+{ __atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED); }		\
+static inline void pfx##_or(vtype i, atype *v)				\
+{ __atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED); }		\
 static inline vtype pfx##_add_return(vtype i, atype *v)		\
 { return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST); }	\
 static inline vtype pfx##_sub_return(vtype i, atype *v)		\

@@ -8,18 +8,29 @@
 #define _LINUX_MUTEX_H
 
 #include <linux/list.h>
+#include <linux/atomic.h>
 #include <linux/spinlock.h>
 
 struct task_struct;
 
+/*
+ * owner: the holder's task_struct pointer, or 0 when free, with
+ * MUTEX_FLAG_WAITERS set while wait_list has waiters. Uncontended lock and
+ * unlock are one compare-and-exchange on it (0 -> current, current -> 0);
+ * a set flag makes the exchange fail, so unlock goes to the slow path,
+ * which hands the mutex to the first waiter under wait_lock.
+ */
 struct mutex {
-	struct task_struct *owner;
+	atomic_long_t owner;
 	spinlock_t wait_lock;
 	struct list_head wait_list;
 };
 
+#define MUTEX_FLAG_WAITERS	0x01UL
+#define MUTEX_FLAGS		0x07UL	/* task_structs are 8-byte aligned */
+
 #define __MUTEX_INITIALIZER(name) {					\
-	.owner = NULL, .wait_lock = __SPIN_LOCK_UNLOCKED(name.wait_lock), \
+	.owner = ATOMIC_INIT(0), .wait_lock = __SPIN_LOCK_UNLOCKED(name.wait_lock), \
 	.wait_list = LIST_HEAD_INIT(name.wait_list) }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
@@ -31,5 +42,11 @@ int mutex_lock_interruptible(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 bool mutex_is_locked(struct mutex *lock);
+
+/* The task holding @lock, or NULL. Only a hint unless the caller holds it. */
+static inline struct task_struct *__mutex_owner(struct mutex *lock)
+{
+	return (struct task_struct *)(atomic_long_read(&lock->owner) & ~MUTEX_FLAGS);
+}
 
 #endif /* _LINUX_MUTEX_H */

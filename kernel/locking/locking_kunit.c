@@ -20,6 +20,7 @@
 #include <linux/irqflags.h>
 #include <linux/string.h>
 #include <linux/preempt.h>
+#include <linux/signal.h>
 
 #define NR_WORKERS 4
 #define SPIN_ITERS 2000
@@ -406,7 +407,7 @@ static void locking_mutex_fifo_handoff(struct kunit *test)
 	preempt_disable();
 	mutex_unlock(&d.m);
 	/* Handed straight to the first waiter, which has not even run yet. */
-	owner = READ_ONCE(d.m.owner);
+	owner = __mutex_owner(&d.m);
 	barged = mutex_trylock(&d.m);
 	preempt_enable();
 	if (n)
@@ -421,6 +422,100 @@ static void locking_mutex_fifo_handoff(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&d.m));
 	for (i = 0; i < n; i++)
 		kthread_stop(t[i]);
+}
+
+struct intr_arg {
+	struct mutex *m;
+	bool interruptible;
+	int ret;		/* what the lock call returned */
+	struct task_struct *owner_after;	/* the owner once it returned */
+};
+
+static int intr_fn(void *arg)
+{
+	struct intr_arg *a = arg;
+
+	if (a->interruptible) {
+		a->ret = mutex_lock_interruptible(a->m);
+	} else {
+		mutex_lock(a->m);
+		a->ret = 0;
+	}
+	a->owner_after = __mutex_owner(a->m);
+	if (!a->ret)
+		mutex_unlock(a->m);
+	WRITE_ONCE(current->pending, 0);	/* see interrupt_sleeper() */
+	sleep_until_stop();
+	return 0;
+}
+
+/*
+ * Make a signal pending on kernel thread @t and wake it, as send_sig() does
+ * for a user task (kernel threads take no signals through send_sig()).
+ */
+static void interrupt_sleeper(struct task_struct *t)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	t->pending |= sigmask(SIGKILL);
+	local_irq_restore(flags);
+	wake_up_state(t, TASK_INTERRUPTIBLE);
+}
+
+/*
+ * An interrupted waiter leaves the queue; the waiter flag in the owner word
+ * stays while others wait and is cleared with the last one, so the holder
+ * unlocks through the fast path again.
+ */
+static void locking_mutex_interrupted_waiter(struct kunit *test)
+{
+	struct intr_arg a = { .interruptible = true, .ret = 1 };
+	struct intr_arg b = { .interruptible = false, .ret = 1 };
+	struct task_struct *ta, *tb;
+	struct mutex m;
+
+	mutex_init(&m);
+	a.m = b.m = &m;
+	mutex_lock(&m);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&m.owner), (long)current);
+
+	/* One interruptible waiter, killed: -EINTR, flag cleared. */
+	ta = kthread_run(intr_fn, &a, "intr_a");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(ta));
+	KUNIT_EXPECT_TRUE(test, wait_task_asleep(ta, TASK_INTERRUPTIBLE, 500));
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&m.owner), (long)current | MUTEX_FLAG_WAITERS);
+	interrupt_sleeper(ta);
+	for (int i = 0; i < 500 && READ_ONCE(a.ret) == 1; i++)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(a.ret), -EINTR);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&m.owner), (long)current);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&m.owner), 0);
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 1);
+	kthread_stop(ta);
+
+	/* Two waiters, the first killed: the second still gets the hand-off. */
+	a.ret = 1;
+	ta = kthread_run(intr_fn, &a, "intr_a");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(ta));
+	KUNIT_EXPECT_TRUE(test, wait_task_asleep(ta, TASK_INTERRUPTIBLE, 500));
+	tb = kthread_run(intr_fn, &b, "intr_b");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(tb));
+	KUNIT_EXPECT_TRUE(test, wait_task_asleep(tb, TASK_UNINTERRUPTIBLE, 500));
+	interrupt_sleeper(ta);
+	for (int i = 0; i < 500 && READ_ONCE(a.ret) == 1; i++)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(a.ret), -EINTR);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&m.owner), (long)current | MUTEX_FLAG_WAITERS);
+	mutex_unlock(&m);
+	for (int i = 0; i < 500 && READ_ONCE(b.ret) == 1; i++)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(b.ret), 0);
+	KUNIT_EXPECT_PTR_EQ(test, READ_ONCE(b.owner_after), tb);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+	kthread_stop(ta);
+	kthread_stop(tb);
 }
 
 struct atomic_data {
@@ -555,6 +650,7 @@ static struct kunit_case locking_cases[] = {
 	KUNIT_CASE(locking_mutex_counter),
 	KUNIT_CASE(locking_mutex_trylock),
 	KUNIT_CASE(locking_mutex_fifo_handoff),
+	KUNIT_CASE(locking_mutex_interrupted_waiter),
 	KUNIT_CASE(locking_atomic_inc_threads),
 	KUNIT_CASE(locking_atomic_ops),
 	{}

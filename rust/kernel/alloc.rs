@@ -68,21 +68,25 @@ pub struct Flags(u32);
 
 impl Flags {
     /// The flags as the C `gfp_t`.
+    #[inline]
     pub const fn as_raw(self) -> bindings::gfp_t {
         self.0
     }
 
     /// The flags of both (`self | other`), usable in constants.
+    #[inline]
     pub const fn union(self, other: Flags) -> Flags {
         Flags(self.0 | other.0)
     }
 
     /// Whether every flag of `other` is set in `self`.
+    #[inline]
     pub const fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
     }
 
     /// Whether the allocator may sleep (`gfpflags_allow_blocking()`).
+    #[inline]
     pub const fn allows_blocking(self) -> bool {
         self.0 & bindings::__GFP_DIRECT_RECLAIM != 0
     }
@@ -90,12 +94,14 @@ impl Flags {
 
 impl BitOr for Flags {
     type Output = Flags;
+    #[inline]
     fn bitor(self, rhs: Flags) -> Flags {
         Flags(self.0 | rhs.0)
     }
 }
 
 impl BitOrAssign for Flags {
+    #[inline]
     fn bitor_assign(&mut self, rhs: Flags) {
         self.0 |= rhs.0;
     }
@@ -103,6 +109,7 @@ impl BitOrAssign for Flags {
 
 impl BitAnd for Flags {
     type Output = Flags;
+    #[inline]
     fn bitand(self, rhs: Flags) -> Flags {
         Flags(self.0 & rhs.0)
     }
@@ -110,6 +117,7 @@ impl BitAnd for Flags {
 
 impl Not for Flags {
     type Output = Flags;
+    #[inline]
     fn not(self) -> Flags {
         Flags(!self.0)
     }
@@ -162,6 +170,7 @@ pub unsafe trait Allocator {
     ///
     /// A zero-sized `layout` allocates nothing and returns a dangling,
     /// well-aligned pointer.
+    #[inline]
     fn alloc(layout: Layout, flags: Flags) -> Result<NonNull<[u8]>, AllocError> {
         // SAFETY: no old block, so there is nothing for the caller to
         // guarantee.
@@ -196,6 +205,7 @@ pub unsafe trait Allocator {
     /// `ptr` is a live block this allocator returned for `layout` (or a
     /// dangling pointer when `layout` is zero-sized); it is not used
     /// afterwards.
+    #[inline]
     unsafe fn free(ptr: NonNull<u8>, layout: Layout) {
         let to = Layout::from_size_align(0, layout.align()).unwrap_or(Layout::new::<()>());
         // SAFETY: `ptr` is a live block for `layout`, as the caller
@@ -205,6 +215,7 @@ pub unsafe trait Allocator {
 }
 
 /// A dangling, well-aligned, empty block for a zero-sized layout.
+#[inline]
 fn dangling(layout: Layout) -> NonNull<[u8]> {
     // An alignment is never zero, so the address is not null.
     let ptr = NonNull::new(layout.align() as *mut u8).unwrap_or(NonNull::dangling());

@@ -106,6 +106,7 @@ impl Error {
     ///
     /// A value outside `-MAX_ERRNO..=-1` is a bug in the caller; it
     /// becomes `EINVAL` (with a warning) rather than a panic.
+    #[inline]
     pub fn from_errno(errno: ffi::c_int) -> Error {
         if !(-MAX_ERRNO..=-1).contains(&errno) {
             crate::pr_warn!(
@@ -127,6 +128,7 @@ impl Error {
     }
 
     /// The negative errno, as C expects it.
+    #[inline]
     pub const fn to_errno(self) -> ffi::c_int {
         self.0.get()
     }
@@ -160,6 +162,7 @@ impl fmt::Display for Error {
 }
 
 impl From<AllocError> for Error {
+    #[inline]
     fn from(_: AllocError) -> Error {
         code::ENOMEM
     }
@@ -202,6 +205,7 @@ impl From<fmt::Error> for Error {
 pub type Result<T = (), E = Error> = core::result::Result<T, E>;
 
 /// Converts a C return value (`0` or positive: success, negative: errno).
+#[inline]
 pub fn to_result(ret: ffi::c_int) -> Result {
     if ret < 0 {
         Err(Error::from_errno(ret))

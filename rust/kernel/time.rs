@@ -43,18 +43,21 @@ pub const NSEC_PER_MSEC: i64 = 1_000_000;
 pub const NSEC_PER_SEC: i64 = 1_000_000_000;
 
 /// The tick counter: ticks since boot, [`HZ`] a second.
+#[inline]
 pub fn jiffies() -> Jiffies {
     // SAFETY: reads one word, in any context.
     unsafe { bindings::get_jiffies() }
 }
 
 /// Converts milliseconds to ticks, rounding up.
+#[inline]
 pub fn msecs_to_jiffies(ms: Msecs) -> Jiffies {
     // SAFETY: pure arithmetic.
     unsafe { bindings::msecs_to_jiffies(ms) }
 }
 
 /// Converts ticks to milliseconds (saturating at `u32::MAX`).
+#[inline]
 pub fn jiffies_to_msecs(j: Jiffies) -> Msecs {
     let ms = j.saturating_mul(1000) / HZ as Jiffies;
     Msecs::try_from(ms).unwrap_or(Msecs::MAX)
@@ -82,6 +85,7 @@ pub struct Ktime(bindings::ktime_t);
 
 impl Ktime {
     /// Now (`ktime_get()`); any context.
+    #[inline]
     pub fn ktime_get() -> Ktime {
         // SAFETY: reads the clock, in any context.
         let ns = unsafe { bindings::ktime_get_ns() };
@@ -114,6 +118,7 @@ impl Ktime {
     }
 
     /// How long ago this was.
+    #[inline]
     pub fn elapsed(self) -> Delta {
         Ktime::ktime_get() - self
     }

@@ -55,6 +55,7 @@ pub struct KVmalloc;
 
 /// The size to ask `kmalloc` for so that the block is aligned to `align`
 /// (see the module documentation), or `None` if that cannot be done.
+#[inline]
 fn kmalloc_size(size: usize, align: usize) -> Option<usize> {
     if align > PAGE_SIZE {
         return None;
@@ -73,6 +74,7 @@ fn kmalloc_size(size: usize, align: usize) -> Option<usize> {
 ///
 /// If `kmalloc` breaks its alignment promise (a bug in the slab
 /// allocator that Rust's memory safety depends on).
+#[inline]
 unsafe fn krealloc_aligned(old: *mut u8, size: usize, align: usize, flags: Flags) -> *mut u8 {
     let Some(size) = kmalloc_size(size, align) else {
         return ptr::null_mut();
@@ -99,6 +101,7 @@ unsafe fn krealloc_aligned(old: *mut u8, size: usize, align: usize, flags: Flags
 // aligned as explained in the module documentation (and checked), and
 // leaves the old block valid when it fails.
 unsafe impl Allocator for Kmalloc {
+    #[inline]
     unsafe fn realloc(
         ptr: Option<NonNull<u8>>,
         layout: Layout,

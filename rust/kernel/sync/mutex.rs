@@ -44,6 +44,7 @@ unsafe impl Backend for MutexBackend {
     type State = bindings::mutex;
     type GuardState = ();
 
+    #[inline]
     unsafe fn init(ptr: *mut Self::State) {
         // SAFETY: `ptr` is valid for writes and stays in place, as the
         // caller guarantees.
@@ -106,7 +107,7 @@ impl<T> Lock<T, MutexBackend> {
             .cast::<bindings::list_head>()
             .cast_mut();
         let state = bindings::mutex {
-            owner: core::ptr::null_mut(),
+            owner: bindings::atomic_long_t { counter: 0 },
             wait_lock: bindings::spinlock_t { next: 0, owner: 0 },
             wait_list: bindings::list_head {
                 next: list,

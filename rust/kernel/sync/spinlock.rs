@@ -54,11 +54,13 @@ unsafe impl Backend for SpinLockBackend {
     type State = bindings::spinlock_t;
     type GuardState = SpinLockGuardState;
 
+    #[inline]
     unsafe fn init(ptr: *mut Self::State) {
         // SAFETY: `ptr` is valid for writes, as the caller guarantees.
         unsafe { bindings::spin_lock_init(ptr) }
     }
 
+    #[inline]
     unsafe fn lock(ptr: *mut Self::State) -> Self::GuardState {
         // SAFETY: `ptr` is an initialised spinlock, as the caller
         // guarantees.
@@ -76,6 +78,7 @@ unsafe impl Backend for SpinLockBackend {
         }
     }
 
+    #[inline]
     unsafe fn unlock(ptr: *mut Self::State, guard_state: &Self::GuardState) {
         match *guard_state {
             // SAFETY: the caller holds the lock, taken with `spin_lock`.
