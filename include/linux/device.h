@@ -145,7 +145,9 @@ void put_device(struct device *dev);
 /*
  * device_create() - create and add a class device with node number @devt
  * (0: no node), driver data @drvdata and a printf name. Returns the device
- * or ERR_PTR(). Undo with device_destroy().
+ * or ERR_PTR(). Undo with device_destroy(). @cls may be NULL (a device of
+ * no class, still with its node); undo that one with device_unregister()
+ * of the returned device. Allocates and may sleep.
  */
 __printf(5, 6) struct device *device_create(struct class *cls, struct device *parent,
 					    dev_t devt, void *drvdata,

@@ -15,14 +15,17 @@
 //! the registration's data. Everything after `open` is then exactly as for
 //! a misc device, and a file stays usable after the registration is gone.
 //!
-//! Unlike misc, no `/dev` node is created: make one with `mknod` (or
-//! `kern_mknod()` in C) for [`Registration::devt`].
+//! As a Linux driver does with `device_create()` after `cdev_add()`, the
+//! registration makes one node `/dev/<name><minor>` for each minor of the
+//! range (a class-less `struct device` each, `drivers/base/core.c`), and
+//! removes them first when dropped (`device_unregister()`, before
+//! `cdev_del()`).
 //!
 //! # Examples
 //!
 //! ```
 //! use kernel::chrdev::Registration;
-//! use kernel::fs::File;
+//! use kernel::fs::{flags, File};
 //! use kernel::miscdevice::MiscDevice;
 //! use kernel::prelude::*;
 //!
@@ -38,37 +41,46 @@
 //!     }
 //! }
 //!
-//! // Four minors of a dynamic major.
+//! // Four minors of a dynamic major: /dev/rust_doc_chr0 to /dev/rust_doc_chr3.
 //! let reg = KBox::pin_init(Registration::<Nothing>::new(c_str!("rust_doc_chr"), 0, 4, ()), GFP_KERNEL)?;
 //! assert_eq!(reg.count(), 4);
 //! assert_eq!(reg.devt() & ((1 << 20) - 1), 0); // minor 0
+//! let file = File::open(c_str!("/dev/rust_doc_chr3"), flags::O_RDONLY)?;
+//! drop(file);
+//! drop(reg);
+//! assert_eq!(File::open(c_str!("/dev/rust_doc_chr3"), flags::O_RDONLY).err(), Some(ENOENT));
 //! # Ok::<(), Error>(())
 //! ```
 
-use crate::error::{to_result, Error, Result};
+use crate::alloc::{flags::GFP_KERNEL, KVec};
+use crate::error::{from_err_ptr, to_result, Error, Result};
 use crate::init::{pin_init_from_closure, PinInit};
 use crate::miscdevice::{MiscDevice, MiscdeviceVTable};
 use crate::str::CStr;
 use crate::types::Opaque;
 use core::marker::{PhantomData, PhantomPinned};
-use core::ptr::addr_of_mut;
-use ffi::c_int;
+use core::ptr::{addr_of_mut, null_mut};
+use ffi::{c_int, c_uint};
 
 /// Bits of the minor in a device number (`MINORBITS`).
 const MINORBITS: u32 = 20;
 
-/// A registered range of character device numbers, served by `T`.
+/// A registered range of character device numbers, served by `T`, with a
+/// `/dev` node for each.
 ///
 /// Made in place ([`Registration::new`] returns an initialiser): the C
 /// `struct cdev` is on a list and the open table must not move. Dropping it
-/// removes the cdev (`cdev_del()`, which waits for opens in progress), gives
-/// the numbers back, then drops the data.
+/// removes the nodes (`device_unregister()`), then the cdev (`cdev_del()`,
+/// which waits for opens in progress), gives the numbers back, then drops
+/// the data.
 #[repr(C)]
 pub struct Registration<T: MiscDevice> {
     /// First: the table `chrdev_open()` sets as the file's `f_op`, so that
     /// `f_op` leads back to the registration.
     open_fops: Opaque<bindings::file_operations>,
     cdev: Opaque<bindings::cdev>,
+    /// The devices made by `device_create()`, one per minor, in order.
+    nodes: KVec<*mut bindings::device>,
     devt: bindings::dev_t,
     count: u32,
     data: T::RegistrationData,
@@ -77,17 +89,20 @@ pub struct Registration<T: MiscDevice> {
 }
 
 // SAFETY: the C parts are only touched by `cdev_add()`/`cdev_del()` and
-// read by `chrdev_open()`, under the cdev lock; the data is `Send + Sync`
-// (the trait requires it).
+// `device_create()`/`device_unregister()` (in `new` and `drop`), and read
+// by `chrdev_open()` under the cdev lock; the data is `Send + Sync` (the
+// trait requires it).
 unsafe impl<T: MiscDevice> Send for Registration<T> {}
-// SAFETY: as above: `&self` only gives `&T::RegistrationData`.
+// SAFETY: as above: `&self` only gives `&T::RegistrationData` and numbers.
 unsafe impl<T: MiscDevice> Sync for Registration<T> {}
 
 impl<T: MiscDevice> Registration<T> {
     /// An initialiser that runs `data`'s, reserves `count` minors from
-    /// `first_minor` of a free dynamic major under `name`, and adds the
-    /// cdev. Fails with `EBUSY` (no free major), `EINVAL` (bad range),
-    /// `ENOMEM`, or `data`'s error; everything done is undone. May sleep.
+    /// `first_minor` of a free dynamic major under `name`, adds the cdev
+    /// and makes the nodes `/dev/<name><minor>`. Fails with `EBUSY` (no
+    /// free major), `EINVAL` (bad range, or a `/` in `name`), `EEXIST` (a
+    /// node name is taken), `ENOMEM`, or `data`'s error; everything done
+    /// is undone. May sleep.
     pub fn new<E>(
         name: &'static CStr,
         first_minor: u32,
@@ -107,34 +122,11 @@ impl<T: MiscDevice> Registration<T> {
                 (*fops).open = Some(Self::open);
                 addr_of_mut!((*slot).count).write(count);
             }
-            let mut devt: bindings::dev_t = 0;
-            // SAFETY: `devt` is a valid destination, `name` a
-            // NUL-terminated string that lives for ever.
-            let ret = unsafe {
-                bindings::alloc_chrdev_region(&mut devt, first_minor, count, name.as_ptr())
-            };
-            if let Err(e) = to_result(ret) {
+            // SAFETY: `slot` is valid and pinned; its table is written.
+            if let Err(e) = unsafe { Self::register(slot, name, first_minor, count) } {
                 // SAFETY: the data was initialised above and nothing else
-                // refers to it.
+                // refers to it (`register` undid everything).
                 unsafe { core::ptr::drop_in_place(addr_of_mut!((*slot).data)) };
-                return Err(e);
-            }
-            // SAFETY: the cdev is initialised and added at its final
-            // address, with the table that lives next to it.
-            let ret = unsafe {
-                addr_of_mut!((*slot).devt).write(devt);
-                let cdev = Opaque::raw_get(addr_of_mut!((*slot).cdev));
-                bindings::cdev_init(cdev, Opaque::raw_get(addr_of_mut!((*slot).open_fops)));
-                bindings::cdev_add(cdev, devt, count)
-            };
-            if let Err(e) = to_result(ret) {
-                // SAFETY: the numbers were reserved above; the data was
-                // initialised and nothing refers to it (the cdev is not in
-                // the map).
-                unsafe {
-                    bindings::unregister_chrdev_region(devt, count);
-                    core::ptr::drop_in_place(addr_of_mut!((*slot).data));
-                }
                 return Err(e);
             }
             Ok(())
@@ -143,6 +135,108 @@ impl<T: MiscDevice> Registration<T> {
         // zero-sized); on failure nothing is left initialised or
         // registered.
         unsafe { pin_init_from_closure(f) }
+    }
+
+    /// Reserves the numbers, adds the cdev and makes the nodes, writing
+    /// `devt`, `cdev` and `nodes`; on failure undoes all of it and writes
+    /// nothing that needs dropping.
+    ///
+    /// # Safety
+    ///
+    /// `slot` is valid for writes, pinned, and its `open_fops` is written.
+    unsafe fn register(
+        slot: *mut Self,
+        name: &'static CStr,
+        first_minor: u32,
+        count: u32,
+    ) -> Result {
+        let mut devt: bindings::dev_t = 0;
+        // SAFETY: `devt` is a valid destination, `name` a NUL-terminated
+        // string that lives for ever.
+        to_result(unsafe {
+            bindings::alloc_chrdev_region(&mut devt, first_minor, count, name.as_ptr())
+        })?;
+        // SAFETY: `slot` is valid (the caller's contract).
+        let cdev = unsafe { Opaque::raw_get(addr_of_mut!((*slot).cdev)) };
+        // SAFETY: the cdev is initialised and added at its final (pinned)
+        // address, with the table that lives next to it.
+        let ret = unsafe {
+            bindings::cdev_init(cdev, Opaque::raw_get(addr_of_mut!((*slot).open_fops)));
+            bindings::cdev_add(cdev, devt, count)
+        };
+        if let Err(e) = to_result(ret) {
+            // SAFETY: the numbers were reserved above.
+            unsafe { bindings::unregister_chrdev_region(devt, count) };
+            return Err(e);
+        }
+        match Self::create_nodes(name, first_minor, devt, count) {
+            Ok(nodes) => {
+                // SAFETY: `slot` is valid for writes.
+                unsafe {
+                    addr_of_mut!((*slot).devt).write(devt);
+                    addr_of_mut!((*slot).nodes).write(nodes);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                // SAFETY: the cdev was added and the numbers reserved
+                // above; the nodes are gone.
+                unsafe {
+                    bindings::cdev_del(cdev);
+                    bindings::unregister_chrdev_region(devt, count);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Makes `/dev/<name><minor>` for each of the `count` numbers from
+    /// `devt` (minors from `first_minor`); on failure removes those made.
+    fn create_nodes(
+        name: &'static CStr,
+        first_minor: u32,
+        devt: bindings::dev_t,
+        count: u32,
+    ) -> Result<KVec<*mut bindings::device>> {
+        let mut nodes = KVec::with_capacity(count as usize, GFP_KERNEL)?;
+        for i in 0..count {
+            // SAFETY: a NULL class and parent are allowed; the format takes
+            // a NUL-terminated string and an unsigned int, as passed.
+            let dev = unsafe {
+                bindings::device_create(
+                    null_mut(),
+                    null_mut(),
+                    devt + i,
+                    null_mut(),
+                    crate::c_str!("%s%u").as_ptr(),
+                    name.as_ptr(),
+                    (first_minor + i) as c_uint,
+                )
+            };
+            let r = from_err_ptr(dev).and_then(|dev| {
+                nodes.push_within_capacity(dev).map_err(|dev| {
+                    // Cannot happen (the capacity is `count`), but undo it.
+                    // SAFETY: `device_create()` made `dev`; nothing else
+                    // refers to it.
+                    unsafe { bindings::device_unregister(dev) };
+                    crate::error::code::ENOMEM
+                })
+            });
+            if let Err(e) = r {
+                Self::remove_nodes(&mut nodes);
+                return Err(e);
+            }
+        }
+        Ok(nodes)
+    }
+
+    /// Removes the nodes of `nodes`, last first, leaving it empty.
+    fn remove_nodes(nodes: &mut KVec<*mut bindings::device>) {
+        while let Some(dev) = nodes.pop() {
+            // SAFETY: each entry was made by `device_create()` and is
+            // unregistered once (it leaves the vector).
+            unsafe { bindings::device_unregister(dev) };
+        }
     }
 
     /// The first device number (`MKDEV(major, first_minor)`).
@@ -155,7 +249,7 @@ impl<T: MiscDevice> Registration<T> {
         self.devt >> MINORBITS
     }
 
-    /// How many device numbers are served.
+    /// How many device numbers (and `/dev` nodes) are served.
     pub fn count(&self) -> u32 {
         self.count
     }
@@ -188,6 +282,8 @@ impl<T: MiscDevice> Registration<T> {
 
 impl<T: MiscDevice> Drop for Registration<T> {
     fn drop(&mut self) {
+        // No new opens by name; then none by number.
+        Self::remove_nodes(&mut self.nodes);
         // SAFETY: the cdev was added and the numbers reserved by `new` (a
         // registration only exists once both succeeded); each is undone
         // once. `cdev_del` waits for opens in progress.
@@ -205,6 +301,7 @@ mod tests {
     use crate::iov::IovIterDest;
     use crate::prelude::*;
     use crate::sync::Arc;
+    use crate::types::ARef;
     use core::sync::atomic::{AtomicUsize, Ordering};
 
     /// Reads as the minor it was opened with; counts opens.
@@ -241,6 +338,11 @@ mod tests {
         to_result(unsafe { bindings::kern_unlink(path.as_ptr()) })
     }
 
+    /// Opens `path` read-only.
+    fn open(path: &CStr) -> Result<ARef<File>> {
+        File::open(path, flags::O_RDONLY)
+    }
+
     #[test]
     fn open_read_and_remove() -> Result {
         let opens = Arc::new(AtomicUsize::new(0), GFP_KERNEL)?;
@@ -250,42 +352,87 @@ mod tests {
         )?;
         kunit_assert!(reg.major() > 0);
         kunit_assert_eq!(reg.devt() & 0xfffff, 2);
+        // One node per minor, named after it; none outside the range.
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_t1")).err(), Some(ENOENT));
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_t5")).err(), Some(ENOENT));
+        // A node made by hand just past the range has no cdev.
+        mknod(c_str!("/rust_chr_c"), reg.devt() + 3)?;
+        kunit_assert_eq!(open(c_str!("/rust_chr_c")).err(), Some(ENXIO));
+        // One made by hand inside the range works like the registration's.
         mknod(c_str!("/rust_chr_a"), reg.devt())?;
-        mknod(c_str!("/rust_chr_b"), reg.devt() + 2)?;
-        mknod(c_str!("/rust_chr_c"), reg.devt() + 3)?; // outside the range
 
-        let a = File::open(c_str!("/rust_chr_a"), flags::O_RDONLY)?;
-        let b = File::open(c_str!("/rust_chr_b"), flags::O_RDONLY)?;
-        kunit_assert_eq!(
-            File::open(c_str!("/rust_chr_c"), flags::O_RDONLY).err(),
-            Some(ENXIO)
-        );
-        kunit_assert_eq!(opens.load(Ordering::Relaxed), 2);
+        let a = open(c_str!("/dev/rust_chr_t2"))?;
+        let b = open(c_str!("/dev/rust_chr_t4"))?;
+        let c = open(c_str!("/dev/rust_chr_t3"))?;
+        let d = open(c_str!("/rust_chr_a"))?;
+        kunit_assert_eq!(opens.load(Ordering::Relaxed), 4);
         let mut byte = [0u8; 4];
         kunit_assert_eq!(a.kernel_read(&mut byte)?, 1);
         kunit_assert_eq!(byte[0], 2);
         kunit_assert_eq!(b.kernel_read(&mut byte)?, 1);
         kunit_assert_eq!(byte[0], 4);
         kunit_assert_eq!(b.kernel_read(&mut byte)?, 0);
+        kunit_assert_eq!(c.kernel_read(&mut byte)?, 1);
+        kunit_assert_eq!(byte[0], 3);
+        kunit_assert_eq!(d.kernel_read(&mut byte)?, 1);
+        kunit_assert_eq!(byte[0], 2);
         // The file uses the driver's static table, not the registration's.
         // SAFETY: `a` is open.
         let fop = unsafe { (*a.as_ptr()).f_op };
         kunit_assert!(core::ptr::eq(fop, MiscdeviceVTable::<MinorDev>::build()));
+        drop(c);
+        drop(d);
 
-        // Gone: new opens fail, open files keep working.
+        // Gone: the nodes are removed, other nodes of the numbers no longer
+        // open, open files keep working.
         drop(reg);
-        kunit_assert_eq!(
-            File::open(c_str!("/rust_chr_a"), flags::O_RDONLY).err(),
-            Some(ENXIO)
-        );
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_t2")).err(), Some(ENOENT));
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_t3")).err(), Some(ENOENT));
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_t4")).err(), Some(ENOENT));
+        kunit_assert_eq!(open(c_str!("/rust_chr_a")).err(), Some(ENXIO));
         a.set_pos(0);
         kunit_assert_eq!(a.kernel_read(&mut byte)?, 1);
+        kunit_assert_eq!(byte[0], 2);
         drop(a);
         drop(b);
         unlink(c_str!("/rust_chr_a"))?;
-        unlink(c_str!("/rust_chr_b"))?;
         unlink(c_str!("/rust_chr_c"))?;
+        kunit_assert_eq!(opens.load(Ordering::Relaxed), 4);
         kunit_assert_eq!(Arc::strong_count(&opens), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn node_name_taken() -> Result {
+        let opens = Arc::new(AtomicUsize::new(0), GFP_KERNEL)?;
+        // The second minor's node name is taken: EEXIST, the first node,
+        // the cdev and the numbers undone, the name's owner untouched.
+        mknod(c_str!("/dev/rust_chr_dup1"), 0)?;
+        let r = KBox::pin_init(
+            Registration::<MinorDev>::new(c_str!("rust_chr_dup"), 0, 2, opens.clone()),
+            GFP_KERNEL,
+        );
+        kunit_assert_eq!(r.err(), Some(EEXIST));
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_dup0")).err(), Some(ENOENT));
+        kunit_assert_eq!(open(c_str!("/dev/rust_chr_dup1")).err(), Some(ENXIO));
+        kunit_assert_eq!(Arc::strong_count(&opens), 1);
+        unlink(c_str!("/dev/rust_chr_dup1"))?;
+        // A `/` in the name: EINVAL.
+        let r = KBox::pin_init(
+            Registration::<MinorDev>::new(c_str!("rust_chr/x"), 0, 1, opens.clone()),
+            GFP_KERNEL,
+        );
+        kunit_assert_eq!(r.err(), Some(EINVAL));
+        kunit_assert_eq!(Arc::strong_count(&opens), 1);
+        // Free again: it registers.
+        let reg = KBox::pin_init(
+            Registration::<MinorDev>::new(c_str!("rust_chr_dup"), 0, 2, opens.clone()),
+            GFP_KERNEL,
+        )?;
+        let f = open(c_str!("/dev/rust_chr_dup1"))?;
+        drop(f);
+        drop(reg);
+        kunit_assert_eq!(opens.load(Ordering::Relaxed), 1);
         Ok(())
     }
 
@@ -304,7 +451,9 @@ mod tests {
         );
         kunit_assert_eq!(r.err(), Some(EINVAL));
         kunit_assert_eq!(Arc::strong_count(&opens), 1);
-        // Allocation failures at each step: ENOMEM, nothing left behind.
+        // Allocation failures at each step (the numbers, the cdev, the
+        // node list, and each of the two nodes: its device, name and
+        // /dev entry): ENOMEM, nothing left behind.
         // SAFETY: these only read counters, or free empty slabs.
         let usage = || unsafe {
             bindings::kmem_cache_shrink_all();
@@ -312,22 +461,31 @@ mod tests {
         };
         let before = usage();
         let mut failures = 0;
-        for n in 0..16 {
+        let mut registered = false;
+        for n in 0..64 {
             let guard = crate::alloc::fault_inject::fail_after_scoped(n);
             let r = KBox::pin_init(
-                Registration::<MinorDev>::new(c_str!("rust_chr_nomem"), 0, 1, opens.clone()),
+                Registration::<MinorDev>::new(c_str!("rust_chr_nomem"), 0, 2, opens.clone()),
                 GFP_KERNEL | __GFP_NOWARN,
             );
             let fired = !crate::alloc::fault_inject::armed();
             drop(guard);
             if !fired {
-                kunit_assert!(r.is_ok());
+                let reg = r?;
+                drop(open(c_str!("/dev/rust_chr_nomem1"))?);
+                drop(reg);
+                registered = true;
                 break;
             }
             kunit_assert_eq!(r.err(), Some(ENOMEM));
+            kunit_assert_eq!(open(c_str!("/dev/rust_chr_nomem0")).err(), Some(ENOENT));
+            kunit_assert_eq!(open(c_str!("/dev/rust_chr_nomem1")).err(), Some(ENOENT));
             failures += 1;
         }
-        kunit_assert!(failures >= 2, "{} failures", failures);
+        kunit_assert!(registered);
+        // At least the numbers, the list, and per node its device, its
+        // name and its /dev entry.
+        kunit_assert!(failures >= 8, "{} failures", failures);
         kunit_assert_eq!(usage(), before);
         kunit_assert_eq!(Arc::strong_count(&opens), 1);
         Ok(())
