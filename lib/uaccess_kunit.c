@@ -95,6 +95,70 @@ static void uaccess_copy_partial(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, copy_from_user(in, (void __user *)(UBASE - 4), 8), 8UL);
 }
 
+/*
+ * Every pairing of source and destination alignment and lengths around a
+ * word, both ways, and copies that run into the end of the mapped page
+ * from aligned and unaligned starts: the data arrives, nothing around it
+ * is touched, and a fault reports exactly the bytes not copied.
+ */
+static void uaccess_copy_alignments(struct kunit *test)
+{
+	static u64 kw[12];	/* 8-byte aligned kernel side */
+	char *k = (char *)kw;
+	char pattern[64];
+	int bad = 0;
+
+	for (int i = 0; i < 64; i++)
+		pattern[i] = (char)(i * 7 + 1);
+	for (int ko = 0; ko < 8; ko++) {
+		for (int uo = 0; uo < 8; uo++) {
+			for (int n = 0; n <= 40; n += (n < 18 ? 1 : 11)) {
+				void __user *u = (void __user *)(UBASE + 512 + uo);
+
+				memset(k, 0, sizeof(kw));
+				if (clear_user((void __user *)(UBASE + 504), 64))
+					bad++;
+				if (copy_to_user(u, pattern, n))
+					bad++;
+				if (copy_from_user(k + ko, (void __user *)(UBASE + 504), 64) != 0)
+					bad++;
+				/* k[ko + 8 + uo ...] holds the copy, zeros around it. */
+				for (int i = 0; i < 64; i++) {
+					int j = i - 8 - uo;
+					char want = (j >= 0 && j < n) ? pattern[j] : 0;
+
+					if (k[ko + i] != want)
+						bad++;
+				}
+				memset(k, 0, sizeof(kw));
+				if (copy_from_user(k + ko, u, n))
+					bad++;
+				if (memcmp(k + ko, pattern, n) || k[ko + n] != 0 || (ko && k[ko - 1]))
+					bad++;
+			}
+		}
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+
+	/* Into the end of the page: aligned (word copies) and not. */
+	for (unsigned long left = 24; left <= 31; left++) {
+		/* The kernel side aligned like the user side, then not. */
+		for (int pass = 0; pass < 2; pass++) {
+			char *kk = k + (pass ? 0 : (-left & 7));
+			char *src = pattern + (pass ? 0 : (-left & 7));
+
+			memset(k, 'x', sizeof(kw));
+			KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(UEND - left), src, 40),
+					40 - left);
+			KUNIT_EXPECT_EQ(test, copy_from_user(kk, (void __user *)(UEND - left), 40),
+					40 - left);
+			KUNIT_EXPECT_MEMEQ(test, kk, src, left);
+			KUNIT_EXPECT_EQ(test, kk[left], 0);	/* the rest is zeroed */
+			KUNIT_EXPECT_EQ(test, kk[39], 0);
+		}
+	}
+}
+
 static void uaccess_get_put_user(struct kunit *test)
 {
 	u8 __user *p8 = (u8 __user *)(UBASE + 200);
@@ -212,6 +276,7 @@ static struct kunit_case uaccess_cases[] = {
 	KUNIT_CASE(uaccess_copy_roundtrip),
 	KUNIT_CASE(uaccess_copy_bad_addresses),
 	KUNIT_CASE(uaccess_copy_partial),
+	KUNIT_CASE(uaccess_copy_alignments),
 	KUNIT_CASE(uaccess_get_put_user),
 	KUNIT_CASE(uaccess_strncpy_from_user),
 	KUNIT_CASE(uaccess_clear_user),
