@@ -12,7 +12,17 @@
 #include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include "ktest.h"
+
+/* The machine name (uname, AT_PLATFORM) and a feature every CPU has (AT_HWCAP). */
+#if defined(__x86_64__)
+#define MACHINE "x86_64"
+#define HWCAP_ALWAYS (1u << 26)		/* SSE2 */
+#elif defined(__aarch64__)
+#define MACHINE "aarch64"
+#define HWCAP_ALWAYS (1u << 1)		/* Advanced SIMD */
+#endif
 
 static void write_stdout(void)
 {
@@ -56,25 +66,40 @@ static void auxv_values(void)
 	for (int i = 0; rnd && i < 16; i++)
 		nonzero |= rnd[i];
 	EXPECT_TRUE(nonzero);
-	EXPECT_TRUE(getauxval(AT_HWCAP) & (1u << 26));	/* SSE2 */
+	EXPECT_TRUE(getauxval(AT_HWCAP) & HWCAP_ALWAYS);
 	EXPECT_TRUE(execfn && !strncmp(execfn, "/tests/", 7));
-	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), "x86_64"));
+	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), MACHINE));
 }
 
 static __thread int tls_var = 42;
 
 static void tls_works(void)
 {
-	unsigned long fs = 0;
-
 	EXPECT_EQ(tls_var, 42);
 	tls_var = 7;
 	EXPECT_EQ(tls_var, 7);
+#ifdef __x86_64__
+	unsigned long fs = 0;
+
 	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &fs), 0);
 	/* musl's thread pointer points at itself. */
 	EXPECT_TRUE(fs != 0 && *(unsigned long *)fs == fs);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1003, BAD_KERNEL), EFAULT);
+#else
+	/* The thread pointer (TPIDR_EL0) survives system calls and a fork. */
+	void *tp = __builtin_thread_pointer();
+	pid_t pid;
+	int status = -1;
+
+	EXPECT_TRUE(tp != NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(__builtin_thread_pointer() == tp && tls_var == 7 ? 0 : 1);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	EXPECT_TRUE(__builtin_thread_pointer() == tp);
+#endif
 }
 
 static void unknown_syscall(void)
@@ -144,7 +169,7 @@ static void uname_linux(void)
 
 	EXPECT_EQ(uname(&u), 0);
 	EXPECT_EQ(strcmp(u.sysname, "Linux"), 0);
-	EXPECT_EQ(strcmp(u.machine, "x86_64"), 0);
+	EXPECT_EQ(strcmp(u.machine, MACHINE), 0);
 	EXPECT_ERRNO(uname(BAD_KERNEL), EFAULT);
 	EXPECT_ERRNO(uname(BAD_NULL), EFAULT);
 }

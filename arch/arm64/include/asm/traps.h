@@ -13,4 +13,18 @@ struct pt_regs;
  */
 bool fixup_exception(struct pt_regs *regs);
 
+/*
+ * do_user_abort() - a data or instruction abort (ESR @esr) at user address
+ * @addr, from EL0 or a kernel user access: resolve it or signal the
+ * process (mm/fault.c). False when the kernel must handle it (exception
+ * table or oops). arch/arm64/mm/fault.c.
+ */
+bool do_user_abort(struct pt_regs *regs, unsigned long esr, unsigned long addr);
+
+/* An SVC from EL0: run the system call x8 with x0-x5 (kernel/syscall.c). */
+void do_el0_svc(struct pt_regs *regs);
+
+/* Allow FP/SIMD at EL0 and clear the registers (kernel/fpsimd.c). */
+void fpsimd_init(void);
+
 #endif /* _ASM_ARM64_TRAPS_H */
