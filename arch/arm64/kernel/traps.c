@@ -297,9 +297,10 @@ void arm64_el0_sync_handler(struct pt_regs *regs)
 	exit_to_user_mode(regs);
 }
 
-/* Interrupt from EL0 (entry.S), then the return to user mode. */
-void arm64_el0_irq_handler(struct pt_regs *regs);
-void arm64_el0_irq_handler(struct pt_regs *regs)
+#endif
+
+/* Run the pending interrupt's handler, counted as interrupt context. */
+static void handle_irq(void)
 {
 	struct cpu_info *ci = this_cpu();
 
@@ -307,6 +308,14 @@ void arm64_el0_irq_handler(struct pt_regs *regs)
 	ci->irq_count++;
 	gic_handle_irq();
 	ci->in_irq--;
+}
+
+#ifdef CONFIG_USER_SPACE
+/* Interrupt from EL0 (entry.S), then the return to user mode. */
+void arm64_el0_irq_handler(struct pt_regs *regs);
+void arm64_el0_irq_handler(struct pt_regs *regs)
+{
+	handle_irq();
 	exit_to_user_mode(regs);
 }
 #endif
@@ -317,10 +326,7 @@ void arm64_irq_handler(struct pt_regs *regs)
 {
 	struct cpu_info *ci = this_cpu();
 
-	ci->in_irq++;
-	ci->irq_count++;
-	gic_handle_irq();
-	ci->in_irq--;
+	handle_irq();
 	/* Kernel preemption: the interrupted code allowed it. */
 	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
 	    !(regs->pstate & PSR_I_BIT))
