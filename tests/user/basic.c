@@ -163,6 +163,54 @@ static void fpu_sse(void)
 	EXPECT_TRUE(sum == 2e10 + 6.0);
 }
 
+/*
+ * Keep @pattern in a vector register across sched_yield() calls (raw
+ * system calls, so libc cannot touch the register): true if it survived
+ * every switch to the other process doing the same with its own pattern.
+ */
+static int vector_register_survives_yields(uint64_t pattern)
+{
+	for (int i = 0; i < 200; i++) {
+		uint64_t after;
+
+#if defined(__x86_64__)
+		__asm__ __volatile__("movq %[p], %%xmm8\n\t"
+				     "syscall\n\t"
+				     "movq %%xmm8, %[a]"
+				     : [a] "=r"(after)
+				     : [p] "r"(pattern), "a"((long)SYS_sched_yield)
+				     : "rcx", "r11", "xmm8", "memory");
+#elif defined(__aarch64__)
+		register long x8 __asm__("x8") = SYS_sched_yield;
+		register long x0 __asm__("x0");
+
+		__asm__ __volatile__("fmov d16, %[p]\n\t"
+				     "svc #0\n\t"
+				     "fmov %[a], d16"
+				     : [a] "=r"(after), "=r"(x0)
+				     : [p] "r"(pattern), "r"(x8)
+				     : "v16", "memory");
+#endif
+		if (after != pattern)
+			return 0;
+	}
+	return 1;
+}
+
+/* Each process has its own FP/SIMD registers: context switches keep them. */
+static void fpu_per_process(void)
+{
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(vector_register_survives_yields(0x0123456789abcdefULL) ? 0 : 1);
+	EXPECT_TRUE(pid > 0);
+	EXPECT_TRUE(vector_register_survives_yields(0xfedcba9876543210ULL));
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+}
+
 static void uname_linux(void)
 {
 	struct utsname u;
@@ -188,5 +236,6 @@ static void getrandom_fills(void)
 KTEST_MAIN("user_basic",
 	   KTEST(write_stdout), KTEST(write_bad_pointers), KTEST(write_bad_fd),
 	   KTEST(auxv_values), KTEST(tls_works), KTEST(unknown_syscall), KTEST(ids),
-	   KTEST(brk_grows), KTEST(mmap_anonymous), KTEST(fpu_sse), KTEST(uname_linux),
+	   KTEST(brk_grows), KTEST(mmap_anonymous), KTEST(fpu_sse), KTEST(fpu_per_process),
+	   KTEST(uname_linux),
 	   KTEST(getrandom_fills))
