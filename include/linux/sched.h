@@ -42,8 +42,9 @@ int arch_copy_thread(struct task_struct *p, const struct pt_regs *parent_regs,
 
 /*
  * arch_switch_to() - called by the scheduler, interrupts off, right before
- * __switch_to_asm(prev, next): points the CPU's user-entry stack at next's
- * kernel stack, loads next's user TLS base and FP/SIMD registers.
+ * __switch_to_asm(prev, next): saves prev's user TLS base and FP/SIMD
+ * registers and loads next's (x86-64 also points the CPU's user-entry
+ * stack at next's kernel stack). Never sleeps.
  */
 void arch_switch_to(struct task_struct *prev, struct task_struct *next);
 

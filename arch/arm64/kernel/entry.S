@@ -10,7 +10,8 @@
  * it, the frame is built on a separate overflow stack instead, and the
  * overflow is reported (an exception handler cannot run on a stack that
  * faults). x0 is parked in SP_EL0, which the kernel does not otherwise
- * use, while the check runs.
+ * use (a process's SP_EL0 is in its pt_regs while it is in the kernel),
+ * while the check runs.
  *
  * Exceptions from EL0 (system calls, aborts, interrupts) arrive on the
  * empty kernel stack of the current task (SP_EL1 is left at its top by
@@ -117,12 +118,14 @@ el1_invalid:
 
 el0_sync:
 	save_regs 0
+	mov	x29, #0			/* call traces end here, not in user memory */
 	mov	x0, sp
 	bl	arm64_el0_sync_handler
 	b	ret_to_user
 
 el0_irq:
 	save_regs 0
+	mov	x29, #0
 	str	xzr, [sp, #S_ESR]
 	mov	x0, sp
 	bl	arm64_el0_irq_handler

@@ -21,10 +21,14 @@ bool fixup_exception(struct pt_regs *regs);
  */
 bool do_user_abort(struct pt_regs *regs, unsigned long esr, unsigned long addr);
 
-/* An SVC from EL0: run the system call x8 with x0-x5 (kernel/syscall.c). */
+/*
+ * do_el0_svc() - an SVC from EL0 with @regs saved: run system call x8 with
+ * x0-x5 and put the result in x0 (kernel/syscall.c). Called with
+ * interrupts off; turns them on, and the call may sleep.
+ */
 void do_el0_svc(struct pt_regs *regs);
 
-/* Allow FP/SIMD at EL0 and clear the registers (kernel/fpsimd.c). */
+/* Let EL0 use FP/SIMD and clear the registers; boot, from trap_init() (process.c). */
 void fpsimd_init(void);
 
 #endif /* _ASM_ARM64_TRAPS_H */
