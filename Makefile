@@ -60,8 +60,9 @@ include arch/$(SRCARCH)/Makefile
 # Features an architecture selects in its Makefile (`CONFIG_X := y`), as
 # Kconfig would: Kbuild fragments use obj-$(CONFIG_X), C sees CONFIG_X=1
 # (test with IS_ENABLED(CONFIG_X) or #ifdef). CONFIG_USER_SPACE: user
-# processes, the syscall ABI and the initramfs init.
-config-vars := CONFIG_USER_SPACE
+# processes, the syscall ABI and the initramfs init. CONFIG_CLONE_BACKWARDS:
+# clone(2) takes the TLS before child_tid (arm64, riscv64), as on Linux.
+config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
 
 # --- Collect objects from the Kbuild fragments ----------------------------

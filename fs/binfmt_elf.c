@@ -17,6 +17,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/random.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -253,6 +254,8 @@ int load_elf_binary(struct linux_binprm *bprm, struct pt_regs *regs)
 
 	/* The point of no return: current now runs in mm. */
 	begin_new_exec(bprm, mm);
+	if (arch_setup_additional_pages(mm))
+		goto fatal;
 	entry = eh->e_entry + bias;
 	/* Zero the end of the last file page of .data, where .bss starts. */
 	if (bss_start && (bss_start & ~PAGE_MASK) &&

@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/namei.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -19,7 +20,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
-#include <asm/pgtable.h>
+#include <linux/pgtable.h>
 #include <asm/processor.h>
 
 /* An argv/envp array: either user or kernel memory. */
@@ -119,6 +120,11 @@ int bprm_open(struct linux_binprm *bprm, const char *path)
 	if (bprm->file)
 		fput(bprm->file);
 	bprm->file = file;
+	return 0;
+}
+
+int __weak arch_setup_additional_pages(struct mm_struct *mm)
+{
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <linux/namei.h>
 #include <linux/mm.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -206,8 +207,14 @@ SYSCALL_DEFINE0(vfork)
 			    current_pt_regs());
 }
 
+#ifdef CONFIG_CLONE_BACKWARDS
+/* arm64, riscv64 (Linux's CONFIG_CLONE_BACKWARDS): the TLS comes before child_tid. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, unsigned long, tls, int __user *, child_tidptr)
+#else
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		int __user *, parent_tidptr, int __user *, child_tidptr, unsigned long, tls)
+#endif
 {
 	return kernel_clone(clone_flags, newsp, parent_tidptr, child_tidptr, tls,
 			    current_pt_regs());

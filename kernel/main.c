@@ -13,6 +13,7 @@
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/kthread.h>
 #include <linux/start_kernel.h>

@@ -9,6 +9,7 @@
 #include <linux/kconfig.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/process.h>
@@ -508,18 +509,42 @@ SYSCALL_DEFINE2(rt_sigsuspend, unsigned long __user *, unewset, size_t, sigsetsi
 
 /* The alternate signal stack: user stack pointers, so user space only. */
 #ifdef CONFIG_USER_SPACE
-struct user_stack_t {
-	unsigned long ss_sp;
-	int ss_flags;
-	int pad;
-	unsigned long ss_size;
-};
-
 static bool on_altstack(unsigned long sp)
 {
 	struct task_struct *t = current;
 
 	return t->sas_ss_size && sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
+unsigned long sigframe_sp(const struct k_sigaction *ka, unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	if ((ka->flags & SA_ONSTACK) && t->sas_ss_size && !on_altstack(sp))
+		return t->sas_ss_sp + t->sas_ss_size;
+	return sp;
+}
+
+void save_altstack(struct user_stack_t *st, unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	st->ss_sp = t->sas_ss_sp;
+	st->ss_size = t->sas_ss_size;
+	st->ss_flags = !t->sas_ss_size ? SS_DISABLE : on_altstack(sp) ? SS_ONSTACK : 0;
+}
+
+void fill_user_siginfo(struct user_siginfo *si, int sig, const struct ksig_info *info)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = info->code;
+	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) {
+		si->addr = info->addr;
+	} else {
+		si->kill_chld.pid = info->pid;
+		si->kill_chld.status = info->status;
+	}
 }
 
 void restore_altstack(unsigned long sp, int flags, unsigned long size)

@@ -17,7 +17,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/string.h>
-#include <asm/pgtable.h>
+#include <linux/pgtable.h>
 
 /* A new page for @vma at @addr, filled with zeroes or file data. */
 static struct page *fault_new_page(struct vm_area_struct *vma, unsigned long addr)

@@ -14,7 +14,7 @@
 #include <linux/sched.h>
 #include <linux/file.h>
 #include <linux/syscalls.h>
-#include <asm/pgtable.h>
+#include <linux/pgtable.h>
 #include <asm/uaccess.h>
 #include <uapi/linux/mman.h>
 

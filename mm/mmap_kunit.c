@@ -8,7 +8,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <asm/pgtable.h>
+#include <linux/pgtable.h>
 #include <uapi/linux/mman.h>
 
 #define BASE 0x10000000UL

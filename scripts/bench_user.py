@@ -5,10 +5,11 @@
 available, on Debian's Linux kernel in the same QEMU. Figures from one run;
 not a test.
 
-    bench_user.py [--linux VMLINUZ] [--fetch-linux]
+    bench_user.py [--arch ARCH] [--linux VMLINUZ] [--fetch-linux]
 
---fetch-linux downloads Debian's linux-image package with apt-get download
-into build/linux/ and uses its vmlinuz.
+--fetch-linux downloads Debian's linux-image package for ARCH with apt-get
+download into build/linux/ (x86_64) or build/linux-ARCH/ and uses its
+vmlinuz.
 """
 import argparse
 import glob
@@ -23,10 +24,18 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
+# Per architecture: the compiler of the static test program, Debian's kernel
+# package and the serial console's name under Linux.
+ARCHES = {
+    "x86_64": (["musl-gcc", "-static"], "linux-image-amd64", "ttyS0"),
+    "arm64": (["aarch64-linux-gnu-gcc", "-static"], "linux-image-arm64", "ttyAMA0"),
+}
+ARCH = "x86_64"
+
 
 def qemu_cmd(kernel, initrd, append):
-    return [os.path.join(HERE, "qemu.sh"), "--kernel", kernel, "--initrd", initrd,
-            "--append", append, "--timeout", "120"]
+    return [os.path.join(HERE, "qemu.sh"), "--arch", ARCH, "--kernel", kernel,
+            "--initrd", initrd, "--append", append, "--timeout", "120"]
 
 
 def boot_to_prompt(kernel, initrd, append):
@@ -63,12 +72,12 @@ def run_ubench(kernel, initrd, append):
 
 
 def fetch_linux():
-    dest = os.path.join(ROOT, "build", "linux")
+    dest = os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else "linux-" + ARCH)
     os.makedirs(dest, exist_ok=True)
     found = glob.glob(os.path.join(dest, "boot", "vmlinuz-*"))
     if found:
         return found[0]
-    deps = subprocess.run(["apt-cache", "depends", "linux-image-amd64"],
+    deps = subprocess.run(["apt-cache", "depends", ARCHES[ARCH][1]],
                           capture_output=True, text=True).stdout
     m = re.search(r"Depends: (linux-image-\S+)", deps)
     if not m:
@@ -87,6 +96,12 @@ def main():
     ap.add_argument("--linux", default=os.environ.get("LINUX_KERNEL", ""))
     ap.add_argument("--fetch-linux", action="store_true")
     args = ap.parse_args()
+    global ARCH
+    if args.arch not in ARCHES:
+        print("user: no user-space benchmark on %s yet" % args.arch)
+        return 0
+    ARCH = args.arch
+    cc, _, console = ARCHES[ARCH]
     o = os.path.join(ROOT, "build", args.arch)
     kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
     linux = args.linux
@@ -99,12 +114,13 @@ def main():
         if linux:
             print("user: comparing with %s" % os.path.relpath(linux, ROOT))
     elif not linux:
-        found = glob.glob(os.path.join(ROOT, "build", "linux", "boot", "vmlinuz-*"))
+        found = glob.glob(os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else
+                                       "linux-" + ARCH, "boot", "vmlinuz-*"))
         linux = found[0] if found else ""
 
     with tempfile.TemporaryDirectory() as tmp:
         ubench = os.path.join(tmp, "ubench")
-        subprocess.run(["musl-gcc", "-static", "-O2", "-o", ubench,
+        subprocess.run(cc + ["-O2", "-o", ubench,
                         os.path.join(ROOT, "tests", "bench", "ubench.c")], check=True)
         with open(os.path.join(tmp, "bench.sh"), "w") as f:
             f.write("/tmp/ubench\n")
@@ -122,7 +138,7 @@ def main():
                     out.write(f.read())
         systems = [("ferrite", kernel, "quiet")]
         if linux:
-            systems.append(("linux", linux, "console=ttyS0 quiet"))
+            systems.append(("linux", linux, "console=%s quiet" % console))
         results = {}
         for name, k, append in systems:
             results[name] = run_ubench(k, initrd, append)

@@ -25,9 +25,61 @@ case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc \
 	opensbi gdb-multiarch" ;;
-arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm gdb-multiarch" ;;
+arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross \
+	qemu-system-arm gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
+
+# User space on a foreign architecture runs that architecture's Debian
+# busybox-static, which cannot be installed beside the native one: its
+# package is downloaded (apt-get download, once dpkg knows the
+# architecture) and unpacked under build/cache/ (usr/Makefile's BUSYBOX).
+case "$arch" in
+arm64) foreign_busybox=arm64 ;;
+*) foreign_busybox= ;;
+esac
+
+fetch_busybox() {
+	dir=$(dirname "$0")/../build/cache/busybox-$1
+	[ -x "$dir/bin/busybox" ] && return 0
+	echo "setup.sh: fetching Debian's busybox-static for $1"
+	if ! dpkg --print-foreign-architectures | grep -qx "$1"; then
+		$sudo dpkg --add-architecture "$1"
+		$sudo apt-get update -qq >/dev/null
+	fi
+	tmp=$(mktemp -d)
+	(cd "$tmp" && apt-get download -qq "busybox-static:$1" >/dev/null 2>&1) ||
+		{ $sudo apt-get update -qq >/dev/null &&
+		  (cd "$tmp" && apt-get download -qq "busybox-static:$1" >/dev/null 2>&1); } ||
+		{ echo "setup.sh: cannot download busybox-static:$1" >&2; rm -rf "$tmp"; exit 1; }
+	mkdir -p "$dir"
+	dpkg-deb -x "$tmp"/busybox-static_*.deb "$dir"
+	rm -rf "$tmp"
+}
+
+need_root() {
+	if [ "$(id -u)" = 0 ]; then
+		sudo=
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+		sudo=sudo
+	else
+		echo "setup.sh: not root and no password-less sudo; please run:" >&2
+		echo "  $1" >&2
+		exit 1
+	fi
+}
+
+if [ -n "$foreign_busybox" ] && [ "$check" = 0 ]; then
+	dir=$(dirname "$0")/../build/cache/busybox-$foreign_busybox
+	if [ ! -x "$dir/bin/busybox" ]; then
+		if dpkg --print-foreign-architectures | grep -qx "$foreign_busybox"; then
+			sudo=
+		else
+			need_root "dpkg --add-architecture $foreign_busybox && apt-get update"
+		fi
+		fetch_busybox "$foreign_busybox"
+	fi
+fi
 
 missing=
 for p in $pkgs; do
@@ -43,15 +95,7 @@ echo "setup.sh: missing Debian packages:$missing"
 if [ "$check" = 1 ]; then
 	exit 1
 fi
-if [ "$(id -u)" = 0 ]; then
-	sudo=
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-	sudo=sudo
-else
-	echo "setup.sh: not root and no password-less sudo; please run:" >&2
-	echo "  sudo apt-get install$missing" >&2
-	exit 1
-fi
+need_root "sudo apt-get install$missing"
 export DEBIAN_FRONTEND=noninteractive
 echo "setup.sh: installing with apt-get (this happens once)"
 $sudo apt-get update -qq >/dev/null

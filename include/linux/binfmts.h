@@ -48,6 +48,14 @@ int load_script(struct linux_binprm *bprm);
 void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm);
 
 /*
+ * arch_setup_additional_pages() - map what the architecture adds to every
+ * new program (arm64: the signal return trampoline), after
+ * begin_new_exec(), in current's @mm. 0 or -errno (the exec then kills
+ * the process). May sleep. The default adds nothing.
+ */
+int arch_setup_additional_pages(struct mm_struct *mm);
+
+/*
  * Helpers for the formats (fs/exec.c): bprm_open() makes @path the file to
  * load (0, -ENOENT..., -EACCES when not an executable regular file);
  * bprm_prepend_arg() adds an argv[0] (0 or -E2BIG); bprm_remove_arg()

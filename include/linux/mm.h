@@ -192,6 +192,8 @@ struct file;
  * mm_alloc() - an empty address space with its own page-table root and
  * one user (mm_users 1). NULL on -ENOMEM. May sleep.
  */
+struct pt_regs;
+
 struct mm_struct *mm_alloc(void);
 
 /* mmget() - one more user of @mm. mmput() - drop one; the last frees it all. */
@@ -234,6 +236,26 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
  * forbids the access), -ENOMEM. Takes mm->mmap_lock; may sleep.
  */
 int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+
+/*
+ * do_user_fault() - a fault at user or kernel-mode @addr with
+ * FAULT_FLAG_WRITE/INSTRUCTION @flags (@err: the arch's fault code, for
+ * the report), called by the arch's fault handler with interrupts off:
+ * resolves it in the current address space or, from user mode, signals
+ * the task (user_fault_signal()). Returns false when the fault is the
+ * kernel's to handle (exception table or oops). Sleeps only if the
+ * interrupted code could. mm/fault.c.
+ */
+bool do_user_fault(struct pt_regs *regs, unsigned long addr, unsigned int flags,
+		   unsigned long err);
+
+/*
+ * user_fault_signal() - a user-mode fault at @addr that cannot be resolved
+ * (@ret: -EFAULT no mapping, -EACCES forbidden, -ENOMEM): report it and
+ * send SIGSEGV (SIGKILL for -ENOMEM). Returns false, doing nothing, when
+ * @regs are kernel-mode.
+ */
+bool user_fault_signal(struct pt_regs *regs, unsigned long addr, int ret, unsigned long err);
 
 /*
  * zap_page_range() - release the pages mapped in [@start, @end) of @mm's

@@ -29,6 +29,32 @@
 #define TASK_COMM_LEN 16
 #define THREAD_SIZE (16 * 1024)
 
+struct pt_regs;
+
+/*
+ * arch_copy_thread() - make the new task @p (stack allocated) resume in
+ * user mode with a copy of @parent_regs, returning 0 from the system call;
+ * @newsp, when non-zero, replaces the user stack pointer and @tls (when
+ * @set_tls) the TLS base. Returns 0. Never sleeps.
+ */
+int arch_copy_thread(struct task_struct *p, const struct pt_regs *parent_regs,
+		     unsigned long newsp, unsigned long tls, bool set_tls);
+
+/*
+ * arch_switch_to() - called by the scheduler, interrupts off, right before
+ * __switch_to_asm(prev, next): saves prev's user TLS base and FP/SIMD
+ * registers and loads next's (x86-64 also points the CPU's user-entry
+ * stack at next's kernel stack). Never sleeps.
+ */
+void arch_switch_to(struct task_struct *prev, struct task_struct *next);
+
+/*
+ * arch_set_tls() - set @p's user thread pointer (x86-64: the FS base, as
+ * arch_prctl(ARCH_SET_FS) does; arm64: TPIDR_EL0). Returns 0, or -EPERM
+ * for a non-user address.
+ */
+int arch_set_tls(struct task_struct *p, unsigned long base);
+
 #define MAX_SCHEDULE_TIMEOUT LONG_MAX
 
 struct mm_struct;

@@ -7,12 +7,15 @@
 
 struct uart_pl011 {
 	unsigned long base;	/* virtual MMIO address */
+	int irq;		/* receive interrupt (set by the board), 0: none */
 };
 
 /*
  * pl011_early_init() - program the UART for 115200 8N1 polled I/O and
  * register it as the console. Needs no allocator; callable at first boot,
- * once @base is mapped as device memory.
+ * once @base is mapped as device memory. Once the board sets its irq, an
+ * initcall makes the port the console tty (/dev/ttyS0, /dev/console)
+ * with an interrupt-driven receiver.
  */
 struct uart_pl011 *pl011_early_init(unsigned long base);
 

@@ -76,6 +76,36 @@ void set_current_blocked(unsigned long mask);
 /* sigreturn: restore the alternate stack saved in a frame (best effort). */
 void restore_altstack(unsigned long sp, int flags, unsigned long size);
 
+/* A signal frame's stack_t (uc_stack), as sigaltstack(2) takes it. */
+struct user_stack_t {
+	unsigned long ss_sp;
+	int ss_flags;
+	int pad;
+	unsigned long ss_size;
+};
+
+/* A signal frame's siginfo: Linux's 128-byte layout on 64-bit architectures. */
+struct user_siginfo {
+	s32 si_signo, si_errno, si_code, pad;
+	union {
+		struct { s32 pid; u32 uid; s32 status; } kill_chld;
+		u64 addr;
+		u8 raw[112];
+	};
+};
+
+/*
+ * Helpers for the arch's setup_rt_frame() (kernel/signal.c), never sleeping:
+ * sigframe_sp() - where a frame for @ka goes below: the top of the
+ * alternate stack for SA_ONSTACK when it is set up and not in use, else
+ * the interrupted @sp (the arch subtracts its red zone, size and alignment).
+ * save_altstack() - the uc_stack describing the alternate stack seen from @sp.
+ * fill_user_siginfo() - the siginfo of @sig with @info (zeroes it first).
+ */
+unsigned long sigframe_sp(const struct k_sigaction *ka, unsigned long sp);
+void save_altstack(struct user_stack_t *st, unsigned long sp);
+void fill_user_siginfo(struct user_siginfo *si, int sig, const struct ksig_info *info);
+
 /* Send SIGCHLD-style notice of @child's exit with @status to @parent. */
 void do_notify_parent(struct task_struct *child, struct task_struct *parent, int status);
 

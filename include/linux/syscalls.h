@@ -77,6 +77,13 @@ extern const unsigned int NR_syscalls;
  */
 long sys_ni_syscall(unsigned long nr);
 
+/*
+ * invoke_syscall() - run system call @nr of the architecture's table with
+ * the six raw argument registers @args; its result, or sys_ni_syscall()'s.
+ * Process context, interrupts on; may sleep.
+ */
+long invoke_syscall(unsigned long nr, const unsigned long *args);
+
 /* The number of the system call @regs entered with, or -1 (arch). */
 int syscall_get_nr(const struct pt_regs *regs);
 

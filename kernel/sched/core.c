@@ -18,7 +18,7 @@
 #include <linux/mm.h>
 #include <linux/ktime.h>
 #include <linux/process.h>
-#include <asm/pgtable.h>
+#include <linux/pgtable.h>
 
 #define SCHED_SLICE_TICKS 2
 

@@ -7,7 +7,7 @@ readlink /proc/self/exe
 sleep 2 & pid=$!
 grep -q sleep /proc/$pid/cmdline && echo "cmdline ok"
 cut -d' ' -f2,3 /proc/$pid/stat
-ps | grep -c 'sleep 2'
+ps | grep -c '[s]leep 2'
 kill $pid; wait $pid
 test -d /proc/$pid || echo "gone after reaping"
 ) 2>/dev/null

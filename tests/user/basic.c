@@ -12,7 +12,17 @@
 #include <sys/random.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include "ktest.h"
+
+/* The machine name (uname, AT_PLATFORM) and a feature every CPU has (AT_HWCAP). */
+#if defined(__x86_64__)
+#define MACHINE "x86_64"
+#define HWCAP_ALWAYS (1u << 26)		/* SSE2 */
+#elif defined(__aarch64__)
+#define MACHINE "aarch64"
+#define HWCAP_ALWAYS (1u << 1)		/* Advanced SIMD */
+#endif
 
 static void write_stdout(void)
 {
@@ -56,25 +66,40 @@ static void auxv_values(void)
 	for (int i = 0; rnd && i < 16; i++)
 		nonzero |= rnd[i];
 	EXPECT_TRUE(nonzero);
-	EXPECT_TRUE(getauxval(AT_HWCAP) & (1u << 26));	/* SSE2 */
+	EXPECT_TRUE(getauxval(AT_HWCAP) & HWCAP_ALWAYS);
 	EXPECT_TRUE(execfn && !strncmp(execfn, "/tests/", 7));
-	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), "x86_64"));
+	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), MACHINE));
 }
 
 static __thread int tls_var = 42;
 
 static void tls_works(void)
 {
-	unsigned long fs = 0;
-
 	EXPECT_EQ(tls_var, 42);
 	tls_var = 7;
 	EXPECT_EQ(tls_var, 7);
+#ifdef __x86_64__
+	unsigned long fs = 0;
+
 	EXPECT_EQ(syscall(SYS_arch_prctl, 0x1003 /* ARCH_GET_FS */, &fs), 0);
 	/* musl's thread pointer points at itself. */
 	EXPECT_TRUE(fs != 0 && *(unsigned long *)fs == fs);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1003, BAD_KERNEL), EFAULT);
+#else
+	/* The thread pointer (TPIDR_EL0) survives system calls and a fork. */
+	void *tp = __builtin_thread_pointer();
+	pid_t pid;
+	int status = -1;
+
+	EXPECT_TRUE(tp != NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(__builtin_thread_pointer() == tp && tls_var == 7 ? 0 : 1);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	EXPECT_TRUE(__builtin_thread_pointer() == tp);
+#endif
 }
 
 static void unknown_syscall(void)
@@ -138,13 +163,61 @@ static void fpu_sse(void)
 	EXPECT_TRUE(sum == 2e10 + 6.0);
 }
 
+/*
+ * Keep @pattern in a vector register across sched_yield() calls (raw
+ * system calls, so libc cannot touch the register): true if it survived
+ * every switch to the other process doing the same with its own pattern.
+ */
+static int vector_register_survives_yields(uint64_t pattern)
+{
+	for (int i = 0; i < 200; i++) {
+		uint64_t after;
+
+#if defined(__x86_64__)
+		__asm__ __volatile__("movq %[p], %%xmm8\n\t"
+				     "syscall\n\t"
+				     "movq %%xmm8, %[a]"
+				     : [a] "=r"(after)
+				     : [p] "r"(pattern), "a"((long)SYS_sched_yield)
+				     : "rcx", "r11", "xmm8", "memory");
+#elif defined(__aarch64__)
+		register long x8 __asm__("x8") = SYS_sched_yield;
+		register long x0 __asm__("x0");
+
+		__asm__ __volatile__("fmov d16, %[p]\n\t"
+				     "svc #0\n\t"
+				     "fmov %[a], d16"
+				     : [a] "=r"(after), "=r"(x0)
+				     : [p] "r"(pattern), "r"(x8)
+				     : "v16", "memory");
+#endif
+		if (after != pattern)
+			return 0;
+	}
+	return 1;
+}
+
+/* Each process has its own FP/SIMD registers: context switches keep them. */
+static void fpu_per_process(void)
+{
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(vector_register_survives_yields(0x0123456789abcdefULL) ? 0 : 1);
+	EXPECT_TRUE(pid > 0);
+	EXPECT_TRUE(vector_register_survives_yields(0xfedcba9876543210ULL));
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+}
+
 static void uname_linux(void)
 {
 	struct utsname u;
 
 	EXPECT_EQ(uname(&u), 0);
 	EXPECT_EQ(strcmp(u.sysname, "Linux"), 0);
-	EXPECT_EQ(strcmp(u.machine, "x86_64"), 0);
+	EXPECT_EQ(strcmp(u.machine, MACHINE), 0);
 	EXPECT_ERRNO(uname(BAD_KERNEL), EFAULT);
 	EXPECT_ERRNO(uname(BAD_NULL), EFAULT);
 }
@@ -163,5 +236,6 @@ static void getrandom_fills(void)
 KTEST_MAIN("user_basic",
 	   KTEST(write_stdout), KTEST(write_bad_pointers), KTEST(write_bad_fd),
 	   KTEST(auxv_values), KTEST(tls_works), KTEST(unknown_syscall), KTEST(ids),
-	   KTEST(brk_grows), KTEST(mmap_anonymous), KTEST(fpu_sse), KTEST(uname_linux),
+	   KTEST(brk_grows), KTEST(mmap_anonymous), KTEST(fpu_sse), KTEST(fpu_per_process),
+	   KTEST(uname_linux),
 	   KTEST(getrandom_fills))

@@ -51,8 +51,11 @@ static int skipped(long nr)
 {
 	switch (nr) {
 	case SYS_reboot: case SYS_kill: case SYS_tkill: case SYS_tgkill: case SYS_exit:
-	case SYS_exit_group: case SYS_fork: case SYS_vfork: case SYS_clone: case SYS_execve:
-	case SYS_pause: case SYS_rt_sigsuspend: case SYS_rt_sigreturn: case SYS_setsid:
+	case SYS_exit_group: case SYS_clone: case SYS_execve:
+	case SYS_rt_sigsuspend: case SYS_rt_sigreturn: case SYS_setsid:
+#ifdef SYS_fork
+	case SYS_fork: case SYS_vfork: case SYS_pause:
+#endif
 		return 1;
 	default:
 		return 0;

@@ -2,11 +2,17 @@
 /*
  * Signals: handlers run on Linux's frame and return through sigreturn,
  * masks block and defer, SIGCHLD reports the child, the alternate stack is
- * used, fault handlers see the address, ignored SIGPIPE gives EPIPE, and
- * bad pointers give EFAULT.
+ * used, fault handlers see the address and may change the saved context,
+ * the FP/SIMD registers survive a handler, ignored SIGPIPE gives EPIPE,
+ * and bad pointers give EFAULT.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE		/* REG_RIP */
+#endif
 #include <setjmp.h>
 #include <signal.h>
+#include <stdint.h>
+#include <ucontext.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include "ktest.h"
@@ -106,6 +112,88 @@ static void fault_handler_on_altstack(void)
 	ss.ss_flags = SS_DISABLE;
 	EXPECT_EQ(sigaltstack(&ss, NULL), 0);
 	EXPECT_ERRNO(syscall(SYS_sigaltstack, BAD_KERNEL, NULL), EFAULT);
+}
+
+/* Store to NULL with an instruction of known length (FAULT_INSN_LEN bytes). */
+#if defined(__x86_64__)
+#define FAULT_INSN_LEN 6		/* movl $1, (%rax) */
+#define fault_once() __asm__ __volatile__("movl $1, (%%rax)" :: "a"(0UL) : "memory")
+#define context_pc(uc) ((uc)->uc_mcontext.gregs[REG_RIP])
+#elif defined(__aarch64__)
+#define FAULT_INSN_LEN 4
+#define fault_once() __asm__ __volatile__("str wzr, [%0]" :: "r"(0UL) : "memory")
+#define context_pc(uc) ((uc)->uc_mcontext.pc)
+#endif
+
+static void on_segv_skip(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+
+	fault_addr = si->si_addr;
+	context_pc(uc) += FAULT_INSN_LEN;
+	got++;
+}
+
+/* rt_sigreturn resumes at the pc the handler wrote into the ucontext. */
+static void handler_changes_context(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_segv_skip, .sa_flags = SA_SIGINFO };
+
+	got = 0;
+	fault_addr = (void *)1;
+	EXPECT_EQ(sigaction(SIGSEGV, &sa, NULL), 0);
+	fault_once();
+	EXPECT_EQ(got, 1);
+	EXPECT_TRUE(fault_addr == NULL);
+	signal(SIGSEGV, SIG_DFL);
+}
+
+/* A handler that overwrites a vector register the interrupted code uses. */
+static void on_usr1_clobber_fp(int sig)
+{
+#if defined(__x86_64__)
+	__asm__ __volatile__("pcmpeqd %%xmm8, %%xmm8" ::: "xmm8");
+#elif defined(__aarch64__)
+	__asm__ __volatile__("movi v16.16b, #0xff" ::: "v16");
+#endif
+	got++;
+}
+
+/*
+ * Set a vector register, send ourselves a signal with a raw system call
+ * (delivered on its way back), read the register: the signal frame saved
+ * it and sigreturn put it back.
+ */
+static void fp_survives_handler(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1_clobber_fp };
+	uint64_t pattern = 0x1122334455667788ULL, after = 0;
+	long pid = getpid();
+
+	got = 0;
+	EXPECT_EQ(sigaction(SIGUSR1, &sa, NULL), 0);
+#if defined(__x86_64__)
+	__asm__ __volatile__("movq %[p], %%xmm8\n\t"
+			     "syscall\n\t"
+			     "movq %%xmm8, %[a]"
+			     : [a] "=r"(after)
+			     : [p] "r"(pattern), "a"((long)SYS_kill), "D"(pid), "S"((long)SIGUSR1)
+			     : "rcx", "r11", "xmm8", "memory");
+#elif defined(__aarch64__)
+	register long x8 __asm__("x8") = SYS_kill;
+	register long x0 __asm__("x0") = pid;
+	register long x1 __asm__("x1") = SIGUSR1;
+
+	__asm__ __volatile__("fmov d16, %[p]\n\t"
+			     "svc #0\n\t"
+			     "fmov %[a], d16"
+			     : [a] "=r"(after), "+r"(x0)
+			     : [p] "r"(pattern), "r"(x8), "r"(x1)
+			     : "v16", "memory");
+#endif
+	EXPECT_EQ(got, 1);
+	EXPECT_EQ(after, pattern);
+	signal(SIGUSR1, SIG_DFL);
 }
 
 static void ignored_sigpipe_gives_epipe(void)
@@ -221,6 +309,7 @@ static void job_control_stops(void)
 
 KTEST_MAIN("user_signals",
 	   KTEST(handler_runs), KTEST(mask_defers), KTEST(sigchld_reports),
-	   KTEST(fault_handler_on_altstack), KTEST(ignored_sigpipe_gives_epipe),
+	   KTEST(fault_handler_on_altstack), KTEST(handler_changes_context),
+	   KTEST(fp_survives_handler), KTEST(ignored_sigpipe_gives_epipe),
 	   KTEST(interrupts_blocking_calls), KTEST(sigaction_errors),
 	   KTEST(default_term_kills_child), KTEST(job_control_stops))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * arm64 exception vectors, the context switch, and the first code a new
- * kernel thread runs.
+ * arm64 exception vectors, the return to user mode, the context switch,
+ * and the first code a new kernel thread or forked process runs.
  *
  * The kernel runs on SP_EL1 and takes its own exceptions through the
  * "current EL with SPx" vectors. Each vector first checks that the
@@ -10,14 +10,23 @@
  * it, the frame is built on a separate overflow stack instead, and the
  * overflow is reported (an exception handler cannot run on a stack that
  * faults). x0 is parked in SP_EL0, which the kernel does not otherwise
- * use, while the check runs.
+ * use (a process's SP_EL0 is in its pt_regs while it is in the kernel),
+ * while the check runs.
+ *
+ * Exceptions from EL0 (system calls, aborts, interrupts) arrive on the
+ * empty kernel stack of the current task (SP_EL1 is left at its top by
+ * every return to user mode), save the user's SP_EL0 in pt_regs and leave
+ * through ret_to_user, which restores it.
  */
 #include <asm/ptrace.h>
 
 	.text
 
-/* Save x0-x30, the interrupted SP, ELR, SPSR, ESR and FAR as struct pt_regs. */
-.macro save_regs
+/*
+ * Save x0-x30, the interrupted SP (SP_EL0 for el=0), ELR, SPSR, ESR and FAR
+ * as struct pt_regs; orig_x0 = x0, syscallno = -1 (not a system call).
+ */
+.macro save_regs el
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
 	stp	x4, x5, [sp, #16 * 2]
@@ -33,8 +42,14 @@
 	stp	x24, x25, [sp, #16 * 12]
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
+	.if \el == 0
+	mrs	x21, sp_el0
+	.else
 	add	x21, sp, #PT_SIZE
+	.endif
 	stp	x30, x21, [sp, #S_LR]
+	mov	x21, #-1
+	stp	x0, x21, [sp, #S_ORIG_X0]
 	mrs	x22, elr_el1
 	mrs	x23, spsr_el1
 	stp	x22, x23, [sp, #S_PC]
@@ -55,6 +70,13 @@
 	b	el1_\kind
 .endm
 
+/* From EL0: the stack is this task's, empty; SP_EL0 is the user's, untouched. */
+.macro ventry_el0 kind
+	.balign 0x80
+	sub	sp, sp, #PT_SIZE
+	b	el0_\kind
+.endm
+
 	.balign 0x800
 	.globl vectors
 vectors:
@@ -66,35 +88,78 @@ vectors:
 	ventry irq		/* irq */
 	ventry invalid		/* fiq */
 	ventry invalid		/* serror */
-	ventry invalid		/* lower EL, AArch64: no user space yet */
-	ventry invalid
-	ventry invalid
-	ventry invalid
+	ventry_el0 sync		/* lower EL, AArch64: sync (SVC, aborts...) */
+	ventry_el0 irq		/* irq */
+	ventry invalid		/* fiq */
+	ventry invalid		/* serror */
 	ventry invalid		/* lower EL, AArch32 */
 	ventry invalid
 	ventry invalid
 	ventry invalid
 
 el1_sync:
-	save_regs
+	save_regs 1
 	mov	x0, sp
 	bl	arm64_sync_handler
 	b	ret_to_kernel
 
 el1_irq:
-	save_regs
+	save_regs 1
 	str	xzr, [sp, #S_ESR]
 	mov	x0, sp
 	bl	arm64_irq_handler
 	b	ret_to_kernel
 
 el1_invalid:
-	save_regs
+	save_regs 1
 	mov	x0, sp
 	bl	arm64_bad_mode
 	b	.
 
+el0_sync:
+	save_regs 0
+	mov	x29, #0			/* call traces end here, not in user memory */
+	mov	x0, sp
+	bl	arm64_el0_sync_handler
+	b	ret_to_user
+
+el0_irq:
+	save_regs 0
+	mov	x29, #0
+	str	xzr, [sp, #S_ESR]
+	mov	x0, sp
+	bl	arm64_el0_irq_handler
+	b	ret_to_user
+
+/*
+ * Leave the kernel for EL0 through the pt_regs at SP (interrupts masked):
+ * the user's SP goes back into SP_EL0, and SP_EL1 ends at the stack's top.
+ */
+ret_to_user:
+	ldr	x21, [sp, #S_SP]
+	msr	sp_el0, x21
+	b	restore_and_eret
+
+/* void ret_to_user_mode(struct pt_regs *regs): enter user mode; no return. */
+	.globl ret_to_user_mode
+ret_to_user_mode:
+	msr	daifset, #0xf
+	mov	sp, x0
+	b	ret_to_user
+
+/*
+ * First code of a forked process: x0 = prev; its pt_regs (a copy of the
+ * parent's, with x0 = 0) are at SP.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	bl	schedule_tail
+	mov	x0, sp
+	bl	exit_to_user_mode
+	b	ret_to_user
+
 ret_to_kernel:
+restore_and_eret:
 	ldp	x22, x23, [sp, #S_PC]
 	msr	elr_el1, x22
 	msr	spsr_el1, x23

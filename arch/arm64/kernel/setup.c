@@ -97,7 +97,8 @@ __noreturn void arm64_start_kernel(phys_addr_t dtb_pa)
 		arm64_board.uart = fdt_mmio(uart, 0);
 		arm64_board.uart_irq = uart >= 0 ? fdt_gic_irq(uart, 0) : 0;
 		if (arm64_board.uart.size && arm64_board.uart.base < (1UL << 30))
-			pl011_early_init((unsigned long)__va(arm64_board.uart.base));
+			pl011_early_init((unsigned long)__va(arm64_board.uart.base))->irq =
+				arm64_board.uart_irq;
 	} else {
 		fdt = NULL;
 	}
@@ -165,6 +166,9 @@ static void __init parse_devices(void)
 		off = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-400");
 	arm64_board.gicd = fdt_mmio(off, 0);
 	arm64_board.gicc = fdt_mmio(off, 1);
+
+	off = fdt_node_offset_by_compatible(fdt, -1, "arm,pl031");
+	arm64_board.rtc = fdt_mmio(off, 0);
 
 	/* Timer interrupts: secure phys, non-secure phys, virtual, hyp. */
 	off = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-timer");

@@ -6,15 +6,19 @@
  * instructions - and panic, unless the faulting instruction has an
  * exception-table fixup. Interrupts go to the GIC driver. A kernel stack
  * overflow is caught by the vector code (entry.S), which reports it here
- * from a separate stack.
+ * from a separate stack. Exceptions from EL0 are system calls, aborts on
+ * user addresses (arch/arm64/mm/fault.c) or signals to the process.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kallsyms.h>
+#include <linux/kconfig.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/start_kernel.h>
+#include <linux/syscalls.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -31,6 +35,7 @@
 #define EC_UNKNOWN 0x00
 #define EC_FP_ASIMD 0x07
 #define EC_SVC64 0x15
+#define EC_SYS64 0x18
 #define EC_IABT_LOW 0x20
 #define EC_IABT_CUR 0x21
 #define EC_PC_ALIGN 0x22
@@ -49,6 +54,7 @@ static const char *esr_class_str(unsigned long esr)
 	case EC_UNKNOWN: return "Unknown/Uncategorized";
 	case EC_FP_ASIMD: return "SIMD/FP";
 	case EC_SVC64: return "SVC (AArch64)";
+	case EC_SYS64: return "MSR/MRS (AArch64)";
 	case EC_IABT_LOW: return "IABT (lower EL)";
 	case EC_IABT_CUR: return "IABT (current EL)";
 	case EC_PC_ALIGN: return "PC Alignment";
@@ -61,9 +67,22 @@ static const char *esr_class_str(unsigned long esr)
 	}
 }
 
+#define SCTLR_SA0 (1UL << 4)		/* EL0 stack alignment check */
+#define SCTLR_DZE (1UL << 14)		/* EL0 may DC ZVA */
+#define SCTLR_UCT (1UL << 15)		/* EL0 may read CTR_EL0 */
+#define SCTLR_NTWI (1UL << 16)		/* EL0 WFI does not trap */
+#define SCTLR_NTWE (1UL << 18)		/* EL0 WFE does not trap */
+#define SCTLR_UCI (1UL << 26)		/* EL0 cache maintenance by VA */
+
 void __init trap_init(void)
 {
-	/* The vectors were installed by head.S; nothing else to set up. */
+	/* The vectors were installed by head.S. EL0 gets what Linux gives it. */
+	if (IS_ENABLED(CONFIG_USER_SPACE)) {
+		write_sysreg(read_sysreg(sctlr_el1) | SCTLR_SA0 | SCTLR_DZE | SCTLR_UCT |
+			     SCTLR_NTWI | SCTLR_NTWE | SCTLR_UCI, sctlr_el1);
+		isb();
+		fpsimd_init();
+	}
 }
 
 void show_regs(struct pt_regs *r)
@@ -190,6 +209,8 @@ static void do_mem_abort(struct pt_regs *regs, unsigned long esr)
 	bool perm = ((esr & 0x3c) == 0x0c);
 	const char *msg;
 
+	if (IS_ENABLED(CONFIG_USER_SPACE) && !exec && do_user_abort(regs, esr, addr))
+		return;
 	if (!exec && fixup_exception(regs))
 		return;
 	oops_in_progress++;
@@ -240,9 +261,46 @@ void arm64_sync_handler(struct pt_regs *regs)
 	}
 }
 
-/* Interrupt from EL1 (entry.S). */
-void arm64_irq_handler(struct pt_regs *regs);
-void arm64_irq_handler(struct pt_regs *regs)
+#ifdef CONFIG_USER_SPACE
+static void do_el0_trap(struct pt_regs *regs, int sig, int code)
+{
+	pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx esr:%lx\n", current->comm, current->pid,
+		esr_class_str(regs->esr), regs->pc, regs->sp, regs->esr);
+	force_sig_fault(sig, code, regs->pc);
+}
+
+/* Synchronous exception from EL0 (entry.S), then the return to user mode. */
+void arm64_el0_sync_handler(struct pt_regs *regs);
+void arm64_el0_sync_handler(struct pt_regs *regs)
+{
+	unsigned long esr = regs->esr;
+
+	switch (ESR_EC(esr)) {
+	case EC_SVC64:
+		do_el0_svc(regs);
+		break;
+	case EC_DABT_LOW:
+	case EC_IABT_LOW:
+		do_user_abort(regs, esr, regs->far);
+		break;
+	case EC_PC_ALIGN:
+	case EC_SP_ALIGN:
+		do_el0_trap(regs, SIGBUS, BUS_ADRALN);
+		break;
+	case EC_BRK64:
+		do_el0_trap(regs, SIGTRAP, TRAP_BRKPT);
+		break;
+	default:
+		do_el0_trap(regs, SIGILL, ILL_ILLOPC);
+		break;
+	}
+	exit_to_user_mode(regs);
+}
+
+#endif
+
+/* Run the pending interrupt's handler, counted as interrupt context. */
+static void handle_irq(void)
 {
 	struct cpu_info *ci = this_cpu();
 
@@ -250,6 +308,25 @@ void arm64_irq_handler(struct pt_regs *regs)
 	ci->irq_count++;
 	gic_handle_irq();
 	ci->in_irq--;
+}
+
+#ifdef CONFIG_USER_SPACE
+/* Interrupt from EL0 (entry.S), then the return to user mode. */
+void arm64_el0_irq_handler(struct pt_regs *regs);
+void arm64_el0_irq_handler(struct pt_regs *regs)
+{
+	handle_irq();
+	exit_to_user_mode(regs);
+}
+#endif
+
+/* Interrupt from EL1 (entry.S). */
+void arm64_irq_handler(struct pt_regs *regs);
+void arm64_irq_handler(struct pt_regs *regs)
+{
+	struct cpu_info *ci = this_cpu();
+
+	handle_irq();
 	/* Kernel preemption: the interrupted code allowed it. */
 	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
 	    !(regs->pstate & PSR_I_BIT))

@@ -183,6 +183,7 @@ void __init paging_init(void)
 	early_map_device(arm64_board.uart.base, arm64_board.uart.size);
 	early_map_device(arm64_board.gicd.base, arm64_board.gicd.size);
 	early_map_device(arm64_board.gicc.base, arm64_board.gicc.size);
+	early_map_device(arm64_board.rtc.base, arm64_board.rtc.size);
 
 	user_pgd_phys = __pa(alloc_table());
 

@@ -2,8 +2,9 @@
 /*
  * A user page for tests, before processes exist: arch_map_user_test_page()
  * maps a zeroed page that EL0 may read and write at a user address in the
- * lower-half table (TTBR0_EL1), which every task shares today and nothing
- * else maps, so a private lock suffices. Tables are allocated up front and
+ * lower-half table that TTBR0_EL1 holds while no process's address space
+ * is loaded (the in-kernel tests run before init becomes a process), which
+ * nothing else maps, so a private lock suffices. Tables are allocated up front and
  * freed again when their last entry goes.
  */
 #include <linux/kernel.h>

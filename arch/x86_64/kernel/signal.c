@@ -27,38 +27,22 @@ struct sigcontext_64 {
 	u64 reserved1[8];
 };
 
-struct user_stack {
-	u64 ss_sp;
-	s32 ss_flags;
-	s32 pad;
-	u64 ss_size;
-};
-
 struct ucontext_64 {
 	u64 uc_flags;
 	u64 uc_link;
-	struct user_stack uc_stack;
+	struct user_stack_t uc_stack;
 	struct sigcontext_64 uc_mcontext;
 	u64 uc_sigmask;
-};
-
-struct siginfo_64 {
-	s32 si_signo, si_errno, si_code, pad;
-	union {
-		struct { s32 pid; u32 uid; s32 status; } kill_chld;
-		u64 addr;
-		u8 raw[112];
-	};
 };
 
 struct rt_sigframe {
 	u64 pretcode;
 	struct ucontext_64 uc;
-	struct siginfo_64 info;
+	struct user_siginfo info;
 };
 
 _Static_assert(sizeof(struct sigcontext_64) == 256, "sigcontext layout");
-_Static_assert(sizeof(struct siginfo_64) == 128, "siginfo layout");
+_Static_assert(sizeof(struct user_siginfo) == 128, "siginfo layout");
 
 #define FXSTATE_SIZE 512
 #define X86_EFLAGS_TF 0x100UL
@@ -68,26 +52,19 @@ _Static_assert(sizeof(struct siginfo_64) == 128, "siginfo layout");
 #define FIX_EFLAGS 0x00054dd5UL
 #define MXCSR_MASK 0xffbfU
 
-static bool on_sig_stack(unsigned long sp)
-{
-	struct task_struct *t = current;
-
-	return t->sas_ss_size && sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
-}
-
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
 		   unsigned long oldmask, struct pt_regs *regs)
 {
 	struct task_struct *t = current;
-	unsigned long sp = regs->rsp - 128;	/* skip the red zone */
+	unsigned long sp = sigframe_sp(ka, regs->rsp);
 	struct rt_sigframe frame;
 	unsigned long fpstate;
 	struct rt_sigframe __user *uf;
 
 	if (!(ka->flags & SA_RESTORER))
 		return -EFAULT;		/* x86-64 programs must give a restorer */
-	if ((ka->flags & SA_ONSTACK) && t->sas_ss_size && !on_sig_stack(regs->rsp))
-		sp = t->sas_ss_sp + t->sas_ss_size;
+	if (sp == regs->rsp)
+		sp -= 128;		/* skip the red zone */
 	sp = (sp - FXSTATE_SIZE) & ~63UL;
 	fpstate = sp;
 	sp = ((sp - sizeof(frame)) & ~15UL) - 8;	/* as after a call */
@@ -95,10 +72,7 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info
 
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = ka->restorer;
-	frame.uc.uc_stack.ss_sp = t->sas_ss_sp;
-	frame.uc.uc_stack.ss_size = t->sas_ss_size;
-	frame.uc.uc_stack.ss_flags = !t->sas_ss_size ? SS_DISABLE :
-				     on_sig_stack(regs->rsp) ? SS_ONSTACK : 0;
+	save_altstack(&frame.uc.uc_stack, regs->rsp);
 	frame.uc.uc_mcontext = (struct sigcontext_64){
 		.r8 = regs->r8, .r9 = regs->r9, .r10 = regs->r10, .r11 = regs->r11,
 		.r12 = regs->r12, .r13 = regs->r13, .r14 = regs->r14, .r15 = regs->r15,
@@ -110,14 +84,7 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info
 		.oldmask = oldmask, .cr2 = info->addr, .fpstate = fpstate,
 	};
 	frame.uc.uc_sigmask = oldmask;
-	frame.info.si_signo = sig;
-	frame.info.si_code = info->code;
-	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) {
-		frame.info.addr = info->addr;
-	} else {
-		frame.info.kill_chld.pid = info->pid;
-		frame.info.kill_chld.status = info->status;
-	}
+	fill_user_siginfo(&frame.info, sig, info);
 	fpu_save(&t->thread);
 	if (copy_to_user((void __user *)fpstate, t->thread.fxstate, FXSTATE_SIZE) ||
 	    copy_to_user(uf, &frame, sizeof(frame)))

@@ -55,10 +55,7 @@ bool do_syscall_64(struct pt_regs *regs)
 	unsigned long args[6] = { regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9 };
 
 	local_irq_enable();
-	if (nr < NR_syscalls && sys_call_table[nr])
-		regs->rax = sys_call_table[nr](args);
-	else
-		regs->rax = sys_ni_syscall(nr);
+	regs->rax = invoke_syscall(nr, args);
 	exit_to_user_mode(regs);
 	return regs->rcx == regs->rip && regs->r11 == regs->rflags &&
 	       regs->cs == USER_CS && regs->ss == USER_DS && regs->rip < TASK_SIZE_MAX &&

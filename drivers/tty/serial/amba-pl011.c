@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * ARM PrimeCell PL011 UART: a boot console with polled output, usable from
- * the first line of C to the last line of a panic (like 8250.c); input
- * comes later with the tty layer. Plain MMIO, so it builds everywhere.
+ * the first line of C to the last line of a panic (like 8250.c), then the
+ * console tty with interrupt-driven input. Plain MMIO, so it builds
+ * everywhere.
  */
 #include <linux/console.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/kdev_t.h>
+#include <linux/major.h>
 #include <linux/serial_pl011.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 
 #define UARTDR 0x00	/* data */
@@ -16,6 +22,8 @@
 #define UARTCR 0x30	/* control */
 #define UARTIMSC 0x38	/* interrupt mask */
 #define UARTICR 0x44	/* interrupt clear */
+#define IMSC_RXIM 0x10	/* receive interrupt */
+#define IMSC_RTIM 0x40	/* receive timeout interrupt */
 
 #define FR_TXFF 0x20	/* transmit FIFO full */
 #define FR_RXFE 0x10	/* receive FIFO empty */
@@ -76,3 +84,54 @@ struct uart_pl011 *pl011_early_init(unsigned long base)
 	register_console(&pl011_console);
 	return up;
 }
+
+static void pl011_tty_write(struct tty_struct *tty, const char *buf, size_t n)
+{
+	struct uart_pl011 *up = tty->driver_data;
+
+	for (size_t i = 0; i < n; i++)
+		pl011_putc(up, buf[i]);
+}
+
+static const struct tty_operations pl011_tty_ops = {
+	.write = pl011_tty_write,
+};
+
+/* The serial port tty: /dev/ttyS0 in Ferrite's tty layer (Linux: ttyAMA0). */
+static struct tty_struct pl011_tty = {
+	.name = "ttyAMA0",
+	.dev = MKDEV(TTY_MAJOR, 64),
+	.line = 0,
+	.ops = &pl011_tty_ops,
+	.driver_data = &boot_pl011,
+};
+
+static irqreturn_t pl011_interrupt(int irq, void *dev)
+{
+	struct uart_pl011 *up = dev;
+	int c, n = 0;
+
+	writel(IMSC_RXIM | IMSC_RTIM, up->base + UARTICR);
+	while ((c = pl011_getc(up)) >= 0 && n++ < 256)
+		tty_receive_char(&pl011_tty, (u8)c);
+	return IRQ_HANDLED;
+}
+
+/* Input: the console port becomes a tty with an interrupt-driven receiver. */
+static int __init pl011_tty_init(void)
+{
+	struct uart_pl011 *up = &boot_pl011;
+	int err;
+
+	if (!up->base || up->irq <= 0)
+		return 0;
+	tty_register_console(&pl011_tty);
+	err = request_irq(up->irq, pl011_interrupt, 0, "serial", up);
+	if (err)
+		return err;
+	while (pl011_getc(up) >= 0)
+		;
+	writel(IMSC_RXIM | IMSC_RTIM, up->base + UARTIMSC);
+	return 0;
+}
+device_initcall(pl011_tty_init);

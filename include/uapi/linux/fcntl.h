@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* open() flags, with the values of the Linux ABI (generic and x86-64). */
+/*
+ * open() flags, with the values of the Linux ABI (generic and x86-64); an
+ * architecture that numbers some differently defines them in asm/fcntl.h
+ * (arm64: O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE).
+ */
 #ifndef _UAPI_LINUX_FCNTL_H
 #define _UAPI_LINUX_FCNTL_H
+
+#include <asm/fcntl.h>
 
 #define O_ACCMODE	00000003
 #define O_RDONLY	00000000
@@ -14,10 +20,12 @@
 #define O_APPEND	00002000
 #define O_NONBLOCK	00004000
 #define O_DSYNC		00010000
+#ifndef O_DIRECTORY
 #define O_DIRECT	00040000
 #define O_LARGEFILE	00100000
 #define O_DIRECTORY	00200000
 #define O_NOFOLLOW	00400000
+#endif
 #define O_NOATIME	01000000
 #define O_CLOEXEC	02000000
 #define __O_SYNC	04000000

@@ -44,6 +44,9 @@
 #define SI_TKILL	(-6)
 #define SEGV_MAPERR	1
 #define SEGV_ACCERR	2
+#define ILL_ILLOPC	1
+#define BUS_ADRALN	1
+#define TRAP_BRKPT	1
 #define CLD_EXITED	1
 #define CLD_KILLED	2
 #define CLD_DUMPED	3

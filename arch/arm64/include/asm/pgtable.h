@@ -43,10 +43,12 @@
 
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
+#include <linux/compiler.h>
 
 /* Page-table entry types, as struct mm_struct names them. */
 typedef u64 pgd_t;
 typedef u64 pte_t;
+typedef u64 pgprot_t;		/* a leaf entry's protection bits */
 
 /* What an entry returned by arch_lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
@@ -89,7 +91,7 @@ u64 arch_lookup_kernel_page(unsigned long va);
 
 /* Physical address of the kernel's top-level table (TTBR1_EL1). */
 extern phys_addr_t kernel_pgd_phys;
-/* Physical address of the lower-half table (TTBR0_EL1): user test pages. */
+/* Physical address of the lower-half table without a process (TTBR0_EL1): user test pages. */
 extern phys_addr_t user_pgd_phys;
 
 /* Drop any TLB entry for va (kernel or user, every ASID), and wait. */
@@ -99,6 +101,61 @@ static inline void flush_tlb_one(unsigned long va)
 			     "tlbi vaae1is, %0\n\t"
 			     "dsb ish\n\t"
 			     "isb" :: "r"((va >> 12) & ((_AC(1, UL) << 44) - 1)) : "memory");
+}
+
+/* --- User page tables (mm/pgtable.c, arch/arm64/mm/pgtable.c) --------- */
+
+/* TTBR0_EL1 covers user space alone: the first half is TASK_SIZE_MAX. */
+#define USER_PGD_PTRS 256
+
+/* An intermediate entry: a valid next-level table (no further restriction). */
+static inline bool pgtable_table_present(u64 e)
+{
+	return (e & PTE_TYPE_MASK) == (PTE_VALID | PTE_TABLE);
+}
+
+static inline u64 pgtable_mk_table(phys_addr_t pa)
+{
+	return pa | PTE_VALID | PTE_TABLE;
+}
+
+/* Publish a new table entry to the table walker before it is used. */
+static inline void pgtable_set_table(u64 *e, u64 v)
+{
+	WRITE_ONCE(*e, v);
+	__asm__ __volatile__("dsb ishst" ::: "memory");
+}
+
+static inline void arch_pgd_init(pgd_t *pgd)
+{
+}
+
+/*
+ * User leaf entries: writable ones have PTE_WRITE and no PTE_RDONLY, so
+ * write-protecting one (copy on write) sets PTE_RDONLY and clears
+ * PTE_WRITE. pte_present(), pte_write() and pte_pfn() are above.
+ */
+static inline bool pte_none(pte_t pte) { return pte == 0; }
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return ((u64)pfn << PAGE_SHIFT) | prot;
+}
+static inline pte_t pte_wrprotect(pte_t pte) { return (pte & ~PTE_WRITE) | PTE_RDONLY; }
+static inline pte_t pte_mkwrite(pte_t pte) { return (pte | PTE_WRITE) & ~PTE_RDONLY; }
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return (pte & PTE_ADDR_MASK) | prot;
+}
+
+/* Flush @addr of the current address space, or all of it, from the TLB. */
+static inline void flush_tlb_page(unsigned long addr)
+{
+	flush_tlb_one(addr);
+}
+
+static inline void flush_tlb_all_user(void)
+{
+	__asm__ __volatile__("dsb ishst\n\ttlbi aside1is, xzr\n\tdsb ish\n\tisb" ::: "memory");
 }
 
 #endif /* !__ASSEMBLER__ */

@@ -40,4 +40,6 @@ static inline __attribute__((__noreturn__)) void arch_halt_forever(void)
 		__asm__ __volatile__("msr daifset, #0xf; wfi" ::: "memory");
 }
 
+#include <linux/ptrace.h>
+
 #endif /* _ASM_ARM64_PROCESSOR_H */

@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Registers saved on kernel entry (exception, interrupt, later syscall). */
+/*
+ * Registers saved on kernel entry (exception, interrupt, system call). For
+ * a system call (SVC from EL0) syscallno is its number (x8) and orig_x0 the
+ * first argument as it was on entry, since x0 receives the result (both
+ * for restarting the call); syscallno is -1 for any other entry.
+ */
 #ifndef _ASM_ARM64_PTRACE_H
 #define _ASM_ARM64_PTRACE_H
 
@@ -15,10 +20,14 @@ struct pt_regs {
 	unsigned long pstate;		/* SPSR_EL1 */
 	unsigned long esr;		/* ESR_EL1 (0 for interrupts) */
 	unsigned long far;		/* FAR_EL1 (aborts) */
+	unsigned long orig_x0;
+	long syscallno;
 };
 
 #define user_mode(regs) (((regs)->pstate & PSR_MODE_MASK) == PSR_MODE_EL0t)
 #define instruction_pointer(regs) ((regs)->pc)
+#define user_stack_pointer(regs) ((regs)->sp)
+#define regs_irqs_disabled(regs) (!!((regs)->pstate & 0x80))	/* PSTATE.I */
 #endif
 
 #define S_X0 0
@@ -28,6 +37,8 @@ struct pt_regs {
 #define S_PSTATE 264
 #define S_ESR 272
 #define S_FAR 280
-#define PT_SIZE 288
+#define S_ORIG_X0 288
+#define S_SYSCALLNO 296
+#define PT_SIZE 304
 
 #endif /* _ASM_ARM64_PTRACE_H */

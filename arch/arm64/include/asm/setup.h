@@ -20,6 +20,7 @@ struct arm64_mmio {
 struct arm64_board {
 	struct arm64_mmio uart;		/* arm,pl011 */
 	struct arm64_mmio gicd, gicc;	/* arm,cortex-a15-gic (GICv2) */
+	struct arm64_mmio rtc;		/* arm,pl031: the wall clock at boot */
 	unsigned int timer_irq;		/* virtual timer PPI, as a GIC INTID */
 	unsigned int uart_irq;		/* as a GIC INTID */
 	int psci_use_hvc;		/* PSCI conduit: 1 hvc, 0 smc, -1 none */

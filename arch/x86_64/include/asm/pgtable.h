@@ -95,36 +95,19 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 	return (pte & PTE_ADDR_MASK) | prot;
 }
 
-/*
- * pgd_alloc()/pgd_free() - give @mm its own top-level table sharing the
- * kernel half (0 or -ENOMEM), and free it with every user page table
- * below it (the pages they mapped must already be released). May sleep.
- */
-int pgd_alloc(struct mm_struct *mm);
-void pgd_free(struct mm_struct *mm);
+/* The user half of a top-level table (mm/pgtable.c); the rest is the kernel's. */
+#define USER_PGD_PTRS 256
 
-/*
- * user_pte_alloc() - the leaf entry for user address @addr in @mm,
- * allocating missing tables (NULL on -ENOMEM or a non-user address).
- * user_pte_lookup() - the same without allocating (NULL if no table).
- * Caller holds mm->mmap_lock.
- */
-pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr);
-pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
+/* An intermediate entry: present, and allows user access and writes. */
+static inline bool pgtable_table_present(u64 e) { return e & _PAGE_PRESENT; }
+static inline u64 pgtable_mk_table(phys_addr_t pa)
+{
+	return pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
+}
+static inline void pgtable_set_table(u64 *e, u64 v) { *e = v; }
 
-/*
- * user_pte_walk() - call @fn for each non-empty leaf entry of @mm in
- * [@start, @end), skipping ranges without tables; stops at and returns the
- * first non-zero result of @fn. Caller holds mm->mmap_lock.
- */
-int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
-		  int (*fn)(pte_t *pte, unsigned long addr, void *data), void *data);
-
-/* Load @next's page tables on this CPU (NULL: the kernel's alone). */
-void switch_mm(struct mm_struct *next);
-
-/* Leaf protection bits for a mapping with VM_READ/VM_WRITE/VM_EXEC flags. */
-pgprot_t vm_get_page_prot(unsigned long vm_flags);
+/* Fill a new top-level table: the kernel half is shared (arch/x86_64/mm/pgtable.c). */
+void arch_pgd_init(pgd_t *pgd);
 
 /* Flush @addr of the current address space, or all of it, from the TLB. */
 static inline void flush_tlb_page(unsigned long addr)

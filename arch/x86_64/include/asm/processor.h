@@ -94,30 +94,10 @@ static inline void cpuid(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
 #define MSR_GS_BASE 0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
 
-/*
- * task_pt_regs() - the user registers of task @t, saved at the top of its
- * kernel stack on every entry from user mode.
- */
-#define task_pt_regs(t) \
-	((struct pt_regs *)((unsigned long)(t)->stack + THREAD_SIZE) - 1)
-#define current_pt_regs() task_pt_regs(current)
-
-/*
- * start_thread() - set @regs so that the return to user mode starts a new
- * program at @ip with stack @sp, other registers zero, and clears the TLS
- * base (exec).
- */
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
-
-/*
- * ret_to_user_mode() - leave the kernel through @regs (the current task's
- * pt_regs), never to return: how init enters user space after
- * kernel_execve(). entry.S.
- */
-__attribute__((__noreturn__)) void ret_to_user_mode(struct pt_regs *regs);
-
 #define EFER_SCE (1UL << 0)
 #define EFER_LME (1UL << 8)
 #define EFER_NXE (1UL << 11)
+
+#include <linux/ptrace.h>
 
 #endif /* _ASM_X86_PROCESSOR_H */

@@ -29,26 +29,4 @@ struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct
 void arch_setup_thread(struct task_struct *p, unsigned long stack_top,
 		       int (*fn)(void *), void *arg);
 
-/*
- * arch_copy_thread() - make the new task @p (stack allocated) resume in
- * user mode with a copy of @parent_regs, returning 0 from the system call;
- * @newsp, when non-zero, replaces the user stack pointer and @tls (when
- * @set_tls) the TLS base. Returns 0. Never sleeps.
- */
-int arch_copy_thread(struct task_struct *p, const struct pt_regs *parent_regs,
-		     unsigned long newsp, unsigned long tls, bool set_tls);
-
-/*
- * arch_switch_to() - called by the scheduler, interrupts off, right before
- * __switch_to_asm(prev, next): points the CPU's user-entry stack at next's
- * kernel stack and loads next's user TLS base.
- */
-void arch_switch_to(struct task_struct *prev, struct task_struct *next);
-
-/*
- * arch_set_tls() - set @p's user thread pointer (x86-64: the FS base, as
- * arch_prctl(ARCH_SET_FS) does). Returns 0 or -EPERM for a non-user address.
- */
-int arch_set_tls(struct task_struct *p, unsigned long base);
-
 #endif /* _ASM_X86_SWITCH_TO_H */

@@ -24,10 +24,9 @@ bool pic_is_spurious(unsigned int irq);
 bool fixup_exception(struct pt_regs *regs);
 
 /*
- * do_user_addr_fault() - page fault at @addr (error code @err): resolve
- * it in the current address space (demand paging, copy-on-write) or,
- * from user mode, signal the task. Returns false when the fault is the
- * kernel's to handle (exception table or oops). mm/fault.c.
+ * do_user_addr_fault() - page fault at @addr (error code @err): decode it
+ * for do_user_fault() (mm/fault.c). Returns false when the fault is the
+ * kernel's to handle (exception table or oops). arch/x86_64/mm/fault.c.
  */
 bool do_user_addr_fault(struct pt_regs *regs, unsigned long addr, unsigned long err);
 

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * User page tables: the generic walker of mm/pgtable.c over the
+ * architecture's entries (asm/pgtable.h). Every port has four levels of
+ * 512 entries (PGD at bit 39 down to the leaf PTEs at bit 12); the
+ * architecture says what an intermediate entry looks like
+ * (pgtable_table_present(), pgtable_mk_table()), what a leaf holds
+ * (pfn_pte(), pte_wrprotect()...) and how to load a table (switch_mm()).
+ * The first USER_PGD_PTRS top-level entries belong to the address space.
+ */
+#ifndef _LINUX_PGTABLE_H
+#define _LINUX_PGTABLE_H
+
+#include <linux/types.h>
+#include <asm/pgtable.h>
+
+#ifdef CONFIG_USER_SPACE
+struct mm_struct;
+
+/*
+ * pgd_alloc()/pgd_free() - give @mm its own top-level table (0 or
+ * -ENOMEM; arch_pgd_init() fills in what the kernel shares), and free it
+ * with every user page table below it (the pages they mapped must already
+ * be released). May sleep.
+ */
+int pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm);
+
+/*
+ * user_pte_alloc() - the leaf entry for user address @addr in @mm,
+ * allocating missing tables (NULL on -ENOMEM or a non-user address).
+ * user_pte_lookup() - the same without allocating (NULL if no table).
+ * Caller holds mm->mmap_lock.
+ */
+pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr);
+pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * user_pte_walk() - call @fn for each non-empty leaf entry of @mm in
+ * [@start, @end), skipping ranges without tables; stops at and returns the
+ * first non-zero result of @fn. Caller holds mm->mmap_lock.
+ */
+int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
+		  int (*fn)(pte_t *pte, unsigned long addr, void *data), void *data);
+
+/* Load @next's page tables on this CPU (NULL: the kernel's alone). Arch. */
+void switch_mm(struct mm_struct *next);
+
+/* Leaf protection bits for a mapping with VM_READ/VM_WRITE/VM_EXEC flags. Arch. */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+#endif /* CONFIG_USER_SPACE */
+
+#endif /* _LINUX_PGTABLE_H */
