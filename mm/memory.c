@@ -18,6 +18,16 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/pgtable.h>
+#include <asm/cacheflush.h>
+
+/* A page about to be mapped in @vma: executable ones must see their code. */
+static void sync_exec_page(struct vm_area_struct *vma, struct page *page)
+{
+	unsigned long kaddr = (unsigned long)page_address(page);
+
+	if (vma->vm_flags & VM_EXEC)
+		flush_icache_range(kaddr, kaddr + PAGE_SIZE);
+}
 
 /* A new page for @vma at @addr, filled with zeroes or file data. */
 static struct page *fault_new_page(struct vm_area_struct *vma, unsigned long addr)
@@ -63,6 +73,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte
 	if (!copy)
 		return -ENOMEM;
 	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	sync_exec_page(vma, copy);
 	*pte = pfn_pte(page_to_pfn(copy), prot);
 	flush_tlb_page(addr);
 	put_page(old);
@@ -116,6 +127,7 @@ int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 
 		page = vma->vm_ops->fault(vma, pgoff);
 		if (page) {
+			sync_exec_page(vma, page);
 			*pte = pte_wrprotect(pfn_pte(page_to_pfn(page),
 						     vm_get_page_prot(vma->vm_flags)));
 			goto out;
@@ -126,6 +138,7 @@ int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 		ret = -ENOMEM;
 		goto out;
 	}
+	sync_exec_page(vma, page);
 	*pte = pfn_pte(page_to_pfn(page), vm_get_page_prot(vma->vm_flags));
 out:
 	mutex_unlock(&mm->mmap_lock);

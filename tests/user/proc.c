@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Processes: fork, vfork, execve, wait4, exit status, zombies, reparenting, kill. */
+/* Processes: fork, vfork, clone, execve, wait4, exit status, zombies, reparenting, kill. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE		/* CLONE_* */
+#endif
+#include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -214,8 +218,32 @@ static void process_groups(void)
 	EXPECT_ERRNO(getpgid(99999), ESRCH);
 }
 
+/* clone(2) as the kernel takes it: arm64 puts the TLS before child_tid. */
+static long raw_clone(unsigned long flags, int *parent_tid, int *child_tid)
+{
+#if defined(__x86_64__)
+	return syscall(SYS_clone, flags, 0, parent_tid, child_tid, 0);
+#else
+	return syscall(SYS_clone, flags, 0, parent_tid, 0, child_tid);
+#endif
+}
+
+/* CLONE_PARENT_SETTID stores in the parent, CLONE_CHILD_SETTID in the child's copy. */
+static void clone_sets_tids(void)
+{
+	int ptid = 0, ctid = 0;
+	long pid = raw_clone(SIGCHLD | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID, &ptid, &ctid);
+
+	if (pid == 0)
+		_exit(ctid == getpid() ? 0 : 1);
+	EXPECT_TRUE(pid > 0);
+	EXPECT_EQ(ptid, pid);
+	EXPECT_EQ(ctid, 0);
+	EXPECT_EQ(wait_status(pid), 0);
+}
+
 KTEST_MAIN("user_proc",
 	   KTEST(fork_returns_twice), KTEST(wait_errors), KTEST(exec_passes_args_and_env),
 	   KTEST(exec_errors), KTEST(vfork_shares_until_exec), KTEST(orphans_go_to_init),
 	   KTEST(zombie_keeps_status), KTEST(kill_terminates), KTEST(many_processes),
-	   KTEST(process_groups))
+	   KTEST(process_groups), KTEST(clone_sets_tids))

@@ -24,6 +24,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/mman.h>
+#include <asm/cacheflush.h>
 #include <asm/elf.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -185,8 +186,7 @@ int arch_setup_additional_pages(struct mm_struct *mm)
 	if (copy_to_user((void __user *)addr, sigreturn_code, sizeof(sigreturn_code)))
 		return -EFAULT;
 	/* Make the instructions visible to instruction fetch, then W^X. */
-	__asm__ __volatile__("dc cvau, %0\n\tdsb ish\n\tic ivau, %0\n\tdsb ish\n\tisb"
-			     :: "r"(addr) : "memory");
+	flush_icache_range(addr, addr + sizeof(sigreturn_code));
 	mutex_lock(&mm->mmap_lock);
 	vma = find_vma(mm, addr);
 	vma->vm_flags = (vma->vm_flags & ~(VM_WRITE | VM_MAYWRITE)) | VM_EXEC;
