@@ -5,9 +5,9 @@
  * levels of 512 entries (x86-64 and arm64: four, PGD at bit 39; riscv64
  * Sv39: three, PGD at bit 30) down to the leaf PTEs at bit 12; the
  * architecture says what an intermediate entry looks like
- * (pgtable_table_present(), pgtable_mk_table(), pgtable_table_pa()),
- * what a leaf holds
- * (pfn_pte(), pte_wrprotect()...) and how to load a table (switch_mm()).
+ * (pgtable_table_present(), pgtable_mk_table(), pgtable_table_pa()), what
+ * a leaf holds (pfn_pte(), pte_wrprotect()...) and how to load a table
+ * (switch_mm()).
  * The first USER_PGD_PTRS top-level entries belong to the address space.
  */
 #ifndef _LINUX_PGTABLE_H
