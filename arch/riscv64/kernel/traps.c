@@ -216,8 +216,11 @@ static void handle_irq(struct pt_regs *regs, unsigned long irq)
 		break;
 	}
 	ci->in_irq--;
-	/* Kernel preemption: the interrupted code allowed it. */
-	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
+	/*
+	 * Kernel preemption: the interrupted kernel code allowed it (user
+	 * mode reschedules in exit_to_user_mode()).
+	 */
+	if (ci->need_resched && !ci->in_irq && !ci->preempt_count && !user_mode(regs) &&
 	    (regs->status & SR_SPIE))
 		preempt_schedule_irq();
 }
