@@ -21,6 +21,10 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <linux/pgtable.h>
+#include <linux/mutex.h>
+#include <linux/mm_types.h>
+#include <uapi/linux/mman.h>
+#include <asm/cacheflush.h>
 #include <asm/processor.h>
 
 /* An argv/envp array: either user or kernel memory. */
@@ -125,6 +129,30 @@ int bprm_open(struct linux_binprm *bprm, const char *path)
 
 int __weak arch_setup_additional_pages(struct mm_struct *mm)
 {
+	return 0;
+}
+
+int install_code_page(struct mm_struct *mm, unsigned long addr, const void *code, size_t size)
+{
+	struct vm_area_struct *vma;
+
+	if (size > PAGE_SIZE)
+		return -EINVAL;
+	mutex_lock(&mm->mmap_lock);
+	addr = do_mmap(mm, NULL, addr, PAGE_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, 0);
+	mutex_unlock(&mm->mmap_lock);
+	if (IS_ERR_VALUE(addr))
+		return (long)addr;
+	if (copy_to_user((void __user *)addr, code, size))
+		return -EFAULT;
+	/* Make the instructions visible to instruction fetch, then W^X. */
+	flush_icache_range(addr, addr + size);
+	mutex_lock(&mm->mmap_lock);
+	vma = find_vma(mm, addr);
+	vma->vm_flags = (vma->vm_flags & ~(VM_WRITE | VM_MAYWRITE)) | VM_EXEC;
+	change_protection(vma);
+	mutex_unlock(&mm->mmap_lock);
 	return 0;
 }
 

@@ -561,6 +561,14 @@ void restore_altstack(unsigned long sp, int flags, unsigned long size)
 	}
 }
 
+long sigreturn_finish(struct pt_regs *regs, unsigned long mask, const struct user_stack_t *st)
+{
+	set_current_blocked(mask);
+	restore_altstack(st->ss_sp, st->ss_flags, st->ss_size);
+	syscall_forget(regs);
+	return syscall_get_return_value(regs);
+}
+
 SYSCALL_DEFINE2(sigaltstack, const struct user_stack_t __user *, uss,
 		struct user_stack_t __user *, uoss)
 {

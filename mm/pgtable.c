@@ -17,7 +17,7 @@
 #include <asm/uaccess.h>
 
 #define PTRS 512
-#define TOP_SHIFT 39
+#define TOP_SHIFT (PAGE_SHIFT + 9 * (PGTABLE_LEVELS - 1))
 #define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
 
 int pgd_alloc(struct mm_struct *mm)
@@ -31,13 +31,20 @@ int pgd_alloc(struct mm_struct *mm)
 	return 0;
 }
 
-/* Free the table at @table of level @shift (39: PGD ... 12: PTE) and below. */
+void pgd_share_kernel_half(pgd_t *pgd)
+{
+	const pgd_t *kpgd = __va(kernel_pgd_phys);
+
+	memcpy(pgd + USER_PGD_PTRS, kpgd + USER_PGD_PTRS, (PTRS - USER_PGD_PTRS) * sizeof(pgd_t));
+}
+
+/* Free the table at @table of level @shift (TOP_SHIFT: PGD ... 12: PTE) and below. */
 static void free_table_level(u64 *table, int shift, int nr)
 {
 	if (shift > PAGE_SHIFT) {
 		for (int i = 0; i < nr; i++)
 			if (pgtable_table_present(table[i]))
-				free_table_level(__va(table[i] & PTE_ADDR_MASK), shift - 9, PTRS);
+				free_table_level(__va(pgtable_table_pa(table[i])), shift - 9, PTRS);
 	}
 	if (shift != TOP_SHIFT)
 		free_page((unsigned long)table);
@@ -68,7 +75,7 @@ pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr)
 				return NULL;
 			pgtable_set_table(e, pgtable_mk_table(__pa((void *)next)));
 		}
-		table = __va(*e & PTE_ADDR_MASK);
+		table = __va(pgtable_table_pa(*e));
 	}
 	return &table[IDX(addr, PAGE_SHIFT)];
 }
@@ -84,7 +91,7 @@ pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 
 		if (!pgtable_table_present(e))
 			return NULL;
-		table = __va(e & PTE_ADDR_MASK);
+		table = __va(pgtable_table_pa(e));
 	}
 	return &table[IDX(addr, PAGE_SHIFT)];
 }
@@ -105,7 +112,7 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 
 			if (!pgtable_table_present(e))
 				break;
-			table = __va(e & PTE_ADDR_MASK);
+			table = __va(pgtable_table_pa(e));
 		}
 		if (s > PAGE_SHIFT) {
 			unsigned long span = 1UL << s;

@@ -23,8 +23,8 @@ pkgs="make gcc binutils clang lld llvm python3 gdb \
 	musl-tools busybox-static"
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
-riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc \
-	opensbi gdb-multiarch" ;;
+riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-riscv64-cross \
+	qemu-system-misc opensbi gdb-multiarch" ;;
 arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross \
 	qemu-system-arm gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
@@ -57,6 +57,41 @@ fetch_busybox() {
 	rm -rf "$tmp"
 }
 
+# riscv64: Debian 12 has no riscv64 port, Debian 13 (trixie) has, so its
+# busybox-static is used instead. apt runs with a private source list and
+# state under build/cache/apt-trixie (the system's apt configuration is
+# untouched, no root needed): it checks the package index against the
+# signed Release file and the .deb against the index; the .deb's SHA256 is
+# compared with the index again here. Failure is not fatal: the initramfs
+# then has no busybox and the shell boots are skipped (usr/Makefile).
+fetch_busybox_trixie() {
+	dir=$(dirname "$0")/../build/cache/busybox-$1
+	[ -x "$dir/bin/busybox" ] && return 0
+	echo "setup.sh: fetching Debian 13's busybox-static for $1"
+	apt=$(cd "$(dirname "$0")/.." && pwd)/build/cache/apt-trixie
+	mkdir -p "$apt/lists/partial" "$apt/archives/partial"
+	echo "deb [arch=$1] http://deb.debian.org/debian trixie main" > "$apt/sources.list"
+	set -- "$1" -o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt" -o Dir::State::status=/dev/null \
+		-o "APT::Architecture=$1" -o "APT::Architectures::=$1"
+	barch=$1; shift
+	if ! apt-get "$@" -qq update >/dev/null 2>&1; then
+		echo "setup.sh: cannot read Debian 13's $barch package index; no busybox for $barch" >&2
+		return 1
+	fi
+	sha=$(apt-cache "$@" show busybox-static | sed -n 's/^SHA256: //p' | head -n 1)
+	tmp=$(mktemp -d)
+	if ! (cd "$tmp" && apt-get "$@" -qq download busybox-static >/dev/null 2>&1) ||
+	   [ -z "$sha" ] || ! echo "$sha  $(echo "$tmp"/busybox-static_*.deb)" | sha256sum -c --quiet; then
+		echo "setup.sh: cannot download busybox-static:$barch from Debian 13" >&2
+		rm -rf "$tmp"
+		return 1
+	fi
+	mkdir -p "$dir"
+	dpkg-deb -x "$tmp"/busybox-static_*.deb "$dir"
+	rm -rf "$tmp"
+}
+
 need_root() {
 	if [ "$(id -u)" = 0 ]; then
 		sudo=
@@ -68,6 +103,10 @@ need_root() {
 		exit 1
 	fi
 }
+
+if [ "$arch" = riscv64 ] && [ "$check" = 0 ]; then
+	fetch_busybox_trixie riscv64 || true
+fi
 
 if [ -n "$foreign_busybox" ] && [ "$check" = 0 ]; then
 	dir=$(dirname "$0")/../build/cache/busybox-$foreign_busybox

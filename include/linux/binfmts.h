@@ -56,6 +56,15 @@ void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm);
 int arch_setup_additional_pages(struct mm_struct *mm);
 
 /*
+ * install_code_page() - for arch_setup_additional_pages(): map a private
+ * page at user address @addr of @mm, copy @size bytes of instructions
+ * @code (at most a page) to it, and make it read-only and executable
+ * (e.g. a signal return trampoline). @mm must be current's. Returns 0 or
+ * -errno. May sleep.
+ */
+int install_code_page(struct mm_struct *mm, unsigned long addr, const void *code, size_t size);
+
+/*
  * Helpers for the formats (fs/exec.c): bprm_open() makes @path the file to
  * load (0, -ENOENT..., -EACCES when not an executable regular file);
  * bprm_prepend_arg() adds an argv[0] (0 or -E2BIG); bprm_remove_arg()

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * User page tables: the generic walker of mm/pgtable.c over the
- * architecture's entries (asm/pgtable.h). Every port has four levels of
- * 512 entries (PGD at bit 39 down to the leaf PTEs at bit 12); the
+ * architecture's entries (asm/pgtable.h). Every port has PGTABLE_LEVELS
+ * levels of 512 entries (x86-64 and arm64: four, PGD at bit 39; riscv64
+ * Sv39: three, PGD at bit 30) down to the leaf PTEs at bit 12; the
  * architecture says what an intermediate entry looks like
- * (pgtable_table_present(), pgtable_mk_table()), what a leaf holds
- * (pfn_pte(), pte_wrprotect()...) and how to load a table (switch_mm()).
+ * (pgtable_table_present(), pgtable_mk_table(), pgtable_table_pa()), what
+ * a leaf holds (pfn_pte(), pte_wrprotect()...) and how to load a table
+ * (switch_mm()).
  * The first USER_PGD_PTRS top-level entries belong to the address space.
  */
 #ifndef _LINUX_PGTABLE_H
@@ -42,6 +44,15 @@ pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
  */
 int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 		  int (*fn)(pte_t *pte, unsigned long addr, void *data), void *data);
+
+/*
+ * pgd_share_kernel_half() - copy the kernel's top-level entries above
+ * USER_PGD_PTRS into the new table @pgd: for arch_pgd_init() where one
+ * table translates both halves (x86-64, riscv64). Every such entry must
+ * exist from boot, so that later kernel mappings show up in every address
+ * space. Never sleeps.
+ */
+void pgd_share_kernel_half(pgd_t *pgd);
 
 /* Load @next's page tables on this CPU (NULL: the kernel's alone). Arch. */
 void switch_mm(struct mm_struct *next);

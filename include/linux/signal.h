@@ -15,6 +15,7 @@
 struct task_struct;
 struct pt_regs;
 struct k_sigaction;
+struct user_stack_t;
 
 /* What a signal frame's siginfo says (the parts Ferrite keeps). */
 struct ksig_info {
@@ -75,6 +76,16 @@ void set_current_blocked(unsigned long mask);
 
 /* sigreturn: restore the alternate stack saved in a frame (best effort). */
 void restore_altstack(unsigned long sp, int flags, unsigned long size);
+
+/*
+ * sigreturn_finish() - the end of every arch's rt_sigreturn, once @regs
+ * hold the registers of the frame: restore the blocked @mask and the
+ * alternate stack @st of its ucontext, and return the restored result
+ * register (the interrupted code's, which the system call exit writes
+ * back unchanged: the call is marked finished, never restarted). Never
+ * sleeps.
+ */
+long sigreturn_finish(struct pt_regs *regs, unsigned long mask, const struct user_stack_t *st);
 
 /* A signal frame's stack_t (uc_stack), as sigaltstack(2) takes it. */
 struct user_stack_t {

@@ -22,6 +22,9 @@
 #elif defined(__aarch64__)
 #define MACHINE "aarch64"
 #define HWCAP_ALWAYS (1u << 1)		/* Advanced SIMD */
+#elif defined(__riscv)
+#define MACHINE "riscv64"
+#define HWCAP_ALWAYS (1u << ('i' - 'a'))	/* the base integer ISA */
 #endif
 
 static void write_stdout(void)
@@ -59,8 +62,14 @@ static void auxv_values(void)
 	EXPECT_TRUE(getauxval(AT_PHNUM) >= 2);
 	EXPECT_EQ(getauxval(AT_PHENT), sizeof(Elf64_Phdr));
 	EXPECT_TRUE(ph != NULL);
-	if (ph)
-		EXPECT_TRUE(ph[0].p_type == PT_PHDR || ph[0].p_type == PT_LOAD);
+	if (ph) {
+		int loads = 0;
+
+		/* riscv64 programs start with PT_RISCV_ATTRIBUTES. */
+		for (unsigned long i = 0; i < getauxval(AT_PHNUM); i++)
+			loads += ph[i].p_type == PT_LOAD;
+		EXPECT_TRUE(loads >= 1);
+	}
 	EXPECT_TRUE(getauxval(AT_ENTRY) != 0);
 	EXPECT_TRUE(rnd != NULL);
 	for (int i = 0; rnd && i < 16; i++)
@@ -190,6 +199,16 @@ static int vector_register_survives_yields(uint64_t pattern)
 				     : [a] "=r"(after), "=r"(x0)
 				     : [p] "r"(pattern), "r"(x8)
 				     : "v16", "memory");
+#elif defined(__riscv)
+		register long a7 __asm__("a7") = SYS_sched_yield;
+		register long a0 __asm__("a0");
+
+		__asm__ __volatile__("fmv.d.x fs0, %[p]\n\t"
+				     "ecall\n\t"
+				     "fmv.x.d %[a], fs0"
+				     : [a] "=r"(after), "=r"(a0)
+				     : [p] "r"(pattern), "r"(a7)
+				     : "fs0", "memory");
 #endif
 		if (after != pattern)
 			return 0;

@@ -63,7 +63,10 @@ static const struct {
 	{ "sendfile off", SYS_sendfile, { 1, 0, P, 1 } },
 	{ "utimensat", SYS_utimensat, { AT_FDCWD, P, 0, 0 } },
 	{ "prctl", SYS_prctl, { 16, P } },
+#ifdef SYS_renameat	/* riscv64 has renameat2 only */
 	{ "renameat", SYS_renameat, { AT_FDCWD, P, AT_FDCWD, (long)"/tmp/x" } },
+#endif
+	{ "renameat2", SYS_renameat2, { AT_FDCWD, P, AT_FDCWD, (long)"/tmp/x", 0 } },
 	{ "linkat", SYS_linkat, { AT_FDCWD, P, AT_FDCWD, (long)"/tmp/x", 0 } },
 	{ "symlinkat", SYS_symlinkat, { P, AT_FDCWD, (long)"/tmp/x" } },
 	{ "readlinkat buf", SYS_readlinkat, { AT_FDCWD, (long)"/proc/self/exe", P, 64 } },

@@ -92,6 +92,11 @@ static inline int ktest_run(const char *suite, const struct ktest_case *cases, i
 /* Addresses no user pointer may be: NULL, the kernel, and an unmapped page. */
 #define BAD_NULL ((void *)0)
 #define BAD_KERNEL ((void *)0xffffffff80100000UL)
+/* Unmapped, but below every port's TASK_SIZE (riscv64 Sv39: 256 GiB). */
+#if defined(__riscv)
+#define BAD_UNMAPPED ((void *)0x3e00000000UL)
+#else
 #define BAD_UNMAPPED ((void *)0x7e0000000000UL)
+#endif
 
 #endif /* KTEST_H */

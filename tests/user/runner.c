@@ -6,6 +6,7 @@
  * alone and that memory is back where it was, and powers off.
  */
 #include <signal.h>
+#include <unistd.h>
 #include <sys/reboot.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
@@ -108,6 +109,12 @@ int main(void)
 	usleep(20000);		/* a reaped child may still be switching out */
 	free_before = free_ram();
 	for (int i = 0; i < NPROG; i++) {
+		/* basic-pie is missing where the C library has no static-pie (riscv64). */
+		if (access(programs[i], X_OK)) {
+			printf("ok %d %s # SKIP not built for this architecture\n", i + 1,
+			       strrchr(programs[i], '/') + 1);
+			continue;
+		}
 		status = run(programs[i], i + 1);
 		/* Orphans the tests left to init (us). */
 		while (waitpid(-1, NULL, WNOHANG) > 0)

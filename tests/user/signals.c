@@ -123,6 +123,11 @@ static void fault_handler_on_altstack(void)
 #define FAULT_INSN_LEN 4
 #define fault_once() __asm__ __volatile__("str wzr, [%0]" :: "r"(0UL) : "memory")
 #define context_pc(uc) ((uc)->uc_mcontext.pc)
+#elif defined(__riscv)
+#define FAULT_INSN_LEN 4		/* sw, never compressed from zero */
+#define fault_once() __asm__ __volatile__(".option push\n\t.option norvc\n\t" \
+					  "sw zero, 0(%0)\n\t.option pop" :: "r"(0UL) : "memory")
+#define context_pc(uc) ((uc)->uc_mcontext.__gregs[REG_PC])
 #endif
 
 static void on_segv_skip(int sig, siginfo_t *si, void *ucv)
@@ -155,6 +160,8 @@ static void on_usr1_clobber_fp(int sig)
 	__asm__ __volatile__("pcmpeqd %%xmm8, %%xmm8" ::: "xmm8");
 #elif defined(__aarch64__)
 	__asm__ __volatile__("movi v16.16b, #0xff" ::: "v16");
+#elif defined(__riscv)
+	__asm__ __volatile__("li t0, -1\n\tfmv.d.x fs0, t0" ::: "t0", "fs0");
 #endif
 	got++;
 }
@@ -190,6 +197,17 @@ static void fp_survives_handler(void)
 			     : [a] "=r"(after), "+r"(x0)
 			     : [p] "r"(pattern), "r"(x8), "r"(x1)
 			     : "v16", "memory");
+#elif defined(__riscv)
+	register long a7 __asm__("a7") = SYS_kill;
+	register long a0 __asm__("a0") = pid;
+	register long a1 __asm__("a1") = SIGUSR1;
+
+	__asm__ __volatile__("fmv.d.x fs0, %[p]\n\t"
+			     "ecall\n\t"
+			     "fmv.x.d %[a], fs0"
+			     : [a] "=r"(after), "+r"(a0)
+			     : [p] "r"(pattern), "r"(a7), "r"(a1)
+			     : "fs0", "memory");
 #endif
 	EXPECT_EQ(got, 1);
 	EXPECT_EQ(after, pattern);

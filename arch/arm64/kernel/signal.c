@@ -11,11 +11,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
-#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
-#include <linux/mm_types.h>
-#include <linux/mutex.h>
 #include <linux/process.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -23,8 +20,6 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
-#include <uapi/linux/mman.h>
-#include <asm/cacheflush.h>
 #include <asm/elf.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -157,10 +152,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	regs->sp = sp;
 	regs->pc = pc;
 	regs->pstate = (pstate & PSTATE_USER_FLAGS) | PSR_MODE_EL0t;
-	set_current_blocked(mask);
-	restore_altstack(st.ss_sp, st.ss_flags, st.ss_size);
-	syscall_forget(regs);		/* x0 is the interrupted code's, not a result */
-	return regs->regs[0];
+	return sigreturn_finish(regs, mask, &st);
 bad:
 	force_sig(SIGSEGV);
 	return 0;
@@ -174,23 +166,5 @@ static const u32 sigreturn_code[] = { 0xd2801168, 0xd4000001 };
 
 int arch_setup_additional_pages(struct mm_struct *mm)
 {
-	struct vm_area_struct *vma;
-	unsigned long addr;
-
-	mutex_lock(&mm->mmap_lock);
-	addr = do_mmap(mm, NULL, SIGPAGE_ADDR, PAGE_SIZE, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, 0);
-	mutex_unlock(&mm->mmap_lock);
-	if (IS_ERR_VALUE(addr))
-		return (long)addr;
-	if (copy_to_user((void __user *)addr, sigreturn_code, sizeof(sigreturn_code)))
-		return -EFAULT;
-	/* Make the instructions visible to instruction fetch, then W^X. */
-	flush_icache_range(addr, addr + sizeof(sigreturn_code));
-	mutex_lock(&mm->mmap_lock);
-	vma = find_vma(mm, addr);
-	vma->vm_flags = (vma->vm_flags & ~(VM_WRITE | VM_MAYWRITE)) | VM_EXEC;
-	change_protection(vma);
-	mutex_unlock(&mm->mmap_lock);
-	return 0;
+	return install_code_page(mm, SIGPAGE_ADDR, sigreturn_code, sizeof(sigreturn_code));
 }

@@ -4,11 +4,18 @@
  * new kernel thread runs.
  *
  * Every interrupt and exception enters at handle_exception (stvec, direct
- * mode) with interrupts off. It saves struct pt_regs on the current stack
- * and calls riscv_trap_entry(regs); on return it reloads sepc and sstatus
- * from pt_regs (so a handler may redirect the return, e.g. an exception-table
- * fixup) and executes sret. Only kernel mode traps exist today; tp always
- * holds this CPU's cpu_info and sscratch is used as a scratch register.
+ * mode) with interrupts off. It saves struct pt_regs and calls
+ * riscv_trap_entry(regs); on return it reloads sepc and sstatus from
+ * pt_regs (so a handler may redirect the return, e.g. an exception-table
+ * fixup or a signal handler) and executes sret.
+ *
+ * In the kernel tp holds this CPU's cpu_info and sscratch is zero; in user
+ * mode tp is the program's and sscratch holds the cpu_info address. The
+ * entry swaps tp and sscratch: a non-zero result means the trap came from
+ * U-mode, and the registers go to the pt_regs at the top of the current
+ * task's (empty) kernel stack, cpu_info.kernel_sp, which every return to
+ * user mode sets. A trap from the kernel keeps the current stack and uses
+ * sscratch to park t0 for a moment.
  *
  * Stack overflow: if the frame would not fit above riscv_stack_guard (the
  * current task's stack bottom plus a frame), saving it would fault in the
@@ -17,6 +24,7 @@
  */
 #include <asm/csr.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 
 /* x1, x3, x4 and x7..x31 (sp, t0 and t1 are saved by hand). */
@@ -55,6 +63,9 @@
 	.balign 4
 	.globl handle_exception
 handle_exception:
+	csrrw tp, sscratch, tp
+	bnez tp, .Lfrom_user
+	csrr tp, sscratch	/* from the kernel: tp back, t0 parked */
 	csrw sscratch, t0
 	lla t0, riscv_stack_guard
 	ld t0, 0(t0)
@@ -76,6 +87,7 @@ handle_exception:
 	for_saved_regs sd
 	csrr t0, sscratch
 	sd t0, PT_T0(sp)
+.Lsave_csrs:
 	csrr t0, sepc
 	sd t0, PT_EPC(sp)
 	csrr t0, sstatus
@@ -89,6 +101,11 @@ handle_exception:
 	mv a0, sp
 	call riscv_trap_entry
 
+	/* Back to U-mode (SPP clear: the return path masks interrupts first)? */
+	ld t0, PT_STATUS(sp)
+	andi t0, t0, SR_SPP
+	beqz t0, ret_to_user
+restore_and_sret:
 	ld t0, PT_EPC(sp)
 	csrw sepc, t0
 	ld t0, PT_STATUS(sp)
@@ -98,6 +115,55 @@ handle_exception:
 	ld t1, PT_T1(sp)
 	ld sp, PT_SP(sp)
 	sret
+
+/*
+ * From U-mode: tp = cpu_info, sscratch = the user's tp. Switch to the
+ * task's kernel stack, save the user sp and tp; s0 = 0 ends call traces
+ * here. Then as from the kernel (sscratch is zero again).
+ */
+.Lfrom_user:
+	sd sp, CPU_INFO_USER_SP(tp)
+	ld sp, CPU_INFO_KERNEL_SP(tp)
+	addi sp, sp, -PT_SIZE
+	sd t0, PT_T0(sp)
+	sd t1, PT_T1(sp)
+	ld t0, CPU_INFO_USER_SP(tp)
+	sd t0, PT_SP(sp)
+	for_saved_regs sd
+	csrrw t0, sscratch, zero
+	sd t0, PT_TP(sp)
+	li s0, 0
+	j .Lsave_csrs
+
+/*
+ * Leave for U-mode through the pt_regs at sp, the top of this task's
+ * kernel stack: interrupts off until the sret, the stack's top noted for
+ * the next entry, the cpu_info (kernel tp) parked in sscratch.
+ */
+ret_to_user:
+	csrci sstatus, SR_SIE
+	addi t0, sp, PT_SIZE
+	sd t0, CPU_INFO_KERNEL_SP(tp)
+	csrw sscratch, tp
+	j restore_and_sret
+
+/* void ret_to_user_mode(struct pt_regs *regs): enter user mode; no return. */
+	.globl ret_to_user_mode
+ret_to_user_mode:
+	csrci sstatus, SR_SIE
+	mv sp, a0
+	j ret_to_user
+
+/*
+ * First code of a forked process: a0 = prev; its pt_regs (a copy of the
+ * parent's, with a0 = 0) are at sp.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	call schedule_tail
+	mv a0, sp
+	call exit_to_user_mode
+	j ret_to_user
 
 /*
  * struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset

@@ -41,8 +41,10 @@ __noreturn void riscv64_start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	csr_write(stvec, (unsigned long)handle_exception);
 	boot_hartid = hartid;
 	riscv_dt_early_scan(__va(dtb_pa));
-	serial8250_early_init(ioremap_window(riscv_platform.uart.base), UPIO_MEM,
-			      riscv_platform.uart_regshift);
+	/* The PLIC line lets the port become the console tty (/dev/ttyS0) later. */
+	serial8250_set_irq(serial8250_early_init(ioremap_window(riscv_platform.uart.base),
+						 UPIO_MEM, riscv_platform.uart_regshift),
+			   riscv_platform.uart.irq);
 	start_kernel();
 }
 

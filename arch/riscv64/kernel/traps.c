@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * riscv64 trap handling. riscv_trap_entry() (called by entry.S with the
- * saved registers) dispatches interrupts (timer, PLIC) and reports every
- * exception (scause, stval, epc with its symbol, registers, backtrace) and
- * panics; none reboots the machine. Exception-table fixups let uaccess
- * faults return errors instead. A kernel stack overflow into the guard
+ * saved registers) dispatches interrupts (timer, PLIC); traps from U-mode
+ * are system calls, page faults (resolved or signalled) or signals for
+ * the process, and end with the work due before the return to user mode.
+ * Any other kernel exception is reported (scause, stval, epc with its
+ * symbol, registers, backtrace) and panics; none reboots the machine.
+ * Page faults on user addresses from the kernel's user accesses are
+ * resolved like U-mode ones; exception-table fixups let the rest return
+ * errors instead. A kernel stack overflow into the guard
  * page below a thread stack arrives on the overflow stack (entry.S) and is
  * reported as such.
  */
@@ -12,9 +16,12 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kallsyms.h>
+#include <linux/kconfig.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/start_kernel.h>
+#include <linux/syscalls.h>
 #include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -167,6 +174,8 @@ static void do_page_fault(struct pt_regs *regs)
 	const char *access;
 	u64 pte;
 
+	if (IS_ENABLED(CONFIG_USER_SPACE) && do_user_page_fault(regs))
+		return;
 	if (fixup_exception(regs))
 		return;
 	oops_in_progress++;
@@ -207,17 +216,73 @@ static void handle_irq(struct pt_regs *regs, unsigned long irq)
 		break;
 	}
 	ci->in_irq--;
-	/* Kernel preemption: the interrupted code allowed it. */
-	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
+	/*
+	 * Kernel preemption: the interrupted kernel code allowed it (user
+	 * mode reschedules in exit_to_user_mode()).
+	 */
+	if (ci->need_resched && !ci->in_irq && !ci->preempt_count && !user_mode(regs) &&
 	    (regs->status & SR_SPIE))
 		preempt_schedule_irq();
 }
+
+#ifdef CONFIG_USER_SPACE
+static void do_user_trap(struct pt_regs *regs, int sig, int code, unsigned long addr)
+{
+	pr_info("traps: %s[%d] trap %s epc:%lx sp:%lx badaddr:%lx\n", current->comm,
+		current->pid, exception_name(regs->cause), regs->epc, regs->sp, regs->badaddr);
+	force_sig_fault(sig, code, addr);
+}
+
+/* A trap from U-mode: a system call, a fault or an interrupt. */
+static void user_trap(struct pt_regs *regs)
+{
+	unsigned long cause = regs->cause;
+
+	if (cause & CAUSE_IRQ_FLAG) {
+		handle_irq(regs, cause & ~CAUSE_IRQ_FLAG);
+		return;
+	}
+	switch (cause) {
+	case EXC_ECALL_U:
+		do_ecall_u(regs);
+		break;
+	case EXC_INST_PAGE_FAULT:
+	case EXC_LOAD_PAGE_FAULT:
+	case EXC_STORE_PAGE_FAULT:
+		do_user_page_fault(regs);
+		break;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		do_user_trap(regs, SIGBUS, BUS_ADRALN, regs->badaddr);
+		break;
+	case EXC_INST_ACCESS:
+	case EXC_LOAD_ACCESS:
+	case EXC_STORE_ACCESS:
+		do_user_trap(regs, SIGSEGV, SEGV_ACCERR, regs->badaddr);
+		break;
+	case EXC_BREAKPOINT:
+		do_user_trap(regs, SIGTRAP, TRAP_BRKPT, regs->epc);
+		break;
+	default:
+		do_user_trap(regs, SIGILL, ILL_ILLOPC, regs->epc);
+		break;
+	}
+}
+#endif
 
 void riscv_trap_entry(struct pt_regs *regs);
 void riscv_trap_entry(struct pt_regs *regs)
 {
 	unsigned long cause = regs->cause;
 
+#ifdef CONFIG_USER_SPACE
+	if (user_mode(regs)) {
+		user_trap(regs);
+		exit_to_user_mode(regs);
+		return;
+	}
+#endif
 	if (cause & CAUSE_IRQ_FLAG) {
 		handle_irq(regs, cause & ~CAUSE_IRQ_FLAG);
 		return;

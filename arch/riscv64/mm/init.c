@@ -146,6 +146,15 @@ void __init paging_init(void)
 	for (unsigned long off = 0; off < IO_WINDOW_SIZE; off += 1UL << 30)
 		kernel_pgd[IDX(IO_WINDOW + off, 30)] = __pte_leaf(off, PAGE_KERNEL);
 
+	/*
+	 * Every top-level entry of the vmalloc range exists from now on, so
+	 * the copies of the kernel half in each address space
+	 * (pgd_share_kernel_half()) see later vmalloc mappings too.
+	 */
+	for (unsigned long va = VMALLOC_START; va >= VMALLOC_START && va < VMALLOC_END;
+	     va += 1UL << 30)
+		walk_create(va, 21);
+
 	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
 	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);
 	map_range_4k((unsigned long)_erodata, ALIGN((unsigned long)_end, PAGE_SIZE), PAGE_KERNEL);

@@ -2,10 +2,12 @@
 /*
  * A user page for tests, before processes exist: arch_map_user_test_page()
  * maps a zeroed page, readable and writable with _PAGE_USER, at a user
- * address in the kernel's own page tables (every task shares them today).
- * Intermediate entries carry no permission bits (Sv39 reserves U on
- * them). Only the lower (user) half of the top-level table is touched,
- * which no other code maps, so a private lock suffices.
+ * address in the kernel's own page table, which satp holds while no
+ * process's address space is loaded (the in-kernel tests run before init
+ * becomes a process). Intermediate entries carry no permission bits (Sv39
+ * reserves U on them). Only the lower (user) half of the top-level table
+ * is touched, which nothing else maps (processes have their own tables),
+ * so a private lock suffices.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

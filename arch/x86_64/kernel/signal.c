@@ -146,10 +146,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	regs->rflags = (regs->rflags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS);
 	regs->cs = USER_CS;
 	regs->ss = USER_DS;
-	set_current_blocked(uc.uc_sigmask);
-	restore_altstack(uc.uc_stack.ss_sp, uc.uc_stack.ss_flags, uc.uc_stack.ss_size);
-	syscall_forget(regs);		/* rax is the interrupted code's, not a result */
-	return regs->rax;
+	return sigreturn_finish(regs, uc.uc_sigmask, &uc.uc_stack);
 bad:
 	force_sig(SIGSEGV);
 	return 0;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * x86-64 user page tables (the walker is mm/pgtable.c). Each address
- * space's top-level table has a copy of the kernel's upper half, whose
- * entries all exist from boot (paging_init() preallocates the vmalloc
- * area's), so kernel mappings made later show up in every address space.
+ * space's top-level table has a copy of the kernel's upper half
+ * (pgd_share_kernel_half()), whose entries all exist from boot
+ * (paging_init() preallocates the vmalloc area's), so kernel mappings
+ * made later show up in every address space.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -11,13 +12,6 @@
 #include <linux/pgtable.h>
 #include <linux/string.h>
 #include <asm/processor.h>
-
-void arch_pgd_init(pgd_t *pgd)
-{
-	const u64 *kpgd = __va(kernel_pgd_phys);
-
-	memcpy(pgd + USER_PGD_PTRS, kpgd + USER_PGD_PTRS, (512 - USER_PGD_PTRS) * sizeof(u64));
-}
 
 void switch_mm(struct mm_struct *next)
 {

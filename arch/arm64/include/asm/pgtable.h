@@ -105,7 +105,8 @@ static inline void flush_tlb_one(unsigned long va)
 
 /* --- User page tables (mm/pgtable.c, arch/arm64/mm/pgtable.c) --------- */
 
-/* TTBR0_EL1 covers user space alone: the first half is TASK_SIZE_MAX. */
+/* Four levels; TTBR0_EL1 covers user space alone: the first half is TASK_SIZE_MAX. */
+#define PGTABLE_LEVELS 4
 #define USER_PGD_PTRS 256
 
 /* An intermediate entry: a valid next-level table (no further restriction). */
@@ -117,6 +118,11 @@ static inline bool pgtable_table_present(u64 e)
 static inline u64 pgtable_mk_table(phys_addr_t pa)
 {
 	return pa | PTE_VALID | PTE_TABLE;
+}
+
+static inline phys_addr_t pgtable_table_pa(u64 e)
+{
+	return e & PTE_ADDR_MASK;
 }
 
 /* Publish a new table entry to the table walker before it is used. */

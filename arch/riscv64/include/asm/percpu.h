@@ -2,9 +2,20 @@
 /*
  * riscv64: the tp register points at this CPU's struct cpu_info while in
  * the kernel (the C ABI never allocates tp, and the Rust target neither).
+ * In user mode tp is the program's thread pointer and sscratch holds the
+ * cpu_info address instead (arch/riscv64/kernel/entry.S).
  */
 #ifndef _ASM_RISCV_PERCPU_H
 #define _ASM_RISCV_PERCPU_H
+
+/*
+ * Offsets in struct cpu_info used by the trap entry from user mode
+ * (checked at build time in arch/riscv64/kernel/syscall.c).
+ */
+#define CPU_INFO_KERNEL_SP 32
+#define CPU_INFO_USER_SP 40
+
+#ifndef __ASSEMBLER__
 
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
@@ -13,5 +24,6 @@ static __always_inline struct cpu_info *arch_this_cpu(void)
 	__asm__("mv %0, tp" : "=r"(ci));
 	return ci;
 }
+#endif
 
 #endif /* _ASM_RISCV_PERCPU_H */

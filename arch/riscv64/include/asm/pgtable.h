@@ -9,10 +9,12 @@
 #define _ASM_RISCV_PGTABLE_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 
 /* Page-table entry types, as struct mm_struct names them. */
 typedef u64 pgd_t;
 typedef u64 pte_t;
+typedef u64 pgprot_t;		/* a leaf entry's protection bits */
 #include <asm/page.h>
 
 #define _PAGE_PRESENT (1UL << 0)	/* V */
@@ -89,6 +91,69 @@ static inline void flush_tlb_one(unsigned long va)
 static inline void flush_tlb_all(void)
 {
 	__asm__ __volatile__("sfence.vma" ::: "memory");
+}
+
+/* --- User page tables (mm/pgtable.c, arch/riscv64/mm/pgtable.c) ------- */
+
+/* Sv39: three levels; the lower half of the top level (256 GiB) is user space. */
+#define PGTABLE_LEVELS 3
+#define USER_PGD_PTRS 256
+
+/* An intermediate entry: V with R, W, X clear (U, A, D are reserved there). */
+static inline bool pgtable_table_present(u64 e)
+{
+	return (e & (_PAGE_PRESENT | _PAGE_LEAF)) == _PAGE_PRESENT;
+}
+
+static inline u64 pgtable_mk_table(phys_addr_t pa)
+{
+	return __pgd_table(pa);
+}
+
+/* The physical address of the next-level table an intermediate entry holds. */
+static inline phys_addr_t pgtable_table_pa(u64 e)
+{
+	return PFN_PHYS(pte_pfn(e));
+}
+
+/* The walker caches no invalid intermediate entry after sfence.vma. */
+static inline void pgtable_set_table(u64 *e, u64 v)
+{
+	WRITE_ONCE(*e, v);
+}
+
+/* Fill a new top-level table: the kernel half is shared (mm/pgtable.c). */
+#define arch_pgd_init(pgd) pgd_share_kernel_half(pgd)
+
+/*
+ * User leaf entries always have R (a leaf needs one of R/W/X), and A and
+ * D preset (no A/D faults); write-protecting one for copy on write clears
+ * W. pte_present(), pte_write() and pte_pfn() are above.
+ */
+static inline bool pte_none(pte_t pte) { return pte == 0; }
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return ((u64)pfn << _PAGE_PFN_SHIFT) | prot;
+}
+static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~_PAGE_WRITE; }
+static inline pte_t pte_mkwrite(pte_t pte) { return pte | _PAGE_WRITE; }
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return (pte & _PAGE_PFN_MASK) | prot;
+}
+
+/*
+ * Flush @addr of the current address space, or all of it, from the TLB
+ * (no ASIDs: every address space uses ASID 0).
+ */
+static inline void flush_tlb_page(unsigned long addr)
+{
+	flush_tlb_one(addr);
+}
+
+static inline void flush_tlb_all_user(void)
+{
+	flush_tlb_all();
 }
 
 #endif /* _ASM_RISCV_PGTABLE_H */

@@ -3,12 +3,34 @@
 #ifndef _ASM_RISCV_SWITCH_TO_H
 #define _ASM_RISCV_SWITCH_TO_H
 
+#include <linux/types.h>
+
 struct task_struct;
 
-/* entry.S reads these fields by offset: keep sp first and stack_guard second. */
+/* The F and D registers of a user program: f0-f31 and fcsr (fpu.S knows it). */
+struct user_fp_state {
+	u64 f[32];
+	u32 fcsr;
+	u32 pad;
+};
+
+/*
+ * fpu_save_state()/fpu_load_state(): the live FP registers to/from @st.
+ * They turn sstatus.FS on for the copy and off again (the kernel is
+ * soft-float; user mode gets its FS from its saved sstatus).
+ */
+void fpu_save_state(struct user_fp_state *st);
+void fpu_load_state(const struct user_fp_state *st);
+
+/*
+ * entry.S reads these fields by offset: keep sp first and stack_guard
+ * second. The user's FP registers are saved here while the task is
+ * switched out (its integer registers, tp included, are in its pt_regs).
+ */
 struct thread_struct {
 	unsigned long sp;		/* saved stack pointer while switched out */
 	unsigned long stack_guard;	/* lowest sp a trap frame fits above; 0: no check */
+	struct user_fp_state fp;	/* user F/D registers, while switched out */
 };
 
 /*

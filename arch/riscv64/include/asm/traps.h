@@ -25,4 +25,19 @@ void riscv_timer_interrupt(void);
  */
 bool fixup_exception(struct pt_regs *regs);
 
+/*
+ * do_user_page_fault() - a page fault (cause and stval in @regs) on a user
+ * address, from U-mode or a kernel user access: resolve it or signal the
+ * process (mm/fault.c). False when the kernel must handle it (exception
+ * table or oops). arch/riscv64/mm/fault.c.
+ */
+bool do_user_page_fault(struct pt_regs *regs);
+
+/*
+ * do_ecall_u() - an ecall from U-mode with @regs saved: step past it and
+ * run system call a7 with a0-a5, result in a0 (kernel/syscall_table.c).
+ * Called with interrupts off; turns them on, and the call may sleep.
+ */
+void do_ecall_u(struct pt_regs *regs);
+
 #endif /* _ASM_RISCV_TRAPS_H */

@@ -95,7 +95,8 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 	return (pte & PTE_ADDR_MASK) | prot;
 }
 
-/* The user half of a top-level table (mm/pgtable.c); the rest is the kernel's. */
+/* Four levels; the user half of a top-level table (mm/pgtable.c), the rest is the kernel's. */
+#define PGTABLE_LEVELS 4
 #define USER_PGD_PTRS 256
 
 /* An intermediate entry: present, and allows user access and writes. */
@@ -104,10 +105,11 @@ static inline u64 pgtable_mk_table(phys_addr_t pa)
 {
 	return pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
 }
+static inline phys_addr_t pgtable_table_pa(u64 e) { return e & PTE_ADDR_MASK; }
 static inline void pgtable_set_table(u64 *e, u64 v) { *e = v; }
 
-/* Fill a new top-level table: the kernel half is shared (arch/x86_64/mm/pgtable.c). */
-void arch_pgd_init(pgd_t *pgd);
+/* Fill a new top-level table: the kernel half is shared (mm/pgtable.c). */
+#define arch_pgd_init(pgd) pgd_share_kernel_half(pgd)
 
 /* Flush @addr of the current address space, or all of it, from the TLB. */
 static inline void flush_tlb_page(unsigned long addr)
