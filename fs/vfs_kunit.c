@@ -21,19 +21,19 @@
 
 static int vfs_test_init(struct kunit *test)
 {
-	int err = arch_map_user_test_page(UBASE);
+	int err = map_user_test_page(UBASE);
 
 	if (err)
 		return err;
 	err = kern_mkdir("/vfs_t", 0755);
 	if (err)
-		arch_unmap_user_test_page(UBASE);
+		unmap_user_test_page(UBASE);
 	return err;
 }
 
 static void vfs_test_exit(struct kunit *test)
 {
-	arch_unmap_user_test_page(UBASE);
+	unmap_user_test_page(UBASE);
 	kern_rmdir("/vfs_t");
 }
 

@@ -171,7 +171,7 @@ s64 devbench_op_ns(const char *dev, enum devbench_op op, unsigned int cmd,
 
 	if (!iters || op >= DEVBENCH_NR_OPS || (op == DEVBENCH_IOCTL && !cmd))
 		return -EINVAL;
-	err = arch_map_user_test_page(DEVBENCH_UBASE);
+	err = map_user_test_page(DEVBENCH_UBASE);
 	if (err)
 		return err;
 	err = target_init(&t, dev);
@@ -180,7 +180,7 @@ s64 devbench_op_ns(const char *dev, enum devbench_op op, unsigned int cmd,
 	if (!err)
 		err = op_batch(&t, op, cmd, arg, iters, &ns);
 	target_exit(&t);
-	arch_unmap_user_test_page(DEVBENCH_UBASE);
+	unmap_user_test_page(DEVBENCH_UBASE);
 	if (err)
 		return err;
 	return max_t(u64, ns / iters, 1);
@@ -330,11 +330,11 @@ int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_pa
 	int err, measured;
 
 	p.rounds = clamp(p.rounds, 1U, (unsigned int)DEVBENCH_MAX_ROUNDS);
-	err = arch_map_user_test_page(DEVBENCH_UBASE);
+	err = map_user_test_page(DEVBENCH_UBASE);
 	if (err)
 		return err;
 	measured = run_pair_mapped(pair, &p);
-	arch_unmap_user_test_page(DEVBENCH_UBASE);
+	unmap_user_test_page(DEVBENCH_UBASE);
 	return measured;
 }
 

@@ -18,12 +18,12 @@ static char kbuf[64];
 
 static int uaccess_init(struct kunit *test)
 {
-	return arch_map_user_test_page(UBASE);
+	return map_user_test_page(UBASE);
 }
 
 static void uaccess_exit(struct kunit *test)
 {
-	arch_unmap_user_test_page(UBASE);
+	unmap_user_test_page(UBASE);
 }
 
 static void uaccess_access_ok(struct kunit *test)
@@ -257,16 +257,16 @@ static void uaccess_test_page_hook(struct kunit *test)
 	unsigned long before, addr = 0x0000000060000000UL;
 	u32 v = 1;
 
-	KUNIT_EXPECT_EQ(test, arch_map_user_test_page(UBASE), -EEXIST);
-	KUNIT_EXPECT_EQ(test, arch_map_user_test_page(addr + 1), -EINVAL);
-	KUNIT_EXPECT_EQ(test, arch_map_user_test_page((unsigned long)kbuf & PAGE_MASK), -EINVAL);
+	KUNIT_EXPECT_EQ(test, map_user_test_page(UBASE), -EEXIST);
+	KUNIT_EXPECT_EQ(test, map_user_test_page(addr + 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, map_user_test_page((unsigned long)kbuf & PAGE_MASK), -EINVAL);
 
 	before = nr_free_pages();
-	KUNIT_ASSERT_EQ(test, arch_map_user_test_page(addr), 0);
+	KUNIT_ASSERT_EQ(test, map_user_test_page(addr), 0);
 	KUNIT_EXPECT_LT(test, nr_free_pages(), before);
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)addr), 0);
 	KUNIT_EXPECT_EQ(test, v, 0U);	/* zeroed */
-	arch_unmap_user_test_page(addr);
+	unmap_user_test_page(addr);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);	/* page and tables freed */
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)addr), -EFAULT);
 }

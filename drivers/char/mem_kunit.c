@@ -14,12 +14,12 @@
 
 static int mem_test_init(struct kunit *test)
 {
-	return arch_map_user_test_page(UBASE);
+	return map_user_test_page(UBASE);
 }
 
 static void mem_test_exit(struct kunit *test)
 {
-	arch_unmap_user_test_page(UBASE);
+	unmap_user_test_page(UBASE);
 }
 
 static void expect_node(struct kunit *test, const char *path, unsigned int minor)

@@ -148,12 +148,12 @@ static struct mt_dev *mt_alloc(struct kunit *test, const char *name)
 
 static int misc_test_init(struct kunit *test)
 {
-	return arch_map_user_test_page(UBASE);
+	return map_user_test_page(UBASE);
 }
 
 static void misc_test_exit(struct kunit *test)
 {
-	arch_unmap_user_test_page(UBASE);
+	unmap_user_test_page(UBASE);
 }
 
 static void misc_node_created(struct kunit *test)

@@ -93,12 +93,12 @@ static bool rust_twins_present(void)
 
 static int twins_init(struct kunit *test)
 {
-	return arch_map_user_test_page(UBASE);
+	return map_user_test_page(UBASE);
 }
 
 static void twins_exit(struct kunit *test)
 {
-	arch_unmap_user_test_page(UBASE);
+	unmap_user_test_page(UBASE);
 }
 
 /* Memory in use: slab bytes and free pages, after empty slabs went back. */

@@ -341,7 +341,7 @@ impl UserSliceWriter {
 ///
 /// Ferrite has no processes yet, so no user mapping exists to copy to or
 /// from. Tests map one zeroed page at a user address in the kernel's own
-/// page tables (`arch_map_user_test_page()`); the success paths of user
+/// page tables (`map_user_test_page()`); the success paths of user
 /// copies can then be exercised. Only one test may map a given address at
 /// a time (tests run one after the other).
 pub mod test_page {
@@ -380,7 +380,7 @@ pub mod test_page {
         pub fn map_at(addr: UserPtr) -> Result<Self> {
             // SAFETY: the C function checks `addr` and maps only user
             // addresses, which no Rust reference can point to.
-            to_result(unsafe { bindings::arch_map_user_test_page(addr as _) })?;
+            to_result(unsafe { bindings::map_user_test_page(addr as _) })?;
             Ok(UserTestPage { addr })
         }
 
@@ -403,7 +403,7 @@ pub mod test_page {
     impl Drop for UserTestPage {
         fn drop(&mut self) {
             // SAFETY: the page was mapped by `map_at` and is unmapped once.
-            unsafe { bindings::arch_unmap_user_test_page(self.addr as _) }
+            unsafe { bindings::unmap_user_test_page(self.addr as _) }
         }
     }
 }

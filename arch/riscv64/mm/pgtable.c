@@ -4,7 +4,7 @@
  * Sv39 table for both halves: each address space's top-level table has a
  * copy of the kernel's upper half (pgd_share_kernel_half()), and without
  * a process the kernel's own table is loaded, whose lower half holds only
- * the test pages of arch_map_user_test_page(). There are no ASIDs yet:
+ * the test pages of map_user_test_page(). There are no ASIDs yet:
  * loading another table flushes the TLB.
  */
 #include <linux/kernel.h>

@@ -94,6 +94,7 @@ extern phys_addr_t kernel_pgd_phys;
 /* Physical address of the lower-half table without a process (TTBR0_EL1): user test pages. */
 extern phys_addr_t user_pgd_phys;
 
+
 /* Drop any TLB entry for va (kernel or user, every ASID), and wait. */
 static inline void flush_tlb_one(unsigned long va)
 {
@@ -162,6 +163,12 @@ static inline void flush_tlb_page(unsigned long addr)
 static inline void flush_tlb_all_user(void)
 {
 	__asm__ __volatile__("dsb ishst\n\ttlbi aside1is, xzr\n\tdsb ish\n\tisb" ::: "memory");
+}
+
+/* The table that translates user addresses while no process's is loaded. */
+static inline pgd_t *arch_test_user_pgd(void)
+{
+	return __va(user_pgd_phys);
 }
 
 #endif /* !__ASSEMBLER__ */

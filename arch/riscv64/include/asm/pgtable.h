@@ -83,6 +83,7 @@ u64 arch_lookup_kernel_page(unsigned long va);
 /* Physical address of the kernel's top-level page table. */
 extern phys_addr_t kernel_pgd_phys;
 
+
 static inline void flush_tlb_one(unsigned long va)
 {
 	__asm__ __volatile__("sfence.vma %0, zero" :: "r"(va) : "memory");
@@ -154,6 +155,12 @@ static inline void flush_tlb_page(unsigned long addr)
 static inline void flush_tlb_all_user(void)
 {
 	flush_tlb_all();
+}
+
+/* The table that translates user addresses while no process's is loaded. */
+static inline pgd_t *arch_test_user_pgd(void)
+{
+	return __va(kernel_pgd_phys);
 }
 
 #endif /* _ASM_RISCV_PGTABLE_H */

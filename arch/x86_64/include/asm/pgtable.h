@@ -69,6 +69,7 @@ u64 arch_lookup_kernel_page(unsigned long va);
 /* Physical address of the kernel's top-level page table. */
 extern phys_addr_t kernel_pgd_phys;
 
+
 static inline void flush_tlb_one(unsigned long va)
 {
 	__asm__ __volatile__("invlpg (%0)" :: "r"(va) : "memory");
@@ -122,6 +123,12 @@ static inline void flush_tlb_all_user(void)
 	unsigned long cr3;
 
 	__asm__ __volatile__("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) :: "memory");
+}
+
+/* The table that translates user addresses while no process's is loaded. */
+static inline pgd_t *arch_test_user_pgd(void)
+{
+	return __va(kernel_pgd_phys);
 }
 
 #endif /* _ASM_X86_PGTABLE_H */
