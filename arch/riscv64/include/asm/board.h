@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The MMIO window that arch/riscv64/kernel/board.c gives the
+ * The MMIO window that drivers/base/board.c gives the
  * "c-platform-test" device (the goldfish RTC of QEMU virt); the platform
  * bus tests check that it reaches the driver intact.
  */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Platform devices of QEMU virt that Ferrite declares by hand (the device
- * tree describes them, but nothing turns tree nodes into devices yet):
+ * The platform devices every board declares by hand, as a board file does
+ * for devices that no bus enumerates (QEMU's machines describe them in
+ * ACPI or the device tree, which nothing turns into devices yet):
  *   rust-platform-sample	for the Rust sample platform driver
  *   c-platform-test		for the C platform driver of the KUnit tests,
- *				with the goldfish RTC window as its MMIO
- *				resource (asm/board.h)
+ *				with the MMIO window of a real device of the
+ *				machine as its resource (asm/board.h: the q35
+ *				HPET, the riscv64 goldfish RTC, the arm64 PL031)
  * Drivers bind by these names. Registered at arch_initcall, after the
  * platform bus (core_initcall) and before drivers (device_initcall).
  */
