@@ -24,7 +24,7 @@ pkgs="make gcc binutils clang lld llvm python3 gdb \
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-riscv64-cross \
-	qemu-system-misc opensbi gdb-multiarch" ;;
+	qemu-system-misc opensbi gdb-multiarch dpkg-dev" ;;
 arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross \
 	qemu-system-arm gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
@@ -62,8 +62,8 @@ fetch_busybox() {
 # state under build/cache/apt-trixie (the system's apt configuration is
 # untouched, no root needed): it checks the package index against the
 # signed Release file and the .deb against the index; the .deb's SHA256 is
-# compared with the index again here. Failure is not fatal: the initramfs
-# then has no busybox and the shell boots are skipped (usr/Makefile).
+# compared with the index again here. When this fails, setup.sh builds
+# busybox from Debian 12's source instead (build_busybox_bookworm).
 fetch_busybox_trixie() {
 	dir=$(dirname "$0")/../build/cache/busybox-$1
 	[ -x "$dir/bin/busybox" ] && return 0
@@ -76,7 +76,7 @@ fetch_busybox_trixie() {
 		-o "APT::Architecture=$1" -o "APT::Architectures::=$1"
 	barch=$1; shift
 	if ! apt-get "$@" -qq update >/dev/null 2>&1; then
-		echo "setup.sh: cannot read Debian 13's $barch package index; no busybox for $barch" >&2
+		echo "setup.sh: cannot read Debian 13's $barch package index" >&2
 		return 1
 	fi
 	sha=$(apt-cache "$@" show busybox-static | sed -n 's/^SHA256: //p' | head -n 1)
@@ -92,6 +92,92 @@ fetch_busybox_trixie() {
 	rm -rf "$tmp"
 }
 
+# The fallback when Debian 13's package cannot be fetched: busybox built
+# from Debian 12's own source package, the version the native
+# busybox-static was built from (so the native applet list is exact), with
+# Debian's static configuration (debian/config/os/linux then
+# debian/config/pkg/static), Debian's riscv64 hardening flags and the
+# cross gcc with Debian 12's static glibc, as debian/rules builds the
+# static flavour. apt runs with a private source list and state under
+# build/cache/apt-bookworm-src (deb-src lines for bookworm,
+# bookworm-updates and bookworm-security, signed-by Debian's archive
+# keyring): it checks each index against the signed InRelease (gpgv) and
+# the .dsc, .orig and .debian tarballs against the Sources entry, and
+# dpkg-source applies debian/patches. Not done: Debian's testsuite (it
+# would have to run the riscv64 binary), the other two flavours, the man
+# page. About two minutes on two cores, once: a failed compile leaves
+# build/cache/busybox-riscv64.failed, which stops later runs retrying.
+build_busybox_bookworm() {
+	top=$(cd "$(dirname "$0")/.." && pwd)
+	dir=$top/build/cache/busybox-$1
+	[ -x "$dir/bin/busybox" ] && return 0
+	log=$top/build/cache/busybox-$1-build.log
+	if [ -e "$top/build/cache/busybox-$1.failed" ]; then
+		echo "setup.sh: no busybox for $1: building it failed before (see $log;" \
+			"remove build/cache/busybox-$1.failed to retry)" >&2
+		return 1
+	fi
+	ver=$(dpkg-query -W -f='${source:Version}' busybox-static 2>/dev/null || true)
+	upver=${ver#*:}; upver=${upver%-*}
+	if [ -z "$ver" ]; then
+		echo "setup.sh: busybox-static is not installed; no busybox for $1" >&2
+		return 1
+	fi
+	echo "setup.sh: building busybox ${ver#*:} for $1 from Debian 12's source (once, a few minutes)"
+	apt=$top/build/cache/apt-bookworm-src
+	mkdir -p "$apt/lists/partial" "$apt/archives/partial"
+	key=/usr/share/keyrings/debian-archive-keyring.gpg
+	{
+		echo "deb-src [signed-by=$key] http://deb.debian.org/debian bookworm main"
+		echo "deb-src [signed-by=$key] http://deb.debian.org/debian bookworm-updates main"
+		echo "deb-src [signed-by=$key] http://deb.debian.org/debian-security bookworm-security main"
+	} > "$apt/sources.list"
+	set -- "$1" -o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt" -o Dir::State::status=/dev/null
+	barch=$1; shift
+	tmp=$(mktemp -d)
+	if ! apt-get "$@" -qq update > "$log" 2>&1 ||
+	   ! (cd "$tmp" && apt-get "$@" -qq source "busybox=$ver") >> "$log" 2>&1 ||
+	   [ ! -d "$tmp/busybox-$upver/debian" ]; then
+		echo "setup.sh: cannot download and unpack Debian 12's busybox $ver source (see $log)" >&2
+		rm -rf "$tmp"
+		return 1
+	fi
+	if ! build_busybox_static "$tmp/busybox-$upver" "$tmp/b" "$barch" "$ver" >> "$log" 2>&1; then
+		echo "setup.sh: building busybox for $barch failed (see $log)" >&2
+		touch "$top/build/cache/busybox-$barch.failed"
+		rm -rf "$tmp"
+		return 1
+	fi
+	mkdir -p "$dir/bin"
+	cp "$tmp/b/busybox" "$dir/bin/busybox.tmp"
+	mv "$dir/bin/busybox.tmp" "$dir/bin/busybox"
+	rm -rf "$tmp" "$apt"
+	echo "setup.sh: built $(echo "$dir" | sed "s|^$top/||")/bin/busybox"
+}
+
+# debian/rules' static flavour, cross-compiled: build_busybox_static SRC
+# BUILDDIR DEBARCH VERSION leaves BUILDDIR/busybox, stripped as dh_strip
+# would. Debian's rules drops -O2 so busybox's own -Os applies.
+build_busybox_static() (
+	case "$3" in
+	riscv64) karch=riscv cross=riscv64-linux-gnu- ;;
+	*) echo "no cross compiler for $3"; exit 1 ;;
+	esac
+	export KCONFIG_NOTIMESTAMP=1
+	cd "$1" && mkdir -p "$2" &&
+	cat debian/config/os/linux debian/config/pkg/static > "$2/.config" &&
+	flags=$(DEB_HOST_ARCH=$3 DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --export=sh) &&
+	eval "$flags" && CFLAGS=$(echo " $CFLAGS " | sed 's/ -O2 / /') &&
+	{ yes "" | make -C "$2" -f "$PWD/Makefile" KBUILD_SRC="$PWD" ARCH=$karch \
+		CROSS_COMPILE=$cross silentoldconfig; } &&
+	diff -u debian/config/pkg/static "$2/.config" &&
+	make -C "$2" -j2 all ARCH=$karch CROSS_COMPILE=$cross SKIP_STRIP=y \
+		BB_EXTRA_VERSION="Debian $4" \
+		CONFIG_EXTRA_CFLAGS="$CFLAGS $CPPFLAGS" CONFIG_EXTRA_LDFLAGS="$CFLAGS $LDFLAGS" &&
+	"${cross}strip" --remove-section=.comment --remove-section=.note "$2/busybox"
+)
+
 need_root() {
 	if [ "$(id -u)" = 0 ]; then
 		sudo=
@@ -103,10 +189,6 @@ need_root() {
 		exit 1
 	fi
 }
-
-if [ "$arch" = riscv64 ] && [ "$check" = 0 ]; then
-	fetch_busybox_trixie riscv64 || true
-fi
 
 if [ -n "$foreign_busybox" ] && [ "$check" = 0 ]; then
 	dir=$(dirname "$0")/../build/cache/busybox-$foreign_busybox
@@ -128,16 +210,23 @@ for p in $pkgs; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
-
-echo "setup.sh: missing Debian packages:$missing"
-if [ "$check" = 1 ]; then
-	exit 1
+if [ -n "$missing" ]; then
+	echo "setup.sh: missing Debian packages:$missing"
+	if [ "$check" = 1 ]; then
+		exit 1
+	fi
+	need_root "sudo apt-get install$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	echo "setup.sh: installing with apt-get (this happens once)"
+	$sudo apt-get update -qq >/dev/null
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	echo "setup.sh: done"
 fi
-need_root "sudo apt-get install$missing"
-export DEBIAN_FRONTEND=noninteractive
-echo "setup.sh: installing with apt-get (this happens once)"
-$sudo apt-get update -qq >/dev/null
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
-echo "setup.sh: done"
+
+# riscv64's busybox, once the packages above are there (the fallback
+# build needs the cross gcc and dpkg-dev). Not fatal: without it the
+# initramfs has no busybox and the shell boots are skipped (usr/Makefile).
+if [ "$arch" = riscv64 ] && [ "$check" = 0 ]; then
+	fetch_busybox_trixie riscv64 || build_busybox_bookworm riscv64 || true
+fi
