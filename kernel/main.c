@@ -12,6 +12,7 @@
 #include <linux/devbench.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/reboot.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
@@ -159,7 +160,7 @@ void __init start_kernel(void)
 	parse_early_params();
 	trap_init();
 	mm_core_init();
-	arch_mm_init();
+	kernel_pgtable_init_late();
 	init_IRQ();
 	time_init();
 	timekeeping_set_wall(read_persistent_clock() * NSEC_PER_SEC);

@@ -11,6 +11,7 @@
 
 #include <linux/vmalloc.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/slab.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
@@ -93,7 +94,7 @@ static void unmap_free_pages(struct vm_struct *vm, unsigned int n)
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
-		arch_unmap_kernel_page(vm->addr + ((unsigned long)i << PAGE_SHIFT));
+		unmap_kernel_page(vm->addr + ((unsigned long)i << PAGE_SHIFT));
 		__free_pages(vm->pages[i], 0);
 	}
 	atomic_long_sub(n, &vmalloc_pages);
@@ -135,7 +136,7 @@ void *__vmalloc_nofault(unsigned long size, unsigned long align, gfp_t gfp,
 		page = __alloc_pages_nofault((gfp & ~__GFP_COMP) | __GFP_NOWARN, 0);
 		if (!page)
 			goto fail_map;
-		if (arch_map_kernel_page(va, page_to_phys(page), PAGE_KERNEL)) {
+		if (map_kernel_page(va, page_to_phys(page), PAGE_KERNEL)) {
 			__free_pages(page, 0);
 			goto fail_map;
 		}

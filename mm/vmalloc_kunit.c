@@ -4,6 +4,7 @@
 #include <linux/vmalloc.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
@@ -15,7 +16,7 @@ static unsigned long mapped_pages(const void *p, unsigned long n)
 	unsigned long i, mapped = 0;
 
 	for (i = 0; i < n; i++)
-		mapped += arch_lookup_kernel_page((unsigned long)p + i * PAGE_SIZE) != 0;
+		mapped += lookup_kernel_page((unsigned long)p + i * PAGE_SIZE) != 0;
 	return mapped;
 }
 
@@ -63,7 +64,7 @@ static void vmalloc_write_and_free(struct kunit *test)
 		const u8 *alias;
 		unsigned long j;
 
-		u64 pte = arch_lookup_kernel_page((unsigned long)p + i * PAGE_SIZE);
+		u64 pte = lookup_kernel_page((unsigned long)p + i * PAGE_SIZE);
 
 		pages[i] = vmalloc_to_page(p + i * PAGE_SIZE + 123);
 		KUNIT_ASSERT_NOT_NULL(test, pages[i]);

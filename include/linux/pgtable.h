@@ -16,6 +16,42 @@
 #include <linux/types.h>
 #include <asm/pgtable.h>
 
+/*
+ * kernel_pgtable_alloc() - a zeroed page for a kernel page table: from
+ * memblock until kernel_pgtable_init_late() (then a failure panics), from
+ * the page allocator after (NULL on -ENOMEM). May sleep after boot.
+ */
+u64 *kernel_pgtable_alloc(void);
+
+/* kernel_pgtable_init_late() - the page allocator works: use it for tables. */
+void kernel_pgtable_init_late(void);
+
+/*
+ * kernel_pgtable_walk_create() - the entry for kernel address @va at the
+ * level whose entries map 1 << @shift bytes (PAGE_SHIFT: a 4 KiB page,
+ * 21: 2 MiB), creating missing tables; NULL if a large page already
+ * covers @va or a table cannot be allocated. For paging_init() (one CPU,
+ * no lock) and map_kernel_page().
+ */
+u64 *kernel_pgtable_walk_create(unsigned long va, int shift);
+
+/*
+ * map_kernel_page() - map the 4 KiB page at kernel virtual address @va to
+ * physical @pa with protection @flags (PAGE_KERNEL...). Allocates page
+ * tables with GFP_KERNEL, so process context only. Returns 0, -ENOMEM, or
+ * -EEXIST if @va is already mapped.
+ */
+int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
+
+/* unmap_kernel_page() - remove @va's mapping (if any), flush it. Never sleeps. */
+void unmap_kernel_page(unsigned long va);
+
+/*
+ * lookup_kernel_page() - the leaf entry that maps @va (a 4 KiB page or a
+ * large one), or 0 when @va is unmapped. For tests and fault reports.
+ */
+u64 lookup_kernel_page(unsigned long va);
+
 #ifdef CONFIG_USER_SPACE
 struct mm_struct;
 

@@ -24,9 +24,6 @@ void setup_arch(void);
 /* trap_init() - install exception handlers (after setup_arch, before mm). */
 void trap_init(void);
 
-/* arch_mm_init() - called right after mm_core_init(): the page allocator works. */
-void arch_mm_init(void);
-
 /* init_IRQ() - set up the interrupt controller, all lines masked. */
 void init_IRQ(void);
 

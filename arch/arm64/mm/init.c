@@ -14,6 +14,7 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/start_kernel.h>
@@ -27,120 +28,14 @@
 
 extern char _head[], _etext[], _erodata[], _end[];
 
-phys_addr_t kernel_pgd_phys;
 phys_addr_t user_pgd_phys;
 static u64 *kernel_pgd;
-static bool mm_ready;		/* page tables now come from the buddy allocator */
-static DEFINE_SPINLOCK(pgtable_lock);
-
-static u64 *alloc_table(void)
-{
-	phys_addr_t pa;
-
-	if (mm_ready) {
-		unsigned long p = get_zeroed_page(GFP_KERNEL);
-
-		return p ? (u64 *)p : NULL;
-	}
-	pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-	if (!pa)
-		panic("paging_init: out of memory for page tables");
-	return __va(pa);
-}
-
-/* Make a new entry visible to the table walker before it is used. */
-static inline void set_entry(u64 *e, u64 v)
-{
-	WRITE_ONCE(*e, v);
-	dsb(ishst);
-	isb();
-}
-
-static bool is_table(u64 e)
-{
-	return (e & PTE_TYPE_MASK) == (PTE_VALID | PTE_TABLE);
-}
-
-/* The entry for va at level `shift` (12: L3, 21: L2), creating tables. */
-static u64 *walk_create(unsigned long va, int shift)
-{
-	u64 *table = kernel_pgd;
-
-	for (int s = 39; s > shift; s -= 9) {
-		u64 *e = &table[IDX(va, s)];
-
-		if (!(*e & PTE_VALID)) {
-			u64 *next = alloc_table();
-
-			if (!next)
-				return NULL;
-			set_entry(e, __pa(next) | PTE_VALID | PTE_TABLE);
-		} else if (!is_table(*e)) {
-			return NULL;	/* covered by a block */
-		}
-		table = __va(*e & PTE_ADDR_MASK);
-	}
-	return &table[IDX(va, shift)];
-}
-
-u64 arch_lookup_kernel_page(unsigned long va)
-{
-	u64 *table = kernel_pgd;
-
-	for (int s = 39; s >= 12; s -= 9) {
-		u64 e = table[IDX(va, s)];
-
-		if (!(e & PTE_VALID))
-			return 0;
-		if (s == 12 || !is_table(e))
-			return e;
-		table = __va(e & PTE_ADDR_MASK);
-	}
-	return 0;
-}
-
-int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags)
-{
-	unsigned long irqflags;
-	u64 *pte;
-	int ret = 0;
-
-	spin_lock_irqsave(&pgtable_lock, irqflags);
-	pte = walk_create(va, 12);
-	if (!pte)
-		ret = -ENOMEM;
-	else if (*pte & PTE_VALID)
-		ret = -EEXIST;
-	else
-		set_entry(pte, (pa & PTE_ADDR_MASK) | flags);
-	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-	return ret;
-}
-
-void arch_unmap_kernel_page(unsigned long va)
-{
-	unsigned long irqflags;
-	u64 *table = kernel_pgd;
-
-	spin_lock_irqsave(&pgtable_lock, irqflags);
-	for (int s = 39; s > 12; s -= 9) {
-		u64 e = table[IDX(va, s)];
-
-		if (!(e & PTE_VALID) || !is_table(e))
-			goto out;
-		table = __va(e & PTE_ADDR_MASK);
-	}
-	WRITE_ONCE(table[IDX(va, 12)], 0);
-	flush_tlb_one(va);
-out:
-	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-}
 
 static void __init map_range_4k(unsigned long start, unsigned long end, phys_addr_t pa,
 				unsigned long flags)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE, pa += PAGE_SIZE) {
-		u64 *pte = walk_create(va, 12);
+		u64 *pte = kernel_pgtable_walk_create(va, 12);
 
 		if (!pte)
 			panic("paging_init: cannot map %#lx", va);
@@ -163,12 +58,12 @@ void __init paging_init(void)
 	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), SZ_2M);
 	unsigned long text = (unsigned long)_head;
 
-	kernel_pgd = alloc_table();
+	kernel_pgd = kernel_pgtable_alloc();
 	kernel_pgd_phys = __pa(kernel_pgd);
 
 	/* RAM: 2 MiB blocks (an L2 entry with bit 1 clear is a block). */
 	for (phys_addr_t pa = ram_start; pa < ram_end && pa < MAX_PHYS_ADDR; pa += SZ_2M) {
-		u64 *pmd = walk_create((unsigned long)__va(pa), 21);
+		u64 *pmd = kernel_pgtable_walk_create((unsigned long)__va(pa), 21);
 
 		if (!pmd)
 			panic("paging_init: cannot map RAM at %#llx", (unsigned long long)pa);
@@ -185,7 +80,7 @@ void __init paging_init(void)
 	early_map_device(arm64_board.gicc.base, arm64_board.gicc.size);
 	early_map_device(arm64_board.rtc.base, arm64_board.rtc.size);
 
-	user_pgd_phys = __pa(alloc_table());
+	user_pgd_phys = __pa(kernel_pgtable_alloc());
 
 	dsb(ishst);
 	write_sysreg(kernel_pgd_phys, ttbr1_el1);
@@ -198,8 +93,3 @@ void __init paging_init(void)
 		((unsigned long)_erodata - (unsigned long)_etext) >> 10);
 }
 
-/* The buddy allocator runs now: page tables come from it from here on. */
-void __init arch_mm_init(void)
-{
-	mm_ready = true;
-}

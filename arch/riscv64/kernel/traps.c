@@ -13,6 +13,7 @@
  * reported as such.
  */
 #include <linux/kernel.h>
+#include <linux/pgtable.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kallsyms.h>
@@ -190,7 +191,7 @@ static void do_page_fault(struct pt_regs *regs)
 		pr_emerg("BUG: unable to handle page fault for address: %016lx\n", addr);
 	access = cause == EXC_INST_PAGE_FAULT ? "instruction fetch" :
 		 cause == EXC_STORE_PAGE_FAULT ? "write" : "read";
-	pte = arch_lookup_kernel_page(addr);
+	pte = lookup_kernel_page(addr);
 	pr_emerg("Page fault: supervisor %s access in %s mode, %s\n", access,
 		 user_mode(regs) ? "user" : "kernel",
 		 pte_present(pte) ? "protection violation" : "not-present page");

@@ -13,6 +13,7 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/spinlock.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
@@ -27,110 +28,12 @@
 
 extern char _stext[], _etext[], _erodata[], _end[];
 
-phys_addr_t kernel_pgd_phys;
 static u64 *kernel_pgd;
-static bool mm_ready;		/* page tables now come from the buddy allocator */
-static DEFINE_SPINLOCK(pgtable_lock);
-
-static u64 *alloc_table(void)
-{
-	phys_addr_t pa;
-
-	if (mm_ready) {
-		unsigned long p = get_zeroed_page(GFP_KERNEL);
-
-		return p ? (u64 *)p : NULL;
-	}
-	pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-	if (!pa)
-		panic("paging_init: out of memory for page tables");
-	return __va(pa);
-}
-
-/* The entry for va at level `shift` (12: 4 KiB, 21: 2 MiB), creating tables. */
-static u64 *walk_create(unsigned long va, int shift)
-{
-	u64 *table = kernel_pgd;
-
-	for (int s = 30; s > shift; s -= 9) {
-		u64 *e = &table[IDX(va, s)];
-
-		if (!(*e & _PAGE_PRESENT)) {
-			u64 *next = alloc_table();
-
-			if (!next)
-				return NULL;
-			*e = __pgd_table(__pa(next));
-		} else if (*e & _PAGE_LEAF) {
-			return NULL;	/* covered by a large page */
-		}
-		table = __va(PTE_PA(*e));
-	}
-	return &table[IDX(va, shift)];
-}
-
-u64 arch_lookup_kernel_page(unsigned long va)
-{
-	u64 *table = kernel_pgd;
-
-	for (int s = 30; s >= 12; s -= 9) {
-		u64 e = table[IDX(va, s)];
-
-		if (!(e & _PAGE_PRESENT))
-			return 0;
-		if (!PTE_TABLE(e))
-			return e;
-		if (s == 12)
-			return 0;
-		table = __va(PTE_PA(e));
-	}
-	return 0;
-}
-
-int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags)
-{
-	unsigned long irqflags;
-	u64 *pte;
-	int ret = 0;
-
-	spin_lock_irqsave(&pgtable_lock, irqflags);
-	pte = walk_create(va, 12);
-	if (!pte)
-		ret = -ENOMEM;
-	else if (*pte & _PAGE_PRESENT)
-		ret = -EEXIST;
-	else
-		*pte = __pte_leaf(pa, flags);
-	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-	/* RISC-V may cache invalid entries too: make the new one visible. */
-	if (!ret)
-		flush_tlb_one(va);
-	return ret;
-}
-
-void arch_unmap_kernel_page(unsigned long va)
-{
-	unsigned long irqflags;
-	u64 *table = kernel_pgd;
-
-	spin_lock_irqsave(&pgtable_lock, irqflags);
-	for (int s = 30; s > 12; s -= 9) {
-		u64 e = table[IDX(va, s)];
-
-		if (!PTE_TABLE(e))
-			goto out;
-		table = __va(PTE_PA(e));
-	}
-	table[IDX(va, 12)] = 0;
-	flush_tlb_one(va);
-out:
-	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-}
 
 static void __init map_range_4k(unsigned long start, unsigned long end, unsigned long flags)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE)
-		*walk_create(va, 12) = __pte_leaf(__pa((void *)va), flags);
+		*kernel_pgtable_walk_create(va, 12) = __pte_leaf(__pa((void *)va), flags);
 }
 
 void __init paging_init(void)
@@ -138,11 +41,11 @@ void __init paging_init(void)
 	phys_addr_t ram_start = ALIGN_DOWN(memblock_start_of_DRAM(), 1UL << 21);
 	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), 1UL << 21);
 
-	kernel_pgd = alloc_table();
+	kernel_pgd = kernel_pgtable_alloc();
 	kernel_pgd_phys = __pa(kernel_pgd);
 
 	for (phys_addr_t pa = ram_start; pa < ram_end && pa < MAX_PHYS_ADDR; pa += 1UL << 21)
-		*walk_create(PAGE_OFFSET + pa, 21) = __pte_leaf(pa, PAGE_KERNEL);
+		*kernel_pgtable_walk_create(PAGE_OFFSET + pa, 21) = __pte_leaf(pa, PAGE_KERNEL);
 	for (unsigned long off = 0; off < IO_WINDOW_SIZE; off += 1UL << 30)
 		kernel_pgd[IDX(IO_WINDOW + off, 30)] = __pte_leaf(off, PAGE_KERNEL);
 
@@ -153,7 +56,7 @@ void __init paging_init(void)
 	 */
 	for (unsigned long va = VMALLOC_START; va >= VMALLOC_START && va < VMALLOC_END;
 	     va += 1UL << 30)
-		walk_create(va, 21);
+		kernel_pgtable_walk_create(va, 21);
 
 	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
 	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);
@@ -167,8 +70,3 @@ void __init paging_init(void)
 		((unsigned long)_erodata - (unsigned long)_etext) >> 10);
 }
 
-/* The buddy allocator runs now: page tables come from it from here on. */
-void __init arch_mm_init(void)
-{
-	mm_ready = true;
-}

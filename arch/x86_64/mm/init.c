@@ -12,6 +12,7 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
@@ -24,116 +25,23 @@
 
 extern char _stext[], _etext[], _erodata[], _end[];
 
-phys_addr_t kernel_pgd_phys;
 static u64 *kernel_pgd;
-static bool mm_ready;		/* page tables now come from the buddy allocator */
-static DEFINE_SPINLOCK(pgtable_lock);
-
-static u64 *alloc_table(void)
-{
-	phys_addr_t pa;
-
-	if (mm_ready) {
-		unsigned long p = get_zeroed_page(GFP_KERNEL);
-
-		return p ? (u64 *)p : NULL;
-	}
-	pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-	if (!pa)
-		panic("paging_init: out of memory for page tables");
-	return __va(pa);
-}
-
-/* The entry for va at level `shift` (12: PTE, 21: PMD), creating tables. */
-static u64 *walk_create(unsigned long va, int shift)
-{
-	u64 *table = kernel_pgd;
-
-	for (int s = 39; s > shift; s -= 9) {
-		u64 *e = &table[IDX(va, s)];
-
-		if (!(*e & _PAGE_PRESENT)) {
-			u64 *next = alloc_table();
-
-			if (!next)
-				return NULL;
-			*e = __pa(next) | _PAGE_PRESENT | _PAGE_RW;
-		} else if (*e & _PAGE_PSE) {
-			return NULL;	/* covered by a large page */
-		}
-		table = __va(*e & PTE_ADDR_MASK);
-	}
-	return &table[IDX(va, shift)];
-}
-
-u64 arch_lookup_kernel_page(unsigned long va)
-{
-	u64 *table = kernel_pgd;
-
-	for (int s = 39; s >= 12; s -= 9) {
-		u64 e = table[IDX(va, s)];
-
-		if (!(e & _PAGE_PRESENT))
-			return 0;
-		if (s == 12 || (e & _PAGE_PSE))
-			return e;
-		table = __va(e & PTE_ADDR_MASK);
-	}
-	return 0;
-}
-
-int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags)
-{
-	unsigned long irqflags;
-	u64 *pte;
-	int ret = 0;
-
-	spin_lock_irqsave(&pgtable_lock, irqflags);
-	pte = walk_create(va, 12);
-	if (!pte)
-		ret = -ENOMEM;
-	else if (*pte & _PAGE_PRESENT)
-		ret = -EEXIST;
-	else
-		*pte = (pa & PTE_ADDR_MASK) | flags;
-	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-	return ret;
-}
-
-void arch_unmap_kernel_page(unsigned long va)
-{
-	unsigned long irqflags;
-	u64 *table = kernel_pgd;
-
-	spin_lock_irqsave(&pgtable_lock, irqflags);
-	for (int s = 39; s > 12; s -= 9) {
-		u64 e = table[IDX(va, s)];
-
-		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
-			goto out;
-		table = __va(e & PTE_ADDR_MASK);
-	}
-	table[IDX(va, 12)] = 0;
-	flush_tlb_one(va);
-out:
-	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-}
 
 static void __init map_range_4k(unsigned long start, unsigned long end, unsigned long flags)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE)
-		*walk_create(va, 12) = __pa((void *)va) | flags;
+		*kernel_pgtable_walk_create(va, 12) = __pa((void *)va) | flags;
 }
 
 void __init paging_init(void)
 {
 	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), 1UL << 21);
 
-	kernel_pgd = alloc_table();
+	kernel_pgd = kernel_pgtable_alloc();
 	kernel_pgd_phys = __pa(kernel_pgd);
 
 	for (phys_addr_t pa = 0; pa < ram_end && pa < MAX_PHYS_ADDR; pa += 1UL << 21)
-		*walk_create(PAGE_OFFSET + pa, 21) = pa | _PAGE_PSE | PAGE_KERNEL;
+		*kernel_pgtable_walk_create(PAGE_OFFSET + pa, 21) = pa | _PAGE_PSE | PAGE_KERNEL;
 
 	/*
 	 * Every top-level entry of the vmalloc range exists from now on, so
@@ -142,7 +50,7 @@ void __init paging_init(void)
 	 */
 	for (unsigned long va = VMALLOC_START; va >= VMALLOC_START && va < VMALLOC_END;
 	     va += 1UL << 39)
-		walk_create(va, 30);
+		kernel_pgtable_walk_create(va, 30);
 
 	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
 	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);
@@ -157,8 +65,3 @@ void __init paging_init(void)
 		((unsigned long)_erodata - (unsigned long)_etext) >> 10);
 }
 
-/* The buddy allocator runs now: page tables come from it from here on. */
-void __init arch_mm_init(void)
-{
-	mm_ready = true;
-}

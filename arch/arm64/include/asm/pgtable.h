@@ -34,7 +34,7 @@
 
 #define PROT_NORMAL (PTE_VALID | PTE_PAGE | PTE_AF | PTE_SHARED | PTE_ATTRINDX(MT_NORMAL))
 
-/* Protections for arch_map_kernel_page(). */
+/* Protections for map_kernel_page(). */
 #define PAGE_KERNEL (PROT_NORMAL | PTE_WRITE | PTE_PXN | PTE_UXN)
 #define PAGE_KERNEL_RO (PROT_NORMAL | PTE_RDONLY | PTE_PXN | PTE_UXN)
 #define PAGE_KERNEL_EXEC (PROT_NORMAL | PTE_RDONLY | PTE_UXN)
@@ -50,7 +50,7 @@ typedef u64 pgd_t;
 typedef u64 pte_t;
 typedef u64 pgprot_t;		/* a leaf entry's protection bits */
 
-/* What an entry returned by arch_lookup_kernel_page() says. */
+/* What an entry returned by lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
 {
 	return pte & PTE_VALID;
@@ -72,25 +72,9 @@ static inline unsigned long pte_pfn(u64 pte)
 	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
 }
 
-/*
- * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
- * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
- * tables with GFP_KERNEL, so process context only. Returns 0 or -ENOMEM;
- * -EEXIST if va is already mapped.
- */
-int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
-
-/* Remove the mapping of va (if any) and flush it from the TLB. Never sleeps. */
-void arch_unmap_kernel_page(unsigned long va);
-
-/*
- * arch_lookup_kernel_page() - the descriptor that maps va (4 KiB page or
- * 2 MiB block), or 0 when va is unmapped. For tests and fault reports.
- */
-u64 arch_lookup_kernel_page(unsigned long va);
-
-/* Physical address of the kernel's top-level table (TTBR1_EL1). */
+/* Physical address of the kernel's top-level table (mm/kernel_pgtable.c). */
 extern phys_addr_t kernel_pgd_phys;
+
 /* Physical address of the lower-half table without a process (TTBR0_EL1): user test pages. */
 extern phys_addr_t user_pgd_phys;
 
@@ -131,6 +115,17 @@ static inline void pgtable_set_table(u64 *e, u64 v)
 {
 	WRITE_ONCE(*e, v);
 	__asm__ __volatile__("dsb ishst" ::: "memory");
+}
+
+/* Kernel page table (mm/kernel_pgtable.c): entries visible to the walker at once. */
+static inline u64 pgtable_mk_kernel_table(phys_addr_t pa)
+{
+	return pa | PTE_VALID | PTE_TABLE;
+}
+static inline void set_kernel_pte(u64 *e, u64 v)
+{
+	WRITE_ONCE(*e, v);
+	__asm__ __volatile__("dsb ishst\n\tisb" ::: "memory");
 }
 
 static inline void arch_pgd_init(pgd_t *pgd)

@@ -34,14 +34,14 @@ typedef u64 pgprot_t;		/* a leaf entry's protection bits */
 /* A leaf entry mapping physical pa with flags. */
 #define __pte_leaf(pa, flags) ((((pa) >> PAGE_SHIFT) << _PAGE_PFN_SHIFT) | (flags))
 
-/* Protections for arch_map_kernel_page(). A and D are preset: no A/D faults. */
+/* Protections for map_kernel_page(). A and D are preset: no A/D faults. */
 #define _PAGE_KERNEL_BASE (_PAGE_PRESENT | _PAGE_GLOBAL | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PAGE_KERNEL (_PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_WRITE)
 #define PAGE_KERNEL_RO (_PAGE_KERNEL_BASE | _PAGE_READ)
 #define PAGE_KERNEL_EXEC (_PAGE_KERNEL_BASE | _PAGE_READ | _PAGE_EXEC)
 #define PAGE_KERNEL_NOCACHE PAGE_KERNEL
 
-/* What an entry returned by arch_lookup_kernel_page() says. */
+/* What an entry returned by lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
 {
 	return pte & _PAGE_PRESENT;
@@ -63,25 +63,6 @@ static inline unsigned long pte_pfn(u64 pte)
 	return (pte & _PAGE_PFN_MASK) >> _PAGE_PFN_SHIFT;
 }
 
-/*
- * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
- * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
- * tables with GFP_KERNEL, so process context only. Returns 0 or -ENOMEM;
- * -EEXIST if va is already mapped.
- */
-int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
-
-/* Remove the mapping of va (if any) and flush it from the TLB. Never sleeps. */
-void arch_unmap_kernel_page(unsigned long va);
-
-/*
- * arch_lookup_kernel_page() - the leaf entry that maps va (4 KiB, 2 MiB or
- * 1 GiB), or 0 when va is unmapped. For tests and fault reports.
- */
-u64 arch_lookup_kernel_page(unsigned long va);
-
-/* Physical address of the kernel's top-level page table. */
-extern phys_addr_t kernel_pgd_phys;
 
 
 static inline void flush_tlb_one(unsigned long va)
@@ -123,6 +104,13 @@ static inline void pgtable_set_table(u64 *e, u64 v)
 	WRITE_ONCE(*e, v);
 }
 
+/* Kernel page table (mm/kernel_pgtable.c). */
+static inline u64 pgtable_mk_kernel_table(phys_addr_t pa)
+{
+	return __pgd_table(pa);
+}
+static inline void set_kernel_pte(u64 *e, u64 v) { WRITE_ONCE(*e, v); }
+
 /* Fill a new top-level table: the kernel half is shared (mm/pgtable.c). */
 #define arch_pgd_init(pgd) pgd_share_kernel_half(pgd)
 
@@ -156,6 +144,9 @@ static inline void flush_tlb_all_user(void)
 {
 	flush_tlb_all();
 }
+
+/* Physical address of the kernel's top-level table (mm/kernel_pgtable.c). */
+extern phys_addr_t kernel_pgd_phys;
 
 /* The table that translates user addresses while no process's is loaded. */
 static inline pgd_t *arch_test_user_pgd(void)

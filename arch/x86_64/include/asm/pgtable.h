@@ -21,13 +21,13 @@
 #define _PAGE_NX (1UL << 63)
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 
-/* Protections for arch_map_kernel_page(). */
+/* Protections for map_kernel_page(). */
 #define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX | _PAGE_GLOBAL)
 #define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX | _PAGE_GLOBAL)
 #define PAGE_KERNEL_EXEC (_PAGE_PRESENT | _PAGE_GLOBAL)
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
-/* What an entry returned by arch_lookup_kernel_page() says. */
+/* What an entry returned by lookup_kernel_page() says. */
 static inline bool pte_present(u64 pte)
 {
 	return pte & _PAGE_PRESENT;
@@ -49,25 +49,6 @@ static inline unsigned long pte_pfn(u64 pte)
 	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
 }
 
-/*
- * arch_map_kernel_page() - map the 4 KiB page at kernel virtual address va
- * to physical pa with protection flags (PAGE_KERNEL...). Allocates page
- * tables with GFP_KERNEL, so process context only. Returns 0 or -ENOMEM;
- * -EEXIST if va is already mapped.
- */
-int arch_map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
-
-/* Remove the mapping of va (if any) and flush it from the TLB. Never sleeps. */
-void arch_unmap_kernel_page(unsigned long va);
-
-/*
- * arch_lookup_kernel_page() - the page-table entry that maps va (4 KiB or
- * 2 MiB), or 0 when va is unmapped. For tests and fault reports.
- */
-u64 arch_lookup_kernel_page(unsigned long va);
-
-/* Physical address of the kernel's top-level page table. */
-extern phys_addr_t kernel_pgd_phys;
 
 
 static inline void flush_tlb_one(unsigned long va)
@@ -101,13 +82,24 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 #define USER_PGD_PTRS 256
 
 /* An intermediate entry: present, and allows user access and writes. */
-static inline bool pgtable_table_present(u64 e) { return e & _PAGE_PRESENT; }
+/* A next-level table (not a large page: those are only in the kernel half). */
+static inline bool pgtable_table_present(u64 e)
+{
+	return (e & (_PAGE_PRESENT | _PAGE_PSE)) == _PAGE_PRESENT;
+}
 static inline u64 pgtable_mk_table(phys_addr_t pa)
 {
 	return pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
 }
 static inline phys_addr_t pgtable_table_pa(u64 e) { return e & PTE_ADDR_MASK; }
 static inline void pgtable_set_table(u64 *e, u64 v) { *e = v; }
+
+/* Kernel page table (mm/kernel_pgtable.c): tables user mode cannot use. */
+static inline u64 pgtable_mk_kernel_table(phys_addr_t pa)
+{
+	return pa | _PAGE_PRESENT | _PAGE_RW;
+}
+static inline void set_kernel_pte(u64 *e, u64 v) { WRITE_ONCE(*e, v); }
 
 /* Fill a new top-level table: the kernel half is shared (mm/pgtable.c). */
 #define arch_pgd_init(pgd) pgd_share_kernel_half(pgd)
@@ -124,6 +116,9 @@ static inline void flush_tlb_all_user(void)
 
 	__asm__ __volatile__("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) :: "memory");
 }
+
+/* Physical address of the kernel's top-level table (mm/kernel_pgtable.c). */
+extern phys_addr_t kernel_pgd_phys;
 
 /* The table that translates user addresses while no process's is loaded. */
 static inline pgd_t *arch_test_user_pgd(void)
