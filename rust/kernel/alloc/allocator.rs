@@ -63,6 +63,16 @@ fn kmalloc_size(size: usize, align: usize) -> Option<usize> {
     size.checked_next_multiple_of(align)
 }
 
+/// The block a `realloc` was given: null when there is none (`ptr` is
+/// `None`, or the old layout is empty and `ptr` dangling).
+#[inline]
+fn old_block(ptr: Option<NonNull<u8>>, old_layout: Layout) -> *mut u8 {
+    match ptr {
+        Some(p) if old_layout.size() != 0 => p.as_ptr(),
+        _ => ptr::null_mut(),
+    }
+}
+
 /// `krealloc()`s `old` (null: a new block) to `size` bytes (non-zero)
 /// aligned to `align`; null on failure, with `old` left valid.
 ///
@@ -108,10 +118,7 @@ unsafe impl Allocator for Kmalloc {
         old_layout: Layout,
         flags: Flags,
     ) -> Result<NonNull<[u8]>, AllocError> {
-        let old = match ptr {
-            Some(p) if old_layout.size() != 0 => p.as_ptr(),
-            _ => ptr::null_mut(),
-        };
+        let old = old_block(ptr, old_layout);
         if layout.size() == 0 {
             // SAFETY: `old` is null or a live kmalloc block, as the caller
             // guarantees; it is not used again.
@@ -190,12 +197,9 @@ unsafe impl Allocator for Vmalloc {
         old_layout: Layout,
         flags: Flags,
     ) -> Result<NonNull<[u8]>, AllocError> {
-        let old = match ptr {
-            Some(p) if old_layout.size() != 0 => p.as_ptr(),
-            _ => ptr::null_mut(),
-        };
+        let old = old_block(ptr, old_layout);
         if layout.size() != 0 && !flags.allows_blocking() {
-            return Err(AllocError);
+            return Err(AllocError); // vmalloc may sleep
         }
         if !old.is_null() && layout.size() != 0 {
             // SAFETY: `old` is a live vmalloc area; this only looks it up.
@@ -253,12 +257,9 @@ unsafe impl Allocator for KVmalloc {
         old_layout: Layout,
         flags: Flags,
     ) -> Result<NonNull<[u8]>, AllocError> {
-        let old = match ptr {
-            Some(p) if old_layout.size() != 0 => p.as_ptr(),
-            _ => ptr::null_mut(),
-        };
+        let old = old_block(ptr, old_layout);
         if layout.size() != 0 && !flags.allows_blocking() {
-            return Err(AllocError);
+            return Err(AllocError); // vmalloc may sleep
         }
         let Some(size) = kmalloc_size(layout.size(), layout.align()) else {
             return Err(AllocError);
