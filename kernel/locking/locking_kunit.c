@@ -8,6 +8,7 @@
  * Every thread a case starts has finished before the case returns.
  */
 #include <kunit/test.h>
+#include <kunit/kthread.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -28,29 +29,6 @@
 #define MUTEX_ITERS 300
 #define MUTEX_SLEEP_EVERY 100	/* msleep(1) inside every 100th section */
 #define ATOMIC_ITERS 2000
-
-/* Sleep until kthread_stop(): the usual loop of a stoppable kthread. */
-static void sleep_until_stop(void)
-{
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
-/* True once t sleeps in state (off the run queue), polling up to ms. */
-static bool wait_task_asleep(struct task_struct *t, long state, unsigned int ms)
-{
-	for (unsigned int i = 0; i <= ms; i++) {
-		if (READ_ONCE(t->__state) == state && !READ_ONCE(t->on_rq))
-			return true;
-		msleep(1);
-	}
-	return false;
-}
 
 enum count_mode {
 	COUNT_SPIN,
@@ -310,7 +288,7 @@ static int mutex_trylock_fn(void *arg)
 	if (d->result)
 		mutex_unlock(d->m);
 	complete(&d->done);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -372,7 +350,7 @@ static int fifo_fn(void *arg)
 	mutex_lock(&d->m);
 	d->order[atomic_inc_return(&d->next) - 1] = a->id;
 	mutex_unlock(&d->m);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -400,7 +378,7 @@ static void locking_mutex_fifo_handoff(struct kunit *test)
 		}
 		n++;
 		/* Queue them one at a time so the queue order is known. */
-		KUNIT_EXPECT_TRUE(test, wait_task_asleep(t[i], TASK_UNINTERRUPTIBLE, 500));
+		KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t[i], TASK_UNINTERRUPTIBLE, 500));
 	}
 	KUNIT_EXPECT_EQ(test, atomic_read(&d.next), 0);
 
@@ -445,7 +423,7 @@ static int intr_fn(void *arg)
 	if (!a->ret)
 		mutex_unlock(a->m);
 	WRITE_ONCE(current->pending, 0);	/* see interrupt_sleeper() */
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -483,7 +461,7 @@ static void locking_mutex_interrupted_waiter(struct kunit *test)
 	/* One interruptible waiter, killed: -EINTR, flag cleared. */
 	ta = kthread_run(intr_fn, &a, "intr_a");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(ta));
-	KUNIT_EXPECT_TRUE(test, wait_task_asleep(ta, TASK_INTERRUPTIBLE, 500));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(ta, TASK_INTERRUPTIBLE, 500));
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&m.owner), (long)current | MUTEX_FLAG_WAITERS);
 	interrupt_sleeper(ta);
 	for (int i = 0; i < 500 && READ_ONCE(a.ret) == 1; i++)
@@ -499,10 +477,10 @@ static void locking_mutex_interrupted_waiter(struct kunit *test)
 	a.ret = 1;
 	ta = kthread_run(intr_fn, &a, "intr_a");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(ta));
-	KUNIT_EXPECT_TRUE(test, wait_task_asleep(ta, TASK_INTERRUPTIBLE, 500));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(ta, TASK_INTERRUPTIBLE, 500));
 	tb = kthread_run(intr_fn, &b, "intr_b");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(tb));
-	KUNIT_EXPECT_TRUE(test, wait_task_asleep(tb, TASK_UNINTERRUPTIBLE, 500));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(tb, TASK_UNINTERRUPTIBLE, 500));
 	interrupt_sleeper(ta);
 	for (int i = 0; i < 500 && READ_ONCE(a.ret) == 1; i++)
 		msleep(1);

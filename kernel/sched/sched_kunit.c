@@ -8,6 +8,7 @@
  * returns, since the threads point into the case's stack frame.
  */
 #include <kunit/test.h>
+#include <kunit/kthread.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -19,29 +20,6 @@
 
 #define NR_BUSY 4
 #define BUSY_MAX_NS (1000 * NSEC_PER_MSEC)
-
-/* Sleep until kthread_stop(): the usual loop of a stoppable kthread. */
-static void sleep_until_stop(void)
-{
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
-/* True once t sleeps in state (off the run queue), polling up to ms. */
-static bool wait_task_asleep(struct task_struct *t, long state, unsigned int ms)
-{
-	for (unsigned int i = 0; i <= ms; i++) {
-		if (READ_ONCE(t->__state) == state && !READ_ONCE(t->on_rq))
-			return true;
-		msleep(1);
-	}
-	return false;
-}
 
 /* Poll *flag (set by another thread) for up to ms; true if it became set. */
 static bool wait_flag(const int *flag, unsigned int ms)
@@ -128,7 +106,7 @@ static void sched_kthread_should_stop(struct kunit *test)
 
 	t = kthread_run(should_stop_fn, &d, "kt_should_stop");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	KUNIT_EXPECT_TRUE(test, wait_task_asleep(t, TASK_INTERRUPTIBLE, 500));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t, TASK_INTERRUPTIBLE, 500));
 	KUNIT_EXPECT_EQ(test, READ_ONCE(d.before), 0);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(d.after), -1);
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 1);
@@ -147,7 +125,7 @@ static int busy_fn(void *arg)
 	 */
 	while (!kthread_should_stop() && ktime_get_ns() < deadline)
 		*ctr = *ctr + 1;
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -212,7 +190,7 @@ static int yield_peer_fn(void *arg)
 	struct yield_data *d = arg;
 
 	WRITE_ONCE(d->ran, 1);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -255,7 +233,7 @@ static int sleeper_fn(void *arg)
 	WRITE_ONCE(d->asleep, 1);
 	schedule();		/* only wake_up_process() from the test ends this */
 	WRITE_ONCE(d->woken, 1);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -270,7 +248,7 @@ static void sched_wake_up_process(struct kunit *test)
 
 	t = kthread_run(sleeper_fn, &d, "sleeper");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	KUNIT_EXPECT_TRUE(test, wait_task_asleep(t, TASK_UNINTERRUPTIBLE, 500));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t, TASK_UNINTERRUPTIBLE, 500));
 	KUNIT_EXPECT_EQ(test, READ_ONCE(d.asleep), 1);
 	/* It stays asleep while no one wakes it. */
 	msleep(20);
@@ -348,7 +326,7 @@ static int create_fn(void *arg)
 	struct create_data *d = arg;
 
 	WRITE_ONCE(d->ran, 1);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 3;
 }
 

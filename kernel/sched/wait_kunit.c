@@ -9,6 +9,7 @@
  * returns, since they point into the case's stack frame.
  */
 #include <kunit/test.h>
+#include <kunit/kthread.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -28,29 +29,6 @@
  * error (up to about a millisecond under QEMU TCG on a busy host).
  */
 #define CLOCK_SLACK_NS NSEC_PER_MSEC
-
-/* Sleep until kthread_stop(): the usual loop of a stoppable kthread. */
-static void sleep_until_stop(void)
-{
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
-/* True once t sleeps in state (off the run queue), polling up to ms. */
-static bool wait_task_asleep(struct task_struct *t, long state, unsigned int ms)
-{
-	for (unsigned int i = 0; i <= ms; i++) {
-		if (READ_ONCE(t->__state) == state && !READ_ONCE(t->on_rq))
-			return true;
-		msleep(1);
-	}
-	return false;
-}
 
 /* Poll until atomic v reaches want, up to ms; returns its value. */
 static int wait_atomic(atomic_t *v, int want, unsigned int ms)
@@ -90,7 +68,7 @@ static int waker_fn(void *arg)
 	msleep(d->delay_ms);
 	WRITE_ONCE(d->cond, 1);
 	wake_up(&d->wq);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -153,7 +131,7 @@ static int excl_waiter_fn(void *arg)
 
 	wait_event_interruptible_exclusive(d->wq, READ_ONCE(d->go));
 	atomic_inc(&d->woken);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -163,7 +141,7 @@ static int shared_waiter_fn(void *arg)
 
 	wait_event(d->wq, READ_ONCE(d->go));
 	atomic_inc(&d->woken);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -187,7 +165,7 @@ static int start_waiters(struct kunit *test, struct waiters_data *d, struct task
 			KUNIT_FAIL(test, "kthread_run failed");
 			break;
 		}
-		KUNIT_EXPECT_TRUE(test, wait_task_asleep(t[n], excl ? TASK_INTERRUPTIBLE :
+		KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t[n], excl ? TASK_INTERRUPTIBLE :
 							 TASK_UNINTERRUPTIBLE, 500));
 		n++;
 	}
@@ -396,7 +374,7 @@ static int compl_waiter_fn(void *arg)
 
 	wait_for_completion(&d->c);
 	atomic_inc(&d->woken);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -413,7 +391,7 @@ static int start_compl_waiters(struct kunit *test, struct compl_data *d,
 			KUNIT_FAIL(test, "kthread_run failed");
 			break;
 		}
-		KUNIT_EXPECT_TRUE(test, wait_task_asleep(t[n], TASK_UNINTERRUPTIBLE, 500));
+		KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t[n], TASK_UNINTERRUPTIBLE, 500));
 		n++;
 	}
 	return n;
@@ -559,13 +537,13 @@ static int lifetime_completer_fn(void *arg)
 	wake_up_process(d->bystander);
 	preempt_enable_no_resched();
 	complete(&d->c);
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
 static int bystander_fn(void *arg)
 {
-	sleep_until_stop();
+	kunit_sleep_until_stop();
 	return 0;
 }
 
@@ -583,7 +561,7 @@ static void completion_no_touch_after_done(struct kunit *test)
 
 	d.bystander = kthread_run(bystander_fn, NULL, "bystander");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(d.bystander));
-	KUNIT_EXPECT_TRUE(test, wait_task_asleep(d.bystander, TASK_INTERRUPTIBLE, 500));
+	KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(d.bystander, TASK_INTERRUPTIBLE, 500));
 	for (round = 0; round < 20; round++) {
 		init_completion(&d.c);
 		t = kthread_run(lifetime_completer_fn, &d, "completer");

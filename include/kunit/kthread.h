@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Helpers for tests that run kernel threads (kernel/kunit/kthread.c).
+ */
+#ifndef _KUNIT_KTHREAD_H
+#define _KUNIT_KTHREAD_H
+
+#include <linux/types.h>
+
+struct task_struct;
+
+/*
+ * kunit_sleep_until_stop() - the usual loop of a stoppable kthread: sleep
+ * interruptibly until kthread_stop() is called on current. Sleeps.
+ */
+void kunit_sleep_until_stop(void);
+
+/*
+ * kunit_wait_task_asleep() - poll, up to @ms milliseconds, until @t sleeps
+ * in @state (off the run queue); true if it did. Sleeps.
+ */
+bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms);
+
+#endif /* _KUNIT_KTHREAD_H */

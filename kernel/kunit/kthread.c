@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Helpers for tests that run kernel threads (include/kunit/kthread.h).
+ */
+#include <kunit/kthread.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+
+void kunit_sleep_until_stop(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms)
+{
+	for (unsigned int i = 0; i <= ms; i++) {
+		if (READ_ONCE(t->__state) == state && !READ_ONCE(t->on_rq))
+			return true;
+		msleep(1);
+	}
+	return false;
+}
