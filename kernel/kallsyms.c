@@ -6,6 +6,7 @@
 #include <linux/kallsyms.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/printk.h>
 
 extern const unsigned long kallsyms_num;
 extern const unsigned long kallsyms_addresses[];
@@ -54,4 +55,15 @@ unsigned long kallsyms_lookup_name(const char *name)
 		if (!strcmp(&kallsyms_names[kallsyms_name_offsets[i]], name))
 			return kallsyms_addresses[i];
 	return 0;
+}
+
+void print_return_address(unsigned long ret)
+{
+	unsigned long size, off;
+	const char *name;
+
+	if (kallsyms_lookup(ret - 1, &size, &off, &name))
+		pr_emerg(" [<%016lx>] %p\n", ret, (void *)ret);
+	else
+		pr_emerg(" [<%016lx>] %s+%#lx/%#lx\n", ret, name, off + 1, size);
 }

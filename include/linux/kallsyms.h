@@ -19,4 +19,13 @@ int kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offs
 /* Address of the function named name, or 0. Linear search: tests only. */
 unsigned long kallsyms_lookup_name(const char *name);
 
+/*
+ * print_return_address() - print one backtrace line for the return address
+ * @ret at KERN_EMERG: " [<addr>] func+off/size", or the bare address. The
+ * symbol is looked up at @ret - 1, inside the call (which may have been the
+ * last instruction of its function, a call to a noreturn one), as Linux's
+ * %pB does. Any context; never sleeps.
+ */
+void print_return_address(unsigned long ret);
+
 #endif /* _LINUX_KALLSYMS_H */

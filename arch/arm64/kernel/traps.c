@@ -109,22 +109,6 @@ static bool on_stack(unsigned long addr, unsigned long lo, unsigned long hi)
 	return addr >= lo && addr + 16 <= hi && !(addr & 7);
 }
 
-/*
- * Print a return address. The call may have been the last instruction of its
- * function (a call to a noreturn function), so the symbol is looked up at
- * the call itself (ret - 4), and the offset printed for ret.
- */
-static void print_return_address(unsigned long ret)
-{
-	unsigned long size, off;
-	const char *name;
-
-	if (kallsyms_lookup(ret - 4, &size, &off, &name))
-		pr_emerg(" [<%016lx>] %p\n", ret, (void *)ret);
-	else
-		pr_emerg(" [<%016lx>] %s+%#lx/%#lx\n", ret, name, off + 4, size);
-}
-
 extern char boot_stack_bottom[], boot_stack_top[];
 extern char overflow_stack[], overflow_stack_top[];
 

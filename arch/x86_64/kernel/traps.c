@@ -126,22 +126,6 @@ static bool on_stack(unsigned long addr, unsigned long lo, unsigned long hi)
 	return addr >= lo && addr + 16 <= hi && !(addr & 7);
 }
 
-/*
- * Print a return address. The call may have been the last instruction of its
- * function (a call to a noreturn function), so the symbol is looked up at
- * ret - 1, as Linux's %pB does, and the offset printed for ret itself.
- */
-static void print_return_address(unsigned long ret)
-{
-	unsigned long size, off;
-	const char *name;
-
-	if (kallsyms_lookup(ret - 1, &size, &off, &name))
-		pr_emerg(" [<%016lx>] %p\n", ret, (void *)ret);
-	else
-		pr_emerg(" [<%016lx>] %s+%#lx/%#lx\n", ret, name, off + 1, size);
-}
-
 void show_stack_from(struct pt_regs *regs)
 {
 	unsigned long fp = regs->rbp, lo, hi;
