@@ -19,9 +19,6 @@
 #include <linux/pgtable.h>
 #include <linux/spinlock.h>
 
-#define PTRS 512
-#define TOP_SHIFT (PAGE_SHIFT + 9 * (PGTABLE_LEVELS - 1))
-#define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
 
 phys_addr_t kernel_pgd_phys;
 static bool buddy_ready;	/* tables now come from the page allocator */
@@ -51,8 +48,8 @@ u64 *kernel_pgtable_walk_create(unsigned long va, int shift)
 {
 	u64 *table = __va(kernel_pgd_phys);
 
-	for (int s = TOP_SHIFT; s > shift; s -= 9) {
-		u64 *e = &table[IDX(va, s)];
+	for (int s = PGDIR_SHIFT; s > shift; s -= 9) {
+		u64 *e = &table[pgtable_index(va, s)];
 
 		if (!pte_present(*e)) {
 			u64 *next = kernel_pgtable_alloc();
@@ -65,15 +62,15 @@ u64 *kernel_pgtable_walk_create(unsigned long va, int shift)
 		}
 		table = __va(pgtable_table_pa(*e));
 	}
-	return &table[IDX(va, shift)];
+	return &table[pgtable_index(va, shift)];
 }
 
 u64 lookup_kernel_page(unsigned long va)
 {
 	u64 *table = __va(kernel_pgd_phys);
 
-	for (int s = TOP_SHIFT; s >= PAGE_SHIFT; s -= 9) {
-		u64 e = table[IDX(va, s)];
+	for (int s = PGDIR_SHIFT; s >= PAGE_SHIFT; s -= 9) {
+		u64 e = table[pgtable_index(va, s)];
 
 		if (!pte_present(e))
 			return 0;
@@ -111,14 +108,14 @@ void unmap_kernel_page(unsigned long va)
 	u64 *table = __va(kernel_pgd_phys);
 
 	spin_lock_irqsave(&kernel_pgtable_lock, irqflags);
-	for (int s = TOP_SHIFT; s > PAGE_SHIFT; s -= 9) {
-		u64 e = table[IDX(va, s)];
+	for (int s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
+		u64 e = table[pgtable_index(va, s)];
 
 		if (!pgtable_table_present(e))
 			goto out;
 		table = __va(pgtable_table_pa(e));
 	}
-	WRITE_ONCE(table[IDX(va, PAGE_SHIFT)], 0);
+	WRITE_ONCE(table[pgtable_index(va, PAGE_SHIFT)], 0);
 	flush_tlb_one(va);
 out:
 	spin_unlock_irqrestore(&kernel_pgtable_lock, irqflags);

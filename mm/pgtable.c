@@ -16,9 +16,6 @@
 #include <linux/string.h>
 #include <asm/uaccess.h>
 
-#define PTRS 512
-#define TOP_SHIFT (PAGE_SHIFT + 9 * (PGTABLE_LEVELS - 1))
-#define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
 
 int pgd_alloc(struct mm_struct *mm)
 {
@@ -35,18 +32,19 @@ void pgd_share_kernel_half(pgd_t *pgd)
 {
 	const pgd_t *kpgd = __va(kernel_pgd_phys);
 
-	memcpy(pgd + USER_PGD_PTRS, kpgd + USER_PGD_PTRS, (PTRS - USER_PGD_PTRS) * sizeof(pgd_t));
+	memcpy(pgd + USER_PGD_PTRS, kpgd + USER_PGD_PTRS,
+	       (PTRS_PER_TABLE - USER_PGD_PTRS) * sizeof(pgd_t));
 }
 
-/* Free the table at @table of level @shift (TOP_SHIFT: PGD ... 12: PTE) and below. */
+/* Free the table at @table of level @shift (PGDIR_SHIFT: PGD ... 12: PTE) and below. */
 static void free_table_level(u64 *table, int shift, int nr)
 {
 	if (shift > PAGE_SHIFT) {
 		for (int i = 0; i < nr; i++)
 			if (pgtable_table_present(table[i]))
-				free_table_level(__va(pgtable_table_pa(table[i])), shift - 9, PTRS);
+				free_table_level(__va(pgtable_table_pa(table[i])), shift - 9, PTRS_PER_TABLE);
 	}
-	if (shift != TOP_SHIFT)
+	if (shift != PGDIR_SHIFT)
 		free_page((unsigned long)table);
 }
 
@@ -54,7 +52,7 @@ void pgd_free(struct mm_struct *mm)
 {
 	if (!mm->pgd)
 		return;
-	free_table_level(mm->pgd, TOP_SHIFT, USER_PGD_PTRS);
+	free_table_level(mm->pgd, PGDIR_SHIFT, USER_PGD_PTRS);
 	free_page((unsigned long)mm->pgd);
 	mm->pgd = NULL;
 }
@@ -65,8 +63,8 @@ pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr)
 
 	if (addr >= TASK_SIZE_MAX)
 		return NULL;
-	for (int s = TOP_SHIFT; s > PAGE_SHIFT; s -= 9) {
-		u64 *e = &table[IDX(addr, s)];
+	for (int s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
+		u64 *e = &table[pgtable_index(addr, s)];
 
 		if (!pgtable_table_present(*e)) {
 			unsigned long next = get_zeroed_page(GFP_KERNEL);
@@ -77,7 +75,7 @@ pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr)
 		}
 		table = __va(pgtable_table_pa(*e));
 	}
-	return &table[IDX(addr, PAGE_SHIFT)];
+	return &table[pgtable_index(addr, PAGE_SHIFT)];
 }
 
 pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
@@ -86,14 +84,14 @@ pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 
 	if (addr >= TASK_SIZE_MAX)
 		return NULL;
-	for (int s = TOP_SHIFT; s > PAGE_SHIFT; s -= 9) {
-		u64 e = table[IDX(addr, s)];
+	for (int s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
+		u64 e = table[pgtable_index(addr, s)];
 
 		if (!pgtable_table_present(e))
 			return NULL;
 		table = __va(pgtable_table_pa(e));
 	}
-	return &table[IDX(addr, PAGE_SHIFT)];
+	return &table[pgtable_index(addr, PAGE_SHIFT)];
 }
 
 int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -107,8 +105,8 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 		int s;
 
 		/* Descend; skip the whole range of a missing table. */
-		for (s = TOP_SHIFT; s > PAGE_SHIFT; s -= 9) {
-			u64 e = table[IDX(addr, s)];
+		for (s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
+			u64 e = table[pgtable_index(addr, s)];
 
 			if (!pgtable_table_present(e))
 				break;
@@ -124,7 +122,7 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 			continue;
 		}
 		for (; addr < end; addr += PAGE_SIZE) {
-			pte_t *pte = &table[IDX(addr, PAGE_SHIFT)];
+			pte_t *pte = &table[pgtable_index(addr, PAGE_SHIFT)];
 
 			if (*pte) {
 				int ret = fn(pte, addr, data);
@@ -132,7 +130,7 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 				if (ret)
 					return ret;
 			}
-			if (IDX(addr, PAGE_SHIFT) == PTRS - 1) {
+			if (pgtable_index(addr, PAGE_SHIFT) == PTRS_PER_TABLE - 1) {
 				addr += PAGE_SIZE;
 				break;
 			}

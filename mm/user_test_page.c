@@ -20,10 +20,8 @@
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
 
-#define PTRS 512
 #define LEVELS PGTABLE_LEVELS
-#define SHIFT(level) (PAGE_SHIFT + 9 * (LEVELS - 1 - (level)))	/* 0: the PGD */
-#define IDX(va, level) (((va) >> SHIFT(level)) & (PTRS - 1))
+#define IDX(va, level) pgtable_index(va, PGDIR_SHIFT - 9 * (level))	/* level 0: the PGD */
 
 static DEFINE_SPINLOCK(user_test_lock);
 
@@ -34,7 +32,7 @@ static u64 *next_table(u64 e)
 
 static bool table_empty(const u64 *t)
 {
-	for (int i = 0; i < PTRS; i++)
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
 		if (t[i])
 			return false;
 	return true;

@@ -16,6 +16,16 @@
 #include <linux/types.h>
 #include <asm/pgtable.h>
 
+/* Every table has 512 entries; the top one (the PGD) maps 1 << PGDIR_SHIFT each. */
+#define PTRS_PER_TABLE 512
+#define PGDIR_SHIFT (PAGE_SHIFT + 9 * (PGTABLE_LEVELS - 1))
+
+/* The index of @va's entry in a table whose entries map 1 << @shift bytes. */
+static inline unsigned int pgtable_index(unsigned long va, int shift)
+{
+	return (va >> shift) & (PTRS_PER_TABLE - 1);
+}
+
 /*
  * kernel_pgtable_alloc() - a zeroed page for a kernel page table: from
  * memblock until kernel_pgtable_init_late() (then a failure panics), from
