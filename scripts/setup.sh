@@ -90,6 +90,11 @@ fetch_busybox_trixie() {
 	mkdir -p "$dir"
 	dpkg-deb -x "$tmp"/busybox-static_*.deb "$dir"
 	rm -rf "$tmp"
+	# Debian 13 moved it to usr/bin; the build looks in bin/, as for the others.
+	if [ ! -e "$dir/bin/busybox" ] && [ -x "$dir/usr/bin/busybox" ]; then
+		mkdir -p "$dir/bin"
+		ln -s ../usr/bin/busybox "$dir/bin/busybox"
+	fi
 }
 
 # The fallback when Debian 13's package cannot be fetched: busybox built
