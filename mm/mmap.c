@@ -401,28 +401,36 @@ out:
 struct move_ctx {
 	struct mm_struct *mm;
 	long delta;		/* new address - old address */
-	int err;
 };
+
+/*
+ * A move is two walks of the old range: the first makes every table the
+ * new range needs (a failure there moved nothing, and the empty tables
+ * stay until the mm goes), the second moves the entries and cannot fail.
+ */
+static int move_prepare_one(pte_t *pte, unsigned long addr, void *data)
+{
+	struct move_ctx *c = data;
+
+	return user_pte_alloc(c->mm, addr + c->delta) ? 0 : -ENOMEM;
+}
 
 static int move_one(pte_t *pte, unsigned long addr, void *data)
 {
 	struct move_ctx *c = data;
-	pte_t *dst = user_pte_alloc(c->mm, addr + c->delta);
+	pte_t *dst = user_pte_lookup(c->mm, addr + c->delta);	/* move_prepare_one() made it */
 
-	if (!dst)
-		return -ENOMEM;
 	*dst = *pte;
 	*pte = 0;
 	flush_tlb_page(addr);
 	return 0;
 }
 
-SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned long, new_len,
-		unsigned long, flags, unsigned long, new_addr)
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr)
 {
-	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *copy;
-	unsigned long ret, old_end, target;
+	unsigned long ret, old_end, move_end, target;
 	struct move_ctx c;
 
 	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED))
@@ -436,7 +444,6 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 	if (!new_len || !old_len || addr >= TASK_SIZE_MAX || old_len > TASK_SIZE_MAX - addr)
 		return -EINVAL;
 	old_end = addr + old_len;
-	mutex_lock(&mm->mmap_lock);
 	vma = find_vma(mm, addr);
 	ret = -EFAULT;
 	if (!vma || vma->vm_start > addr || vma->vm_end < old_end)
@@ -487,15 +494,27 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned lo
 	copy->vm_start = target;
 	copy->vm_end = target + new_len;
 	c = (struct move_ctx){ .mm = mm, .delta = (long)(target - addr) };
-	if (user_pte_walk(mm, addr, old_end < addr + new_len ? old_end : addr + new_len,
-			  move_one, &c)) {
+	move_end = min(old_end, addr + new_len);
+	if (user_pte_walk(mm, addr, move_end, move_prepare_one, &c)) {
 		vma_free(copy);
 		goto out;
 	}
+	user_pte_walk(mm, addr, move_end, move_one, &c);
 	vma_link(mm, copy);
 	do_munmap(mm, addr, old_len);	/* what is left there (nothing moved stays) */
 	ret = target;
 out:
+	return ret;
+}
+
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned long, new_len,
+		unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mutex_lock(&mm->mmap_lock);
+	ret = do_mremap(mm, addr, old_len, new_len, flags, new_addr);
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
 }

@@ -6,6 +6,7 @@
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
+#include <linux/fault-inject.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/pgtable.h>
@@ -156,12 +157,83 @@ static void mmap_brk(struct kunit *test)
 	mmput(mm);
 }
 
+/*
+ * mremap moving 4 pages across a 2 MiB boundary to a range 1 GiB away,
+ * whose page tables do not exist yet: with every allocation it makes
+ * failing in turn, a failed move leaves the old mapping whole (same
+ * pages, same contents, one VMA), nothing at the new address, and no page
+ * lost once the mm is gone.
+ */
+static void mmap_mremap_move_failure(struct kunit *test)
+{
+	const unsigned long src = BASE + (2UL << 20) - 2 * PAGE_SIZE, len = 4 * PAGE_SIZE;
+	const unsigned long dst = src + (1UL << 30);
+	bool moved = false;
+	int failures = 0;
+
+	for (unsigned int n = 0; n < 32 && !moved; n++) {
+		unsigned long free0 = settled_free_pages(), ret, pfn[4];
+		struct mm_struct *mm = mm_alloc();
+		struct vm_area_struct *vma;
+
+		KUNIT_ASSERT_NOT_NULL(test, mm);
+		KUNIT_ASSERT_EQ(test, map(mm, src, len, PROT_READ | PROT_WRITE), src);
+		for (unsigned long i = 0; i < 4; i++) {
+			KUNIT_ASSERT_EQ(test, handle_user_page_fault(mm, src + i * PAGE_SIZE,
+								     FAULT_FLAG_WRITE), 0);
+			pfn[i] = pte_pfn(pte_of(mm, src + i * PAGE_SIZE));
+			*(unsigned long *)page_address(pfn_to_page(pfn[i])) = 0xf00d0 + i;
+		}
+		mutex_lock(&mm->mmap_lock);
+		alloc_fail_after(n);
+		ret = do_mremap(mm, src, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, dst);
+		alloc_fail_off();
+		vma = find_vma(mm, src);
+		mutex_unlock(&mm->mmap_lock);
+
+		if (ret == dst) {
+			/* Past the last allocation: the move happened. */
+			moved = true;
+			for (unsigned long i = 0; i < 4; i++) {
+				unsigned long v = 0;
+
+				KUNIT_EXPECT_EQ(test, access_process_vm(mm, dst + i * PAGE_SIZE,
+									&v, sizeof(v)), sizeof(v));
+				KUNIT_EXPECT_EQ(test, v, 0xf00d0 + i);
+				KUNIT_EXPECT_FALSE(test, pte_present(pte_of(mm, src + i * PAGE_SIZE)));
+			}
+			mmput(mm);
+			KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+			continue;
+		}
+		failures++;
+		KUNIT_EXPECT_EQ(test, ret, (unsigned long)-ENOMEM);
+		KUNIT_EXPECT_TRUE(test, vma && vma->vm_start == src && vma->vm_end == src + len);
+		KUNIT_EXPECT_EQ(test, mm->map_count, 1);
+		for (unsigned long i = 0; i < 4; i++) {
+			unsigned long v = 0;
+
+			KUNIT_EXPECT_EQ(test, access_process_vm(mm, src + i * PAGE_SIZE, &v, sizeof(v)),
+					sizeof(v));
+			KUNIT_EXPECT_EQ(test, v, 0xf00d0 + i);
+			KUNIT_EXPECT_EQ(test, pte_pfn(pte_of(mm, src + i * PAGE_SIZE)), pfn[i]);
+			KUNIT_EXPECT_FALSE(test, pte_present(pte_of(mm, dst + i * PAGE_SIZE)));
+		}
+		mmput(mm);
+		KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+	}
+	KUNIT_EXPECT_TRUE(test, moved);
+	/* The VMA copy and the destination's tables (two leaf tables at least) each failed once. */
+	KUNIT_EXPECT_GE(test, failures, 3);
+}
+
 static struct kunit_case mmap_cases[] = {
 	KUNIT_CASE(mmap_teardown_frees_everything),
 	KUNIT_CASE(mmap_fault_errors),
 	KUNIT_CASE(mmap_munmap_splits),
 	KUNIT_CASE(mmap_copy_on_write),
 	KUNIT_CASE(mmap_brk),
+	KUNIT_CASE(mmap_mremap_move_failure),
 	{}
 };
 

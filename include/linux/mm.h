@@ -230,6 +230,17 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 
 /*
+ * do_mremap() - mremap(2) on @mm: shrink, grow in place or (MREMAP_MAYMOVE,
+ * MREMAP_FIXED at @new_addr) move [@addr, @addr + @old_len) to a range of
+ * @new_len bytes, taking its pages along. Returns the new address, or
+ * -EINVAL, -EFAULT (no single mapping there) or -ENOMEM; on failure the
+ * old mapping and its pages are as they were (with MREMAP_FIXED, what was
+ * at @new_addr may be gone). Caller holds mm->mmap_lock.
+ */
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr);
+
+/*
  * handle_user_page_fault() - resolve a fault at user @addr of @mm with
  * FAULT_FLAG_* @flags: bring in the page (zero, file data) or copy it on
  * write. Returns 0, -EFAULT (no mapping there), -EACCES (the mapping
