@@ -6,6 +6,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/fault-inject.h>
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <linux/uaccess.h>
@@ -271,6 +272,35 @@ static void uaccess_test_page_hook(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_user(v, (u32 __user *)addr), -EFAULT);
 }
 
+/*
+ * A map that fails for want of memory (each of its allocations in turn)
+ * leaves nothing behind: no page, no table, no mapping. The address is
+ * under a top-level entry nothing else uses, so the failures include one
+ * after a new table was linked.
+ */
+static void uaccess_test_page_alloc_failure(struct kunit *test)
+{
+	unsigned long before = nr_free_pages(), addr = 0x0000003000000000UL;
+	int err, failures = 0;
+
+	for (unsigned int n = 0; n < 16; n++) {
+		alloc_fail_after(n);
+		err = map_user_test_page(addr);
+		alloc_fail_off();
+		if (!err)
+			break;
+		failures++;
+		KUNIT_EXPECT_EQ(test, err, -ENOMEM);
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
+		KUNIT_EXPECT_EQ(test, clear_user((void __user *)addr, 4), 4UL);	/* unmapped */
+	}
+	KUNIT_ASSERT_EQ(test, err, 0);
+	/* The page and at least two new tables each failed once. */
+	KUNIT_EXPECT_GE(test, failures, 3);
+	unmap_user_test_page(addr);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
+}
+
 static struct kunit_case uaccess_cases[] = {
 	KUNIT_CASE(uaccess_access_ok),
 	KUNIT_CASE(uaccess_copy_roundtrip),
@@ -281,6 +311,7 @@ static struct kunit_case uaccess_cases[] = {
 	KUNIT_CASE(uaccess_strncpy_from_user),
 	KUNIT_CASE(uaccess_clear_user),
 	KUNIT_CASE(uaccess_test_page_hook),
+	KUNIT_CASE(uaccess_test_page_alloc_failure),
 	{}
 };
 

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The kernel's page table, for every architecture (include/linux/pgtable.h).
- * The architecture's paging_init() builds it at boot with
- * kernel_pgtable_alloc() and kernel_pgtable_walk_create() (the direct map
- * in large pages, the image with W^X) and loads it; from then on vmalloc
- * maps and unmaps single pages through map_kernel_page() and
- * unmap_kernel_page(). Entries are the architecture's (asm/pgtable.h:
- * pte_present(), pgtable_table_present(), pgtable_mk_kernel_table(),
- * pgtable_table_pa(), pfn_pte(), set_kernel_pte(), flush_tlb_one()), with
- * PGTABLE_LEVELS levels of 512 entries.
+ * The kernel's page table, and the tables of every tree, for every
+ * architecture (include/linux/pgtable.h). Tables come from
+ * pgtable_alloc_table(): from memblock while the architecture's
+ * paging_init() builds the kernel's table at boot (the direct map in large
+ * pages, the image with W^X, through kernel_pgtable_walk_create()), from
+ * the page allocator after. From then on vmalloc maps and unmaps single
+ * pages through map_kernel_page() and unmap_kernel_page(), under
+ * kernel_pgtable_lock. The kernel's tables are never freed.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -24,19 +23,28 @@ phys_addr_t kernel_pgd_phys;
 static bool buddy_ready;	/* tables now come from the page allocator */
 static DEFINE_SPINLOCK(kernel_pgtable_lock);
 
-u64 *kernel_pgtable_alloc(void)
+static unsigned int table_order(int level)
 {
+	return get_order(sizeof(pgtable_entry_t) * PTRS_PER_LEVEL(level));
+}
+
+pgtable_entry_t *pgtable_alloc_table(int level)
+{
+	unsigned long size = PAGE_SIZE << table_order(level);
 	phys_addr_t pa;
 
-	if (buddy_ready) {
-		unsigned long p = get_zeroed_page(GFP_KERNEL);
-
-		return p ? (u64 *)p : NULL;
-	}
-	pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+	if (buddy_ready)
+		return (pgtable_entry_t *)__get_free_pages(GFP_KERNEL | __GFP_ZERO,
+							   table_order(level));
+	pa = memblock_alloc(size, size);
 	if (!pa)
 		panic("paging_init: out of memory for page tables");
 	return __va(pa);
+}
+
+void pgtable_free_table(pgtable_entry_t *table, int level)
+{
+	free_pages((unsigned long)table, table_order(level));
 }
 
 void __init kernel_pgtable_init_late(void)
@@ -44,51 +52,40 @@ void __init kernel_pgtable_init_late(void)
 	buddy_ready = true;
 }
 
-u64 *kernel_pgtable_walk_create(unsigned long va, int shift)
+bool __pgtable_link_table(pgtable_entry_t *e, int level, unsigned int flags)
 {
-	u64 *table = __va(kernel_pgd_phys);
+	pgtable_entry_t *table = pgtable_alloc_table(level - 1);
 
-	for (int s = PGDIR_SHIFT; s > shift; s -= 9) {
-		u64 *e = &table[pgtable_index(va, s)];
-
-		if (!pte_present(*e)) {
-			u64 *next = kernel_pgtable_alloc();
-
-			if (!next)
-				return NULL;
-			set_kernel_pte(e, pgtable_mk_kernel_table(__pa(next)));
-		} else if (!pgtable_table_present(*e)) {
-			return NULL;	/* covered by a large page */
-		}
-		table = __va(pgtable_table_pa(*e));
-	}
-	return &table[pgtable_index(va, shift)];
+	if (!table)
+		return false;
+	if (flags & PGTABLE_KERNEL)
+		set_kernel_pte(e, pgtable_mk_kernel_table(__pa(table), level));
+	else
+		pgtable_set_table(e, pgtable_mk_table(__pa(table), level));
+	return true;
 }
 
-u64 lookup_kernel_page(unsigned long va)
+pgtable_entry_t *kernel_pgtable_walk_create(unsigned long va, int level)
 {
-	u64 *table = __va(kernel_pgd_phys);
+	return pgtable_walk_to(__va(kernel_pgd_phys), va, level, PGTABLE_ALLOC | PGTABLE_KERNEL);
+}
 
-	for (int s = PGDIR_SHIFT; s >= PAGE_SHIFT; s -= 9) {
-		u64 e = table[pgtable_index(va, s)];
+pte_t lookup_kernel_page(unsigned long va)
+{
+	int level = 0;
+	pte_t *pte = pgtable_walk(__va(kernel_pgd_phys), va, &level, 0);
 
-		if (!pte_present(e))
-			return 0;
-		if (s == PAGE_SHIFT || !pgtable_table_present(e))
-			return e;
-		table = __va(pgtable_table_pa(e));
-	}
-	return 0;
+	return pte_present(*pte) ? *pte : 0;
 }
 
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags)
 {
 	unsigned long irqflags;
-	u64 *pte;
+	pte_t *pte;
 	int ret = 0;
 
 	spin_lock_irqsave(&kernel_pgtable_lock, irqflags);
-	pte = kernel_pgtable_walk_create(va, PAGE_SHIFT);
+	pte = kernel_pgtable_walk_create(va, 0);
 	if (!pte)
 		ret = -ENOMEM;
 	else if (pte_present(*pte))
@@ -105,18 +102,13 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags)
 void unmap_kernel_page(unsigned long va)
 {
 	unsigned long irqflags;
-	u64 *table = __va(kernel_pgd_phys);
+	pte_t *pte;
 
 	spin_lock_irqsave(&kernel_pgtable_lock, irqflags);
-	for (int s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
-		u64 e = table[pgtable_index(va, s)];
-
-		if (!pgtable_table_present(e))
-			goto out;
-		table = __va(pgtable_table_pa(e));
+	pte = pgtable_walk_to(__va(kernel_pgd_phys), va, 0, 0);
+	if (pte) {
+		WRITE_ONCE(*pte, 0);
+		flush_tlb_one(va);
 	}
-	WRITE_ONCE(table[pgtable_index(va, PAGE_SHIFT)], 0);
-	flush_tlb_one(va);
-out:
 	spin_unlock_irqrestore(&kernel_pgtable_lock, irqflags);
 }

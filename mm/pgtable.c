@@ -19,7 +19,7 @@
 
 int pgd_alloc(struct mm_struct *mm)
 {
-	u64 *pgd = (u64 *)get_zeroed_page(GFP_KERNEL);
+	pgd_t *pgd = pgtable_alloc_table(PGTABLE_TOP);
 
 	if (!pgd)
 		return -ENOMEM;
@@ -33,65 +33,39 @@ void pgd_share_kernel_half(pgd_t *pgd)
 	const pgd_t *kpgd = __va(kernel_pgd_phys);
 
 	memcpy(pgd + USER_PGD_PTRS, kpgd + USER_PGD_PTRS,
-	       (PTRS_PER_TABLE - USER_PGD_PTRS) * sizeof(pgd_t));
+	       (PTRS_PER_LEVEL(PGTABLE_TOP) - USER_PGD_PTRS) * sizeof(pgd_t));
 }
 
-/* Free the table at @table of level @shift (PGDIR_SHIFT: PGD ... 12: PTE) and below. */
-static void free_table_level(u64 *table, int shift, int nr)
+/* Free @table, of @level, with the tables below its first @nr entries. */
+static void free_tables(pgtable_entry_t *table, int level, unsigned long nr)
 {
-	if (shift > PAGE_SHIFT) {
-		for (int i = 0; i < nr; i++)
-			if (pgtable_table_present(table[i]))
-				free_table_level(__va(pgtable_table_pa(table[i])), shift - 9, PTRS_PER_TABLE);
-	}
-	if (shift != PGDIR_SHIFT)
-		free_page((unsigned long)table);
+	for (unsigned long i = 0; level > 0 && i < nr; i++)
+		if (pgtable_table_present(table[i]))
+			free_tables(__va(pgtable_table_pa(table[i])), level - 1,
+				    PTRS_PER_LEVEL(level - 1));
+	pgtable_free_table(table, level);
 }
 
 void pgd_free(struct mm_struct *mm)
 {
 	if (!mm->pgd)
 		return;
-	free_table_level(mm->pgd, PGDIR_SHIFT, USER_PGD_PTRS);
-	free_page((unsigned long)mm->pgd);
+	free_tables(mm->pgd, PGTABLE_TOP, USER_PGD_PTRS);
 	mm->pgd = NULL;
 }
 
 pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr)
 {
-	u64 *table = mm->pgd;
-
 	if (addr >= TASK_SIZE_MAX)
 		return NULL;
-	for (int s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
-		u64 *e = &table[pgtable_index(addr, s)];
-
-		if (!pgtable_table_present(*e)) {
-			unsigned long next = get_zeroed_page(GFP_KERNEL);
-
-			if (!next)
-				return NULL;
-			pgtable_set_table(e, pgtable_mk_table(__pa((void *)next)));
-		}
-		table = __va(pgtable_table_pa(*e));
-	}
-	return &table[pgtable_index(addr, PAGE_SHIFT)];
+	return pgtable_walk_to(mm->pgd, addr, 0, PGTABLE_ALLOC);
 }
 
 pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 {
-	u64 *table = mm->pgd;
-
 	if (addr >= TASK_SIZE_MAX)
 		return NULL;
-	for (int s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
-		u64 e = table[pgtable_index(addr, s)];
-
-		if (!pgtable_table_present(e))
-			return NULL;
-		table = __va(pgtable_table_pa(e));
-	}
-	return &table[pgtable_index(addr, PAGE_SHIFT)];
+	return pgtable_walk_to(mm->pgd, addr, 0, 0);
 }
 
 int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -101,19 +75,12 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 
 	end = min(end, TASK_SIZE_MAX);
 	while (addr < end) {
-		u64 *table = mm->pgd;
-		int s;
+		int level = 0;
+		pte_t *pte = pgtable_walk(mm->pgd, addr, &level, 0);
 
-		/* Descend; skip the whole range of a missing table. */
-		for (s = PGDIR_SHIFT; s > PAGE_SHIFT; s -= 9) {
-			u64 e = table[pgtable_index(addr, s)];
-
-			if (!pgtable_table_present(e))
-				break;
-			table = __va(pgtable_table_pa(e));
-		}
-		if (s > PAGE_SHIFT) {
-			unsigned long span = 1UL << s;
+		if (level) {
+			/* No table below: skip all that the entry maps. */
+			unsigned long span = 1UL << pgtable_level_shift(level);
 			unsigned long next = (addr & ~(span - 1)) + span;
 
 			if (next <= addr)
@@ -121,20 +88,17 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 			addr = next;
 			continue;
 		}
-		for (; addr < end; addr += PAGE_SIZE) {
-			pte_t *pte = &table[pgtable_index(addr, PAGE_SHIFT)];
-
-			if (*pte) {
+		/* The rest of this leaf table. */
+		do {
+			if (!pte_none(*pte)) {
 				int ret = fn(pte, addr, data);
 
 				if (ret)
 					return ret;
 			}
-			if (pgtable_index(addr, PAGE_SHIFT) == PTRS_PER_TABLE - 1) {
-				addr += PAGE_SIZE;
-				break;
-			}
-		}
+			addr += PAGE_SIZE;
+			pte++;
+		} while (addr < end && pgtable_index(addr, 0));
 	}
 	return 0;
 }

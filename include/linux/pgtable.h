@@ -1,14 +1,53 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * User page tables: the generic walker of mm/pgtable.c over the
- * architecture's entries (asm/pgtable.h). Every port has PGTABLE_LEVELS
- * levels of 512 entries (x86-64 and arm64: four, PGD at bit 39; riscv64
- * Sv39: three, PGD at bit 30) down to the leaf PTEs at bit 12; the
- * architecture says what an intermediate entry looks like
- * (pgtable_table_present(), pgtable_mk_table(), pgtable_table_pa()), what
- * a leaf holds (pfn_pte(), pte_wrprotect()...) and how to load a table
+ * Page tables: one walker (pgtable_walk()) for every tree (each address
+ * space's, the kernel's, the test pages') on every architecture.
+ *
+ * Geometry. Levels count up from the leaves: a level-0 table holds the
+ * entries that map PAGE_SIZE pages (PTEs), level PGTABLE_TOP is the
+ * top-level table (the PGD). The architecture's asm/pgtable.h gives:
+ *   pgtable_entry_t		one entry, of any level (pgd_t, pte_t are it)
+ *   PGTABLE_LEVELS		how many levels
+ *   PGTABLE_LEVEL_BITS(l)	index bits of a level-l table (1 << bits entries)
+ *   pgtable_table_present(e)	@e points to a next-level table
+ *   pte_present(e)		@e is valid (a table, or a page: at level > 0 a
+ *				large page, where a walk stops)
+ *   pgtable_table_pa(e)	the physical address of @e's next-level table
+ *   pgtable_mk_table(pa, l), pgtable_mk_kernel_table(pa, l)
+ *				a level-@l entry pointing to the level-@l - 1
+ *				table at @pa, that user mode may reach through
+ *				(or not); pgtable_set_table() and set_kernel_pte()
+ *				store them
+ * and what a leaf holds (pfn_pte(), pte_wrprotect()...). The walker only
+ * passes entries to these helpers, and the user-table code compares them
+ * with 0 (pte_none()), so entries may be any width and byte order.
+ * x86-64 and arm64: 4 levels of 9 bits, riscv64 Sv39: 3 levels of 9 bits,
+ * all u64 entries. Two others would set:
+ *   armv6 (short descriptors): u32 entries, 2 levels, bits (l ? 12 : 8):
+ *	a 4096-entry first level of 1 MiB sections or table pointers
+ *	(type 01 = table, 10 = section: pte_present() without
+ *	pgtable_table_present(), so walks stop there), 256-entry second
+ *	levels of 4 KiB pages; pgtable_table_pa(e) = e & ~0x3ff.
+ *   powerpc radix, 4 KiB pages: __be64 entries (the helpers convert),
+ *	4 levels, bits (l == 3 ? 13 : 9); a directory entry holds NLS, the
+ *	log2 of the next table's entries, which pgtable_mk_table() computes
+ *	as PGTABLE_LEVEL_BITS(l - 1).
+ * Tables of other sizes than a page come from pgtable_alloc_table() as
+ * naturally aligned blocks of get_order(their size) pages: armv6's 16 KiB
+ * first level, powerpc's 64 KiB top level; a table smaller than a page
+ * (armv6's 1 KiB second level) takes a page of its own.
+ *
+ * Failure. A walk that cannot allocate a table returns NULL and leaves the
+ * tables it linked so far in place, empty and valid, for the next walk to
+ * use. Tables are freed with their tree (pgd_free(); the kernel's never)
+ * and never by a failed walk, so there is nothing half-built to undo.
+ * (The test pages of mm/user_test_page.c free empty tables at once, to
+ * keep tests' page counts exact.)
+ *
+ * User page tables (mm/pgtable.c): the first USER_PGD_PTRS top-level
+ * entries and the tables below them belong to the address space; the
+ * architecture fills the rest (arch_pgd_init()) and loads a table
  * (switch_mm()).
- * The first USER_PGD_PTRS top-level entries belong to the address space.
  */
 #ifndef _LINUX_PGTABLE_H
 #define _LINUX_PGTABLE_H
@@ -16,34 +55,101 @@
 #include <linux/types.h>
 #include <asm/pgtable.h>
 
-/* Every table has 512 entries; the top one (the PGD) maps 1 << PGDIR_SHIFT each. */
-#define PTRS_PER_TABLE 512
-#define PGDIR_SHIFT (PAGE_SHIFT + 9 * (PGTABLE_LEVELS - 1))
+#define PGTABLE_TOP (PGTABLE_LEVELS - 1)
 
-/* The index of @va's entry in a table whose entries map 1 << @shift bytes. */
-static inline unsigned int pgtable_index(unsigned long va, int shift)
+/* Entries in a table of @level. */
+#define PTRS_PER_LEVEL(level) (1UL << PGTABLE_LEVEL_BITS(level))
+
+/* log2 of the bytes an entry of @level maps. */
+static __always_inline unsigned int pgtable_level_shift(int level)
 {
-	return (va >> shift) & (PTRS_PER_TABLE - 1);
+	unsigned int shift = PAGE_SHIFT;
+
+	for (int l = 0; l < level; l++)
+		shift += PGTABLE_LEVEL_BITS(l);
+	return shift;
+}
+
+#define PGDIR_SHIFT pgtable_level_shift(PGTABLE_TOP)
+
+/* The index of @va's entry in a table of @level. */
+static __always_inline unsigned long pgtable_index(unsigned long va, int level)
+{
+	return (va >> pgtable_level_shift(level)) & (PTRS_PER_LEVEL(level) - 1);
 }
 
 /*
- * kernel_pgtable_alloc() - a zeroed page for a kernel page table: from
- * memblock until kernel_pgtable_init_late() (then a failure panics), from
- * the page allocator after (NULL on -ENOMEM). May sleep after boot.
+ * pgtable_alloc_table() - a zeroed table for @level: from memblock until
+ * kernel_pgtable_init_late() (then a failure panics), from the page
+ * allocator (GFP_KERNEL) after, NULL on -ENOMEM.
+ * pgtable_free_table() gives one back (never one from memblock).
  */
-u64 *kernel_pgtable_alloc(void);
+pgtable_entry_t *pgtable_alloc_table(int level);
+void pgtable_free_table(pgtable_entry_t *table, int level);
 
 /* kernel_pgtable_init_late() - the page allocator works: use it for tables. */
 void kernel_pgtable_init_late(void);
 
+#define PGTABLE_ALLOC	0x1	/* make missing tables */
+#define PGTABLE_KERNEL	0x2	/* ... that user mode cannot reach through */
+
 /*
- * kernel_pgtable_walk_create() - the entry for kernel address @va at the
- * level whose entries map 1 << @shift bytes (PAGE_SHIFT: a 4 KiB page,
- * 21: 2 MiB), creating missing tables; NULL if a large page already
- * covers @va or a table cannot be allocated. For paging_init() (one CPU,
- * no lock) and map_kernel_page().
+ * __pgtable_link_table() - for pgtable_walk(): link a new table below the
+ * empty level-@level entry @e. False on -ENOMEM.
  */
-u64 *kernel_pgtable_walk_create(unsigned long va, int shift);
+bool __pgtable_link_table(pgtable_entry_t *e, int level, unsigned int flags);
+
+/*
+ * pgtable_walk() - descend the tree at the top-level table @pgd toward
+ * @va, down to the entry that maps it at *@level. The descent ends above
+ * *@level at an entry that is no table: a large page, or an empty entry
+ * unless @flags has PGTABLE_ALLOC (then a table is made there:
+ * pgtable_alloc_table(), so it may sleep after boot). It returns that
+ * entry and stores its level in *@level. NULL only when a table cannot be
+ * allocated (see "Failure" above). The caller holds what protects the
+ * tree (mm->mmap_lock...).
+ */
+static __always_inline pgtable_entry_t *pgtable_walk(pgtable_entry_t *pgd, unsigned long va,
+						     int *level, unsigned int flags)
+{
+	pgtable_entry_t *table = pgd, *e;
+	unsigned int shift = PGDIR_SHIFT;
+
+	for (int l = PGTABLE_TOP;; l--) {
+		e = &table[(va >> shift) & (PTRS_PER_LEVEL(l) - 1)];
+		if (l == *level)
+			return e;
+		if (!pgtable_table_present(*e)) {
+			if (pte_present(*e) || !(flags & PGTABLE_ALLOC)) {
+				*level = l;
+				return e;
+			}
+			if (!__pgtable_link_table(e, l, flags))
+				return NULL;
+		}
+		table = __va(pgtable_table_pa(*e));
+		shift -= PGTABLE_LEVEL_BITS(l - 1);
+	}
+}
+
+/* pgtable_walk() to exactly @level: NULL where it stops above. */
+static __always_inline pgtable_entry_t *pgtable_walk_to(pgtable_entry_t *pgd, unsigned long va,
+							int level, unsigned int flags)
+{
+	int reached = level;
+	pgtable_entry_t *e = pgtable_walk(pgd, va, &reached, flags);
+
+	return reached == level ? e : NULL;
+}
+
+/*
+ * kernel_pgtable_walk_create() - the entry for kernel address @va at
+ * @level (0: a page; 1: 2 MiB on x86-64, riscv64 and arm64), creating
+ * missing tables; NULL if a large page already covers @va or a table
+ * cannot be allocated. For paging_init() (one CPU, no lock) and
+ * map_kernel_page().
+ */
+pgtable_entry_t *kernel_pgtable_walk_create(unsigned long va, int level);
 
 /*
  * map_kernel_page() - map the 4 KiB page at kernel virtual address @va to
@@ -60,7 +166,7 @@ void unmap_kernel_page(unsigned long va);
  * lookup_kernel_page() - the leaf entry that maps @va (a 4 KiB page or a
  * large one), or 0 when @va is unmapped. For tests and fault reports.
  */
-u64 lookup_kernel_page(unsigned long va);
+pte_t lookup_kernel_page(unsigned long va);
 
 #ifdef CONFIG_USER_SPACE
 struct mm_struct;

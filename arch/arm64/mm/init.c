@@ -22,20 +22,17 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 
-#define PTRS 512
-#define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
 #define SZ_2M (1UL << 21)
 
 extern char _head[], _etext[], _erodata[], _end[];
 
 phys_addr_t user_pgd_phys;
-static u64 *kernel_pgd;
 
 static void __init map_range_4k(unsigned long start, unsigned long end, phys_addr_t pa,
 				unsigned long flags)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE, pa += PAGE_SIZE) {
-		u64 *pte = kernel_pgtable_walk_create(va, 12);
+		pte_t *pte = kernel_pgtable_walk_create(va, 0);
 
 		if (!pte)
 			panic("paging_init: cannot map %#lx", va);
@@ -58,12 +55,11 @@ void __init paging_init(void)
 	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), SZ_2M);
 	unsigned long text = (unsigned long)_head;
 
-	kernel_pgd = kernel_pgtable_alloc();
-	kernel_pgd_phys = __pa(kernel_pgd);
+	kernel_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 
-	/* RAM: 2 MiB blocks (an L2 entry with bit 1 clear is a block). */
+	/* RAM: 2 MiB blocks (level 1, L2 to the architecture: bit 1 clear makes a block). */
 	for (phys_addr_t pa = ram_start; pa < ram_end && pa < MAX_PHYS_ADDR; pa += SZ_2M) {
-		u64 *pmd = kernel_pgtable_walk_create((unsigned long)__va(pa), 21);
+		pgtable_entry_t *pmd = kernel_pgtable_walk_create((unsigned long)__va(pa), 1);
 
 		if (!pmd)
 			panic("paging_init: cannot map RAM at %#llx", (unsigned long long)pa);
@@ -80,7 +76,7 @@ void __init paging_init(void)
 	early_map_device(arm64_board.gicc.base, arm64_board.gicc.size);
 	early_map_device(arm64_board.rtc.base, arm64_board.rtc.size);
 
-	user_pgd_phys = __pa(kernel_pgtable_alloc());
+	user_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 
 	dsb(ishst);
 	write_sysreg(kernel_pgd_phys, ttbr1_el1);

@@ -21,19 +21,12 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 
-#define PTRS 512
-#define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
-#define PTE_TABLE(e) (((e) & _PAGE_PRESENT) && !((e) & _PAGE_LEAF))
-#define PTE_PA(e) PFN_PHYS(pte_pfn(e))
-
 extern char _stext[], _etext[], _erodata[], _end[];
-
-static u64 *kernel_pgd;
 
 static void __init map_range_4k(unsigned long start, unsigned long end, unsigned long flags)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE)
-		*kernel_pgtable_walk_create(va, 12) = __pte_leaf(__pa((void *)va), flags);
+		*kernel_pgtable_walk_create(va, 0) = __pte_leaf(__pa((void *)va), flags);
 }
 
 void __init paging_init(void)
@@ -41,13 +34,13 @@ void __init paging_init(void)
 	phys_addr_t ram_start = ALIGN_DOWN(memblock_start_of_DRAM(), 1UL << 21);
 	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), 1UL << 21);
 
-	kernel_pgd = kernel_pgtable_alloc();
-	kernel_pgd_phys = __pa(kernel_pgd);
+	kernel_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 
+	/* Levels (include/linux/pgtable.h): 1 maps 2 MiB, 2 (the top) 1 GiB. */
 	for (phys_addr_t pa = ram_start; pa < ram_end && pa < MAX_PHYS_ADDR; pa += 1UL << 21)
-		*kernel_pgtable_walk_create(PAGE_OFFSET + pa, 21) = __pte_leaf(pa, PAGE_KERNEL);
+		*kernel_pgtable_walk_create(PAGE_OFFSET + pa, 1) = __pte_leaf(pa, PAGE_KERNEL);
 	for (unsigned long off = 0; off < IO_WINDOW_SIZE; off += 1UL << 30)
-		kernel_pgd[IDX(IO_WINDOW + off, 30)] = __pte_leaf(off, PAGE_KERNEL);
+		*kernel_pgtable_walk_create(IO_WINDOW + off, 2) = __pte_leaf(off, PAGE_KERNEL);
 
 	/*
 	 * Every top-level entry of the vmalloc range exists from now on, so
@@ -56,7 +49,7 @@ void __init paging_init(void)
 	 */
 	for (unsigned long va = VMALLOC_START; va >= VMALLOC_START && va < VMALLOC_END;
 	     va += 1UL << 30)
-		kernel_pgtable_walk_create(va, 21);
+		kernel_pgtable_walk_create(va, 1);
 
 	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
 	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);

@@ -20,28 +20,23 @@
 #include <asm/setup.h>
 #include <linux/start_kernel.h>
 
-#define PTRS 512
-#define IDX(va, shift) (((va) >> (shift)) & (PTRS - 1))
-
 extern char _stext[], _etext[], _erodata[], _end[];
-
-static u64 *kernel_pgd;
 
 static void __init map_range_4k(unsigned long start, unsigned long end, unsigned long flags)
 {
 	for (unsigned long va = start; va < end; va += PAGE_SIZE)
-		*kernel_pgtable_walk_create(va, 12) = __pa((void *)va) | flags;
+		*kernel_pgtable_walk_create(va, 0) = __pa((void *)va) | flags;
 }
 
 void __init paging_init(void)
 {
 	phys_addr_t ram_end = ALIGN(memblock_end_of_DRAM(), 1UL << 21);
 
-	kernel_pgd = kernel_pgtable_alloc();
-	kernel_pgd_phys = __pa(kernel_pgd);
+	kernel_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 
+	/* Level 1 (include/linux/pgtable.h): 2 MiB pages. */
 	for (phys_addr_t pa = 0; pa < ram_end && pa < MAX_PHYS_ADDR; pa += 1UL << 21)
-		*kernel_pgtable_walk_create(PAGE_OFFSET + pa, 21) = pa | _PAGE_PSE | PAGE_KERNEL;
+		*kernel_pgtable_walk_create(PAGE_OFFSET + pa, 1) = pa | _PAGE_PSE | PAGE_KERNEL;
 
 	/*
 	 * Every top-level entry of the vmalloc range exists from now on, so
@@ -50,7 +45,7 @@ void __init paging_init(void)
 	 */
 	for (unsigned long va = VMALLOC_START; va >= VMALLOC_START && va < VMALLOC_END;
 	     va += 1UL << 39)
-		kernel_pgtable_walk_create(va, 30);
+		kernel_pgtable_walk_create(va, 2);
 
 	map_range_4k((unsigned long)_stext, (unsigned long)_etext, PAGE_KERNEL_EXEC);
 	map_range_4k((unsigned long)_etext, (unsigned long)_erodata, PAGE_KERNEL_RO);

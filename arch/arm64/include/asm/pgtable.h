@@ -45,9 +45,10 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 
-/* Page-table entry types, as struct mm_struct names them. */
-typedef u64 pgd_t;
-typedef u64 pte_t;
+/* Page-table entry types: any level, and as struct mm_struct names them. */
+typedef u64 pgtable_entry_t;
+typedef pgtable_entry_t pgd_t;
+typedef pgtable_entry_t pte_t;
 typedef u64 pgprot_t;		/* a leaf entry's protection bits */
 
 /* What an entry returned by lookup_kernel_page() says. */
@@ -90,39 +91,43 @@ static inline void flush_tlb_one(unsigned long va)
 
 /* --- User page tables (mm/pgtable.c, arch/arm64/mm/pgtable.c) --------- */
 
-/* Four levels; TTBR0_EL1 covers user space alone: the first half is TASK_SIZE_MAX. */
+/*
+ * Four levels of 512 entries (include/linux/pgtable.h); TTBR0_EL1 covers
+ * user space alone: the first half is TASK_SIZE_MAX.
+ */
 #define PGTABLE_LEVELS 4
+#define PGTABLE_LEVEL_BITS(level) 9
 #define USER_PGD_PTRS 256
 
 /* An intermediate entry: a valid next-level table (no further restriction). */
-static inline bool pgtable_table_present(u64 e)
+static inline bool pgtable_table_present(pgtable_entry_t e)
 {
 	return (e & PTE_TYPE_MASK) == (PTE_VALID | PTE_TABLE);
 }
 
-static inline u64 pgtable_mk_table(phys_addr_t pa)
+static inline pgtable_entry_t pgtable_mk_table(phys_addr_t pa, int level)
 {
 	return pa | PTE_VALID | PTE_TABLE;
 }
 
-static inline phys_addr_t pgtable_table_pa(u64 e)
+static inline phys_addr_t pgtable_table_pa(pgtable_entry_t e)
 {
 	return e & PTE_ADDR_MASK;
 }
 
 /* Publish a new table entry to the table walker before it is used. */
-static inline void pgtable_set_table(u64 *e, u64 v)
+static inline void pgtable_set_table(pgtable_entry_t *e, pgtable_entry_t v)
 {
 	WRITE_ONCE(*e, v);
 	__asm__ __volatile__("dsb ishst" ::: "memory");
 }
 
 /* Kernel page table (mm/kernel_pgtable.c): entries visible to the walker at once. */
-static inline u64 pgtable_mk_kernel_table(phys_addr_t pa)
+static inline pgtable_entry_t pgtable_mk_kernel_table(phys_addr_t pa, int level)
 {
 	return pa | PTE_VALID | PTE_TABLE;
 }
-static inline void set_kernel_pte(u64 *e, u64 v)
+static inline void set_kernel_pte(pgtable_entry_t *e, pgtable_entry_t v)
 {
 	WRITE_ONCE(*e, v);
 	__asm__ __volatile__("dsb ishst\n\tisb" ::: "memory");

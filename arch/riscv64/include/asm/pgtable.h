@@ -11,9 +11,10 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 
-/* Page-table entry types, as struct mm_struct names them. */
-typedef u64 pgd_t;
-typedef u64 pte_t;
+/* Page-table entry types: any level, and as struct mm_struct names them. */
+typedef u64 pgtable_entry_t;
+typedef pgtable_entry_t pgd_t;
+typedef pgtable_entry_t pte_t;
 typedef u64 pgprot_t;		/* a leaf entry's protection bits */
 #include <asm/page.h>
 
@@ -77,39 +78,43 @@ static inline void flush_tlb_all(void)
 
 /* --- User page tables (mm/pgtable.c, arch/riscv64/mm/pgtable.c) ------- */
 
-/* Sv39: three levels; the lower half of the top level (256 GiB) is user space. */
+/*
+ * Sv39: three levels of 512 entries (include/linux/pgtable.h); the lower
+ * half of the top level (256 GiB) is user space.
+ */
 #define PGTABLE_LEVELS 3
+#define PGTABLE_LEVEL_BITS(level) 9
 #define USER_PGD_PTRS 256
 
 /* An intermediate entry: V with R, W, X clear (U, A, D are reserved there). */
-static inline bool pgtable_table_present(u64 e)
+static inline bool pgtable_table_present(pgtable_entry_t e)
 {
 	return (e & (_PAGE_PRESENT | _PAGE_LEAF)) == _PAGE_PRESENT;
 }
 
-static inline u64 pgtable_mk_table(phys_addr_t pa)
+static inline pgtable_entry_t pgtable_mk_table(phys_addr_t pa, int level)
 {
 	return __pgd_table(pa);
 }
 
 /* The physical address of the next-level table an intermediate entry holds. */
-static inline phys_addr_t pgtable_table_pa(u64 e)
+static inline phys_addr_t pgtable_table_pa(pgtable_entry_t e)
 {
 	return PFN_PHYS(pte_pfn(e));
 }
 
 /* The walker caches no invalid intermediate entry after sfence.vma. */
-static inline void pgtable_set_table(u64 *e, u64 v)
+static inline void pgtable_set_table(pgtable_entry_t *e, pgtable_entry_t v)
 {
 	WRITE_ONCE(*e, v);
 }
 
 /* Kernel page table (mm/kernel_pgtable.c). */
-static inline u64 pgtable_mk_kernel_table(phys_addr_t pa)
+static inline pgtable_entry_t pgtable_mk_kernel_table(phys_addr_t pa, int level)
 {
 	return __pgd_table(pa);
 }
-static inline void set_kernel_pte(u64 *e, u64 v) { WRITE_ONCE(*e, v); }
+static inline void set_kernel_pte(pgtable_entry_t *e, pgtable_entry_t v) { WRITE_ONCE(*e, v); }
 
 /* Fill a new top-level table: the kernel half is shared (mm/pgtable.c). */
 #define arch_pgd_init(pgd) pgd_share_kernel_half(pgd)

@@ -60,8 +60,9 @@ static inline void flush_tlb_one(unsigned long va)
 
 struct mm_struct;
 
-typedef u64 pgd_t;		/* a top-level page-table entry */
-typedef u64 pte_t;		/* a leaf page-table entry */
+typedef u64 pgtable_entry_t;	/* a page-table entry of any level */
+typedef pgtable_entry_t pgd_t;	/* a top-level one */
+typedef pgtable_entry_t pte_t;	/* a leaf one */
 typedef u64 pgprot_t;		/* its protection bits */
 
 static inline bool pte_none(pte_t pte) { return pte == 0; }
@@ -77,29 +78,33 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 	return (pte & PTE_ADDR_MASK) | prot;
 }
 
-/* Four levels; the user half of a top-level table (mm/pgtable.c), the rest is the kernel's. */
+/*
+ * Four levels of 512 entries (include/linux/pgtable.h); the user half of a
+ * top-level table (mm/pgtable.c), the rest is the kernel's.
+ */
 #define PGTABLE_LEVELS 4
+#define PGTABLE_LEVEL_BITS(level) 9
 #define USER_PGD_PTRS 256
 
 /* An intermediate entry: present, and allows user access and writes. */
 /* A next-level table (not a large page: those are only in the kernel half). */
-static inline bool pgtable_table_present(u64 e)
+static inline bool pgtable_table_present(pgtable_entry_t e)
 {
 	return (e & (_PAGE_PRESENT | _PAGE_PSE)) == _PAGE_PRESENT;
 }
-static inline u64 pgtable_mk_table(phys_addr_t pa)
+static inline pgtable_entry_t pgtable_mk_table(phys_addr_t pa, int level)
 {
 	return pa | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
 }
-static inline phys_addr_t pgtable_table_pa(u64 e) { return e & PTE_ADDR_MASK; }
-static inline void pgtable_set_table(u64 *e, u64 v) { *e = v; }
+static inline phys_addr_t pgtable_table_pa(pgtable_entry_t e) { return e & PTE_ADDR_MASK; }
+static inline void pgtable_set_table(pgtable_entry_t *e, pgtable_entry_t v) { *e = v; }
 
 /* Kernel page table (mm/kernel_pgtable.c): tables user mode cannot use. */
-static inline u64 pgtable_mk_kernel_table(phys_addr_t pa)
+static inline pgtable_entry_t pgtable_mk_kernel_table(phys_addr_t pa, int level)
 {
 	return pa | _PAGE_PRESENT | _PAGE_RW;
 }
-static inline void set_kernel_pte(u64 *e, u64 v) { WRITE_ONCE(*e, v); }
+static inline void set_kernel_pte(pgtable_entry_t *e, pgtable_entry_t v) { WRITE_ONCE(*e, v); }
 
 /* Fill a new top-level table: the kernel half is shared (mm/pgtable.c). */
 #define arch_pgd_init(pgd) pgd_share_kernel_half(pgd)
