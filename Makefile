@@ -146,7 +146,7 @@ run: setup
 	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
 
 test: setup
-	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs $(if $(filter y,$(CONFIG_RUST)),rustmacrocheck)
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
 
