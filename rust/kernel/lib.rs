@@ -54,6 +54,9 @@ extern crate self as kernel;
 pub use crate::module::{Module, ThisModule};
 pub use ffi;
 pub use macros::{kunit_tests, module, vtable};
+/// The user-space API (`include/uapi/`): ioctl numbers and limits that a
+/// driver shares with its C users.
+pub use uapi;
 
 /// What most kernel Rust code needs in scope: `use kernel::prelude::*;`.
 pub mod prelude {
