@@ -47,6 +47,10 @@ pub mod types;
 pub mod uaccess;
 pub mod workqueue;
 
+/// The prefix of this crate's `pr_*!` messages (see [`print`]); `module!`
+/// gives every module its own.
+const __LOG_PREFIX: &str = "rust_kernel";
+
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
 extern crate self as kernel;

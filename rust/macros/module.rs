@@ -150,6 +150,9 @@ pub(crate) fn module(input: TokenStream) -> Result<TokenStream> {
     // decides the initcall order within level 6 (see macros.rst).
     let src = format!(
         r#"
+        /// The prefix of this crate's `pr_*!` messages: the module's name.
+        const __LOG_PREFIX: &str = "{name}";
+
         /// This module's metadata, as given to `module!`.
         static THIS_MODULE: ::kernel::ThisModule = ::kernel::ThisModule::new(
             c"{name}",
