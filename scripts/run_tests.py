@@ -290,8 +290,14 @@ def running_case(lines, suite, done):
     return "case %d" % (done + 1), "(not found in the source)"
 
 
+# Module parameters for samples/rust/rust_params.rs, whose suite checks
+# them: three set, one (300 for a u8) refused.
+KUNIT_PARAMS = 'rust_params.count=7 rust_params.flag rust_params.greeting="hi there" ' \
+    'rust_params.level=300'
+
+
 def run_kunit(args, res, log_dir):
-    append = "kunit=1 loglevel=7"
+    append = "kunit=1 loglevel=7 " + KUNIT_PARAMS
     if args.filter:
         append += " kunit.filter=" + args.filter
     status, lines, secs = boot(args, append, os.path.join(log_dir, "kunit.log"))
