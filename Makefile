@@ -146,7 +146,7 @@ run: setup
 	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
 
 test: setup
-	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs $(if $(filter y,$(CONFIG_RUST)),rustmacrocheck)
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
 
@@ -185,7 +185,9 @@ help:
 	@echo '  make [ARCH=x86_64|riscv64|arm64]  build $$(O)/vmlinux (O defaults to build/<arch>)'
 	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...")'
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
-	@echo '                       FILTER=suite-glob runs only matching suites'
+	@echo '                       FILTER=suite-glob runs only matching suites;'
+	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
+	@echo '                       names the case that was running'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make bench           C-vs-Rust driver benchmark (instruction counts, then'
 	@echo '                       wall time), build speed, user space vs Linux if'

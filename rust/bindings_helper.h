@@ -9,6 +9,8 @@
  * the generated names, so Rust sees bindings::GFP_KERNEL.
  */
 #include <linux/types.h>
+#include <linux/string.h>
+#include <linux/cmdline.h>
 #include <linux/errno.h>
 #include <linux/err.h>
 #include <linux/printk.h>

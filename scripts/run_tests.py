@@ -234,8 +234,70 @@ def parse_ktap(lines, res):
     return plan, suites_seen, suite, cases_seen
 
 
+SRC_TREE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUST_TEST_FN = re.compile(r"#\[test\][^{;]*?\bfn\s+(\w+)")
+
+
+def source_cases(suite):
+    """The cases of suite in the order they run, as (name, "file:line"):
+    read from its C kunit_case array or its Rust #[kunit_tests] module."""
+    for top in ("arch", "drivers", "fs", "kernel", "lib", "mm", "rust", "samples"):
+        for d, _, files in os.walk(os.path.join(SRC_TREE, top)):
+            for f in files:
+                path = os.path.join(d, f)
+                rel = os.path.relpath(path, SRC_TREE)
+                if f.endswith(".c"):
+                    text = open(path, encoding="utf-8", errors="replace").read()
+                    m = re.search(r'\.name\s*=\s*"%s",\s*\.test_cases\s*=\s*(\w+)' %
+                                  re.escape(suite), text)
+                    arr = m and re.search(r"kunit_case\s+%s\[\]\s*=\s*\{(.*?)\};" %
+                                          m.group(1), text, re.S)
+                    if arr:
+                        names = re.findall(r"KUNIT_CASE\w*\((\w+)", arr.group(1))
+                        return [(n, "%s:%d" % (rel, line_of(text, r"\b%s\(struct kunit \*" % n)))
+                                for n in names]
+                elif f.endswith(".rs"):
+                    text = open(path, encoding="utf-8", errors="replace").read()
+                    short = suite[len("rust_"):] if suite.startswith("rust_") else suite
+                    m = re.search(r"kunit_tests\((%s|%s)\)\]" % (re.escape(suite),
+                                                                re.escape(short)), text)
+                    if m:
+                        return [(n.group(1), "%s:%d" % (rel, text.count("\n", 0, n.start(1)) + 1))
+                                for n in RUST_TEST_FN.finditer(text, m.end())]
+    return []
+
+
+def line_of(text, pattern):
+    """The line number of pattern's first match in text (0 if none)."""
+    m = re.search(pattern, text)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def running_case(lines, suite, done):
+    """The case of suite that was running when the output stopped, after
+    done finished ones: (name, location). A Rust doctest prints its own
+    "# name: location: file:line" line; other cases are looked up in the
+    source."""
+    for line in reversed(lines):
+        m = re.match(r"^    # (\S+): location: (\S+)$", line)
+        if m:
+            return m.group(1), m.group(2)
+        if re.match(r"^    (not ok|ok) \d+ ", line) or line.startswith("    # Subtest:"):
+            break
+    cases = source_cases(suite)
+    if done < len(cases):
+        return cases[done]
+    return "case %d" % (done + 1), "(not found in the source)"
+
+
+# Module parameters for samples/rust/rust_params.rs, whose suite checks
+# them: three set, one (300 for a u8) refused.
+KUNIT_PARAMS = 'rust_params.count=7 rust_params.flag rust_params.greeting="hi there" ' \
+    'rust_params.level=300'
+
+
 def run_kunit(args, res, log_dir):
-    append = "kunit=1 loglevel=7"
+    append = "kunit=1 loglevel=7 " + KUNIT_PARAMS
     if args.filter:
         append += " kunit.filter=" + args.filter
     status, lines, secs = boot(args, append, os.path.join(log_dir, "kunit.log"))
@@ -246,7 +308,16 @@ def run_kunit(args, res, log_dir):
     elif seen != plan:
         problems.append("KTAP plan promised %d suites, %d reported" % (plan, seen))
     if open_suite:
-        problems.append("suite %s stopped after %d cases" % (open_suite, open_cases))
+        # A case that never ended: name it, where it is, and why it stopped.
+        case, where = running_case(lines, open_suite, open_cases)
+        why = ("QEMU_TIMEOUT (%d s) ran out" % args.timeout if status == 124 else
+               "the run ended with %s (status %d)" % (EXIT_NAMES.get(status, "QEMU error"),
+                                                       status))
+        tail = [l for l in lines if l.strip()][-15:]
+        res.fail("%s.%s" % (open_suite, case),
+                 ["did not finish: %s while it ran (case %d of the suite)" %
+                  (why, open_cases + 1), "at %s" % where, "last console lines:"] + tail)
+        problems.append("suite %s stopped in case %s" % (open_suite, case))
     if status not in (0, 1):
         problems.append("kernel run ended with %s (status %d)" %
                         (EXIT_NAMES.get(status, "QEMU error"), status))

@@ -72,6 +72,9 @@ def main():
         "         unused_qualifications, clippy::all, clippy::undocumented_unsafe_blocks)]",
         "#![no_std]",
         "",
+        "// pr_*! in examples print without a prefix, like the KTAP lines.",
+        'const __LOG_PREFIX: &str = "";',
+        "",
         "#[kernel::kunit_tests(%s)]" % suite,
         "mod doctests {",
     ]

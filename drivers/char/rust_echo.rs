@@ -28,7 +28,6 @@
 #![forbid(unsafe_code)]
 
 use kernel::fs::{File, Kiocb, Whence};
-use kernel::ioctl::{_IO, _IOR};
 use kernel::iov::{IovIterDest, IovIterSource};
 use kernel::miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration};
 use kernel::prelude::*;
@@ -43,12 +42,10 @@ module! {
     license: "GPL",
 }
 
-/// Empties the device and frees its buffer.
-pub const ECHO_CLEAR: u32 = _IO(b'e', 0);
-/// Stores the content's length (a `u64`) at the argument.
-pub const ECHO_GET_LEN: u32 = _IOR::<u64>(b'e', 1);
+// The ioctl numbers and the size limit are those of the C header.
+use kernel::uapi::{ECHO_CLEAR, ECHO_GET_LEN};
 /// The largest write accepted.
-pub const ECHO_MAX: usize = 1 << 20;
+const ECHO_MAX: usize = kernel::uapi::ECHO_MAX as usize;
 
 pin_data! {
     /// The device's state, shared by every open file.

@@ -31,7 +31,6 @@
 use core::sync::atomic::{AtomicU64, Ordering};
 use kernel::buf::UninitBuf;
 use kernel::fs::{File, Kiocb};
-use kernel::ioctl::_IOW;
 use kernel::iov::IovIterDest;
 use kernel::miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration};
 use kernel::prelude::*;
@@ -47,8 +46,8 @@ module! {
     license: "GPL",
 }
 
-/// Reseeds the open file from the `u64` at the argument.
-pub const RANDOM_SEED: u32 = _IOW::<u64>(b'r', 0);
+// Reseeds the open file from the `u64` at the argument (the C header's).
+use kernel::uapi::RANDOM_SEED;
 
 /// Bytes generated per block before copying out.
 const BLOCK: usize = 256;

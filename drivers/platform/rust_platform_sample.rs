@@ -69,12 +69,7 @@ kernel::module_platform_driver! {
 mod tests {
     use super::*;
 
-    /// True when the newest log text contains `needle`.
-    fn log_has(needle: &[u8]) -> bool {
-        let mut tail = [0u8; 512];
-        let n = kernel::print::log_tail(&mut tail);
-        tail[..n].windows(needle.len()).any(|w| w == needle)
-    }
+    use kernel::print::log_tail_contains;
 
     #[test]
     fn bound_to_the_board_device() -> Result {
@@ -93,12 +88,12 @@ mod tests {
         let dev = platform::DeviceRegistration::new(c_str!("rust-platform-sample"), 1)?;
         kunit_assert!(dev.is_bound());
         kunit_assert_eq!(BOUND.load(Ordering::Relaxed), before + 1);
-        kunit_assert!(log_has(
+        kunit_assert!(log_tail_contains(
             b"rust_platform_sample rust-platform-sample.1: probe (declared by board code)"
         ));
         drop(dev);
         kunit_assert_eq!(BOUND.load(Ordering::Relaxed), before);
-        kunit_assert!(log_has(
+        kunit_assert!(log_tail_contains(
             b"rust_platform_sample rust-platform-sample.1: remove"
         ));
         Ok(())

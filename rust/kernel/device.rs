@@ -252,12 +252,7 @@ mod tests {
         unsafe { bindings::slab_allocated_bytes() }
     }
 
-    /// True when the newest log text contains `needle`.
-    fn log_has(needle: &[u8]) -> bool {
-        let mut tail = [0u8; 512];
-        let n = crate::print::log_tail(&mut tail);
-        tail[..n].windows(needle.len()).any(|w| w == needle)
-    }
+    use crate::print::log_tail_contains;
 
     #[test]
     fn reference_counting_keeps_the_device() -> Result {
@@ -283,14 +278,16 @@ mod tests {
         let reg = DeviceRegistration::new(c_str!("rust-dev-print"), 2)?;
         let dev: &Device = &reg;
         dev_err!(dev, "err {}\n", 1);
-        kunit_assert!(log_has(b"platform rust-dev-print.2: err 1"));
+        kunit_assert!(log_tail_contains(b"platform rust-dev-print.2: err 1"));
         dev_warn!(dev, "warn {:?}\n", Some(2));
-        kunit_assert!(log_has(b"platform rust-dev-print.2: warn Some(2)"));
+        kunit_assert!(log_tail_contains(
+            b"platform rust-dev-print.2: warn Some(2)"
+        ));
         dev_notice!(dev, "notice\n");
-        kunit_assert!(log_has(b"platform rust-dev-print.2: notice"));
+        kunit_assert!(log_tail_contains(b"platform rust-dev-print.2: notice"));
         let kept: ARef<Device> = dev.into();
         dev_info!(kept, "info {:#x}\n", 255);
-        kunit_assert!(log_has(b"platform rust-dev-print.2: info 0xff"));
+        kunit_assert!(log_tail_contains(b"platform rust-dev-print.2: info 0xff"));
         Ok(())
     }
 }

@@ -295,21 +295,26 @@ pub fn assertion_failed(
                 text.as_bytes().as_ptr(),
             )
         };
+        // KTAP lines: no log prefix.
         for d in details {
-            crate::pr_info!("            {}\n", d);
+            crate::print::call_printk(
+                &crate::print::format_strings::INFO,
+                "",
+                format_args!("            {}\n", d),
+            );
         }
         CURRENT.aborted.store(true, Ordering::Relaxed);
     });
     if !reported {
         let file = file.strip_suffix('\0').unwrap_or(file);
-        crate::pr_err!(
-            "kunit: assertion failed outside a test at {}:{}: {}\n",
-            file,
-            line,
-            header
+        let err = &crate::print::format_strings::ERR;
+        crate::print::call_printk(
+            err,
+            "kunit",
+            format_args!("assertion failed outside a test at {file}:{line}: {header}\n"),
         );
         for d in details {
-            crate::pr_err!("    {}\n", d);
+            crate::print::call_printk(err, "kunit", format_args!("    {}\n", d));
         }
     }
 }
@@ -518,7 +523,9 @@ mod tests {
             0
         }
         // The convention for defaults that must never run: a call that
-        // survived optimisation would fail the link.
+        // survived optimisation would fail the link. Only its `HAS_`
+        // constant is read.
+        #[allow(dead_code)]
         fn never(&self) -> u32 {
             crate::build_error!("#[vtable] default method called")
         }

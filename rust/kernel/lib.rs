@@ -26,6 +26,7 @@ pub mod alloc;
 pub mod buf;
 pub mod build_assert;
 pub mod chrdev;
+pub mod cmdline;
 pub mod device;
 pub mod error;
 pub mod fs;
@@ -35,6 +36,7 @@ pub mod iov;
 pub mod kunit;
 pub mod miscdevice;
 pub mod module;
+pub mod module_param;
 pub mod platform;
 pub mod poll;
 pub mod print;
@@ -47,6 +49,10 @@ pub mod types;
 pub mod uaccess;
 pub mod workqueue;
 
+/// The prefix of this crate's `pr_*!` messages (see [`print`]); `module!`
+/// gives every module its own.
+const __LOG_PREFIX: &str = "rust_kernel";
+
 // The `macros` crate's output names `::kernel::...` paths; this makes them
 // work inside this crate too.
 extern crate self as kernel;
@@ -54,6 +60,9 @@ extern crate self as kernel;
 pub use crate::module::{Module, ThisModule};
 pub use ffi;
 pub use macros::{kunit_tests, module, vtable};
+/// The user-space API (`include/uapi/`): ioctl numbers and limits that a
+/// driver shares with its C users.
+pub use uapi;
 
 /// What most kernel Rust code needs in scope: `use kernel::prelude::*;`.
 pub mod prelude {

@@ -182,7 +182,11 @@ impl<T: Module> ModuleInstance<T> {
             )
             .is_err()
         {
-            crate::pr_err!("{}: init called twice\n", module.name_str());
+            crate::print::call_printk(
+                &crate::print::format_strings::ERR,
+                module.name_str(),
+                format_args!("init called twice\n"),
+            );
             return crate::error::code::EBUSY.to_errno();
         }
         match T::init(module) {
@@ -195,7 +199,11 @@ impl<T: Module> ModuleInstance<T> {
                 0
             }
             Err(e) => {
-                crate::pr_err!("{}: init failed: {:?}\n", module.name_str(), e);
+                crate::print::call_printk(
+                    &crate::print::format_strings::ERR,
+                    module.name_str(),
+                    format_args!("init failed: {e:?}\n"),
+                );
                 self.state.store(state::GONE, Ordering::Release);
                 e.to_errno()
             }

@@ -9,6 +9,15 @@
 //! cut. As in C, end a line with `\n`; [`pr_cont!`](crate::pr_cont)
 //! continues the previous one.
 //!
+//! Every message but a continuation starts with `<prefix>: `, the
+//! calling crate's `__LOG_PREFIX`: the module's name, which
+//! [`module!`](crate::module!) defines (`rust_echo: ...`), or
+//! `rust_kernel` in this crate. This is C's `pr_fmt()` convention (a C
+//! file starts with `#define pr_fmt(fmt) "name: " fmt`) made automatic,
+//! as in Linux's Rust. A crate without `module!` that prints defines the
+//! constant itself: `const __LOG_PREFIX: &str = "name";` (an empty one
+//! prints no prefix).
+//!
 //! # Examples
 //!
 //! ```
@@ -61,10 +70,20 @@ pub(crate) struct LineBuf {
 impl LineBuf {
     /// `args` formatted into a new buffer.
     pub(crate) fn format(args: fmt::Arguments<'_>) -> Self {
+        Self::format_prefixed("", args)
+    }
+
+    /// `args` formatted into a new buffer after `prefix` and `": "` (no
+    /// separator when `prefix` is empty).
+    pub(crate) fn format_prefixed(prefix: &str, args: fmt::Arguments<'_>) -> Self {
         let mut line = LineBuf {
             buf: [0; LINE_MAX],
             len: 0,
         };
+        if !prefix.is_empty() {
+            let _ = line.write_str(prefix);
+            let _ = line.write_str(": ");
+        }
         // LineBuf never fails; a failing Display impl just ends the text
         // early.
         let _ = line.write_fmt(args);
@@ -81,12 +100,13 @@ impl Write for LineBuf {
     }
 }
 
-/// Formats `args` and prints them at the level of `format`.
+/// Formats `args` and prints them at the level of `format`, after
+/// `prefix` and `": "` unless `prefix` is empty.
 ///
 /// Used by the `pr_*!` macros; call those instead.
 #[doc(hidden)]
-pub fn call_printk(format: &format_strings::Format, args: fmt::Arguments<'_>) {
-    let line = LineBuf::format(args);
+pub fn call_printk(format: &format_strings::Format, prefix: &str, args: fmt::Arguments<'_>) {
+    let line = LineBuf::format_prefixed(prefix, args);
     // `len` is at most LINE_MAX (512), so it fits in a C int.
     let len = line.len as ffi::c_int;
     // SAFETY: `format` is a NUL-terminated format string whose only
@@ -117,12 +137,27 @@ pub fn log_tail(buf: &mut [u8]) -> usize {
     unsafe { bindings::log_buf_copy(buf.as_mut_ptr().cast(), buf.len()) }
 }
 
+// `crate::__LOG_PREFIX` (not `$crate::`) names the constant of the crate
+// where the macro is used: the module's name.
+/// Whether the newest 512 bytes of the kernel log contain `needle`: for
+/// tests that check what was just printed. Never sleeps or allocates.
+pub fn log_tail_contains(needle: &[u8]) -> bool {
+    let mut tail = [0u8; 512];
+    let n = log_tail(&mut tail);
+    tail[..n].windows(needle.len()).any(|w| w == needle)
+}
+
 #[doc(hidden)]
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)]
 macro_rules! print_macro (
+    (CONT, $($arg:tt)+) => (
+        $crate::print::call_printk(&$crate::print::format_strings::CONT, "",
+                                   ::core::format_args!($($arg)+))
+    );
     ($level:ident, $($arg:tt)+) => (
         $crate::print::call_printk(&$crate::print::format_strings::$level,
-                                   ::core::format_args!($($arg)+))
+                                   crate::__LOG_PREFIX, ::core::format_args!($($arg)+))
     );
 );
 
@@ -150,7 +185,7 @@ macro_rules! pr_info (($($arg:tt)+) => ($crate::print_macro!(INFO, $($arg)+)));
 /// Prints a debug-level message (level 7; shown with `loglevel=8`).
 #[macro_export]
 macro_rules! pr_debug (($($arg:tt)+) => ($crate::print_macro!(DEBUG, $($arg)+)));
-/// Continues the previous message's line.
+/// Continues the previous message's line (no prefix).
 #[macro_export]
 macro_rules! pr_cont (($($arg:tt)+) => ($crate::print_macro!(CONT, $($arg)+)));
 
@@ -158,24 +193,29 @@ macro_rules! pr_cont (($($arg:tt)+) => ($crate::print_macro!(CONT, $($arg)+)));
 mod tests {
     use crate::prelude::*;
 
-    /// True when the last `n` bytes of the log contain `needle`.
-    fn log_ends_with_text(needle: &[u8]) -> bool {
-        let mut tail = [0u8; 256];
-        let n = super::log_tail(&mut tail);
-        tail[..n].windows(needle.len()).any(|w| w == needle)
-    }
+    use super::log_tail_contains;
 
     #[test]
     fn formats_reach_the_log() {
         pr_info!("rust_print: {} {:#x} {:>5}|{:?}\n", -3, 255, "ab", Some(1));
-        kunit_assert!(log_ends_with_text(b"rust_print: -3 0xff    ab|Some(1)"));
+        kunit_assert!(log_tail_contains(b"rust_print: -3 0xff    ab|Some(1)"));
+    }
+
+    #[test]
+    fn the_crate_prefix_comes_first() {
+        // This crate's prefix; a module's is its name (see module!).
+        pr_info!("prefix marker\n");
+        kunit_assert!(log_tail_contains(b"rust_kernel: prefix marker\n"));
+        pr_info!("cont marker");
+        pr_cont!(" second\n");
+        kunit_assert!(log_tail_contains(b"rust_kernel: cont marker second\n"));
     }
 
     #[test]
     fn cont_joins_the_line() {
         pr_info!("rust_print: first");
         pr_cont!(" second\n");
-        kunit_assert!(log_ends_with_text(b"rust_print: first second"));
+        kunit_assert!(log_tail_contains(b"rust_print: first second"));
     }
 
     #[test]
@@ -183,12 +223,18 @@ mod tests {
         let long = [b'x'; super::LINE_MAX + 100];
         let s = core::str::from_utf8(&long).unwrap_or("");
         pr_info!("{}never-shown-marker\n", s);
-        // The cut keeps exactly LINE_MAX bytes of x and drops the rest.
+        // The cut keeps exactly LINE_MAX bytes, the prefix included, and
+        // drops the rest.
         let mut tail = [0u8; 2 * super::LINE_MAX];
         let n = super::log_tail(&mut tail);
+        let prefix = b"rust_kernel: ";
         kunit_assert!(!tail[..n].windows(18).any(|w| w == b"never-shown-marker"));
-        kunit_assert!(tail[..n]
-            .windows(super::LINE_MAX)
-            .any(|w| w.iter().all(|&b| b == b'x')));
+        // The cut line is the newest text.
+        let text = tail[..n].strip_suffix(b"\n").unwrap_or(&tail[..n]);
+        kunit_assert!(text.len() > super::LINE_MAX);
+        let line = &text[text.len() - super::LINE_MAX..];
+        kunit_assert!(line.starts_with(prefix));
+        kunit_assert!(line[prefix.len()..].iter().all(|&b| b == b'x'));
+        kunit_assert!(text[text.len() - super::LINE_MAX - 1] != b'x');
     }
 }

@@ -66,11 +66,13 @@ pub fn module(input: TokenStream) -> TokenStream {
 
 /// Records which methods of a trait an implementation provides.
 ///
-/// On a trait, adds `const HAS_<METHOD>: bool = false;` for every method
-/// (upper-cased name), and a required `const USE_VTABLE_ATTR: ();`. On an
-/// `impl` of that trait, adds `const HAS_<METHOD>: bool = true;` for
-/// every method the impl defines, and `USE_VTABLE_ATTR`: an impl written
-/// without `#[vtable]` does not compile.
+/// On a trait, adds `const HAS_<METHOD>: bool` for every method
+/// (upper-cased name), false by default, and a hidden `USE_VTABLE_ATTR`
+/// whose default fails to evaluate. On an `impl` of that trait, adds
+/// `const HAS_<METHOD>: bool = true;` for every method the impl defines,
+/// and `USE_VTABLE_ATTR`. The default `HAS_` constants read
+/// `USE_VTABLE_ATTR`, so an impl written without `#[vtable]` does not
+/// build: the error says to add the attribute.
 ///
 /// An abstraction then fills a C operations table with `if T::HAS_READ {
 /// Some(read_callback::<T>) } else { None }`, so an operation that the

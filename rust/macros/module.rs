@@ -9,7 +9,7 @@
 //! it carries the macro's call-site span.
 
 use crate::helpers::{generated, is_c_identifier, str_literal, Cursor, Error, Result};
-use proc_macro::{Delimiter, Ident, Span, TokenStream};
+use proc_macro::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use std::fmt::Write;
 
 /// Licences accepted in `license:`: Linux's GPL-compatible module licence
@@ -31,10 +31,159 @@ struct ModuleInfo {
     authors: Vec<String>,
     description: Option<String>,
     license: String,
+    params: Vec<Param>,
+}
+
+/// One entry of `params:`, validated: every field is safe to paste into
+/// generated code.
+struct Param {
+    name: String,
+    /// The Rust type of the static (`u32`, `::kernel::module_param::ParamString`).
+    type_: String,
+    /// The default as a Rust expression of that type.
+    default: String,
+    description: String,
 }
 
 /// The keys `module!` knows, in the order they must be written.
-const KEYS: &[&str] = &["type", "name", "authors", "description", "license"];
+const KEYS: &[&str] = &[
+    "type",
+    "name",
+    "authors",
+    "description",
+    "license",
+    "params",
+];
+
+/// The types a parameter may have.
+const PARAM_TYPES: &[&str] = &[
+    "bool", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "isize", "usize", "str",
+];
+
+/// Parses `params: { name: type { default: value, description: "..." }, ... }`.
+fn parse_params(group: &proc_macro::Group) -> Result<Vec<Param>> {
+    let mut params: Vec<Param> = Vec::new();
+    let mut it = Cursor::new(group.stream(), group.span_close());
+    while !it.at_end() {
+        let ident = it.expect_ident("a parameter name")?;
+        let name = ident.to_string();
+        if !is_c_identifier(&name) || params.iter().any(|p| p.name == name) {
+            return Err(Error::new(
+                ident.span(),
+                format!("parameter `{name}`: a new C identifier is needed"),
+            ));
+        }
+        it.expect_punct(':')?;
+        let ty = it.expect_ident(&format!("a type, one of: {}", PARAM_TYPES.join(", ")))?;
+        let ty_str = ty.to_string();
+        if !PARAM_TYPES.contains(&ty_str.as_str()) {
+            return Err(Error::new(
+                ty.span(),
+                format!(
+                    "parameter type `{ty_str}` is not supported; use one of: {}",
+                    PARAM_TYPES.join(", ")
+                ),
+            ));
+        }
+        let body = it.expect_group(Delimiter::Brace, "`{ default: ..., description: \"...\" }`")?;
+        let mut fields = Cursor::new(body.stream(), body.span_close());
+        let key = fields.expect_ident("`default`")?;
+        if key.to_string() != "default" {
+            return Err(Error::new(key.span(), "expected `default`"));
+        }
+        fields.expect_punct(':')?;
+        let default = param_default(&mut fields, &ty_str)?;
+        fields.expect_punct(',')?;
+        let key = fields.expect_ident("`description`")?;
+        if key.to_string() != "description" {
+            return Err(Error::new(key.span(), "expected `description`"));
+        }
+        fields.expect_punct(':')?;
+        let description = fields.expect_string("a description")?.0;
+        if !fields.at_end() {
+            fields.expect_punct(',')?;
+        }
+        fields.expect_end()?;
+        let type_ = if ty_str == "str" {
+            "::kernel::module_param::ParamString".to_owned()
+        } else {
+            format!("::core::primitive::{ty_str}")
+        };
+        params.push(Param {
+            name,
+            type_,
+            default,
+            description,
+        });
+        if !it.at_end() {
+            it.expect_punct(',')?;
+        }
+    }
+    Ok(params)
+}
+
+/// A parameter's `default:` value, checked against its type and written
+/// back as Rust source.
+fn param_default(it: &mut Cursor, ty: &str) -> Result<String> {
+    let first = it.expect_any("the default value")?;
+    let span = first.span();
+    let bad = || Error::new(span, format!("expected a default of type `{ty}`"));
+    match ty {
+        "bool" => match &first {
+            TokenTree::Ident(i) if i.to_string() == "true" || i.to_string() == "false" => {
+                Ok(i.to_string())
+            }
+            _ => Err(bad()),
+        },
+        "str" => {
+            let TokenTree::Literal(l) = &first else {
+                return Err(bad());
+            };
+            let s = crate::helpers::parse_string_literal(&l.to_string()).ok_or_else(bad)?;
+            if s.len() > 128 {
+                return Err(Error::new(
+                    span,
+                    "a string parameter holds at most 128 bytes",
+                ));
+            }
+            Ok(format!(
+                "::kernel::module_param::ParamString::new({})",
+                str_literal(&s)
+            ))
+        }
+        _ => {
+            let (negative, lit) = match &first {
+                TokenTree::Punct(p) if p.as_char() == '-' => (true, it.expect_any("a number")?),
+                _ => (false, first.clone()),
+            };
+            let TokenTree::Literal(l) = lit else {
+                return Err(bad());
+            };
+            let text = l.to_string().replace('_', "");
+            let magnitude = match text.strip_prefix("0x") {
+                Some(hex) => i128::from_str_radix(hex, 16),
+                None => text.parse::<i128>(),
+            }
+            .map_err(|_| bad())?;
+            let value = if negative { -magnitude } else { magnitude };
+            let fits = match ty {
+                "i8" => i8::try_from(value).is_ok(),
+                "u8" => u8::try_from(value).is_ok(),
+                "i16" => i16::try_from(value).is_ok(),
+                "u16" => u16::try_from(value).is_ok(),
+                "i32" => i32::try_from(value).is_ok(),
+                "u32" => u32::try_from(value).is_ok(),
+                // The kernel's architectures are all 64-bit.
+                "i64" | "isize" => i64::try_from(value).is_ok(),
+                _ => u64::try_from(value).is_ok(),
+            };
+            if !fits {
+                return Err(Error::new(span, format!("{value} does not fit in `{ty}`")));
+            }
+            Ok(value.to_string())
+        }
+    }
+}
 
 /// Parses the macro's input.
 fn parse(input: TokenStream) -> Result<ModuleInfo> {
@@ -44,10 +193,11 @@ fn parse(input: TokenStream) -> Result<ModuleInfo> {
     let mut authors = Vec::new();
     let mut description = None;
     let mut license = None;
+    let mut params = Vec::new();
     let mut last_key: Option<usize> = None;
 
     while !it.at_end() {
-        let key = it.expect_ident("a key (`type`, `name`, `authors`, `description`, `license`)")?;
+        let key = it.expect_ident(&format!("a key ({})", KEYS.join(", ")))?;
         let key_str = key.to_string();
         let key_str = key_str.strip_prefix("r#").unwrap_or(&key_str);
         let Some(index) = KEYS.iter().position(|k| *k == key_str) else {
@@ -104,6 +254,10 @@ fn parse(input: TokenStream) -> Result<ModuleInfo> {
                 }
             }
             "description" => description = Some(it.expect_string("a description")?.0),
+            "params" => {
+                let group = it.expect_group(Delimiter::Brace, "`{ name: type { ... }, ... }`")?;
+                params = parse_params(&group)?;
+            }
             "license" => {
                 let (value, span) = it.expect_string("a licence")?;
                 if !GPL_COMPATIBLE.contains(&value.as_str()) {
@@ -130,6 +284,7 @@ fn parse(input: TokenStream) -> Result<ModuleInfo> {
         authors,
         description,
         license: license.ok_or_else(|| missing("license"))?,
+        params,
     })
 }
 
@@ -144,12 +299,40 @@ pub(crate) fn module(input: TokenStream) -> Result<TokenStream> {
     }
     let description = str_literal(info.description.as_deref().unwrap_or(""));
     let license = str_literal(&info.license);
+    let mut param_statics = String::new();
+    let mut param_sets = String::new();
+    for p in &info.params {
+        let Param {
+            name: pname,
+            type_,
+            default,
+            description,
+        } = p;
+        write!(
+            param_statics,
+            "#[doc = {d}]\n\
+             #[allow(non_upper_case_globals)]\n\
+             pub(crate) static {pname}: ::kernel::module_param::ModuleParam<{type_}> =\n\
+                 ::kernel::module_param::ModuleParam::new(c\"{name}.{pname}\", {d}, {default});\n",
+            d = str_literal(description),
+        )
+        .unwrap();
+        // A refused value is logged and its default kept, as in Linux.
+        writeln!(
+            param_sets,
+            "let _ = module_parameters::{pname}.set_from_boot_command_line();"
+        )
+        .unwrap();
+    }
 
     // Everything but THIS_MODULE sits in an anonymous `const _` block:
     // nothing else can name it, and it needs no documentation. Link order
     // decides the initcall order within level 6 (see macros.rst).
     let src = format!(
         r#"
+        /// The prefix of this crate's `pr_*!` messages: the module's name.
+        const __LOG_PREFIX: &str = "{name}";
+
         /// This module's metadata, as given to `module!`.
         static THIS_MODULE: ::kernel::ThisModule = ::kernel::ThisModule::new(
             c"{name}",
@@ -158,12 +341,20 @@ pub(crate) fn module(input: TokenStream) -> Result<TokenStream> {
             &[{authors}],
         );
 
+        /// The module's parameters (`params:` of `module!`): read one with
+        /// `module_parameters::NAME.value()`.
+        #[allow(dead_code)]
+        mod module_parameters {{
+            {param_statics}
+        }}
+
         const _: () = {{
             static __MODULE: ::kernel::module::ModuleInstance<{type_}> =
                 ::kernel::module::ModuleInstance::new();
 
             #[unsafe(export_name = "__{name}_init")]
             extern "C" fn __init() -> ::kernel::ffi::c_int {{
+                {param_sets}
                 __MODULE.init(&THIS_MODULE)
             }}
 

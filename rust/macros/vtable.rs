@@ -4,7 +4,7 @@
 //! implementation provides, so that an abstraction can leave the
 //! corresponding C function pointer NULL for the others.
 
-use crate::helpers::{generated, Cursor, Error, Result};
+use crate::helpers::{generated, str_literal, Cursor, Error, Result};
 use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -36,6 +36,17 @@ fn scan_body(body: &Group) -> (Vec<String>, HashSet<String>) {
         }
     }
     (methods, consts)
+}
+
+/// The name after `trait` in a trait's header tokens.
+fn trait_name(tokens: &[TokenTree]) -> Option<String> {
+    let at = tokens
+        .iter()
+        .position(|t| matches!(t, TokenTree::Ident(i) if i.to_string() == "trait"))?;
+    match tokens.get(at + 1) {
+        Some(TokenTree::Ident(name)) => Some(name.to_string()),
+        _ => None,
+    }
 }
 
 /// The constant recording whether `method` is implemented.
@@ -85,11 +96,23 @@ pub(crate) fn vtable(attr: TokenStream, item: TokenStream) -> Result<TokenStream
     let mut added = String::new();
     let mut seen = HashSet::new();
     if is_trait {
-        added.push_str(
-            "/// Marks a trait that uses `#[vtable]`: an impl without the \
-             attribute lacks it and does not compile.\n\
-             const USE_VTABLE_ATTR: ();\n",
+        // An impl without `#[vtable]` keeps this default, and so do its
+        // `HAS_` constants, which read it: the first one an abstraction
+        // uses fails to evaluate, with this message. (A required item
+        // would make rustc suggest writing it by hand, which compiles
+        // and leaves every `HAS_` constant false.)
+        let name = trait_name(&tokens).unwrap_or_else(|| "this trait".to_owned());
+        let msg = format!(
+            "an impl of `{name}` lacks #[vtable]: add #[vtable] above the \
+             `impl {name} for ...` block, or none of its methods is ever called"
         );
+        write!(
+            added,
+            "#[doc(hidden)]\n\
+             const USE_VTABLE_ATTR: () = ::core::panic!({});\n",
+            str_literal(&msg)
+        )
+        .unwrap();
     } else {
         added.push_str("const USE_VTABLE_ATTR: () = ();\n");
     }
@@ -105,7 +128,7 @@ pub(crate) fn vtable(attr: TokenStream, item: TokenStream) -> Result<TokenStream
                 added,
                 "/// Whether the implementation provides [`Self::{m}`]. \
                  Set by `#[vtable]` on the impl.\n\
-                 const {c}: bool = false;\n"
+                 const {c}: bool = {{ let () = Self::USE_VTABLE_ATTR; false }};\n"
             )
             .unwrap();
         } else {

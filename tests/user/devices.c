@@ -4,20 +4,18 @@
  * lseek, ioctl, close): /dev/c_echo and /dev/rust_echo, /dev/c_random and
  * /dev/rust_random must give the same results, including the errors for
  * bad user pointers; /dev/rust_scull blocks a reader until a writer in
- * another process comes. The ioctl numbers are those of
- * include/uapi/linux/echo_dev.h and random_dev.h.
+ * another process comes. The ioctl numbers and ECHO_MAX come from the
+ * drivers' own headers, include/uapi/linux/echo_dev.h and random_dev.h.
  */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <uapi/linux/echo_dev.h>
+#include <uapi/linux/random_dev.h>
 #include "ktest.h"
 
-#define ECHO_CLEAR	_IO('e', 0)
-#define ECHO_GET_LEN	_IOR('e', 1, uint64_t)
-#define ECHO_MAX	(1 << 20)
-#define RANDOM_SEED	_IOW('r', 0, uint64_t)
 #define SCULL_SIZE	4096
 
 static const char *const echo_devs[2] = { "/dev/c_echo", "/dev/rust_echo" };

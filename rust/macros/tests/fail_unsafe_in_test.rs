@@ -2,6 +2,7 @@
 
 //! `make rustmacrocheck`: must NOT compile. An `unsafe` block written in
 //! a `#[kunit_tests]` test keeps its span, so `-Funsafe_code` rejects it.
+// expect: usage of an `unsafe` block
 
 #![no_std]
 

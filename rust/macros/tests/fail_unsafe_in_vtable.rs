@@ -2,6 +2,7 @@
 
 //! `make rustmacrocheck`: must NOT compile. `#[vtable]` passes the impl
 //! body through with its spans, so `-Funsafe_code` rejects the `unsafe`.
+// expect: usage of an `unsafe` block
 
 #![no_std]
 

@@ -42,6 +42,10 @@ impl Ops for Check {
     }
 }
 
+// The impl's `#[vtable]` sets HAS_A; HAS_B keeps its default, which
+// evaluates because the impl has the attribute.
+const _: () = assert!(<Check as Ops>::HAS_A && !<Check as Ops>::HAS_B);
+
 /// Uses the constants.
 pub fn has_b() -> bool {
     <Check as Ops>::HAS_B
