@@ -368,7 +368,7 @@ int kill_pid(pid_t pid, int sig)
 		k.pgrp = current->pgrp;
 	else if (pid < -1)
 		k.pgrp = -pid;
-	for_each_process(kill_one, &k);
+	iterate_processes(kill_one, &k);
 	return k.found ? 0 : -ESRCH;
 }
 
@@ -608,5 +608,5 @@ void kill_pgrp(pid_t pgrp, int sig)
 	struct kill_ctx k = { .sig = sig, .pgrp = pgrp };
 
 	if (pgrp > 0)
-		for_each_process(kill_one, &k);
+		iterate_processes(kill_one, &k);
 }

@@ -78,7 +78,7 @@ static void finish_task_switch(struct task_struct *prev)
 {
 	bool dead = READ_ONCE(prev->__state) == TASK_DEAD;
 
-	arch_spin_unlock(&rq.lock);
+	do_raw_spin_unlock(&rq.lock);
 	if (dead)
 		put_task_struct(prev);
 }
@@ -88,14 +88,14 @@ static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 
-	arch_spin_lock(&rq.lock);
+	do_raw_spin_lock(&rq.lock);
 	this_cpu()->need_resched = 0;
 	if (prev != rq.idle && !prev->on_rq &&
 	    (preempt || READ_ONCE(prev->__state) == TASK_RUNNING))
 		enqueue(prev);
 	next = pick_next();
 	if (next == prev) {
-		arch_spin_unlock(&rq.lock);
+		do_raw_spin_unlock(&rq.lock);
 		return;
 	}
 	if (preempt)
@@ -175,7 +175,7 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 	bool woken = false;
 
 	local_irq_save(flags);
-	arch_spin_lock(&rq.lock);
+	do_raw_spin_lock(&rq.lock);
 	if (READ_ONCE(p->__state) & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		woken = true;
@@ -184,7 +184,7 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 		if (p != current)
 			this_cpu()->need_resched = 1;
 	}
-	arch_spin_unlock(&rq.lock);
+	do_raw_spin_unlock(&rq.lock);
 	local_irq_restore(flags);
 	return woken;
 }
@@ -279,7 +279,7 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 	return found;
 }
 
-int for_each_process(int (*fn)(struct task_struct *p, void *data), void *data)
+int iterate_processes(int (*fn)(struct task_struct *p, void *data), void *data)
 {
 	struct task_struct *p;
 	unsigned long flags;
