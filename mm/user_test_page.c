@@ -19,6 +19,7 @@
 #include <linux/pgtable.h>
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
+#include <kunit/uaccess.h>
 
 #define LEVELS PGTABLE_LEVELS
 #define IDX(va, level) pgtable_index(va, PGDIR_SHIFT - 9 * (level))	/* level 0: the PGD */
