@@ -207,7 +207,7 @@ struct sighand_struct;
 /* task_cpu_time_ns() - CPU time @p has used so far, the running slice included. */
 u64 task_cpu_time_ns(struct task_struct *p);
 
-/* Number of live tasks (tests). */
+/* Number of tasks not yet freed, idle and zombies included (sysinfo(2)'s procs; tests). */
 int nr_tasks(void);
 
 /* Called by arch code on a new task's first run (prev: the task before). */
