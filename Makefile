@@ -11,7 +11,12 @@
 .DEFAULT_GOAL := all
 ARCH ?= x86_64
 SRCARCH := $(ARCH)
-O ?= build/$(ARCH)
+# CONFIG_KUNIT: the in-kernel tests and what only they use (see config-vars
+# below). On by default, since `make test` needs it; `make CONFIG_KUNIT=n`
+# builds the production kernel, into its own directory so that switching
+# between the two rebuilds nothing.
+CONFIG_KUNIT ?= y
+O ?= build/$(ARCH)$(if $(filter y,$(CONFIG_KUNIT)),,-nokunit)
 export RUSTC_BOOTSTRAP := 1
 
 ifeq ($(V),1)
@@ -62,7 +67,11 @@ include arch/$(SRCARCH)/Makefile
 # (test with IS_ENABLED(CONFIG_X) or #ifdef). CONFIG_USER_SPACE: user
 # processes, the syscall ABI and the initramfs init. CONFIG_CLONE_BACKWARDS:
 # clone(2) takes the TLS before child_tid (arm64, riscv64), as on Linux.
-config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS
+# CONFIG_KUNIT (chosen on the command line, not by the architecture): the
+# KUnit framework, every *_kunit.o, the test-only helpers (<kunit/*.h>), the
+# crash fixtures (lkdtm) and the driver benchmarks; Rust sees it as
+# --cfg=CONFIG_KUNIT (#[kunit_tests] modules and the doctests).
+config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_KUNIT
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
 
 # --- Collect objects from the Kbuild fragments ----------------------------
@@ -145,10 +154,21 @@ run: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
 	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
 
+# With TEST_PRODUCTION=y (the default on x86_64 only: the second build
+# shares nothing with the first, and doubles the time of a run), make test
+# also builds the production kernel (CONFIG_KUNIT=n, in $(O)-nokunit) and
+# boots it once to run a shell command (user.production), unless FILTER is
+# given and does not name that boot.
+TEST_PRODUCTION ?= $(if $(filter x86_64,$(ARCH)),y)
+test-production := $(if $(filter y,$(TEST_PRODUCTION)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
+	$(if $(FILTER),$(findstring production,$(FILTER)),y)))
 test: setup
+	$(if $(filter y,$(CONFIG_KUNIT)),,$(error make test needs CONFIG_KUNIT=y))
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs $(if $(filter y,$(CONFIG_RUST)),rustmacrocheck)
+	$(Q)$(if $(test-production),$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux,true)
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
-		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
+		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)') \
+		$(if $(test-production),--production $(O)-nokunit/vmlinux)
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
@@ -158,8 +178,10 @@ gdb: setup
 # C drivers against their Rust twins, in one boot with bench=1 counting
 # instructions (QEMU -icount: exact ratios) and one measuring wall time
 # (lib/devbench.c; BENCH_FILTER=pair, BENCH_MS=ms per operation), then
-# the build speed, then user-space figures against Debian's Linux
-# (scripts/bench_user.py). BENCH=dev, build or user runs only those.
+# the build speed, then the size and boot time of the test kernel beside
+# the production one (CONFIG_KUNIT=n) and user-space figures against
+# Debian's Linux (scripts/bench_user.py). BENCH=dev, build or user runs
+# only those.
 BENCH ?= dev build user
 bench: setup
 	$(Q)$(if $(filter dev,$(BENCH)),$(MAKE) --no-print-directory vmlinux && \
@@ -171,7 +193,9 @@ bench: setup
 	$(Q)$(if $(filter build,$(BENCH)),ARCH=$(ARCH) scripts/bench_build.sh,true)
 	$(Q)$(if $(filter user,$(BENCH)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
 		$(MAKE) --no-print-directory vmlinux initramfs && \
-		$(PYTHON) scripts/bench_user.py --arch $(ARCH) --fetch-linux,\
+		$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux && \
+		$(PYTHON) scripts/bench_user.py --arch $(ARCH) --fetch-linux \
+		--production $(O)-nokunit/vmlinux,\
 		echo "bench: no user space on $(ARCH) yet"),true)
 
 clean:
@@ -185,18 +209,22 @@ help:
 	@echo '  make [ARCH=x86_64|riscv64|arm64]  build $$(O)/vmlinux (O defaults to build/<arch>)'
 	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...")'
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
-	@echo '                       FILTER=suite-glob runs only matching suites;'
+	@echo '                       FILTER=suite-glob runs only matching suites; on x86_64 also'
+	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make bench           C-vs-Rust driver benchmark (instruction counts, then'
-	@echo '                       wall time), build speed, user space vs Linux if'
+	@echo '                       wall time), build speed, size and boot time of the test'
+	@echo '                       and CONFIG_KUNIT=n kernels, user space vs Linux if'
 	@echo '                       build/linux/ has one (scripts/bench_user.py --fetch-linux)'
 	@echo '                       BENCH=dev|build|user: only those; BENCH_FILTER=pair'
 	@echo '  make initramfs       busybox, /init and the test programs as build/<arch>/initramfs.cpio'
 	@echo '  scripts/run-in-vm.sh FILE...  run FILE under busybox sh in Ferrite, get its output and status'
 	@echo '  make setup           install missing Debian packages'
 	@echo '  make clean           remove $$(O)'
+	@echo '  make CONFIG_KUNIT=n  production kernel: no tests, test helpers or crash fixtures,'
+	@echo '                       in build/<arch>-nokunit (the default, y, is the test build)'
 	@echo 'Rust:'
 	@echo '  make rustavailable   check the pinned Rust toolchain, name what is missing'
 	@echo '  make rustdoc         HTML docs of the kernel crate in $$(O)/rust/doc'

@@ -6,6 +6,7 @@
  * are Linux's "local/experimental" ones; nodes live in /chrdev_t.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

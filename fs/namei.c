@@ -782,7 +782,7 @@ static void put_at(char *name, struct file *filp)
 
 #define BASE(f) ((f) ? &(f)->f_path : NULL)
 
-SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
+static long do_sys_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 {
 	struct file *f;
 	char *name;
@@ -795,15 +795,18 @@ SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
 	return err;
 }
 
-SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, umode_t, mode)
 {
-	const unsigned long args[3] = { (unsigned long)AT_FDCWD, (unsigned long)pathname, mode };
-
-	return sys_mkdirat(args);
+	return do_sys_mkdirat(dfd, pathname, mode);
 }
 
-SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
-		unsigned int, dev)
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
+{
+	return do_sys_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+static long do_sys_mknodat(int dfd, const char __user *filename, umode_t mode,
+			   unsigned int dev)
 {
 	struct file *f;
 	char *name;
@@ -819,15 +822,18 @@ SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
 	return err;
 }
 
-SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned int, dev)
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, dev)
 {
-	const unsigned long args[4] = { (unsigned long)AT_FDCWD, (unsigned long)filename,
-					mode, dev };
-
-	return sys_mknodat(args);
+	return do_sys_mknodat(dfd, filename, mode, dev);
 }
 
-SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+SYSCALL_DEFINE3(mknod, const char __user *, filename, umode_t, mode, unsigned int, dev)
+{
+	return do_sys_mknodat(AT_FDCWD, filename, mode, dev);
+}
+
+static long do_sys_unlinkat(int dfd, const char __user *pathname, int flag)
 {
 	struct file *f;
 	char *name;
@@ -843,23 +849,23 @@ SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
 	return err;
 }
 
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
+{
+	return do_sys_unlinkat(dfd, pathname, flag);
+}
+
 SYSCALL_DEFINE1(unlink, const char __user *, pathname)
 {
-	const unsigned long args[3] = { (unsigned long)AT_FDCWD, (unsigned long)pathname, 0 };
-
-	return sys_unlinkat(args);
+	return do_sys_unlinkat(AT_FDCWD, pathname, 0);
 }
 
 SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
 {
-	const unsigned long args[3] = { (unsigned long)AT_FDCWD, (unsigned long)pathname,
-					AT_REMOVEDIR };
-
-	return sys_unlinkat(args);
+	return do_sys_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
 }
 
-SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
-		const char __user *, newname)
+static long do_sys_symlinkat(const char __user *oldname, int newdfd,
+			     const char __user *newname)
 {
 	char *target = getname(oldname), *name;
 	struct file *f;
@@ -876,16 +882,19 @@ SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
 	return err;
 }
 
-SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
 {
-	const unsigned long args[3] = { (unsigned long)oldname, (unsigned long)AT_FDCWD,
-					(unsigned long)newname };
-
-	return sys_symlinkat(args);
+	return do_sys_symlinkat(oldname, newdfd, newname);
 }
 
-SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
-		const char __user *, newname, int, flags)
+SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+{
+	return do_sys_symlinkat(oldname, AT_FDCWD, newname);
+}
+
+static long do_sys_linkat(int olddfd, const char __user *oldname, int newdfd,
+			  const char __user *newname, int flags)
 {
 	struct file *of, *nf;
 	char *oname, *nname;
@@ -906,16 +915,19 @@ SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
 	return err;
 }
 
-SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
 {
-	const unsigned long args[5] = { (unsigned long)AT_FDCWD, (unsigned long)oldname,
-					(unsigned long)AT_FDCWD, (unsigned long)newname, 0 };
-
-	return sys_linkat(args);
+	return do_sys_linkat(olddfd, oldname, newdfd, newname, flags);
 }
 
-SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
-		const char __user *, newname, unsigned int, flags)
+SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+{
+	return do_sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+static long do_sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+			     const char __user *newname, unsigned int flags)
 {
 	struct file *of, *nf;
 	char *oname, *nname;
@@ -933,25 +945,25 @@ SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdf
 	return err;
 }
 
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, unsigned int, flags)
+{
+	return do_sys_renameat2(olddfd, oldname, newdfd, newname, flags);
+}
+
 SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
 		const char __user *, newname)
 {
-	const unsigned long args[5] = { olddfd, (unsigned long)oldname, newdfd,
-					(unsigned long)newname, 0 };
-
-	return sys_renameat2(args);
+	return do_sys_renameat2(olddfd, oldname, newdfd, newname, 0);
 }
 
 SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
 {
-	const unsigned long args[5] = { (unsigned long)AT_FDCWD, (unsigned long)oldname,
-					(unsigned long)AT_FDCWD, (unsigned long)newname, 0 };
-
-	return sys_renameat2(args);
+	return do_sys_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
-		int, bufsiz)
+static long do_sys_readlinkat(int dfd, const char __user *pathname, char __user *buf,
+			      int bufsiz)
 {
 	struct file *f;
 	char *name, *kbuf;
@@ -980,12 +992,15 @@ SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user
 	return err;
 }
 
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+		int, bufsiz)
+{
+	return do_sys_readlinkat(dfd, pathname, buf, bufsiz);
+}
+
 SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
 {
-	const unsigned long args[4] = { (unsigned long)AT_FDCWD, (unsigned long)path,
-					(unsigned long)buf, bufsiz };
-
-	return sys_readlinkat(args);
+	return do_sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
 SYSCALL_DEFINE1(chdir, const char __user *, filename)

@@ -21,6 +21,7 @@
 #include <linux/uaccess.h>
 #include <linux/uio.h>
 #include <linux/wait.h>
+#include <uapi/asm-generic/ioctls.h>
 #include "internal.h"
 
 #define PIPE_ORDER 4
@@ -182,7 +183,7 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct pipe_inode_info *pipe = pipe_of(f);
 
-	if (cmd == 0x541B) {	/* FIONREAD */
+	if (cmd == FIONREAD) {
 		int n = READ_ONCE(pipe->len);
 
 		return put_user(n, (int __user *)arg);

@@ -6,6 +6,8 @@
  * Everything happens under /vfs_t, created and removed by each case.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
+#include <kunit/uaccess.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

@@ -66,7 +66,7 @@ int vprintk(const char *fmt, va_list args)
 	local_irq_save(flags);
 	if (unlikely(oops_in_progress)) {
 		preempt_disable();
-		locked = arch_spin_trylock(&printk_lock);
+		locked = do_raw_spin_trylock(&printk_lock);
 	} else {
 		spin_lock(&printk_lock);
 	}
@@ -86,7 +86,7 @@ int vprintk(const char *fmt, va_list args)
 	}
 	last_level = level;
 	if (locked)
-		arch_spin_unlock(&printk_lock);
+		do_raw_spin_unlock(&printk_lock);
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
 	return len;

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Signals: sending (a bit in the target's pending mask) and acting on them
- * on the way back to user mode. Only default actions exist so far: the
- * signals whose default is to be ignored are dropped, every other one ends
- * the process as "killed by signal N".
+ * on the way back to user mode (do_signal()): a handler installed with
+ * rt_sigaction() runs on a signal frame the architecture builds
+ * (setup_rt_frame(), one frame per return to user mode), with sa_mask,
+ * SA_NODEFER, SA_RESETHAND and SA_RESTART honoured; otherwise the default
+ * action: ignore, stop the process until SIGCONT (job control), or end it
+ * as "killed by signal N". Also the signal system calls: kill, tgkill,
+ * rt_sigprocmask, rt_sigaction, rt_sigpending, rt_sigsuspend, sigaltstack.
  */
 #include <linux/kernel.h>
 #include <linux/kconfig.h>
@@ -368,7 +372,7 @@ int kill_pid(pid_t pid, int sig)
 		k.pgrp = current->pgrp;
 	else if (pid < -1)
 		k.pgrp = -pid;
-	for_each_process(kill_one, &k);
+	iterate_processes(kill_one, &k);
 	return k.found ? 0 : -ESRCH;
 }
 
@@ -608,5 +612,5 @@ void kill_pgrp(pid_t pgrp, int sig)
 	struct kill_ctx k = { .sig = sig, .pgrp = pgrp };
 
 	if (pgrp > 0)
-		for_each_process(kill_one, &k);
+		iterate_processes(kill_one, &k);
 }

@@ -7,6 +7,7 @@
  * are drained on destroy and nothing leaks.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/completion.h>
 #include <linux/delay.h>

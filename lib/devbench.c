@@ -26,6 +26,7 @@
 #include <linux/uaccess.h>
 #include <uapi/linux/echo_dev.h>
 #include <uapi/linux/random_dev.h>
+#include <kunit/uaccess.h>
 
 /* The benchmark's user buffer: one page, shared by every operation. */
 #define DEVBENCH_UBASE		0x0000000044000000UL

@@ -6,6 +6,7 @@
  * belongs to `make bench`, never to `make test`.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/devbench.h>
 #include <linux/errno.h>

@@ -5,6 +5,7 @@
  * checking the Linux return conventions and that the kernel survives.
  */
 #include <kunit/test.h>
+#include <kunit/uaccess.h>
 #include <linux/kernel.h>
 #include <linux/fault-inject.h>
 #include <linux/string.h>

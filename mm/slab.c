@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/fault-inject.h>
+#include <kunit/slab.h>
 #include "slab.h"
 #include "internal.h"
 
@@ -500,6 +501,8 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 	return s->object_size;
 }
 
+/* The counters' readers, for tests (<kunit/slab.h>). */
+#ifdef CONFIG_KUNIT
 unsigned long slab_allocated_bytes(void)
 {
 	return atomic_long_read(&slab_bytes);
@@ -519,6 +522,7 @@ unsigned long kmem_cache_nr_slabs(struct kmem_cache *s)
 {
 	return READ_ONCE(s->nr_slabs);
 }
+#endif
 
 bool slab_is_available(void)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* KUnit tests for kmalloc and kmem_cache (suite "slab"). */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/string.h>

@@ -19,6 +19,7 @@
 #include <linux/mutex.h>
 #include <linux/pgtable.h>
 #include <linux/uaccess.h>
+#include <kunit/uaccess.h>
 
 static DEFINE_MUTEX(user_test_lock);
 

@@ -45,6 +45,8 @@
 #include <linux/namei.h>
 #include <linux/workqueue.h>
 #include <kunit/test.h>
+#include <kunit/slab.h>
+#include <kunit/uaccess.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
 const gfp_t RUST_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;

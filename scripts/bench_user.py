@@ -6,16 +6,19 @@ available, on Debian's Linux kernel in the same QEMU. Figures from one run;
 not a test.
 
     bench_user.py [--arch ARCH] [--linux VMLINUZ] [--fetch-linux]
+                  [--production VMLINUX]
 
 --fetch-linux downloads Debian's linux-image package for ARCH with apt-get
 download into build/linux/ (x86_64) or build/linux-ARCH/ and uses its
-vmlinuz.
+vmlinuz. --production first prints the size and boot time of the test
+kernel beside those of VMLINUX, the production one (CONFIG_KUNIT=n).
 """
 import argparse
 import glob
 import os
 import re
 import select
+import struct
 import subprocess
 import sys
 import tempfile
@@ -60,6 +63,36 @@ def boot_to_prompt(kernel, initrd, append):
     return t1 - t0, time.monotonic() - t1
 
 
+def image_kib(path):
+    """KiB of a 64-bit little-endian ELF's PT_LOAD segments in memory:
+    (executable ones, all)."""
+    with open(path, "rb") as f:
+        elf = f.read()
+    phoff, = struct.unpack_from("<Q", elf, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", elf, 0x36)
+    text = total = 0
+    for i in range(phnum):
+        p_type, p_flags = struct.unpack_from("<II", elf, phoff + i * phentsize)
+        memsz, = struct.unpack_from("<Q", elf, phoff + i * phentsize + 40)
+        if p_type == 1:  # PT_LOAD
+            total += memsz
+            text += memsz if p_flags & 1 else 0  # PF_X
+    return text / 1024, total / 1024
+
+
+def compare_production(kernel, production, initrd):
+    """The test kernel (CONFIG_KUNIT=y) beside the production one."""
+    rows = [("vmlinux text (KiB)",), ("vmlinux loaded (KiB)",), ("boot_to_prompt (s)",)]
+    for k in (kernel, production):
+        text, total = image_kib(k)
+        boot, _ = boot_to_prompt(k, initrd, "quiet")
+        rows = [rows[0] + ("%.1f" % text,), rows[1] + ("%.1f" % total,),
+                rows[2] + ("%.3f" % boot if boot is not None else "-",)]
+    print("size: %-22s %12s %12s" % ("figure", "test", "production"))
+    for r in rows:
+        print("size: %-22s %12s %12s" % r)
+
+
 def run_ubench(kernel, initrd, append):
     out = subprocess.run(qemu_cmd(kernel, initrd, append), stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
@@ -95,15 +128,18 @@ def main():
     ap.add_argument("--arch", default="x86_64")
     ap.add_argument("--linux", default=os.environ.get("LINUX_KERNEL", ""))
     ap.add_argument("--fetch-linux", action="store_true")
+    ap.add_argument("--production", default="", help="a CONFIG_KUNIT=n vmlinux")
     args = ap.parse_args()
     global ARCH
+    ARCH = args.arch
+    o = os.path.join(ROOT, "build", args.arch)
+    kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
+    if args.production:
+        compare_production(kernel, args.production, base)
     if args.arch not in ARCHES:
         print("user: no user-space benchmark on %s yet" % args.arch)
         return 0
-    ARCH = args.arch
     cc, _, console = ARCHES[ARCH]
-    o = os.path.join(ROOT, "build", args.arch)
-    kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
     linux = args.linux
     if args.fetch_linux and not linux:
         try:

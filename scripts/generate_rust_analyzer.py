@@ -4,7 +4,7 @@
 
 Ferrite builds Rust with plain rustc (no cargo), so editors need this file
 to resolve core, alloc, ffi, bindings, macros, kernel and the samples.
-Usage: generate_rust_analyzer.py OBJTREE SRCTREE LIB_SRC TARGET > rust-project.json
+Usage: generate_rust_analyzer.py OBJTREE SRCTREE LIB_SRC TARGET [CFG...] > rust-project.json
 """
 import glob
 import json
@@ -14,6 +14,8 @@ import sys
 
 def main():
     objtree, srctree, lib_src, target = sys.argv[1:5]
+    # The kernel's own crates' cfgs (CONFIG_KUNIT...), as rust/Makefile passes them.
+    kcfg = sys.argv[5:]
     objtree = os.path.abspath(objtree)
     srctree = os.path.abspath(srctree)
     crates = []
@@ -52,11 +54,12 @@ def main():
             is_proc_macro=True)
         kernel_deps.append("macros")
     add("kernel", os.path.join(srctree, "rust", "kernel", "lib.rs"), kernel_deps,
-        env={"OBJTREE": objtree})
+        cfg=kcfg, env={"OBJTREE": objtree})
     for path in sorted(glob.glob(os.path.join(srctree, "samples", "rust", "*.rs")) +
                        glob.glob(os.path.join(srctree, "drivers", "**", "*.rs"), recursive=True)):
         name = os.path.splitext(os.path.basename(path))[0]
-        add(name, path, ["core", "alloc", "kernel"] + (["macros"] if "macros" in index else []))
+        add(name, path, ["core", "alloc", "kernel"] + (["macros"] if "macros" in index else []),
+            cfg=kcfg)
 
     json.dump({"sysroot_src": lib_src, "crates": crates}, sys.stdout, indent=1, sort_keys=True)
     sys.stdout.write("\n")

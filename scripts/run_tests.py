@@ -5,7 +5,9 @@
 One boot runs every KUnit suite (C and Rust) and prints KTAP v1 on the
 serial port; this script parses it. With --initrd, user-space boots run
 test programs from the initramfs as init (tests/user/*.c), which print
-the same KTAP, or must die in an expected way. Further boots run the crash tests
+the same KTAP, or must die in an expected way; with --production, the
+production kernel (CONFIG_KUNIT=n) boots once with that initramfs and runs
+a shell command. Further boots run the crash tests
 (drivers/misc/lkdtm.c): each makes the kernel fault on purpose and checks
 that the fault is reported (oops text, symbolized RIP, exit status) rather
 than rebooting or hanging. Ends with "N passed, N failed"; exits non-zero on
@@ -339,7 +341,7 @@ def selected(args, prefix, names):
 
 # The boots that run Debian's busybox (sh, the utilities): skipped when the
 # initramfs has none (an architecture whose busybox was not fetched yet).
-BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm"]
+BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production"]
 
 
 def initrd_names(path):
@@ -486,31 +488,51 @@ def run_crash_tests(args, res, log_dir):
             res.ok()
 
 
-def run_in_vm_test(args, res, log_dir):
-    """scripts/run-in-vm.sh hands back a script's output and exit status."""
+def script_in_vm(args, kernel, name, log_dir, files, want_status, want):
+    """Run the first of files (name: text; the others beside it) under sh in
+    Ferrite through scripts/run-in-vm.sh on kernel; (whether it exited
+    want_status printing exactly want, what happened)."""
     import tempfile
     here = os.path.dirname(os.path.abspath(__file__))
     with tempfile.TemporaryDirectory() as tmp:
-        script = os.path.join(tmp, "check.sh")
-        with open(script, "w") as f:
-            # Output without a final newline, stderr, a file beside it, a status.
-            f.write("cat data.txt\necho to-stderr >&2\nprintf no-newline\nexit 7\n")
-        with open(os.path.join(tmp, "data.txt"), "w") as f:
-            f.write("from-the-host\n")
-        env = dict(os.environ, ARCH=args.arch, KERNEL=args.kernel, INITRAMFS=args.initrd,
+        paths = []
+        for fname, text in files.items():
+            paths.append(os.path.join(tmp, fname))
+            with open(paths[-1], "w") as f:
+                f.write(text)
+        env = dict(os.environ, ARCH=args.arch, KERNEL=kernel, INITRAMFS=args.initrd,
                    TIMEOUT=str(args.timeout))
-        p = subprocess.run([os.path.join(here, "run-in-vm.sh"), script,
-                            os.path.join(tmp, "data.txt")], env=env, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
+        p = subprocess.run([os.path.join(here, "run-in-vm.sh")] + paths, env=env,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, check=False)
     out = p.stdout.decode("utf-8", "replace")
-    with open(os.path.join(log_dir, "run-in-vm.log"), "w", encoding="utf-8") as f:
+    log = name.split(".")[-1].replace("_", "-") + ".log"
+    with open(os.path.join(log_dir, log), "w", encoding="utf-8") as f:
         f.write(out)
-    want = "from-the-host\nto-stderr\nno-newline"
-    if p.returncode == 7 and out == want:
+    return (p.returncode == want_status and out == want,
+            "exit %d (want %d), output %r (want %r)" % (p.returncode, want_status, out, want))
+
+
+def run_in_vm_test(args, res, log_dir):
+    """scripts/run-in-vm.sh hands back a script's output and exit status."""
+    # Output without a final newline, stderr, a file beside it, a status.
+    ok, why = script_in_vm(args, args.kernel, "user.run_in_vm", log_dir, {
+        "check.sh": "cat data.txt\necho to-stderr >&2\nprintf no-newline\nexit 7\n",
+        "data.txt": "from-the-host\n"}, 7, "from-the-host\nto-stderr\nno-newline")
+    if ok:
         res.ok()
     else:
-        res.fail("user.run_in_vm", ["exit %d (want 7), output %r (want %r)"
-                                    % (p.returncode, out, want)])
+        res.fail("user.run_in_vm", [why])
+
+
+def run_production_test(args, res, log_dir):
+    """The production kernel (CONFIG_KUNIT=n) boots to busybox and runs a command."""
+    ok, why = script_in_vm(args, args.production, "user.production", log_dir, {
+        "check.sh": "echo $((6 * 7)) | tr 0-9 a-j\n"}, 0, "ec\n")
+    if ok:
+        res.ok()
+    else:
+        res.fail("user.production", [why])
 
 
 def main():
@@ -521,6 +543,8 @@ def main():
     ap.add_argument("--filter", default="", help="comma-separated suite globs")
     ap.add_argument("--no-crash", action="store_true", help="skip the crash boots")
     ap.add_argument("--initrd", default="", help="initramfs with the user-space tests")
+    ap.add_argument("--production", default="",
+                    help="a CONFIG_KUNIT=n vmlinux to boot once with --initrd")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
 
@@ -530,7 +554,8 @@ def main():
     run_kunit(args, res, log_dir)
     if args.initrd:
         run_user_tests(args, res, log_dir)
-        shell_tests = selected(args, "user", ["tty", "run_in_vm"])
+        shell_tests = selected(args, "user", ["tty", "run_in_vm"] +
+                               (["production"] if args.production else []))
         if not has_busybox(args):
             skipped = skip_busybox_boots(args, res, shell_tests)
             shell_tests = [n for n in shell_tests if n not in skipped]
@@ -538,6 +563,8 @@ def main():
             run_tty_test(args, res, log_dir)
         if "run_in_vm" in shell_tests:
             run_in_vm_test(args, res, log_dir)
+        if "production" in shell_tests:
+            run_production_test(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
 

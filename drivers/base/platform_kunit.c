@@ -6,6 +6,7 @@
  * device.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Tests of /dev/null, /dev/zero and /dev/full, opened by path as user space will. */
 #include <kunit/test.h>
+#include <kunit/uaccess.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

@@ -6,6 +6,8 @@
  * or an open file does when its device goes away.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
+#include <kunit/uaccess.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

@@ -11,6 +11,8 @@
  * failures (fault injection) -ENOMEM, and nothing may leak.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
+#include <kunit/uaccess.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

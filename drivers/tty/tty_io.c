@@ -25,25 +25,7 @@
 #include <linux/tty.h>
 #include <linux/uio.h>
 #include <linux/uaccess.h>
-
-#define TCGETS		0x5401
-#define TCSETS		0x5402
-#define TCSETSW		0x5403
-#define TCSETSF		0x5404
-#define TCSBRK		0x5409
-#define TCXONC		0x540A
-#define TCFLSH		0x540B
-#define TIOCSCTTY	0x540E
-#define TIOCGPGRP	0x540F
-#define TIOCSPGRP	0x5410
-#define TIOCOUTQ	0x5411
-#define TIOCGWINSZ	0x5413
-#define TIOCSWINSZ	0x5414
-#define FIONREAD	0x541B
-#define TIOCGSERIAL	0x541E
-#define TIOCNOTTY	0x5422
-#define TIOCGSID	0x5429
-#define TIOCGPTN	0x80045430
+#include <uapi/asm-generic/ioctls.h>
 
 #define TTY_MINOR_S0 64
 

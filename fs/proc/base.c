@@ -345,7 +345,7 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 
 	if (pids) {
 		pids[0] = 0;
-		for_each_process(add_missing_pid, pids);
+		iterate_processes(add_missing_pid, pids);
 		for (int i = 1; i <= pids[0]; i++) {
 			char name[16];
 			struct qstr q;

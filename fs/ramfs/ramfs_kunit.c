@@ -5,6 +5,7 @@
  * memory accounting. Everything under /ramfs_t, made and removed per case.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>

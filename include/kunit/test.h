@@ -57,8 +57,20 @@ struct kunit_suite {
 	static struct kunit_suite *__UNIQUE_ID(kunit_suites)[]		\
 	__used __section(".kunit_test_suites") __aligned(8) = { __VA_ARGS__ }
 
-/* Run every registered suite whose name matches the filter (NULL: all). */
+#ifdef CONFIG_KUNIT
+/*
+ * Run every registered suite whose name matches the filter (NULL: all);
+ * returns the number of suites that failed. May sleep.
+ */
 int kunit_run_all_tests(const char *filter_glob);
+#else
+/* A production kernel (CONFIG_KUNIT=n) has no tests: says so, and fails. */
+static inline int kunit_run_all_tests(const char *filter_glob)
+{
+	pr_err("kunit: no tests in this kernel (built with CONFIG_KUNIT=n)\n");
+	return 1;
+}
+#endif
 /* Run one suite; returns the number of failed cases. */
 int kunit_run_suite(struct kunit_suite *suite, int index);
 

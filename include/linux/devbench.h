@@ -10,12 +10,15 @@
  *
  * then exits QEMU; scripts/bench_devices.py (`make bench`) boots it and
  * prints the table. See Documentation/dev-tools/bench.rst for the method.
- * Not a test: figures vary from run to run and machine to machine.
+ * Not a test: figures vary from run to run and machine to machine. Built
+ * with the tests (CONFIG_KUNIT), since it measures through user test pages.
  */
 #ifndef _LINUX_DEVBENCH_H
 #define _LINUX_DEVBENCH_H
 
 #include <linux/types.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
 
 /* What is measured; each iteration does it once. */
 enum devbench_op {
@@ -72,6 +75,7 @@ s64 devbench_op_ns(const char *dev, enum devbench_op op, unsigned int cmd,
  */
 int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_params *params);
 
+#ifdef CONFIG_KUNIT
 /*
  * devbench_run_all() - what "bench=1" runs: every pair of the table (only
  * the one named by "bench.filter=NAME", if given) with the default
@@ -79,5 +83,13 @@ int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_pa
  * "bench: done" line. Returns 0, or -errno if nothing could run.
  */
 int devbench_run_all(void);
+#else
+/* The benchmarks use test pages: a production kernel has none. */
+static inline int devbench_run_all(void)
+{
+	pr_err("bench: no benchmarks in this kernel (built with CONFIG_KUNIT=n)\n");
+	return -ENODEV;
+}
+#endif
 
 #endif /* _LINUX_DEVBENCH_H */

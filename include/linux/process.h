@@ -91,8 +91,13 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru
  */
 struct task_struct *find_get_task_by_pid(pid_t pid);
 
-/* Call @fn on every process (with a parent); stops at a non-zero return. */
-int for_each_process(int (*fn)(struct task_struct *p, void *data), void *data);
+/*
+ * iterate_processes() - call @fn(p, @data) on every process (every task
+ * with a parent that is not dead yet), under the task list's spinlock, so
+ * @fn must not sleep; stops at, and returns, @fn's first non-zero return
+ * (0 when all were called). Not Linux's for_each_process(p) loop.
+ */
+int iterate_processes(int (*fn)(struct task_struct *p, void *data), void *data);
 
 /* Wake the vfork() parent of @tsk, if any (exec or exit of the child). */
 void mm_release_vfork(struct task_struct *tsk);

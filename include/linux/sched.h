@@ -159,10 +159,18 @@ long schedule_timeout(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 long schedule_timeout_interruptible(long timeout);
 
-/* Allocate a task with a kernel stack that will run fn(arg) when woken. */
+/*
+ * create_task() - allocate a task with a kernel stack that will run
+ * fn(arg) when first woken, and the next pid; NULL without memory. May
+ * sleep (kernel/pid.c). get_task_struct()/put_task_struct() take and drop
+ * a reference; the last put frees the task. Any context.
+ */
 struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
+
+/* task_list_add() - enter @p in the list of all tasks (the idle task: sched_init()). */
+void task_list_add(struct task_struct *p);
 
 /*
  * do_exit() - end the current task with @code (for a process: its wait
@@ -199,7 +207,7 @@ struct sighand_struct;
 /* task_cpu_time_ns() - CPU time @p has used so far, the running slice included. */
 u64 task_cpu_time_ns(struct task_struct *p);
 
-/* Number of live tasks (tests). */
+/* Number of tasks not yet freed, idle and zombies included (sysinfo(2)'s procs; tests). */
 int nr_tasks(void);
 
 /* Called by arch code on a new task's first run (prev: the task before). */

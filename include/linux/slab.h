@@ -154,21 +154,6 @@ int kmem_cache_shrink(struct kmem_cache *s);
 /* kmem_cache_shrink() on every cache, including the kmalloc ones. */
 void kmem_cache_shrink_all(void);
 
-/*
- * Counters for tests and diagnostics (lockless reads of exact counts):
- * slab_allocated_bytes()	bytes in live objects, over all caches, each
- *				counted at its cache's object size (its size
- *				class for kmalloc), plus large kmalloc blocks
- * slab_nr_pages()		pages held by all slab caches, empty slabs
- *				included, plus large kmalloc blocks
- * kmem_cache_active_objects()	objects of s now allocated
- * kmem_cache_nr_slabs()	slabs s holds (empty ones included)
- */
-unsigned long slab_allocated_bytes(void);
-unsigned long slab_nr_pages(void);
-unsigned long kmem_cache_active_objects(struct kmem_cache *s);
-unsigned long kmem_cache_nr_slabs(struct kmem_cache *s);
-
 /* True once kmalloc() works (after mm_core_init()). */
 bool slab_is_available(void);
 

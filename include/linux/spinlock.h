@@ -30,7 +30,12 @@ static inline void spin_lock_init(spinlock_t *lock)
 	lock->owner = 0;
 }
 
-static __always_inline void arch_spin_lock(spinlock_t *lock)
+/*
+ * do_raw_spin_lock(), do_raw_spin_trylock(), do_raw_spin_unlock(): the
+ * lock operations alone, leaving preemption and interrupts as they are
+ * (the caller has disabled them), as Linux's do_raw_spin_*() do.
+ */
+static __always_inline void do_raw_spin_lock(raw_spinlock_t *lock)
 {
 	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
 
@@ -38,7 +43,7 @@ static __always_inline void arch_spin_lock(spinlock_t *lock)
 		cpu_relax();
 }
 
-static __always_inline bool arch_spin_trylock(spinlock_t *lock)
+static __always_inline bool do_raw_spin_trylock(raw_spinlock_t *lock)
 {
 	u16 owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
 	u16 expect = owner;
@@ -47,7 +52,7 @@ static __always_inline bool arch_spin_trylock(spinlock_t *lock)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-static __always_inline void arch_spin_unlock(spinlock_t *lock)
+static __always_inline void do_raw_spin_unlock(raw_spinlock_t *lock)
 {
 	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
 }
@@ -60,13 +65,13 @@ static inline bool spin_is_locked(spinlock_t *lock)
 static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
-	arch_spin_lock(lock);
+	do_raw_spin_lock(lock);
 }
 
 static __always_inline int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (arch_spin_trylock(lock))
+	if (do_raw_spin_trylock(lock))
 		return 1;
 	preempt_enable();
 	return 0;
@@ -74,7 +79,7 @@ static __always_inline int spin_trylock(spinlock_t *lock)
 
 static __always_inline void spin_unlock(spinlock_t *lock)
 {
-	arch_spin_unlock(lock);
+	do_raw_spin_unlock(lock);
 	preempt_enable();
 }
 
@@ -86,7 +91,7 @@ static __always_inline void spin_lock_irq(spinlock_t *lock)
 
 static __always_inline void spin_unlock_irq(spinlock_t *lock)
 {
-	arch_spin_unlock(lock);
+	do_raw_spin_unlock(lock);
 	local_irq_enable();
 	preempt_enable();
 }
@@ -99,7 +104,7 @@ static __always_inline void spin_unlock_irq(spinlock_t *lock)
 
 static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
-	arch_spin_unlock(lock);
+	do_raw_spin_unlock(lock);
 	local_irq_restore(flags);
 	preempt_enable();
 }

@@ -130,21 +130,4 @@ long strncpy_from_user(char *dst, const char __user *src, long count);
  */
 long strnlen_user(const char __user *src, long n);
 
-/*
- * map_user_test_page() - map one zeroed page, readable and writable by user
- * mode, at the page-aligned user address @uaddr in the table that
- * translates user addresses while no process's is loaded
- * (arch_test_user_pgd(); mm/user_test_page.c), so tests can exercise the
- * success paths of user copies before processes exist. Returns 0, -EINVAL
- * (not a page-aligned user address), -EEXIST or -ENOMEM. May sleep and
- * allocate. For tests only.
- */
-int map_user_test_page(unsigned long uaddr);
-
-/*
- * unmap_user_test_page() - undo map_user_test_page(@uaddr): unmap,
- * flush the TLB, free the page and any page table left empty. May sleep.
- */
-void unmap_user_test_page(unsigned long uaddr);
-
 #endif /* _LINUX_UACCESS_H */

@@ -4,14 +4,13 @@
  * kernel preemption on the timer tick. Tasks not running are either on the
  * run queue (on_rq) or asleep somewhere (a wait queue, a timer, a mutex).
  * rq.lock is taken with interrupts off because wake-ups come from IRQs.
+ * Tasks themselves are made, counted and freed in kernel/pid.c.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/slab.h>
-#include <linux/vmalloc.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/panic.h>
@@ -31,10 +30,6 @@ static struct {
 	.queue = LIST_HEAD_INIT(rq.queue),
 };
 
-static LIST_HEAD(all_tasks);
-static DEFINE_SPINLOCK(tasks_lock);
-static atomic_t next_pid = ATOMIC_INIT(1);
-static atomic_t task_count = ATOMIC_INIT(0);
 static struct task_struct idle_task;
 
 void __init sched_init(void)
@@ -49,8 +44,7 @@ void __init sched_init(void)
 	INIT_LIST_HEAD(&idle->run_list);
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
-	list_add_tail(&idle->tasks, &all_tasks);
-	atomic_inc(&task_count);
+	task_list_add(idle);
 	rq.idle = idle;
 	this_cpu()->idle = idle;
 	this_cpu()->curr_task = idle;
@@ -78,7 +72,7 @@ static void finish_task_switch(struct task_struct *prev)
 {
 	bool dead = READ_ONCE(prev->__state) == TASK_DEAD;
 
-	arch_spin_unlock(&rq.lock);
+	do_raw_spin_unlock(&rq.lock);
 	if (dead)
 		put_task_struct(prev);
 }
@@ -88,14 +82,14 @@ static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 
-	arch_spin_lock(&rq.lock);
+	do_raw_spin_lock(&rq.lock);
 	this_cpu()->need_resched = 0;
 	if (prev != rq.idle && !prev->on_rq &&
 	    (preempt || READ_ONCE(prev->__state) == TASK_RUNNING))
 		enqueue(prev);
 	next = pick_next();
 	if (next == prev) {
-		arch_spin_unlock(&rq.lock);
+		do_raw_spin_unlock(&rq.lock);
 		return;
 	}
 	if (preempt)
@@ -175,7 +169,7 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 	bool woken = false;
 
 	local_irq_save(flags);
-	arch_spin_lock(&rq.lock);
+	do_raw_spin_lock(&rq.lock);
 	if (READ_ONCE(p->__state) & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		woken = true;
@@ -184,7 +178,7 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 		if (p != current)
 			this_cpu()->need_resched = 1;
 	}
-	arch_spin_unlock(&rq.lock);
+	do_raw_spin_unlock(&rq.lock);
 	local_irq_restore(flags);
 	return woken;
 }
@@ -211,95 +205,6 @@ void scheduler_tick(void)
 	}
 	if (--p->time_slice <= 0 && !list_empty(&rq.queue))
 		this_cpu()->need_resched = 1;
-}
-
-struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
-{
-	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-	unsigned long flags;
-
-	if (!p)
-		return NULL;
-	p->stack = vmalloc(THREAD_SIZE);
-	if (!p->stack) {
-		kfree(p);
-		return NULL;
-	}
-	p->__state = TASK_UNINTERRUPTIBLE;	/* until the first wake-up */
-	p->pid = atomic_inc_return(&next_pid) - 1;
-	strscpy(p->comm, name, sizeof(p->comm));
-	atomic_set(&p->usage, 1);
-	INIT_LIST_HEAD(&p->run_list);
-	INIT_LIST_HEAD(&p->children);
-	INIT_LIST_HEAD(&p->sibling);
-	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
-	spin_lock_irqsave(&tasks_lock, flags);
-	list_add_tail(&p->tasks, &all_tasks);
-	spin_unlock_irqrestore(&tasks_lock, flags);
-	atomic_inc(&task_count);
-	return p;
-}
-
-void get_task_struct(struct task_struct *p)
-{
-	atomic_inc(&p->usage);
-}
-
-void put_task_struct(struct task_struct *p)
-{
-	unsigned long flags;
-
-	if (!atomic_dec_and_test(&p->usage))
-		return;
-	if (WARN_ON(p == current || p == rq.idle))
-		return;
-	spin_lock_irqsave(&tasks_lock, flags);
-	list_del(&p->tasks);
-	spin_unlock_irqrestore(&tasks_lock, flags);
-	atomic_dec(&task_count);
-	vfree(p->stack);
-	kfree(p->kthread);
-	kfree(p);
-}
-
-struct task_struct *find_get_task_by_pid(pid_t pid)
-{
-	struct task_struct *p, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasks_lock, flags);
-	list_for_each_entry(p, &all_tasks, tasks) {
-		if (p->pid == pid && p != rq.idle) {
-			get_task_struct(p);
-			found = p;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&tasks_lock, flags);
-	return found;
-}
-
-int for_each_process(int (*fn)(struct task_struct *p, void *data), void *data)
-{
-	struct task_struct *p;
-	unsigned long flags;
-	int ret = 0;
-
-	spin_lock_irqsave(&tasks_lock, flags);
-	list_for_each_entry(p, &all_tasks, tasks) {
-		if (p->parent && p->exit_state != EXIT_DEAD) {
-			ret = fn(p, data);
-			if (ret)
-				break;
-		}
-	}
-	spin_unlock_irqrestore(&tasks_lock, flags);
-	return ret;
-}
-
-int nr_tasks(void)
-{
-	return atomic_read(&task_count);
 }
 
 #ifdef CONFIG_USER_SPACE

@@ -33,6 +33,7 @@ pub mod fs;
 pub mod init;
 pub mod ioctl;
 pub mod iov;
+#[cfg(CONFIG_KUNIT)]
 pub mod kunit;
 pub mod miscdevice;
 pub mod module;
@@ -54,7 +55,9 @@ pub mod workqueue;
 const __LOG_PREFIX: &str = "rust_kernel";
 
 // The `macros` crate's output names `::kernel::...` paths; this makes them
-// work inside this crate too.
+// work inside this crate too (where only the tests use it: unused in a
+// production build).
+#[allow(unused_extern_crates)]
 extern crate self as kernel;
 
 pub use crate::module::{Module, ThisModule};
@@ -76,6 +79,7 @@ pub mod prelude {
         dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn,
     };
     pub use crate::{global_lock, pin_data, pin_init};
+    #[cfg(CONFIG_KUNIT)]
     pub use crate::{kunit_assert, kunit_assert_eq, kunit_assert_ne};
     pub use crate::{kunit_tests, module, vtable, Module, ThisModule};
     pub use crate::{

@@ -73,7 +73,7 @@
 
 use crate::alloc::{flags::GFP_KERNEL, KBox, KVec};
 use crate::device;
-use crate::error::{code::*, from_err_ptr, to_result, Error, Result};
+use crate::error::{code::*, from_err_ptr, to_result, Result};
 use crate::str::CStr;
 use crate::types::{ARef, AlwaysRefCounted, ForeignOwnable, Opaque};
 use core::marker::PhantomData;

@@ -337,13 +337,15 @@ impl UserSliceWriter {
     }
 }
 
-/// A user page for tests, before user space exists.
+/// A user page for tests, which run in kernel threads with no process's
+/// address space loaded.
 ///
-/// Ferrite has no processes yet, so no user mapping exists to copy to or
-/// from. Tests map one zeroed page at a user address in the kernel's own
-/// page tables (`map_user_test_page()`); the success paths of user
-/// copies can then be exercised. Only one test may map a given address at
-/// a time (tests run one after the other).
+/// No user mapping exists there to copy to or from, so tests map one
+/// zeroed page at a user address of the table in use
+/// (`map_user_test_page()`); the success paths of user copies can then
+/// be exercised. Only one test may map a given address at
+/// a time (tests run one after the other). Test builds only.
+#[cfg(CONFIG_KUNIT)]
 pub mod test_page {
     use crate::error::{to_result, Result};
     use crate::uaccess::UserPtr;

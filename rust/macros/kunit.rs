@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 
 //! `#[kunit_tests(suite)]`: turns the `#[test]` functions of a module into
-//! a KUnit suite, registered in `.kunit_test_suites` next to the C ones.
+//! a KUnit suite, registered in `.kunit_test_suites` next to the C ones,
+//! and compiles the module only under `--cfg=CONFIG_KUNIT`.
 
 use crate::helpers::{generated, is_c_identifier, Cursor, Error, Result};
 use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
@@ -219,5 +220,10 @@ pub(crate) fn kunit_tests(attr: TokenStream, item: TokenStream) -> Result<TokenS
     let mut group = Group::new(Delimiter::Brace, new_body);
     group.set_span(body.span());
     tokens.push(TokenTree::Group(group));
-    Ok(tokens.into_iter().collect())
+    // The whole module exists only in the test build, as on Linux: a
+    // production kernel (`make CONFIG_KUNIT=n`) neither compiles nor
+    // links its tests.
+    let mut out = generated("#[cfg(CONFIG_KUNIT)]");
+    out.extend(tokens);
+    Ok(out)
 }

@@ -133,7 +133,8 @@ pub fn vtable(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// returns `()` or a `Result`, and fails when a `kunit_assert*!` fails or
 /// when it returns `Err`. The suite is registered in the
 /// `.kunit_test_suites` section, so it runs with the C suites on
-/// `kunit=1` and obeys `kunit.filter=`.
+/// `kunit=1` and obeys `kunit.filter=`. The module is compiled only in
+/// the test build (`#[cfg(CONFIG_KUNIT)]`, as Linux gates it).
 #[proc_macro_attribute]
 pub fn kunit_tests(attr: TokenStream, item: TokenStream) -> TokenStream {
     helpers::finish(kunit::kunit_tests(attr, item))

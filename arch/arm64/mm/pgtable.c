@@ -11,6 +11,7 @@
 #include <linux/mm_types.h>
 #include <linux/pgtable.h>
 #include <asm/processor.h>
+#include <kunit/uaccess.h>
 
 void switch_mm(struct mm_struct *next)
 {
@@ -18,6 +19,13 @@ void switch_mm(struct mm_struct *next)
 	isb();
 	flush_tlb_all_user();
 }
+
+#ifdef CONFIG_KUNIT
+pgd_t *arch_test_user_pgd(void)
+{
+	return __va(user_pgd_phys);
+}
+#endif
 
 /* Leaf entries EL0 may use; the kernel never executes them (PXN). */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)

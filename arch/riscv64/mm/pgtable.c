@@ -12,6 +12,7 @@
 #include <linux/mm_types.h>
 #include <linux/pgtable.h>
 #include <asm/csr.h>
+#include <kunit/uaccess.h>
 
 void switch_mm(struct mm_struct *next)
 {
@@ -20,6 +21,13 @@ void switch_mm(struct mm_struct *next)
 	csr_write(satp, SATP_MODE_SV39 | (pgd >> PAGE_SHIFT));
 	flush_tlb_all();
 }
+
+#ifdef CONFIG_KUNIT
+pgd_t *arch_test_user_pgd(void)
+{
+	return __va(kernel_pgd_phys);
+}
+#endif
 
 /*
  * Leaf entries U-mode may use: always readable (R/W/X all clear would make

@@ -79,7 +79,7 @@ isr_stubs:
 
 isr_common:
 	/* From user mode, GS still holds the user's base: swap in the kernel's. */
-	testb $3, 24(%rsp)
+	testb $3, (PT_CS - PT_VECTOR)(%rsp)
 	jz 1f
 	swapgs
 1:	PUSH_REGS
@@ -115,7 +115,7 @@ entry_SYSCALL_64:
 	jz restore_regs_and_iret
 	/* SYSRET: %rcx == rip and %r11 == rflags were checked by C. */
 	POP_REGS
-	movq 40(%rsp), %rsp		/* the user's rsp (pt_regs.rsp) */
+	movq (PT_RSP - PT_VECTOR)(%rsp), %rsp	/* the user's rsp */
 	swapgs
 	sysretq
 
@@ -126,8 +126,8 @@ entry_SYSCALL_64:
 	.globl restore_regs_and_iret
 restore_regs_and_iret:
 	POP_REGS
-	addq $16, %rsp			/* vector, error code */
-	testb $3, 8(%rsp)
+	addq $(PT_RIP - PT_VECTOR), %rsp	/* vector, error code */
+	testb $3, (PT_CS - PT_RIP)(%rsp)
 	jz 2f
 	swapgs
 2:	iretq
@@ -186,23 +186,23 @@ ret_from_fork:
 /* void arch_capture_regs(struct pt_regs *regs): the caller's registers. */
 	.globl arch_capture_regs
 arch_capture_regs:
-	movq %r15, 0(%rdi)
-	movq %r14, 8(%rdi)
-	movq %r13, 16(%rdi)
-	movq %r12, 24(%rdi)
-	movq %rbp, 32(%rdi)
-	movq %rbx, 40(%rdi)
-	movq %r11, 48(%rdi)
-	movq %r10, 56(%rdi)
-	movq %r9, 64(%rdi)
-	movq %r8, 72(%rdi)
-	movq %rax, 80(%rdi)
-	movq %rcx, 88(%rdi)
-	movq %rdx, 96(%rdi)
-	movq %rsi, 104(%rdi)
-	movq %rdi, 112(%rdi)
-	movq $0, 120(%rdi)
-	movq $0, 128(%rdi)
+	movq %r15, PT_R15(%rdi)
+	movq %r14, PT_R14(%rdi)
+	movq %r13, PT_R13(%rdi)
+	movq %r12, PT_R12(%rdi)
+	movq %rbp, PT_RBP(%rdi)
+	movq %rbx, PT_RBX(%rdi)
+	movq %r11, PT_R11(%rdi)
+	movq %r10, PT_R10(%rdi)
+	movq %r9, PT_R9(%rdi)
+	movq %r8, PT_R8(%rdi)
+	movq %rax, PT_RAX(%rdi)
+	movq %rcx, PT_RCX(%rdi)
+	movq %rdx, PT_RDX(%rdi)
+	movq %rsi, PT_RSI(%rdi)
+	movq %rdi, PT_RDI(%rdi)
+	movq $0, PT_VECTOR(%rdi)
+	movq $0, PT_ERROR_CODE(%rdi)
 	movq (%rsp), %rax
 	movq %rax, PT_RIP(%rdi)
 	movq $0, PT_CS(%rdi)
@@ -213,5 +213,5 @@ arch_capture_regs:
 	movq %rax, PT_RSP(%rdi)
 	movq $0, PT_SS(%rdi)
 	movw %ss, PT_SS(%rdi)
-	movq 80(%rdi), %rax
+	movq PT_RAX(%rdi), %rax
 	ret

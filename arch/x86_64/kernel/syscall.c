@@ -28,6 +28,31 @@
 
 _Static_assert(offsetof(struct cpu_info, kernel_sp) == CPU_INFO_KERNEL_SP, "asm/percpu.h");
 _Static_assert(offsetof(struct cpu_info, user_sp) == CPU_INFO_USER_SP, "asm/percpu.h");
+/* The PT_* offsets entry.S uses (asm/ptrace.h). */
+#define CHECK_PT(field, off) _Static_assert(offsetof(struct pt_regs, field) == (off), "asm/ptrace.h")
+CHECK_PT(r15, PT_R15);
+CHECK_PT(r14, PT_R14);
+CHECK_PT(r13, PT_R13);
+CHECK_PT(r12, PT_R12);
+CHECK_PT(rbp, PT_RBP);
+CHECK_PT(rbx, PT_RBX);
+CHECK_PT(r11, PT_R11);
+CHECK_PT(r10, PT_R10);
+CHECK_PT(r9, PT_R9);
+CHECK_PT(r8, PT_R8);
+CHECK_PT(rax, PT_RAX);
+CHECK_PT(rcx, PT_RCX);
+CHECK_PT(rdx, PT_RDX);
+CHECK_PT(rsi, PT_RSI);
+CHECK_PT(rdi, PT_RDI);
+CHECK_PT(vector, PT_VECTOR);
+CHECK_PT(error_code, PT_ERROR_CODE);
+CHECK_PT(rip, PT_RIP);
+CHECK_PT(cs, PT_CS);
+CHECK_PT(rflags, PT_RFLAGS);
+CHECK_PT(rsp, PT_RSP);
+CHECK_PT(ss, PT_SS);
+_Static_assert(sizeof(struct pt_regs) == PT_SIZE, "asm/ptrace.h");
 
 void entry_SYSCALL_64(void);
 

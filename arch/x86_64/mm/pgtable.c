@@ -12,11 +12,19 @@
 #include <linux/pgtable.h>
 #include <linux/string.h>
 #include <asm/processor.h>
+#include <kunit/uaccess.h>
 
 void switch_mm(struct mm_struct *next)
 {
 	write_cr3(next ? __pa(next->pgd) : kernel_pgd_phys);
 }
+
+#ifdef CONFIG_KUNIT
+pgd_t *arch_test_user_pgd(void)
+{
+	return __va(kernel_pgd_phys);
+}
+#endif
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {

@@ -165,12 +165,6 @@ static inline void flush_tlb_all_user(void)
 	__asm__ __volatile__("dsb ishst\n\ttlbi aside1is, xzr\n\tdsb ish\n\tisb" ::: "memory");
 }
 
-/* The table that translates user addresses while no process's is loaded. */
-static inline pgd_t *arch_test_user_pgd(void)
-{
-	return __va(user_pgd_phys);
-}
-
 #endif /* !__ASSEMBLER__ */
 
 #endif /* _ASM_ARM64_PGTABLE_H */

@@ -125,10 +125,4 @@ static inline void flush_tlb_all_user(void)
 /* Physical address of the kernel's top-level table (mm/kernel_pgtable.c). */
 extern phys_addr_t kernel_pgd_phys;
 
-/* The table that translates user addresses while no process's is loaded. */
-static inline pgd_t *arch_test_user_pgd(void)
-{
-	return __va(kernel_pgd_phys);
-}
-
 #endif /* _ASM_X86_PGTABLE_H */

@@ -26,9 +26,24 @@ struct pt_regs {
 /* pt_regs.vector of a system call: not a vector the IDT uses. */
 #define SYSCALL_VECTOR 0x100
 
+/* Offsets into struct pt_regs for the entry code (checked in syscall.c). */
 #define PT_R15 0
+#define PT_R14 8
+#define PT_R13 16
+#define PT_R12 24
 #define PT_RBP 32
 #define PT_RBX 40
+#define PT_R11 48
+#define PT_R10 56
+#define PT_R9 64
+#define PT_R8 72
+#define PT_RAX 80
+#define PT_RCX 88
+#define PT_RDX 96
+#define PT_RSI 104
+#define PT_RDI 112
+#define PT_VECTOR 120
+#define PT_ERROR_CODE 128
 #define PT_RIP 136
 #define PT_CS 144
 #define PT_RFLAGS 152

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Slab counters for tests (mm/slab.c; test builds only): lockless reads of
+ * exact counts, so a test can check that what it allocated was freed.
+ * Any context.
+ */
+#ifndef _KUNIT_SLAB_H
+#define _KUNIT_SLAB_H
+
+struct kmem_cache;
+
+/*
+ * Bytes in live objects, over all caches, each counted at its cache's
+ * object size (its size class for kmalloc), plus large kmalloc blocks.
+ */
+unsigned long slab_allocated_bytes(void);
+/* Pages held by all slab caches, empty slabs included, plus large kmalloc blocks. */
+unsigned long slab_nr_pages(void);
+/* Objects of @s now allocated. */
+unsigned long kmem_cache_active_objects(struct kmem_cache *s);
+/* Slabs @s holds (empty ones included). */
+unsigned long kmem_cache_nr_slabs(struct kmem_cache *s);
+
+#endif /* _KUNIT_SLAB_H */

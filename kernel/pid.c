@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Tasks and pids: allocating a task_struct with its kernel stack
+ * (create_task()), the reference count that frees them, the list of all
+ * tasks, and finding a task by pid. Pids count up from 1 and are not
+ * reused; the idle task is pid 0. The scheduler (sched/core.c) only queues
+ * and switches the tasks made here. The list's lock is taken with
+ * interrupts off, so lookups work from any context.
+ */
+#include <linux/kernel.h>
+#include <linux/atomic.h>
+#include <linux/list.h>
+#include <linux/process.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+static LIST_HEAD(all_tasks);
+static DEFINE_SPINLOCK(tasks_lock);
+static atomic_t next_pid = ATOMIC_INIT(1);
+static atomic_t task_count = ATOMIC_INIT(0);
+
+void task_list_add(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	list_add_tail(&p->tasks, &all_tasks);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	atomic_inc(&task_count);
+}
+
+struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	p->stack = vmalloc(THREAD_SIZE);
+	if (!p->stack) {
+		kfree(p);
+		return NULL;
+	}
+	p->__state = TASK_UNINTERRUPTIBLE;	/* until the first wake-up */
+	p->pid = atomic_inc_return(&next_pid) - 1;
+	strscpy(p->comm, name, sizeof(p->comm));
+	atomic_set(&p->usage, 1);
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
+	task_list_add(p);
+	return p;
+}
+
+void get_task_struct(struct task_struct *p)
+{
+	atomic_inc(&p->usage);
+}
+
+void put_task_struct(struct task_struct *p)
+{
+	unsigned long flags;
+
+	if (!atomic_dec_and_test(&p->usage))
+		return;
+	if (WARN_ON(p == current || (p->flags & PF_IDLE)))
+		return;
+	spin_lock_irqsave(&tasks_lock, flags);
+	list_del(&p->tasks);
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	atomic_dec(&task_count);
+	vfree(p->stack);
+	kfree(p->kthread);
+	kfree(p);
+}
+
+struct task_struct *find_get_task_by_pid(pid_t pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks) {
+		if (p->pid == pid && !(p->flags & PF_IDLE)) {
+			get_task_struct(p);
+			found = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return found;
+}
+
+int iterate_processes(int (*fn)(struct task_struct *p, void *data), void *data)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret = 0;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks) {
+		if (p->parent && p->exit_state != EXIT_DEAD) {
+			ret = fn(p, data);
+			if (ret)
+				break;
+		}
+	}
+	spin_unlock_irqrestore(&tasks_lock, flags);
+	return ret;
+}
+
+int nr_tasks(void)
+{
+	return atomic_read(&task_count);
+}
