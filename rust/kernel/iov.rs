@@ -22,7 +22,7 @@
 //! `->write` take `__user` pointers only. A Rust driver that implements the
 //! iterator methods serves both user callers and in-kernel callers (tests,
 //! benchmarks, other drivers) with one method, and its copies have the same
-//! cost either way. So [`MiscDevice`](crate::miscdevice::MiscDevice) offers
+//! cost either way. So [`FileOperations`](crate::fs::FileOperations) offers
 //! `read_iter` and `write_iter`; [`crate::uaccess::UserSlice`] remains for
 //! `ioctl` arguments.
 //!
