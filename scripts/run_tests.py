@@ -45,8 +45,8 @@ CRASH_TESTS = {
     "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: double fault",
                            r"lkdtm_recurse\+0x"]),
     "rust_misc_panic": (2, [r"Kernel panic - not syncing: Rust panic at "
-                            r"rust/kernel/miscdevice\.rs:\d+:\d+: lkdtm: panic in a Rust ioctl",
-                            r"Call [Tt]race:", r"MiscdeviceVTable\w*ioctl\w*\+0x",
+                            r"drivers/misc/rust_lkdtm\.rs:\d+:\d+: lkdtm: panic in a Rust ioctl",
+                            r"Call [Tt]race:", r"FileOperationsVTable\w*ioctl\w*\+0x",
                             r"vfs_ioctl\+0x"]),
 }
 

@@ -27,9 +27,9 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
-use kernel::fs::{File, Kiocb, Whence};
+use kernel::fs::{File, FileOperations, Kiocb, Whence};
 use kernel::iov::{IovIterDest, IovIterSource};
-use kernel::miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration};
+use kernel::miscdevice::{MiscDeviceOptions, MiscDeviceRegistration};
 use kernel::prelude::*;
 use kernel::sync::{Arc, ArcBorrow, Mutex};
 use kernel::uaccess::UserSlice;
@@ -59,7 +59,7 @@ pin_data! {
 struct RustEcho;
 
 #[vtable]
-impl MiscDevice for RustEcho {
+impl FileOperations for RustEcho {
     type Ptr = Arc<Echo>;
     type RegistrationData = Arc<Echo>;
 

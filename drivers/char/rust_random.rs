@@ -30,9 +30,9 @@
 
 use core::sync::atomic::{AtomicU64, Ordering};
 use kernel::buf::UninitBuf;
-use kernel::fs::{File, Kiocb};
+use kernel::fs::{File, FileOperations, Kiocb};
 use kernel::iov::IovIterDest;
-use kernel::miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration};
+use kernel::miscdevice::{MiscDeviceOptions, MiscDeviceRegistration};
 use kernel::prelude::*;
 use kernel::sync::Mutex;
 use kernel::time::Ktime;
@@ -116,7 +116,7 @@ pin_data! {
 struct RustRandom;
 
 #[vtable]
-impl MiscDevice for RustRandom {
+impl FileOperations for RustRandom {
     type Ptr = Pin<KBox<Mutex<RandomFile>>>;
     type RegistrationData = ();
 

@@ -23,9 +23,9 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
-use kernel::fs::{File, Kiocb};
+use kernel::fs::{File, FileOperations, Kiocb};
 use kernel::iov::{IovIterDest, IovIterSource};
-use kernel::miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration};
+use kernel::miscdevice::{MiscDeviceOptions, MiscDeviceRegistration};
 use kernel::poll::{PollCondVar, PollTable, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM};
 use kernel::prelude::*;
 use kernel::sync::{Arc, ArcBorrow, Mutex};
@@ -66,7 +66,7 @@ pin_data! {
 struct RustScull;
 
 #[vtable]
-impl MiscDevice for RustScull {
+impl FileOperations for RustScull {
     type Ptr = Arc<Scull>;
     type RegistrationData = Arc<Scull>;
 

@@ -11,6 +11,9 @@
 #include <linux/string.h>
 #include <linux/panic.h>
 #include <linux/errno.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <uapi/linux/ioctl.h>
 
 struct lkdtm_victim {
 	long a;
@@ -75,20 +78,25 @@ static noinline void lkdtm_warn(void)
 }
 
 /*
- * A panic in a Rust driver method: rust/kernel/miscdevice.rs registers a
- * misc device whose ioctl panics and calls it through vfs_ioctl(). Weak, so
- * a kernel built with CONFIG_RUST=n still links (and reports the test as
- * unavailable).
+ * A panic in a Rust driver method: drivers/misc/rust_lkdtm.rs, a safe Rust
+ * driver, registers /dev/rust_lkdtm, whose ioctl panics on this command;
+ * call it through vfs_ioctl() as ioctl(2) would. Without the node (a
+ * kernel built with CONFIG_RUST=n) the test reports itself unavailable.
  */
-int rust_lkdtm_misc_panic(void) __weak;
+#define LKDTM_RUST_PANIC	_IO('L', 0x52)
 
 static noinline void lkdtm_rust_misc_panic(void)
 {
-	if (!rust_lkdtm_misc_panic) {
-		pr_err("lkdtm: no Rust support in this kernel\n");
+	struct file *f = filp_open("/dev/rust_lkdtm", O_RDWR, 0);
+	long ret;
+
+	if (IS_ERR(f)) {
+		pr_err("lkdtm: no Rust support in this kernel: %ld\n", PTR_ERR(f));
 		return;
 	}
-	pr_err("lkdtm: Rust driver survived its panic: %d\n", rust_lkdtm_misc_panic());
+	ret = vfs_ioctl(f, LKDTM_RUST_PANIC, 0);
+	pr_err("lkdtm: Rust driver survived its panic: %ld\n", ret);
+	fput(f);
 }
 
 /* Each frame holds a 512-byte buffer the compiler cannot drop. */

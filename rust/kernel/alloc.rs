@@ -271,6 +271,30 @@ pub mod fault_inject {
         unsafe { bindings::alloc_fail_count() }
     }
 
+    /// Memory in use, for tests that check a failure leaked nothing: the
+    /// bytes in slab objects, the pages in vmalloc areas and the free
+    /// pages, read after giving empty slabs back (`kmem_cache_shrink_all()`,
+    /// so cached empty slabs do not count). May sleep.
+    pub fn memory_in_use() -> (usize, usize, usize) {
+        // SAFETY: these only read counters, or free empty slabs; callable
+        // from any sleepable context.
+        unsafe {
+            bindings::kmem_cache_shrink_all();
+            (
+                bindings::slab_allocated_bytes(),
+                bindings::vmalloc_nr_pages(),
+                bindings::nr_free_pages(),
+            )
+        }
+    }
+
+    /// Bytes in slab objects now (`slab_allocated_bytes()`), for tests
+    /// that check an operation freed what it allocated. Any context.
+    pub fn slab_bytes() -> usize {
+        // SAFETY: only reads a counter.
+        unsafe { bindings::slab_allocated_bytes() }
+    }
+
     /// Arms the injection for as long as the guard lives: the next `n`
     /// allocation requests succeed, the one after fails. Dropping the
     /// guard disarms it (if it has not fired yet).
@@ -297,18 +321,9 @@ mod tests {
     use crate::prelude::*;
     use core::mem::MaybeUninit;
 
-    /// Memory in use, from the C counters: bytes in slab objects, pages
-    /// in vmalloc areas, free pages (after giving empty slabs back).
+    /// Memory in use: see [`fault_inject::memory_in_use`].
     fn usage() -> (usize, usize, usize) {
-        // SAFETY: these only read counters, or free empty slabs.
-        unsafe {
-            bindings::kmem_cache_shrink_all();
-            (
-                bindings::slab_allocated_bytes(),
-                bindings::vmalloc_nr_pages(),
-                bindings::nr_free_pages(),
-            )
-        }
+        fault_inject::memory_in_use()
     }
 
     #[test]

@@ -2,37 +2,39 @@
 
 //! Character devices with a major of their own: [`Registration`] reserves
 //! a range of device numbers (`alloc_chrdev_region()`) and serves them with
-//! a `struct cdev` (`cdev_add()`), using the same driver trait as misc
-//! devices, [`MiscDevice`].
+//! a `struct cdev` (`cdev_add()`), for a driver's [`FileOperations`], as
+//! misc devices do.
 //!
 //! C side: `fs/char_dev.c`, `include/linux/cdev.h`. Opening a node whose
 //! number is in the range calls `chrdev_open()`, which sets the file's
 //! operations to the cdev's. Ferrite's `struct inode` has no `i_cdev`, so
 //! the cdev's operations are a small table of the registration's own whose
-//! only method is `open`: it finds the registration from the file's
-//! `f_op` (which points into it), switches the file to the driver's static
-//! table (the one misc devices use) and calls [`MiscDevice::open`] with
-//! the registration's data. Everything after `open` is then exactly as for
-//! a misc device, and a file stays usable after the registration is gone.
+//! only method is the shared table's `open`
+//! ([`crate::fs::file_operations`]): it finds the registration from the
+//! file's `f_op` (which points into it), switches the file to the driver's
+//! static table and calls [`FileOperations::open`] with the registration's
+//! data. Everything after `open` is then exactly as for a misc device, and
+//! a file stays usable after the registration is gone.
 //!
-//! As a Linux driver does with `device_create()` after `cdev_add()`, the
-//! registration makes one node `/dev/<name><minor>` for each minor of the
-//! range (a class-less `struct device` each, `drivers/base/core.c`), and
-//! removes them first when dropped (`device_unregister()`, before
-//! `cdev_del()`).
+//! The registration makes one node `/dev/<name><minor>` for each minor of
+//! the range (a class-less `struct device` each, `drivers/base/core.c`),
+//! before adding the cdev (an open in between fails with `ENXIO`). When
+//! dropped, it deletes the cdev first (`cdev_del()`, which waits for opens
+//! in progress: no open reaches the driver afterwards), then removes the
+//! nodes (`device_unregister()`), gives the numbers back, and drops the
+//! data.
 //!
 //! # Examples
 //!
 //! ```
 //! use kernel::chrdev::Registration;
-//! use kernel::fs::{flags, File};
-//! use kernel::miscdevice::MiscDevice;
+//! use kernel::fs::{flags, File, FileOperations};
 //! use kernel::prelude::*;
 //!
 //! struct Nothing;
 //!
 //! #[vtable]
-//! impl MiscDevice for Nothing {
+//! impl FileOperations for Nothing {
 //!     type Ptr = ();
 //!     type RegistrationData = ();
 //!
@@ -54,151 +56,70 @@
 
 use crate::alloc::{flags::GFP_KERNEL, KVec};
 use crate::error::{from_err_ptr, to_result, Error, Result};
-use crate::init::{pin_init_from_closure, PinInit};
-use crate::miscdevice::{MiscDevice, MiscdeviceVTable};
+use crate::fs::file_operations::{FileOperationsVTable, OpenAdapter};
+use crate::fs::FileOperations;
+use crate::init::{pin_init_scope, OnlyCallFromDrop, PinInit, PinnedDrop};
 use crate::str::CStr;
 use crate::types::Opaque;
 use core::marker::{PhantomData, PhantomPinned};
-use core::ptr::{addr_of_mut, null_mut};
-use ffi::{c_int, c_uint};
+use core::pin::Pin;
+use core::ptr::null_mut;
+use ffi::c_uint;
 
 /// Bits of the minor in a device number (`MINORBITS`).
 const MINORBITS: u32 = 20;
 
-/// A registered range of character device numbers, served by `T`, with a
-/// `/dev` node for each.
+/// A range of device numbers reserved with `alloc_chrdev_region()`.
 ///
-/// Made in place ([`Registration::new`] returns an initialiser): the C
-/// `struct cdev` is on a list and the open table must not move. Dropping it
-/// removes the nodes (`device_unregister()`), then the cdev (`cdev_del()`,
-/// which waits for opens in progress), gives the numbers back, then drops
-/// the data.
-#[repr(C)]
-pub struct Registration<T: MiscDevice> {
-    /// First: the table `chrdev_open()` sets as the file's `f_op`, so that
-    /// `f_op` leads back to the registration.
-    open_fops: Opaque<bindings::file_operations>,
-    cdev: Opaque<bindings::cdev>,
-    /// The devices made by `device_create()`, one per minor, in order.
-    nodes: KVec<*mut bindings::device>,
+/// # Invariants
+///
+/// `count` numbers from `devt` are reserved, until dropped.
+struct Numbers {
     devt: bindings::dev_t,
     count: u32,
-    data: T::RegistrationData,
-    _pin: PhantomPinned,
-    _t: PhantomData<T>,
 }
 
-// SAFETY: the C parts are only touched by `cdev_add()`/`cdev_del()` and
-// `device_create()`/`device_unregister()` (in `new` and `drop`), and read
-// by `chrdev_open()` under the cdev lock; the data is `Send + Sync` (the
-// trait requires it).
-unsafe impl<T: MiscDevice> Send for Registration<T> {}
-// SAFETY: as above: `&self` only gives `&T::RegistrationData` and numbers.
-unsafe impl<T: MiscDevice> Sync for Registration<T> {}
-
-impl<T: MiscDevice> Registration<T> {
-    /// An initialiser that runs `data`'s, reserves `count` minors from
-    /// `first_minor` of a free dynamic major under `name`, adds the cdev
-    /// and makes the nodes `/dev/<name><minor>`. Fails with `EBUSY` (no
-    /// free major), `EINVAL` (bad range, or a `/` in `name`), `EEXIST` (a
-    /// node name is taken), `ENOMEM`, or `data`'s error; everything done
-    /// is undone. May sleep.
-    pub fn new<E>(
-        name: &'static CStr,
-        first_minor: u32,
-        count: u32,
-        data: impl PinInit<T::RegistrationData, E>,
-    ) -> impl PinInit<Self, Error>
-    where
-        Error: From<E>,
-    {
-        let f = move |slot: *mut Self| {
-            // SAFETY: `slot` is valid for writes and pinned (the
-            // initialiser contract); each field is written in place.
-            unsafe {
-                data.__pinned_init(addr_of_mut!((*slot).data))?;
-                let fops = Opaque::raw_get(addr_of_mut!((*slot).open_fops));
-                fops.write(core::mem::zeroed());
-                (*fops).open = Some(Self::open);
-                addr_of_mut!((*slot).count).write(count);
-            }
-            // SAFETY: `slot` is valid and pinned; its table is written.
-            if let Err(e) = unsafe { Self::register(slot, name, first_minor, count) } {
-                // SAFETY: the data was initialised above and nothing else
-                // refers to it (`register` undid everything).
-                unsafe { core::ptr::drop_in_place(addr_of_mut!((*slot).data)) };
-                return Err(e);
-            }
-            Ok(())
-        };
-        // SAFETY: on success every field is initialised (the markers are
-        // zero-sized); on failure nothing is left initialised or
-        // registered.
-        unsafe { pin_init_from_closure(f) }
-    }
-
-    /// Reserves the numbers, adds the cdev and makes the nodes, writing
-    /// `devt`, `cdev` and `nodes`; on failure undoes all of it and writes
-    /// nothing that needs dropping.
-    ///
-    /// # Safety
-    ///
-    /// `slot` is valid for writes, pinned, and its `open_fops` is written.
-    unsafe fn register(
-        slot: *mut Self,
-        name: &'static CStr,
-        first_minor: u32,
-        count: u32,
-    ) -> Result {
+impl Numbers {
+    /// Reserves `count` minors from `first_minor` of a free dynamic major
+    /// under `name`. May sleep.
+    fn reserve(name: &'static CStr, first_minor: u32, count: u32) -> Result<Self> {
         let mut devt: bindings::dev_t = 0;
         // SAFETY: `devt` is a valid destination, `name` a NUL-terminated
         // string that lives for ever.
         to_result(unsafe {
             bindings::alloc_chrdev_region(&mut devt, first_minor, count, name.as_ptr())
         })?;
-        // SAFETY: `slot` is valid (the caller's contract).
-        let cdev = unsafe { Opaque::raw_get(addr_of_mut!((*slot).cdev)) };
-        // SAFETY: the cdev is initialised and added at its final (pinned)
-        // address, with the table that lives next to it.
-        let ret = unsafe {
-            bindings::cdev_init(cdev, Opaque::raw_get(addr_of_mut!((*slot).open_fops)));
-            bindings::cdev_add(cdev, devt, count)
-        };
-        if let Err(e) = to_result(ret) {
-            // SAFETY: the numbers were reserved above.
-            unsafe { bindings::unregister_chrdev_region(devt, count) };
-            return Err(e);
-        }
-        match Self::create_nodes(name, first_minor, devt, count) {
-            Ok(nodes) => {
-                // SAFETY: `slot` is valid for writes.
-                unsafe {
-                    addr_of_mut!((*slot).devt).write(devt);
-                    addr_of_mut!((*slot).nodes).write(nodes);
-                }
-                Ok(())
-            }
-            Err(e) => {
-                // SAFETY: the cdev was added and the numbers reserved
-                // above; the nodes are gone.
-                unsafe {
-                    bindings::cdev_del(cdev);
-                    bindings::unregister_chrdev_region(devt, count);
-                }
-                Err(e)
-            }
-        }
+        // INVARIANT: reserved just above.
+        Ok(Numbers { devt, count })
     }
+}
 
+impl Drop for Numbers {
+    fn drop(&mut self) {
+        // SAFETY: reserved (type invariant), given back once.
+        unsafe { bindings::unregister_chrdev_region(self.devt, self.count) };
+    }
+}
+
+/// The `/dev` nodes of a range: one device made by `device_create()` per
+/// minor, in order.
+///
+/// # Invariants
+///
+/// Every pointer is a device `device_create()` made, that nothing else
+/// unregisters.
+struct Nodes(KVec<*mut bindings::device>);
+
+impl Nodes {
     /// Makes `/dev/<name><minor>` for each of the `count` numbers from
     /// `devt` (minors from `first_minor`); on failure removes those made.
-    fn create_nodes(
+    fn create(
         name: &'static CStr,
         first_minor: u32,
         devt: bindings::dev_t,
         count: u32,
-    ) -> Result<KVec<*mut bindings::device>> {
-        let mut nodes = KVec::with_capacity(count as usize, GFP_KERNEL)?;
+    ) -> Result<Self> {
+        let mut nodes = Nodes(KVec::with_capacity(count as usize, GFP_KERNEL)?);
         for i in 0..count {
             // SAFETY: a NULL class and parent are allowed; the format takes
             // a NUL-terminated string and an unsigned int, as passed.
@@ -213,90 +134,183 @@ impl<T: MiscDevice> Registration<T> {
                     (first_minor + i) as c_uint,
                 )
             };
-            let r = from_err_ptr(dev).and_then(|dev| {
-                nodes.push_within_capacity(dev).map_err(|dev| {
+            // INVARIANT: a device `device_create()` just made, or an error
+            // (returned, `nodes` dropping those made before).
+            nodes
+                .0
+                .push_within_capacity(from_err_ptr(dev)?)
+                .map_err(|dev| {
                     // Cannot happen (the capacity is `count`), but undo it.
                     // SAFETY: `device_create()` made `dev`; nothing else
                     // refers to it.
                     unsafe { bindings::device_unregister(dev) };
                     crate::error::code::ENOMEM
-                })
-            });
-            if let Err(e) = r {
-                Self::remove_nodes(&mut nodes);
-                return Err(e);
-            }
+                })?;
         }
         Ok(nodes)
     }
+}
 
-    /// Removes the nodes of `nodes`, last first, leaving it empty.
-    fn remove_nodes(nodes: &mut KVec<*mut bindings::device>) {
-        while let Some(dev) = nodes.pop() {
-            // SAFETY: each entry was made by `device_create()` and is
+impl Drop for Nodes {
+    fn drop(&mut self) {
+        while let Some(dev) = self.0.pop() {
+            // SAFETY: made by `device_create()` (type invariant), and
             // unregistered once (it leaves the vector).
             unsafe { bindings::device_unregister(dev) };
         }
     }
+}
+
+/// The C side of a registration: the table `chrdev_open()` installs
+/// first, and the cdev that points to it.
+#[repr(C)]
+struct RawCdev {
+    /// First: `f_op` then points to the registration (see `open_data`).
+    open_fops: bindings::file_operations,
+    cdev: bindings::cdev,
+}
+
+crate::pin_data! {
+    #[pinned_drop]
+    /// A registered range of character device numbers, served by `T`, with
+    /// a `/dev` node for each.
+    ///
+    /// Made in place ([`Registration::new`] returns an initialiser): the C
+    /// `struct cdev` is on a list and the open table must not move.
+    /// Dropping it deletes the cdev (`cdev_del()`, which waits for opens
+    /// in progress), removes the nodes (`device_unregister()`), gives the
+    /// numbers back, then drops the data.
+    ///
+    /// # Invariants
+    ///
+    /// `inner.cdev` was added (`cdev_add()`) at this address for the
+    /// numbers of `numbers`, with `inner.open_fops` as its operations and
+    /// `data` already initialised; it stays added until `drop`.
+    #[repr(C)]
+    pub struct Registration<T: FileOperations> {
+        /// First, so that `f_op` (the table inside) leads back to the
+        /// registration.
+        #[pin]
+        inner: Opaque<RawCdev>,
+        nodes: Nodes,
+        numbers: Numbers,
+        #[pin]
+        data: T::RegistrationData,
+        #[pin]
+        _pin: PhantomPinned,
+        _t: PhantomData<T>,
+    }
+}
+
+// SAFETY: the C parts are only written by `cdev_add()`/`cdev_del()` and
+// `device_create()`/`device_unregister()` (in `new` and `drop`, from
+// whichever thread runs them) and read by `chrdev_open()` under the cdev
+// lock; the data is `Send` (the trait requires it).
+unsafe impl<T: FileOperations> Send for Registration<T> {}
+// SAFETY: `&self` only gives `&T::RegistrationData` (`Sync`, as the trait
+// requires) and numbers that do not change.
+unsafe impl<T: FileOperations> Sync for Registration<T> {}
+
+impl<T: FileOperations> Registration<T> {
+    /// An initialiser that reserves `count` minors from `first_minor` of a
+    /// free dynamic major under `name`, makes the nodes
+    /// `/dev/<name><minor>`, runs `data`'s initialiser and adds the cdev.
+    /// Fails with `EBUSY` (no free major), `EINVAL` (bad range, or a `/` in
+    /// `name`), `EEXIST` (a node name is taken), `ENOMEM`, or `data`'s
+    /// error; everything done is undone. May sleep.
+    pub fn new<E>(
+        name: &'static CStr,
+        first_minor: u32,
+        count: u32,
+        data: impl PinInit<T::RegistrationData, E>,
+    ) -> impl PinInit<Self, Error>
+    where
+        Error: From<E>,
+    {
+        pin_init_scope(move || {
+            let numbers = Numbers::reserve(name, first_minor, count)?;
+            let nodes = Nodes::create(name, first_minor, numbers.devt, count)?;
+            let devt = numbers.devt;
+            Ok(crate::try_pin_init!(Self {
+                numbers,
+                nodes,
+                data <- data,
+                // Last: an open may use the data once the cdev is added.
+                // INVARIANT: on success the cdev is added, at its final
+                // address, with its table beside it and the data above.
+                inner <- Opaque::try_ffi_init(move |raw: *mut RawCdev| {
+                    let open_fops = FileOperationsVTable::<Self, T>::OPEN_ONLY;
+                    // SAFETY: `raw` is valid for writes and pinned
+                    // (`try_ffi_init`'s promise): the cdev is initialised
+                    // and added at its final address, pointing to the table
+                    // beside it, and deleted by `drop` before the memory is
+                    // freed (pinning's drop guarantee). On failure
+                    // `cdev_add()` keeps no pointer to it.
+                    to_result(unsafe {
+                        (&raw mut (*raw).open_fops).write(open_fops);
+                        bindings::cdev_init(&raw mut (*raw).cdev, &raw const (*raw).open_fops);
+                        bindings::cdev_add(&raw mut (*raw).cdev, devt, count)
+                    })
+                }),
+                _pin: PhantomPinned,
+                _t: PhantomData,
+            }))
+        })
+    }
 
     /// The first device number (`MKDEV(major, first_minor)`).
     pub fn devt(&self) -> u32 {
-        self.devt
+        self.numbers.devt
     }
 
     /// The major number.
     pub fn major(&self) -> u32 {
-        self.devt >> MINORBITS
+        self.numbers.devt >> MINORBITS
     }
 
     /// How many device numbers (and `/dev` nodes) are served.
     pub fn count(&self) -> u32 {
-        self.count
+        self.numbers.count
     }
 
     /// The data given to [`new`](Self::new).
     pub fn data(&self) -> &T::RegistrationData {
         &self.data
     }
+}
 
-    /// `->open` of the registration's own table.
-    ///
-    /// # Safety
-    ///
-    /// Called by `chrdev_open()` with `f_op` set to this registration's
-    /// `open_fops`.
-    unsafe extern "C" fn open(_inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
-        // SAFETY: `chrdev_open()` set `f_op` to the cdev's table, our
-        // `open_fops`, the first field of a (repr(C)) registration, which
-        // stays alive: `cdev_del()` (our `drop`) waits for opens in
-        // progress.
-        let reg = unsafe { &*(*file).f_op.cast::<Self>() };
-        // SAFETY: inside `->open`, the file's operations may be replaced;
-        // from now on it uses the driver's static table, which outlives the
-        // registration.
-        unsafe { (*file).f_op = MiscdeviceVTable::<T>::build() };
-        // SAFETY: called from `->open`; the file now uses this table.
-        unsafe { MiscdeviceVTable::<T>::open_with(file, &reg.data) }
+impl<T: FileOperations> PinnedDrop for Registration<T> {
+    fn drop(self: Pin<&mut Self>, _: OnlyCallFromDrop) {
+        // SAFETY: the cdev was added at this address (type invariant) and
+        // is deleted once, here, before the fields are dropped: after
+        // `cdev_del()` no open finds it, and the opens in progress, which
+        // use `data` and the table, have returned. The nodes, the numbers
+        // and the data go after it (field order).
+        unsafe { bindings::cdev_del(&raw mut (*self.inner.get()).cdev) };
     }
 }
 
-impl<T: MiscDevice> Drop for Registration<T> {
-    fn drop(&mut self) {
-        // No new opens by name; then none by number.
-        Self::remove_nodes(&mut self.nodes);
-        // SAFETY: the cdev was added and the numbers reserved by `new` (a
-        // registration only exists once both succeeded); each is undone
-        // once. `cdev_del` waits for opens in progress.
-        unsafe {
-            bindings::cdev_del(self.cdev.get());
-            bindings::unregister_chrdev_region(self.devt, self.count);
-        }
+// SAFETY: `chrdev_open()` sets `f_op` to the cdev's table, the
+// `open_fops` at the start of a (repr(C)) registration, and counts the
+// open in progress, which `cdev_del()` (run before the data is dropped)
+// waits for: the data outlives every open in progress.
+unsafe impl<T: FileOperations> OpenAdapter<T::RegistrationData> for Registration<T> {
+    unsafe fn open_data<'a>(
+        _inode: *mut bindings::inode,
+        file: *mut bindings::file,
+    ) -> &'a T::RegistrationData {
+        // SAFETY: as above: `f_op` still points into the registration (the
+        // caller's contract), which is alive and has its data initialised
+        // (type invariant).
+        let reg = unsafe { &*(*file).f_op.cast::<Self>() };
+        &reg.data
     }
 }
 
 #[crate::kunit_tests(rust_chrdev)]
 mod tests {
     use super::*;
+    use crate::alloc::fault_inject;
     use crate::fs::{flags, File, Kiocb};
     use crate::iov::IovIterDest;
     use crate::prelude::*;
@@ -308,14 +322,13 @@ mod tests {
     struct MinorDev;
 
     #[crate::vtable]
-    impl MiscDevice for MinorDev {
+    impl FileOperations for MinorDev {
         type Ptr = KBox<u8>;
         type RegistrationData = Arc<AtomicUsize>;
 
         fn open(file: &File, opens: &Arc<AtomicUsize>) -> Result<KBox<u8>> {
             opens.fetch_add(1, Ordering::Relaxed);
-            // SAFETY: the file and its inode are valid during `open`.
-            let minor = unsafe { (*(*file.as_ptr()).f_inode).i_rdev } & ((1 << MINORBITS) - 1);
+            let minor = file.rdev() & ((1 << MINORBITS) - 1);
             Ok(KBox::new(minor as u8, GFP_KERNEL)?)
         }
 
@@ -328,15 +341,12 @@ mod tests {
         }
     }
 
+    /// Makes a character device node `path` for `devt`.
     fn mknod(path: &CStr, devt: u32) -> Result {
-        // SAFETY: a NUL-terminated path.
-        to_result(unsafe { bindings::kern_mknod(path.as_ptr(), 0o20600, devt) })
+        crate::fs::mknod(path, 0o20600, devt)
     }
 
-    fn unlink(path: &CStr) -> Result {
-        // SAFETY: a NUL-terminated path.
-        to_result(unsafe { bindings::kern_unlink(path.as_ptr()) })
-    }
+    use crate::fs::unlink;
 
     /// Opens `path` read-only.
     fn open(path: &CStr) -> Result<ARef<File>> {
@@ -377,9 +387,8 @@ mod tests {
         kunit_assert_eq!(d.kernel_read(&mut byte)?, 1);
         kunit_assert_eq!(byte[0], 2);
         // The file uses the driver's static table, not the registration's.
-        // SAFETY: `a` is open.
-        let fop = unsafe { (*a.as_ptr()).f_op };
-        kunit_assert!(core::ptr::eq(fop, MiscdeviceVTable::<MinorDev>::build()));
+        let table = FileOperationsVTable::<Registration<MinorDev>, MinorDev>::build();
+        kunit_assert!(core::ptr::eq(a.ops(), table));
         drop(c);
         drop(d);
 
@@ -454,21 +463,17 @@ mod tests {
         // Allocation failures at each step (the numbers, the cdev, the
         // node list, and each of the two nodes: its device, name and
         // /dev entry): ENOMEM, nothing left behind.
-        // SAFETY: these only read counters, or free empty slabs.
-        let usage = || unsafe {
-            bindings::kmem_cache_shrink_all();
-            (bindings::slab_allocated_bytes(), bindings::nr_free_pages())
-        };
+        let usage = fault_inject::memory_in_use;
         let before = usage();
         let mut failures = 0;
         let mut registered = false;
         for n in 0..64 {
-            let guard = crate::alloc::fault_inject::fail_after_scoped(n);
+            let guard = fault_inject::fail_after_scoped(n);
             let r = KBox::pin_init(
                 Registration::<MinorDev>::new(c_str!("rust_chr_nomem"), 0, 2, opens.clone()),
                 GFP_KERNEL | __GFP_NOWARN,
             );
-            let fired = !crate::alloc::fault_inject::armed();
+            let fired = !fault_inject::armed();
             drop(guard);
             if !fired {
                 let reg = r?;

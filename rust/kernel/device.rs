@@ -246,11 +246,7 @@ mod tests {
     use crate::platform::DeviceRegistration;
     use crate::prelude::*;
 
-    /// Bytes in live slab objects.
-    pub(crate) fn slab_bytes() -> usize {
-        // SAFETY: only reads a counter.
-        unsafe { bindings::slab_allocated_bytes() }
-    }
+    pub(crate) use crate::alloc::fault_inject::slab_bytes;
 
     use crate::print::log_tail_contains;
 

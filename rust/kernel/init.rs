@@ -313,6 +313,49 @@ pub unsafe fn init_from_closure<T: ?Sized, E>(
     InitClosure(f, PhantomData)
 }
 
+/// An initialiser that runs `f` when it is run, then the initialiser `f`
+/// returns: for constructors that must do fallible work (reserve numbers,
+/// allocate) before they know how to initialise the value, without doing
+/// it when the initialiser is only made. `f`'s error fails the
+/// initialiser, with nothing initialised.
+///
+/// # Examples
+///
+/// ```
+/// use kernel::init::pin_init_scope;
+/// use kernel::prelude::*;
+/// use kernel::sync::Mutex;
+///
+/// kernel::pin_data! {
+///     struct Ticket {
+///         #[pin]
+///         number: Mutex<u32>,
+///     }
+/// }
+///
+/// // The number is checked when the initialiser runs, not when it is made.
+/// fn ticket(n: i64) -> impl PinInit<Ticket, Error> {
+///     pin_init_scope(move || {
+///         let n = u32::try_from(n)?;
+///         Ok(try_pin_init!(Ticket { number <- Mutex::new(n) }))
+///     })
+/// }
+///
+/// let t = KBox::pin_init(ticket(5), GFP_KERNEL)?;
+/// assert_eq!(*t.number.lock(), 5);
+/// assert_eq!(KBox::pin_init(ticket(-1), GFP_KERNEL).err(), Some(EINVAL));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn pin_init_scope<T, E, I, F>(f: F) -> impl PinInit<T, E>
+where
+    I: PinInit<T, E>,
+    F: FnOnce() -> Result<I, E>,
+{
+    // SAFETY: `slot` is handed unchanged to the initialiser `f` returns,
+    // which keeps the contract; if `f` fails, nothing was written.
+    unsafe { pin_init_from_closure(move |slot: *mut T| f()?.__pinned_init(slot)) }
+}
+
 /// An initialiser that makes `init`'s error a kernel [`Error`].
 fn into_kernel_error<T, E>(init: impl PinInit<T, E>) -> impl PinInit<T, Error>
 where
@@ -435,7 +478,10 @@ impl<T, A: Allocator> InPlaceInit<T> for crate::alloc::Box<T, A> {
 /// - the struct is `Unpin` exactly when all its `#[pin]` fields are, and
 ///   no other `impl Unpin` may be written for it;
 /// - it may not implement `Drop` (a `drop(&mut self)` could move a pinned
-///   field out); put the clean-up in a field's type instead;
+///   field out); put the clean-up in a field's type, or write
+///   `#[pinned_drop]` as the first line inside the macro (before the doc
+///   comment) and implement [`PinnedDrop`], whose `drop` gets the value
+///   pinned and runs before the fields are dropped;
 /// - it may not be `#[repr(packed)]`.
 ///
 /// Generics: lifetimes and type parameters with bounds are accepted
@@ -474,23 +520,11 @@ impl<T, A: Allocator> InPlaceInit<T> for crate::alloc::Box<T, A> {
 /// ```
 #[macro_export]
 macro_rules! pin_data {
-    (
-        $(#[$attr:meta])*
-        $vis:vis struct $name:ident < $($rest:tt)*
-    ) => {
-        $crate::__pin_data!(@generics
-            [[$(#[$attr])*] [$vis] $name]
-            [] [] $($rest)*
-        );
+    (#[pinned_drop] $($rest:tt)*) => {
+        $crate::__pin_data!(@start pinned_drop $($rest)*);
     };
-    (
-        $(#[$attr:meta])*
-        $vis:vis struct $name:ident { $($fields:tt)* }
-    ) => {
-        $crate::__pin_data!(@fields
-            [[$(#[$attr])*] [$vis] $name [] []]
-            [] [] [] [] no $($fields)*
-        );
+    ($($rest:tt)*) => {
+        $crate::__pin_data!(@start no_drop $($rest)*);
     };
 }
 
@@ -498,6 +532,26 @@ macro_rules! pin_data {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __pin_data {
+    // The struct's head: whether it has a `PinnedDrop`, attributes,
+    // visibility, name, then generics (if any) and fields.
+    (@start $drop:ident
+        $(#[$attr:meta])*
+        $vis:vis struct $name:ident < $($rest:tt)*
+    ) => {
+        $crate::__pin_data!(@generics
+            [$drop [$(#[$attr])*] [$vis] $name]
+            [] [] $($rest)*
+        );
+    };
+    (@start $drop:ident
+        $(#[$attr:meta])*
+        $vis:vis struct $name:ident { $($fields:tt)* }
+    ) => {
+        $crate::__pin_data!(@fields
+            [$drop [$(#[$attr])*] [$vis] $name [] []]
+            [] [] [] [] no $($fields)*
+        );
+    };
     // Generics: split `<...>` into parameters, each kept whole (for the
     // `impl<...>`) and by name (for `Name<...>`). Stops at the first `>`.
     (@generics $head:tt [$($cur:tt)*] [$($params:tt)*] > { $($fields:tt)* }) => {
@@ -509,15 +563,15 @@ macro_rules! __pin_data {
     (@generics $head:tt [$($cur:tt)*] [$($params:tt)*] $t:tt $($rest:tt)*) => {
         $crate::__pin_data!(@generics $head [$($cur)* $t] [$($params)*] $($rest)*);
     };
-    (@generics_end [$attrs:tt $vis:tt $name:ident] [$([$pn:tt $($pr:tt)*])*] [] { $($fields:tt)* }) => {
+    (@generics_end [$drop:ident $attrs:tt $vis:tt $name:ident] [$([$pn:tt $($pr:tt)*])*] [] { $($fields:tt)* }) => {
         $crate::__pin_data!(@fields
-            [$attrs $vis $name [$($pn $($pr)*),*] [$($pn),*]]
+            [$drop $attrs $vis $name [$($pn $($pr)*),*] [$($pn),*]]
             [] [] [] [] no $($fields)*
         );
     };
-    (@generics_end [$attrs:tt $vis:tt $name:ident] [$([$pn:tt $($pr:tt)*])*] [$cn:tt $($cr:tt)*] { $($fields:tt)* }) => {
+    (@generics_end [$drop:ident $attrs:tt $vis:tt $name:ident] [$([$pn:tt $($pr:tt)*])*] [$cn:tt $($cr:tt)*] { $($fields:tt)* }) => {
         $crate::__pin_data!(@fields
-            [$attrs $vis $name [$($pn $($pr)*,)* $cn $($cr)*] [$($pn,)* $cn]]
+            [$drop $attrs $vis $name [$($pn $($pr)*,)* $cn $($cr)*] [$($pn,)* $cn]]
             [] [] [] [] no $($fields)*
         );
     };
@@ -551,7 +605,7 @@ macro_rules! __pin_data {
             [] no $($($rest)*)?
         );
     };
-    (@fields [[$(#[$attr:meta])*] [$vis:vis] $name:ident [$($gen:tt)*] [$($arg:tt)*]]
+    (@fields [$drop:ident [$(#[$attr:meta])*] [$vis:vis] $name:ident [$($gen:tt)*] [$($arg:tt)*]]
         [$([[$(#[$fattr:meta])*] [$afvis:vis] $afield:ident [$aty:ty]])*]
         [$([[$pvis:vis] $pfield:ident [$pty:ty]])*]
         [$([[$uvis:vis] $ufield:ident [$uty:ty]])*]
@@ -637,13 +691,7 @@ macro_rules! __pin_data {
             {
             }
 
-            // A `Drop` impl would conflict with this one: `drop(&mut self)`
-            // could move a pinned field out.
-            #[allow(dead_code)]
-            trait MustNotImplDrop {}
-            #[allow(drop_bounds)]
-            impl<T: ::core::ops::Drop + ?::core::marker::Sized> MustNotImplDrop for T {}
-            impl<$($gen)*> MustNotImplDrop for $name<$($arg)*> {}
+            $crate::__pin_data!(@drop $drop $name [$($gen)*] [$($arg)*]);
 
             // Taking a reference to each field fails to compile for a
             // `#[repr(packed)]` struct, whose fields may be unaligned.
@@ -653,6 +701,97 @@ macro_rules! __pin_data {
             }
         };
     };
+
+    // Without `#[pinned_drop]`: a `Drop` impl would conflict with this one
+    // (`drop(&mut self)` could move a pinned field out).
+    (@drop no_drop $name:ident [$($gen:tt)*] [$($arg:tt)*]) => {
+        #[allow(dead_code)]
+        trait MustNotImplDrop {}
+        #[allow(drop_bounds)]
+        impl<T: ::core::ops::Drop + ?::core::marker::Sized> MustNotImplDrop for T {}
+        impl<$($gen)*> MustNotImplDrop for $name<$($arg)*> {}
+    };
+    // With it: the only `Drop`, which lends the value pinned to
+    // `PinnedDrop::drop` (a second `impl Drop` would not compile).
+    (@drop pinned_drop $name:ident [$($gen:tt)*] [$($arg:tt)*]) => {
+        impl<$($gen)*> ::core::ops::Drop for $name<$($arg)*> {
+            fn drop(&mut self) {
+                // SAFETY: the value is never used again after `drop`, so it
+                // cannot move after being seen pinned.
+                let pinned = unsafe { ::core::pin::Pin::new_unchecked(self) };
+                // SAFETY: called from `Drop::drop`, once per value.
+                let token = unsafe { $crate::init::__internal::OnlyCallFromDrop::new() };
+                $crate::init::PinnedDrop::drop(pinned, token);
+            }
+        }
+    };
+}
+
+/// The destructor of a [`pin_data!`](crate::pin_data) struct declared with
+/// `#[pinned_drop]`: runs with the value pinned, before its fields are
+/// dropped (in declaration order).
+///
+/// The token argument can only be made by the `Drop` impl `pin_data!`
+/// writes, so `drop` runs once, when the value goes away.
+///
+/// # Examples
+///
+/// ```
+/// use core::pin::Pin;
+/// use core::sync::atomic::{AtomicU32, Ordering};
+/// use kernel::init::{OnlyCallFromDrop, PinnedDrop};
+/// use kernel::prelude::*;
+/// use kernel::sync::Mutex;
+///
+/// static DROPS: AtomicU32 = AtomicU32::new(0);
+///
+/// kernel::pin_data! {
+///     #[pinned_drop]
+///     /// Counts its drops.
+///     struct Counted {
+///         #[pin]
+///         value: Mutex<u32>,
+///     }
+/// }
+///
+/// impl PinnedDrop for Counted {
+///     fn drop(self: Pin<&mut Self>, _: OnlyCallFromDrop) {
+///         DROPS.fetch_add(*self.value.lock(), Ordering::Relaxed);
+///     }
+/// }
+///
+/// let c = KBox::pin_init(pin_init!(Counted { value <- Mutex::new(3) }), GFP_KERNEL)?;
+/// drop(c);
+/// assert_eq!(DROPS.load(Ordering::Relaxed), 3);
+/// # Ok::<(), Error>(())
+/// ```
+pub trait PinnedDrop {
+    /// Releases what the value holds; the fields are dropped afterwards.
+    fn drop(self: Pin<&mut Self>, only_call_from_drop: OnlyCallFromDrop);
+}
+
+pub use __internal::OnlyCallFromDrop;
+
+/// A type that wraps one value of another type in place
+/// ([`UnsafeCell`](core::cell::UnsafeCell)): its initialiser is the inner
+/// value's.
+pub trait Wrapper<T> {
+    /// An initialiser for the wrapper from one for the wrapped value,
+    /// which stays pinned inside it.
+    fn pin_init<E>(value_init: impl PinInit<T, E>) -> impl PinInit<Self, E>;
+}
+
+impl<T> Wrapper<T> for core::cell::UnsafeCell<T> {
+    fn pin_init<E>(value_init: impl PinInit<T, E>) -> impl PinInit<Self, E> {
+        // SAFETY: an `UnsafeCell<T>` is a `T` in memory (the same layout),
+        // so initialising the `T` inside initialises the cell, or fails
+        // leaving it uninitialised; the `T` is pinned where the cell is.
+        unsafe {
+            pin_init_from_closure(move |slot: *mut Self| {
+                value_init.__pinned_init(core::cell::UnsafeCell::raw_get(slot))
+            })
+        }
+    }
 }
 
 /// Creates an initialiser for a [`pin_data!`](crate::pin_data) struct.
@@ -945,13 +1084,31 @@ pub mod __internal {
         }
     }
 
+    /// The argument of [`PinnedDrop::drop`](super::PinnedDrop::drop),
+    /// which only the `Drop` impl [`pin_data!`](crate::pin_data) writes
+    /// can make: safe code cannot call that `drop` by hand.
+    pub struct OnlyCallFromDrop(());
+
+    impl OnlyCallFromDrop {
+        /// Makes the token.
+        ///
+        /// # Safety
+        ///
+        /// Only in `Drop::drop` of the value `PinnedDrop::drop` is then
+        /// called on.
+        pub unsafe fn new() -> Self {
+            OnlyCallFromDrop(())
+        }
+    }
+
     /// A struct declared with [`pin_data!`](crate::pin_data).
     ///
     /// # Safety
     ///
     /// `PinData`'s methods initialise each field correctly, with a
     /// `PinInit` only for fields the struct keeps pinned (it is not
-    /// `Unpin` unless they are, has no `Drop` and is not packed).
+    /// `Unpin` unless they are, is not packed, and has no `Drop` but the
+    /// one that hands the value, pinned, to `PinnedDrop`).
     pub unsafe trait HasPinData {
         /// The struct's field initialisers.
         type PinData: PinData<Datee = Self>;

@@ -22,7 +22,7 @@
 //! `->write` take `__user` pointers only. A Rust driver that implements the
 //! iterator methods serves both user callers and in-kernel callers (tests,
 //! benchmarks, other drivers) with one method, and its copies have the same
-//! cost either way. So [`MiscDevice`](crate::miscdevice::MiscDevice) offers
+//! cost either way. So [`FileOperations`](crate::fs::FileOperations) offers
 //! `read_iter` and `write_iter`; [`crate::uaccess::UserSlice`] remains for
 //! `ioctl` arguments.
 //!
@@ -115,6 +115,25 @@ impl<'data> IovIterDest<'data> {
         unsafe { bindings::iov_iter_kvec(iov.get(), bindings::ITER_DEST, &kvec, 1, buf.len()) };
         // SAFETY: just initialised as a destination over `buf`; used only
         // through this reference, which does not outlive the frame.
+        f(unsafe { IovIterDest::from_raw(iov.get()) })
+    }
+
+    /// Makes a destination iterator over `len` bytes of user memory at
+    /// `addr` (`iov_iter_ubuf()`, what `read(2)` gives a `read_iter`) and
+    /// passes it to `f`. Any address may be given: the copies check it and
+    /// stop short at the first byte they cannot write.
+    pub fn with_user_buffer<R>(
+        addr: crate::uaccess::UserPtr,
+        len: usize,
+        f: impl FnOnce(&mut IovIterDest<'data>) -> R,
+    ) -> R {
+        let iov = Opaque::<bindings::iov_iter>::uninit();
+        // SAFETY: `iov_iter_ubuf` initialises the whole iterator; the user
+        // address is only ever used by the copy functions, which check it
+        // and catch faults, so no Rust memory is reached through it.
+        unsafe { bindings::iov_iter_ubuf(iov.get(), bindings::ITER_DEST, addr as *mut _, len) };
+        // SAFETY: just initialised as a destination; used only through
+        // this reference, which does not outlive the frame.
         f(unsafe { IovIterDest::from_raw(iov.get()) })
     }
 
@@ -330,14 +349,11 @@ mod tests {
     fn user_iterators_fault_short() -> Result {
         let page = UserTestPage::map()?;
         let end = page.addr() + page.len() - 2;
-        let iov = Opaque::<bindings::iov_iter>::uninit();
-        // SAFETY: a user iterator over 8 bytes of which the first 2 are
-        // mapped; the copy functions catch the fault.
-        unsafe { bindings::iov_iter_ubuf(iov.get(), bindings::ITER_DEST, end as *mut _, 8) };
-        // SAFETY: just initialised; used only here.
-        let d = unsafe { IovIterDest::from_raw(iov.get()) };
-        kunit_assert_eq!(d.len(), 8);
-        kunit_assert_eq!(d.copy_to_iter(b"abcdefgh"), 2);
+        // 8 bytes of which the first 2 are mapped.
+        IovIterDest::with_user_buffer(end, 8, |d| {
+            kunit_assert_eq!(d.len(), 8);
+            kunit_assert_eq!(d.copy_to_iter(b"abcdefgh"), 2);
+        });
         Ok(())
     }
 }

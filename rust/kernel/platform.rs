@@ -505,11 +505,7 @@ mod tests {
     use crate::prelude::*;
     use core::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 
-    /// Bytes in live slab objects.
-    fn slab_bytes() -> usize {
-        // SAFETY: only reads a counter.
-        unsafe { bindings::slab_allocated_bytes() }
-    }
+    use crate::alloc::fault_inject::slab_bytes;
 
     crate::global_lock! {
         /// What the test driver saw: `+name:info` for a probe, `-name`

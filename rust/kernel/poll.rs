@@ -48,11 +48,11 @@
 //! ```
 
 use crate::fs::File;
-use crate::init::{pin_init_from_closure, PinInit};
+use crate::init::{OnlyCallFromDrop, PinInit, PinnedDrop};
 use crate::sync::CondVar;
 use core::marker::PhantomData;
 use core::ops::Deref;
-use core::ptr::addr_of_mut;
+use core::pin::Pin;
 
 /// There is data to read.
 pub const POLLIN: u32 = bindings::EPOLLIN;
@@ -71,6 +71,12 @@ pub const POLLWRNORM: u32 = bindings::EPOLLWRNORM;
 
 /// The C `poll_table` a `poll` method is given (possibly NULL: the caller
 /// only asks and will not sleep).
+///
+/// # Invariants
+///
+/// `table` is NULL or a valid poll table for `'a`, whose queueing function
+/// (if any) removes its wait entries from a queue once woken, before the
+/// queue is freed.
 pub struct PollTable<'a> {
     table: *mut bindings::poll_table_struct,
     _p: PhantomData<&'a mut bindings::poll_table_struct>,
@@ -87,6 +93,7 @@ impl<'a> PollTable<'a> {
     /// the poller can do so.
     #[inline(always)]
     pub unsafe fn from_raw(table: *mut bindings::poll_table_struct) -> Self {
+        // INVARIANT: the caller's promise.
         PollTable {
             table,
             _p: PhantomData,
@@ -114,33 +121,33 @@ impl<'a> PollTable<'a> {
         if self.table.is_null() {
             return;
         }
-        // SAFETY: the file and the table are valid; the wait queue is
-        // initialised and pinned, and lives until every poller was woken
-        // by `PollCondVar`'s drop (the table's contract).
+        // SAFETY: the file is valid (its type invariant) and so is the
+        // table (ours); the wait queue is initialised and pinned
+        // (`CondVar`'s invariant), and lives until `PollCondVar`'s drop
+        // has woken every poller, which then removes its entry (our
+        // invariant).
         unsafe { bindings::poll_wait(file.as_ptr(), cv.wait_queue(), self.table) }
     }
 }
 
-/// A [`CondVar`] whose wait queue pollers may register on
-/// ([`PollTable::register_wait`]). Use it as a plain `CondVar` (it
-/// dereferences to one); dropping it wakes every waiter left, so that
-/// pollers remove their entries.
-pub struct PollCondVar {
-    /// Pinned: a `CondVar` is `!Unpin`, and so is this.
-    inner: CondVar,
+crate::pin_data! {
+    #[pinned_drop]
+    /// A [`CondVar`] whose wait queue pollers may register on
+    /// ([`PollTable::register_wait`]). Use it as a plain `CondVar` (it
+    /// dereferences to one); dropping it wakes every waiter left, so that
+    /// pollers remove their entries.
+    pub struct PollCondVar {
+        #[pin]
+        inner: CondVar,
+    }
 }
 
 impl PollCondVar {
     /// An initialiser for a new condition variable.
     pub fn new() -> impl PinInit<Self> {
-        let f = |slot: *mut Self| {
-            // SAFETY: `slot` is valid for writes and pinned (the
-            // initialiser contract), so is its only field.
-            unsafe { CondVar::new().__pinned_init(addr_of_mut!((*slot).inner)) }
-        };
-        // SAFETY: the closure initialises the only field, or fails having
-        // initialised nothing.
-        unsafe { pin_init_from_closure(f) }
+        crate::pin_init!(Self {
+            inner <- CondVar::new(),
+        })
     }
 
     /// The C wait queue.
@@ -149,8 +156,8 @@ impl PollCondVar {
     }
 }
 
-impl Drop for PollCondVar {
-    fn drop(&mut self) {
+impl PinnedDrop for PollCondVar {
+    fn drop(self: Pin<&mut Self>, _: OnlyCallFromDrop) {
         // Pollers still registered must notice that the queue goes away.
         self.inner.notify_all();
     }

@@ -38,7 +38,9 @@
 //! # Ok::<(), Error>(())
 //! ```
 
+use crate::init::{pin_init_from_closure, PinInit};
 use core::cell::UnsafeCell;
+use core::convert::Infallible;
 use core::fmt;
 use core::marker::PhantomData;
 use core::mem::{ManuallyDrop, MaybeUninit};
@@ -87,6 +89,63 @@ impl<T> Opaque<T> {
     /// [`Opaque::get`] from a raw pointer to the `Opaque`.
     pub const fn raw_get(this: *const Self) -> *mut T {
         UnsafeCell::raw_get(this.cast::<UnsafeCell<MaybeUninit<T>>>()).cast::<T>()
+    }
+
+    /// An initialiser that hands the storage's final (pinned) address to
+    /// `init_func`, typically a C initialiser (`init_waitqueue_head()`),
+    /// which fills it in place.
+    ///
+    /// The closure is safe to pass: an `Opaque` may hold any bytes, so
+    /// whatever it writes (or leaves unwritten) is a valid `Opaque`. The
+    /// `unsafe` C call inside it justifies itself, and may rely on the
+    /// address staying put until the `Opaque` is dropped.
+    pub fn ffi_init(init_func: impl FnOnce(*mut T)) -> impl PinInit<Self> {
+        Self::try_ffi_init(move |slot| {
+            init_func(slot);
+            Ok::<(), Infallible>(())
+        })
+    }
+
+    /// As [`Opaque::ffi_init`], for a C initialiser that may fail
+    /// (`misc_register()`): its error fails the initialiser. On an error
+    /// the C side must keep no pointer to the storage (it is freed or
+    /// reused); a C function that fails cleanly does not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kernel::prelude::*;
+    /// use kernel::types::Opaque;
+    ///
+    /// // Stands for a C initialiser, which fails on odd values.
+    /// let init = |v: u32| {
+    ///     Opaque::try_ffi_init(move |slot: *mut u32| {
+    ///         if v % 2 == 1 {
+    ///             return Err(EINVAL);
+    ///         }
+    ///         // SAFETY: `slot` is valid for writes (`try_ffi_init`'s promise).
+    ///         unsafe { slot.write(v) };
+    ///         Ok(())
+    ///     })
+    /// };
+    ///
+    /// let ok = KBox::pin_init(init(4), GFP_KERNEL)?;
+    /// // SAFETY: initialised above, and nothing else uses it.
+    /// assert_eq!(unsafe { *ok.get() }, 4);
+    /// assert_eq!(KBox::pin_init(init(3), GFP_KERNEL).err(), Some(EINVAL));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn try_ffi_init<E>(
+        init_func: impl FnOnce(*mut T) -> Result<(), E>,
+    ) -> impl PinInit<Self, E> {
+        // SAFETY: the closure gets a pointer to the inside of the slot,
+        // which is valid for writes and stays pinned (the initialiser
+        // contract). On `Ok`, the `Opaque` is initialised whatever the
+        // closure wrote: any contents are valid for `MaybeUninit`. On
+        // `Err` there is nothing to drop (`Opaque` never drops its `T`),
+        // and keeping no pointer into the slot is the C side's contract,
+        // stated above and checked by the closure's own `SAFETY:`.
+        unsafe { pin_init_from_closure(move |slot: *mut Self| init_func(Self::raw_get(slot))) }
     }
 }
 

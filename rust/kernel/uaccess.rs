@@ -172,21 +172,28 @@ impl UserSliceReader {
         Ok(())
     }
 
-    /// Fills `out` (possibly uninitialised memory) from the front of the
-    /// range. On success every byte of `out` is initialised; `EFAULT` if
-    /// fewer than `out.len()` bytes are left or a byte cannot be read.
+    /// Copies `n` bytes from the front of the range to `dst`, and moves
+    /// past them; `EFAULT` if fewer are left or a byte cannot be read.
+    ///
+    /// What it writes to `dst` is only ever bytes copied from user memory
+    /// or zeroes (`copy_from_user()` zeroes what it could not copy), never
+    /// an uninitialised byte: so `dst` may be initialised memory of any
+    /// type that accepts any bytes, and stays valid whatever happens. On
+    /// success all `n` bytes are written.
+    ///
+    /// # Safety
+    ///
+    /// `dst` is valid for writes of `n` bytes, and not used by anything
+    /// else during the call.
     #[inline]
-    pub fn read_raw(&mut self, out: &mut [MaybeUninit<u8>]) -> Result {
-        let n = out.len();
+    unsafe fn read_into(&mut self, dst: *mut u8, n: usize) -> Result {
         if n > self.length {
             return Err(EFAULT);
         }
-        // SAFETY: `out` is `n` writable bytes (uninitialised bytes may be
-        // written). The user address is checked and any fault caught by
-        // `copy_from_user`, which zeroes what it could not copy.
-        let left = unsafe {
-            bindings::copy_from_user(out.as_mut_ptr().cast(), self.ptr as *const _, n as _)
-        };
+        // SAFETY: `dst` is `n` writable bytes (the caller's promise). The
+        // user address is checked and any fault caught by
+        // `copy_from_user`, which writes copied bytes or zeroes only.
+        let left = unsafe { bindings::copy_from_user(dst.cast(), self.ptr as *const _, n as _) };
         if left != 0 {
             return Err(EFAULT);
         }
@@ -195,13 +202,26 @@ impl UserSliceReader {
         Ok(())
     }
 
+    /// Fills `out` (possibly uninitialised memory) from the front of the
+    /// range. On success every byte of `out` is initialised (with bytes of
+    /// user memory); `EFAULT` if fewer than `out.len()` bytes are left or
+    /// a byte cannot be read.
+    #[inline]
+    pub fn read_raw(&mut self, out: &mut [MaybeUninit<u8>]) -> Result {
+        // SAFETY: `out` is `out.len()` writable bytes, borrowed for the
+        // call.
+        unsafe { self.read_into(out.as_mut_ptr().cast(), out.len()) }
+    }
+
     /// Fills `out` from the front of the range; as [`Self::read_raw`].
     #[inline]
     pub fn read_slice(&mut self, out: &mut [u8]) -> Result {
-        // SAFETY: `[u8]` and `[MaybeUninit<u8>]` have the same layout, and
-        // `read_raw` only writes initialised bytes into it.
-        let out = unsafe { &mut *(out as *mut [u8] as *mut [MaybeUninit<u8>]) };
-        self.read_raw(out)
+        // SAFETY: `out` is `out.len()` writable bytes, borrowed for the
+        // call; `read_into` writes only copied bytes or zeroes, so `out`
+        // stays initialised even on an error. (Going through `read_raw`
+        // would need a cast of `out` to `[MaybeUninit<u8>]`, whose soundness
+        // would rest on what a safe function does not write.)
+        unsafe { self.read_into(out.as_mut_ptr(), out.len()) }
     }
 
     /// Reads a `T` (any plain-bytes type: an integer, an array of them).
@@ -235,17 +255,11 @@ impl UserSliceReader {
             return Ok(unsafe { core::mem::transmute_copy::<u32, T>(&v) });
         }
         let mut v = MaybeUninit::<T>::uninit();
-        // SAFETY: the `MaybeUninit<T>` is `size_of::<T>()` bytes that may be
-        // written with anything.
-        let bytes = unsafe {
-            core::slice::from_raw_parts_mut(
-                v.as_mut_ptr().cast::<MaybeUninit<u8>>(),
-                size_of::<T>(),
-            )
-        };
-        self.read_raw(bytes)?;
-        // SAFETY: `read_raw` initialised every byte, and any bytes are a
-        // valid `T` (`FromBytes`).
+        // SAFETY: the `MaybeUninit<T>` is `size_of::<T>()` writable bytes,
+        // ours.
+        unsafe { self.read_into(v.as_mut_ptr().cast(), size_of::<T>())? };
+        // SAFETY: `read_into` succeeded, so it wrote all `size_of::<T>()`
+        // bytes, and any bytes are a valid `T` (`FromBytes`).
         Ok(unsafe { v.assume_init() })
     }
 
@@ -258,8 +272,9 @@ impl UserSliceReader {
         let old = buf.len();
         let spare = &mut buf.spare_capacity_mut()[..n];
         self.read_raw(spare)?;
-        // SAFETY: `read_raw` initialised the `n` bytes after the old
-        // length, within the capacity just reserved.
+        // SAFETY: `read_raw` succeeded, so it initialised the `n` bytes
+        // after the old length (its documented guarantee), within the
+        // capacity just reserved.
         unsafe { buf.set_len(old + n) };
         Ok(())
     }

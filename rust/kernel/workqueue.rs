@@ -214,11 +214,7 @@ mod tests {
     use crate::sync::Arc;
     use core::sync::atomic::{AtomicUsize, Ordering};
 
-    /// Bytes in live slab objects.
-    fn slab_bytes() -> usize {
-        // SAFETY: only reads a counter.
-        unsafe { bindings::slab_allocated_bytes() }
-    }
+    use fault_inject::slab_bytes;
 
     #[test]
     fn runs_on_the_worker_in_order() -> Result {
@@ -271,11 +267,8 @@ mod tests {
         Ok(())
     }
 
-    /// Tasks alive (a stopped thread is reaped shortly after it exits).
-    fn nr_tasks() -> i32 {
-        // SAFETY: only reads a counter.
-        unsafe { bindings::nr_tasks() }
-    }
+    // Tasks alive (a stopped thread is reaped shortly after it exits).
+    use crate::task::nr_tasks;
 
     #[test]
     fn closures_and_queues_are_freed() -> Result {

@@ -27,20 +27,28 @@
 
 use super::condvar::wait_queue_head_static;
 use crate::error::{code::ETIMEDOUT, to_result, Result};
-use crate::init::{pin_init_from_closure, PinInit};
+use crate::init::PinInit;
 use crate::time::Jiffies;
 use crate::types::Opaque;
 use core::marker::PhantomPinned;
-use core::ptr::addr_of_mut;
 
-/// A completion: see the [module documentation](self).
-///
-/// Create one in place with [`Completion::new`] (its C wait queue must not
-/// move), or as a `static` with [`global_lock!`](crate::global_lock).
-pub struct Completion {
-    inner: Opaque<bindings::completion>,
-    /// The wait queue inside points to itself: it must not move.
-    _pin: PhantomPinned,
+crate::pin_data! {
+    /// A completion: see the [module documentation](self).
+    ///
+    /// Create one in place with [`Completion::new`] (its C wait queue must
+    /// not move), or as a `static` with [`global_lock!`](crate::global_lock).
+    ///
+    /// # Invariants
+    ///
+    /// `inner` is an initialised `struct completion` that has not moved
+    /// since.
+    pub struct Completion {
+        #[pin]
+        inner: Opaque<bindings::completion>,
+        /// The wait queue inside points to itself: it must not move.
+        #[pin]
+        _pin: PhantomPinned,
+    }
 }
 
 // SAFETY: the completion belongs to no thread; it may be moved (before it
@@ -54,15 +62,13 @@ unsafe impl Sync for Completion {}
 impl Completion {
     /// An initialiser for a new, not yet completed, completion.
     pub fn new() -> impl PinInit<Self> {
-        let f = |slot: *mut Self| {
-            // SAFETY: `slot` is valid for writes and pinned (the
-            // initialiser contract): the completion is initialised on its
-            // final address.
-            unsafe { bindings::init_completion(Opaque::raw_get(addr_of_mut!((*slot).inner))) };
-            Ok(())
-        };
-        // SAFETY: the closure initialises the only non-marker field.
-        unsafe { pin_init_from_closure(f) }
+        // INVARIANT: initialised in place, and pinned from then on.
+        crate::pin_init!(Self {
+            // SAFETY: `slot` is valid for writes and stays in place until
+            // the completion is dropped (`ffi_init`'s promise).
+            inner <- Opaque::ffi_init(|slot| unsafe { bindings::init_completion(slot) }),
+            _pin: PhantomPinned,
+        })
     }
 
     /// A completion for a `static` (see
@@ -83,6 +89,8 @@ impl Completion {
             )
             .cast::<bindings::list_head>()
             .cast_mut();
+        // INVARIANT: the caller stores the result at `this`, the address
+        // the wait queue's list head points into, and never moves it.
         Completion {
             inner: Opaque::new(bindings::completion {
                 done: 0,
@@ -95,33 +103,38 @@ impl Completion {
     /// Lets one waiter through (the next one to wait, if none is waiting).
     /// Any context.
     pub fn complete(&self) {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         unsafe { bindings::complete(self.inner.get()) }
     }
 
     /// Lets every waiter through, now and in the future. Any context.
     pub fn complete_all(&self) {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         unsafe { bindings::complete_all(self.inner.get()) }
     }
 
     /// Sleeps until completed, and consumes one completion.
     pub fn wait(&self) {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         unsafe { bindings::wait_for_completion(self.inner.get()) }
     }
 
     /// As [`Completion::wait`], but a signal ends the wait early with
     /// `ERESTARTSYS`.
     pub fn wait_interruptible(&self) -> Result {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         to_result(unsafe { bindings::wait_for_completion_interruptible(self.inner.get()) })
     }
 
     /// As [`Completion::wait`], for at most `jiffies` timer ticks: the
     /// jiffies that were left (at least 1), or `ETIMEDOUT`.
     pub fn wait_timeout(&self, jiffies: Jiffies) -> Result<Jiffies> {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         match unsafe { bindings::wait_for_completion_timeout(self.inner.get(), jiffies) } {
             0 => Err(ETIMEDOUT),
             left => Ok(left),
@@ -130,13 +143,15 @@ impl Completion {
 
     /// Consumes one completion if there is one, without sleeping.
     pub fn try_wait(&self) -> bool {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         unsafe { bindings::try_wait_for_completion(self.inner.get()) }
     }
 
     /// Whether a completion is available (nobody consumed it yet).
     pub fn is_done(&self) -> bool {
-        // SAFETY: the completion is initialised and pinned.
+        // SAFETY: the completion is initialised and pinned (type
+        // invariant).
         unsafe { bindings::completion_done(self.inner.get()) }
     }
 }

@@ -45,21 +45,29 @@
 //! ```
 
 use super::lock::{Backend, Guard};
-use crate::init::{pin_init_from_closure, PinInit};
+use crate::init::PinInit;
 use crate::time::Jiffies;
 use crate::types::Opaque;
 use core::marker::PhantomPinned;
-use core::ptr::addr_of_mut;
 use ffi::{c_int, c_long};
 
-/// A condition variable: see the [module documentation](self).
-///
-/// Create one in place with [`CondVar::new`] (a C wait queue must not
-/// move), or as a `static` with [`global_lock!`](crate::global_lock).
-pub struct CondVar {
-    wait_queue_head: Opaque<bindings::wait_queue_head>,
-    /// The wait queue points to itself: it must not move.
-    _pin: PhantomPinned,
+crate::pin_data! {
+    /// A condition variable: see the [module documentation](self).
+    ///
+    /// Create one in place with [`CondVar::new`] (a C wait queue must not
+    /// move), or as a `static` with [`global_lock!`](crate::global_lock).
+    ///
+    /// # Invariants
+    ///
+    /// `wait_queue_head` is an initialised wait queue that has not moved
+    /// since.
+    pub struct CondVar {
+        #[pin]
+        wait_queue_head: Opaque<bindings::wait_queue_head>,
+        /// The wait queue points to itself: it must not move.
+        #[pin]
+        _pin: PhantomPinned,
+    }
 }
 
 // SAFETY: the wait queue belongs to no thread; a `CondVar` may be moved to
@@ -102,19 +110,15 @@ const INTERRUPTIBLE: c_int = bindings::TASK_INTERRUPTIBLE as c_int;
 impl CondVar {
     /// An initialiser for a new condition variable.
     pub fn new() -> impl PinInit<Self> {
-        let f = |slot: *mut Self| {
-            // SAFETY: `slot` is valid for writes and pinned (the
-            // initialiser contract): the wait queue is initialised on its
-            // final address.
-            unsafe {
-                bindings::init_waitqueue_head(Opaque::raw_get(addr_of_mut!(
-                    (*slot).wait_queue_head
-                )))
-            };
-            Ok(())
-        };
-        // SAFETY: the closure initialises the only non-marker field.
-        unsafe { pin_init_from_closure(f) }
+        // INVARIANT: initialised in place, and pinned from then on.
+        crate::pin_init!(Self {
+            // SAFETY: `slot` is valid for writes and stays in place until
+            // the condition variable is dropped (`ffi_init`'s promise).
+            wait_queue_head <- Opaque::ffi_init(|slot| unsafe {
+                bindings::init_waitqueue_head(slot)
+            }),
+            _pin: PhantomPinned,
+        })
     }
 
     /// A condition variable for a `static` (see

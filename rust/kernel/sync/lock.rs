@@ -27,13 +27,12 @@
 //! # Ok::<(), Error>(())
 //! ```
 
-use crate::init::{pin_init_from_closure, PinInit};
-use crate::types::Opaque;
+use crate::init::{PinInit, Wrapper};
+use crate::types::{Opaque, ScopeGuard};
 use core::cell::UnsafeCell;
 use core::marker::{PhantomData, PhantomPinned};
 use core::ops::{Deref, DerefMut};
 use core::pin::Pin;
-use core::ptr::addr_of_mut;
 
 /// A C lock that [`Lock`] can use.
 ///
@@ -96,18 +95,29 @@ pub unsafe trait Backend {
     }
 }
 
-/// A `T` protected by a lock of kind `B`.
-///
-/// Create one with [`Lock::new`], in place (see [`crate::init`]): a C lock
-/// must not move once initialised. For a `static`, use
-/// [`global_lock!`](crate::global_lock).
-pub struct Lock<T: ?Sized, B: Backend> {
-    /// The C lock.
-    state: Opaque<B::State>,
-    /// The C lock must not move (Ferrite's mutex points to itself).
-    _pin: PhantomPinned,
-    /// The protected data.
-    data: UnsafeCell<T>,
+crate::pin_data! {
+    /// A `T` protected by a lock of kind `B`.
+    ///
+    /// Create one with [`Lock::new`], in place (see [`crate::init`]): a C
+    /// lock must not move once initialised. For a `static`, use
+    /// [`global_lock!`](crate::global_lock).
+    ///
+    /// # Invariants
+    ///
+    /// `state` is an initialised lock of kind `B` (by [`Backend::init`] or
+    /// a static initialiser) that has not moved since; `data` is only
+    /// accessed by whoever holds it, or through `&mut Lock`.
+    pub struct Lock<T: ?Sized, B: Backend> {
+        /// The C lock.
+        #[pin]
+        state: Opaque<B::State>,
+        /// The C lock must not move (Ferrite's mutex points to itself).
+        #[pin]
+        _pin: PhantomPinned,
+        /// The protected data, pinned with the lock.
+        #[pin]
+        data: UnsafeCell<T>,
+    }
 }
 
 // SAFETY: sending the lock sends the `T` (hence `T: Send`); the C lock
@@ -124,20 +134,15 @@ impl<T, B: Backend> Lock<T, B> {
     /// An initialiser for a lock protecting `t` (a value, or an
     /// initialiser of one).
     pub fn new(t: impl PinInit<T>) -> impl PinInit<Self> {
-        let f = move |slot: *mut Self| {
-            // SAFETY: `slot` is valid for writes (the initialiser contract),
-            // so the `data` field is too; the `T` it holds is pinned with
-            // the lock.
-            unsafe { t.__pinned_init(UnsafeCell::raw_get(addr_of_mut!((*slot).data)))? };
-            // SAFETY: `state` is valid for writes and stays in place: the
-            // slot is pinned (the initialiser contract).
-            unsafe { B::init(Opaque::raw_get(addr_of_mut!((*slot).state))) };
-            // `_pin` is a zero-sized marker: nothing to write.
-            Ok(())
-        };
-        // SAFETY: the closure initialises every field, or fails (only if
-        // `t` does, before anything else is initialised).
-        unsafe { pin_init_from_closure(f) }
+        // INVARIANT: `state` is initialised by `B::init` at its final
+        // address, and the lock is pinned from then on.
+        crate::pin_init!(Self {
+            data <- UnsafeCell::pin_init(t),
+            _pin: PhantomPinned,
+            // SAFETY: `slot` is valid for writes and stays in place until
+            // the lock is dropped (`ffi_init`'s promise).
+            state <- Opaque::ffi_init(|slot| unsafe { B::init(slot) }),
+        })
     }
 
     /// A lock whose C state is `state`: for the `static` constructors.
@@ -164,8 +169,8 @@ impl<T: ?Sized, B: Backend> Lock<T, B> {
     /// access to the data and releases the lock when dropped.
     #[inline]
     pub fn lock(&self) -> Guard<'_, T, B> {
-        // SAFETY: the state was initialised (by `new` or a static
-        // initialiser) and, the lock being pinned, has not moved.
+        // SAFETY: the state is initialised and has not moved (type
+        // invariant).
         let state = unsafe { B::lock(self.state.get()) };
         // SAFETY: the lock was just acquired with `state`.
         unsafe { Guard::new(self, state) }
@@ -190,6 +195,11 @@ impl<T: ?Sized, B: Backend> Lock<T, B> {
 ///
 /// Not `Send`: it must be released in the context that acquired it (a
 /// mutex by the same task, a spinlock on the same CPU).
+///
+/// # Invariants
+///
+/// The current context holds `lock`, acquired with `state`, for as long
+/// as the guard lives.
 #[must_use = "the lock is released at once if the guard is not kept"]
 pub struct Guard<'a, T: ?Sized, B: Backend> {
     lock: &'a Lock<T, B>,
@@ -211,6 +221,7 @@ impl<'a, T: ?Sized, B: Backend> Guard<'a, T, B> {
     /// guard becomes responsible for releasing it.
     #[inline]
     pub(crate) unsafe fn new(lock: &'a Lock<T, B>, state: B::GuardState) -> Self {
+        // INVARIANT: the caller's promise.
         Guard {
             lock,
             state,
@@ -225,9 +236,9 @@ impl<'a, T: ?Sized, B: Backend> Guard<'a, T, B> {
 
     /// Pinned mutable access to the data (for data that must not move).
     pub fn as_pin_mut(&mut self) -> Pin<&mut T> {
-        // SAFETY: the data is pinned with the lock (never moved: `Lock` is
-        // `!Unpin` and initialised in place), and the guard gives exclusive
-        // access while it lives.
+        // SAFETY: the data is structurally pinned with the lock (never
+        // moved: `Lock` is `!Unpin` and initialised in place), and the
+        // guard holds the lock (type invariant): access is exclusive.
         unsafe { Pin::new_unchecked(&mut *self.lock.data.get()) }
     }
 
@@ -235,19 +246,18 @@ impl<'a, T: ?Sized, B: Backend> Guard<'a, T, B> {
     /// same way) before returning `f`'s result: the data must be
     /// re-checked afterwards.
     pub(crate) fn do_unlocked<U>(&mut self, f: impl FnOnce() -> U) -> U {
-        // SAFETY: the guard holds the lock with `self.state`.
+        // SAFETY: the guard holds the lock with `self.state` (type
+        // invariant); the scope guard below restores the invariant.
         unsafe { B::unlock(self.lock.state.get(), &self.state) };
         // Acquire it again even if `f` does not return normally (a kernel
         // panic does not unwind, but keep the guard's invariant local).
-        struct Relock<'b, 'a, T: ?Sized, B: Backend>(&'b mut Guard<'a, T, B>);
-        impl<T: ?Sized, B: Backend> Drop for Relock<'_, '_, T, B> {
-            fn drop(&mut self) {
-                // SAFETY: the lock was released just before `f`, and is
-                // acquired again here, updating the guard's state.
-                unsafe { B::relock(self.0.lock.state.get(), &mut self.0.state) };
-            }
-        }
-        let _relock = Relock(self);
+        let _relock = ScopeGuard::new(|| {
+            // INVARIANT: the guard holds the lock again, with the state
+            // `relock` stores.
+            // SAFETY: the lock was released just before `f` and is
+            // acquired again here, updating the guard's state.
+            unsafe { B::relock(self.lock.state.get(), &mut self.state) }
+        });
         f()
     }
 }
@@ -256,15 +266,16 @@ impl<T: ?Sized, B: Backend> Deref for Guard<'_, T, B> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        // SAFETY: the guard holds the lock, so no one writes the data.
+        // SAFETY: the guard holds the lock (type invariant), so no one
+        // writes the data.
         unsafe { &*self.lock.data.get() }
     }
 }
 
 impl<T: ?Sized + Unpin, B: Backend> DerefMut for Guard<'_, T, B> {
     fn deref_mut(&mut self) -> &mut T {
-        // SAFETY: the guard holds the lock, so this is the only access to
-        // the data; `T: Unpin`, so it may be moved out through `&mut`.
+        // SAFETY: the guard holds the lock (type invariant), so this is
+        // the only access to the data; `T: Unpin`, so it may be moved out through `&mut`.
         unsafe { &mut *self.lock.data.get() }
     }
 }
@@ -272,8 +283,8 @@ impl<T: ?Sized + Unpin, B: Backend> DerefMut for Guard<'_, T, B> {
 impl<T: ?Sized, B: Backend> Drop for Guard<'_, T, B> {
     #[inline]
     fn drop(&mut self) {
-        // SAFETY: the guard holds the lock with `self.state`, in this
-        // context (the guard is not `Send`).
+        // SAFETY: the guard holds the lock with `self.state` (type
+        // invariant), in this context (the guard is not `Send`).
         unsafe { B::unlock(self.lock.state.get(), &self.state) };
     }
 }
