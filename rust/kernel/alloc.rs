@@ -275,6 +275,7 @@ pub mod fault_inject {
     /// bytes in slab objects, the pages in vmalloc areas and the free
     /// pages, read after giving empty slabs back (`kmem_cache_shrink_all()`,
     /// so cached empty slabs do not count). May sleep.
+    #[cfg(CONFIG_KUNIT)]
     pub fn memory_in_use() -> (usize, usize, usize) {
         // SAFETY: these only read counters, or free empty slabs; callable
         // from any sleepable context.
@@ -290,6 +291,7 @@ pub mod fault_inject {
 
     /// Bytes in slab objects now (`slab_allocated_bytes()`), for tests
     /// that check an operation freed what it allocated. Any context.
+    #[cfg(CONFIG_KUNIT)]
     pub fn slab_bytes() -> usize {
         // SAFETY: only reads a counter.
         unsafe { bindings::slab_allocated_bytes() }
