@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/ktime.h>
 #include <linux/process.h>
+#include <linux/posix-timers.h>
 #include <linux/pgtable.h>
 
 #define SCHED_SLICE_TICKS 2
@@ -36,6 +37,7 @@ static DEFINE_SPINLOCK(tasks_lock);
 static atomic_t next_pid = ATOMIC_INIT(1);
 static atomic_t task_count = ATOMIC_INIT(0);
 static struct task_struct idle_task;
+cpumask_t __cpu_online_mask;
 
 void __init sched_init(void)
 {
@@ -51,6 +53,8 @@ void __init sched_init(void)
 	INIT_LIST_HEAD(&idle->sibling);
 	list_add_tail(&idle->tasks, &all_tasks);
 	atomic_inc(&task_count);
+	cpumask_set_cpu(smp_processor_id(), &__cpu_online_mask);
+	idle->cpus_mask = __cpu_online_mask;
 	rq.idle = idle;
 	this_cpu()->idle = idle;
 	this_cpu()->curr_task = idle;
@@ -104,9 +108,11 @@ static void __schedule(bool preempt)
 		prev->nvcsw++;
 	next->time_slice = SCHED_SLICE_TICKS;
 	{
-		u64 now = ktime_get_ns();
+		u64 now = ktime_get_ns(), delta = now - prev->exec_start_ns;
 
-		prev->sum_exec_ns += now - prev->exec_start_ns;
+		prev->sum_exec_ns += delta;
+		if ((prev->flags & PF_KTHREAD) && prev != rq.idle)
+			account_system_time(prev, delta);
 		next->exec_start_ns = now;
 	}
 	this_cpu()->ctxsw_count++;
@@ -204,11 +210,14 @@ void scheduler_tick(void)
 {
 	struct task_struct *p = current;
 
+	calc_global_load_tick();
 	if (p == rq.idle) {
 		if (!list_empty(&rq.queue))
 			this_cpu()->need_resched = 1;
 		return;
 	}
+	if (p->it_cpu_expires_ns[0] | p->it_cpu_expires_ns[1])
+		run_posix_cpu_timers(p);
 	if (--p->time_slice <= 0 && !list_empty(&rq.queue))
 		this_cpu()->need_resched = 1;
 }
@@ -232,6 +241,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	p->cpus_mask = __cpu_online_mask;
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	spin_lock_irqsave(&tasks_lock, flags);
 	list_add_tail(&p->tasks, &all_tasks);
@@ -295,6 +305,25 @@ int for_each_process(int (*fn)(struct task_struct *p, void *data), void *data)
 	}
 	spin_unlock_irqrestore(&tasks_lock, flags);
 	return ret;
+}
+
+unsigned long nr_running(void)
+{
+	unsigned long flags, n = 0;
+	struct task_struct *p;
+
+	local_irq_save(flags);
+	arch_spin_lock(&rq.lock);
+	list_for_each_entry(p, &rq.queue, run_list)
+		n++;
+	arch_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+	return n + (current != rq.idle);
+}
+
+pid_t last_pid(void)
+{
+	return atomic_read(&next_pid) - 1;
 }
 
 int nr_tasks(void)
