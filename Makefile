@@ -137,7 +137,7 @@ $(O)/vmlinux: $(vmlinux-objs) $(LDS) scripts/kallsyms.sh
 SETUP := scripts/setup.sh
 QEMU_TIMEOUT ?= 120
 
-.PHONY: setup run test bench gdb
+.PHONY: setup run test bench gdb busybox-testsuite
 setup:
 	$(Q)$(SETUP) --arch $(ARCH)
 
@@ -149,6 +149,12 @@ test: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
+
+# busybox's upstream testsuite in Ferrite, compared with Linux's results
+# (scripts/busybox-testsuite.sh; BBTESTS="applet..." runs only those).
+busybox-testsuite: setup
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)ARCH=$(ARCH) O=$(O) scripts/busybox-testsuite.sh $(BBTESTS)
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
@@ -187,6 +193,8 @@ help:
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
+	@echo '  make busybox-testsuite  busybox'"'"'s own testsuite in Ferrite, compared with Linux'
+	@echo '                       (long; BBTESTS="sed grep..." runs only those applets)'
 	@echo '  make bench           C-vs-Rust driver benchmark (instruction counts, then'
 	@echo '                       wall time), build speed, user space vs Linux if'
 	@echo '                       build/linux/ has one (scripts/bench_user.py --fetch-linux)'
