@@ -28,7 +28,7 @@ if [ "${1:-}" = --linux ]; then
 fi
 base=$top/tests/busybox-testsuite
 "$here/setup.sh" --busybox-source "$top/build/cache/busybox-src"
-src=$(ls -d "$top"/build/cache/busybox-src/busybox-*/ | tail -n 1)
+for src in "$top"/build/cache/busybox-src/busybox-*/; do :; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -44,8 +44,10 @@ EOS
 results=$tmp/results.txt
 
 if [ "$linux" = 1 ]; then
-	[ "$arch" = x86_64 ] && [ "$(id -u)" = 0 ] ||
-		{ echo "busybox-testsuite.sh: --linux needs x86_64 and root" >&2; exit 2; }
+	if [ "$arch" != x86_64 ] || [ "$(id -u)" != 0 ]; then
+		echo "busybox-testsuite.sh: --linux needs x86_64 and root" >&2
+		exit 2
+	fi
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/etc" "$root/proc" "$root/dev" "$root/tmp" "$root/root" "$root/usr"
 	cp /bin/busybox "$root/bin/busybox"
