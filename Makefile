@@ -146,7 +146,7 @@ $(O)/vmlinux: $(vmlinux-objs) $(LDS) scripts/kallsyms.sh
 SETUP := scripts/setup.sh
 QEMU_TIMEOUT ?= 120
 
-.PHONY: setup run test bench gdb
+.PHONY: setup run test bench gdb busybox-testsuite
 setup:
 	$(Q)$(SETUP) --arch $(ARCH)
 
@@ -169,6 +169,12 @@ test: setup
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)') \
 		$(if $(test-production),--production $(O)-nokunit/vmlinux)
+
+# busybox's upstream testsuite in Ferrite, compared with Linux's results
+# (scripts/busybox-testsuite.sh; BBTESTS="applet..." runs only those).
+busybox-testsuite: setup
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)ARCH=$(ARCH) O=$(O) scripts/busybox-testsuite.sh $(BBTESTS)
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
@@ -214,6 +220,8 @@ help:
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
+	@echo '  make busybox-testsuite  busybox'"'"'s own testsuite in Ferrite, compared with Linux'
+	@echo '                       (long; BBTESTS="sed grep..." runs only those applets)'
 	@echo '  make bench           C-vs-Rust driver benchmark (instruction counts, then'
 	@echo '                       wall time), build speed, size and boot time of the test'
 	@echo '                       and CONFIG_KUNIT=n kernels, user space vs Linux if'

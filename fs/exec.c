@@ -10,6 +10,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/posix-timers.h>
 #include <linux/namei.h>
 #include <linux/process.h>
 #include <linux/ptrace.h>
@@ -173,6 +174,7 @@ void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 	mm_release_vfork(tsk);
 	tsk->flags &= ~PF_KTHREAD;
 	do_close_on_exec();
+	exit_itimers(tsk);
 	flush_signal_handlers(tsk);
 	strscpy(tsk->comm, name ? name + 1 : bprm->filename, sizeof(tsk->comm));
 }

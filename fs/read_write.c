@@ -295,9 +295,13 @@ struct iovec {
 
 #define UIO_MAXIOV 1024
 
-/* readv/writev: one transfer per segment, stopping at the first short one. */
+/*
+ * readv/writev and their positional forms: one transfer per segment,
+ * stopping at the first short one. @pos: where to transfer (the file
+ * position is left alone), or NULL for the file position.
+ */
 static ssize_t do_rw_vec(unsigned int fd, const struct iovec __user *vec,
-			 unsigned long vlen, bool write)
+			 unsigned long vlen, loff_t *pos, bool write)
 {
 	struct file *f;
 	ssize_t total = 0, ret = 0;
@@ -308,6 +312,10 @@ static ssize_t do_rw_vec(unsigned int fd, const struct iovec __user *vec,
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
+	if (pos && !(f->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD))) {
+		ret = -ESPIPE;
+		goto out;
+	}
 	/* Validate the whole vector first, as Linux does. */
 	for (unsigned long i = 0; i < vlen; i++) {
 		struct iovec iov;
@@ -324,7 +332,7 @@ static ssize_t do_rw_vec(unsigned int fd, const struct iovec __user *vec,
 	}
 	for (unsigned long i = 0; i < vlen; i++) {
 		struct iovec iov;
-		loff_t *ppos = (f->f_mode & FMODE_STREAM) ? NULL : &f->f_pos;
+		loff_t *ppos = pos ? pos : (f->f_mode & FMODE_STREAM) ? NULL : &f->f_pos;
 
 		if (copy_from_user(&iov, vec + i, sizeof(iov))) {
 			ret = -EFAULT;
@@ -348,13 +356,72 @@ out:
 SYSCALL_DEFINE3(readv, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen)
 {
-	return do_rw_vec(fd, vec, vlen, false);
+	return do_rw_vec(fd, vec, vlen, NULL, false);
 }
 
 SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen)
 {
-	return do_rw_vec(fd, vec, vlen, true);
+	return do_rw_vec(fd, vec, vlen, NULL, true);
+}
+
+#define RWF_HIPRI	0x01
+#define RWF_DSYNC	0x02
+#define RWF_SYNC	0x04
+#define RWF_NOWAIT	0x08
+#define RWF_APPEND	0x10
+#define RWF_SUPPORTED	(RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND)
+
+/*
+ * preadv, pwritev and the "2" forms: on 64-bit the position is pos_l alone.
+ * For the "2" forms a position of -1 means the file position; the flags
+ * HIPRI, DSYNC, SYNC and NOWAIT change nothing here (writes are
+ * synchronous, nothing blocks on a device), APPEND writes at the end.
+ */
+static ssize_t do_prw_vec(unsigned long fd, const struct iovec __user *vec,
+			  unsigned long vlen, loff_t pos, int flags, bool v2, bool write)
+{
+	if (flags & ~RWF_SUPPORTED)
+		return -EOPNOTSUPP;
+	if (v2 && pos == -1 && !(write && (flags & RWF_APPEND)))
+		return do_rw_vec(fd, vec, vlen, NULL, write);
+	if (pos < 0 && pos != -1)
+		return -EINVAL;
+	if (pos == -1 && !v2)
+		return -EINVAL;
+	if (write && (flags & RWF_APPEND)) {
+		struct file *f = fget(fd);
+
+		if (!f)
+			return -EBADF;
+		pos = i_size_read(file_inode(f));
+		fput(f);
+	}
+	return do_rw_vec(fd, vec, vlen, &pos, write);
+}
+
+SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_prw_vec(fd, vec, vlen, pos_l, 0, false, false);
+}
+
+SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
+{
+	return do_prw_vec(fd, vec, vlen, pos_l, 0, false, true);
+}
+
+SYSCALL_DEFINE6(preadv2, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, int, flags)
+{
+	return do_prw_vec(fd, vec, vlen, pos_l, flags, true, false);
+}
+
+SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
+		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, int, flags)
+{
+	return do_prw_vec(fd, vec, vlen, pos_l, flags, true, true);
 }
 
 SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)

@@ -23,6 +23,9 @@
 #include <linux/wait.h>
 #include <linux/process.h>
 #include <linux/proc_fs.h>
+#include <linux/posix-timers.h>
+#include <linux/resource.h>
+#include <linux/string.h>
 #include <linux/tty.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
@@ -95,6 +98,8 @@ void do_exit(int code)
 		if (tsk->clear_child_tid)
 			put_user(0, tsk->clear_child_tid);
 		mm_release_vfork(tsk);
+		itimers_exit(tsk);
+		exit_itimers(tsk);
 		disassociate_ctty();
 		exit_mm();
 		exit_files();
@@ -131,13 +136,19 @@ static bool wait_match(struct task_struct *c, pid_t pid)
 	return c->pgrp == -pid;
 }
 
-/* One pass over current's children: a reaped pid, 0 (wait on), or -ECHILD. */
-static long wait_scan(pid_t pid, int options, int *status, u64 *cpu_ns)
+/* What a wait reports: the child, its wait status and, once reaped, its CPU time. */
+struct wait_result {
+	pid_t pid;
+	int status;
+	struct task_cputime ct;
+};
+
+/* One pass over current's children: a reported pid, 0 (wait on), or -ECHILD. */
+static long wait_scan(pid_t pid, int options, struct wait_result *wr)
 {
 	struct task_struct *c, *zombie = NULL;
 	unsigned long flags;
 	bool any = false;
-	long ret;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(c, &current->children, sibling) {
@@ -147,18 +158,18 @@ static long wait_scan(pid_t pid, int options, int *status, u64 *cpu_ns)
 		if ((options & WUNTRACED) && (c->jobctl & JOBCTL_STOP_REPORT) && !c->exit_state) {
 			if (!(options & WNOWAIT))
 				c->jobctl &= ~JOBCTL_STOP_REPORT;
-			*status = W_STOPCODE(c->stop_signal);
+			wr->status = W_STOPCODE(c->stop_signal);
 			spin_unlock_irqrestore(&tasklist_lock, flags);
-			return c->pid;
+			return wr->pid = c->pid;
 		}
 		if ((options & WCONTINUED) && (c->jobctl & JOBCTL_CONT_REPORT) && !c->exit_state) {
 			if (!(options & WNOWAIT))
 				c->jobctl &= ~JOBCTL_CONT_REPORT;
-			*status = W_CONTINUED;
+			wr->status = W_CONTINUED;
 			spin_unlock_irqrestore(&tasklist_lock, flags);
-			return c->pid;
+			return wr->pid = c->pid;
 		}
-		if (c->exit_state == EXIT_ZOMBIE) {
+		if ((options & WEXITED) && c->exit_state == EXIT_ZOMBIE) {
 			zombie = c;
 			if (!(options & WNOWAIT)) {
 				list_del_init(&c->sibling);
@@ -170,32 +181,29 @@ static long wait_scan(pid_t pid, int options, int *status, u64 *cpu_ns)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!zombie)
 		return any ? 0 : -ECHILD;
-	*status = zombie->exit_code;
-	ret = zombie->pid;
-	*cpu_ns = zombie->sum_exec_ns + zombie->children_exec_ns;
-	if (!(options & WNOWAIT))
-		current->children_exec_ns += *cpu_ns;
+	wr->status = zombie->exit_code;
+	wr->pid = zombie->pid;
+	wr->ct.stime = zombie->stime_ns + zombie->children_stime_ns;
+	wr->ct.utime = zombie->sum_exec_ns + zombie->children_exec_ns - wr->ct.stime;
 	if (!(options & WNOWAIT)) {
+		current->children_exec_ns += wr->ct.utime + wr->ct.stime;
+		current->children_stime_ns += wr->ct.stime;
 		proc_flush_task(zombie->pid);
 		put_task_struct(zombie);	/* the parent's reference */
 	}
-	return ret;
+	return wr->pid;
 }
 
-long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
+/* Wait for a child matching @pid to have something @options ask for. */
+static long do_wait(pid_t pid, int options, struct wait_result *wr)
 {
 	DEFINE_WAIT(wait);
-	int status = 0;
-	u64 child_ns = 0;
 	long ret;
 
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WALL | __WCLONE))
-		return -EINVAL;
-	if (pid == INT_MIN)
-		return -ESRCH;
+	memset(wr, 0, sizeof(*wr));
 	for (;;) {
 		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
-		ret = wait_scan(pid, options, &status, &child_ns);
+		ret = wait_scan(pid, options, wr);
 		if (ret || (options & WNOHANG))
 			break;
 		if (signal_pending(current)) {
@@ -205,14 +213,23 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru
 		schedule();
 	}
 	finish_wait(&child_exit_wq, &wait);
+	return ret;
+}
+
+long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
+{
+	struct wait_result wr;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WALL | __WCLONE))
+		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH;
+	ret = do_wait(pid, options | WEXITED, &wr);
 	if (ret > 0) {
-		if (stat_addr && put_user(status, stat_addr))
+		if (stat_addr && put_user(wr.status, stat_addr))
 			return -EFAULT;
-		/* struct rusage: 144 bytes; only the CPU time (as user time) is kept. */
-		if (ru && (clear_user(ru, 144) ||
-			   put_user((long)(child_ns / NSEC_PER_SEC), (long __user *)ru) ||
-			   put_user((long)((child_ns % NSEC_PER_SEC) / NSEC_PER_USEC),
-				    (long __user *)ru + 1)))
+		if (ru && put_rusage(ru, &wr.ct, 0, 0))
 			return -EFAULT;
 	}
 	return ret;
@@ -222,6 +239,89 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, stat_addr, int, options,
 		void __user *, ru)
 {
 	return kernel_wait4(pid, stat_addr, options, ru);
+}
+
+#define P_ALL	0
+#define P_PID	1
+#define P_PGID	2
+#define __WNOTHREAD 0x20000000
+
+/* The SIGCHLD fields of a siginfo_t (Linux's 64-bit layout). */
+struct waitid_info {
+	int si_signo, si_errno, si_code, __pad;
+	int si_pid, si_uid, si_status, __pad2;
+	long si_utime, si_stime;
+};
+
+/* si_code and si_status for a wait status. */
+static void decode_wait_status(int status, int *code, int *si_status)
+{
+	if (status == W_CONTINUED) {
+		*code = CLD_CONTINUED;
+		*si_status = SIGCONT;
+	} else if ((status & 0xff) == 0x7f) {
+		*code = CLD_STOPPED;
+		*si_status = (status >> 8) & 0xff;
+	} else if (status & 0x7f) {
+		*code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		*si_status = status & 0x7f;
+	} else {
+		*code = CLD_EXITED;
+		*si_status = (status >> 8) & 0xff;
+	}
+}
+
+/*
+ * waitid(2): like wait4 but chosen by id type, with WEXITED, WSTOPPED and
+ * WCONTINUED asked for explicitly, and the result in a siginfo_t (zeroed
+ * when WNOHANG finds nothing).
+ */
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, void __user *, infop, int, options,
+		void __user *, ru)
+{
+	struct waitid_info info;
+	struct wait_result wr;
+	pid_t pid;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		pid = upid ? -upid : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(pid, options, &wr);
+	if (ret < 0)
+		return ret;
+	memset(&info, 0, sizeof(info));
+	if (ret > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_pid = wr.pid;
+		decode_wait_status(wr.status, &info.si_code, &info.si_status);
+		info.si_utime = wr.ct.utime / (NSEC_PER_SEC / 100);
+		info.si_stime = wr.ct.stime / (NSEC_PER_SEC / 100);
+		if (ru && put_rusage(ru, &wr.ct, 0, 0))
+			return -EFAULT;
+	}
+	if (infop && copy_to_user(infop, &info, sizeof(info)))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)

@@ -15,6 +15,8 @@
 #include <linux/namei.h>
 #include <linux/mm.h>
 #include <linux/process.h>
+#include <linux/posix-timers.h>
+#include <linux/resource.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -137,6 +139,9 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p->pgrp = me->pgrp;
 	p->session = me->session;
 	p->umask = me->umask;
+	memcpy(p->rlim, me->rlim, sizeof(p->rlim));
+	itimers_init(p);
+	p->cpus_mask = me->cpus_mask;
 	p->exit_signal = flags & CSIGNAL;
 	p->sas_ss_sp = me->sas_ss_sp;
 	p->sas_ss_size = me->sas_ss_size;
@@ -190,6 +195,8 @@ int process_init(void)
 	me->tgid = me->pid;
 	me->pgrp = me->session = me->pid;
 	me->umask = 022;
+	init_rlimits(me->rlim);
+	itimers_init(me);
 	me->parent = this_cpu()->idle;
 	me->start_time_ns = ktime_get_ns();
 	child_reaper = me;
@@ -217,5 +224,54 @@ SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 #endif
 {
 	return kernel_clone(clone_flags, newsp, parent_tidptr, child_tidptr, tls,
+			    current_pt_regs());
+}
+
+/* clone3's argument block (Linux's struct clone_args), version 0 to 2. */
+struct clone_args {
+	u64 flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+	u64 set_tid, set_tid_size, cgroup;
+};
+
+#define CLONE_ARGS_SIZE_VER0	64
+#define CLONE_INTO_CGROUP	0x200000000ULL
+
+/*
+ * clone3(2): clone with its arguments in a block whose size says which
+ * version user space knows. A larger block than ours is accepted when the
+ * unknown tail is zero (else E2BIG), as Linux does. The stack is given
+ * as its lowest address and size. set_tid, pidfds and cgroups are not
+ * supported (EINVAL, as a kernel without them would answer).
+ */
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct clone_args args;
+	unsigned long sp = 0;
+
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	memset(&args, 0, sizeof(args));
+	if (copy_from_user(&args, uargs, min(size, sizeof(args))))
+		return -EFAULT;
+	for (size_t off = sizeof(args); off < size; off++) {
+		char c;
+
+		if (get_user(c, (char __user *)uargs + off))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	if ((args.flags & (CSIGNAL | CLONE_PIDFD | CLONE_INTO_CGROUP)) || args.set_tid ||
+	    args.set_tid_size || args.exit_signal > _NSIG || args.flags >> 32)
+		return -EINVAL;
+	if (args.stack_size ? !args.stack : args.stack)
+		return -EINVAL;
+	if (args.stack)
+		sp = args.stack + args.stack_size;
+	return kernel_clone(args.flags | args.exit_signal, sp,
+			    (int __user *)(unsigned long)args.parent_tid,
+			    (int __user *)(unsigned long)args.child_tid, args.tls,
 			    current_pt_regs());
 }

@@ -50,6 +50,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	p->cpus_mask = __cpu_online_mask;
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	task_list_add(p);
 	return p;
@@ -115,4 +116,9 @@ int iterate_processes(int (*fn)(struct task_struct *p, void *data), void *data)
 int nr_tasks(void)
 {
 	return atomic_read(&task_count);
+}
+
+pid_t last_pid(void)
+{
+	return atomic_read(&next_pid) - 1;
 }

@@ -8,6 +8,8 @@
 #include <linux/errno.h>
 #include <linux/process.h>
 #include <linux/reboot.h>
+#include <linux/resource.h>
+#include <linux/fdtable.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/string.h>
@@ -116,59 +118,82 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	}
 }
 
-struct rlimit64 {
-	u64 rlim_cur, rlim_max;
-};
-
-#define RLIMIT_STACK	3
-#define RLIMIT_NOFILE	7
-#define RLIM_NLIMITS	16
-#define RLIM_INFINITY	(~0ULL)
-
-static void get_rlimit(unsigned int resource, struct rlimit64 *r)
+void init_rlimits(struct rlimit64 rlim[RLIM_NLIMITS])
 {
-	r->rlim_cur = r->rlim_max = RLIM_INFINITY;
-	if (resource == RLIMIT_STACK)
-		r->rlim_cur = 8 << 20;
-	else if (resource == RLIMIT_NOFILE)
-		r->rlim_cur = r->rlim_max = 256;
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		rlim[i].rlim_cur = rlim[i].rlim_max = RLIM_INFINITY;
+	rlim[RLIMIT_STACK].rlim_cur = 8 << 20;
+	rlim[RLIMIT_CORE].rlim_cur = 0;
+	rlim[RLIMIT_NOFILE].rlim_cur = rlim[RLIMIT_NOFILE].rlim_max = NR_OPEN_DEFAULT;
+	rlim[RLIMIT_MEMLOCK].rlim_cur = rlim[RLIMIT_MEMLOCK].rlim_max = 8 << 20;
+	rlim[RLIMIT_MSGQUEUE].rlim_cur = rlim[RLIMIT_MSGQUEUE].rlim_max = 819200;
+	rlim[RLIMIT_NICE].rlim_cur = rlim[RLIMIT_NICE].rlim_max = 0;
+	rlim[RLIMIT_RTPRIO].rlim_cur = rlim[RLIMIT_RTPRIO].rlim_max = 0;
+}
+
+int do_prlimit(struct task_struct *tsk, unsigned int resource,
+	       const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)
+{
+	struct rlimit64 *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN_MAX)
+			return -EPERM;
+	}
+	rlim = &tsk->rlim[resource];
+	if (old_rlim)
+		*old_rlim = *rlim;
+	if (new_rlim)
+		*rlim = *new_rlim;
+	return 0;
 }
 
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
 {
-	struct rlimit64 r;
+	struct rlimit64 new, old;
+	struct task_struct *tsk = current;
+	int err;
 
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	if (pid && pid != current->pid)
-		return -ESRCH;
-	if (new_rlim && copy_from_user(&r, new_rlim, sizeof(r)))
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
 		return -EFAULT;
-	get_rlimit(resource, &r);
-	if (old_rlim && copy_to_user(old_rlim, &r, sizeof(r)))
-		return -EFAULT;
-	/* New limits are accepted and not enforced. */
-	return 0;
+	if (pid) {
+		tsk = find_get_task_by_pid(pid);
+		if (!tsk || !tsk->parent || tsk->exit_state) {
+			if (tsk)
+				put_task_struct(tsk);
+			return -ESRCH;
+		}
+	}
+	err = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+	if (pid)
+		put_task_struct(tsk);
+	if (!err && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
 }
 
 SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rlim)
 {
 	struct rlimit64 r;
+	int err = do_prlimit(current, resource, NULL, &r);
 
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	get_rlimit(resource, &r);
-	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
+	if (!err && copy_to_user(rlim, &r, sizeof(r)))
+		err = -EFAULT;
+	return err;
 }
 
 SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64 __user *, rlim)
 {
 	struct rlimit64 r;
 
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	return copy_from_user(&r, rlim, sizeof(r)) ? -EFAULT : 0;
+	if (copy_from_user(&r, rlim, sizeof(r)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &r, NULL);
 }
 
 SYSCALL_DEFINE0(sched_yield)

@@ -6,6 +6,7 @@
  * and the dispatch every architecture's entry code calls.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/syscalls.h>
 
 #define __SYSCALL(nr, name) long sys_##name(const unsigned long *args);
@@ -20,9 +21,16 @@ const syscall_fn_t sys_call_table[] = {
 
 const unsigned int NR_syscalls = ARRAY_SIZE(sys_call_table);
 
+/* The CPU time a call takes is the caller's system time (kernel/sched/cputime.c). */
 long invoke_syscall(unsigned long nr, const unsigned long *args)
 {
+	u64 start = task_cpu_time_ns(current);
+	long ret;
+
 	if (nr < NR_syscalls && sys_call_table[nr])
-		return sys_call_table[nr](args);
-	return sys_ni_syscall(nr);
+		ret = sys_call_table[nr](args);
+	else
+		ret = sys_ni_syscall(nr);
+	account_system_time(current, task_cpu_time_ns(current) - start);
+	return ret;
 }

@@ -3,15 +3,20 @@
 #
 # Install the Debian 12 packages Ferrite needs to build, boot and test.
 #   scripts/setup.sh [--arch x86_64] [--check]
+#   scripts/setup.sh --busybox-source DIR
 # Fast when everything is there (one dpkg query). Otherwise installs the
 # missing packages with apt-get, as root or through sudo; when neither is
 # possible it stops and names the exact packages to install.
+# --busybox-source only unpacks Debian 12's source of the installed
+# busybox-static into DIR/busybox-<version> (once), for
+# scripts/busybox-testsuite.sh.
 set -eu
-arch=x86_64 check=0
+arch=x86_64 check=0 bbsrc=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--arch) arch=$2; shift ;;
 	--check) check=1 ;;
+	--busybox-source) bbsrc=$2; shift ;;
 	*) echo "setup.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -112,6 +117,34 @@ fetch_busybox_trixie() {
 # would have to run the riscv64 binary), the other two flavours, the man
 # page. About two minutes on two cores, once: a failed compile leaves
 # build/cache/busybox-riscv64.failed, which stops later runs retrying.
+# fetch_busybox_source DEST LOG: Debian 12's source of the installed
+# busybox-static, unpacked (patches applied) in DEST; prints its directory.
+# apt's state is kept under build/cache/apt-bookworm-src only meanwhile.
+fetch_busybox_source() {
+	ver=$(dpkg-query -W -f='${source:Version}' busybox-static 2>/dev/null || true)
+	upver=${ver#*:}; upver=${upver%-*}
+	[ -n "$ver" ] || return 1
+	apt=$(cd "$(dirname "$0")/.." && pwd)/build/cache/apt-bookworm-src
+	mkdir -p "$apt/lists/partial" "$apt/archives/partial"
+	key=/usr/share/keyrings/debian-archive-keyring.gpg
+	{
+		echo "deb-src [signed-by=$key] http://deb.debian.org/debian bookworm main"
+		echo "deb-src [signed-by=$key] http://deb.debian.org/debian bookworm-updates main"
+		echo "deb-src [signed-by=$key] http://deb.debian.org/debian-security bookworm-security main"
+	} > "$apt/sources.list"
+	set -- "$1" "$2" -o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt" -o Dir::State::status=/dev/null
+	dest=$1 flog=$2; shift 2
+	if ! apt-get "$@" -qq update > "$flog" 2>&1 ||
+	   ! (cd "$dest" && apt-get "$@" -qq source "busybox=$ver") >> "$flog" 2>&1 ||
+	   [ ! -d "$dest/busybox-$upver/debian" ]; then
+		rm -rf "$apt"
+		return 1
+	fi
+	rm -rf "$apt"
+	echo "$dest/busybox-$upver"
+}
+
 build_busybox_bookworm() {
 	top=$(cd "$(dirname "$0")/.." && pwd)
 	dir=$top/build/cache/busybox-$1
@@ -123,32 +156,19 @@ build_busybox_bookworm() {
 		return 1
 	fi
 	ver=$(dpkg-query -W -f='${source:Version}' busybox-static 2>/dev/null || true)
-	upver=${ver#*:}; upver=${upver%-*}
 	if [ -z "$ver" ]; then
 		echo "setup.sh: busybox-static is not installed; no busybox for $1" >&2
 		return 1
 	fi
 	echo "setup.sh: building busybox ${ver#*:} for $1 from Debian 12's source (once, a few minutes)"
-	apt=$top/build/cache/apt-bookworm-src
-	mkdir -p "$apt/lists/partial" "$apt/archives/partial"
-	key=/usr/share/keyrings/debian-archive-keyring.gpg
-	{
-		echo "deb-src [signed-by=$key] http://deb.debian.org/debian bookworm main"
-		echo "deb-src [signed-by=$key] http://deb.debian.org/debian bookworm-updates main"
-		echo "deb-src [signed-by=$key] http://deb.debian.org/debian-security bookworm-security main"
-	} > "$apt/sources.list"
-	set -- "$1" -o "Dir::Etc::SourceList=$apt/sources.list" -o Dir::Etc::SourceParts=/dev/null \
-		-o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt" -o Dir::State::status=/dev/null
-	barch=$1; shift
 	tmp=$(mktemp -d)
-	if ! apt-get "$@" -qq update > "$log" 2>&1 ||
-	   ! (cd "$tmp" && apt-get "$@" -qq source "busybox=$ver") >> "$log" 2>&1 ||
-	   [ ! -d "$tmp/busybox-$upver/debian" ]; then
+	if ! src=$(fetch_busybox_source "$tmp" "$log"); then
 		echo "setup.sh: cannot download and unpack Debian 12's busybox $ver source (see $log)" >&2
 		rm -rf "$tmp"
 		return 1
 	fi
-	if ! build_busybox_static "$tmp/busybox-$upver" "$tmp/b" "$barch" "$ver" >> "$log" 2>&1; then
+	barch=$1
+	if ! build_busybox_static "$src" "$tmp/b" "$barch" "$ver" >> "$log" 2>&1; then
 		echo "setup.sh: building busybox for $barch failed (see $log)" >&2
 		touch "$top/build/cache/busybox-$barch.failed"
 		rm -rf "$tmp"
@@ -157,7 +177,7 @@ build_busybox_bookworm() {
 	mkdir -p "$dir/bin"
 	cp "$tmp/b/busybox" "$dir/bin/busybox.tmp"
 	mv "$dir/bin/busybox.tmp" "$dir/bin/busybox"
-	rm -rf "$tmp" "$apt"
+	rm -rf "$tmp"
 	echo "setup.sh: built $(echo "$dir" | sed "s|^$top/||")/bin/busybox"
 }
 
@@ -194,6 +214,17 @@ need_root() {
 		exit 1
 	fi
 }
+
+if [ -n "$bbsrc" ]; then
+	mkdir -p "$bbsrc"
+	for d in "$bbsrc"/busybox-*/testsuite; do
+		[ -d "$d" ] && exit 0
+	done
+	echo "setup.sh: fetching Debian 12's busybox source into $bbsrc (once)"
+	fetch_busybox_source "$bbsrc" "$bbsrc/fetch.log" >/dev/null ||
+		{ echo "setup.sh: cannot fetch busybox's source (see $bbsrc/fetch.log)" >&2; exit 1; }
+	exit 0
+fi
 
 if [ -n "$foreign_busybox" ] && [ "$check" = 0 ]; then
 	dir=$(dirname "$0")/../build/cache/busybox-$foreign_busybox

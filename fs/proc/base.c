@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * A small /proc: meminfo, uptime, version, mounts, self, and per process
- * <pid>/{stat,cmdline,status,comm,exe}, in Linux's formats as far as
- * busybox (ps, free, uptime, top...) reads them.
+ * A small /proc: meminfo, uptime, version, mounts, stat, cpuinfo, loadavg,
+ * filesystems, self, and per process <pid>/{stat,statm,cmdline,status,
+ * comm,exe}, in Linux's formats (proc(5)) as far as busybox (ps, free,
+ * uptime, top...) reads them. Times are in USER_HZ (100) ticks.
  *
  * /proc is a directory of the root whose inode belongs to this pseudo
  * file system: its fixed entries are ordinary dentries; <pid> directories
@@ -28,14 +29,24 @@
 #include <linux/kdev_t.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
+#include <linux/cpumask.h>
+#include <linux/pgtable.h>
+#include <linux/resource.h>
+#include <linux/statfs.h>
+#include <linux/timekeeping.h>
+#include <asm/elf.h>
 #include "../internal.h"
 
 #define PROC_BUF_SIZE 4096
 
 enum proc_file {
-	PROC_MEMINFO, PROC_UPTIME, PROC_VERSION, PROC_MOUNTS,
-	PROC_PID_STAT, PROC_PID_CMDLINE, PROC_PID_STATUS, PROC_PID_COMM,
+	PROC_MEMINFO, PROC_UPTIME, PROC_VERSION, PROC_MOUNTS, PROC_STAT, PROC_CPUINFO,
+	PROC_LOADAVG, PROC_FILESYSTEMS,
+	PROC_PID_STAT, PROC_PID_STATM, PROC_PID_CMDLINE, PROC_PID_STATUS, PROC_PID_COMM,
 };
+
+#define USER_HZ 100
+#define NS_TO_CLOCK_T(ns) ((ns) / (NSEC_PER_SEC / USER_HZ))
 
 static struct super_block proc_sb;
 static struct dentry *proc_root;
@@ -64,11 +75,62 @@ static char task_state(struct task_struct *t)
 	return (READ_ONCE(t->__state) & TASK_UNINTERRUPTIBLE) ? 'D' : 'S';
 }
 
+/* What a process's memory looks like, in pages, for stat, statm and status. */
+struct mm_figures {
+	unsigned long size, resident, shared, text, data;
+};
+
+static int count_page(pte_t *pte, unsigned long addr, void *data)
+{
+	(*(unsigned long *)data)++;
+	return 0;
+}
+
+/* Walk @mm's mappings and page tables: resident pages are the mapped ones. */
+static void mm_figures(struct mm_struct *mm, struct mm_figures *f)
+{
+	struct vm_area_struct *vma;
+
+	memset(f, 0, sizeof(*f));
+	mutex_lock(&mm->mmap_lock);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT, present = 0;
+
+		user_pte_walk(mm, vma->vm_start, vma->vm_end, count_page, &present);
+		f->size += pages;
+		f->resident += present;
+		if (vma->vm_file)
+			f->shared += present;
+		if ((vma->vm_flags & (VM_WRITE | VM_SHARED | VM_GROWSDOWN)) == VM_WRITE)
+			f->data += pages;
+	}
+	f->text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
+	mutex_unlock(&mm->mmap_lock);
+}
+
+/* The signals @t ignores and catches, as proc(5)'s bitmaps. */
+static void sig_bitmaps(struct task_struct *t, unsigned long *ign, unsigned long *catch)
+{
+	*ign = *catch = 0;
+	if (!t->sighand)
+		return;
+	for (int sig = 1; sig <= _NSIG; sig++) {
+		unsigned long h = t->sighand->action[sig - 1].handler;
+
+		if (h == SIG_IGN)
+			*ign |= sigmask(sig);
+		else if (h != SIG_DFL)
+			*catch |= sigmask(sig);
+	}
+}
+
 static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 {
 	struct task_struct *t = find_get_task_by_pid(pid);
-	u64 ticks, start;
-	unsigned long vsize = 0, rss = 0;
+	struct mm_figures mf = { 0 };
+	struct mm_struct *mm = NULL;
+	struct task_cputime ct;
+	unsigned long ign, catch;
 	int n = 0;
 
 	if (!t || !t->parent) {
@@ -76,20 +138,37 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			put_task_struct(t);
 		return -ESRCH;
 	}
-	ticks = task_cpu_time_ns(t) / (NSEC_PER_SEC / 100);
-	start = t->start_time_ns / (NSEC_PER_SEC / 100);
-	if (t->mm) {
-		vsize = t->mm->total_vm << PAGE_SHIFT;
-		rss = t->mm->total_vm;
+	if (IS_ENABLED(CONFIG_USER_SPACE) && t->mm && !t->exit_state) {
+		mm = t->mm;
+		mmget(mm);
+		mm_figures(mm, &mf);
 	}
+	task_cputime(t, &ct);
 	switch (which) {
 	case PROC_PID_STAT:
+		sig_bitmaps(t, &ign, &catch);
 		n = scnprintf(b->data, PROC_BUF_SIZE,
-			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu 0 0 0 20 0 1 0 %llu %lu %lu "
-			      "18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n",
+			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 1 0 "
+			      "%llu %lu %lu %llu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 "
+			      "0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
 			      t->pid, t->comm, task_state(t), t->parent ? t->parent->tgid : 0,
 			      t->pgrp, t->session, t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
-			      t->tty ? t->tty->pgrp : -1, t->flags, ticks, start, vsize, rss);
+			      t->tty ? t->tty->pgrp : -1, t->flags,
+			      NS_TO_CLOCK_T(ct.utime), NS_TO_CLOCK_T(ct.stime),
+			      NS_TO_CLOCK_T(t->children_exec_ns - t->children_stime_ns),
+			      NS_TO_CLOCK_T(t->children_stime_ns),
+			      NS_TO_CLOCK_T(t->start_time_ns), mf.size << PAGE_SHIFT, mf.resident,
+			      t->rlim[RLIMIT_RSS].rlim_cur, mm ? mm->start_code : 0,
+			      mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
+			      READ_ONCE(t->pending), READ_ONCE(t->blocked), ign, catch,
+			      t->exit_signal, smp_processor_id(),
+			      mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
+			      mm ? mm->arg_start : 0, mm ? mm->arg_end : 0, mm ? mm->env_start : 0,
+			      mm ? mm->env_end : 0, t->exit_state ? t->exit_code : 0);
+		break;
+	case PROC_PID_STATM:
+		n = scnprintf(b->data, PROC_BUF_SIZE, "%lu %lu %lu %lu 0 %lu 0\n", mf.size,
+			      mf.resident, mf.shared, mf.text, mf.data);
 		break;
 	case PROC_PID_STATUS:
 		n = scnprintf(b->data, PROC_BUF_SIZE,
@@ -97,34 +176,87 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			      "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nVmSize:\t%lu kB\nVmRSS:\t%lu kB\n"
 			      "Threads:\t1\n",
 			      t->comm, task_state(t), t->tgid, t->pid,
-			      t->parent ? t->parent->tgid : 0, vsize >> 10, rss << 2);
+			      t->parent ? t->parent->tgid : 0, mf.size << (PAGE_SHIFT - 10),
+			      mf.resident << (PAGE_SHIFT - 10));
 		break;
 	case PROC_PID_COMM:
 		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);
 		break;
 	case PROC_PID_CMDLINE:
-		if (IS_ENABLED(CONFIG_USER_SPACE) && t->mm && !t->exit_state) {
-			struct mm_struct *mm = t->mm;
-			unsigned long len = min_t(unsigned long, mm->arg_end - mm->arg_start,
-						  PROC_BUF_SIZE);
-
-			mmget(mm);
-			n = access_process_vm(mm, mm->arg_start, b->data, len);
-			mmput(mm);
-		}
+		if (mm)
+			n = access_process_vm(mm, mm->arg_start, b->data,
+					      min_t(unsigned long, mm->arg_end - mm->arg_start,
+						    PROC_BUF_SIZE));
 		break;
 	default:
 		break;
 	}
+	if (mm)
+		mmput(mm);
 	put_task_struct(t);
 	b->len = n;
 	return 0;
 }
 
+/* Idle CPU time of @cpu: its idle task's run time (it is not running now: we are). */
+static u64 cpu_idle_ns(int cpu)
+{
+	return READ_ONCE(cpu_infos[cpu].idle->sum_exec_ns);
+}
+
+/* "cpu" and "cpuN" lines of /proc/stat: user, system and idle time of @cpu (or all, -1). */
+static int cpu_stat_line(char *buf, size_t size, int which)
+{
+	u64 busy = 0, system = 0, idle = 0, now = ktime_get_ns();
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		if (which >= 0 && cpu != which)
+			continue;
+		idle += cpu_idle_ns(cpu);
+		system += READ_ONCE(cpu_infos[cpu].system_ns);
+		busy += now - cpu_idle_ns(cpu);
+	}
+	busy = max(busy, system);
+	if (which < 0)
+		return scnprintf(buf, size, "cpu  %llu 0 %llu %llu 0 0 0 0 0 0\n",
+				 NS_TO_CLOCK_T(busy - system), NS_TO_CLOCK_T(system),
+				 NS_TO_CLOCK_T(idle));
+	return scnprintf(buf, size, "cpu%d %llu 0 %llu %llu 0 0 0 0 0 0\n", which,
+			 NS_TO_CLOCK_T(busy - system), NS_TO_CLOCK_T(system), NS_TO_CLOCK_T(idle));
+}
+
+static int count_blocked(struct task_struct *p, void *data)
+{
+	if (READ_ONCE(p->__state) & TASK_UNINTERRUPTIBLE && !p->exit_state)
+		(*(int *)data)++;
+	return 0;
+}
+
+static int fill_stat(char *buf, size_t size)
+{
+	u64 intr = 0, ctxt = 0;
+	int n, cpu, blocked = 0;
+
+	n = cpu_stat_line(buf, size, -1);
+	for_each_online_cpu(cpu) {
+		n += cpu_stat_line(buf + n, size - n, cpu);
+		intr += cpu_infos[cpu].irq_count;
+		ctxt += cpu_infos[cpu].ctxsw_count;
+	}
+	iterate_processes(count_blocked, &blocked);
+	n += scnprintf(buf + n, size - n,
+		       "intr %llu\nctxt %llu\nbtime %llu\nprocesses %d\nprocs_running %lu\n"
+		       "procs_blocked %d\n",
+		       intr, ctxt, (ktime_get_real_ns() - ktime_get_ns()) / NSEC_PER_SEC,
+		       last_pid(), nr_running(), blocked);
+	return n;
+}
+
 static int fill_file(struct proc_buf *b, enum proc_file which)
 {
-	u64 ns = ktime_get_ns();
-	int n = 0;
+	u64 ns = ktime_get_ns(), idle = 0;
+	int n = 0, cpu;
 
 	switch (which) {
 	case PROC_MEMINFO:
@@ -138,16 +270,40 @@ static int fill_file(struct proc_buf *b, enum proc_file which)
 			      totalram_pages() << 2, nr_free_pages() << 2, nr_free_pages() << 2);
 		break;
 	case PROC_UPTIME:
-		n = scnprintf(b->data, PROC_BUF_SIZE, "%llu.%02llu 0.00\n", ns / NSEC_PER_SEC,
-			      (ns % NSEC_PER_SEC) / (NSEC_PER_SEC / 100));
+		for_each_online_cpu(cpu)
+			idle += cpu_idle_ns(cpu);
+		n = scnprintf(b->data, PROC_BUF_SIZE, "%llu.%02llu %llu.%02llu\n",
+			      ns / NSEC_PER_SEC, NS_TO_CLOCK_T(ns % NSEC_PER_SEC),
+			      idle / NSEC_PER_SEC, NS_TO_CLOCK_T(idle % NSEC_PER_SEC));
+		break;
+	case PROC_STAT:
+		n = fill_stat(b->data, PROC_BUF_SIZE);
+		break;
+	case PROC_CPUINFO:
+		for_each_online_cpu(cpu)
+			n += scnprintf(b->data + n, PROC_BUF_SIZE - n,
+				       "processor\t: %d\nmodel name\t: %s\n\n", cpu, ELF_PLATFORM);
+		break;
+	case PROC_LOADAVG:
+#define LOAD_INT(x) ((x) >> 11)
+#define LOAD_FRAC(x) (LOAD_INT(((x) & 2047) * 100))
+		n = scnprintf(b->data, PROC_BUF_SIZE, "%lu.%02lu %lu.%02lu %lu.%02lu %lu/%d %d\n",
+			      LOAD_INT(avenrun[0]), LOAD_FRAC(avenrun[0]),
+			      LOAD_INT(avenrun[1]), LOAD_FRAC(avenrun[1]),
+			      LOAD_INT(avenrun[2]), LOAD_FRAC(avenrun[2]),
+			      nr_running(), nr_tasks(), last_pid());
+		break;
+	case PROC_FILESYSTEMS:
+		n = scnprintf(b->data, PROC_BUF_SIZE, "nodev\tramfs\nnodev\tproc\n");
 		break;
 	case PROC_VERSION:
 		n = scnprintf(b->data, PROC_BUF_SIZE,
 			      "Linux version 6.1.0-ferrite-" FERRITE_VERSION " (Ferrite) #1\n");
 		break;
 	case PROC_MOUNTS:
+		/* Not "rootfs": df skips a device of that name, as GNU df does. */
 		n = scnprintf(b->data, PROC_BUF_SIZE,
-			      "rootfs / ramfs rw 0 0\nproc /proc proc rw 0 0\n");
+			      "ramfs / ramfs rw 0 0\nproc /proc proc rw 0 0\n");
 		break;
 	default:
 		break;
@@ -276,7 +432,7 @@ static const struct {
 	const char *name;
 	enum proc_file which;
 } pid_files[] = {
-	{ "stat", PROC_PID_STAT }, { "cmdline", PROC_PID_CMDLINE },
+	{ "stat", PROC_PID_STAT }, { "statm", PROC_PID_STATM }, { "cmdline", PROC_PID_CMDLINE },
 	{ "status", PROC_PID_STATUS }, { "comm", PROC_PID_COMM },
 };
 
@@ -405,6 +561,8 @@ static int __init proc_root_init(void)
 	} files[] = {
 		{ "meminfo", PROC_MEMINFO }, { "uptime", PROC_UPTIME },
 		{ "version", PROC_VERSION }, { "mounts", PROC_MOUNTS },
+		{ "stat", PROC_STAT }, { "cpuinfo", PROC_CPUINFO },
+		{ "loadavg", PROC_LOADAVG }, { "filesystems", PROC_FILESYSTEMS },
 	};
 	struct path parent;
 	struct dentry *d;
@@ -412,6 +570,7 @@ static int __init proc_root_init(void)
 	int err;
 
 	proc_sb.s_maxbytes = PROC_BUF_SIZE;
+	proc_sb.s_magic = PROC_SUPER_MAGIC;
 	kern_rmdir("/proc");	/* an empty /proc from the initramfs gives way */
 	d = kern_path_create("/proc", &parent, LOOKUP_DIRECTORY);
 	if (IS_ERR(d))

@@ -9,6 +9,8 @@
 #include <linux/string.h>
 #include <linux/fs.h>
 #include <linux/ramfs.h>
+#include <linux/mm.h>
+#include <linux/statfs.h>
 #include "internal.h"
 
 static const struct inode_operations ramfs_dir_inode_operations;
@@ -29,9 +31,26 @@ static void ramfs_free_inode(struct inode *inode)
 	kfree(ri);
 }
 
+/*
+ * Like tmpfs: the file system can grow into all free memory, and may hold
+ * an inode per page of RAM.
+ */
+static int ramfs_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	struct super_block *sb = dentry->d_inode->i_sb;
+	u64 inodes = atomic_long_read(&sb->s_nr_inodes);
+
+	buf->f_blocks = totalram_pages();
+	buf->f_bfree = buf->f_bavail = nr_free_pages();
+	buf->f_files = max_t(u64, totalram_pages(), inodes);
+	buf->f_ffree = buf->f_files - inodes;
+	return 0;
+}
+
 static const struct super_operations ramfs_ops = {
 	.alloc_inode = ramfs_alloc_inode,
 	.free_inode = ramfs_free_inode,
+	.statfs = ramfs_statfs,
 };
 
 struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev)

@@ -32,6 +32,7 @@
 struct file;
 struct inode;
 struct super_block;
+struct kstatfs;
 struct poll_table_struct;
 struct vm_area_struct;
 struct pipe_inode_info;
@@ -192,6 +193,8 @@ struct super_operations {
 	struct inode *(*alloc_inode)(struct super_block *sb);
 	/* Free an inode and everything it owns (last iput()); NULL: kfree. */
 	void (*free_inode)(struct inode *inode);
+	/* Fill in the sizes of statfs(2) (linux/statfs.h); f_type is set already. */
+	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
 };
 
 struct super_block {

@@ -25,6 +25,7 @@ struct cpu_info {
 	struct task_struct *idle;	/* this CPU's idle task */
 	u64 irq_count;			/* interrupts taken (statistics) */
 	u64 ctxsw_count;		/* context switches (statistics) */
+	u64 system_ns;			/* CPU time in system calls and kernel threads */
 	struct mm_struct *loaded_mm;	/* user page tables loaded (NULL: kernel only) */
 };
 

@@ -35,8 +35,9 @@
 /*
  * printk() - format and print a kernel message to the console.
  * Safe in any context (interrupts, atomic sections, before the allocator
- * exists): it never sleeps and never allocates. Messages above
- * console_loglevel (set by "loglevel=" on the command line) are dropped.
+ * exists): it never sleeps and never allocates. Messages at or above
+ * console_loglevel (set by "loglevel=" on the command line) are kept in
+ * the log (dmesg) but not printed on the console.
  * Returns the number of characters formatted.
  */
 __printf(1, 2) int printk(const char *fmt, ...);
@@ -74,7 +75,8 @@ __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
  * log_buf_copy() - copy up to @size bytes of the newest log text into @buf,
  * oldest first, without a terminating NUL. Returns the count copied. Takes
  * the printk lock with interrupts off: any context, never sleeps, never
- * allocates. For tests and a future dmesg.
+ * allocates. Each line has its level in front ("<6>"), as syslog(2)
+ * gives it. For tests; user space reads the log with syslog(2).
  */
 size_t log_buf_copy(char *buf, size_t size);
 

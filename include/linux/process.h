@@ -20,6 +20,8 @@ struct pt_regs;
 /* wait4() options (Linux ABI). */
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004
 #define WCONTINUED	0x00000008
 #define WNOWAIT		0x01000000
 #define __WCLONE	0x80000000

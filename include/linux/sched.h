@@ -13,6 +13,9 @@
 #include <linux/percpu.h>
 #include <linux/atomic.h>
 #include <linux/compiler_types.h>
+#include <linux/cpumask.h>
+#include <linux/resource.h>
+#include <linux/timer.h>
 #include <asm/switch_to.h>
 
 #define TASK_RUNNING 0x0000
@@ -116,6 +119,16 @@ struct task_struct {
 	u64 sum_exec_ns;		/* CPU time used (user and kernel together) */
 	u64 exec_start_ns;		/* when it last got the CPU */
 	u64 children_exec_ns;		/* CPU time of its reaped children */
+	u64 stime_ns;			/* the part of sum_exec_ns in system calls (a kthread: all) */
+	u64 children_stime_ns;		/* the same for its reaped children */
+	struct rlimit64 rlim[RLIM_NLIMITS];	/* resource limits (linux/resource.h) */
+	cpumask_t cpus_mask;		/* CPUs it may run on (sched_setaffinity) */
+	struct timer_list real_timer;	/* ITIMER_REAL (kernel/time/itimer.c) */
+	u64 it_real_expires_ns;		/* its deadline (ktime), 0: disarmed */
+	u64 it_real_incr_ns;		/* its reload interval, 0: one-shot */
+	u64 it_cpu_expires_ns[2];	/* ITIMER_VIRTUAL, ITIMER_PROF: CPU time at expiry */
+	u64 it_cpu_incr_ns[2];		/* their reload intervals */
+	struct k_itimer *posix_timers;	/* timer_create() (kernel/time/posix-timers.c) */
 };
 
 #define current (this_cpu()->curr_task)
@@ -206,6 +219,35 @@ struct sighand_struct;
 
 /* task_cpu_time_ns() - CPU time @p has used so far, the running slice included. */
 u64 task_cpu_time_ns(struct task_struct *p);
+
+/*
+ * account_system_time() - charge @delta_ns of @p's CPU time (already in its
+ * sum_exec_ns) to the system side: time in a system call or a kernel
+ * thread. The rest of a task's CPU time is user time. Any context.
+ */
+void account_system_time(struct task_struct *p, u64 delta_ns);
+
+/* A task's CPU time split into user and system time, in nanoseconds. */
+struct task_cputime {
+	u64 utime, stime;
+};
+
+/* task_cputime() - @p's CPU time so far (the running slice included). */
+void task_cputime(struct task_struct *p, struct task_cputime *ct);
+
+/*
+ * Load average (kernel/sched/loadavg.c): avenrun[] holds the 1, 5 and 15
+ * minute averages of nr_running() in fixed point (FIXED_1 = 1 << 11);
+ * calc_global_load_tick() is the tick's part of keeping them.
+ */
+extern unsigned long avenrun[3];
+void calc_global_load_tick(void);
+
+/* nr_running() - tasks running or waiting for a CPU (the idle tasks not counted). */
+unsigned long nr_running(void);
+
+/* last_pid() - the most recently allocated task id. */
+pid_t last_pid(void);
 
 /* Number of tasks not yet freed, idle and zombies included (sysinfo(2)'s procs; tests). */
 int nr_tasks(void);

@@ -17,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/ktime.h>
 #include <linux/process.h>
+#include <linux/posix-timers.h>
 #include <linux/pgtable.h>
 
 #define SCHED_SLICE_TICKS 2
@@ -31,6 +32,7 @@ static struct {
 };
 
 static struct task_struct idle_task;
+cpumask_t __cpu_online_mask;
 
 void __init sched_init(void)
 {
@@ -45,6 +47,8 @@ void __init sched_init(void)
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
 	task_list_add(idle);
+	cpumask_set_cpu(smp_processor_id(), &__cpu_online_mask);
+	idle->cpus_mask = __cpu_online_mask;
 	rq.idle = idle;
 	this_cpu()->idle = idle;
 	this_cpu()->curr_task = idle;
@@ -98,9 +102,11 @@ static void __schedule(bool preempt)
 		prev->nvcsw++;
 	next->time_slice = SCHED_SLICE_TICKS;
 	{
-		u64 now = ktime_get_ns();
+		u64 now = ktime_get_ns(), delta = now - prev->exec_start_ns;
 
-		prev->sum_exec_ns += now - prev->exec_start_ns;
+		prev->sum_exec_ns += delta;
+		if ((prev->flags & PF_KTHREAD) && prev != rq.idle)
+			account_system_time(prev, delta);
 		next->exec_start_ns = now;
 	}
 	this_cpu()->ctxsw_count++;
@@ -198,13 +204,30 @@ void scheduler_tick(void)
 {
 	struct task_struct *p = current;
 
+	calc_global_load_tick();
 	if (p == rq.idle) {
 		if (!list_empty(&rq.queue))
 			this_cpu()->need_resched = 1;
 		return;
 	}
+	if (p->it_cpu_expires_ns[0] | p->it_cpu_expires_ns[1])
+		run_posix_cpu_timers(p);
 	if (--p->time_slice <= 0 && !list_empty(&rq.queue))
 		this_cpu()->need_resched = 1;
+}
+
+unsigned long nr_running(void)
+{
+	unsigned long flags, n = 0;
+	struct task_struct *p;
+
+	local_irq_save(flags);
+	do_raw_spin_lock(&rq.lock);
+	list_for_each_entry(p, &rq.queue, run_list)
+		n++;
+	do_raw_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+	return n + (current != rq.idle);
 }
 
 #ifdef CONFIG_USER_SPACE

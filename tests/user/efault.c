@@ -63,6 +63,21 @@ static const struct {
 	{ "sendfile off", SYS_sendfile, { 1, 0, P, 1 } },
 	{ "utimensat", SYS_utimensat, { AT_FDCWD, P, 0, 0 } },
 	{ "prctl", SYS_prctl, { 16, P } },
+	{ "statfs path", SYS_statfs, { P, 0 } },
+	{ "statfs buf", SYS_statfs, { (long)"/", P } },
+	{ "fstatfs", SYS_fstatfs, { 0, P } },
+	{ "preadv", SYS_preadv, { 0, P, 1, 0 } },
+	{ "pwritev", SYS_pwritev, { 0, P, 1, 0 } },
+	{ "getrusage", SYS_getrusage, { 0, P } },
+	{ "times", SYS_times, { P } },
+	{ "getitimer", SYS_getitimer, { 0, P } },
+	{ "setitimer", SYS_setitimer, { 0, P, 0 } },
+	{ "setitimer old", SYS_setitimer, { 0, 0, P } },
+	{ "timer_create", SYS_timer_create, { 1, P, 0 } },
+	{ "syslog", SYS_syslog, { 3, P, 4096 } },
+	{ "sched_getaffinity", SYS_sched_getaffinity, { 0, 128, P } },
+	{ "sched_setaffinity", SYS_sched_setaffinity, { 0, 128, P } },
+	{ "clone3", SYS_clone3, { P, 64 } },
 #ifdef SYS_renameat	/* riscv64 has renameat2 only */
 	{ "renameat", SYS_renameat, { AT_FDCWD, P, AT_FDCWD, (long)"/tmp/x" } },
 #endif
@@ -113,8 +128,10 @@ static void bad_pointers_give_efault(void)
 			if (calls[i].nr == SYS_read || calls[i].nr == SYS_pread64 ||
 			    calls[i].nr == SYS_readv || calls[i].nr == SYS_fstat)
 				a[0] = file;
-			if (calls[i].nr == SYS_pwrite64)
+			if (calls[i].nr == SYS_pwrite64 || calls[i].nr == SYS_pwritev)
 				a[0] = wfile;
+			if (calls[i].nr == SYS_preadv || calls[i].nr == SYS_fstatfs)
+				a[0] = file;
 			if (calls[i].nr == SYS_sendfile)
 				a[1] = file;
 			if (calls[i].nr == SYS_getdents64)
@@ -132,7 +149,9 @@ static void bad_pointers_give_efault(void)
 			     calls[i].nr == SYS_rt_sigaction || calls[i].nr == SYS_rt_sigprocmask ||
 			     calls[i].nr == SYS_sigaltstack || calls[i].nr == SYS_prlimit64 ||
 			     calls[i].nr == SYS_clock_getres || calls[i].nr == SYS_sendfile ||
-			     calls[i].nr == SYS_utimensat || calls[i].nr == SYS_execve) &&
+			     calls[i].nr == SYS_utimensat || calls[i].nr == SYS_execve ||
+			     calls[i].nr == SYS_times || calls[i].nr == SYS_setitimer ||
+			     calls[i].nr == SYS_timer_create || calls[i].nr == SYS_syslog) &&
 			    b == 0 && calls[i].nr != SYS_execve && calls[i].nr != SYS_poll)
 				continue;	/* NULL means "none" for these */
 			if (calls[i].nr == SYS_poll && b == 0)

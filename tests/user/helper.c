@@ -6,6 +6,7 @@
  *   helper env NAME      exit 0 if NAME is set to "yes", else 1
  *   helper ppid FD       write getppid() to FD
  *   helper segv          dereference NULL
+ *   helper wait FD ...   read FD until end of file, then exit 0
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,13 @@ int main(int argc, char **argv)
 		int n = snprintf(buf, sizeof(buf), "%d", (int)getppid());
 
 		return write(atoi(argv[2]), buf, n) == n ? 0 : 1;
+	}
+	if (argc >= 3 && !strcmp(argv[1], "wait")) {
+		char c;
+
+		while (read(atoi(argv[2]), &c, 1) > 0)
+			;
+		return 0;
 	}
 	if (argc >= 2 && !strcmp(argv[1], "segv"))
 		*(volatile int *)0 = 1;
