@@ -6,6 +6,7 @@
  * rq.lock is taken with interrupts off because wake-ups come from IRQs.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -232,6 +233,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	p->cred = get_cred(&init_cred);
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	spin_lock_irqsave(&tasks_lock, flags);
 	list_add_tail(&p->tasks, &all_tasks);
@@ -257,6 +259,7 @@ void put_task_struct(struct task_struct *p)
 	list_del(&p->tasks);
 	spin_unlock_irqrestore(&tasks_lock, flags);
 	atomic_dec(&task_count);
+	exit_creds(p);
 	vfree(p->stack);
 	kfree(p->kthread);
 	kfree(p);
