@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Capabilities: capable(), capget/capset (header versions 1 and 3; 2 is
- * read as 3, as Linux does) and the capability side of uid changes.
+ * read as 3, as Linux does), the bounding set's prctl calls and the
+ * capability side of uid changes.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -15,6 +16,24 @@
 bool capable(int cap)
 {
 	return cap_valid(cap) && cap_raised(current_cred()->cap_effective, cap);
+}
+
+long prctl_capbset(bool drop, unsigned long cap)
+{
+	struct cred *new;
+
+	if (cap > CAP_LAST_CAP)
+		return -EINVAL;
+	if (!drop)
+		return cap_raised(current_cred()->cap_bset, cap);
+	if (!capable(CAP_SETPCAP))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	new->cap_bset.val &= ~(1ULL << cap);
+	commit_creds(new);
+	return 0;
 }
 
 void cap_task_fix_setuid(struct cred *new, const struct cred *old, bool fs)

@@ -280,6 +280,8 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 #define PR_SET_KEEPCAPS 8
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
+#define PR_CAPBSET_READ 23
+#define PR_CAPBSET_DROP 24
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -299,6 +301,9 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_GET_KEEPCAPS:
 	case PR_SET_KEEPCAPS:
 		return prctl_keepcaps(option == PR_SET_KEEPCAPS, arg2);
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
+		return prctl_capbset(option == PR_CAPBSET_DROP, arg2);
 	default:
 		return -EINVAL;
 	}

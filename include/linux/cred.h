@@ -112,6 +112,13 @@ void cap_task_fix_setuid(struct cred *new, const struct cred *old, bool fs);
  */
 long prctl_keepcaps(bool set, unsigned long arg);
 
+/*
+ * prctl_capbset() - PR_CAPBSET_READ (@drop false: 0 or 1) or
+ * PR_CAPBSET_DROP (needs CAP_SETPCAP, else -EPERM) of capability @cap
+ * (-EINVAL if it is no capability). May allocate.
+ */
+long prctl_capbset(bool drop, unsigned long cap);
+
 /* Supplementary groups (kernel/groups.c). */
 struct group_info *groups_alloc(int ngroups);
 void put_group_info(struct group_info *gi);

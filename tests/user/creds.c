@@ -3,9 +3,9 @@
  * Credentials: the set*id, getres*id, setfs*id, getgroups/setgroups and
  * capget/capset calls against Linux's rules, first as root, then as an
  * unprivileged uid (1000) after setresuid; the capability changes when
- * root uids are dropped or regained (and PR_SET_KEEPCAPS); inheritance
- * across fork and the capability rules of execve (through
- * "helper creds"). Each case changes ids in a child process, so the next
+ * root uids are dropped or regained (and PR_SET_KEEPCAPS); the bounding
+ * set (PR_CAPBSET_*); inheritance across fork and the capability rules of
+ * execve (through "helper creds"). Each case changes ids in a child process, so the next
  * case starts as root again. The calls go through syscall() to test the
  * kernel's results, not the C library's.
  */
@@ -491,6 +491,32 @@ static void exec_as_user_drops_caps(void)
 	in_child(exec_as_user_drops_caps_body);
 }
 
+/* The bounding set limits what exec gives root and what may be inherited. */
+static void bounding_set_body(void)
+{
+	struct seen s;
+
+	EXPECT_EQ(prctl(PR_CAPBSET_READ, CAP_KILL, 0, 0, 0), 1);
+	EXPECT_ERRNO(prctl(PR_CAPBSET_READ, CAP_LAST_CAP + 1, 0, 0, 0), EINVAL);
+	EXPECT_ERRNO(prctl(PR_CAPBSET_DROP, CAP_LAST_CAP + 1, 0, 0, 0), EINVAL);
+	EXPECT_EQ(prctl(PR_CAPBSET_DROP, CAP_KILL, 0, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_CAPBSET_READ, CAP_KILL, 0, 0, 0), 0);
+	EXPECT_EQ(caps_of(0).prm, ALL_CAPS);		/* only exec applies it */
+	/* Even with CAP_SETPCAP, inheritable stays within inheritable | bounding. */
+	EXPECT_ERRNO(set_caps(ALL_CAPS, ALL_CAPS, BIT(CAP_KILL)), EPERM);
+	s = exec_helper();
+	EXPECT_EQ(s.prm, ALL_CAPS & ~BIT(CAP_KILL));
+	EXPECT_EQ(s.eff, ALL_CAPS & ~BIT(CAP_KILL));
+	EXPECT_EQ(set_caps(ALL_CAPS & ~BIT(CAP_SETPCAP), ALL_CAPS, 0), 0);
+	EXPECT_ERRNO(prctl(PR_CAPBSET_DROP, CAP_CHOWN, 0, 0, 0), EPERM);
+	EXPECT_EQ(prctl(PR_CAPBSET_READ, CAP_CHOWN, 0, 0, 0), 1);
+}
+
+static void bounding_set(void)
+{
+	in_child(bounding_set_body);
+}
+
 KTEST_MAIN("user_creds",
 	   KTEST(root_starts_with_every_capability),
 	   KTEST(root_setresuid_sets_any_and_drops_caps),
@@ -507,4 +533,5 @@ KTEST_MAIN("user_creds",
 	   KTEST(fork_inherits),
 	   KTEST(exec_as_root_keeps_all_caps),
 	   KTEST(exec_real_root),
-	   KTEST(exec_as_user_drops_caps));
+	   KTEST(exec_as_user_drops_caps),
+	   KTEST(bounding_set));
