@@ -5,6 +5,7 @@
  * the process over at the point of no return (begin_new_exec()).
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/binfmts.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -172,6 +173,9 @@ void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 	if (old)
 		mmput(old);
 	mm_release_vfork(tsk);
+	bprm_creds_from_file(bprm);
+	commit_creds(bprm->cred);
+	bprm->cred = NULL;
 	tsk->flags &= ~PF_KTHREAD;
 	do_close_on_exec();
 	exit_itimers(tsk);
@@ -211,6 +215,9 @@ static int do_execve_common(char *filename, struct arg_array argv, struct arg_ar
 	bprm->strings = vmalloc(MAX_ARG_STRINGS_SIZE);
 	if (!bprm->strings)
 		goto out;
+	err = prepare_bprm_creds(bprm);
+	if (err)
+		goto out;
 	err = bprm_open(bprm, filename);
 	if (err)
 		goto out;
@@ -224,6 +231,8 @@ static int do_execve_common(char *filename, struct arg_array argv, struct arg_ar
 	bprm->envc = err;
 	err = exec_binprm(bprm, current_pt_regs());
 out:
+	if (bprm->cred)
+		abort_creds(bprm->cred);
 	if (bprm->file)
 		fput(bprm->file);
 	vfree(bprm->strings);

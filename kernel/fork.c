@@ -3,9 +3,11 @@
  * Process creation: fork, vfork and process-style clone. The child gets a
  * copy-on-write copy of the address space (or, for vfork, borrows the
  * parent's until it execs or exits), copies of the descriptor table,
- * working directory and signal actions, and returns 0 to user mode.
+ * working directory and signal actions, its parent's credentials (shared:
+ * they are copied on write), and returns 0 to user mode.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -142,6 +144,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	memcpy(p->rlim, me->rlim, sizeof(p->rlim));
 	itimers_init(p);
 	p->cpus_mask = me->cpus_mask;
+	copy_creds(p);
 	p->exit_signal = flags & CSIGNAL;
 	p->sas_ss_sp = me->sas_ss_sp;
 	p->sas_ss_size = me->sas_ss_size;

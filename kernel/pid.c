@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/atomic.h>
+#include <linux/cred.h>
 #include <linux/list.h>
 #include <linux/process.h>
 #include <linux/sched.h>
@@ -51,6 +52,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	p->cpus_mask = __cpu_online_mask;
+	p->cred = get_cred(&init_cred);
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	task_list_add(p);
 	return p;
@@ -73,6 +75,7 @@ void put_task_struct(struct task_struct *p)
 	list_del(&p->tasks);
 	spin_unlock_irqrestore(&tasks_lock, flags);
 	atomic_dec(&task_count);
+	exit_creds(p);
 	vfree(p->stack);
 	kfree(p->kthread);
 	kfree(p);

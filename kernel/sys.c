@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Small process-wide system calls: ids, uname, umask, resource limits,
- * set_tid_address, reboot. There is one user (root, id 0) and no
- * credentials to change.
+ * set_tid_address, reboot. Changing ids: kernel/setid.c.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/process.h>
 #include <linux/reboot.h>
@@ -41,22 +41,22 @@ SYSCALL_DEFINE0(getppid)
 
 SYSCALL_DEFINE0(getuid)
 {
-	return 0;
+	return current_uid();
 }
 
 SYSCALL_DEFINE0(geteuid)
 {
-	return 0;
+	return current_euid();
 }
 
 SYSCALL_DEFINE0(getgid)
 {
-	return 0;
+	return current_gid();
 }
 
 SYSCALL_DEFINE0(getegid)
 {
-	return 0;
+	return current_egid();
 }
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
@@ -301,8 +301,12 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
+#define PR_GET_KEEPCAPS 7
+#define PR_SET_KEEPCAPS 8
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
+#define PR_CAPBSET_READ 23
+#define PR_CAPBSET_DROP 24
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -319,6 +323,12 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_GET_NAME:
 		return copy_to_user((char __user *)arg2, current->comm, TASK_COMM_LEN) ?
 		       -EFAULT : 0;
+	case PR_GET_KEEPCAPS:
+	case PR_SET_KEEPCAPS:
+		return prctl_keepcaps(option == PR_SET_KEEPCAPS, arg2);
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
+		return prctl_capbset(option == PR_CAPBSET_DROP, arg2);
 	default:
 		return -EINVAL;
 	}

@@ -27,6 +27,7 @@ struct linux_binprm {
 	size_t strings_len;
 	int argc, envc;
 	int depth;			/* "#!" nesting */
+	struct cred *cred;		/* the new program's credentials */
 };
 
 /*
@@ -42,8 +43,9 @@ int load_script(struct linux_binprm *bprm);
 
 /*
  * begin_new_exec() - the point of no return: make @mm current's address
- * space (dropping the old one), close O_CLOEXEC files, reset signal
- * handlers, set the command name. Never fails.
+ * space (dropping the old one), install the new program's credentials
+ * (bprm->cred, turned by bprm_creds_from_file()), close O_CLOEXEC files,
+ * reset signal handlers, set the command name. Never fails.
  */
 void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm);
 

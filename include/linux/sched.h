@@ -65,6 +65,7 @@ struct mm_struct;
 struct files_struct;
 struct fs_struct;
 struct completion;
+struct cred;
 
 /* exit_state: a task that has exited but not been reaped is a zombie. */
 #define EXIT_ZOMBIE 0x0020
@@ -115,6 +116,7 @@ struct task_struct {
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
 	pid_t pgrp, session;		/* process group and session ids */
 	unsigned int umask;
+	const struct cred *cred;	/* who it is, what it may do (linux/cred.h) */
 	u64 start_time_ns;		/* ktime at fork, for /proc */
 	u64 sum_exec_ns;		/* CPU time used (user and kernel together) */
 	u64 exec_start_ns;		/* when it last got the CPU */

@@ -11,6 +11,10 @@
 
 #define P 0x5a5a5a5aL	/* stands for the bad pointer */
 
+static unsigned int id_out;	/* where the other ids of getres[ug]id go */
+static struct { unsigned int version; int pid; } cap_hdr = { 0x20080522, 0 };
+static unsigned int cap_data[6];
+
 /* Calls only x86-64 has, compared with below: never a generic number. */
 #ifndef SYS_poll
 #define SYS_poll (-1L)
@@ -78,6 +82,16 @@ static const struct {
 	{ "sched_getaffinity", SYS_sched_getaffinity, { 0, 128, P } },
 	{ "sched_setaffinity", SYS_sched_setaffinity, { 0, 128, P } },
 	{ "clone3", SYS_clone3, { P, 64 } },
+	{ "getresuid", SYS_getresuid, { P, (long)&id_out, (long)&id_out } },
+	{ "getresuid euid", SYS_getresuid, { (long)&id_out, P, (long)&id_out } },
+	{ "getresuid suid", SYS_getresuid, { (long)&id_out, (long)&id_out, P } },
+	{ "getresgid", SYS_getresgid, { P, (long)&id_out, (long)&id_out } },
+	{ "getresgid egid", SYS_getresgid, { (long)&id_out, P, (long)&id_out } },
+	{ "getresgid sgid", SYS_getresgid, { (long)&id_out, (long)&id_out, P } },
+	{ "setgroups", SYS_setgroups, { 1, P } },
+	{ "capget", SYS_capget, { P, (long)cap_data } },
+	{ "capset", SYS_capset, { P, (long)cap_data } },
+	{ "capset data", SYS_capset, { (long)&cap_hdr, P } },
 #ifdef SYS_renameat	/* riscv64 has renameat2 only */
 	{ "renameat", SYS_renameat, { AT_FDCWD, P, AT_FDCWD, (long)"/tmp/x" } },
 #endif

@@ -7,11 +7,32 @@
  *   helper ppid FD       write getppid() to FD
  *   helper segv          dereference NULL
  *   helper wait FD ...   read FD until end of file, then exit 0
+ *   helper creds FD      write "ruid euid suid fsuid rgid egid sgid fsgid
+ *                        permitted effective inheritable keepcaps" to FD
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+
+static int write_creds(int fd)
+{
+	unsigned int r, e, s, gr, ge, gs, hdr[2] = { 0x20080522, 0 }, d[6];
+	char buf[256];
+	int n;
+
+	if (syscall(SYS_getresuid, &r, &e, &s) || syscall(SYS_getresgid, &gr, &ge, &gs) ||
+	    syscall(SYS_capget, hdr, d))
+		return 1;
+	/* setfs[ug]id(-1) changes nothing and returns the current id. */
+	n = snprintf(buf, sizeof(buf), "%u %u %u %ld %u %u %u %ld %llx %llx %llx %d", r, e, s,
+		     syscall(SYS_setfsuid, -1), gr, ge, gs, syscall(SYS_setfsgid, -1),
+		     d[1] | (unsigned long long)d[4] << 32, d[0] | (unsigned long long)d[3] << 32,
+		     d[2] | (unsigned long long)d[5] << 32, prctl(PR_GET_KEEPCAPS));
+	return write(fd, buf, n) == n ? 0 : 1;
+}
 
 int main(int argc, char **argv)
 {
@@ -42,6 +63,8 @@ int main(int argc, char **argv)
 			;
 		return 0;
 	}
+	if (argc >= 3 && !strcmp(argv[1], "creds"))
+		return write_creds(atoi(argv[2]));
 	if (argc >= 2 && !strcmp(argv[1], "segv"))
 		*(volatile int *)0 = 1;
 	return 99;

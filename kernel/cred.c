@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Task credentials: their life cycle (copy, commit, share, free) and what
+ * fork and execve do to them. The rules of the set*id calls are in
+ * kernel/setid.c, capabilities in kernel/capability.c, groups in
+ * kernel/groups.c.
+ */
+#include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/cred.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+struct cred init_cred = {
+	.usage = REFCOUNT_INIT(1),	/* never dropped: static */
+	.cap_inheritable = CAP_EMPTY_SET,
+	.cap_permitted = CAP_FULL_SET,
+	.cap_effective = CAP_FULL_SET,
+	.cap_bset = CAP_FULL_SET,
+	.cap_ambient = CAP_EMPTY_SET,
+	.group_info = &init_groups,
+};
+
+/* Orders another task's reading of task->cred against commit_creds(). */
+static DEFINE_SPINLOCK(task_cred_lock);
+
+void put_cred(const struct cred *cred)
+{
+	struct cred *c = (struct cred *)cred;
+
+	if (!refcount_dec_and_test(&c->usage))
+		return;
+	put_group_info(c->group_info);
+	kfree(c);
+}
+
+struct cred *prepare_creds(void)
+{
+	struct cred *new = kmalloc(sizeof(*new), GFP_KERNEL);
+
+	if (!new)
+		return NULL;
+	memcpy(new, current_cred(), sizeof(*new));
+	refcount_set(&new->usage, 1);
+	get_group_info(new->group_info);
+	return new;
+}
+
+void commit_creds(struct cred *new)
+{
+	struct task_struct *tsk = current;
+	const struct cred *old;
+	unsigned long flags;
+
+	spin_lock_irqsave(&task_cred_lock, flags);
+	old = tsk->cred;
+	tsk->cred = new;
+	spin_unlock_irqrestore(&task_cred_lock, flags);
+	put_cred(old);
+}
+
+void abort_creds(struct cred *new)
+{
+	put_cred(new);
+}
+
+const struct cred *get_task_cred(struct task_struct *task)
+{
+	const struct cred *cred;
+	unsigned long flags;
+
+	spin_lock_irqsave(&task_cred_lock, flags);
+	cred = get_cred(task->cred);
+	spin_unlock_irqrestore(&task_cred_lock, flags);
+	return cred;
+}
+
+void copy_creds(struct task_struct *p)
+{
+	const struct cred *old = p->cred;
+
+	p->cred = get_cred(current_cred());
+	if (old)
+		put_cred(old);
+}
+
+void exit_creds(struct task_struct *p)
+{
+	if (p->cred)
+		put_cred(p->cred);
+	p->cred = NULL;
+}
+
+int prepare_bprm_creds(struct linux_binprm *bprm)
+{
+	bprm->cred = prepare_creds();
+	return bprm->cred ? 0 : -ENOMEM;
+}
+
+/*
+ * Linux's rules with no file capabilities: a program run by root (real or
+ * effective uid 0) gets permitted = bounding | inheritable, everyone's
+ * permitted also gains the ambient set; effective is all of permitted
+ * when the euid is 0, else the ambient set; the saved and file-system ids
+ * follow the effective ones; SECBIT_KEEP_CAPS is cleared.
+ */
+void bprm_creds_from_file(struct linux_binprm *bprm)
+{
+	struct cred *new = bprm->cred;
+	bool root_effective = new->euid == 0;
+
+	/*
+	 * Setuid/setgid files (issue 12, item 3) change new->euid/egid here,
+	 * before the rules below, and clear the ambient set.
+	 */
+	cap_clear(&new->cap_permitted);
+	if (new->euid == 0 || new->uid == 0)
+		new->cap_permitted = cap_combine(new->cap_bset, new->cap_inheritable);
+	new->suid = new->fsuid = new->euid;
+	new->sgid = new->fsgid = new->egid;
+	new->cap_permitted = cap_combine(new->cap_permitted, new->cap_ambient);
+	new->cap_effective = root_effective ? new->cap_permitted : new->cap_ambient;
+	new->securebits &= ~SECBIT_KEEP_CAPS;
+}
