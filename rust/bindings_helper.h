@@ -33,6 +33,8 @@
 #include <linux/kallsyms.h>
 #include <linux/device.h>
 #include <linux/platform_device.h>
+#include <linux/io.h>
+#include <linux/pci.h>
 #include <linux/mod_devicetable.h>
 #include <linux/fs.h>
 #include <linux/uio.h>

@@ -30,6 +30,7 @@ pub mod device;
 pub mod error;
 pub mod fs;
 pub mod init;
+pub mod io;
 pub mod ioctl;
 pub mod iov;
 pub mod kunit;
