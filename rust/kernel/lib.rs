@@ -36,6 +36,7 @@ pub mod iov;
 pub mod kunit;
 pub mod miscdevice;
 pub mod module;
+pub mod pci;
 pub mod platform;
 pub mod poll;
 pub mod print;
