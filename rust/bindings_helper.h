@@ -35,6 +35,7 @@
 #include <linux/platform_device.h>
 #include <linux/io.h>
 #include <linux/pci.h>
+#include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/fs.h>
 #include <linux/uio.h>

@@ -33,6 +33,7 @@ pub mod init;
 pub mod io;
 pub mod ioctl;
 pub mod iov;
+pub mod irq;
 pub mod kunit;
 pub mod miscdevice;
 pub mod module;
