@@ -27,6 +27,7 @@ pub mod buf;
 pub mod build_assert;
 pub mod chrdev;
 pub mod device;
+pub mod dma;
 pub mod error;
 pub mod fs;
 pub mod init;
