@@ -5,11 +5,13 @@
  * calls. Areas are kept in a list sorted by address and placed first-fit;
  * an area's size includes the unmapped guard page after it, and the search
  * starts one page above VMALLOC_START, so every area has an unmapped page
- * on both sides.
+ * on both sides. ioremap() areas live in the same range but map device
+ * memory instead of pages (their pages array is NULL).
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
 #include <linux/vmalloc.h>
+#include <linux/io.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/slab.h>
@@ -24,7 +26,7 @@ struct vm_struct {
 	unsigned long addr;		/* first mapped byte */
 	unsigned long size;		/* mapped bytes + the trailing guard page */
 	unsigned int nr_pages;
-	struct page **pages;
+	struct page **pages;		/* NULL for an ioremap() area */
 	const void *caller;
 };
 
@@ -197,7 +199,7 @@ void vfree(const void *addr)
 	spin_lock_irqsave(&vmap_lock, flags);
 	vm = find_area((unsigned long)addr);
 	spin_unlock_irqrestore(&vmap_lock, flags);
-	if (!vm || vm->addr != (unsigned long)addr) {
+	if (!vm || vm->addr != (unsigned long)addr || !vm->pages) {
 		WARN(1, "vfree(%p): not a vmalloc area\n", addr);
 		return;
 	}
@@ -218,7 +220,7 @@ struct page *vmalloc_to_page(const void *addr)
 		return NULL;
 	spin_lock_irqsave(&vmap_lock, flags);
 	vm = find_area((unsigned long)addr);
-	if (vm)
+	if (vm && vm->pages)
 		page = vm->pages[((unsigned long)addr - vm->addr) >> PAGE_SHIFT];
 	spin_unlock_irqrestore(&vmap_lock, flags);
 	return page;
@@ -247,4 +249,59 @@ unsigned long vmalloc_size(const void *addr)
 unsigned long vmalloc_nr_pages(void)
 {
 	return atomic_long_read(&vmalloc_pages);
+}
+
+void __iomem *ioremap(phys_addr_t phys, size_t size)
+{
+	phys_addr_t start = phys & PAGE_MASK;
+	unsigned long offset = phys - start, va;
+	struct vm_struct *vm;
+	unsigned int i;
+
+	if (!size || phys + size - 1 < phys)
+		return NULL;
+	vm = kzalloc(sizeof(*vm), GFP_KERNEL);
+	if (!vm)
+		return NULL;
+	vm->nr_pages = PAGE_ALIGN(offset + size) >> PAGE_SHIFT;
+	vm->size = ((unsigned long)vm->nr_pages << PAGE_SHIFT) + PAGE_SIZE;
+	vm->caller = __builtin_return_address(0);
+	if (!reserve_area(vm, PAGE_SIZE)) {
+		kfree(vm);
+		return NULL;
+	}
+	for (i = 0; i < vm->nr_pages; i++) {
+		va = vm->addr + ((unsigned long)i << PAGE_SHIFT);
+		if (map_kernel_page(va, start + ((phys_addr_t)i << PAGE_SHIFT),
+				    PAGE_KERNEL_NOCACHE))
+			break;
+	}
+	if (i < vm->nr_pages) {
+		while (i--)
+			unmap_kernel_page(vm->addr + ((unsigned long)i << PAGE_SHIFT));
+		release_area(vm);
+		kfree(vm);
+		return NULL;
+	}
+	return (void __iomem *)(vm->addr + offset);
+}
+
+void iounmap(volatile void __iomem *addr)
+{
+	unsigned long a = (unsigned long)addr, flags;
+	struct vm_struct *vm;
+
+	if (!addr)
+		return;
+	spin_lock_irqsave(&vmap_lock, flags);
+	vm = find_area(a);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	if (!vm || vm->pages || (a & PAGE_MASK) != vm->addr) {
+		WARN(1, "iounmap(%p): not an ioremap area\n", addr);
+		return;
+	}
+	for (unsigned int i = 0; i < vm->nr_pages; i++)
+		unmap_kernel_page(vm->addr + ((unsigned long)i << PAGE_SHIFT));
+	release_area(vm);
+	kfree(vm);
 }

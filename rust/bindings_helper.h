@@ -35,6 +35,10 @@
 #include <linux/kallsyms.h>
 #include <linux/device.h>
 #include <linux/platform_device.h>
+#include <linux/io.h>
+#include <linux/pci.h>
+#include <linux/interrupt.h>
+#include <linux/dma-mapping.h>
 #include <linux/mod_devicetable.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
@@ -49,6 +53,7 @@
 #include <kunit/uaccess.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
+const u32 RUST_CONST_HELPER_PCI_ANY_ID = PCI_ANY_ID;
 const gfp_t RUST_CONST_HELPER_GFP_ATOMIC = GFP_ATOMIC;
 const gfp_t RUST_CONST_HELPER_GFP_NOWAIT = GFP_NOWAIT;
 const gfp_t RUST_CONST_HELPER___GFP_ZERO = __GFP_ZERO;

@@ -43,6 +43,14 @@ arm64)
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
+# PCI devices for the PCI tests (drivers/pci/pci_kunit.c), at fixed
+# addresses on every machine: a virtio RNG on the root bus, and QEMU's
+# "edu" teaching device behind a PCI-to-PCI bridge, its DMA engine let
+# reach all of RAM (its default mask stops at 256 MiB, below arm64's and
+# riscv64's RAM).
+set -- "$@" -device virtio-rng-pci,addr=0x10 \
+	-device pci-bridge,id=pcibr1,chassis_nr=1,shpc=off,addr=0x11 \
+	-device edu,bus=pcibr1,addr=0x0,dma_mask=0xffffffffffffffff
 set -- "$@" -kernel "$kernel" -append "$append" -nographic -no-reboot \
 	-serial mon:stdio
 [ -n "$initrd" ] && set -- "$@" -initrd "$initrd"

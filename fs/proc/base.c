@@ -3,7 +3,8 @@
  * A small /proc: meminfo, uptime, version, mounts, stat, cpuinfo, loadavg,
  * filesystems, self, and per process <pid>/{stat,statm,cmdline,status,
  * comm,exe}, in Linux's formats (proc(5)) as far as busybox (ps, free,
- * uptime, top...) reads them. Times are in USER_HZ (100) ticks.
+ * uptime, top...) reads them; subsystems add their own directories and
+ * files with proc_mkdir() and proc_create_single(). Times are in USER_HZ (100) ticks.
  *
  * /proc is a directory of the root whose inode belongs to this pseudo
  * file system: its fixed entries are ordinary dentries; <pid> directories
@@ -22,6 +23,7 @@
 #include <linux/process.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -364,6 +366,34 @@ static const struct file_operations proc_file_fops = {
 	.release = proc_file_release,
 };
 
+/* A proc_create_single() file: its show() fills the buffer at open. */
+static int proc_single_open(struct inode *inode, struct file *file)
+{
+	int (*show)(struct seq_file *, void *) = inode->i_private;
+	struct proc_buf *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	struct seq_file m;
+	int err;
+
+	if (!b)
+		return -ENOMEM;
+	m = (struct seq_file){ .buf = b->data, .size = PROC_BUF_SIZE };
+	err = show(&m, NULL);
+	if (err) {
+		kfree(b);
+		return err;
+	}
+	b->len = min(m.count, (size_t)PROC_BUF_SIZE);
+	file->private_data = b;
+	return 0;
+}
+
+static const struct file_operations proc_single_fops = {
+	.open = proc_single_open,
+	.read = proc_file_read,
+	.llseek = proc_file_lseek,
+	.release = proc_file_release,
+};
+
 /* --- Symbolic links: self and <pid>/exe ----------------------------------- */
 
 static const char *proc_self_get_link(struct dentry *dentry, char *buf, int size)
@@ -531,6 +561,39 @@ static void proc_remove_tree(struct dentry *d)
 	while (!list_empty(&d->d_subdirs))
 		proc_remove_tree(list_first_entry(&d->d_subdirs, struct dentry, d_child));
 	d_detach(d);
+}
+
+/* Add @name under @parent (NULL: /proc), or find it if it exists. */
+static struct proc_dir_entry *proc_create(const char *name, struct proc_dir_entry *parent,
+					  umode_t mode, const struct file_operations *fops,
+					  void *priv)
+{
+	struct dentry *dir = parent ? (struct dentry *)parent : proc_root, *d;
+	struct qstr q = QSTR_INIT(name, strlen(name));
+
+	if (!proc_root || !q.len || strchr(name, '/'))
+		return NULL;
+	vfs_ns_lock();
+	d = d_lookup(dir, &q);
+	if (d && (!S_ISDIR(mode) || !S_ISDIR(d->d_inode->i_mode)))
+		d = NULL;		/* a name taken by something else */
+	else if (!d)
+		d = proc_add(dir, name, proc_inode(mode, NULL, fops, priv));
+	vfs_ns_unlock();
+	return (struct proc_dir_entry *)d;
+}
+
+struct proc_dir_entry *proc_mkdir(const char *name, struct proc_dir_entry *parent)
+{
+	return proc_create(name, parent, S_IFDIR | 0555, &simple_dir_operations, NULL);
+}
+
+struct proc_dir_entry *proc_create_single(const char *name, umode_t mode,
+					  struct proc_dir_entry *parent,
+					  int (*show)(struct seq_file *, void *))
+{
+	return proc_create(name, parent, S_IFREG | (mode & 0444), &proc_single_fops,
+			   (void *)show);
 }
 
 void proc_flush_task(pid_t pid)

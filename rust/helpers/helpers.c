@@ -17,3 +17,4 @@
 #include "uaccess.c"
 #include "poll.c"
 #include "workqueue.c"
+#include "io.c"

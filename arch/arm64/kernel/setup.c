@@ -27,6 +27,7 @@ struct arm64_board arm64_board = { .psci_use_hvc = -1 };
 
 static phys_addr_t fdt_pa;
 static const void *fdt;
+const void *initial_boot_params;	/* fdt, for drivers (<linux/of_fdt.h>) */
 
 extern char _head[], _end[];
 
@@ -199,6 +200,7 @@ void __init setup_arch(void)
 {
 	if (!fdt)
 		panic("no valid device tree at x0 (%#llx)", (unsigned long long)fdt_pa);
+	initial_boot_params = fdt;
 	pr_info("fdt: device tree at %#llx, %u bytes\n", (unsigned long long)fdt_pa,
 		fdt_totalsize(fdt));
 	parse_memory();

@@ -68,7 +68,7 @@
 	.globl isr_stubs
 isr_stubs:
 	vec = 0
-	.rept 48
+	.rept 256
 	.if vec == 8 || vec == 10 || vec == 11 || vec == 12 || vec == 13 || vec == 14 || vec == 17 || vec == 21 || vec == 29 || vec == 30
 	ISR_ERR vec
 	.else

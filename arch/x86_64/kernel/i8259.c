@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The legacy 8259A interrupt controller pair: ISA IRQs 0-15 remapped to
- * vectors 32-47, every line masked until request_irq() unmasks it.
+ * vectors 32-47, every line masked until request_irq() unmasks it. IRQs
+ * from 16 on belong to the I/O APIC (io_apic.c).
  */
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/start_kernel.h>
 #include <linux/spinlock.h>
 #include <asm/io.h>
+#include <asm/apic.h>
 #include <asm/traps.h>
 
 #define PIC1_CMD 0x20
@@ -43,8 +45,8 @@ void arch_irq_unmask(unsigned int irq)
 {
 	unsigned long flags;
 
-	if (irq >= 16)
-		return;
+	if (irq >= IO_APIC_FIRST_IRQ)
+		return io_apic_unmask(irq);
 	spin_lock_irqsave(&pic_lock, flags);
 	irq_mask &= ~(1 << irq);
 	pic_write_mask();
@@ -55,7 +57,9 @@ void arch_irq_mask(unsigned int irq)
 {
 	unsigned long flags;
 
-	if (irq >= 16 || irq == 2)
+	if (irq >= IO_APIC_FIRST_IRQ)
+		return io_apic_mask(irq);
+	if (irq == 2)
 		return;
 	spin_lock_irqsave(&pic_lock, flags);
 	irq_mask |= 1 << irq;

@@ -17,6 +17,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/apic.h>
 #include <asm/traps.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -97,7 +98,7 @@ void __init trap_init(void)
 	__asm__ __volatile__("lgdt %0" :: "m"(gdtr));
 	__asm__ __volatile__("ltr %w0" :: "r"(TSS_SEL));
 
-	for (int v = 0; v < 48; v++)
+	for (int v = 0; v < 256; v++)
 		set_gate(v, isr_stubs + 16 * v, v == 8 ? 1 : 0);
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (u64)idt;
@@ -212,9 +213,14 @@ static void handle_irq(struct pt_regs *regs)
 
 	ci->in_irq++;
 	ci->irq_count++;
-	if (!pic_is_spurious(irq)) {
+	if (irq < IO_APIC_FIRST_IRQ) {
+		if (!pic_is_spurious(irq)) {
+			generic_handle_irq(irq);
+			pic_eoi(irq);
+		}
+	} else if (regs->vector != SPURIOUS_APIC_VECTOR) {
 		generic_handle_irq(irq);
-		pic_eoi(irq);
+		lapic_eoi();
 	}
 	ci->in_irq--;
 	/* Kernel preemption: the interrupted code allowed it. */

@@ -18,16 +18,20 @@
 #define __raw_readb(a) (*(const volatile u8 *)(a))
 #define __raw_readw(a) (*(const volatile u16 *)(a))
 #define __raw_readl(a) (*(const volatile u32 *)(a))
+#define __raw_readq(a) (*(const volatile u64 *)(a))
 #define __raw_writeb(v, a) (*(volatile u8 *)(a) = (v))
 #define __raw_writew(v, a) (*(volatile u16 *)(a) = (v))
 #define __raw_writel(v, a) (*(volatile u32 *)(a) = (v))
+#define __raw_writeq(v, a) (*(volatile u64 *)(a) = (v))
 
 #define readb(a) ({ u8 __v; __io_br(); __v = __raw_readb(a); __io_ar(); __v; })
 #define readw(a) ({ u16 __v; __io_br(); __v = __raw_readw(a); __io_ar(); __v; })
 #define readl(a) ({ u32 __v; __io_br(); __v = __raw_readl(a); __io_ar(); __v; })
+#define readq(a) ({ u64 __v; __io_br(); __v = __raw_readq(a); __io_ar(); __v; })
 #define writeb(v, a) do { __io_bw(); __raw_writeb((v), (a)); } while (0)
 #define writew(v, a) do { __io_bw(); __raw_writew((v), (a)); } while (0)
 #define writel(v, a) do { __io_bw(); __raw_writel((v), (a)); } while (0)
+#define writeq(v, a) do { __io_bw(); __raw_writeq((v), (a)); } while (0)
 
 /*
  * ioremap_window() - the IO-window virtual address of physical MMIO address
@@ -42,6 +46,7 @@ static inline unsigned long ioremap_window(phys_addr_t pa)
 #define PCI_IOBASE (IO_WINDOW + 0x03000000UL)
 
 static inline u8 inb(u16 port) { return readb(PCI_IOBASE + port); }
+static inline u16 inw(u16 port) { return readw(PCI_IOBASE + port); }
 static inline u32 inl(u16 port) { return readl(PCI_IOBASE + port); }
 static inline void outb(u8 v, u16 port) { writeb(v, PCI_IOBASE + port); }
 static inline void outw(u16 v, u16 port) { writew(v, PCI_IOBASE + port); }
