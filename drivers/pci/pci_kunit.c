@@ -9,6 +9,7 @@
  * binding by ID table, with nothing leaked.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/completion.h>
 #include <linux/interrupt.h>

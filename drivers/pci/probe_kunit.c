@@ -14,6 +14,7 @@
  * probe is failed in turn: -ENOMEM and nothing left behind.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/fault-inject.h>
 #include <linux/pci.h>

@@ -178,8 +178,7 @@ mod tests {
     #[test]
     fn bounds_and_sizes() -> Result {
         let dev = edu()?;
-        // SAFETY: only reads a counter.
-        let slab = unsafe { bindings::slab_allocated_bytes() };
+        let slab = crate::alloc::fault_inject::slab_bytes();
         {
             let buf = CoherentAllocation::<u32>::alloc_coherent(&dev, 8, GFP_KERNEL)?;
             kunit_assert_eq!(buf.count(), 8);
@@ -198,8 +197,7 @@ mod tests {
                 Err(e) if e == EINVAL
             ));
         }
-        // SAFETY: as above.
-        kunit_assert_eq!(unsafe { bindings::slab_allocated_bytes() }, slab);
+        kunit_assert_eq!(crate::alloc::fault_inject::slab_bytes(), slab);
         Ok(())
     }
 

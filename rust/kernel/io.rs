@@ -289,8 +289,7 @@ mod tests {
 
     /// Bytes in live slab objects.
     fn slab_bytes() -> usize {
-        // SAFETY: only reads a counter.
-        unsafe { bindings::slab_allocated_bytes() }
+        crate::alloc::fault_inject::slab_bytes()
     }
 
     #[test]

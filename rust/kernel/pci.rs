@@ -452,8 +452,7 @@ mod tests {
     static REMOVES: AtomicU32 = AtomicU32::new(0);
 
     fn slab_bytes() -> usize {
-        // SAFETY: only reads a counter.
-        unsafe { bindings::slab_allocated_bytes() }
+        crate::alloc::fault_inject::slab_bytes()
     }
 
     struct EduTest {
