@@ -148,7 +148,8 @@ run: setup
 test: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
-		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
+		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS) $(if $(BUSYBOX),--busybox)) \
+		--timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)')
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
