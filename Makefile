@@ -167,7 +167,8 @@ test: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs $(if $(filter y,$(CONFIG_RUST)),rustmacrocheck)
 	$(Q)$(if $(test-production),$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux,true)
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
-		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS)) --timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)') \
+		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS) $(if $(BUSYBOX),--busybox)) \
+		--timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)') \
 		$(if $(test-production),--production $(O)-nokunit/vmlinux)
 
 # busybox's upstream testsuite in Ferrite, compared with Linux's results

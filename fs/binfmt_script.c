@@ -2,7 +2,9 @@
 /*
  * "#!" scripts: "#!interpreter [one argument]" on the first line makes
  * execve run the interpreter with argv = interpreter, [argument], the
- * script's path, then the original argv[1...].
+ * script's path, then the original argv[1...]. The line may end the file
+ * without a newline; a longer one than the buffer keeps what fits, as on
+ * Linux, if its interpreter's name fits.
  */
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
@@ -25,10 +27,10 @@ int load_script(struct linux_binprm *bprm)
 		return -ENOEXEC;
 	memcpy(line, bprm->buf + 2, sizeof(line) - 2);
 	line[sizeof(line) - 2] = '\0';
+	/* The line ends at a newline or at the end of a short file. */
 	end = strchr(line, '\n');
-	if (!end)
-		return -ENOEXEC;	/* Linux: the line must fit the buffer */
-	*end = '\0';
+	if (end)
+		*end = '\0';
 	for (p = line; spacetab(*p); p++)
 		;
 	if (!*p)
@@ -36,6 +38,9 @@ int load_script(struct linux_binprm *bprm)
 	interp = p;
 	while (*p && !spacetab(*p))
 		p++;
+	/* Linux: a line longer than the buffer must at least end its interpreter. */
+	if (!end && p == line + sizeof(line) - 2)
+		return -ENOEXEC;
 	if (*p) {
 		*p++ = '\0';
 		while (spacetab(*p))

@@ -690,6 +690,8 @@ int do_renameat(const struct path *obase, const char *oldname, const struct path
 		return -EINVAL;
 	vfs_ns_lock();
 	err = lookup_for_delete(obase, oldname, &ond, &old);
+	if (err == -EINVAL || err == -ENOTEMPTY)
+		err = -EBUSY;	/* Linux: "." or ".." cannot be renamed */
 	if (err)
 		goto out;
 	err = link_path_walk(walk_base(nbase), newname, &nnd);

@@ -14,16 +14,23 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 
+/*
+ * A transfer of @count bytes at *@ppos: -EINVAL for a negative count, a
+ * negative position or one whose end passes the largest loff_t (Linux
+ * checks the end before clamping count to MAX_RW_COUNT).
+ */
 static int rw_verify_area(struct file *file, const loff_t *ppos, size_t count)
 {
 	loff_t pos;
 
+	if ((ssize_t)count < 0)
+		return -EINVAL;
 	if (!ppos)
 		return (file->f_mode & FMODE_STREAM) ? 0 : -EINVAL;
 	pos = *ppos;
 	if (file->f_mode & FMODE_UNSIGNED_OFFSET)
 		return 0;
-	if (pos < 0 || (loff_t)(pos + (loff_t)min_t(size_t, count, MAX_RW_COUNT)) < 0)
+	if (pos < 0 || (loff_t)((u64)pos + count) < 0)
 		return -EINVAL;
 	return 0;
 }
@@ -305,7 +312,6 @@ static ssize_t do_rw_vec(unsigned int fd, const struct iovec __user *vec,
 {
 	struct file *f;
 	ssize_t total = 0, ret = 0;
-	size_t sum = 0;
 
 	if (vlen > UIO_MAXIOV)
 		return -EINVAL;
@@ -324,11 +330,15 @@ static ssize_t do_rw_vec(unsigned int fd, const struct iovec __user *vec,
 			ret = -EFAULT;
 			goto out;
 		}
-		if ((ssize_t)iov.iov_len < 0 || iov.iov_len > (size_t)LONG_MAX - sum) {
+		if ((ssize_t)iov.iov_len < 0) {
 			ret = -EINVAL;
 			goto out;
 		}
-		sum += iov.iov_len;
+		/* Linux: every segment must be user memory; so the sum cannot overflow. */
+		if (!access_ok(iov.iov_base, iov.iov_len)) {
+			ret = -EFAULT;
+			goto out;
+		}
 	}
 	for (unsigned long i = 0; i < vlen; i++) {
 		struct iovec iov;
@@ -458,6 +468,11 @@ SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size
 	 * read()/write() on -EINVAL (busybox does) loses nothing.
 	 */
 	if (!in->f_op->read_iter || !out->f_op->write_iter) {
+		ret = -EINVAL;
+		goto out;
+	}
+	/* Linux: a negative count, or an O_APPEND output, is -EINVAL. */
+	if ((ssize_t)count < 0 || (out->f_flags & O_APPEND)) {
 		ret = -EINVAL;
 		goto out;
 	}

@@ -170,7 +170,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p->parent = (flags & CLONE_PARENT) && me->parent ? me->parent : me;
 	list_add_tail(&p->sibling, &p->parent->children);
 	spin_unlock_irqrestore(&tasklist_lock, irq);
-	wake_up_process(p);
+	wake_up_new_task(p);
 	if (flags & CLONE_VFORK)
 		wait_for_completion(&vfork_done);
 	return pid;

@@ -235,7 +235,7 @@ static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 			info.status = (st >> 8) & 0xff;
 		}
 	} else if (sigmask(sig) & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
-				   sigmask(SIGFPE))) {
+				   sigmask(SIGFPE) | sigmask(SIGTRAP))) {
 		info.code = t->fault_code;
 		info.addr = t->fault_addr;
 	}
@@ -485,9 +485,10 @@ SYSCALL_DEFINE2(rt_sigpending, unsigned long __user *, uset, size_t, sigsetsize)
 {
 	unsigned long set = current->pending & current->blocked;
 
-	if (sigsetsize != sizeof(unsigned long))
+	/* Linux copies out a smaller set too (its first sigsetsize bytes). */
+	if (sigsetsize > sizeof(unsigned long))
 		return -EINVAL;
-	return copy_to_user(uset, &set, sizeof(set)) ? -EFAULT : 0;
+	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE2(rt_sigsuspend, unsigned long __user *, unewset, size_t, sigsetsize)

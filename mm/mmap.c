@@ -21,6 +21,11 @@
 /* Default top of the mmap area: below the stack and a guard gap. */
 #define MMAP_BASE (TASK_SIZE_MAX - USER_STACK_SIZE - (128UL << 20))
 #define MMAP_MIN_ADDR 0x10000UL
+/* The flags MAP_SHARED_VALIDATE accepts on a file (none of Linux's MAP_SYNC). */
+#define LEGACY_MAP_MASK (MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_GROWSDOWN | \
+			 MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | MAP_NORESERVE | \
+			 MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | \
+			 MAP_FIXED_NOREPLACE)
 
 struct mm_struct *mm_alloc(void)
 {
@@ -207,8 +212,13 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE_MAX)
 		return -ENOMEM;
+	/* The file offset of the mapping's last byte must fit a loff_t. */
+	if (file && pgoff + (len >> PAGE_SHIFT) - 1 > MAX_LFS_FILESIZE >> PAGE_SHIFT)
+		return -EOVERFLOW;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
-		if (!PAGE_ALIGNED(addr) || addr > TASK_SIZE_MAX - len || addr < PAGE_SIZE)
+		if (addr > TASK_SIZE_MAX - len)
+			return -ENOMEM;
+		if (!PAGE_ALIGNED(addr) || addr < PAGE_SIZE)
 			return -EINVAL;
 		if (flags & MAP_FIXED_NOREPLACE) {
 			if (!range_free(mm, addr, len))
@@ -230,8 +240,14 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		vm_flags |= VM_WRITE;
 	if (prot & PROT_EXEC)
 		vm_flags |= VM_EXEC;
-	if ((flags & MAP_TYPE) == MAP_SHARED)
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
 		vm_flags |= VM_SHARED;
+	/* Stores through a shared mapping reach the file: it must be writable. */
+	if (file && (vm_flags & VM_SHARED) && !(file->f_mode & FMODE_WRITE)) {
+		if (prot & PROT_WRITE)
+			return -EACCES;
+		vm_flags &= ~VM_MAYWRITE;
+	}
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
 
@@ -254,6 +270,12 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	} else if (vm_flags & VM_SHARED && file) {
 		vma_free(vma);
 		return -ENODEV;		/* no page cache to share */
+	} else if (vm_flags & VM_SHARED) {
+		err = shmem_zero_setup(vma);
+		if (err) {
+			vma_free(vma);
+			return err;
+		}
 	}
 	vma_link(mm, vma);
 	return addr;
@@ -318,9 +340,14 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		return -EINVAL;
 	switch (flags & MAP_TYPE) {
 	case MAP_PRIVATE:
-		break;
 	case MAP_SHARED:
+		break;
 	case MAP_SHARED_VALIDATE:
+		/* Linux: anonymous memory has no use for it; files check every flag. */
+		if (flags & MAP_ANONYMOUS)
+			return -EINVAL;
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
 		break;
 	default:
 		return -EINVAL;
@@ -387,6 +414,10 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 			break;
 		if (vma->vm_end <= start)
 			continue;
+		if ((prot & PROT_WRITE) && !(vma->vm_flags & VM_MAYWRITE)) {
+			ret = -EACCES;
+			break;
+		}
 		vma->vm_flags &= ~(VM_READ | VM_WRITE | VM_EXEC);
 		vma->vm_flags |= (prot & PROT_READ ? VM_READ : 0) |
 				 (prot & PROT_WRITE ? VM_WRITE : 0) |

@@ -32,9 +32,14 @@ done
 # shellcheck disable=SC2086
 python3 "$here/../usr/gen_initramfs.py" "$tmp/extra.cpio" $entries
 cat "$base" "$tmp/extra.cpio" > "$tmp/initrd.cpio"
+# mawk (Debian's awk) reads a pipe in blocks unless -W interactive: ask it
+# for lines, so that the output comes as the script prints it.
+lines=
+case $(awk -W version 2>&1 | head -n 1) in mawk*) lines="-W interactive" ;; esac
+# shellcheck disable=SC2086
 "$here/qemu.sh" --arch "$arch" --kernel "$kernel" --initrd "$tmp/initrd.cpio" \
 	--append "${CMDLINE:-quiet}" --timeout "${TIMEOUT:-60}" </dev/null 2>&1 |
-	awk 'BEGIN { on = 0; st = 125 }
+	awk $lines 'BEGIN { on = 0; st = 125 }
 	     { sub(/\r$/, "") }
 	     /^run-in-vm: start$/ { on = 1; next }
 	     # The marker may follow output that did not end in a newline.

@@ -339,8 +339,9 @@ def selected(args, prefix, names):
                                     fnmatch.fnmatch(prefix, p) for p in pats)]
 
 
-# The boots that run Debian's busybox (sh, the utilities): skipped when the
-# initramfs has none (an architecture whose busybox was not fetched yet).
+# The boots that run Debian's busybox (sh, the utilities): when the
+# initramfs has none, skipped if it was built without one on purpose
+# (BUSYBOX=), failed if busybox was supposed to be there (--busybox).
 BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production"]
 
 
@@ -367,9 +368,13 @@ def has_busybox(args):
 
 
 def skip_busybox_boots(args, res, names):
-    """Count the selected busybox boots in names as skipped; returns them."""
+    """Count the selected busybox boots in names as skipped, or as failed
+    with --busybox; returns them."""
     skipped = [n for n in names if n in BUSYBOX_BOOTS]
-    if skipped:
+    if skipped and args.busybox:
+        for n in skipped:
+            res.fail("user." + n, ["no bin/busybox in %s, which should hold one" % args.initrd])
+    elif skipped:
         res.skipped += len(skipped)
         print("user: no busybox in %s: skipped %s" % (args.initrd, ", ".join(skipped)))
     return skipped
@@ -514,15 +519,47 @@ def script_in_vm(args, kernel, name, log_dir, files, want_status, want):
 
 
 def run_in_vm_test(args, res, log_dir):
-    """scripts/run-in-vm.sh hands back a script's output and exit status."""
-    # Output without a final newline, stderr, a file beside it, a status.
-    ok, why = script_in_vm(args, args.kernel, "user.run_in_vm", log_dir, {
-        "check.sh": "cat data.txt\necho to-stderr >&2\nprintf no-newline\nexit 7\n",
-        "data.txt": "from-the-host\n"}, 7, "from-the-host\nto-stderr\nno-newline")
-    if ok:
-        res.ok()
+    """scripts/run-in-vm.sh hands back a script's output and exit status,
+    each line as soon as the script prints it."""
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "check.sh")
+        with open(script, "w") as f:
+            # Output without a final newline, stderr, a file beside it, a
+            # status; the pause shows whether the first lines came early.
+            f.write("cat data.txt\necho to-stderr >&2\nsleep 2\nprintf no-newline\nexit 7\n")
+        with open(os.path.join(tmp, "data.txt"), "w") as f:
+            f.write("from-the-host\n")
+        env = dict(os.environ, ARCH=args.arch, KERNEL=args.kernel, INITRAMFS=args.initrd,
+                   TIMEOUT=str(args.timeout))
+        p = subprocess.Popen([os.path.join(here, "run-in-vm.sh"), script,
+                              os.path.join(tmp, "data.txt")], env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        raw, first_at = b"", None
+        while True:
+            chunk = os.read(p.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            if first_at is None:
+                first_at = time.monotonic()
+            raw += chunk
+        ended_at = time.monotonic()
+        p.wait()
+    out = raw.decode("utf-8", "replace")
+    with open(os.path.join(log_dir, "run-in-vm.log"), "w", encoding="utf-8") as f:
+        f.write(out)
+    want = "from-the-host\nto-stderr\nno-newline"
+    problems = []
+    if p.returncode != 7 or out != want:
+        problems.append("exit %d (want 7), output %r (want %r)" % (p.returncode, out, want))
+    if first_at is None or ended_at - first_at < 1.0:
+        problems.append("the first line came %.1f s before the end, not as printed "
+                        "(2 s before)" % (ended_at - (first_at or ended_at)))
+    if problems:
+        res.fail("user.run_in_vm", problems)
     else:
-        res.fail("user.run_in_vm", [why])
+        res.ok()
 
 
 def run_production_test(args, res, log_dir):
@@ -545,6 +582,8 @@ def main():
     ap.add_argument("--initrd", default="", help="initramfs with the user-space tests")
     ap.add_argument("--production", default="",
                     help="a CONFIG_KUNIT=n vmlinux to boot once with --initrd")
+    ap.add_argument("--busybox", action="store_true",
+                    help="the initramfs must hold busybox: fail the boots that need it if not")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
 

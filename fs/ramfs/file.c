@@ -2,7 +2,8 @@
 /*
  * ramfs regular files: data in whole pages, indexed by an array of page
  * pointers that grows on write. A missing page is a hole and reads as
- * zeroes. inode_lock() serialises readers and writers of one file.
+ * zeroes. inode_lock() serialises readers and writers of one file. Shared
+ * anonymous mappings are backed by unlinked files of this kind too.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -13,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <linux/ramfs.h>
+#include "../internal.h"
 #include "internal.h"
 
 void ramfs_free_data(struct ramfs_inode *ri)
@@ -35,7 +37,7 @@ static int ramfs_grow_slots(struct ramfs_inode *ri, unsigned long nr)
 		return 0;
 	want = max(nr, 2 * ri->nr_slots);
 	want = max(want, 8UL);
-	want = min(want, (unsigned long)(RAMFS_MAX_FILE_SIZE >> PAGE_SHIFT));
+	want = min(want, (unsigned long)(RAMFS_MAX_DATA >> PAGE_SHIFT));
 	slots = kvzalloc(want * sizeof(*slots), GFP_KERNEL);
 	if (!slots)
 		return -ENOMEM;
@@ -96,7 +98,11 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		err = -EFBIG;
 		goto out;
 	}
-	count = min_t(loff_t, count, limit - pos);
+	if (pos >= RAMFS_MAX_DATA) {
+		err = -ENOSPC;
+		goto out;
+	}
+	count = min_t(loff_t, count, RAMFS_MAX_DATA - pos);
 	err = ramfs_grow_slots(ri, DIV_ROUND_UP(pos + count, PAGE_SIZE));
 	if (err)
 		goto out;
@@ -165,7 +171,10 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	return err;
 }
 
-/* The page at @pgoff, allocated (zeroed) in a hole; NULL past the end of file. */
+/*
+ * The page at @pgoff, allocated (zeroed) in a hole; NULL past the end of
+ * file or of the data a file can hold.
+ */
 static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
 {
 	struct inode *inode = file_inode(vma->vm_file);
@@ -173,7 +182,8 @@ static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
 	struct page *page = NULL;
 
 	inode_lock(inode);
-	if (pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE))
+	if (pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE) ||
+	    pgoff >= RAMFS_MAX_DATA >> PAGE_SHIFT)
 		goto out;
 	if (ramfs_grow_slots(ri, pgoff + 1))
 		goto out;
@@ -195,6 +205,38 @@ static int ramfs_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	vma->vm_ops = &ramfs_vm_ops;
 	return 0;
+}
+
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	static const struct qstr name = QSTR_INIT("dev/zero", 8);
+	struct super_block *sb = vfs_root->d_sb;
+	loff_t size = vma->vm_end - vma->vm_start;
+	struct inode *inode;
+	struct dentry *dentry;
+	struct file *file;
+
+	if (size > RAMFS_MAX_DATA)
+		return -ENOMEM;
+	inode = ramfs_get_inode(sb, S_IFREG | 0600, 0);
+	if (!inode)
+		return -ENOMEM;
+	i_size_write(inode, size);
+	dentry = d_alloc_pseudo(sb, &name, inode);
+	if (!dentry)
+		return -ENOMEM;
+	file = alloc_empty_file(O_RDWR);
+	if (IS_ERR(file)) {
+		dput(dentry);
+		return PTR_ERR(file);
+	}
+	file->f_path.dentry = dentry;
+	file->f_inode = inode;
+	file->f_op = &ramfs_file_operations;
+	file->f_mode = FMODE_READ | FMODE_WRITE | FMODE_OPENED;
+	vma->vm_file = file;
+	vma->vm_pgoff = 0;
+	return ramfs_mmap(file, vma);
 }
 
 const struct file_operations ramfs_file_operations = {

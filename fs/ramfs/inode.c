@@ -187,7 +187,7 @@ int ramfs_fill_super(struct super_block *sb)
 
 	sb->s_op = &ramfs_ops;
 	sb->s_magic = RAMFS_MAGIC;
-	sb->s_maxbytes = RAMFS_MAX_FILE_SIZE;
+	sb->s_maxbytes = MAX_LFS_FILESIZE;
 	root = ramfs_get_inode(sb, S_IFDIR | 0755, 0);
 	if (!root)
 		return -ENOMEM;

@@ -117,7 +117,12 @@ static void ramfs_truncate(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &pos), 8L);
 	KUNIT_EXPECT_MEMEQ(test, buf, "0123\0\0\0\0", 8);
 	KUNIT_EXPECT_EQ(test, vfs_truncate(&path, -1), -EINVAL);
-	KUNIT_EXPECT_EQ(test, vfs_truncate(&path, RAMFS_MAX_FILE_SIZE + 1), -EFBIG);
+	/* Large and sparse, as on Linux's tmpfs. */
+	KUNIT_EXPECT_EQ(test, vfs_truncate(&path, (loff_t)1 << 40), 0);
+	KUNIT_EXPECT_EQ(test, file_inode(f)->i_size, (loff_t)1 << 40);
+	pos = ((loff_t)1 << 40) - 1;
+	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, 1, &pos), 1L);
+	KUNIT_EXPECT_EQ(test, buf[0], 0);
 	KUNIT_EXPECT_EQ(test, vfs_truncate(&path, 0), 0);
 	KUNIT_EXPECT_EQ(test, kernel_read(f, buf, sizeof(buf), &pos), 0L);
 	filp_close(f, NULL);
@@ -131,13 +136,13 @@ static void ramfs_truncate(struct kunit *test)
 static void ramfs_size_limit(struct kunit *test)
 {
 	struct file *f = create("/ramfs_t/limit");
-	loff_t pos = RAMFS_MAX_FILE_SIZE;
+	loff_t pos = RAMFS_MAX_DATA;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(f));
-	KUNIT_EXPECT_EQ(test, kernel_write(f, "x", 1, &pos), (ssize_t)-EFBIG);
-	pos = RAMFS_MAX_FILE_SIZE - 2;
+	KUNIT_EXPECT_EQ(test, kernel_write(f, "x", 1, &pos), (ssize_t)-ENOSPC);
+	pos = RAMFS_MAX_DATA - 2;
 	KUNIT_EXPECT_EQ(test, kernel_write(f, "xyz", 3, &pos), 2L);	/* clipped */
-	KUNIT_EXPECT_EQ(test, file_inode(f)->i_size, RAMFS_MAX_FILE_SIZE);
+	KUNIT_EXPECT_EQ(test, file_inode(f)->i_size, RAMFS_MAX_DATA);
 	filp_close(f, NULL);
 	KUNIT_EXPECT_EQ(test, kern_unlink("/ramfs_t/limit"), 0);
 }

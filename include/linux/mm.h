@@ -210,12 +210,24 @@ void mmput(struct mm_struct *mm);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 
 /*
+ * shmem_zero_setup() - back the shared anonymous mapping @vma (vm_file
+ * NULL, not linked yet) with a new unlinked RAM file of its size, as
+ * Linux does, so that pages first touched after fork() are shared too.
+ * Returns 0 (vm_file and vm_ops set, vm_pgoff 0) or -ENOMEM (also for a
+ * size the RAM filesystem cannot hold). May sleep. fs/ramfs/file.c.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma);
+
+/*
  * do_mmap() - map [@addr, @addr + @len) in the current address space:
  * anonymous when @file is NULL, else @file from page @pgoff. @prot is
  * PROT_*, @flags MAP_* (MAP_FIXED replaces what was there; otherwise @addr
  * is a hint and a free range is picked below mm->mmap_base). Returns the
- * address or -errno (-ENOMEM: no room or no memory, -EINVAL: bad
- * arguments). Caller holds mm->mmap_lock. Pages come in on first touch.
+ * address or -errno (-ENOMEM: no room, outside user space or no memory,
+ * -EINVAL: bad arguments, -EACCES: a shared writable mapping of a file not
+ * open for writing, -EOVERFLOW: file offsets past the largest file).
+ * Caller holds mm->mmap_lock. Pages come in on first touch; a shared
+ * mapping of a file not open for writing can never become writable.
  */
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,

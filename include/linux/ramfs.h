@@ -12,8 +12,12 @@
 
 #define RAMFS_MAGIC 0x858458f6
 
-/* Largest ramfs file (the page-pointer array of a file stays small). */
-#define RAMFS_MAX_FILE_SIZE ((loff_t)1 << 30)
+/*
+ * A ramfs file may be as large as on Linux's tmpfs (MAX_LFS_FILESIZE,
+ * sparse), but its data lies in the first RAMFS_MAX_DATA bytes (the
+ * page-pointer array of a file stays small): writes beyond give -ENOSPC.
+ */
+#define RAMFS_MAX_DATA ((loff_t)1 << 30)
 
 /*
  * ramfs_fill_super() - make @sb (zeroed by the caller) a ramfs with an

@@ -158,6 +158,12 @@ void preempt_schedule_irq(void);
 bool wake_up_process(struct task_struct *p);
 /* Like wake_up_process() but only if p's state matches state. */
 bool wake_up_state(struct task_struct *p, unsigned int state);
+/*
+ * wake_up_process() for a new process (fork): it runs before its parent
+ * returns. Another task's wake-up waits until the waker blocks or its slice
+ * ends; one from an interrupt preempts. Any context; never sleeps.
+ */
+void wake_up_new_task(struct task_struct *p);
 
 /* Yield the CPU to another runnable task, if any. May sleep. */
 void yield(void);

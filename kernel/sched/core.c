@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The scheduler: one run queue, FIFO round robin with a time slice, and
- * kernel preemption on the timer tick. Tasks not running are either on the
- * run queue (on_rq) or asleep somewhere (a wait queue, a timer, a mutex).
+ * kernel preemption on the timer tick and on wake-ups from interrupts.
+ * Tasks not running are either on the run queue (on_rq) or asleep
+ * somewhere (a wait queue, a timer, a mutex).
  * rq.lock is taken with interrupts off because wake-ups come from IRQs.
  * Tasks themselves are made, counted and freed in kernel/pid.c.
  */
@@ -181,7 +182,15 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 		woken = true;
 		if (!p->on_rq && p != current && p != rq.idle)
 			enqueue(p);
-		if (p != current)
+		/*
+		 * A task woken by another task waits until the waker blocks
+		 * or its slice ends, as under Linux's CFS for a woken task
+		 * that is owed no CPU time: the waker goes on (kill()
+		 * returns before its victim dies). Wake-ups from interrupts,
+		 * or of an idle CPU, run the woken task at once; so does a
+		 * new task (wake_up_new_task()).
+		 */
+		if (p != current && (in_irq() || current == rq.idle))
 			this_cpu()->need_resched = 1;
 	}
 	do_raw_spin_unlock(&rq.lock);
@@ -192,6 +201,12 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 bool wake_up_process(struct task_struct *p)
 {
 	return wake_up_state(p, TASK_NORMAL);
+}
+
+void wake_up_new_task(struct task_struct *p)
+{
+	wake_up_process(p);
+	this_cpu()->need_resched = 1;
 }
 
 void yield(void)

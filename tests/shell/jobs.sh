@@ -6,6 +6,8 @@ wait $p2; echo "job 2: $?"
 wait $p1; echo "job 1: $?"
 # When the shell reports the killed background job depends on timing: not checked.
 (sleep 10 & p3=$!; kill $p3; wait $p3; echo "killed: $?") 2>/dev/null
+# kill returns before its victim dies, so wait reports how the job ended.
+sleep 5 & p4=$!; kill $p4; wait $p4; echo "waited: $?"
 sh -c 'kill -TERM $$'; echo "self TERM: $?"
 trap 'echo caught USR1' USR1
 kill -USR1 $$

@@ -73,6 +73,11 @@ _Static_assert(sizeof(struct rt_sigframe_layout) <= ELF_MINSIGSTKSZ, "AT_MINSIGS
 
 /* The registers sigreturn may give back: NZCV. The rest of PSTATE is EL0t's. */
 #define PSTATE_USER_FLAGS 0xf0000000UL
+/*
+ * PSTATE bits a frame must leave clear, as Linux's valid_user_regs()
+ * checks: the mode (EL0t is 0), nRW (AArch32) and the D, A, I, F masks.
+ */
+#define PSTATE_MUST_BE_ZERO (PSR_MODE_MASK | 0x10UL | 0x3c0UL)
 
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
 		   unsigned long oldmask, struct pt_regs *regs)
@@ -149,6 +154,8 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		t->thread.fpsimd.fpcr = fphead.fpcr;
 		fpsimd_load_state(&t->thread.fpsimd);
 	}
+	if (pstate & PSTATE_MUST_BE_ZERO)
+		goto bad;
 	regs->sp = sp;
 	regs->pc = pc;
 	regs->pstate = (pstate & PSTATE_USER_FLAGS) | PSR_MODE_EL0t;

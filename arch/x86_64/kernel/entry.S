@@ -135,8 +135,8 @@ restore_regs_and_iret:
 /* void ret_to_user_mode(struct pt_regs *regs): enter user mode; no return. */
 	.globl ret_to_user_mode
 ret_to_user_mode:
-	cli
 	movq %rdi, %rsp
+	call x86_exit_to_user_mode
 	jmp restore_regs_and_iret
 
 /* struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset 0. */
@@ -180,7 +180,7 @@ ret_from_fork:
 	movq %rax, %rdi
 	call schedule_tail
 	movq %rsp, %rdi
-	call exit_to_user_mode
+	call x86_exit_to_user_mode
 	jmp restore_regs_and_iret
 
 /* void arch_capture_regs(struct pt_regs *regs): the caller's registers. */

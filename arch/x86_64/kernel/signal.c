@@ -48,8 +48,11 @@ _Static_assert(sizeof(struct user_siginfo) == 128, "siginfo layout");
 #define X86_EFLAGS_TF 0x100UL
 #define X86_EFLAGS_DF 0x400UL
 #define X86_EFLAGS_RF 0x10000UL
-/* The flags sigreturn may change: CF PF AF ZF SF TF DF OF AC RF... */
-#define FIX_EFLAGS 0x00054dd5UL
+/*
+ * The flags sigreturn may change, as on Linux: CF PF AF ZF SF TF DF OF AC
+ * RF; never IF, IOPL or NT.
+ */
+#define FIX_EFLAGS 0x00050dd5UL
 #define MXCSR_MASK 0xffbfU
 
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,

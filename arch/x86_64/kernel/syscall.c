@@ -10,6 +10,7 @@
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/stddef.h>
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
@@ -81,10 +82,31 @@ bool do_syscall_64(struct pt_regs *regs)
 
 	local_irq_enable();
 	regs->rax = invoke_syscall(nr, args);
-	exit_to_user_mode(regs);
+	x86_exit_to_user_mode(regs);
 	return regs->rcx == regs->rip && regs->r11 == regs->rflags &&
 	       regs->cs == USER_CS && regs->ss == USER_DS && regs->rip < TASK_SIZE_MAX &&
 	       !(regs->rflags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
+}
+
+/* The low 48 bits sign-extended: an address IRET may load into RIP. */
+static bool canonical_address(unsigned long addr)
+{
+	return (unsigned long)((long)(addr << 16) >> 16) == addr;
+}
+
+void x86_exit_to_user_mode(struct pt_regs *regs)
+{
+	exit_to_user_mode(regs);
+	/*
+	 * The SIGSEGV's handler (at a new RIP) runs, or the default action
+	 * kills; a handler that is itself non-canonical makes the next
+	 * round's signal a blocked one, which force_sig() makes fatal.
+	 */
+	while (!canonical_address(regs->rip)) {
+		local_irq_enable();
+		force_sig_fault(SIGSEGV, SI_KERNEL, 0);	/* as Linux's bad IRET */
+		exit_to_user_mode(regs);
+	}
 }
 
 int syscall_get_nr(const struct pt_regs *regs)

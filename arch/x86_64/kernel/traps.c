@@ -65,14 +65,18 @@ static const char *const exception_names[32] = {
 	"SIMD floating point", "virtualization", "control protection",
 };
 
-static void set_gate(int vec, void *handler, int ist)
+/*
+ * An interrupt gate; @dpl 3 lets user code raise the vector with an INT
+ * instruction (int3, int $4 as Linux allows), 0 makes that a #GP.
+ */
+static void set_gate(int vec, void *handler, int ist, int dpl)
 {
 	unsigned long a = (unsigned long)handler;
 
 	idt[vec].offset_low = a & 0xffff;
 	idt[vec].selector = KERNEL_CS;
 	idt[vec].ist = ist;
-	idt[vec].type_attr = 0x8e;	/* present, DPL 0, interrupt gate */
+	idt[vec].type_attr = 0x8e | dpl << 5;	/* present, interrupt gate */
 	idt[vec].offset_mid = (a >> 16) & 0xffff;
 	idt[vec].offset_high = a >> 32;
 	idt[vec].zero = 0;
@@ -99,7 +103,7 @@ void __init trap_init(void)
 	__asm__ __volatile__("ltr %w0" :: "r"(TSS_SEL));
 
 	for (int v = 0; v < 256; v++)
-		set_gate(v, isr_stubs + 16 * v, v == 8 ? 1 : 0);
+		set_gate(v, isr_stubs + 16 * v, v == 8 ? 1 : 0, v == 3 || v == 4 ? 3 : 0);
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (u64)idt;
 	__asm__ __volatile__("lidt %0" :: "m"(idtr));
@@ -229,20 +233,32 @@ static void handle_irq(struct pt_regs *regs)
 		preempt_schedule_irq();
 }
 
-/* The signal an exception raised in user mode sends. */
-static int user_trap_signal(unsigned long v)
+/*
+ * The signal an exception raised in user mode sends, and its si_code in
+ * *@code (Linux's choices: SI_KERNEL where Linux uses force_sig()).
+ */
+static int user_trap_signal(unsigned long v, int *code)
 {
+	*code = SI_KERNEL;
 	switch (v) {
 	case 0:		/* divide error */
+		*code = FPE_INTDIV;
+		return SIGFPE;
 	case 16:	/* x87 */
 	case 19:	/* SIMD */
+		*code = 0;
 		return SIGFPE;
 	case 1:
 	case 3:
 		return SIGTRAP;
 	case 6:
+		*code = ILL_ILLOPN;
 		return SIGILL;
+	case 11:	/* segment not present */
+	case 12:	/* stack segment: a non-canonical stack address */
+		return SIGBUS;
 	case 17:	/* alignment check */
+		*code = BUS_ADRALN;
 		return SIGBUS;
 	default:
 		return SIGSEGV;
@@ -251,10 +267,12 @@ static int user_trap_signal(unsigned long v)
 
 static void do_user_trap(struct pt_regs *regs, unsigned long v)
 {
+	int code, sig = user_trap_signal(v, &code);
+
 	pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx\n", current->comm,
 		current->pid, exception_names[v] ? exception_names[v] : "reserved",
 		regs->rip, regs->rsp, regs->error_code);
-	force_sig(user_trap_signal(v));
+	force_sig_fault(sig, code, code == SI_KERNEL ? 0 : regs->rip);
 }
 
 void x86_trap_entry(struct pt_regs *regs);
@@ -289,5 +307,5 @@ void x86_trap_entry(struct pt_regs *regs)
 	    regs->error_code);
 out:
 	if (user_mode(regs))
-		exit_to_user_mode(regs);
+		x86_exit_to_user_mode(regs);
 }

@@ -33,6 +33,15 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long addr, unsigned long 
 /* Enable SSE for user mode (fpu.c). */
 void fpu_init(void);
 
+/*
+ * x86_exit_to_user_mode() - exit_to_user_mode(), then make sure IRET
+ * cannot fault in the kernel: a non-canonical RIP (from sigreturn or an
+ * ELF entry point) becomes a SIGSEGV to the task, as on Linux. Called with
+ * @regs the current task's user registers; may sleep; returns with
+ * interrupts off, ready for IRET or SYSRET (syscall.c).
+ */
+void x86_exit_to_user_mode(struct pt_regs *regs);
+
 /* Program the SYSCALL MSRs (syscall.c); called by trap_init(). */
 void syscall_init(void);
 
