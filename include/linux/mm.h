@@ -220,9 +220,11 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
  * do_mmap() - map [@addr, @addr + @len) in the current address space:
  * anonymous when @file is NULL, else @file from page @pgoff. @prot is
  * PROT_*, @flags MAP_* (MAP_FIXED replaces what was there; otherwise @addr
- * is a hint and a free range is picked below mm->mmap_base). Returns the
- * address or -errno (-ENOMEM: no room or no memory, -EINVAL: bad
- * arguments). Caller holds mm->mmap_lock. Pages come in on first touch.
+ * is a hint and the highest free range below mm->mmap_base is taken, in
+ * O(log n)). The new mapping merges with neighbours that continue it
+ * (same flags, file and offsets), as in Linux. Returns the address or
+ * -errno (-ENOMEM: no room or no memory, -EINVAL: bad arguments). Caller
+ * holds mm->mmap_lock. Pages come in on first touch.
  */
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,
