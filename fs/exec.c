@@ -137,6 +137,7 @@ int __weak arch_setup_additional_pages(struct mm_struct *mm)
 int install_code_page(struct mm_struct *mm, unsigned long addr, const void *code, size_t size)
 {
 	struct vm_area_struct *vma;
+	int err;
 
 	if (size > PAGE_SIZE)
 		return -EINVAL;
@@ -151,11 +152,15 @@ int install_code_page(struct mm_struct *mm, unsigned long addr, const void *code
 	/* Make the instructions visible to instruction fetch, then W^X. */
 	flush_icache_range(addr, addr + size);
 	mutex_lock(&mm->mmap_lock);
-	vma = find_vma(mm, addr);
-	vma->vm_flags = (vma->vm_flags & ~(VM_WRITE | VM_MAYWRITE)) | VM_EXEC;
-	change_protection(vma);
+	/* The page may have merged with a neighbour: only it changes. */
+	err = vma_split_range(mm, addr, addr + PAGE_SIZE);
+	if (!err) {
+		vma = find_vma(mm, addr);
+		vma->vm_flags = (vma->vm_flags & ~(VM_WRITE | VM_MAYWRITE)) | VM_EXEC;
+		change_protection(vma);
+	}
 	mutex_unlock(&mm->mmap_lock);
-	return 0;
+	return err;
 }
 
 void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)

@@ -18,6 +18,9 @@ bool vfs_ns_locked(void);
 /* The root of the namespace (fs/namespace.c); NULL before fs init. */
 extern struct dentry *vfs_root;
 
+/* dcache.c: the hash table and dentry cache, before the first dentry. */
+int dcache_init(void);
+
 /* dcache.c: need the namespace mutex except d_alloc(). */
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
 struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);

@@ -15,9 +15,12 @@ struct dentry *vfs_root;
 
 static int __init init_rootfs(void)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
-	int err;
+	struct super_block *sb;
+	int err = dcache_init();
 
+	if (err)
+		return err;
+	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
 	if (!sb)
 		return -ENOMEM;
 	err = ramfs_fill_super(sb);

@@ -31,14 +31,14 @@ static unsigned int dt_type(const struct inode *inode)
 }
 
 /*
- * Positions: 0 is ".", 1 is "..", 2 + n is the n-th child in creation
- * order. An entry removed between two calls shifts the later ones down, so
- * one may be skipped: acceptable for now, as in Linux before cursors.
+ * Positions: 0 is ".", 1 is "..", and every child has its own d_offset
+ * (<linux/dcache.h>), never reused in that directory: a listing resumes
+ * at the first child at or after its position, so entries removed or
+ * added meanwhile neither shift nor hide the others. O(log n) to resume.
  */
 int dcache_readdir(struct file *file, struct dir_context *ctx)
 {
 	struct dentry *dentry = file_dentry(file), *child;
-	loff_t i = 2;
 
 	if (ctx->pos == 0) {
 		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
@@ -50,13 +50,14 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
-		if (i++ < ctx->pos)
-			continue;
+	child = d_first_child_from(dentry, ctx->pos);
+	for (; child; child = list_is_last(&child->d_child, &dentry->d_subdirs) ? NULL :
+			      list_next_entry(child, d_child)) {
+		ctx->pos = child->d_offset;
 		if (!dir_emit(ctx, child->d_name.name, child->d_name.len,
 			      child->d_inode->i_ino, dt_type(child->d_inode)))
 			return 0;
-		ctx->pos++;
+		ctx->pos = child->d_offset + 1;
 	}
 	return 0;
 }

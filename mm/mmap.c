@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * User address spaces: the list of mappings (VMAs) of an mm_struct, and
- * mmap/munmap/brk on it. The list is kept sorted by address; it is short
- * for the programs Ferrite runs, so lookups walk it (Linux uses a maple
- * tree). Neighbouring mappings are not merged, except that brk grows the
- * heap's own mapping.
+ * User address spaces: mmap/munmap/mprotect/brk on the mappings (VMAs) of
+ * an mm_struct, which mm/vma.c indexes (every lookup O(log n)). A new or
+ * re-protected mapping merges with neighbours that continue it, as in
+ * Linux; munmap and mprotect split mappings at their ends.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -17,6 +16,7 @@
 #include <linux/pgtable.h>
 #include <asm/uaccess.h>
 #include <uapi/linux/mman.h>
+#include "internal.h"
 
 /* Default top of the mmap area: below the stack and a guard gap. */
 #define MMAP_BASE (TASK_SIZE_MAX - USER_STACK_SIZE - (128UL << 20))
@@ -38,26 +38,19 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&mm->mmap);
+	mm->mm_rb = RB_ROOT;
 	refcount_set(&mm->mm_users, 1);
 	mutex_init(&mm->mmap_lock);
 	mm->mmap_base = PAGE_ALIGN(MMAP_BASE);
 	return mm;
 }
 
-static void vma_free(struct vm_area_struct *vma)
-{
-	if (vma->vm_file)
-		fput(vma->vm_file);
-	kfree(vma);
-}
-
 /* Unlink and free @vma after releasing its pages. */
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	zap_page_range(mm, vma->vm_start, vma->vm_end);
-	list_del(&vma->vm_list);
-	mm->map_count--;
-	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	__vma_unlink(mm, vma);
+	mm->total_vm -= vma_pages(vma);
 	vma_free(vma);
 }
 
@@ -75,26 +68,6 @@ void mmput(struct mm_struct *mm)
 	if (mm->exe_file)
 		fput(mm->exe_file);
 	kfree(mm);
-}
-
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
-{
-	struct vm_area_struct *vma;
-
-	list_for_each_entry(vma, &mm->mmap, vm_list)
-		if (vma->vm_end > addr)
-			return vma;
-	return NULL;
-}
-
-/* Insert @vma in address order; the range must be free. */
-void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
-
-	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
-	mm->map_count++;
-	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
 struct vm_area_struct *vma_dup(const struct vm_area_struct *old)
@@ -119,9 +92,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		return -ENOMEM;
 	tail->vm_start = addr;
 	tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-	vma->vm_end = addr;
-	list_add(&tail->vm_list, &vma->vm_list);
-	mm->map_count++;
+	vma_adjust(vma, vma->vm_start, addr, vma->vm_pgoff);
+	__vma_link(mm, tail);
 	return 0;
 }
 
@@ -144,7 +116,7 @@ int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end
 
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
-	struct vm_area_struct *vma, *tmp;
+	struct vm_area_struct *vma, *next;
 	unsigned long end;
 	int err;
 
@@ -155,11 +127,9 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	err = vma_split_range(mm, start, end);
 	if (err)
 		return err;
-	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list) {
-		if (vma->vm_start >= end)
-			break;
-		if (vma->vm_start >= start)
-			remove_vma(mm, vma);
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = next) {
+		next = vma_next(mm, vma);
+		remove_vma(mm, vma);
 	}
 	return 0;
 }
@@ -175,9 +145,6 @@ static bool range_free(struct mm_struct *mm, unsigned long addr, unsigned long l
 static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
 				       unsigned long len)
 {
-	struct vm_area_struct *vma;
-	unsigned long top = mm->mmap_base;
-
 	if (len > TASK_SIZE_MAX - MMAP_MIN_ADDR)
 		return -ENOMEM;
 	if (hint) {
@@ -186,17 +153,7 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long hint,
 		    range_free(mm, hint, len))
 			return hint;
 	}
-	/* Walk down from the top, through the gaps between mappings. */
-	list_for_each_entry_reverse(vma, &mm->mmap, vm_list) {
-		if (vma->vm_start >= top)
-			continue;
-		if (vma->vm_end <= top && top - vma->vm_end >= len)
-			return top - len;
-		top = min(top, vma->vm_start);
-	}
-	if (top >= MMAP_MIN_ADDR + len)
-		return top - len;
-	return -ENOMEM;
+	return unmapped_area_topdown(mm, len, MMAP_MIN_ADDR, mm->mmap_base);
 }
 
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
@@ -258,7 +215,8 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	vma->vm_end = addr + len;
 	vma->vm_mm = mm;
 	vma->vm_flags = vm_flags;
-	vma->vm_pgoff = pgoff;
+	/* Private anonymous memory counts in address pages, as in Linux. */
+	vma->vm_pgoff = file || (vm_flags & VM_SHARED) ? pgoff : addr >> PAGE_SHIFT;
 	vma->vm_file = file ? get_file(file) : NULL;
 	INIT_LIST_HEAD(&vma->vm_list);
 	if (file && file->f_op->mmap) {
@@ -278,6 +236,7 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		}
 	}
 	vma_link(mm, vma);
+	vma_merge(mm, vma);
 	return addr;
 }
 
@@ -304,7 +263,7 @@ unsigned long mm_brk(struct mm_struct *mm, unsigned long brk)
 	vma = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
 	if (vma && vma->vm_end == old_end && !vma->vm_file &&
 	    vma->vm_flags == (VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)) {
-		vma->vm_end = new_end;
+		vma_adjust(vma, vma->vm_start, new_end, vma->vm_pgoff);
 		mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
 	} else if (IS_ERR_VALUE(do_mmap(mm, NULL, old_end, new_end - old_end,
 					 PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, 0))) {
@@ -380,11 +339,42 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 	return ret;
 }
 
+int mm_mprotect(struct mm_struct *mm, unsigned long start, unsigned long end,
+		unsigned long prot)
+{
+	struct vm_area_struct *vma;
+	unsigned long addr = start;
+	int ret;
+
+	/* The whole range must be mapped. */
+	vma = find_vma(mm, start);
+	while (vma && addr < end && vma->vm_start <= addr) {
+		/* A shared mapping of a file opened read-only stays read-only. */
+		if ((prot & PROT_WRITE) && !(vma->vm_flags & VM_MAYWRITE))
+			return -EACCES;
+		addr = vma->vm_end;
+		vma = vma_next(mm, vma);
+	}
+	if (addr < end)
+		return -ENOMEM;
+	ret = vma_split_range(mm, start, end);
+	if (ret)
+		return ret;
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(mm, vma)) {
+		vma->vm_flags &= ~(VM_READ | VM_WRITE | VM_EXEC);
+		vma->vm_flags |= (prot & PROT_READ ? VM_READ : 0) |
+				 (prot & PROT_WRITE ? VM_WRITE : 0) |
+				 (prot & PROT_EXEC ? VM_EXEC : 0);
+		change_protection(vma);
+		vma = vma_merge(mm, vma);
+	}
+	return 0;
+}
+
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
 	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-	unsigned long end, addr;
+	unsigned long end;
 	int ret;
 
 	if (!PAGE_ALIGNED(start) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC |
@@ -396,35 +386,7 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	if (end <= start || end > TASK_SIZE_MAX)
 		return -ENOMEM;
 	mutex_lock(&mm->mmap_lock);
-	/* The whole range must be mapped. */
-	ret = -ENOMEM;
-	addr = start;
-	vma = find_vma(mm, start);
-	while (vma && addr < end && vma->vm_start <= addr) {
-		addr = vma->vm_end;
-		vma = vma->vm_list.next == &mm->mmap ? NULL : list_next_entry(vma, vm_list);
-	}
-	if (addr < end)
-		goto out;
-	ret = vma_split_range(mm, start, end);
-	if (ret)
-		goto out;
-	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		if (vma->vm_start >= end)
-			break;
-		if (vma->vm_end <= start)
-			continue;
-		if ((prot & PROT_WRITE) && !(vma->vm_flags & VM_MAYWRITE)) {
-			ret = -EACCES;
-			break;
-		}
-		vma->vm_flags &= ~(VM_READ | VM_WRITE | VM_EXEC);
-		vma->vm_flags |= (prot & PROT_READ ? VM_READ : 0) |
-				 (prot & PROT_WRITE ? VM_WRITE : 0) |
-				 (prot & PROT_EXEC ? VM_EXEC : 0);
-		change_protection(vma);
-	}
-out:
+	ret = mm_mprotect(mm, start, end, prot);
 	mutex_unlock(&mm->mmap_lock);
 	return ret;
 }
@@ -489,7 +451,7 @@ unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long 
 		/* Grow in place when the mapping ends here and the room is free. */
 		if (vma->vm_end == old_end && old_end <= TASK_SIZE_MAX - (new_len - old_len) &&
 		    range_free(mm, old_end, new_len - old_len)) {
-			vma->vm_end = addr + new_len;
+			vma_adjust(vma, vma->vm_start, addr + new_len, vma->vm_pgoff);
 			mm->total_vm += (new_len - old_len) >> PAGE_SHIFT;
 			ret = addr;
 			goto out;

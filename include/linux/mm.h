@@ -203,9 +203,16 @@ static inline void mmget(struct mm_struct *mm)
 }
 void mmput(struct mm_struct *mm);
 
+/* The number of pages @vma spans. */
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
 /*
  * find_vma() - the first mapping of @mm ending above @addr (it may start
- * above @addr too), or NULL. Caller holds mm->mmap_lock.
+ * above @addr too), or NULL. O(log n) in the number of mappings. Caller
+ * holds mm->mmap_lock.
  */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 
@@ -222,12 +229,14 @@ int shmem_zero_setup(struct vm_area_struct *vma);
  * do_mmap() - map [@addr, @addr + @len) in the current address space:
  * anonymous when @file is NULL, else @file from page @pgoff. @prot is
  * PROT_*, @flags MAP_* (MAP_FIXED replaces what was there; otherwise @addr
- * is a hint and a free range is picked below mm->mmap_base). Returns the
- * address or -errno (-ENOMEM: no room, outside user space or no memory,
- * -EINVAL: bad arguments, -EACCES: a shared writable mapping of a file not
- * open for writing, -EOVERFLOW: file offsets past the largest file).
- * Caller holds mm->mmap_lock. Pages come in on first touch; a shared
- * mapping of a file not open for writing can never become writable.
+ * is a hint and the highest free range below mm->mmap_base is taken, in
+ * O(log n)). The new mapping merges with neighbours that continue it
+ * (same flags, file and offsets), as in Linux. Returns the address or
+ * -errno (-ENOMEM: no room, outside user space or no memory, -EINVAL: bad
+ * arguments, -EACCES: a shared writable mapping of a file not open for
+ * writing, -EOVERFLOW: file offsets past the largest file). Caller holds
+ * mm->mmap_lock. Pages come in on first touch; a shared mapping of a file
+ * not open for writing can never become writable.
  */
 unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot, unsigned long flags,
@@ -312,13 +321,26 @@ int vma_split_range(struct mm_struct *mm, unsigned long start, unsigned long end
 unsigned long mm_brk(struct mm_struct *mm, unsigned long brk);
 
 /*
+ * mm_mprotect() - mprotect(2) on @mm: give [@start, @end) (page aligned)
+ * the PROT_* protection @prot, splitting mappings at the ends and merging
+ * the result with neighbours that match. 0, or -ENOMEM when part of the
+ * range is unmapped (nothing changed) or a split fails. Caller holds
+ * mm->mmap_lock.
+ */
+int mm_mprotect(struct mm_struct *mm, unsigned long start, unsigned long end,
+		unsigned long prot);
+
+/*
  * access_process_vm() - copy up to @len bytes at user @addr of @mm into
  * @buf, stopping at the first page not present (nothing is faulted in).
  * Returns the bytes copied. Takes mm->mmap_lock; may sleep.
  */
 int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 
-/* Add @vma to @mm's list (the range must be free). mmap_lock held. */
+/*
+ * vma_link() - add @vma to @mm's mappings (the range must be free) and
+ * count its pages. O(log n). mmap_lock held.
+ */
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
 
 #endif /* _LINUX_MM_H */

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 #include <linux/mutex.h>
 #include <linux/refcount.h>
+#include <linux/rbtree.h>
 #include <asm/pgtable.h>
 
 struct kmem_cache;
@@ -68,6 +69,9 @@ struct vm_area_struct {
 	struct file *vm_file;		/* a reference, or NULL */
 	const struct vm_operations_struct *vm_ops;	/* from the file's ->mmap */
 	struct list_head vm_list;	/* in mm->mmap, sorted by address */
+	struct rb_node vm_rb;		/* in mm->mm_rb, by address */
+	/* The largest free gap below a mapping in this VMA's subtree (mm/vma.c). */
+	unsigned long rb_subtree_gap;
 };
 
 /*
@@ -79,6 +83,7 @@ struct vm_area_struct {
 struct mm_struct {
 	pgd_t *pgd;			/* top-level page table (arch) */
 	struct list_head mmap;		/* VMAs by address */
+	struct rb_root mm_rb;		/* the same VMAs, as a tree */
 	int map_count;
 	refcount_t mm_users;
 	struct mutex mmap_lock;

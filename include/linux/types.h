@@ -52,6 +52,11 @@ struct list_head {
 	struct list_head *next, *prev;
 };
 
+/* Hash-table chains: a one-pointer head, so big tables stay small. */
+struct hlist_head {
+	struct hlist_node *first;
+};
+
 struct hlist_node {
 	struct hlist_node *next, **pprev;
 };

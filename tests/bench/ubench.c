@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -18,6 +19,145 @@ static double now_us(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/*
+ * Scale curves: the cost of one operation with N entries in a directory
+ * or N mappings in the address space, for N = 1k, 4k, 16k and 64k
+ * (64,000 stays under Linux's default limit of 65,530 mappings). Each
+ * figure is the best of ROUNDS rounds of CURVE_OPS operations, so that a
+ * stall of the host does not count as a cost of the kernel.
+ */
+static const int curve_sizes[] = { 1000, 4000, 16000, 64000 };
+#define CURVE_OPS 300
+#define ROUNDS 3		/* ROUNDS * CURVE_OPS <= the smallest size */
+#define SPREAD 7919		/* a prime: i * SPREAD % n visits distinct entries */
+
+/*
+ * Under /scale, where bench_user.py mounts a tmpfs without an inode limit
+ * when the kernel has mount(2): Linux's rootfs stops at about 16,000
+ * inodes in 128 MiB. On Ferrite it is a ramfs directory like any other.
+ */
+static const char curve_dir[] = "/scale/ubench_dir";
+
+/* Create curve_dir/<kind><i>: 0, or -1 when there is no room. */
+static int create_file(char kind, int i)
+{
+	char name[64];
+	int fd;
+
+	snprintf(name, sizeof(name), "%s/%c%d", curve_dir, kind, i);
+	fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+static void remove_file(char kind, int i)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s/%c%d", curve_dir, kind, i);
+	if (unlink(name))
+		exit(3);
+}
+
+static void keep_best(double *best, double t0)
+{
+	double us = (now_us() - t0) / CURVE_OPS;
+
+	if (*best == 0 || us < *best)
+		*best = us;
+}
+
+static void dir_curve(int n)
+{
+	double create = 0, stat_ = 0, unlink_ = 0, t;
+	char name[64];
+	struct stat st;
+
+	mkdir("/scale", 0755);
+	if (mkdir(curve_dir, 0755))
+		exit(4);
+	for (int i = 0; i < n; i++) {
+		if (create_file('f', i)) {
+			/* Out of room (Linux in 128 MiB): no figure at this size. */
+			while (i--)
+				remove_file('f', i);
+			rmdir(curve_dir);
+			return;
+		}
+	}
+	for (int r = 0; r < ROUNDS; r++) {
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			if (create_file('x', i))
+				exit(2);
+		keep_best(&create, t);
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++) {
+			snprintf(name, sizeof(name), "%s/f%d", curve_dir,
+				 (int)((long)(r * CURVE_OPS + i) * SPREAD % n));
+			if (stat(name, &st))
+				exit(5);
+		}
+		keep_best(&stat_, t);
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			remove_file('x', i);
+		keep_best(&unlink_, t);
+	}
+	printf("dir_create_%dk %.2f us\n", n / 1000, create);
+	printf("dir_stat_%dk %.2f us\n", n / 1000, stat_);
+	printf("dir_unlink_%dk %.2f us\n", n / 1000, unlink_);
+	for (int i = 0; i < n; i++)
+		remove_file('f', i);
+	rmdir(curve_dir);
+}
+
+/* One page, read-only or read-write by @i, so that neighbours never merge. */
+static char *map_page(int i)
+{
+	char *p = mmap(NULL, 4096, i % 2 ? PROT_READ : PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		exit(6);
+	return p;
+}
+
+static void map_curve(int n)
+{
+	char **maps = malloc(n * sizeof(*maps)), *extra[CURVE_OPS];
+	double map = 0, fault = 0, unmap = 0, t;
+	volatile char sum = 0;
+
+	if (!maps)
+		exit(7);
+	for (int i = 0; i < n; i++)
+		maps[i] = map_page(i);
+	for (int r = 0; r < ROUNDS; r++) {
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			extra[i] = map_page(i);
+		keep_best(&map, t);
+		/* A first touch each: every round touches other mappings. */
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			sum += *maps[(long)(r * CURVE_OPS + i) * SPREAD % n];
+		keep_best(&fault, t);
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			munmap(extra[i], 4096);
+		keep_best(&unmap, t);
+	}
+	printf("mmap_%dk %.2f us\n", n / 1000, map);
+	printf("fault_%dk %.2f us\n", n / 1000, fault);
+	printf("munmap_%dk %.2f us\n", n / 1000, unmap);
+	for (int i = 0; i < n; i++)
+		munmap(maps[i], 4096);
+	free(maps);
 }
 
 int main(int argc, char **argv)
@@ -119,5 +259,10 @@ int main(int argc, char **argv)
 				return 1;
 		printf("read_64k_rust_random %.2f us\n", (now_us() - t) / n);
 	}
+
+	for (size_t i = 0; i < sizeof(curve_sizes) / sizeof(curve_sizes[0]); i++)
+		dir_curve(curve_sizes[i]);
+	for (size_t i = 0; i < sizeof(curve_sizes) / sizeof(curve_sizes[0]); i++)
+		map_curve(curve_sizes[i]);
 	return 0;
 }
