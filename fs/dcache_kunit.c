@@ -6,6 +6,7 @@
  * repeats one that stays; and everything is given back at the end.
  */
 #include <kunit/test.h>
+#include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/slab.h>
