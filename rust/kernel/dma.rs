@@ -136,7 +136,6 @@ mod tests {
     use super::*;
     use crate::pci;
     use crate::prelude::*;
-    use core::ptr::NonNull;
 
     const EDU_DMA_SRC: usize = 0x80;
     const EDU_DMA_DST: usize = 0x88;
@@ -152,12 +151,7 @@ mod tests {
     const WORDS: usize = 256;
 
     fn edu() -> Result<ARef<pci::Device>> {
-        // SAFETY: walks the PCI bus from the start.
-        let raw = unsafe { bindings::pci_get_device(0x1234, 0x11e8, core::ptr::null_mut()) };
-        let raw = NonNull::new(raw.cast::<pci::Device>()).ok_or(ENODEV)?;
-        // SAFETY: `pci_get_device()` took a reference for us, which the
-        // `ARef` now owns.
-        Ok(unsafe { ARef::from_raw(raw) })
+        pci::Device::get(0x1234, 0x11e8).ok_or(ENODEV)
     }
 
     /// Runs one edu DMA transfer of `len` bytes and waits for its end.

@@ -254,36 +254,21 @@ mod tests {
     const EDU_BAR0_LEN: usize = 1 << 20;
 
     /// QEMU's edu device (every machine has one: see scripts/qemu.sh),
-    /// enabled, with its BAR 0's physical address; released on drop.
-    struct Edu(*mut bindings::pci_dev, u64);
+    /// enabled, with its BAR 0's physical address; disabled on drop.
+    struct Edu(crate::types::ARef<crate::pci::Device>, u64);
 
     impl Edu {
         fn get() -> Result<Self> {
-            // SAFETY: walks the PCI bus; a NULL `from` starts at the first device.
-            let dev = unsafe { bindings::pci_get_device(0x1234, 0x11e8, core::ptr::null_mut()) };
-            if dev.is_null() {
-                return Err(ENODEV);
-            }
-            // SAFETY: `dev` is a live pci_dev we hold a reference to.
-            let err = unsafe { bindings::pci_enable_device(dev) };
-            if err != 0 {
-                // SAFETY: drops the reference `pci_get_device()` took.
-                unsafe { bindings::pci_dev_put(dev) };
-                return Err(Error::from_errno(err));
-            }
-            // SAFETY: `dev` is live; resources are fixed after enumeration.
-            let bar0 = unsafe { (*dev).resource[0].start };
-            Ok(Edu(dev, bar0 as u64))
+            let dev = crate::pci::Device::get(0x1234, 0x11e8).ok_or(ENODEV)?;
+            let bar0 = dev.resource_start(0)?;
+            dev.enable_device()?;
+            Ok(Edu(dev, bar0))
         }
     }
 
     impl Drop for Edu {
         fn drop(&mut self) {
-            // SAFETY: undoes `get()`: the device was enabled and referenced there.
-            unsafe {
-                bindings::pci_disable_device(self.0);
-                bindings::pci_dev_put(self.0);
-            }
+            self.0.disable_device();
         }
     }
 

@@ -120,7 +120,6 @@ mod tests {
     use crate::pci;
     use crate::prelude::*;
     use crate::types::ARef;
-    use core::ptr::NonNull;
     use core::sync::atomic::{AtomicU32, Ordering};
 
     const EDU_INTR_STATUS: usize = 0x24;
@@ -147,12 +146,7 @@ mod tests {
     }
 
     fn edu() -> Result<ARef<pci::Device>> {
-        // SAFETY: walks the PCI bus from the start.
-        let raw = unsafe { bindings::pci_get_device(0x1234, 0x11e8, core::ptr::null_mut()) };
-        let raw = NonNull::new(raw.cast::<pci::Device>()).ok_or(ENODEV)?;
-        // SAFETY: `pci_get_device()` took a reference for us, which the
-        // `ARef` now owns.
-        Ok(unsafe { ARef::from_raw(raw) })
+        pci::Device::get(0x1234, 0x11e8).ok_or(ENODEV)
     }
 
     /// Waits up to a second for `calls` to reach `n`.

@@ -151,6 +151,23 @@ impl Device {
         unsafe { &*ptr.cast::<Device>() }
     }
 
+    /// The first function with IDs `vendor`:`device` (C's
+    /// `pci_get_device()`), with a reference of its own, or `None`. For
+    /// code that looks up a function it is not bound to (tests, quirks).
+    /// Process context.
+    pub fn get(vendor: u16, device: u16) -> Option<ARef<Self>> {
+        // SAFETY: a NULL `from` starts at the first function; the result is
+        // NULL or an added function with a reference taken for the caller.
+        let raw = unsafe {
+            bindings::pci_get_device(vendor.into(), device.into(), core::ptr::null_mut())
+        };
+        let raw = NonNull::new(raw.cast::<Self>())?;
+        // SAFETY: `raw` is an added function whose reference the `ARef`
+        // now owns, as the type's invariants ask; `Device` is a transparent
+        // wrapper of `struct pci_dev`.
+        Some(unsafe { ARef::from_raw(raw) })
+    }
+
     /// The C pointer.
     pub fn as_raw(&self) -> *mut bindings::pci_dev {
         self.0.get()
@@ -518,13 +535,9 @@ mod tests {
 
     #[test]
     fn device_describes_its_bars() -> Result {
-        // SAFETY: walks the PCI bus from the start.
-        let raw = unsafe { bindings::pci_get_device(0x1234, 0x11e8, core::ptr::null_mut()) };
-        kunit_assert!(!raw.is_null());
-        // SAFETY: `pci_get_device()` returned a live function with a
-        // reference, which the `ARef` now owns.
-        let dev: ARef<Device> =
-            unsafe { ARef::from_raw(NonNull::new_unchecked(raw.cast::<Device>())) };
+        let dev = Device::get(0x1234, 0x11e8);
+        kunit_assert!(dev.is_some());
+        let dev = dev.ok_or(ENODEV)?;
         kunit_assert_eq!(dev.vendor_id(), 0x1234);
         kunit_assert_eq!(dev.device_id(), 0x11e8);
         kunit_assert_eq!(dev.class(), 0x00ff00);
