@@ -83,6 +83,7 @@ struct task_struct {
 	int time_slice;			/* ticks left before preemption */
 	struct list_head run_list;
 	struct list_head tasks;		/* all tasks */
+	struct hlist_node pid_chain;	/* its bucket of the pid hash table */
 	int exit_code;
 	void *kthread;			/* struct kthread, for kthreads */
 	u64 nvcsw, nivcsw;		/* voluntary / involuntary switches */
