@@ -240,6 +240,55 @@ macro_rules! dev_info (($dev:expr, $($arg:tt)+) => ($crate::dev_printk!(INFO, $d
 #[macro_export]
 macro_rules! dev_dbg (($dev:expr, $($arg:tt)+) => ($crate::dev_printk!(DEBUG, $dev, $($arg)+)));
 
+/// Makes a bus's device type `$ty` a [`Device`]: `Deref` and `AsRef` to
+/// the `struct device` that its C struct `$c` embeds as `dev`, and
+/// [`AlwaysRefCounted`] through that `dev`'s count, as every bus device in
+/// Linux counts through its embedded device (`platform_device`, `pci_dev`).
+///
+/// `$ty` must be a `#[repr(transparent)]` wrapper of `$c` with
+/// `fn as_raw(&self) -> *mut $c`, whose invariants say that a `&$ty` or
+/// `ARef<$ty>` refers to a device the bus added (so `dev` is initialised
+/// and named) with a count above zero.
+macro_rules! impl_bus_device {
+    ($ty:ty, $c:ty) => {
+        impl core::ops::Deref for $ty {
+            type Target = $crate::device::Device;
+
+            fn deref(&self) -> &$crate::device::Device {
+                // SAFETY: by `$ty`'s invariants the bus device is alive and
+                // added, so its `dev` member is initialised and named.
+                unsafe {
+                    $crate::device::Device::from_raw(core::ptr::addr_of_mut!((*self.as_raw()).dev))
+                }
+            }
+        }
+
+        impl AsRef<$crate::device::Device> for $ty {
+            fn as_ref(&self) -> &$crate::device::Device {
+                self
+            }
+        }
+
+        // SAFETY: the bus device's reference count is its `dev`'s, which
+        // `get_device()`/`put_device()` manage (see `device::Device`).
+        unsafe impl $crate::types::AlwaysRefCounted for $ty {
+            fn inc_ref(&self) {
+                <$crate::device::Device as $crate::types::AlwaysRefCounted>::inc_ref(self);
+            }
+
+            unsafe fn dec_ref(obj: core::ptr::NonNull<Self>) {
+                // SAFETY: the caller owns a reference to the bus device, so
+                // its `dev` member is alive; the reference is given up here.
+                unsafe {
+                    let dev = core::ptr::addr_of_mut!((*obj.as_ptr().cast::<$c>()).dev);
+                    bindings::put_device(dev)
+                }
+            }
+        }
+    };
+}
+pub(crate) use impl_bus_device;
+
 #[crate::kunit_tests(rust_device)]
 mod tests {
     use super::*;

@@ -63,7 +63,7 @@ use crate::device;
 use crate::error::{code::*, to_result, Result};
 use crate::io::{Io, IoRaw};
 use crate::str::CStr;
-use crate::types::{ARef, AlwaysRefCounted, ForeignOwnable, Opaque};
+use crate::types::{ARef, ForeignOwnable, Opaque};
 use core::ffi::c_void;
 use core::marker::PhantomData;
 use core::ops::Deref;
@@ -271,38 +271,7 @@ impl Device {
     }
 }
 
-impl Deref for Device {
-    type Target = device::Device;
-
-    fn deref(&self) -> &device::Device {
-        // SAFETY: the function is alive, and so is its `dev` member,
-        // which is initialised and named (it was added).
-        unsafe { device::Device::from_raw(addr_of_mut!((*self.as_raw()).dev)) }
-    }
-}
-
-impl AsRef<device::Device> for Device {
-    fn as_ref(&self) -> &device::Device {
-        self
-    }
-}
-
-// SAFETY: a function's reference count is its `dev`'s, which
-// `get_device()`/`put_device()` manage (see `device::Device`).
-unsafe impl AlwaysRefCounted for Device {
-    fn inc_ref(&self) {
-        (**self).inc_ref();
-    }
-
-    unsafe fn dec_ref(obj: NonNull<Self>) {
-        // SAFETY: the caller owns a reference to the function, so its
-        // `dev` member is alive; the reference is given up here.
-        unsafe {
-            let dev = addr_of_mut!((*obj.as_ptr().cast::<bindings::pci_dev>()).dev);
-            bindings::put_device(dev)
-        }
-    }
-}
+device::impl_bus_device!(Device, bindings::pci_dev);
 
 /// A memory BAR mapped by [`Device::iomap_region`], unmapped when
 /// dropped; dereferences to [`Io`].

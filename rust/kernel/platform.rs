@@ -75,7 +75,7 @@ use crate::alloc::{flags::GFP_KERNEL, KBox, KVec};
 use crate::device;
 use crate::error::{code::*, from_err_ptr, to_result, Result};
 use crate::str::CStr;
-use crate::types::{ARef, AlwaysRefCounted, ForeignOwnable, Opaque};
+use crate::types::{ARef, ForeignOwnable, Opaque};
 use core::marker::PhantomData;
 use core::ops::Deref;
 use core::pin::Pin;
@@ -194,38 +194,7 @@ impl Device {
     }
 }
 
-impl Deref for Device {
-    type Target = device::Device;
-
-    fn deref(&self) -> &device::Device {
-        // SAFETY: the platform device is alive, and so is its `dev`
-        // member, which is initialised and named (it was added).
-        unsafe { device::Device::from_raw(addr_of_mut!((*self.as_raw()).dev)) }
-    }
-}
-
-impl AsRef<device::Device> for Device {
-    fn as_ref(&self) -> &device::Device {
-        self
-    }
-}
-
-// SAFETY: a platform device's reference count is its `dev`'s, which
-// `get_device()`/`put_device()` manage (see `device::Device`).
-unsafe impl AlwaysRefCounted for Device {
-    fn inc_ref(&self) {
-        (**self).inc_ref();
-    }
-
-    unsafe fn dec_ref(obj: NonNull<Self>) {
-        // SAFETY: the caller owns a reference to the platform device, so
-        // its `dev` member is alive; the reference is given up here.
-        unsafe {
-            let dev = addr_of_mut!((*obj.as_ptr().cast::<bindings::platform_device>()).dev);
-            bindings::put_device(dev)
-        }
-    }
-}
+device::impl_bus_device!(Device, bindings::platform_device);
 
 /// A registered platform driver; dropping it unregisters the driver.
 ///
