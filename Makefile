@@ -75,7 +75,7 @@ config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_KUNIT
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
 
 # --- Collect objects from the Kbuild fragments ----------------------------
-core-dirs := init/ kernel/ mm/ lib/ drivers/ fs/ arch/$(SRCARCH)/
+core-dirs := init/ kernel/ mm/ lib/ drivers/ fs/ block/ arch/$(SRCARCH)/
 
 define collect
 obj-y :=

@@ -3,6 +3,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
+#include <linux/blkdev.h>
 #include <linux/timekeeping.h>
 
 static atomic_long_t last_ino = ATOMIC_INIT(1);
@@ -54,7 +55,8 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 		inode->i_fop = &def_chr_fops;
 		inode->i_rdev = rdev;
 	} else if (S_ISBLK(mode)) {
-		inode->i_rdev = rdev;	/* no block layer: open fails */
+		inode->i_fop = &def_blk_fops;
+		inode->i_rdev = rdev;
 	} else if (!S_ISFIFO(mode) && !S_ISSOCK(mode)) {
 		pr_warn("init_special_inode: bogus i_mode (%o) for inode %lu\n",
 			mode, inode->i_ino);

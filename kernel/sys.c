@@ -19,6 +19,7 @@
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/blkdev.h>
 #include <asm/elf.h>
 #include <uapi/linux/utsname.h>
 
@@ -348,5 +349,6 @@ SYSCALL_DEFINE4(rseq, void __user *, rseq, u32, rseq_len, int, flags, u32, sig)
 
 SYSCALL_DEFINE0(sync)
 {
+	sync_all_bdevs();
 	return 0;
 }

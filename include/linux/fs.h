@@ -326,8 +326,9 @@ void iput(struct inode *inode);
 /*
  * init_special_inode() - make @inode a device node or FIFO/socket: sets
  * i_mode and i_rdev, and for character devices i_fop = &def_chr_fops, whose
- * open finds the driver (chrdev_open()). Block devices, FIFOs and sockets
- * get no operations yet: opening them fails with -ENXIO.
+ * open finds the driver (chrdev_open()), for block devices def_blk_fops
+ * (block/fops.c). FIFOs and sockets get no operations yet: opening them
+ * fails with -ENXIO.
  */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 

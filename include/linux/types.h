@@ -35,6 +35,7 @@ typedef unsigned int uid_t;
 typedef unsigned int gid_t;
 typedef unsigned short umode_t;
 typedef u32 dev_t;
+typedef u64 sector_t;		/* a 512-byte sector number (block layer) */
 
 typedef struct {
 	int counter;

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* What the files of block/ share and nothing else uses. */
+#ifndef _BLOCK_BLK_H
+#define _BLOCK_BLK_H
+
+#include <linux/blkdev.h>
+
+struct iov_iter;
+
+/* blk-mq.c: run @bio as one request of @q (entered); it ends with blk_queue_exit(). */
+void blk_mq_submit_bio(struct request_queue *q, struct bio *bio);
+
+/* blk-core.c: fail new I/O to @q and wait for what is inside the driver. */
+void blk_queue_start_drain(struct request_queue *q);
+
+/*
+ * fops.c: copy between @iter and @bdev at *@pos through the buffer cache,
+ * advancing *@pos; stops at the end of the device. Returns the bytes
+ * copied, else -errno (-EIO, -ENODEV, -ENOMEM, -EFAULT). Sleeps.
+ */
+ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *iter, bool write);
+
+/* fops.c: read @len bytes at @pos of @disk into @buf: 0 or -errno (-EIO if short). */
+int read_disk_bytes(struct gendisk *disk, u64 pos, void *buf, size_t len);
+
+/* bdev.c: a block device of @disk, not live yet; freed by put_device(). */
+struct block_device *bdev_alloc(struct gendisk *disk, u8 partno);
+/* bdev.c: make @bdev (numbered and named) openable and give it a node. */
+int bdev_add(struct block_device *bdev);
+/* bdev.c: undo bdev_add() and drop the disk's reference. */
+void bdev_del(struct block_device *bdev);
+
+/*
+ * partitions/core.c, under disk->open_mutex: add a block device for each
+ * partition found on @disk (returns 0 or -ENOMEM; an unreadable or
+ * unknown table adds none), or remove them all.
+ */
+int blk_add_partitions(struct gendisk *disk);
+void blk_drop_partitions(struct gendisk *disk);
+
+/* A partition as a table gives it, in 512-byte sectors. */
+struct parsed_partition {
+	sector_t from;
+	sector_t size;
+};
+
+/*
+ * Each reads the table through the buffer cache of @disk's part0, fills
+ * @parts[0..max) (a zero size: no partition in that slot) and returns the
+ * number of slots used, 0 if the table is not theirs, or -errno when the
+ * disk cannot be read.
+ */
+int msdos_partition(struct gendisk *disk, struct parsed_partition *parts, int max);
+int efi_partition(struct gendisk *disk, struct parsed_partition *parts, int max);
+
+#endif /* _BLOCK_BLK_H */
