@@ -12,6 +12,7 @@
  * vector, envp, argv and argc, in the System V ABI's layout.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/binfmts.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -114,11 +115,11 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
-	AUX(AT_SECURE, 0);
+	AUX(AT_UID, current_uid());
+	AUX(AT_EUID, current_euid());
+	AUX(AT_GID, current_gid());
+	AUX(AT_EGID, current_egid());
+	AUX(AT_SECURE, bprm->secureexec);
 	AUX(AT_RANDOM, random);
 	AUX(AT_HWCAP2, 0);
 	AUX(AT_EXECFN, execfn);

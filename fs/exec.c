@@ -105,18 +105,23 @@ void bprm_remove_arg(struct linux_binprm *bprm)
 
 int bprm_open(struct linux_binprm *bprm, const char *path)
 {
-	struct file *file = filp_open(path, O_RDONLY, 0);
-	struct inode *inode;
+	struct file *file;
+	struct path p;
 	loff_t pos = 0;
 	ssize_t n;
+	int err;
 
+	/* Execute permission on a regular file; reading it is not needed. */
+	err = vfs_path_lookup(NULL, path, LOOKUP_FOLLOW, &p);
+	if (err)
+		return err;
+	err = S_ISREG(p.dentry->d_inode->i_mode) ? 0 : -EACCES;
+	if (!err)
+		err = inode_permission(p.dentry->d_inode, MAY_EXEC | MAY_OPEN);
+	file = err ? ERR_PTR(err) : dentry_open(&p, O_RDONLY);
+	path_put(&p);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
-	inode = file_inode(file);
-	if (!S_ISREG(inode->i_mode) || !(inode->i_mode & 0111)) {
-		fput(file);
-		return -EACCES;
-	}
 	memset(bprm->buf, 0, sizeof(bprm->buf));
 	n = kernel_read(file, bprm->buf, sizeof(bprm->buf), &pos);
 	if (n < 0) {

@@ -7,6 +7,7 @@
  * ->open methods are always called after it is dropped.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
@@ -150,7 +151,10 @@ static int link_path_walk(struct dentry *base, const char *name, struct nameidat
 		struct qstr this = QSTR_INIT(name, len);
 		int type = component_type(name, len);
 		struct dentry *next;
+		int err = inode_permission(dir->d_inode, MAY_EXEC);
 
+		if (err)
+			return err;	/* every directory walked through is searched */
 		if (len > NAME_MAX)
 			return -ENAMETOOLONG;
 		while (*end == '/')
@@ -171,7 +175,7 @@ static int link_path_walk(struct dentry *base, const char *name, struct nameidat
 			if (!next)
 				return -ENOENT;
 			if (S_ISLNK(next->d_inode->i_mode)) {
-				int err = follow_link(dir, next, LOOKUP_DIRECTORY, &nd->depth, &next);
+				err = follow_link(dir, next, LOOKUP_DIRECTORY, &nd->depth, &next);
 
 				if (err)
 					return err;
@@ -307,7 +311,7 @@ static int may_create(struct inode *dir, struct dentry *dentry)
 		return -EEXIST;
 	if (dir->i_flags & S_DEAD)
 		return -ENOENT;
-	return 0;
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
 }
 
 /* After a successful create method: link the new dentry into the tree. */
@@ -365,16 +369,29 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 	default:
 		return -EINVAL;
 	}
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable(CAP_MKNOD))
+		return -EPERM;
 	if (!dir->i_op || !dir->i_op->mknod)
 		return -EPERM;
 	return finish_create(dentry, dir->i_op->mknod(dir, dentry, mode, dev));
 }
 
+/*
+ * Removing @dentry from @dir needs write and search permission on @dir,
+ * and in a sticky directory owning the file or the directory (-EPERM).
+ */
 static int may_delete(struct inode *dir, struct dentry *dentry, bool isdir)
 {
+	int err;
+
 	WARN_ON(!vfs_ns_locked());
 	if (d_unhashed(dentry) || !dentry->d_inode || dentry->d_parent->d_inode != dir)
 		return -ENOENT;
+	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	if (err)
+		return err;
+	if (check_sticky(dir, dentry->d_inode))
+		return -EPERM;
 	if (isdir) {
 		if (!S_ISDIR(dentry->d_inode->i_mode))
 			return -ENOTDIR;
@@ -447,6 +464,12 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 			return -ENOTEMPTY;
 	} else {
 		err = may_create(new_dir, new_dentry);
+		if (err)
+			return err;
+	}
+	/* A directory moving elsewhere rewrites its "..": it must be writable. */
+	if (is_dir && new_dir != old_dir) {
+		err = inode_permission(old_dentry->d_inode, MAY_WRITE);
 		if (err)
 			return err;
 	}
@@ -538,6 +561,22 @@ int do_symlinkat(const char *target, const struct path *base, const char *name)
 	return err;
 }
 
+/*
+ * Linking to a file one does not own needs CAP_FOWNER or a plain file one
+ * may read and write (Linux with fs.protected_hardlinks = 1, Debian's
+ * default): -EPERM.
+ */
+static int may_linkat(struct inode *inode)
+{
+	if (inode_owner_or_capable(inode))
+		return 0;
+	if (S_ISREG(inode->i_mode) && !(inode->i_mode & S_ISUID) &&
+	    (inode->i_mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP) &&
+	    !inode_permission(inode, MAY_READ | MAY_WRITE))
+		return 0;
+	return -EPERM;
+}
+
 int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
 	      const char *newname, unsigned int flags)
 {
@@ -555,11 +594,11 @@ int do_linkat(const struct path *obase, const char *oldname, const struct path *
 		return PTR_ERR(dentry);
 	}
 	dir = parent.dentry->d_inode;
-	err = may_create(dir, dentry);
+	err = old.dentry->d_sb != dir->i_sb ? -EXDEV : may_linkat(old.dentry->d_inode);
+	if (!err)
+		err = may_create(dir, dentry);
 	if (!err && S_ISDIR(old.dentry->d_inode->i_mode))
 		err = -EPERM;
-	if (!err && old.dentry->d_sb != dir->i_sb)
-		err = -EXDEV;
 	if (!err && (!dir->i_op || !dir->i_op->link))
 		err = -EPERM;
 	if (!err && d_unhashed(old.dentry))
@@ -1017,9 +1056,11 @@ SYSCALL_DEFINE1(chdir, const char __user *, filename)
 	kfree(name);
 	if (err)
 		return err;
-	set_fs_pwd(current->fs, &path);
+	err = inode_permission(path.dentry->d_inode, MAY_EXEC | MAY_CHDIR);
+	if (!err)
+		set_fs_pwd(current->fs, &path);
 	path_put(&path);
-	return 0;
+	return err;
 }
 
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
@@ -1030,8 +1071,9 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 	if (!f)
 		return -EBADF;
 	if (S_ISDIR(file_inode(f)->i_mode)) {
-		set_fs_pwd(current->fs, &f->f_path);
-		err = 0;
+		err = inode_permission(file_inode(f), MAY_EXEC | MAY_CHDIR);
+		if (!err)
+			set_fs_pwd(current->fs, &f->f_path);
 	}
 	fput(f);
 	return err;

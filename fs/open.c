@@ -5,6 +5,8 @@
  * namespace mutex is dropped before ->open, which may sleep for long.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/string.h>
 #include <linux/fs.h>
 #include <linux/namei.h>
@@ -16,31 +18,45 @@
 
 int do_truncate(struct dentry *dentry, loff_t length)
 {
-	struct inode *inode = dentry->d_inode;
-	struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = length };
-	int err;
+	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_FORCE, .ia_size = length };
 
 	if (length < 0)
 		return -EINVAL;
-	if (!inode->i_op || !inode->i_op->setattr)
-		return -EPERM;
-	inode_lock(inode);
-	err = inode->i_op->setattr(dentry, &attr);
-	inode_unlock(inode);
-	if (!err)
-		inode_touch(inode, true);
-	return err;
+	attr.ia_valid |= should_remove_suid(dentry);
+	return notify_change(dentry, &attr);
 }
 
 int vfs_truncate(const struct path *path, loff_t length)
 {
 	umode_t mode = path->dentry->d_inode->i_mode;
+	int err;
 
 	if (S_ISDIR(mode))
 		return -EISDIR;
 	if (!S_ISREG(mode))
 		return -EINVAL;
-	return do_truncate(path->dentry, length);
+	err = inode_permission(path->dentry->d_inode, MAY_WRITE);
+	return err ? err : do_truncate(path->dentry, length);
+}
+
+/*
+ * may_open() - whether current may open @inode with O_* @flags: read
+ * and/or write permission as the access mode asks (O_TRUNC asks for
+ * write too). -EACCES, or -EISDIR for writing a directory.
+ */
+static int may_open(struct inode *inode, int flags)
+{
+	int acc = flags & O_ACCMODE, mask = MAY_OPEN;
+
+	if (acc == O_RDONLY || acc == O_RDWR)
+		mask |= MAY_READ;
+	if (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))
+		mask |= MAY_WRITE;
+	if (flags & O_APPEND)
+		mask |= MAY_APPEND;
+	if (S_ISDIR(inode->i_mode) && (mask & MAY_WRITE))
+		return -EISDIR;
+	return inode_permission(inode, mask);
 }
 
 static struct file *do_dentry_open(struct dentry *dentry, int flags)
@@ -95,9 +111,12 @@ struct file *dentry_open(const struct path *path, int flags)
 	return do_dentry_open(path->dentry, flags);
 }
 
-/* O_CREAT: find or create the last component; returns it referenced. */
+/*
+ * O_CREAT: find or create the last component; returns it referenced, with
+ * *@created telling which.
+ */
 static struct dentry *open_create(const struct path *base, const char *name, int flags,
-				  umode_t mode)
+				  umode_t mode, bool *created)
 {
 	struct path parent;
 	struct dentry *dentry;
@@ -114,6 +133,7 @@ static struct dentry *open_create(const struct path *base, const char *name, int
 		err = vfs_create(parent.dentry->d_inode, dentry, mode, flags & O_EXCL);
 		if (!err)
 			dget(dentry);
+		*created = !err;
 		done_path_create(&parent, dentry);
 		return err ? ERR_PTR(err) : dentry;
 	}
@@ -133,11 +153,13 @@ static struct dentry *open_create(const struct path *base, const char *name, int
 struct file *file_open_at(const struct path *base, const char *filename, int flags,
 			  umode_t mode)
 {
+	bool created = false;
 	struct dentry *dentry;
 	struct file *f;
+	int err;
 
 	if (flags & O_CREAT) {
-		dentry = open_create(base, filename, flags, mode);
+		dentry = open_create(base, filename, flags, mode, &created);
 		if (IS_ERR(dentry))
 			return ERR_PTR(PTR_ERR(dentry));
 	} else {
@@ -153,6 +175,12 @@ struct file *file_open_at(const struct path *base, const char *filename, int fla
 	if (S_ISLNK(dentry->d_inode->i_mode)) {
 		dput(dentry);
 		return ERR_PTR(-ELOOP);		/* O_NOFOLLOW on a symbolic link */
+	}
+	/* As Linux: whoever just created the file opens it whatever its mode. */
+	err = created ? 0 : may_open(dentry->d_inode, flags);
+	if (err) {
+		dput(dentry);
+		return ERR_PTR(err);
 	}
 	f = do_dentry_open(dentry, flags);
 	dput(dentry);
@@ -298,10 +326,11 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 
 	if (!f)
 		return -EBADF;
-	if (!(f->f_mode & FMODE_WRITE))
+	/* Linux: anything but a regular file open for writing is -EINVAL. */
+	if (!S_ISREG(file_inode(f)->i_mode) || !(f->f_mode & FMODE_WRITE))
 		err = -EINVAL;
 	else
-		err = vfs_truncate(&f->f_path, length);
+		err = do_truncate(file_dentry(f), length);
 	fput(f);
 	return err;
 }
@@ -311,9 +340,16 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 #define W_OK 2
 #define R_OK 4
 
-/* Everything runs as root: only existence, and X_OK needs an x bit somewhere. */
+/*
+ * access(2) asks with the real ids (AT_EACCESS: the effective ones): run
+ * the lookup and the check with fsuid/fsgid set to them, and with root's
+ * capabilities only for a real root (all its permitted ones), as Linux's
+ * access_override_creds().
+ */
 static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 {
+	const struct cred *old = NULL;
+	struct cred *new;
 	struct path p;
 	int err;
 
@@ -321,14 +357,28 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	if (!(flags & AT_EACCESS)) {
+		new = prepare_creds();
+		if (!new)
+			return -ENOMEM;
+		new->fsuid = new->uid;
+		new->fsgid = new->gid;
+		if (new->uid != 0)
+			cap_clear(&new->cap_effective);
+		else
+			new->cap_effective = new->cap_permitted;
+		old = override_creds(new);
+	}
 	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
 			   flags & AT_EMPTY_PATH, &p);
-	if (err)
-		return err;
-	if ((mode & X_OK) && !S_ISDIR(p.dentry->d_inode->i_mode) &&
-	    !(p.dentry->d_inode->i_mode & S_IXUGO))
-		err = -EACCES;
-	path_put(&p);
+	if (!err) {
+		/* R_OK, W_OK and X_OK are MAY_READ, MAY_WRITE and MAY_EXEC. */
+		if (mode)
+			err = inode_permission(p.dentry->d_inode, mode | MAY_ACCESS);
+		path_put(&p);
+	}
+	if (old)
+		put_cred(revert_creds(old));
 	return err;
 }
 
@@ -349,45 +399,41 @@ SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 
 static int chmod_path(const struct path *p, umode_t mode)
 {
-	struct inode *inode = p->dentry->d_inode;
 	struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = mode & S_IALLUGO };
+
+	return notify_change(p->dentry, &attr);
+}
+
+static long do_fchmodat(int dfd, const char __user *filename, umode_t mode, int flags)
+{
+	struct path p;
 	int err;
 
-	if (!inode->i_op || !inode->i_op->setattr) {
-		inode->i_mode = (inode->i_mode & S_IFMT) | (mode & S_IALLUGO);
-		inode_touch(inode, false);
-		return 0;
-	}
-	inode_lock(inode);
-	err = inode->i_op->setattr(p->dentry, &attr);
-	inode_unlock(inode);
-	if (!err)
-		inode_touch(inode, false);
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+			   flags & AT_EMPTY_PATH, &p);
+	if (err)
+		return err;
+	/* Linux: the mode of a symbolic link cannot be changed. */
+	err = S_ISLNK(p.dentry->d_inode->i_mode) ? -EOPNOTSUPP : chmod_path(&p, mode);
+	path_put(&p);
 	return err;
+}
+
+SYSCALL_DEFINE4(fchmodat2, int, dfd, const char __user *, filename, umode_t, mode, int, flags)
+{
+	return do_fchmodat(dfd, filename, mode, flags);
 }
 
 SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
 {
-	struct path p;
-	int err = user_path_at(dfd, filename, LOOKUP_FOLLOW, false, &p);
-
-	if (err)
-		return err;
-	err = chmod_path(&p, mode);
-	path_put(&p);
-	return err;
+	return do_fchmodat(dfd, filename, mode, 0);
 }
 
 SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
 {
-	struct path p;
-	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, false, &p);
-
-	if (err)
-		return err;
-	err = chmod_path(&p, mode);
-	path_put(&p);
-	return err;
+	return do_fchmodat(AT_FDCWD, filename, mode, 0);
 }
 
 SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
@@ -398,6 +444,72 @@ SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
 	if (!f)
 		return -EBADF;
 	err = chmod_path(&f->f_path, mode);
+	fput(f);
+	return err;
+}
+
+/*
+ * chown: -1 leaves an id as it is; a change of either clears S_ISUID (and
+ * S_ISGID with S_IXGRP) of anything but a directory, even for root.
+ */
+static int chown_path(const struct path *p, uid_t user, gid_t group)
+{
+	struct iattr attr = { 0 };
+
+	if (user != (uid_t)-1) {
+		attr.ia_valid |= ATTR_UID;
+		attr.ia_uid = user;
+	}
+	if (group != (gid_t)-1) {
+		attr.ia_valid |= ATTR_GID;
+		attr.ia_gid = group;
+	}
+	if (!S_ISDIR(p->dentry->d_inode->i_mode))
+		attr.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
+	return notify_change(p->dentry, &attr);
+}
+
+static long do_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group,
+			int flags)
+{
+	struct path p;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+			   flags & AT_EMPTY_PATH, &p);
+	if (err)
+		return err;
+	err = chown_path(&p, user, group);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, uid_t, user,
+		gid_t, group, int, flag)
+{
+	return do_fchownat(dfd, filename, user, group, flag);
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, uid_t, user, gid_t, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = chown_path(&f->f_path, user, group);
 	fput(f);
 	return err;
 }

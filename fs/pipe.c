@@ -256,7 +256,7 @@ int create_pipe_files(struct file **res, int flags)
 	inode = new_inode(&pipe_sb);
 	if (!inode)
 		goto fail;
-	inode->i_mode = S_IFIFO | 0600;
+	inode_init_owner(inode, NULL, S_IFIFO | 0600);	/* the creator's, as Linux's */
 	inode->i_pipe = pipe;
 	dentry = d_alloc_pseudo(&pipe_sb, &name, inode);
 	if (!dentry)

@@ -158,25 +158,38 @@ struct ktimespec {
 	long tv_nsec;
 };
 
-/* Set @inode's times from @ts (NULL: both now); UTIME_NOW/UTIME_OMIT honoured. */
-static int set_times(struct inode *inode, const struct ktimespec *ts)
+/*
+ * Set @dentry's times from @ts (NULL: both now), as Linux's vfs_utimes():
+ * explicit times need the owner or CAP_FOWNER (-EPERM); "now" for both
+ * also does for anyone who may write the file (else -EACCES).
+ */
+static int set_times(struct dentry *dentry, const struct ktimespec *ts)
 {
-	s64 now = ktime_get_real_ns();
+	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME };
 
 	for (int i = 0; ts && i < 2; i++)
 		if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
 		    (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= NSEC_PER_SEC))
 			return -EINVAL;
-	for (int i = 0; i < 2; i++) {
-		s64 *t = i ? &inode->i_mtime_ns : &inode->i_atime_ns;
-
-		if (!ts || ts[i].tv_nsec == UTIME_NOW)
-			*t = now;
-		else if (ts[i].tv_nsec != UTIME_OMIT)
-			*t = ts[i].tv_sec * NSEC_PER_SEC + ts[i].tv_nsec;
+	if (ts && ts[0].tv_nsec == UTIME_NOW && ts[1].tv_nsec == UTIME_NOW)
+		ts = NULL;
+	if (!ts) {
+		attr.ia_valid |= ATTR_TOUCH;
+		return notify_change(dentry, &attr);
 	}
-	inode->i_ctime_ns = now;
-	return 0;
+	for (int i = 0; i < 2; i++) {
+		unsigned int time = i ? ATTR_MTIME : ATTR_ATIME;
+		unsigned int set = i ? ATTR_MTIME_SET : ATTR_ATIME_SET;
+		s64 *t = i ? &attr.ia_mtime_ns : &attr.ia_atime_ns;
+
+		if (ts[i].tv_nsec == UTIME_OMIT) {
+			attr.ia_valid &= ~time;
+		} else if (ts[i].tv_nsec != UTIME_NOW) {
+			attr.ia_valid |= set;
+			*t = ts[i].tv_sec * NSEC_PER_SEC + ts[i].tv_nsec;
+		}
+	}
+	return notify_change(dentry, &attr);
 }
 
 SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
@@ -195,7 +208,7 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 
 		if (!f)
 			return -EBADF;
-		err = set_times(file_inode(f), utimes ? ts : NULL);
+		err = set_times(file_dentry(f), utimes ? ts : NULL);
 		fput(f);
 		return err;
 	}
@@ -203,7 +216,7 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 			   flags & AT_EMPTY_PATH, &p);
 	if (err)
 		return err;
-	err = set_times(p.dentry->d_inode, utimes ? ts : NULL);
+	err = set_times(p.dentry, utimes ? ts : NULL);
 	path_put(&p);
 	return err;
 }
@@ -232,7 +245,7 @@ SYSCALL_DEFINE2(utimes, const char __user *, filename, const struct ktimeval __u
 	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, false, &p);
 	if (err)
 		return err;
-	err = set_times(p.dentry->d_inode, utimes ? ts : NULL);
+	err = set_times(p.dentry, utimes ? ts : NULL);
 	path_put(&p);
 	return err;
 }

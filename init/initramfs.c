@@ -3,7 +3,7 @@
  * Unpack the initramfs: a "newc" cpio archive (the format Linux uses) that
  * the boot loader loaded next to the kernel, into the ramfs root.
  * Directories, regular files, symbolic links and character device nodes
- * are created; other types are reported. Entries must come parents first,
+ * are created, with the archive's owner; other types are reported. Entries must come parents first,
  * as cpio writes them. Several archives may follow each other (as Linux
  * allows): later entries add to or replace earlier ones.
  */
@@ -52,10 +52,26 @@ static int write_file(const char *path, umode_t mode, const char *data, size_t s
 	return (size_t)n == size ? 0 : -EIO;
 }
 
+/* Give the unpacked @path the archive's owner (not following a link). */
+static int set_owner(const char *path, uid_t uid, gid_t gid)
+{
+	struct iattr attr = { .ia_valid = ATTR_UID | ATTR_GID | ATTR_FORCE,
+			      .ia_uid = uid, .ia_gid = gid };
+	struct path p;
+	int err = kern_path(path, 0, &p);
+
+	if (err)
+		return err;
+	err = notify_change(p.dentry, &attr);
+	path_put(&p);
+	return err;
+}
+
 /* One entry; @name is NUL-terminated, relative ("bin/sh") or ".". */
 static int unpack_entry(const char *name, umode_t mode, const char *data, size_t size,
-			dev_t rdev, char *path)
+			dev_t rdev, uid_t uid, gid_t gid, char *path)
 {
+	char target[256];
 	int err;
 
 	if (!strcmp(name, ".") || !*name)
@@ -64,26 +80,27 @@ static int unpack_entry(const char *name, umode_t mode, const char *data, size_t
 	switch (mode & S_IFMT) {
 	case S_IFDIR:
 		err = kern_mkdir(path, mode & 07777);
-		return err == -EEXIST ? 0 : err;
+		break;
 	case S_IFREG:
 		kern_unlink(path);	/* a later archive replaces the file */
-		return write_file(path, mode, data, size);
+		err = write_file(path, mode, data, size);
+		break;
 	case S_IFCHR:
 		err = kern_mknod(path, mode, rdev);
-		return err == -EEXIST ? 0 : err;
-	case S_IFLNK: {
-		char target[256];
-
+		break;
+	case S_IFLNK:
 		if (size >= sizeof(target))
 			return -ENAMETOOLONG;
 		memcpy(target, data, size);
 		target[size] = '\0';
 		err = do_symlinkat(target, NULL, path);
-		return err == -EEXIST ? 0 : err;
-	}
+		break;
 	default:
 		return -EOPNOTSUPP;
 	}
+	if (err && err != -EEXIST)
+		return err;
+	return uid || gid ? set_owner(path, uid, gid) : 0;
 }
 
 int populate_rootfs(const void *image, size_t len)
@@ -116,7 +133,7 @@ int populate_rootfs(const void *image, size_t len)
 				p++;
 			continue;
 		}
-		if (unpack_entry(name, mode, data, size, rdev, path)) {
+		if (unpack_entry(name, mode, data, size, rdev, hex8(p + 22), hex8(p + 30), path)) {
 			if (errors++ < 5)
 				pr_warn("initramfs: cannot unpack %s\n", name);
 		} else {

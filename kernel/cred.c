@@ -9,6 +9,7 @@
 #include <linux/binfmts.h>
 #include <linux/errno.h>
 #include <linux/cred.h>
+#include <linux/fs.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -62,6 +63,22 @@ void commit_creds(struct cred *new)
 	put_cred(old);
 }
 
+const struct cred *override_creds(const struct cred *new)
+{
+	const struct cred *old = current_cred();
+	unsigned long flags;
+
+	spin_lock_irqsave(&task_cred_lock, flags);
+	current->cred = new;
+	spin_unlock_irqrestore(&task_cred_lock, flags);
+	return old;
+}
+
+const struct cred *revert_creds(const struct cred *old)
+{
+	return override_creds(old);
+}
+
 void abort_creds(struct cred *new)
 {
 	put_cred(new);
@@ -101,27 +118,36 @@ int prepare_bprm_creds(struct linux_binprm *bprm)
 }
 
 /*
- * Linux's rules with no file capabilities: a program run by root (real or
- * effective uid 0) gets permitted = bounding | inheritable, everyone's
- * permitted also gains the ambient set; effective is all of permitted
- * when the euid is 0, else the ambient set; the saved and file-system ids
- * follow the effective ones; SECBIT_KEEP_CAPS is cleared.
+ * Linux's rules with no file capabilities: the setuid/setgid bits of the
+ * file set the effective ids (and cancel the ambient set); a program run
+ * by root (real or effective uid 0) gets permitted = bounding |
+ * inheritable, everyone's permitted also gains the ambient set; effective
+ * is all of permitted when the euid is 0, else the ambient set; the saved
+ * and file-system ids follow the effective ones; SECBIT_KEEP_CAPS is
+ * cleared. AT_SECURE when the effective ids differ from the real ones, or
+ * a non-root real uid is permitted more than its ambient set.
  */
 void bprm_creds_from_file(struct linux_binprm *bprm)
 {
+	const struct inode *inode = file_inode(bprm->file);
 	struct cred *new = bprm->cred;
-	bool root_effective = new->euid == 0;
+	bool is_setid;
 
-	/*
-	 * Setuid/setgid files (issue 12, item 3) change new->euid/egid here,
-	 * before the rules below, and clear the ambient set.
-	 */
+	if (inode->i_mode & S_ISUID)
+		new->euid = inode->i_uid;
+	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		new->egid = inode->i_gid;
+	is_setid = new->euid != new->uid || new->egid != new->gid;
+	if (is_setid)
+		cap_clear(&new->cap_ambient);
 	cap_clear(&new->cap_permitted);
 	if (new->euid == 0 || new->uid == 0)
 		new->cap_permitted = cap_combine(new->cap_bset, new->cap_inheritable);
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;
 	new->cap_permitted = cap_combine(new->cap_permitted, new->cap_ambient);
-	new->cap_effective = root_effective ? new->cap_permitted : new->cap_ambient;
+	new->cap_effective = new->euid == 0 ? new->cap_permitted : new->cap_ambient;
 	new->securebits &= ~SECBIT_KEEP_CAPS;
+	bprm->secureexec = is_setid || (new->uid != 0 &&
+		!cap_issubset(new->cap_permitted, new->cap_ambient));
 }

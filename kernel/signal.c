@@ -10,6 +10,8 @@
  * rt_sigprocmask, rt_sigaction, rt_sigpending, rt_sigsuspend, sigaltstack.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/kconfig.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
@@ -329,10 +331,35 @@ void exit_sighand(struct task_struct *t)
 
 /* --- kill and friends ------------------------------------------------- */
 
+/*
+ * Linux's kill_ok_by_cred(): the sender's real or effective uid is the
+ * target's real or saved uid, or the sender has CAP_KILL.
+ */
+static bool kill_ok_by_cred(struct task_struct *t)
+{
+	const struct cred *cred = current_cred(), *tcred = get_task_cred(t);
+	bool ok = cred->euid == tcred->suid || cred->euid == tcred->uid ||
+		  cred->uid == tcred->suid || cred->uid == tcred->uid || capable(CAP_KILL);
+
+	put_cred(tcred);
+	return ok;
+}
+
+/* May current signal @t with @sig (SIGCONT: anyone in its session)? 0 or -EPERM. */
+static int check_kill_permission(int sig, struct task_struct *t)
+{
+	if (t == current || kill_ok_by_cred(t))
+		return 0;
+	if (sig == SIGCONT && t->session == current->session)
+		return 0;
+	return -EPERM;
+}
+
 struct kill_ctx {
 	int sig;
 	pid_t pgrp;		/* > 0: that group; 0: every process but init and self */
-	int found;
+	bool check;		/* kill(2): check_kill_permission() for each */
+	int found, sent;
 };
 
 static int kill_one(struct task_struct *p, void *data)
@@ -344,6 +371,9 @@ static int kill_one(struct task_struct *p, void *data)
 	if (k->pgrp ? p->pgrp != k->pgrp : (p == child_reaper || p == current))
 		return 0;
 	k->found++;
+	if (k->check && check_kill_permission(k->sig, p))
+		return 0;
+	k->sent++;
 	if (k->sig)
 		send_sig(k->sig, p);
 	return 0;
@@ -351,8 +381,9 @@ static int kill_one(struct task_struct *p, void *data)
 
 int kill_pid(pid_t pid, int sig)
 {
-	struct kill_ctx k = { .sig = sig };
+	struct kill_ctx k = { .sig = sig, .check = true };
 	struct task_struct *p;
+	int err;
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
@@ -363,17 +394,21 @@ int kill_pid(pid_t pid, int sig)
 				put_task_struct(p);
 			return -ESRCH;
 		}
-		if (sig && !p->exit_state)
+		err = check_kill_permission(sig, p);
+		if (!err && sig && !p->exit_state)
 			send_sig(sig, p);
 		put_task_struct(p);
-		return 0;
+		return err;
 	}
 	if (pid == 0)
 		k.pgrp = current->pgrp;
 	else if (pid < -1)
 		k.pgrp = -pid;
 	iterate_processes(kill_one, &k);
-	return k.found ? 0 : -ESRCH;
+	if (!k.found)
+		return -ESRCH;
+	/* As Linux: a group needs one permitted member; -1 never says EPERM. */
+	return k.sent || !k.pgrp ? 0 : -EPERM;
 }
 
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)

@@ -141,6 +141,12 @@ TTY_SCRIPT = [
     ("fg\r", r"sleep 10"),
     ("\x03", r"/ # "),
     ("echo after-fg\r", r"after-fg\r?\n"),
+    # login checks the password against /etc/shadow's hash, then runs the
+    # user's login shell; leaving it comes back to root's.
+    ("login user\r", r"Password: "),
+    ("user\r", r"~ \$ "),
+    ("id\r", r"uid=1000\(user\) gid=1000\(user\)"),
+    ("exit\r", r"/ # "),
     ("poweroff\r", None),
 ]
 

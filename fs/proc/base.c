@@ -13,6 +13,7 @@
  * when the file is opened.
  */
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/kconfig.h>
 #include <linux/init.h>
 #include <linux/errno.h>
@@ -21,6 +22,7 @@
 #include <linux/mm.h>
 #include <linux/namei.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
@@ -409,8 +411,10 @@ static const char *proc_exe_get_link(struct dentry *dentry, char *buf, int size)
 	struct task_struct *t = find_get_task_by_pid(dentry_pid(dentry));
 	const char *ret = ERR_PTR(-ENOENT);
 
-	if (t && t->mm && t->mm->exe_file && !t->exit_state &&
-	    __d_path_copy(&t->mm->exe_file->f_path, buf, size) >= 0)
+	if (t && !ptrace_may_access(t))
+		ret = ERR_PTR(-EACCES);
+	else if (t && t->mm && t->mm->exe_file && !t->exit_state &&
+		 __d_path_copy(&t->mm->exe_file->f_path, buf, size) >= 0)
 		ret = buf;
 	if (t)
 		put_task_struct(t);
@@ -466,6 +470,26 @@ static const struct {
 	{ "status", PROC_PID_STATUS }, { "comm", PROC_PID_COMM },
 };
 
+/* As Linux: a process's directory and files belong to its effective ids. */
+static void proc_pid_owner(struct dentry *dir, pid_t pid)
+{
+	struct task_struct *t = find_get_task_by_pid(pid);
+	const struct cred *cred;
+	struct dentry *d;
+
+	if (!t)
+		return;
+	cred = get_task_cred(t);
+	dir->d_inode->i_uid = cred->euid;
+	dir->d_inode->i_gid = cred->egid;
+	list_for_each_entry(d, &dir->d_subdirs, d_child) {
+		d->d_inode->i_uid = cred->euid;
+		d->d_inode->i_gid = cred->egid;
+	}
+	put_cred(cred);
+	put_task_struct(t);
+}
+
 /* /proc/<pid> and its files. Namespace mutex held. */
 static struct dentry *proc_pid_dir(pid_t pid)
 {
@@ -482,6 +506,7 @@ static struct dentry *proc_pid_dir(pid_t pid)
 			 proc_inode(S_IFREG | 0444, NULL, &proc_file_fops,
 				    (void *)(long)pid_files[i].which));
 	proc_add(dir, "exe", proc_inode(S_IFLNK | 0777, &proc_exe_iops, NULL, NULL));
+	proc_pid_owner(dir, pid);
 	return dir;
 }
 

@@ -89,6 +89,12 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	ssize_t done = 0, err = 0;
 	size_t count;
 
+	/* A write clears setuid/setgid, as Linux's generic write path does. */
+	if (iov_iter_count(from)) {
+		err = file_remove_privs(iocb->ki_filp);
+		if (err)
+			return err;
+	}
 	inode_lock(inode);
 	pos = (iocb->ki_flags & IOCB_APPEND) ? i_size_read(inode) : iocb->ki_pos;
 	count = iov_iter_count(from);
@@ -166,8 +172,6 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 
 	if (attr->ia_valid & ATTR_SIZE)
 		err = ramfs_truncate(inode, attr->ia_size);
-	if (!err && (attr->ia_valid & ATTR_MODE))
-		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
 	return err;
 }
 
@@ -218,7 +222,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 
 	if (size > RAMFS_MAX_DATA)
 		return -ENOMEM;
-	inode = ramfs_get_inode(sb, S_IFREG | 0600, 0);
+	inode = ramfs_get_inode(sb, NULL, S_IFREG | 0600, 0);
 	if (!inode)
 		return -ENOMEM;
 	i_size_write(inode, size);

@@ -53,13 +53,15 @@ static const struct super_operations ramfs_ops = {
 	.statfs = ramfs_statfs,
 };
 
-struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
+struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
+			      dev_t dev)
 {
 	struct inode *inode = new_inode(sb);
 
 	if (!inode)
 		return NULL;
-	inode->i_mode = mode;
+	inode_init_owner(inode, dir, mode);
+	mode = inode->i_mode;
 	switch (mode & S_IFMT) {
 	case S_IFREG:
 		inode->i_op = &ramfs_file_inode_operations;
@@ -81,7 +83,7 @@ struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev)
 
 static int ramfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
-	struct inode *inode = ramfs_get_inode(dir->i_sb, mode, dev);
+	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
 
 	if (!inode)
 		return -ENOMEM;
@@ -105,7 +107,7 @@ static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, 
 
 static int ramfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 {
-	struct inode *inode = ramfs_get_inode(dir->i_sb, S_IFLNK | 0777, 0);
+	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, S_IFLNK | 0777, 0);
 	char *link;
 
 	if (!inode)
@@ -188,7 +190,7 @@ int ramfs_fill_super(struct super_block *sb)
 	sb->s_op = &ramfs_ops;
 	sb->s_magic = RAMFS_MAGIC;
 	sb->s_maxbytes = MAX_LFS_FILESIZE;
-	root = ramfs_get_inode(sb, S_IFDIR | 0755, 0);
+	root = ramfs_get_inode(sb, NULL, S_IFDIR | 0755, 0);
 	if (!root)
 		return -ENOMEM;
 	inc_nlink(root);	/* the root is its own parent */

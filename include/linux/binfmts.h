@@ -28,6 +28,7 @@ struct linux_binprm {
 	int argc, envc;
 	int depth;			/* "#!" nesting */
 	struct cred *cred;		/* the new program's credentials */
+	bool secureexec;		/* AT_SECURE: the ids or capabilities changed */
 };
 
 /*
@@ -44,7 +45,8 @@ int load_script(struct linux_binprm *bprm);
 /*
  * begin_new_exec() - the point of no return: make @mm current's address
  * space (dropping the old one), install the new program's credentials
- * (bprm->cred, turned by bprm_creds_from_file()), close O_CLOEXEC files,
+ * (bprm->cred, turned by bprm_creds_from_file(), which also sets
+ * bprm->secureexec), close O_CLOEXEC files,
  * reset signal handlers, set the command name. Never fails.
  */
 void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm);
@@ -68,7 +70,8 @@ int install_code_page(struct mm_struct *mm, unsigned long addr, const void *code
 
 /*
  * Helpers for the formats (fs/exec.c): bprm_open() makes @path the file to
- * load (0, -ENOENT..., -EACCES when not an executable regular file);
+ * load (0, -ENOENT..., -EACCES when not a regular file current may
+ * execute: x permission, read permission not needed);
  * bprm_prepend_arg() adds an argv[0] (0 or -E2BIG); bprm_remove_arg()
  * drops argv[0].
  */

@@ -70,6 +70,15 @@ struct cred *prepare_creds(void);
 /* commit_creds() - make @new current's credentials (takes the reference). */
 void commit_creds(struct cred *new);
 
+/*
+ * override_creds() - make @new current's credentials for a while (access(2)
+ * checks with the real ids); returns the old ones, which the caller hands
+ * to revert_creds() later. No references move: the caller keeps its own on
+ * @new until revert_creds() returns it. Never sleeps.
+ */
+const struct cred *override_creds(const struct cred *new);
+const struct cred *revert_creds(const struct cred *old);
+
 /* abort_creds() - drop a prepare_creds() copy that was never committed. */
 void abort_creds(struct cred *new);
 
@@ -93,8 +102,12 @@ int prepare_bprm_creds(struct linux_binprm *bprm);
 
 /*
  * bprm_creds_from_file() - turn bprm->cred into the new program's
- * credentials as Linux's cap_bprm_creds_from_file() does for a file with
- * neither setuid/setgid bits nor file capabilities. Never fails.
+ * credentials as Linux's bprm_fill_uid() and cap_bprm_creds_from_file()
+ * do for a file without file capabilities: a setuid file (bprm->file)
+ * gives its owner as euid, a setgid and group-executable one its group as
+ * egid; sets bprm->secureexec when the program runs with ids or
+ * capabilities its caller did not have. Call before commit_creds(); never
+ * fails.
  */
 void bprm_creds_from_file(struct linux_binprm *bprm);
 

@@ -69,14 +69,36 @@ typedef unsigned int fmode_t;
 #define DT_LNK		10
 #define DT_SOCK		12
 
-/* Attributes to change, for ->setattr(). */
+/* What a permission check asks for (inode_permission()'s @mask). */
+#define MAY_EXEC	0x1
+#define MAY_WRITE	0x2
+#define MAY_READ	0x4
+#define MAY_APPEND	0x8
+#define MAY_ACCESS	0x10	/* access(2): the real ids */
+#define MAY_OPEN	0x20
+#define MAY_CHDIR	0x40
+
+/* Attributes to change (struct iattr's ia_valid), Linux's values. */
 #define ATTR_MODE	(1 << 0)
+#define ATTR_UID	(1 << 1)
+#define ATTR_GID	(1 << 2)
 #define ATTR_SIZE	(1 << 3)
+#define ATTR_ATIME	(1 << 4)
+#define ATTR_MTIME	(1 << 5)
+#define ATTR_ATIME_SET	(1 << 7)	/* ia_atime_ns given, not "now" */
+#define ATTR_MTIME_SET	(1 << 8)
+#define ATTR_FORCE	(1 << 9)	/* no permission checks (the kernel's own change) */
+#define ATTR_KILL_SUID	(1 << 11)
+#define ATTR_KILL_SGID	(1 << 12)
+#define ATTR_TOUCH	(1 << 17)	/* utimes to now: owner, or write permission */
 
 struct iattr {
 	unsigned int ia_valid;
 	umode_t ia_mode;
+	uid_t ia_uid;
+	gid_t ia_gid;
 	loff_t ia_size;
+	s64 ia_atime_ns, ia_mtime_ns;
 };
 
 /*
@@ -341,6 +363,84 @@ void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 void clear_nlink(struct inode *inode);
 
+/*
+ * inode_init_owner() - give a new @inode of @mode, made in directory @dir
+ * (NULL for a root), its owner: current's fsuid, and current's fsgid or,
+ * below a setgid directory, @dir's group (a new directory then inherits
+ * the setgid bit; a new group-executable setgid file loses it unless its
+ * maker is in that group or has CAP_FSETID). Sets i_uid, i_gid, i_mode.
+ */
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
+
+/* --- Permissions (fs/permission.c) ------------------------------------ */
+
+/*
+ * generic_permission() - whether current may do @mask (MAY_READ, MAY_WRITE,
+ * MAY_EXEC; other MAY_* bits are ignored) to @inode by its mode bits, as
+ * Linux decides: the owner class for current's fsuid, else the group class
+ * for its fsgid and supplementary groups, else other; failing that,
+ * CAP_DAC_READ_SEARCH grants reading files and reading or searching
+ * directories, CAP_DAC_OVERRIDE anything but executing a file without any
+ * x bit. 0 or -EACCES. Never sleeps.
+ */
+int generic_permission(struct inode *inode, int mask);
+
+/*
+ * inode_permission() - the check the VFS makes before it acts on @inode
+ * on current's behalf (path walk, open, create, delete, exec...): today
+ * generic_permission(), the place for a file system's own rules. 0 or
+ * -EACCES.
+ */
+int inode_permission(struct inode *inode, int mask);
+
+/*
+ * inode_owner_or_capable() - whether current's fsuid owns @inode or it has
+ * CAP_FOWNER: who may chmod, set times or clear the sticky rules.
+ */
+bool inode_owner_or_capable(const struct inode *inode);
+
+/*
+ * check_sticky() - in a sticky directory @dir, whether removing or
+ * renaming @inode is refused (true): current owns neither and lacks
+ * CAP_FOWNER.
+ */
+bool check_sticky(const struct inode *dir, const struct inode *inode);
+
+/* --- Attributes (fs/attr.c) ------------------------------------------- */
+
+/*
+ * setattr_prepare() - check that current may make the change @attr asks
+ * for to @dentry's inode, as Linux does: chown only by CAP_CHOWN (the
+ * owner may give the file to one of its own groups), chmod and explicit
+ * times only by the owner or CAP_FOWNER (-EPERM); a chmod by someone
+ * outside the file's group without CAP_FSETID loses S_ISGID. ATTR_FORCE
+ * skips the checks. 0 or -EPERM. Never sleeps.
+ */
+int setattr_prepare(struct dentry *dentry, struct iattr *attr);
+
+/*
+ * notify_change() - change @dentry's inode as @attr says, after
+ * setattr_prepare() (ATTR_TOUCH: an owner, CAP_FOWNER or write
+ * permission, else -EACCES): the size through ->setattr (-EPERM without
+ * one), owner, mode and times here; ATTR_KILL_SUID/ATTR_KILL_SGID clear
+ * those bits if set (S_ISGID only with S_IXGRP); the change time becomes
+ * now. Takes inode_lock(). 0 or -errno. May sleep.
+ */
+int notify_change(struct dentry *dentry, struct iattr *attr);
+
+/*
+ * should_remove_suid() - the ATTR_KILL_* bits a write to @dentry's regular
+ * file must clear: S_ISUID, and S_ISGID of a group-executable file, unless
+ * current has CAP_FSETID. 0 when nothing is to be cleared.
+ */
+int should_remove_suid(struct dentry *dentry);
+
+/*
+ * file_remove_privs() - before a write to @file: clear what
+ * should_remove_suid() names. 0 or -errno. May sleep.
+ */
+int file_remove_privs(struct file *file);
+
 /* --- Namespace operations (fs/namei.c) -------------------------------- */
 
 /*
@@ -383,8 +483,9 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
  * a regular file with permission bits @mode. Returns a file with one
  * reference, or ERR_PTR(): -ENOENT, -ENOTDIR, -ENAMETOOLONG, -EEXIST
  * (O_CREAT|O_EXCL), -EISDIR (writing a directory), -EINVAL (bad O_ACCMODE),
- * -ENXIO/-ENODEV (device node without a driver), -ENOMEM, or the error of
- * the driver's ->open.
+ * -ENXIO/-ENODEV (device node without a driver), -EACCES (current may not
+ * search the path, create there, or open the file so: see may_open() in
+ * fs/open.c), -ENOMEM, or the error of the driver's ->open.
  */
 struct file *filp_open(const char *filename, int flags, umode_t mode);
 
@@ -449,9 +550,10 @@ int stream_open(struct inode *inode, struct file *file);
 int nonseekable_open(struct inode *inode, struct file *file);
 
 /*
- * vfs_truncate() - set the size of the regular file at @path to @length
- * through ->setattr. -EISDIR, -EINVAL (negative or not regular), -EPERM
- * (no setattr), -EFBIG, -ENOMEM.
+ * vfs_truncate() - truncate(2): set the size of the regular file at @path
+ * to @length through ->setattr, if current may write it. -EISDIR, -EINVAL
+ * (negative or not regular), -EACCES, -EPERM (no setattr), -EFBIG,
+ * -ENOMEM.
  */
 int vfs_truncate(const struct path *path, loff_t length);
 

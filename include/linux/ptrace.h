@@ -31,4 +31,15 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
  */
 __attribute__((__noreturn__)) void ret_to_user_mode(struct pt_regs *regs);
 
+struct task_struct;
+
+/*
+ * ptrace_may_access() - whether current may look inside @task as a tracer
+ * would (Linux's PTRACE_MODE_READ_FSCREDS: /proc/<pid>/exe): @task is
+ * current, or current's fsuid and fsgid equal all of @task's real,
+ * effective and saved uids and gids, or current has CAP_SYS_PTRACE.
+ * (kernel/ptrace.c; no "dumpable" flag yet.) Never sleeps.
+ */
+bool ptrace_may_access(struct task_struct *task);
+
 #endif /* _LINUX_PTRACE_H */

@@ -27,8 +27,10 @@ int ramfs_fill_super(struct super_block *sb);
 
 /*
  * ramfs_get_inode() - a new ramfs inode of @sb with @mode (regular file,
- * directory or special file with device number @dev). NULL on -ENOMEM.
+ * directory or special file with device number @dev), made in directory
+ * @dir (NULL: none) and owned as inode_init_owner() says. NULL on -ENOMEM.
  */
-struct inode *ramfs_get_inode(struct super_block *sb, umode_t mode, dev_t dev);
+struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
+			      dev_t dev);
 
 #endif /* _LINUX_RAMFS_H */

@@ -58,7 +58,10 @@ void do_signal(struct pt_regs *regs);
 /*
  * kill_pid() - kill(2): send @sig (0: only check) to process @pid (> 0),
  * the caller's group (0), every process but init and the caller (-1), or
- * group -@pid. 0, -EINVAL or -ESRCH.
+ * group -@pid, if current may (Linux's rule: a real or effective uid
+ * matching the target's real or saved uid, CAP_KILL, or SIGCONT within
+ * the session). 0, -EINVAL, -ESRCH, or -EPERM (a process or a whole
+ * group not permitted; -1 skips those it may not signal).
  */
 int kill_pid(pid_t pid, int sig);
 

@@ -66,21 +66,6 @@ static void expect_res(long nr, long r, long e, long s)
 #define expect_resuid(r, e, s) expect_res(SYS_getresuid, r, e, s)
 #define expect_resgid(r, e, s) expect_res(SYS_getresgid, r, e, s)
 
-/* Run @fn in a child; its failures count for the calling case. */
-static void in_child(void (*fn)(void))
-{
-	int status = -1;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		fn();
-		fflush(stdout);
-		_exit(ktest_case_failed);
-	}
-	EXPECT_EQ(waitpid(pid, &status, 0), pid);
-	EXPECT_EQ(status, 0);
-}
-
 /* Become uid/gid 1000 everywhere, as an unprivileged login would. */
 static void become_user(void)
 {
@@ -128,7 +113,7 @@ static void root_setresuid_sets_any_and_drops_caps_body(void)
 
 static void root_setresuid_sets_any_and_drops_caps(void)
 {
-	in_child(root_setresuid_sets_any_and_drops_caps_body);
+	ktest_in_child(root_setresuid_sets_any_and_drops_caps_body);
 }
 
 static void setuid_as_root_and_as_user_body(void)
@@ -148,7 +133,7 @@ static void setuid_as_root_and_as_user_body(void)
 
 static void setuid_as_root_and_as_user(void)
 {
-	in_child(setuid_as_root_and_as_user_body);
+	ktest_in_child(setuid_as_root_and_as_user_body);
 }
 
 /* Unprivileged setuid/setgid set the effective id only, to real or saved. */
@@ -170,7 +155,7 @@ static void user_moves_among_own_ids_body(void)
 
 static void user_moves_among_own_ids(void)
 {
-	in_child(user_moves_among_own_ids_body);
+	ktest_in_child(user_moves_among_own_ids_body);
 }
 
 /* setreuid: Linux's saved-id rule and who may set what. */
@@ -196,7 +181,7 @@ static void setreuid_rules_body(void)
 
 static void setreuid_rules(void)
 {
-	in_child(setreuid_rules_body);
+	ktest_in_child(setreuid_rules_body);
 }
 
 static void setregid_as_root_body(void)
@@ -210,7 +195,7 @@ static void setregid_as_root_body(void)
 
 static void setregid_as_root(void)
 {
-	in_child(setregid_as_root_body);
+	ktest_in_child(setregid_as_root_body);
 }
 
 /* Leaving euid 0 clears the effective set; returning restores it. */
@@ -231,7 +216,7 @@ static void euid_zero_and_back_body(void)
 
 static void euid_zero_and_back(void)
 {
-	in_child(euid_zero_and_back_body);
+	ktest_in_child(euid_zero_and_back_body);
 }
 
 static void keepcaps_keeps_permitted_body(void)
@@ -250,7 +235,7 @@ static void keepcaps_keeps_permitted_body(void)
 
 static void keepcaps_keeps_permitted(void)
 {
-	in_child(keepcaps_keeps_permitted_body);
+	ktest_in_child(keepcaps_keeps_permitted_body);
 }
 
 static void fsuid_follows_rules_and_fs_caps_body(void)
@@ -274,7 +259,7 @@ static void fsuid_follows_rules_and_fs_caps_body(void)
 
 static void fsuid_follows_rules_and_fs_caps(void)
 {
-	in_child(fsuid_follows_rules_and_fs_caps_body);
+	ktest_in_child(fsuid_follows_rules_and_fs_caps_body);
 }
 
 static void groups_body(void)
@@ -301,7 +286,7 @@ static void groups_body(void)
 
 static void groups(void)
 {
-	in_child(groups_body);
+	ktest_in_child(groups_body);
 }
 
 static void capset_rules_body(void)
@@ -352,7 +337,7 @@ static void capset_rules_body(void)
 
 static void capset_rules(void)
 {
-	in_child(capset_rules_body);
+	ktest_in_child(capset_rules_body);
 }
 
 static void user_cannot_raise_caps_body(void)
@@ -366,7 +351,7 @@ static void user_cannot_raise_caps_body(void)
 
 static void user_cannot_raise_caps(void)
 {
-	in_child(user_cannot_raise_caps_body);
+	ktest_in_child(user_cannot_raise_caps_body);
 }
 
 static void fork_inherits_check(void)
@@ -390,12 +375,12 @@ static void fork_inherits_body(void)
 	EXPECT_EQ(syscall(SYS_setresgid, 4, 5, 6), 0);
 	EXPECT_EQ(set_caps(BIT(CAP_SETUID), BIT(CAP_SETUID) | BIT(CAP_KILL), 0), 0);
 	EXPECT_EQ(syscall(SYS_setresuid, 1, 0, 3), 0);
-	in_child(fork_inherits_check);
+	ktest_in_child(fork_inherits_check);
 }
 
 static void fork_inherits(void)
 {
-	in_child(fork_inherits_body);
+	ktest_in_child(fork_inherits_body);
 }
 
 /* Run "helper creds" with the current credentials; parse what it saw. */
@@ -466,7 +451,7 @@ static void exec_real_root_body(void)
 
 static void exec_real_root(void)
 {
-	in_child(exec_real_root_body);
+	ktest_in_child(exec_real_root_body);
 }
 
 /* No root uid at exec: no capabilities, even if kept before; keep-caps off. */
@@ -488,7 +473,7 @@ static void exec_as_user_drops_caps_body(void)
 
 static void exec_as_user_drops_caps(void)
 {
-	in_child(exec_as_user_drops_caps_body);
+	ktest_in_child(exec_as_user_drops_caps_body);
 }
 
 /* The bounding set limits what exec gives root and what may be inherited. */
@@ -514,7 +499,7 @@ static void bounding_set_body(void)
 
 static void bounding_set(void)
 {
-	in_child(bounding_set_body);
+	ktest_in_child(bounding_set_body);
 }
 
 KTEST_MAIN("user_creds",

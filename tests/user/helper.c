@@ -9,11 +9,13 @@
  *   helper wait FD ...   read FD until end of file, then exit 0
  *   helper creds FD      write "ruid euid suid fsuid rgid egid sgid fsgid
  *                        permitted effective inheritable keepcaps" to FD
+ *   helper aux FD        write "AT_SECURE AT_UID AT_EUID AT_GID AT_EGID" to FD
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/auxv.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
@@ -65,6 +67,14 @@ int main(int argc, char **argv)
 	}
 	if (argc >= 3 && !strcmp(argv[1], "creds"))
 		return write_creds(atoi(argv[2]));
+	if (argc >= 3 && !strcmp(argv[1], "aux")) {
+		char buf[128];
+		int n = snprintf(buf, sizeof(buf), "%lu %lu %lu %lu %lu", getauxval(AT_SECURE),
+				 getauxval(AT_UID), getauxval(AT_EUID), getauxval(AT_GID),
+				 getauxval(AT_EGID));
+
+		return write(atoi(argv[2]), buf, n) == n ? 0 : 1;
+	}
 	if (argc >= 2 && !strcmp(argv[1], "segv"))
 		*(volatile int *)0 = 1;
 	return 99;

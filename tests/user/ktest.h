@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 struct ktest_case {
@@ -88,6 +89,24 @@ static inline int ktest_run(const char *suite, const struct ktest_case *cases, i
 		static const struct ktest_case cases[] = { __VA_ARGS__ }; \
 		return ktest_run(suite, cases, sizeof(cases) / sizeof(cases[0])); \
 	}
+
+/*
+ * ktest_in_child() - run @fn in a child process (which may change its
+ * credentials or state freely); its failures count for the calling case.
+ */
+static inline void ktest_in_child(void (*fn)(void))
+{
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		fn();
+		fflush(stdout);
+		_exit(ktest_case_failed);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
+		KT_FAIL("child case failed (status %#x)", status);
+}
 
 /* Addresses no user pointer may be: NULL, the kernel, and an unmapped page. */
 #define BAD_NULL ((void *)0)
