@@ -73,6 +73,10 @@ include arch/$(SRCARCH)/Makefile
 # --cfg=CONFIG_KUNIT (#[kunit_tests] modules and the doctests).
 config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_KUNIT
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
+# CONFIG_NR_CPUS: the most CPUs the kernel handles (NR_CPUS, the size of
+# per-CPU data and CPU masks); `make CONFIG_NR_CPUS=n` (default 64).
+CONFIG_NR_CPUS ?= 64
+KBUILD_CPPFLAGS += -DCONFIG_NR_CPUS=$(CONFIG_NR_CPUS)
 
 # --- Collect objects from the Kbuild fragments ----------------------------
 core-dirs := init/ kernel/ mm/ lib/ drivers/ fs/ block/ arch/$(SRCARCH)/
@@ -145,6 +149,11 @@ $(O)/vmlinux: $(vmlinux-objs) $(LDS) scripts/kallsyms.sh
 # --- Running -------------------------------------------------------------
 SETUP := scripts/setup.sh
 QEMU_TIMEOUT ?= 120
+# CPUs of the QEMU machine for run, test, bench and scripts/run-in-vm.sh
+# (scripts/qemu.sh reads it). The kernel brings up the boot CPU only so
+# far; the others stay parked in the firmware.
+SMP ?= 1
+export SMP
 
 .PHONY: setup run test bench gdb busybox-testsuite
 setup:
@@ -220,6 +229,7 @@ help:
 	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
+	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; only the boot CPU is used yet)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make busybox-testsuite  busybox'"'"'s own testsuite in Ferrite, compared with Linux'
 	@echo '                       (long; BBTESTS="sed grep..." runs only those applets)'
@@ -242,4 +252,5 @@ help:
 	@echo '  make rustfmt         format Rust sources (rustfmtcheck: only check)'
 	@echo '  make CLIPPY=1        lint the kernel crates with clippy'
 	@echo '  make CONFIG_RUST=n   build a C-only kernel'
+	@echo '  make CONFIG_NR_CPUS=n  the most CPUs the kernel handles (default 64)'
 	@echo 'Options: V=1 (full commands), LLVM=1 (clang + lld), O=dir'

@@ -16,6 +16,7 @@
 #include <linux/reboot.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/kthread.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
@@ -154,6 +155,7 @@ static void __init run_init_process(void)
 
 void __init start_kernel(void)
 {
+	boot_cpu_init();
 	pr_notice("Ferrite " FERRITE_VERSION " booting\n");
 	setup_arch();
 	pr_notice("Command line: %s\n", boot_command_line);

@@ -4,6 +4,7 @@
 # Boot a Ferrite kernel under QEMU on the serial console.
 #   qemu.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."]
 #           [--initrd FILE] [--gdb] [--timeout SECONDS]
+# The machine has $SMP CPUs (default 1), as `make run|test SMP=n` sets.
 # Exit status: 0 when the kernel powered off cleanly, 1 when it reported a
 # failure, 2 on panic, 124 on timeout; other values are QEMU's own.
 set -u
@@ -51,7 +52,7 @@ esac
 set -- "$@" -device virtio-rng-pci,addr=0x10 \
 	-device pci-bridge,id=pcibr1,chassis_nr=1,shpc=off,addr=0x11 \
 	-device edu,bus=pcibr1,addr=0x0,dma_mask=0xffffffffffffffff
-set -- "$@" -kernel "$kernel" -append "$append" -nographic -no-reboot \
+set -- "$@" -smp "${SMP:-1}" -kernel "$kernel" -append "$append" -nographic -no-reboot \
 	-serial mon:stdio
 [ -n "$initrd" ] && set -- "$@" -initrd "$initrd"
 # Extra QEMU options from the environment (e.g. QEMU_EXTRA="-icount shift=0").

@@ -8,7 +8,7 @@
 # (both on the console) are streamed here, and this script exits with the
 # script's exit status (125 if the boot failed). Build first with
 # "make vmlinux initramfs". Environment: ARCH, O, KERNEL, INITRAMFS,
-# TIMEOUT (seconds, default 60).
+# TIMEOUT (seconds, default 60), SMP (CPUs, default 1).
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 FILE [FILE...]" >&2; exit 2; }
 arch=${ARCH:-x86_64}

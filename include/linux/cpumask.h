@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Sets of CPUs, as Linux's cpumask: a bitmap of NR_CPUS bits. Ferrite
- * brings up one CPU today; everything that names CPUs (affinity, /proc)
- * goes through these so that more CPUs need no change in the users.
+ * Sets of CPUs, as Linux's cpumask: a bitmap of NR_CPUS bits. Everything
+ * that names CPUs (affinity, /proc, per-CPU loops) goes through these.
+ * cpu_possible_mask: CPUs that exist and may come up (their per-CPU data
+ * is in use); cpu_online_mask: CPUs up and taking tasks. A CPU is set
+ * possible before it is set online. Ferrite brings up the boot CPU only
+ * today (Documentation/core-api/smp.rst).
  */
 #ifndef _LINUX_CPUMASK_H
 #define _LINUX_CPUMASK_H
 
 #include <linux/types.h>
+#include <linux/bitops.h>
 #include <linux/percpu.h>
 
 #define CPUMASK_LONGS (((NR_CPUS) + 8 * sizeof(long) - 1) / (8 * sizeof(long)))
@@ -21,13 +25,23 @@ typedef struct cpumask {
 /* The bytes a cpumask takes in the system call ABI (sched_getaffinity). */
 #define cpumask_size() sizeof(cpumask_t)
 
-/* CPUs that are up and take tasks: the boot CPU, set by sched_init(). */
+/* Written only through set_cpu_possible() and set_cpu_online(). */
+extern cpumask_t __cpu_possible_mask;
 extern cpumask_t __cpu_online_mask;
+#define cpu_possible_mask ((const cpumask_t *)&__cpu_possible_mask)
 #define cpu_online_mask ((const cpumask_t *)&__cpu_online_mask)
 
+/* Atomic, as Linux's: CPUs coming up at once may set their bits together. */
 static inline void cpumask_set_cpu(unsigned int cpu, cpumask_t *m)
 {
-	m->bits[cpu / (8 * sizeof(long))] |= 1UL << (cpu % (8 * sizeof(long)));
+	__atomic_fetch_or(&m->bits[cpu / (8 * sizeof(long))], 1UL << (cpu % (8 * sizeof(long))),
+			  __ATOMIC_RELAXED);
+}
+
+static inline void cpumask_clear_cpu(unsigned int cpu, cpumask_t *m)
+{
+	__atomic_fetch_and(&m->bits[cpu / (8 * sizeof(long))],
+			   ~(1UL << (cpu % (8 * sizeof(long)))), __ATOMIC_RELAXED);
 }
 
 static inline bool cpumask_test_cpu(unsigned int cpu, const cpumask_t *m)
@@ -50,7 +64,7 @@ static inline unsigned int cpumask_weight(const cpumask_t *m)
 	unsigned int n = 0;
 
 	for (unsigned int i = 0; i < CPUMASK_LONGS; i++)
-		n += __builtin_popcountl(m->bits[i]);
+		n += hweight_long(m->bits[i]);
 	return n;
 }
 
@@ -59,6 +73,32 @@ static inline unsigned int cpumask_weight(const cpumask_t *m)
 	for ((cpu) = 0; (cpu) < nr_cpu_ids; (cpu)++) \
 		if (cpumask_test_cpu((cpu), (mask)))
 
+#define for_each_possible_cpu(cpu) for_each_cpu(cpu, cpu_possible_mask)
 #define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
+
+#define num_possible_cpus() cpumask_weight(cpu_possible_mask)
+#define num_online_cpus() cpumask_weight(cpu_online_mask)
+#define cpu_online(cpu) cpumask_test_cpu((cpu), cpu_online_mask)
+#define cpu_possible(cpu) cpumask_test_cpu((cpu), cpu_possible_mask)
+
+/*
+ * set_cpu_possible(), set_cpu_online() - add or remove @cpu (< NR_CPUS).
+ * For the boot and bring-up code only; they do not sleep.
+ */
+static inline void set_cpu_possible(unsigned int cpu, bool possible)
+{
+	if (possible)
+		cpumask_set_cpu(cpu, &__cpu_possible_mask);
+	else
+		cpumask_clear_cpu(cpu, &__cpu_possible_mask);
+}
+
+static inline void set_cpu_online(unsigned int cpu, bool online)
+{
+	if (online)
+		cpumask_set_cpu(cpu, &__cpu_online_mask);
+	else
+		cpumask_clear_cpu(cpu, &__cpu_online_mask);
+}
 
 #endif /* _LINUX_CPUMASK_H */

@@ -168,6 +168,26 @@ static void locking_spin_trylock(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
 }
 
+/*
+ * The tickets are 16 bits: after more acquisitions than that, both
+ * counters have wrapped and the lock still tells held from free.
+ */
+static void locking_spin_lock_ticket_wrap(struct kunit *test)
+{
+	DEFINE_SPINLOCK(lock);
+
+	for (int i = 0; i < 65536 + 3; i++) {
+		spin_lock(&lock);
+		spin_unlock(&lock);
+	}
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_TRUE(test, spin_trylock(&lock));
+	KUNIT_EXPECT_TRUE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_FALSE(test, spin_trylock(&lock));
+	spin_unlock(&lock);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+}
+
 static int spin_fn(void *arg)
 {
 	volatile unsigned long *ctr = arg;
@@ -623,6 +643,7 @@ static struct kunit_case locking_cases[] = {
 	KUNIT_CASE(locking_spin_lock_counter),
 	KUNIT_CASE(locking_spin_lock_irqsave_counter),
 	KUNIT_CASE(locking_spin_trylock),
+	KUNIT_CASE(locking_spin_lock_ticket_wrap),
 	KUNIT_CASE(locking_spin_lock_preempt_count),
 	KUNIT_CASE(locking_spin_lock_irqsave_irqs),
 	KUNIT_CASE(locking_mutex_counter),

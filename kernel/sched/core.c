@@ -33,7 +33,6 @@ static struct {
 };
 
 static struct task_struct idle_task;
-cpumask_t __cpu_online_mask;
 
 void __init sched_init(void)
 {
@@ -48,8 +47,7 @@ void __init sched_init(void)
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
 	task_list_add(idle);
-	cpumask_set_cpu(smp_processor_id(), &__cpu_online_mask);
-	idle->cpus_mask = __cpu_online_mask;
+	idle->cpus_mask = *cpu_online_mask;
 	rq.idle = idle;
 	this_cpu()->idle = idle;
 	this_cpu()->curr_task = idle;

@@ -20,7 +20,6 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 
-struct cpu_info cpu_infos[NR_CPUS];
 phys_addr_t initrd_start_phys;
 phys_addr_t initrd_size;
 struct arm64_board arm64_board = { .psci_use_hvc = -1 };

@@ -17,7 +17,6 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 
-struct cpu_info cpu_infos[NR_CPUS];
 phys_addr_t initrd_start_phys;
 phys_addr_t initrd_size;
 static unsigned long boot_hartid;

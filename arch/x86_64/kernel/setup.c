@@ -45,7 +45,6 @@ struct hvm_memmap_entry {
 	u32 reserved;
 };
 
-struct cpu_info cpu_infos[NR_CPUS];
 phys_addr_t initrd_start_phys;
 phys_addr_t initrd_size;
 static u32 start_info_pa;
