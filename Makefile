@@ -150,8 +150,8 @@ $(O)/vmlinux: $(vmlinux-objs) $(LDS) scripts/kallsyms.sh
 SETUP := scripts/setup.sh
 QEMU_TIMEOUT ?= 120
 # CPUs of the QEMU machine for run, test, bench and scripts/run-in-vm.sh
-# (scripts/qemu.sh reads it). The kernel brings up the boot CPU only so
-# far; the others stay parked in the firmware.
+# (scripts/qemu.sh reads it). Only riscv64 starts the other CPUs so far,
+# and they halt: the scheduler runs on the boot CPU.
 SMP ?= 1
 export SMP
 
@@ -229,7 +229,7 @@ help:
 	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
-	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; only the boot CPU is used yet)'
+	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; only the boot CPU runs tasks yet)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make busybox-testsuite  busybox'"'"'s own testsuite in Ferrite, compared with Linux'
 	@echo '                       (long; BBTESTS="sed grep..." runs only those applets)'

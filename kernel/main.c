@@ -77,6 +77,7 @@ static int kernel_init(void *unused)
 {
 	char filter[128];
 
+	smp_init();
 	do_initcalls();
 	if (cmdline_get_bool(boot_command_line, "kunit")) {
 		int failed;

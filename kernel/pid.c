@@ -67,7 +67,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
-	p->cpus_mask = *cpu_online_mask;
+	p->cpus_mask = *cpu_active_mask;
 	p->cred = get_cred(&init_cred);
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	task_list_add(p);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for per-CPU data and CPU masks (suite "percpu").
+ * KUnit tests for per-CPU data, CPU masks and CPU bring-up (suite
+ * "percpu"). Run with `make ARCH=riscv64 test SMP=4` to bring up several.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
@@ -9,6 +10,7 @@
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 
 static DEFINE_PER_CPU(unsigned long, pcpu_test_var);
@@ -114,14 +116,34 @@ static void percpu_cpu_masks(struct kunit *test)
 	cpumask_t both;
 	int cpu;
 
-	KUNIT_EXPECT_TRUE(test, cpu_online(smp_processor_id()));
-	KUNIT_EXPECT_GE(test, num_online_cpus(), 1);
+	KUNIT_EXPECT_TRUE(test, cpu_active(smp_processor_id()));
+	KUNIT_EXPECT_GE(test, num_active_cpus(), 1);
 	KUNIT_EXPECT_LE(test, num_possible_cpus(), NR_CPUS);
-	/* online is a subset of possible */
+	/* active is a subset of online, online of possible */
 	cpumask_and(&both, cpu_online_mask, cpu_possible_mask);
 	KUNIT_EXPECT_EQ(test, cpumask_weight(&both), num_online_cpus());
+	cpumask_and(&both, cpu_active_mask, cpu_online_mask);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&both), num_active_cpus());
 	for_each_online_cpu(cpu)
 		KUNIT_EXPECT_TRUE(test, cpu_possible(cpu));
+}
+
+/* smp_init() brought every possible CPU online, each on its own idle task. */
+static void percpu_cpus_up(struct kunit *test)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct task_struct *idle = per_cpu(cpu_infos, cpu).idle;
+
+		KUNIT_EXPECT_TRUE(test, cpu_online(cpu));
+		KUNIT_ASSERT_NOT_NULL(test, idle);
+		KUNIT_EXPECT_TRUE(test, idle->flags & PF_IDLE);
+		KUNIT_EXPECT_EQ(test, cpumask_weight(&idle->cpus_mask), 1);
+		KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(cpu, &idle->cpus_mask));
+		if (cpu != 0)	/* the boot CPU's idle task runs on the boot stack */
+			KUNIT_EXPECT_NOT_NULL(test, idle->stack);
+	}
 }
 
 static void percpu_cpumask_ops(struct kunit *test)
@@ -153,6 +175,7 @@ static struct kunit_case percpu_cases[] = {
 	KUNIT_CASE(percpu_this_cpu_ops_keep_irq_state),
 	KUNIT_CASE(percpu_cpu_info),
 	KUNIT_CASE(percpu_cpu_masks),
+	KUNIT_CASE(percpu_cpus_up),
 	KUNIT_CASE(percpu_cpumask_ops),
 	{}
 };

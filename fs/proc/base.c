@@ -202,7 +202,12 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	return 0;
 }
 
-/* Idle CPU time of @cpu: its idle task's run time (it is not running now: we are). */
+/*
+ * Idle CPU time of @cpu: its idle task's run time (it is not running now:
+ * we are). Only CPUs that run tasks (active) count in /proc/stat,
+ * /proc/uptime and /proc/cpuinfo, as in affinity masks (nproc): an online
+ * CPU that is not active is halted, not idling.
+ */
 static u64 cpu_idle_ns(int cpu)
 {
 	return READ_ONCE(cpu_infos[cpu].idle->sum_exec_ns);
@@ -214,7 +219,7 @@ static int cpu_stat_line(char *buf, size_t size, int which)
 	u64 busy = 0, system = 0, idle = 0, now = ktime_get_ns();
 	int cpu;
 
-	for_each_online_cpu(cpu) {
+	for_each_cpu(cpu, cpu_active_mask) {
 		if (which >= 0 && cpu != which)
 			continue;
 		idle += cpu_idle_ns(cpu);
@@ -243,7 +248,7 @@ static int fill_stat(char *buf, size_t size)
 	int n, cpu, blocked = 0;
 
 	n = cpu_stat_line(buf, size, -1);
-	for_each_online_cpu(cpu) {
+	for_each_cpu(cpu, cpu_active_mask) {
 		n += cpu_stat_line(buf + n, size - n, cpu);
 		intr += cpu_infos[cpu].irq_count;
 		ctxt += cpu_infos[cpu].ctxsw_count;
@@ -274,7 +279,7 @@ static int fill_file(struct proc_buf *b, enum proc_file which)
 			      totalram_pages() << 2, nr_free_pages() << 2, nr_free_pages() << 2);
 		break;
 	case PROC_UPTIME:
-		for_each_online_cpu(cpu)
+		for_each_cpu(cpu, cpu_active_mask)
 			idle += cpu_idle_ns(cpu);
 		n = scnprintf(b->data, PROC_BUF_SIZE, "%llu.%02llu %llu.%02llu\n",
 			      ns / NSEC_PER_SEC, NS_TO_CLOCK_T(ns % NSEC_PER_SEC),
@@ -284,7 +289,7 @@ static int fill_file(struct proc_buf *b, enum proc_file which)
 		n = fill_stat(b->data, PROC_BUF_SIZE);
 		break;
 	case PROC_CPUINFO:
-		for_each_online_cpu(cpu)
+		for_each_cpu(cpu, cpu_active_mask)
 			n += scnprintf(b->data + n, PROC_BUF_SIZE - n,
 				       "processor\t: %d\nmodel name\t: %s\n\n", cpu, ELF_PLATFORM);
 		break;

@@ -3,9 +3,10 @@
  * Sets of CPUs, as Linux's cpumask: a bitmap of NR_CPUS bits. Everything
  * that names CPUs (affinity, /proc, per-CPU loops) goes through these.
  * cpu_possible_mask: CPUs that exist and may come up (their per-CPU data
- * is in use); cpu_online_mask: CPUs up and taking tasks. A CPU is set
- * possible before it is set online. Ferrite brings up the boot CPU only
- * today (Documentation/core-api/smp.rst).
+ * is in use); cpu_online_mask: CPUs up; cpu_active_mask: online CPUs the
+ * scheduler may place tasks on (what affinity masks are made of). Each is
+ * a subset of the one before. Secondary CPUs come online but are not
+ * active yet (Documentation/core-api/smp.rst).
  */
 #ifndef _LINUX_CPUMASK_H
 #define _LINUX_CPUMASK_H
@@ -28,8 +29,10 @@ typedef struct cpumask {
 /* Written only through set_cpu_possible() and set_cpu_online(). */
 extern cpumask_t __cpu_possible_mask;
 extern cpumask_t __cpu_online_mask;
+extern cpumask_t __cpu_active_mask;
 #define cpu_possible_mask ((const cpumask_t *)&__cpu_possible_mask)
 #define cpu_online_mask ((const cpumask_t *)&__cpu_online_mask)
+#define cpu_active_mask ((const cpumask_t *)&__cpu_active_mask)
 
 /* Atomic, as Linux's: CPUs coming up at once may set their bits together. */
 static inline void cpumask_set_cpu(unsigned int cpu, cpumask_t *m)
@@ -78,11 +81,14 @@ static inline unsigned int cpumask_weight(const cpumask_t *m)
 
 #define num_possible_cpus() cpumask_weight(cpu_possible_mask)
 #define num_online_cpus() cpumask_weight(cpu_online_mask)
+#define num_active_cpus() cpumask_weight(cpu_active_mask)
 #define cpu_online(cpu) cpumask_test_cpu((cpu), cpu_online_mask)
 #define cpu_possible(cpu) cpumask_test_cpu((cpu), cpu_possible_mask)
+#define cpu_active(cpu) cpumask_test_cpu((cpu), cpu_active_mask)
 
 /*
- * set_cpu_possible(), set_cpu_online() - add or remove @cpu (< NR_CPUS).
+ * set_cpu_possible(), set_cpu_online(), set_cpu_active() - add or remove
+ * @cpu (< NR_CPUS).
  * For the boot and bring-up code only; they do not sleep.
  */
 static inline void set_cpu_possible(unsigned int cpu, bool possible)
@@ -99,6 +105,14 @@ static inline void set_cpu_online(unsigned int cpu, bool online)
 		cpumask_set_cpu(cpu, &__cpu_online_mask);
 	else
 		cpumask_clear_cpu(cpu, &__cpu_online_mask);
+}
+
+static inline void set_cpu_active(unsigned int cpu, bool active)
+{
+	if (active)
+		cpumask_set_cpu(cpu, &__cpu_active_mask);
+	else
+		cpumask_clear_cpu(cpu, &__cpu_active_mask);
 }
 
 #endif /* _LINUX_CPUMASK_H */

@@ -144,6 +144,14 @@ struct task_struct {
 void sched_init(void);
 
 /*
+ * init_idle() - make @idle (zeroed, its stack set) the idle task of @cpu:
+ * running, pid 0, allowed on @cpu only, and @cpu's current task. The boot
+ * CPU's is in the task list (sched_init()); the others' are not. Does not
+ * sleep or allocate.
+ */
+void init_idle(struct task_struct *idle, unsigned int cpu);
+
+/*
  * schedule() - give up the CPU. If current's state is not TASK_RUNNING it
  * sleeps until woken. Must not be called in atomic context.
  */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Multiprocessor bring-up. Ferrite brings up the boot CPU only so far; the
- * per-CPU data (<linux/percpu.h>) and CPU masks (<linux/cpumask.h>) are
- * already what several CPUs need (Documentation/core-api/smp.rst).
+ * Multiprocessor bring-up (Documentation/core-api/smp.rst). Secondary
+ * CPUs come online and halt: the scheduler runs on the boot CPU only so
+ * far. Per-CPU data is in <linux/percpu.h>, CPU masks in <linux/cpumask.h>.
  */
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
@@ -11,10 +11,35 @@
 #include <linux/cpumask.h>
 
 /*
- * boot_cpu_init() - mark the CPU running start_kernel() possible and
- * online. Called first thing in start_kernel(), after the architecture set
- * up this CPU's cpu_info; does not sleep or allocate.
+ * boot_cpu_init() - mark the CPU running start_kernel() possible, online
+ * and active. Called first thing in start_kernel(), after the architecture
+ * set up this CPU's cpu_info; does not sleep or allocate.
  */
 void boot_cpu_init(void);
+
+/*
+ * smp_init() - bring up every possible CPU not online yet, one at a time,
+ * each on its own idle task, waiting up to a second for each; the first
+ * that fails is reported and ends the bring-up. Called once from
+ * kernel_init() before the initcalls; sleeps and allocates.
+ */
+void smp_init(void);
+
+struct task_struct;
+
+/*
+ * __cpu_up() - architecture: start @cpu (possible, not online), whose
+ * cpu_info has .self and .cpu set, on @idle's stack (THREAD_SIZE bytes
+ * at idle->stack). The CPU points its per-CPU register at its cpu_info
+ * and calls secondary_start_kernel(). Returns 0 when the start was
+ * requested, or -errno (-ENOSYS: no bring-up on this architecture).
+ */
+int __cpu_up(unsigned int cpu, struct task_struct *idle);
+
+/*
+ * secondary_start_kernel() - a secondary CPU's first generic code, with
+ * interrupts off: marks it online and halts it.
+ */
+__noreturn void secondary_start_kernel(void);
 
 #endif /* _LINUX_SMP_H */

@@ -34,23 +34,29 @@ static struct {
 
 static struct task_struct idle_task;
 
-void __init sched_init(void)
+void init_idle(struct task_struct *idle, unsigned int cpu)
 {
-	struct task_struct *idle = &idle_task;
-
 	idle->__state = TASK_RUNNING;
 	idle->flags = PF_KTHREAD | PF_IDLE;
 	idle->pid = 0;
-	strscpy(idle->comm, "swapper", sizeof(idle->comm));
+	if (cpu)
+		snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
+	else
+		strscpy(idle->comm, "swapper", sizeof(idle->comm));
 	atomic_set(&idle->usage, 1);
 	INIT_LIST_HEAD(&idle->run_list);
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
-	task_list_add(idle);
-	idle->cpus_mask = *cpu_online_mask;
-	rq.idle = idle;
-	this_cpu()->idle = idle;
-	this_cpu()->curr_task = idle;
+	cpumask_set_cpu(cpu, &idle->cpus_mask);
+	per_cpu(cpu_infos, cpu).idle = idle;
+	per_cpu(cpu_infos, cpu).curr_task = idle;
+}
+
+void __init sched_init(void)
+{
+	init_idle(&idle_task, smp_processor_id());
+	task_list_add(&idle_task);
+	rq.idle = &idle_task;
 }
 
 static void enqueue(struct task_struct *p)

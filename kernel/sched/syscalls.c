@@ -2,8 +2,8 @@
 /*
  * Scheduler system calls: sched_getaffinity, sched_setaffinity. A task's
  * CPU mask (task_struct.cpus_mask) is inherited across fork; with one CPU
- * up, the only mask that can be set is {0}, but the calls follow Linux's
- * rules for any nr_cpu_ids.
+ * active (the scheduler runs on the boot CPU only), the only mask that can
+ * be set is {0}, but the calls follow Linux's rules for any nr_cpu_ids.
  */
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
@@ -44,14 +44,14 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 	p = find_process(pid);
 	if (!p)
 		return -ESRCH;
-	cpumask_and(&mask, &p->cpus_mask, cpu_online_mask);
+	cpumask_and(&mask, &p->cpus_mask, cpu_active_mask);
 	put_task_struct(p);
 	return copy_to_user(user_mask_ptr, &mask, size) ? -EFAULT : (long)size;
 }
 
 /*
  * A mask longer than the kernel's is cut, a shorter one is padded with
- * zeroes; the new mask is what is left of it on online CPUs (EINVAL if
+ * zeroes; the new mask is what is left of it on active CPUs (EINVAL if
  * nothing). The caller is moved off a CPU it may no longer use when it
  * next schedules (nothing to move with one CPU).
  */
@@ -68,7 +68,7 @@ SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 	p = find_process(pid);
 	if (!p)
 		return -ESRCH;
-	if (cpumask_and(&allowed, &new, cpu_online_mask))
+	if (cpumask_and(&allowed, &new, cpu_active_mask))
 		p->cpus_mask = allowed;
 	else
 		err = -EINVAL;

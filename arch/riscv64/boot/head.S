@@ -34,14 +34,28 @@
 	sd t1, 0(t2)
 .endm
 
+/* Interrupts and paging off, no FPU (its state is never saved), no access to user pages. */
+.macro hart_quiesce
+	csrw sie, zero
+	csrw satp, zero
+	li t0, SR_FS | SR_SUM | SR_SIE
+	csrc sstatus, t0
+.endm
+
+/* Translate with the Sv39 table at physical address \pgd; clobbers \pgd and t1. */
+.macro satp_load pgd
+	srli \pgd, \pgd, 12
+	li t1, SATP_MODE_SV39
+	or \pgd, \pgd, t1
+	sfence.vma
+	csrw satp, \pgd
+	sfence.vma
+.endm
+
 	.section .head.text, "ax"
 	.globl _start
 _start:
-	csrw sie, zero
-	csrw satp, zero
-	/* No FPU (its state is never saved); no access to user pages. */
-	li t0, SR_FS | SR_SUM | SR_SIE
-	csrc sstatus, t0
+	hart_quiesce
 	mv s2, a0
 	mv s1, a1
 
@@ -64,12 +78,7 @@ _start:
 	bnez t3, 1b
 
 	/* Paging on, with the identity map under our feet. */
-	srli t0, t0, 12
-	li t1, SATP_MODE_SV39
-	or t0, t0, t1
-	sfence.vma
-	csrw satp, t0
-	sfence.vma
+	satp_load t0
 	ld t0, .Lhigh
 	jr t0
 
@@ -107,3 +116,39 @@ early_pgd:
 boot_stack_bottom:
 	.skip 4 * PAGE_SIZE
 boot_stack_top:
+
+/*
+ * secondary_entry: where the SBI HSM hart_start call of __cpu_up()
+ * (kernel/smp.c) starts a secondary hart, in S-mode with paging off, at
+ * its physical address. It turns on early_pgd (still intact: nothing
+ * writes it after boot) to reach the higher half, there the kernel's page
+ * table, takes its stack and cpu_info from secondary_data and calls
+ * riscv64_secondary_start().
+ */
+	.section .head.text, "ax"
+	.globl secondary_entry
+secondary_entry:
+	hart_quiesce
+	lla t0, early_pgd
+	satp_load t0
+	ld t0, .Lsecondary_high
+	jr t0
+
+	.balign 8
+.Lsecondary_high:
+	.dword secondary_high
+
+	.text
+secondary_high:
+	/* The kernel's page table (paging_init()): it maps the vmalloc'ed stack. */
+	lla t0, kernel_pgd_phys
+	ld t0, 0(t0)
+	satp_load t0
+	lla t0, secondary_data
+	ld sp, 0(t0)
+	ld tp, 8(t0)
+	li s0, 0
+	li ra, 0
+	call riscv64_secondary_start
+5:	wfi
+	j 5b

@@ -43,6 +43,9 @@ extern struct riscv_platform riscv_platform;
 void riscv_dt_early_scan(const void *fdt);
 /* setup_arch(): RAM, reservations, command line, initrd, devices. */
 void riscv_dt_scan(const void *fdt);
+
+/* Mark the enabled harts of the tree's /cpus possible CPUs (kernel/smp.c). */
+void riscv_dt_scan_cpus(const void *fdt, unsigned long boot_hartid);
 #endif
 
 #endif /* _ASM_RISCV_SETUP_H */
