@@ -161,7 +161,7 @@ setup:
 
 run: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
-	$(Q)scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
+	$(Q)DISK="$(DISK)" scripts/qemu.sh --arch $(ARCH) --kernel $(O)/vmlinux --initrd $(INITRAMFS) --append "$(CMDLINE)"
 
 # With TEST_PRODUCTION=y (the default on x86_64 only: the second build
 # shares nothing with the first, and doubles the time of a run), make test
@@ -223,7 +223,8 @@ mrproper:
 help:
 	@echo 'Ferrite build targets:'
 	@echo '  make [ARCH=x86_64|riscv64|arm64]  build $$(O)/vmlinux (O defaults to build/<arch>)'
-	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...")'
+	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...");'
+	@echo '                       DISK=image.raw: the first virtio-blk disk (else a scratch one)'
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites; on x86_64 also'
 	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'

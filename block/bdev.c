@@ -29,6 +29,7 @@ static void bdev_release(struct device *dev)
 	} else {
 		invalidate_disk_buffers(disk);
 		WARN_ON(disk->bd_nr_buffers);
+		free_ext_devt(disk);
 		kfree(disk->queue->hctx);
 		kfree(disk->queue);
 		kfree(disk);

@@ -23,6 +23,9 @@ ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *it
 /* fops.c: read @len bytes at @pos of @disk into @buf: 0 or -errno (-EIO if short). */
 int read_disk_bytes(struct gendisk *disk, u64 pos, void *buf, size_t len);
 
+/* genhd.c: give back the numbers add_disk() picked for @disk, if it did. */
+void free_ext_devt(struct gendisk *disk);
+
 /* bdev.c: a block device of @disk, not live yet; freed by put_device(). */
 struct block_device *bdev_alloc(struct gendisk *disk, u8 partno);
 /* bdev.c: make @bdev (numbered and named) openable and give it a node. */

@@ -12,9 +12,41 @@
 #include "blk.h"
 
 #define BLKDEV_MAJOR_MAX	512
+#define BLOCK_EXT_MAJOR		259	/* disks that asked for no major (Linux's) */
 
 static const char *major_names[BLKDEV_MAJOR_MAX];
-static DEFINE_MUTEX(major_names_lock);
+static DEFINE_MUTEX(major_names_lock);	/* major_names, ext_used */
+static bool ext_used[256];		/* disks of BLOCK_EXT_MAJOR in use */
+
+/* Give @disk the first free range of BLOCK_EXT_MAJOR minors. */
+static int alloc_ext_devt(struct gendisk *disk)
+{
+	int i, err = -EBUSY;
+
+	mutex_lock(&major_names_lock);
+	for (i = 0; i < ARRAY_SIZE(ext_used); i++) {
+		if (!ext_used[i]) {
+			ext_used[i] = true;
+			disk->major = BLOCK_EXT_MAJOR;
+			disk->first_minor = i * (DISK_MAX_PARTS + 1);
+			disk->ext_devt = true;
+			err = 0;
+			break;
+		}
+	}
+	mutex_unlock(&major_names_lock);
+	return err;
+}
+
+void free_ext_devt(struct gendisk *disk)
+{
+	if (!disk->ext_devt)
+		return;
+	mutex_lock(&major_names_lock);
+	ext_used[disk->first_minor / (DISK_MAX_PARTS + 1)] = false;
+	mutex_unlock(&major_names_lock);
+	disk->ext_devt = false;
+}
 
 int register_blkdev(unsigned int major, const char *name)
 {
@@ -111,21 +143,29 @@ int add_disk(struct gendisk *disk)
 
 	if (disk->added || !disk->disk_name[0] || disk->first_minor % (DISK_MAX_PARTS + 1))
 		return -EINVAL;
+	if (!disk->major) {
+		err = alloc_ext_devt(disk);
+		if (err)
+			return err;
+	}
 	part0->bd_dev = MKDEV(disk->major, disk->first_minor);
 	err = dev_set_name(&part0->bd_device, "%s", disk->disk_name);
 	if (err)
-		return err;
+		goto out_devt;
 	get_device(&part0->bd_device);		/* the table's, dropped by bdev_del() */
 	err = bdev_add(part0);
 	if (err) {
 		put_device(&part0->bd_device);
-		return err;
+		goto out_devt;
 	}
 	disk->added = true;
 	mutex_lock(&disk->open_mutex);
 	blk_add_partitions(disk);
 	mutex_unlock(&disk->open_mutex);
 	return 0;
+out_devt:
+	free_ext_devt(disk);
+	return err;
 }
 
 void del_gendisk(struct gendisk *disk)

@@ -5,6 +5,8 @@
 #   qemu.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."]
 #           [--initrd FILE] [--gdb] [--timeout SECONDS]
 # The machine has $SMP CPUs (default 1), as `make run|test SMP=n` sets.
+# DISK=path in the environment: a raw image attached as the first
+# virtio-blk disk (a 16 MiB scratch image, deleted afterwards, without it).
 # Exit status: 0 when the kernel powered off cleanly, 1 when it reported a
 # failure, 2 on panic, 124 on timeout; other values are QEMU's own.
 set -u
@@ -52,6 +54,17 @@ esac
 set -- "$@" -device virtio-rng-pci,addr=0x10 \
 	-device pci-bridge,id=pcibr1,chassis_nr=1,shpc=off,addr=0x11 \
 	-device edu,bus=pcibr1,addr=0x0,dma_mask=0xffffffffffffffff
+# The first virtio-blk disk, on the root bus at a fixed address too.
+disk=${DISK:-}
+if [ -z "$disk" ]; then
+	disk=$(mktemp "${TMPDIR:-/tmp}/ferrite-disk.XXXXXX") || exit 2
+	trap 'rm -f "$disk"' EXIT
+	truncate -s 16M "$disk" || exit 2
+elif [ ! -f "$disk" ]; then
+	echo "qemu.sh: DISK=$disk: no such file" >&2; exit 2
+fi
+set -- "$@" -drive "file=$disk,format=raw,if=none,id=disk0" \
+	-device virtio-blk-pci,drive=disk0,addr=0x12
 set -- "$@" -smp "${SMP:-1}" -kernel "$kernel" -append "$append" -nographic -no-reboot \
 	-serial mon:stdio
 [ -n "$initrd" ] && set -- "$@" -initrd "$initrd"

@@ -8,7 +8,8 @@
 # (both on the console) are streamed here, and this script exits with the
 # script's exit status (125 if the boot failed). Build first with
 # "make vmlinux initramfs". Environment: ARCH, O, KERNEL, INITRAMFS,
-# TIMEOUT (seconds, default 60), SMP (CPUs, default 1).
+# TIMEOUT (seconds, default 60), SMP (CPUs, default 1), DISK (a raw image:
+# the first virtio-blk disk, see qemu.sh).
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 FILE [FILE...]" >&2; exit 2; }
 arch=${ARCH:-x86_64}
@@ -19,6 +20,10 @@ base=${INITRAMFS:-$o/initramfs.cpio}
 [ -f "$kernel" ] && [ -f "$base" ] || {
 	echo "run-in-vm.sh: $kernel or $base missing; run 'make vmlinux initramfs'" >&2
 	exit 125
+}
+[ -z "${DISK:-}" ] || [ -f "$DISK" ] || {
+	echo "run-in-vm.sh: DISK=$DISK: no such file" >&2
+	exit 2
 }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

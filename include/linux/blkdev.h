@@ -97,6 +97,7 @@ struct gendisk {
 	struct mutex open_mutex;	/* partition table changes */
 	struct block_device *parts[DISK_MAX_PARTS + 1];	/* [0] == part0 */
 	bool added;
+	bool ext_devt;			/* numbers picked by add_disk() */
 	/* The buffer cache of the whole disk (fs/buffer.c). */
 	struct mutex bd_buffer_lock;
 	struct list_head bd_buffers;	/* least recently used first */
@@ -151,9 +152,11 @@ void unregister_blkdev(unsigned int major, const char *name);
  * add_disk() - make @disk live: /dev/<disk_name>, then a node per
  * partition found by reading its partition table (MBR or GPT; a table that
  * cannot be read or makes no sense gives no partitions, not an error).
- * The driver has set major, first_minor (a multiple of DISK_MAX_PARTS + 1),
- * disk_name, fops and the capacity. Returns 0, -EINVAL or -ENOMEM/-EEXIST
- * (nothing made). Process context; sleeps (reads the disk).
+ * The driver has set major and first_minor (a multiple of DISK_MAX_PARTS
+ * + 1), or left major 0 for add_disk() to pick numbers of BLOCK_EXT_MAJOR
+ * (259), and disk_name, fops and the capacity. Returns 0, -EINVAL,
+ * -ENOMEM, -EEXIST or -EBUSY (no numbers left); nothing is made then.
+ * Process context; sleeps (reads the disk).
  */
 int add_disk(struct gendisk *disk);
 

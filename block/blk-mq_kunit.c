@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * blk-mq with a driver written here to misbehave on purpose: a bio out of
+ * bounds or misaligned never reaches the driver, an error status from
+ * ->queue_rq() reaches the submitter, BLK_STS_RESOURCE is offered again,
+ * a flush without a write cache ends at once, and a disk without a major
+ * gets numbers of BLOCK_EXT_MAJOR, given back at its release.
+ */
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/fs.h>
+#include <linux/namei.h>
+#include <linux/blk-mq.h>
+
+struct test_dev {
+	struct blk_mq_tag_set set;
+	struct gendisk *disk;
+	int calls;			/* ->queue_rq() calls */
+	int busy;			/* answer BLK_STS_RESOURCE this many times */
+	blk_status_t status;		/* then end with this */
+};
+
+static blk_status_t test_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_mq_queue_data *bd)
+{
+	struct test_dev *td = hctx->queue->queuedata;
+
+	td->calls++;
+	if (td->busy) {
+		td->busy--;
+		return BLK_STS_RESOURCE;
+	}
+	if (td->status)
+		return td->status;
+	blk_mq_end_request(bd->rq, BLK_STS_OK);
+	return BLK_STS_OK;
+}
+
+static const struct blk_mq_ops test_mq_ops = {
+	.queue_rq = test_queue_rq,
+};
+
+/* A 64-sector disk named @name with major 0, added; NULL on failure. */
+static struct test_dev *test_dev_add(const char *name)
+{
+	struct test_dev *td = kzalloc(sizeof(*td), GFP_KERNEL);
+
+	if (!td)
+		return NULL;
+	td->set.ops = &test_mq_ops;
+	td->set.nr_hw_queues = 1;
+	td->set.queue_depth = 2;
+	if (blk_mq_alloc_tag_set(&td->set))
+		goto out_free;
+	td->disk = blk_mq_alloc_disk(&td->set, NULL, td);
+	if (IS_ERR(td->disk))
+		goto out_set;
+	strscpy(td->disk->disk_name, name, DISK_NAME_LEN);
+	set_capacity(td->disk, 64);
+	if (!add_disk(td->disk))
+		return td;
+	put_disk(td->disk);
+out_set:
+	blk_mq_free_tag_set(&td->set);
+out_free:
+	kfree(td);
+	return NULL;
+}
+
+static void test_dev_del(struct test_dev *td)
+{
+	del_gendisk(td->disk);
+	put_disk(td->disk);
+	blk_mq_free_tag_set(&td->set);
+	kfree(td);
+}
+
+/* One read of @bytes at @sector of @td's disk: 0 or -errno. */
+static int test_read(struct test_dev *td, sector_t sector, unsigned int bytes)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct bio *bio = bio_alloc(td->disk->part0, 1, REQ_OP_READ, GFP_KERNEL);
+	int err = -ENOMEM;
+
+	if (page && bio) {
+		bio->bi_sector = sector;
+		bio_add_page(bio, page, bytes, 0);
+		err = submit_bio_wait(bio);
+	}
+	if (bio)
+		bio_put(bio);
+	if (page)
+		__free_page(page);
+	return err;
+}
+
+static void blk_mq_bad_bios_stay_out(struct kunit *test)
+{
+	struct test_dev *td = test_dev_add("blktest_a");
+
+	KUNIT_ASSERT_NOT_NULL(test, td);
+	td->calls = 0;		/* add_disk() read the partition tables */
+	KUNIT_EXPECT_EQ(test, test_read(td, 63, 512), 0);
+	KUNIT_EXPECT_EQ(test, td->calls, 1);
+	KUNIT_EXPECT_EQ(test, test_read(td, 63, 1024), -EIO);	/* past the end */
+	KUNIT_EXPECT_EQ(test, test_read(td, 64, 512), -EIO);
+	KUNIT_EXPECT_EQ(test, test_read(td, 0, 100), -EIO);	/* not a whole block */
+	KUNIT_EXPECT_EQ(test, td->calls, 1);
+	test_dev_del(td);
+}
+
+static void blk_mq_status_and_resubmission(struct kunit *test)
+{
+	struct test_dev *td = test_dev_add("blktest_b");
+	struct bio *flush;
+
+	KUNIT_ASSERT_NOT_NULL(test, td);
+	td->status = BLK_STS_IOERR;
+	KUNIT_EXPECT_EQ(test, test_read(td, 0, 512), -EIO);
+	td->status = BLK_STS_NOSPC;
+	KUNIT_EXPECT_EQ(test, test_read(td, 0, 512), -ENOSPC);
+	td->status = BLK_STS_OK;
+	td->calls = 0;
+	td->busy = 3;		/* offered four times, then done */
+	KUNIT_EXPECT_EQ(test, test_read(td, 0, 512), 0);
+	KUNIT_EXPECT_EQ(test, td->calls, 4);
+
+	/* No BLK_FEAT_WRITE_CACHE: a flush has nothing to do. */
+	flush = bio_alloc(td->disk->part0, 0, REQ_OP_FLUSH, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, flush);
+	KUNIT_EXPECT_EQ(test, submit_bio_wait(flush), 0);
+	bio_put(flush);
+	KUNIT_EXPECT_EQ(test, td->calls, 4);
+	test_dev_del(td);
+}
+
+static void blk_mq_ext_devt(struct kunit *test)
+{
+	struct test_dev *a = test_dev_add("blktest_c");
+	struct test_dev *b = test_dev_add("blktest_d");
+	struct path p;
+	dev_t first;
+
+	KUNIT_ASSERT_TRUE(test, a && b);
+	first = a->disk->part0->bd_dev;
+	KUNIT_EXPECT_EQ(test, MAJOR(first), 259U);
+	KUNIT_EXPECT_EQ(test, MAJOR(b->disk->part0->bd_dev), 259U);
+	KUNIT_EXPECT_EQ(test, MINOR(b->disk->part0->bd_dev) % (DISK_MAX_PARTS + 1), 0U);
+	KUNIT_EXPECT_NE(test, b->disk->part0->bd_dev, first);
+	KUNIT_ASSERT_EQ(test, kern_path("/dev/blktest_c", 0, &p), 0);
+	KUNIT_EXPECT_EQ(test, p.dentry->d_inode->i_rdev, first);
+	KUNIT_EXPECT_TRUE(test, S_ISBLK(p.dentry->d_inode->i_mode));
+	path_put(&p);
+	test_dev_del(a);
+	KUNIT_EXPECT_EQ(test, kern_path("/dev/blktest_c", 0, &p), -ENOENT);
+	a = test_dev_add("blktest_e");	/* the numbers were given back */
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_EQ(test, a->disk->part0->bd_dev, first);
+	test_dev_del(a);
+	test_dev_del(b);
+}
+
+static struct kunit_case blk_mq_cases[] = {
+	KUNIT_CASE(blk_mq_bad_bios_stay_out),
+	KUNIT_CASE(blk_mq_status_and_resubmission),
+	KUNIT_CASE(blk_mq_ext_devt),
+	{}
+};
+
+static struct kunit_suite blk_mq_suite = {
+	.name = "blk_mq",
+	.test_cases = blk_mq_cases,
+};
+kunit_test_suites(&blk_mq_suite);
