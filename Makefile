@@ -68,6 +68,9 @@ include arch/$(SRCARCH)/Makefile
 # processes, the syscall ABI and the initramfs init. CONFIG_CLONE_BACKWARDS:
 # clone(2) takes the TLS before child_tid (arm64, riscv64), as on Linux.
 # CONFIG_PCI: the machine has a PCI host Ferrite drives (drivers/pci/).
+# (CONFIG_GENERIC_USERCOPY, which only Kbuild fragments read: the user
+# copies of lib/usercopy_words.c, built on the arch's get_user()/put_user()
+# accessors; arm64 and arm select it.)
 # CONFIG_KUNIT (chosen on the command line, not by the architecture): the
 # KUnit framework, every *_kunit.o, the test-only helpers (<kunit/*.h>), the
 # crash fixtures (lkdtm) and the driver benchmarks; Rust sees it as
