@@ -67,11 +67,15 @@ include arch/$(SRCARCH)/Makefile
 # (test with IS_ENABLED(CONFIG_X) or #ifdef). CONFIG_USER_SPACE: user
 # processes, the syscall ABI and the initramfs init. CONFIG_CLONE_BACKWARDS:
 # clone(2) takes the TLS before child_tid (arm64, riscv64), as on Linux.
+# CONFIG_PCI: the machine has a PCI host Ferrite drives (drivers/pci/).
+# (CONFIG_GENERIC_USERCOPY, which only Kbuild fragments read: the user
+# copies of lib/usercopy_words.c, built on the arch's get_user()/put_user()
+# accessors; arm64 and arm select it.)
 # CONFIG_KUNIT (chosen on the command line, not by the architecture): the
 # KUnit framework, every *_kunit.o, the test-only helpers (<kunit/*.h>), the
 # crash fixtures (lkdtm) and the driver benchmarks; Rust sees it as
 # --cfg=CONFIG_KUNIT (#[kunit_tests] modules and the doctests).
-config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_KUNIT
+config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_PCI CONFIG_KUNIT
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
 # CONFIG_NR_CPUS: the most CPUs the kernel handles (NR_CPUS, the size of
 # per-CPU data and CPU masks); `make CONFIG_NR_CPUS=n` (default 64).
@@ -93,6 +97,8 @@ all-objs :=
 $(foreach d,$(core-dirs),$(eval $(call collect,$(d))))
 
 vmlinux-objs := $(addprefix $(O)/,$(all-objs))
+# Archives an architecture links after every object ($(vmlinux-libs), set
+# in arch/$(SRCARCH)/Makefile): only what the objects call is taken.
 
 # Rust support adds $(rust-objs) when present (rust/Makefile).
 rust-objs :=
@@ -136,12 +142,12 @@ $(O)/vmlinux: $(vmlinux-objs) $(LDS) scripts/kallsyms.sh
 	$(Q)scripts/kallsyms.sh /dev/null $(NM) > $(O)/.tmp_kallsyms1.S
 	$(Q)$(CC) $(KBUILD_AFLAGS) -c -o $(O)/.tmp_kallsyms1.o $(O)/.tmp_kallsyms1.S
 	$(call say,LD,.tmp_vmlinux1)
-	$(Q)$(LD) $(KBUILD_LDFLAGS) -T $(LDS) -o $(O)/.tmp_vmlinux1 $(vmlinux-objs) $(O)/.tmp_kallsyms1.o
+	$(Q)$(LD) $(KBUILD_LDFLAGS) -T $(LDS) -o $(O)/.tmp_vmlinux1 $(vmlinux-objs) $(O)/.tmp_kallsyms1.o $(vmlinux-libs)
 	$(call say,KSYMS,.tmp_kallsyms2.S)
 	$(Q)scripts/kallsyms.sh $(O)/.tmp_vmlinux1 $(NM) > $(O)/.tmp_kallsyms2.S
 	$(Q)$(CC) $(KBUILD_AFLAGS) -c -o $(O)/.tmp_kallsyms2.o $(O)/.tmp_kallsyms2.S
 	$(call say,LD,vmlinux)
-	$(Q)$(LD) $(KBUILD_LDFLAGS) -T $(LDS) -o $@ $(vmlinux-objs) $(O)/.tmp_kallsyms2.o
+	$(Q)$(LD) $(KBUILD_LDFLAGS) -T $(LDS) -o $@ $(vmlinux-objs) $(O)/.tmp_kallsyms2.o $(vmlinux-libs)
 	$(Q)scripts/kallsyms.sh --check $(O)/.tmp_vmlinux1 $@ $(NM)
 
 -include $(vmlinux-objs:.o=.d) $(LDS:.lds=.d)
@@ -178,6 +184,7 @@ test: setup
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS) $(if $(BUSYBOX),--busybox)) \
 		--timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)') \
+		$(if $(filter y,$(CONFIG_RUST)),,--no-rust) \
 		$(if $(test-production),--production $(O)-nokunit/vmlinux)
 
 # busybox's upstream testsuite in Ferrite, compared with Linux's results

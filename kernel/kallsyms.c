@@ -62,8 +62,10 @@ void print_return_address(unsigned long ret)
 	unsigned long size, off;
 	const char *name;
 
+	int width = 2 * sizeof(long);	/* every hex digit of an address */
+
 	if (kallsyms_lookup(ret - 1, &size, &off, &name))
-		pr_emerg(" [<%016lx>] %p\n", ret, (void *)ret);
+		pr_emerg(" [<%0*lx>] %p\n", width, ret, (void *)ret);
 	else
-		pr_emerg(" [<%016lx>] %s+%#lx/%#lx\n", ret, name, off + 1, size);
+		pr_emerg(" [<%0*lx>] %s+%#lx/%#lx\n", width, ret, name, off + 1, size);
 }

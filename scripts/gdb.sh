@@ -32,6 +32,11 @@ arm64)
 	qemu="qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M -semihosting-config enable=on,target=native"
 	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux
 	gdb=gdb-multiarch ;;
+arm)
+	export QEMU_AUDIO_DRV=none
+	qemu="qemu-system-arm -machine versatilepb -cpu arm1176 -m 128M -semihosting-config enable=on,target=native"
+	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux
+	gdb=gdb-multiarch ;;
 *) echo "gdb.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 command -v $gdb >/dev/null || { echo "gdb.sh: $gdb is missing: apt-get install $gdb" >&2; exit 1; }

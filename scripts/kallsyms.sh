@@ -25,20 +25,23 @@ if [ "$1" = "--check" ]; then
 	exit 0
 fi
 
-echo '	.section .note.GNU-stack, "", @progbits'
+echo '	.section .note.GNU-stack, "", %progbits'
 echo '	.section .kallsyms, "a"'
 echo '	.balign 8'
 echo '	.globl kallsyms_num, kallsyms_addresses, kallsyms_name_offsets, kallsyms_names'
 if [ "$1" = "/dev/null" ]; then
+	# (.quad 0: a zero however wide unsigned long is.)
 	printf 'kallsyms_num:\n\t.quad 0\nkallsyms_addresses:\nkallsyms_name_offsets:\nkallsyms_names:\n\t.byte 0\n'
 	exit 0
 fi
 text_syms "$1" "$2" | awk '
 { addr[NR] = $1; name[NR] = $2 }
 END {
-	printf "kallsyms_num:\n\t.quad %d\n", NR
+	# unsigned long words: nm prints 8 hex digits on 32-bit targets.
+	word = length(addr[1]) == 8 ? ".long" : ".quad"
+	printf "kallsyms_num:\n\t%s %d\n", word, NR
 	printf "kallsyms_addresses:\n"
-	for (i = 1; i <= NR; i++) printf "\t.quad 0x%s\n", addr[i]
+	for (i = 1; i <= NR; i++) printf "\t%s 0x%s\n", word, addr[i]
 	printf "kallsyms_name_offsets:\n"
 	off = 0
 	for (i = 1; i <= NR; i++) { printf "\t.long %d\n", off; off += length(name[i]) + 1 }

@@ -43,6 +43,17 @@ arm64)
 	esac
 	set -- qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M \
 		-semihosting-config enable=on,target=native ;;
+arm)
+	# QEMU boots the raw Image next to vmlinux (the 32-bit ARM boot
+	# protocol: the ATAGs come in r2); semihosting carries the exit status.
+	case "$kernel" in
+	*vmlinux) [ -f "${kernel%vmlinux}Image" ] && kernel=${kernel%vmlinux}Image ;;
+	esac
+	# The board's AC97 codec gets no audio backend. No PCI device:
+	# Ferrite does not drive versatilepb's PCI host (and edu needs MSI).
+	export QEMU_AUDIO_DRV=none
+	set -- qemu-system-arm -machine versatilepb -cpu arm1176 -m 128M \
+		-semihosting-config enable=on,target=native ;;
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
@@ -51,7 +62,7 @@ esac
 # "edu" teaching device behind a PCI-to-PCI bridge, its DMA engine let
 # reach all of RAM (its default mask stops at 256 MiB, below arm64's and
 # riscv64's RAM).
-set -- "$@" -device virtio-rng-pci,addr=0x10 \
+[ "$arch" = arm ] || set -- "$@" -device virtio-rng-pci,addr=0x10 \
 	-device pci-bridge,id=pcibr1,chassis_nr=1,shpc=off,addr=0x11 \
 	-device edu,bus=pcibr1,addr=0x0,dma_mask=0xffffffffffffffff
 # The first virtio-blk disk, on the root bus at a fixed address too.
@@ -83,8 +94,8 @@ else
 fi
 rc=$?
 # isa-debug-exit (x86_64), the SiFive test device (riscv64, see
-# arch/riscv64/kernel/reboot.c) and semihosting (arm64, see
-# arch/arm64/kernel/reboot.c): the kernel's code n comes out as 2n+1.
+# arch/riscv64/kernel/reboot.c) and semihosting (arm64 and arm, see
+# arch/arm*/kernel/reboot.c): the kernel's code n comes out as 2n+1.
 case $rc in
 1) exit 0 ;;
 3) exit 1 ;;

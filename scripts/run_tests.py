@@ -93,6 +93,30 @@ ARCH_CRASH_TESTS = {
                                r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
                                r"pc : lkdtm_recurse\+0x"]),
     },
+    # 32-bit ARM words its reports like Linux's arm ("PC is at sym+off",
+    # "Call trace:"); division by zero is libgcc's, which reports it and
+    # gives 0; __builtin_trap() is an undefined instruction.
+    "arm": {
+        "null_deref": (2, [r"Unable to handle kernel NULL pointer dereference at virtual "
+                           r"address 0+4\b", r"Data abort: FSR = 0x005: section translation "
+                           r"fault \(read access\)", r"PC is at lkdtm_null_deref\+0x",
+                           r"Kernel panic - not syncing"]),
+        "write_rodata": (2, [r"Unable to handle kernel write to read-only memory at virtual "
+                             r"address", r"page permission fault \(write access\)",
+                             r"PC is at lkdtm_write_rodata\+0x"]),
+        "exec_data": (2, [r"Unable to handle kernel execute from non-executable memory",
+                          r"Prefetch abort: FSR = 0x00f: page permission fault \(execute",
+                          r"Call trace:", r"LR is at lkdtm_exec_data\+0x"]),
+        "divide": (0, [r"lkdtm: dividing by zero", r"Division by zero in kernel",
+                       r"lkdtm: got 0$", r"Power down"]),
+        "invalid_opcode": (2, [r"Oops: undefined instruction",
+                               r"PC is at lkdtm_invalid_opcode\+0x"]),
+        "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                      r"r0 : [0-9a-f]{8}", r"Call trace:", r"lkdtm_panic\+0x"]),
+        "stack_overflow": (2, [r"Insufficient stack space to handle exception!",
+                               r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
+                               r"PC is at lkdtm_recurse\+0x"]),
+    },
 }
 
 
@@ -480,6 +504,12 @@ def run_crash_tests(args, res, log_dir):
         pats = args.filter.split(",")
         names = [n for n in names if any(fnmatch.fnmatch("crash." + n, p) or
                                          fnmatch.fnmatch("crash", p) for p in pats)]
+    if args.no_rust:
+        rust = [n for n in names if n.startswith("rust_")]
+        if rust:
+            res.skipped += len(rust)
+            print("crash: no Rust in this kernel (CONFIG_RUST=n): skipped %s" % ", ".join(rust))
+            names = [n for n in names if n not in rust]
     for name in names:
         want_status, patterns = tests[name]
         status, lines, _ = boot(args, "lkdtm=%s loglevel=7" % name,
@@ -585,6 +615,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--filter", default="", help="comma-separated suite globs")
     ap.add_argument("--no-crash", action="store_true", help="skip the crash boots")
+    ap.add_argument("--no-rust", action="store_true",
+                    help="the kernel has no Rust (CONFIG_RUST=n): skip the Rust crash boots")
     ap.add_argument("--initrd", default="", help="initramfs with the user-space tests")
     ap.add_argument("--production", default="",
                     help="a CONFIG_KUNIT=n vmlinux to boot once with --initrd")

@@ -32,6 +32,8 @@ riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-
 	qemu-system-misc opensbi gdb-multiarch dpkg-dev" ;;
 arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross \
 	qemu-system-arm gdb-multiarch" ;;
+arm) pkgs="$pkgs gcc-arm-linux-gnueabi binutils-arm-linux-gnueabi libc6-dev-armel-cross \
+	qemu-system-arm gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 
@@ -41,6 +43,7 @@ esac
 # architecture) and unpacked under build/cache/ (usr/Makefile's BUSYBOX).
 case "$arch" in
 arm64) foreign_busybox=arm64 ;;
+arm) foreign_busybox=armel ;;
 *) foreign_busybox= ;;
 esac
 

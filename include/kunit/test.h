@@ -55,7 +55,7 @@ struct kunit_suite {
 
 #define kunit_test_suites(...)						\
 	static struct kunit_suite *__UNIQUE_ID(kunit_suites)[]		\
-	__used __section(".kunit_test_suites") __aligned(8) = { __VA_ARGS__ }
+	__used __section(".kunit_test_suites") __aligned(sizeof(void *)) = { __VA_ARGS__ }
 
 #ifdef CONFIG_KUNIT
 /*

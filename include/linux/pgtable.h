@@ -168,7 +168,10 @@ void unmap_kernel_page(unsigned long va);
  */
 pte_t lookup_kernel_page(unsigned long va);
 
-#ifdef CONFIG_USER_SPACE
+/*
+ * User page tables (mm/pgtable.c, built with CONFIG_USER_SPACE): declared
+ * without it too, for code that calls them under IS_ENABLED().
+ */
 struct mm_struct;
 
 /*
@@ -211,6 +214,5 @@ void switch_mm(struct mm_struct *next);
 
 /* Leaf protection bits for a mapping with VM_READ/VM_WRITE/VM_EXEC flags. Arch. */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
-#endif /* CONFIG_USER_SPACE */
 
 #endif /* _LINUX_PGTABLE_H */

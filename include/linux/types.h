@@ -24,7 +24,7 @@ typedef u64 __u64;
 typedef s32 __s32;
 typedef s64 __s64;
 
-typedef long ssize_t;
+typedef __PTRDIFF_TYPE__ ssize_t;	/* as wide as size_t: long, or int on ILP32 */
 typedef long long loff_t;
 typedef unsigned long phys_addr_t;
 typedef unsigned int gfp_t;

@@ -65,15 +65,32 @@ static inline unsigned long copy_to_user(void __user *to, const void *from,
 }
 
 /*
+ * An 8-byte value where unsigned long has 4 bytes (32-bit CPUs) moves as
+ * two 4-byte accesses, the words in memory order (through a union).
+ */
+#define __uaccess_split(ptr) (sizeof(*(ptr)) > sizeof(long))
+#define __uaccess_words(ptr) union { __typeof__(*(ptr)) __v; unsigned long __w[2]; }
+
+/*
  * get_user(x, ptr) - load the scalar *@ptr (1, 2, 4 or 8 bytes) from user
  * space into @x. Returns 0 or -EFAULT (then @x is 0).
  * __get_user() is the same without the access_ok() check, for a range the
  * caller has already checked.
  */
 #define __get_user(x, ptr) ({						\
-	unsigned long __gu_val;						\
-	int __gu_err = __arch_get_user(&__gu_val, (ptr), sizeof(*(ptr))); \
-	(x) = (__force __typeof__(*(ptr)))__gu_val;			\
+	int __gu_err;							\
+	if (__uaccess_split(ptr)) {					\
+		__uaccess_words(ptr) __gu = { .__w = { 0, 0 } };	\
+		__gu_err = __arch_get_user(&__gu.__w[0], (ptr), 4) ?:	\
+			__arch_get_user(&__gu.__w[1], (const char __user *)(ptr) + 4, 4); \
+		if (__gu_err)						\
+			__gu.__w[0] = __gu.__w[1] = 0;			\
+		(x) = __gu.__v;						\
+	} else {							\
+		unsigned long __gu_val;					\
+		__gu_err = __arch_get_user(&__gu_val, (ptr), sizeof(*(ptr))); \
+		(x) = (__force __typeof__(*(ptr)))__gu_val;		\
+	}								\
 	__gu_err;							\
 })
 
@@ -93,8 +110,11 @@ static inline unsigned long copy_to_user(void __user *to, const void *from,
  * bytes). Returns 0 or -EFAULT. __put_user() skips the access_ok() check.
  */
 #define __put_user(x, ptr) ({						\
-	__typeof__(*(ptr)) __pu_val = (x);				\
-	__arch_put_user((unsigned long)__pu_val, (ptr), sizeof(*(ptr)));	\
+	__uaccess_words(ptr) __pu = { .__v = (x) };			\
+	__uaccess_split(ptr) ?						\
+		__arch_put_user(__pu.__w[0], (ptr), 4) ?:		\
+		__arch_put_user(__pu.__w[1], (char __user *)(ptr) + 4, 4) : \
+		__arch_put_user((unsigned long)__pu.__v, (ptr), sizeof(*(ptr))); \
 })
 
 #define put_user(x, ptr) ({						\

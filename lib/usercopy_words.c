@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * arm64 user copies with the unprivileged accessors of <asm/uaccess.h>
- * (LDTR/STTR). When the user and kernel addresses are aligned alike, the
- * copy goes a byte at a time up to an 8-byte boundary, then a word at a
- * time, then bytes for the tail; otherwise it is bytes throughout. An
- * aligned word never straddles a page, so it faults whole or not at all,
- * and a fault stops the copy exactly after the last unit transferred: the
- * "bytes not copied" the Linux API returns.
+ * raw_copy_from_user(), raw_copy_to_user() and __clear_user() for the
+ * architectures that select CONFIG_GENERIC_USERCOPY (arm64, arm), built
+ * on their get_user()/put_user() accessors of <asm/uaccess.h>. When the
+ * user and kernel addresses are aligned alike, a copy goes a byte at a
+ * time up to a word (unsigned long) boundary, then a word at a time, then
+ * bytes for the tail; otherwise it is bytes throughout. An aligned word
+ * never straddles a page, so it faults whole or not at all, and a fault
+ * stops the copy exactly after the last unit transferred: the "bytes not
+ * copied" the Linux API returns. Contracts in <asm-generic/uaccess.h>.
  */
 #include <linux/kernel.h>
 #include <linux/uaccess.h>
 
+#define WORD sizeof(unsigned long)
+
 /* Whether @a and @b sit at the same offset in a word. */
 static inline bool same_alignment(unsigned long a, unsigned long b)
 {
-	return !((a ^ b) & 7);
+	return !((a ^ b) & (WORD - 1));
 }
 
 unsigned long raw_copy_from_user(void *to, const void __user *from, unsigned long n)
@@ -23,15 +27,15 @@ unsigned long raw_copy_from_user(void *to, const void __user *from, unsigned lon
 	unsigned long end = src + n;
 
 	if (same_alignment(src, dst)) {
-		for (; (src & 7) && src < end; src++, dst++) {
+		for (; (src & (WORD - 1)) && src < end; src++, dst++) {
 			if (__arch_get_user_8(&v, (const void __user *)src))
 				return end - src;
 			*(u8 *)dst = (u8)v;
 		}
-		for (; end - src >= 8; src += 8, dst += 8) {
-			if (__arch_get_user_64(&v, (const void __user *)src))
+		for (; end - src >= WORD; src += WORD, dst += WORD) {
+			if (__arch_get_user(&v, (const unsigned long __user *)src, WORD))
 				return end - src;
-			*(u64 *)dst = v;
+			*(unsigned long *)dst = v;
 		}
 	}
 	for (; src < end; src++, dst++) {
@@ -48,11 +52,12 @@ unsigned long raw_copy_to_user(void __user *to, const void *from, unsigned long 
 	unsigned long end = dst + n;
 
 	if (same_alignment(src, dst)) {
-		for (; (dst & 7) && dst < end; src++, dst++)
+		for (; (dst & (WORD - 1)) && dst < end; src++, dst++)
 			if (__arch_put_user_8(*(const u8 *)src, (void __user *)dst))
 				return end - dst;
-		for (; end - dst >= 8; src += 8, dst += 8)
-			if (__arch_put_user_64(*(const u64 *)src, (void __user *)dst))
+		for (; end - dst >= WORD; src += WORD, dst += WORD)
+			if (__arch_put_user(*(const unsigned long *)src, (unsigned long __user *)dst,
+					    WORD))
 				return end - dst;
 	}
 	for (; dst < end; src++, dst++)
@@ -65,11 +70,11 @@ unsigned long __clear_user(void __user *to, unsigned long n)
 {
 	unsigned long dst = (unsigned long)to, end = dst + n;
 
-	for (; (dst & 7) && dst < end; dst++)
+	for (; (dst & (WORD - 1)) && dst < end; dst++)
 		if (__arch_put_user_8(0, (void __user *)dst))
 			return end - dst;
-	for (; end - dst >= 8; dst += 8)
-		if (__arch_put_user_64(0, (void __user *)dst))
+	for (; end - dst >= WORD; dst += WORD)
+		if (__arch_put_user(0, (unsigned long __user *)dst, WORD))
 			return end - dst;
 	for (; dst < end; dst++)
 		if (__arch_put_user_8(0, (void __user *)dst))

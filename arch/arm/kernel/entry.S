@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * 32-bit ARM exception vectors, the context switch, and the first code a
+ * new kernel thread runs.
+ *
+ * The vectors page (section .vectors) is mapped at 0xffff0000 (SCTLR.V,
+ * arch/arm/mm/init.c); each vector loads the address of its stub from a
+ * table in the same page. A stub runs in its exception mode (IRQ, abort,
+ * undefined) only long enough to park r0, r1, the return address and the
+ * SPSR on that mode's 16-byte stack, then switches to SVC mode, where the
+ * kernel always runs, and builds a struct pt_regs on the SVC stack: every
+ * handler, and any exception nested in one, runs on the thread's stack.
+ *
+ * Before the frame is pushed it is checked against arm_stack_limit (the
+ * bottom of the current thread's stack): if the stack has overflowed into
+ * the guard page below it, the frame is built on a separate overflow stack
+ * instead and the overflow is reported (a handler cannot run on a stack
+ * that faults).
+ */
+#include <asm/ptrace.h>
+
+	.arm
+	.text
+
+/*
+ * Build struct pt_regs at SP (SVC mode, interrupts masked): r0 points to
+ * the {r0, r1, pc, cpsr} a stub saved, r1 holds the interrupted SVC stack
+ * pointer, lr the interrupted SVC lr. From user mode, sp and lr are the
+ * user's banked ones instead.
+ */
+.macro build_frame
+	str	r1, [sp, #S_SP]
+	str	lr, [sp, #S_LR]
+	add	r1, sp, #8
+	stmia	r1, {r2 - r12}
+	ldmia	r0, {r1 - r4}
+	stmia	sp, {r1, r2}
+	str	r1, [sp, #S_ORIG_R0]
+	str	r3, [sp, #S_PC]
+	str	r4, [sp, #S_CPSR]
+	and	r4, r4, #MODE_MASK
+	cmp	r4, #USR_MODE
+	addeq	r5, sp, #S_SP
+	stmeqia	r5, {sp, lr}^
+	nop
+	mvn	r5, #0
+	str	r5, [sp, #S_SYSCALLNO]
+	mov	r5, #0
+	str	r5, [sp, #S_FAR]
+	str	r5, [sp, #S_FSR]
+.endm
+
+/*
+ * An exception stub: \correction takes lr back to the address to return
+ * to; then SVC mode, the stack check, the frame, and handler(regs).
+ */
+.macro vector_stub name, correction, handler
+vector_\name:
+	.if \correction
+	sub	lr, lr, #\correction
+	.endif
+	stmia	sp, {r0, r1, lr}
+	mrs	lr, spsr
+	str	lr, [sp, #12]
+	mov	r0, sp
+	msr	cpsr_c, #(SVC_MODE | PSR_I_BIT_ | PSR_F_BIT)
+	ldr	r1, =arm_stack_limit
+	ldr	r1, [r1]
+	sub	sp, sp, #PT_SIZE
+	cmp	sp, r1
+	blo	__bad_stack
+	add	r1, sp, #PT_SIZE
+	build_frame
+	mov	r0, sp
+	bl	\handler
+	b	ret_from_exception
+.endm
+
+	vector_stub irq, 4, arm_irq_handler
+	vector_stub dabt, 8, arm_dabt_handler
+	vector_stub pabt, 4, arm_pabt_handler
+	vector_stub und, 4, arm_und_handler
+
+/*
+ * SVC and the unused vectors: no system call comes from the kernel, so
+ * the SVC stub (already in SVC mode) makes room for its 16 bytes first.
+ */
+vector_swi:
+	sub	sp, sp, #16
+	stmia	sp, {r0, r1, lr}
+	mrs	lr, spsr
+	str	lr, [sp, #12]
+	mov	r0, sp
+	sub	sp, sp, #PT_SIZE
+	add	r1, sp, #PT_SIZE + 16
+	build_frame
+	mov	r0, sp
+	bl	arm_bad_mode
+	b	.
+
+vector_bad:
+	msr	cpsr_c, #(SVC_MODE | PSR_I_BIT_ | PSR_F_BIT)
+	sub	sp, sp, #PT_SIZE
+	stmia	sp, {r0 - r12}
+	mov	r0, sp
+	bl	arm_bad_mode
+	b	.
+
+/* Back to the interrupted context from the frame at SP; interrupts masked. */
+ret_from_exception:
+	cpsid	i
+	ldr	r1, [sp, #S_CPSR]
+	msr	spsr_cxsf, r1
+	ldmia	sp, {r0 - pc}^
+
+/*
+ * The stack overflowed: SP is the would-be frame below the stack's limit,
+ * r0 points to what the stub saved, r1 is scratch. Build the frame on the
+ * overflow stack, with the SP of the exception, and report.
+ */
+__bad_stack:
+	add	r1, sp, #PT_SIZE
+	ldr	sp, =overflow_stack_top - PT_SIZE
+	build_frame
+	mov	fp, #0
+	mov	r0, sp
+	bl	arm_bad_stack
+	b	.
+	.ltorg
+
+/*
+ * struct task_struct *__switch_to_asm(prev, next): thread_struct is first in
+ * task_struct: r4-r11, sp, pc, then stack_limit.
+ */
+	.globl __switch_to_asm
+__switch_to_asm:
+	stmia	r0, {r4 - r11, sp, lr}
+	ldmia	r1, {r4 - r11, sp, lr}
+	ldr	r2, [r1, #40]
+	ldr	r3, =arm_stack_limit
+	str	r2, [r3]
+	bx	lr
+
+/* First code of a new thread: r0 = prev, r4 = fn, r5 = arg. */
+	.globl ret_from_kernel_thread
+ret_from_kernel_thread:
+	bl	schedule_tail
+	mov	r0, r5
+	blx	r4
+	bl	do_exit
+	.word	0xe7f001f0		/* undefined: do_exit() returned */
+
+/* void arch_capture_regs(struct pt_regs *regs): the caller's registers. */
+	.globl arch_capture_regs
+arch_capture_regs:
+	stmia	r0, {r0 - r12}
+	str	sp, [r0, #S_SP]
+	str	lr, [r0, #S_LR]
+	str	lr, [r0, #S_PC]
+	mrs	r1, cpsr
+	str	r1, [r0, #S_CPSR]
+	mov	r1, #0
+	str	r1, [r0, #S_FAR]
+	str	r1, [r0, #S_FSR]
+	ldr	r1, [r0, #4]
+	bx	lr
+	.ltorg
+
+/* The vectors page: mapped at 0xffff0000, so only PC-relative loads in it. */
+	.section .vectors, "ax"
+	.globl vectors
+vectors:
+	ldr	pc, .Lv_bad		/* reset */
+	ldr	pc, .Lv_und
+	ldr	pc, .Lv_swi
+	ldr	pc, .Lv_pabt
+	ldr	pc, .Lv_dabt
+	ldr	pc, .Lv_bad		/* unused */
+	ldr	pc, .Lv_irq
+	ldr	pc, .Lv_bad		/* FIQ: never enabled */
+.Lv_bad:	.long	vector_bad
+.Lv_und:	.long	vector_und
+.Lv_swi:	.long	vector_swi
+.Lv_pabt:	.long	vector_pabt
+.Lv_dabt:	.long	vector_dabt
+.Lv_irq:	.long	vector_irq
+
+	.section .bss.page_aligned, "aw", %nobits
+	.balign 16
+	.globl overflow_stack, overflow_stack_top
+overflow_stack:
+	.skip	8192
+overflow_stack_top:

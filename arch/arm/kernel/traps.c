@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * 32-bit ARM exception handling. Data and prefetch aborts taken in the
+ * kernel are decoded from the CP15 fault status and address registers
+ * (DFSR/DFAR, IFSR/IFAR) and reported, undefined instructions likewise,
+ * and they end in die(), unless the faulting instruction has an
+ * exception-table fixup. Interrupts go to the VIC driver. A kernel stack
+ * overflow is caught by the vector code (entry.S), which reports it here
+ * from a separate stack. Reports are worded like Linux's arm ones.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/kallsyms.h>
+#include <linux/panic.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/start_kernel.h>
+#include <asm/irqflags.h>
+#include <asm/page.h>
+#include <asm/pgtable.h>
+#include <asm/ptrace.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+
+#define FSR_WRITE (1 << 11)		/* data abort: a write */
+#define FSR_FS(fsr) (((fsr) & 0xf) | (((fsr) >> 6) & 0x10))
+
+/* Lowest SP an exception frame may start at (entry.S; 0: no check). */
+unsigned long arm_stack_limit;
+
+static const char *fsr_info(unsigned long fsr)
+{
+	switch (FSR_FS(fsr)) {
+	case 0x01: return "alignment exception";
+	case 0x05: return "section translation fault";
+	case 0x07: return "page translation fault";
+	case 0x09: return "section domain fault";
+	case 0x0b: return "page domain fault";
+	case 0x0d: return "section permission fault";
+	case 0x0f: return "page permission fault";
+	case 0x02: return "debug event";
+	case 0x08: return "external abort";
+	default: return "unknown fault";
+	}
+}
+
+void __init trap_init(void)
+{
+	/* The vectors were mapped at 0xffff0000 and selected by paging_init(). */
+}
+
+void show_regs(struct pt_regs *r)
+{
+	pr_emerg("CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
+		 current ? current->pid : -1, current ? current->comm : "?");
+	pr_emerg("PC is at %pS\n", (void *)r->pc);
+	pr_emerg("LR is at %pS\n", (void *)r->lr);
+	pr_emerg("pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n", r->pc, r->lr, r->cpsr);
+	pr_emerg("sp : %08lx  ip : %08lx  fp : %08lx\n", r->sp, r->regs[12], r->regs[11]);
+	pr_emerg("r10: %08lx  r9 : %08lx  r8 : %08lx\n", r->regs[10], r->regs[9], r->regs[8]);
+	pr_emerg("r7 : %08lx  r6 : %08lx  r5 : %08lx  r4 : %08lx\n", r->regs[7], r->regs[6],
+		 r->regs[5], r->regs[4]);
+	pr_emerg("r3 : %08lx  r2 : %08lx  r1 : %08lx  r0 : %08lx\n", r->regs[3], r->regs[2],
+		 r->regs[1], r->regs[0]);
+}
+
+extern char boot_stack_bottom[], boot_stack_top[];
+extern char overflow_stack[], overflow_stack_top[];
+
+/* The stack a frame belongs to: the thread's, the boot or the overflow stack. */
+static bool stack_bounds(unsigned long fp, unsigned long *lo, unsigned long *hi)
+{
+	struct task_struct *t = current;
+
+	if (t && t->stack && fp >= (unsigned long)t->stack &&
+	    fp < (unsigned long)t->stack + THREAD_SIZE) {
+		*lo = (unsigned long)t->stack;
+		*hi = *lo + THREAD_SIZE;
+	} else if (fp >= (unsigned long)boot_stack_bottom && fp < (unsigned long)boot_stack_top) {
+		*lo = (unsigned long)boot_stack_bottom;
+		*hi = (unsigned long)boot_stack_top;
+	} else if (fp >= (unsigned long)overflow_stack && fp < (unsigned long)overflow_stack_top) {
+		*lo = (unsigned long)overflow_stack;
+		*hi = (unsigned long)overflow_stack_top;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Whether the function holding @pc builds LLVM's frame record (Rust: a
+ * v0-mangled "_R" symbol) rather than gcc's APCS frame (C).
+ */
+static bool llvm_frame(unsigned long pc)
+{
+	unsigned long size, off;
+	const char *name;
+
+	return !kallsyms_lookup(pc, &size, &off, &name) && name[0] == '_' && name[1] == 'R';
+}
+
+/*
+ * Walk the frames along fp (r11). C code, built with -mapcs-frame, leaves
+ * APCS frames: fp points at the saved pc, below it the return address
+ * (lr), the caller's sp and the caller's fp. Rust code (LLVM) leaves a
+ * record {caller's fp, lr} that fp points at. Which one a frame is
+ * depends on the function it belongs to, found from the address the walk
+ * is in. A walk may cross from the overflow stack into the thread stack,
+ * so the bounds follow each frame.
+ */
+void show_stack_from(struct pt_regs *regs)
+{
+	unsigned long fp = regs->regs[11], pc = regs->pc, lo, hi;
+	int depth = 0;
+
+	pr_emerg("Call trace:\n");
+	pr_emerg(" [<%08lx>] %pS\n", pc, (void *)pc);
+	while (depth++ < 32) {
+		unsigned long *frame = (unsigned long *)fp;
+		bool llvm = llvm_frame(pc);
+
+		if (!stack_bounds(fp, &lo, &hi) || (fp & 3) ||
+		    (llvm ? fp + 8 > hi : fp < lo + 12 || fp + 4 > hi))
+			break;
+		pc = llvm ? frame[1] : frame[-1];
+		if (!pc)
+			break;
+		print_return_address(pc);
+		fp = llvm ? frame[0] : frame[-3];
+		pc -= 4;		/* inside the call, in its caller */
+	}
+}
+
+/* A fault address in the unmapped page just below the current thread's stack? */
+static bool hit_stack_guard(unsigned long addr)
+{
+	struct task_struct *t = current;
+	unsigned long bottom;
+
+	if (!t || !t->stack)
+		return false;
+	bottom = (unsigned long)t->stack;
+	return addr < bottom && addr >= bottom - PAGE_SIZE;
+}
+
+static void do_kernel_abort(struct pt_regs *regs, bool exec)
+{
+	unsigned long addr = regs->far, fsr = regs->fsr;
+	bool write = !exec && (fsr & FSR_WRITE);
+	bool perm = (FSR_FS(fsr) & 0xd) == 0xd;
+	const char *msg;
+
+	if (!exec && fixup_exception(regs))
+		return;
+	oops_in_progress++;
+	if (hit_stack_guard(addr))
+		msg = "kernel stack overflow: guard page hit";
+	else if (addr < PAGE_SIZE)
+		msg = "NULL pointer dereference";
+	else if (exec && perm)
+		msg = "execute from non-executable memory";
+	else if (write && perm)
+		msg = "write to read-only memory";
+	else
+		msg = "paging request";
+	pr_emerg("Unable to handle kernel %s at virtual address %08lx\n", msg, addr);
+	pr_emerg("%s: FSR = %#05lx: %s (%s access)\n", exec ? "Prefetch abort" : "Data abort",
+		 fsr, fsr_info(fsr), exec ? "execute" : write ? "write" : "read");
+	pr_emerg("[%08lx] *pte=%08x\n", addr, lookup_kernel_page(addr));
+	die(exec ? "prefetch abort" : "data abort", regs, fsr);
+}
+
+/* Data abort (entry.S): DFAR and DFSR say where and why. */
+void arm_dabt_handler(struct pt_regs *regs);
+void arm_dabt_handler(struct pt_regs *regs)
+{
+	__asm__ __volatile__("mrc p15, 0, %0, c6, c0, 0" : "=r"(regs->far));
+	__asm__ __volatile__("mrc p15, 0, %0, c5, c0, 0" : "=r"(regs->fsr));
+	do_kernel_abort(regs, false);
+}
+
+/* Prefetch abort (entry.S): IFAR and IFSR. */
+void arm_pabt_handler(struct pt_regs *regs);
+void arm_pabt_handler(struct pt_regs *regs)
+{
+	__asm__ __volatile__("mrc p15, 0, %0, c6, c0, 2" : "=r"(regs->far));
+	__asm__ __volatile__("mrc p15, 0, %0, c5, c0, 1" : "=r"(regs->fsr));
+	do_kernel_abort(regs, true);
+}
+
+/* Undefined instruction (entry.S): __builtin_trap() and BUG() land here. */
+void arm_und_handler(struct pt_regs *regs);
+void arm_und_handler(struct pt_regs *regs)
+{
+	if (fixup_exception(regs))
+		return;
+	oops_in_progress++;
+	pr_emerg("Internal error: undefined instruction %08lx at %08lx\n",
+		 *(unsigned long *)regs->pc, regs->pc);
+	die("undefined instruction", regs, 0);
+}
+
+/* Interrupt (entry.S). */
+void arm_irq_handler(struct pt_regs *regs);
+void arm_irq_handler(struct pt_regs *regs)
+{
+	struct cpu_info *ci = this_cpu();
+
+	ci->in_irq++;
+	ci->irq_count++;
+	vic_handle_irq();
+	ci->in_irq--;
+	/* Kernel preemption: the interrupted code allowed it. */
+	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
+	    !(regs->cpsr & PSR_I_BIT))
+		preempt_schedule_irq();
+}
+
+/* An exception the kernel never expects: FIQ, reset, SVC (entry.S). */
+void arm_bad_mode(struct pt_regs *regs);
+void arm_bad_mode(struct pt_regs *regs)
+{
+	oops_in_progress++;
+	pr_emerg("Bad mode: unexpected exception vector\n");
+	die("Oops - bad mode", regs, 0);
+}
+
+/* The exception frame would not fit on the thread stack (entry.S). */
+void arm_bad_stack(struct pt_regs *regs);
+void arm_bad_stack(struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+
+	oops_in_progress++;
+	arm_stack_limit = 0;	/* the overflow stack is in use now */
+	pr_emerg("Insufficient stack space to handle exception!\n");
+	if (t && t->stack)
+		pr_emerg("Task stack: [%08lx..%08lx]\n", (unsigned long)t->stack,
+			 (unsigned long)t->stack + THREAD_SIZE);
+	pr_emerg("BUG: kernel stack overflow (SP %08lx) in %s/%d\n", regs->sp,
+		 t ? t->comm : "?", t ? t->pid : -1);
+	die("kernel stack overflow", regs, 0);
+}
