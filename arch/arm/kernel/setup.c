@@ -31,7 +31,6 @@ struct tag {
 	u32 data[];
 };
 
-struct cpu_info cpu_infos[NR_CPUS];
 phys_addr_t initrd_start_phys;
 phys_addr_t initrd_size;
 
