@@ -15,7 +15,7 @@
 static const char *const programs[] = {
 	"/tests/basic", "/tests/basic-pie", "/tests/proc", "/tests/files", "/tests/pipes",
 	"/tests/mem", "/tests/time", "/tests/signals", "/tests/efault", "/tests/devices",
-	"/tests/sys", "/tests/creds", "/tests/compat",
+	"/tests/sys", "/tests/creds", "/tests/compat", "/tests/threads",
 };
 #define NPROG (int)(sizeof(programs) / sizeof(programs[0]))
 
