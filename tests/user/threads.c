@@ -492,7 +492,12 @@ static void clone_flag_rules(void)
 	EXPECT_ERRNO(syscall(SYS_clone, CLONE_SIGHAND, 0, NULL, NULL, 0), EINVAL);
 }
 
-KTEST_MAIN("user_threads", KTEST(create_join), KTEST(mutex_counter), KTEST(condvar_pingpong),
+/* The glibc build beside musl's (usr/Makefile) is a suite of its own. */
+#ifndef KTEST_SUITE_SUFFIX
+#define KTEST_SUITE_SUFFIX ""
+#endif
+
+KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_counter), KTEST(condvar_pingpong),
 	   KTEST(detached_threads), KTEST(thread_local_storage), KTEST(signals_reach_threads),
 	   KTEST(exit_group_from_thread), KTEST(execve_from_thread),
 	   KTEST(robust_mutex_owner_died), KTEST(futex_errors_and_timeouts),
