@@ -133,13 +133,17 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	struct mm_struct *mm = NULL;
 	struct task_cputime ct;
 	unsigned long ign, catch;
-	int n = 0;
+	int n = 0, threads;
+	pid_t ppid;
 
 	if (!t || !t->parent) {
 		if (t)
 			put_task_struct(t);
 		return -ESRCH;
 	}
+	/* A thread's parent field is its leader: the process's parent is the leader's. */
+	ppid = t->group_leader->parent ? t->group_leader->parent->tgid : 0;
+	threads = t->signal ? READ_ONCE(t->signal->nr_threads) : 1;
 	if (IS_ENABLED(CONFIG_USER_SPACE) && t->mm && !t->exit_state) {
 		mm = t->mm;
 		mmget(mm);
@@ -150,15 +154,15 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	case PROC_PID_STAT:
 		sig_bitmaps(t, &ign, &catch);
 		n = scnprintf(b->data, PROC_BUF_SIZE,
-			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 1 0 "
+			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 %d 0 "
 			      "%llu %lu %lu %llu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 "
 			      "0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
-			      t->pid, t->comm, task_state(t), t->parent ? t->parent->tgid : 0,
-			      t->pgrp, t->session, t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
+			      t->pid, t->comm, task_state(t), ppid, t->pgrp, t->session,
+			      t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
 			      t->tty ? t->tty->pgrp : -1, t->flags,
 			      NS_TO_CLOCK_T(ct.utime), NS_TO_CLOCK_T(ct.stime),
 			      NS_TO_CLOCK_T(t->children_exec_ns - t->children_stime_ns),
-			      NS_TO_CLOCK_T(t->children_stime_ns),
+			      NS_TO_CLOCK_T(t->children_stime_ns), threads,
 			      NS_TO_CLOCK_T(t->start_time_ns), mf.size << PAGE_SHIFT, mf.resident,
 			      t->rlim[RLIMIT_RSS].rlim_cur, mm ? mm->start_code : 0,
 			      mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
@@ -176,10 +180,9 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 		n = scnprintf(b->data, PROC_BUF_SIZE,
 			      "Name:\t%s\nState:\t%c\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
 			      "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nVmSize:\t%lu kB\nVmRSS:\t%lu kB\n"
-			      "Threads:\t1\n",
-			      t->comm, task_state(t), t->tgid, t->pid,
-			      t->parent ? t->parent->tgid : 0, mf.size << (PAGE_SHIFT - 10),
-			      mf.resident << (PAGE_SHIFT - 10));
+			      "Threads:\t%d\n",
+			      t->comm, task_state(t), t->tgid, t->pid, ppid,
+			      mf.size << (PAGE_SHIFT - 10), mf.resident << (PAGE_SHIFT - 10), threads);
 		break;
 	case PROC_PID_COMM:
 		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);

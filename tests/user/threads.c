@@ -474,6 +474,12 @@ static void proc_task_lists_threads(void)
 	EXPECT_TRUE(read(fd, buf, sizeof(buf) - 1) > 0);
 	EXPECT_EQ(atol(buf), worker);	/* the thread's own stat */
 	close(fd);
+	snprintf(path, sizeof(path), "/proc/%d/status", getpid());
+	fd = open(path, O_RDONLY);
+	memset(buf, 0, sizeof(buf));
+	EXPECT_TRUE(read(fd, buf, sizeof(buf) - 1) > 0);
+	EXPECT_TRUE(strstr(buf, "Threads:\t2\n") != NULL);
+	close(fd);
 	stop_spinning = 1;
 	EXPECT_EQ(pthread_join(t, NULL), 0);
 	/* A thread gone is no longer there. */
