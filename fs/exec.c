@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/posix-timers.h>
 #include <linux/namei.h>
@@ -175,6 +176,10 @@ void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 	const char *name = strrchr(bprm->filename, '/');
 	unsigned long flags;
 
+	/* Alone in its process from here on (a failure: it is being killed anyway). */
+	de_thread(tsk);
+	exit_robust_list(tsk);
+	tsk->clear_child_tid = NULL;
 	mm->exe_file = get_file(bprm->file);
 	local_irq_save(flags);
 	tsk->mm = mm;

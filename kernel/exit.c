@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Process exit and reaping: do_exit() releases what a process owns, hands
- * its children to init and leaves a zombie (the task_struct with its exit
- * status) until the parent collects it with wait4().
+ * Process and thread exit and reaping: do_exit() releases what a thread
+ * holds; the last thread of a process hands its children to init and
+ * leaves the leader a zombie (the task_struct with its exit status) until
+ * the parent collects it with wait4(). exit_group() and fatal signals end
+ * every thread (do_group_exit()), exec from a thread ends the others
+ * (de_thread()).
  *
- * The process tree (parent, children, sibling, exit_state) is guarded by
- * tasklist_lock; parents sleep on one wait queue for any child's exit.
+ * The process tree (parent, children, sibling, exit_state) and the thread
+ * lists are guarded by tasklist_lock; parents sleep on one wait queue for
+ * any child's exit.
  */
 #include <linux/kernel.h>
 #include <linux/kconfig.h>
@@ -13,6 +17,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
@@ -46,42 +51,96 @@ static void exit_mm(void)
 	mmput(mm);
 }
 
-/* Give @tsk's children to init and become a zombie; notify the parent. */
-static void exit_notify(struct task_struct *tsk)
+/*
+ * Give @leader's children to init. A zombie among them is news for init.
+ * Caller holds tasklist_lock.
+ */
+static bool forget_original_parent(struct task_struct *leader)
 {
-	struct task_struct *child, *tmp, *parent;
-	unsigned long flags;
-	bool reaper_has_zombie = false, autoreap = false;
+	struct task_struct *child, *tmp;
+	bool reaper_has_zombie = false;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry_safe(child, tmp, &tsk->children, sibling) {
+	list_for_each_entry_safe(child, tmp, &leader->children, sibling) {
 		child->parent = child_reaper;
 		list_move_tail(&child->sibling, &child_reaper->children);
 		if (child->exit_state == EXIT_ZOMBIE)
 			reaper_has_zombie = true;
 	}
-	parent = tsk->parent;
-	/* A parent that ignores SIGCHLD (or asked SA_NOCLDWAIT) reaps nothing. */
-	if (parent->sighand &&
-	    (parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN ||
-	     (parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDWAIT))) {
-		autoreap = true;
-		list_del_init(&tsk->sibling);
+	return reaper_has_zombie;
+}
+
+/*
+ * @tsk leaves its process's thread list. A thread other than the leader
+ * is gone for good (nobody waits for it); the leader becomes a zombie,
+ * reported to its parent (with the children handed to init) only once
+ * the last thread is gone, by that last thread.
+ */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader = tsk->group_leader, *parent = NULL;
+	bool reaper_has_zombie = false, autoreap = false, notify = false;
+	unsigned long flags;
+	int exit_signal = 0, code = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del_init(&tsk->thread_node);
+	sig->nr_threads--;
+	if (tsk != leader)
 		tsk->exit_state = EXIT_DEAD;
-	} else {
+	else
 		tsk->exit_state = EXIT_ZOMBIE;
+	if (!sig->nr_threads) {
+		reaper_has_zombie = forget_original_parent(leader);
+		parent = leader->parent;
+		if (sig->flags & SIGNAL_GROUP_EXIT)
+			leader->exit_code = sig->group_exit_code;
+		/* A parent that ignores SIGCHLD (or asked SA_NOCLDWAIT) reaps nothing. */
+		if (parent->sighand &&
+		    (parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN ||
+		     (parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDWAIT))) {
+			autoreap = true;
+			list_del_init(&leader->sibling);
+			leader->exit_state = EXIT_DEAD;
+		}
+		notify = true;
+		exit_signal = leader->exit_signal;
+		code = leader->exit_code;
+		get_task_struct(leader);	/* the parent may reap it once we unlock */
+	} else if (sig->group_exec_task && sig->nr_threads == 1) {
+		wake_up_process(sig->group_exec_task);	/* de_thread() waits for this */
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (tsk->exit_signal == SIGCHLD)
-		do_notify_parent(tsk, parent, tsk->exit_code);
-	else if (tsk->exit_signal)
-		send_sig(tsk->exit_signal, parent);
+	if (tsk != leader)
+		proc_flush_thread(tsk->tgid, tsk->pid);
+	if (!notify)
+		return;
+	if (exit_signal == SIGCHLD)
+		do_notify_parent(leader, parent, code);
+	else if (exit_signal)
+		send_sig(exit_signal, parent);
 	if (reaper_has_zombie)
 		send_sig(SIGCHLD, child_reaper);
 	wake_up_all(&child_exit_wq);
 	if (autoreap) {
-		proc_flush_task(tsk->pid);
-		put_task_struct(tsk);	/* the parent's reference */
+		proc_flush_task(leader->pid);
+		put_task_struct(leader);	/* the parent's reference */
+	}
+	put_task_struct(leader);
+}
+
+/*
+ * The user-space side of a thread's exit that its process's other threads
+ * may watch: the robust futexes it holds are marked FUTEX_OWNER_DIED and
+ * the clear-child-tid word is zeroed, each with a futex wake.
+ */
+static void exit_mm_release(struct task_struct *tsk)
+{
+	exit_robust_list(tsk);
+	if (tsk->clear_child_tid) {
+		if (!put_user(0, tsk->clear_child_tid))
+			futex_wake_tid(tsk->clear_child_tid);
+		tsk->clear_child_tid = NULL;
 	}
 }
 
@@ -92,11 +151,12 @@ void do_exit(int code)
 	tsk->flags |= PF_EXITING;
 	/* Only processes have a parent; without user space there are none. */
 	if (IS_ENABLED(CONFIG_USER_SPACE) && tsk->parent) {
-		/* A process (it has a parent to report to). */
-		if (tsk == child_reaper)
+		/* A thread of a process (it has a parent to report to). */
+		bool group_dead = atomic_dec_and_test(&tsk->signal->live);
+
+		if (group_dead && tsk->group_leader == child_reaper)
 			panic("Attempted to kill init! exitcode=0x%08x", code);
-		if (tsk->clear_child_tid)
-			put_user(0, tsk->clear_child_tid);
+		exit_mm_release(tsk);
 		mm_release_vfork(tsk);
 		itimers_exit(tsk);
 		exit_itimers(tsk);
@@ -109,6 +169,126 @@ void do_exit(int code)
 		exit_notify(tsk);
 	}
 	do_task_dead(code);
+}
+
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	int n = 0;
+
+	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+		if (t == p || !t->sighand)
+			continue;
+		spin_lock_irqsave(&t->sighand->siglock, flags);
+		t->pending |= sigmask(SIGKILL);
+		spin_unlock_irqrestore(&t->sighand->siglock, flags);
+		wake_up_state(t, TASK_INTERRUPTIBLE | TASK_STOPPED);
+		n++;
+	}
+	return n;
+}
+
+void do_group_exit(int code)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+
+	if (sig) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		if (sig->flags & SIGNAL_GROUP_EXIT) {
+			code = sig->group_exit_code;
+		} else {
+			sig->flags |= SIGNAL_GROUP_EXIT;
+			sig->group_exit_code = code;
+			zap_other_threads(current);
+		}
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
+	do_exit(code);
+}
+
+/* @tsk, no longer a thread, takes the place of its dead @leader in the process tree. */
+static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
+{
+	struct task_struct *child, *tmp;
+	unsigned long flags;
+
+	get_task_struct(tsk);		/* the parent's, as the leader had */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	tsk->parent = leader->parent;
+	list_add(&tsk->sibling, &leader->sibling);
+	list_del_init(&leader->sibling);
+	list_for_each_entry_safe(child, tmp, &leader->children, sibling) {
+		child->parent = tsk;
+		list_move_tail(&child->sibling, &tsk->children);
+	}
+	tsk->exit_signal = leader->exit_signal;
+	tsk->start_time_ns = leader->start_time_ns;
+	tsk->group_leader = tsk;
+	leader->group_leader = tsk;
+	leader->exit_state = EXIT_DEAD;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	exchange_tids(tsk, leader);
+	proc_flush_thread(tsk->pid, leader->pid);
+	put_task_struct(leader);	/* the parent's reference */
+}
+
+int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader = tsk->group_leader;
+	unsigned long flags;
+
+	if (!sig)
+		return 0;		/* a kernel thread becoming init's first program */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (sig->nr_threads == 1 && tsk == leader) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	}
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return -EAGAIN;
+	}
+	sig->flags |= SIGNAL_GROUP_EXIT;
+	sig->group_exec_task = tsk;
+	zap_other_threads(tsk);
+	/* Wait until @tsk is the only thread left (a dead leader is off the list too). */
+	while (sig->nr_threads > 1) {
+		__set_current_state(TASK_UNINTERRUPTIBLE);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		schedule();
+		spin_lock_irqsave(&tasklist_lock, flags);
+	}
+	__set_current_state(TASK_RUNNING);
+	sig->group_exec_task = NULL;
+	sig->flags &= ~SIGNAL_GROUP_EXIT;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (tsk != leader)
+		take_leader_place(tsk, leader);
+	return 0;
+}
+
+int process_thread_ids(pid_t tgid, pid_t *ids, int max)
+{
+	struct task_struct *p = find_get_task_by_pid(tgid), *t;
+	unsigned long flags;
+	int n = 0;
+
+	if (!p)
+		return 0;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (p->tgid == tgid && p->signal && p->parent) {
+		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+			if (n == max)
+				break;
+			ids[n++] = t->pid;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	put_task_struct(p);
+	return n;
 }
 
 void notify_parent_jobctl(struct task_struct *child, int why)
@@ -151,7 +331,8 @@ static long wait_scan(pid_t pid, int options, struct wait_result *wr)
 	bool any = false;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(c, &current->children, sibling) {
+	/* A process's children are its leader's, whichever thread waits. */
+	list_for_each_entry(c, &current->group_leader->children, sibling) {
 		if (!wait_match(c, pid))
 			continue;
 		any = true;
@@ -169,7 +350,8 @@ static long wait_scan(pid_t pid, int options, struct wait_result *wr)
 			spin_unlock_irqrestore(&tasklist_lock, flags);
 			return wr->pid = c->pid;
 		}
-		if ((options & WEXITED) && c->exit_state == EXIT_ZOMBIE) {
+		/* A leader is a zombie to wait for only once its last thread is gone. */
+		if ((options & WEXITED) && c->exit_state == EXIT_ZOMBIE && !c->signal->nr_threads) {
 			zombie = c;
 			if (!(options & WNOWAIT)) {
 				list_del_init(&c->sibling);
@@ -324,6 +506,7 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, void __user *, infop, int, opti
 	return 0;
 }
 
+/* exit(2): end the calling thread only; the process ends with its last thread. */
 SYSCALL_DEFINE1(exit, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);
@@ -331,5 +514,5 @@ SYSCALL_DEFINE1(exit, int, error_code)
 
 SYSCALL_DEFINE1(exit_group, int, error_code)
 {
-	do_exit((error_code & 0xff) << 8);
+	do_group_exit((error_code & 0xff) << 8);
 }

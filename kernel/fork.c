@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Process creation: fork, vfork and process-style clone. The child gets a
+ * Process and thread creation: fork, vfork and clone. The child gets a
  * copy-on-write copy of the address space (or, for vfork, borrows the
  * parent's until it execs or exits), copies of the descriptor table,
  * working directory and signal actions, its parent's credentials (shared:
- * they are copied on write), and returns 0 to user mode.
+ * they are copied on write), and returns 0 to user mode. clone's CLONE_VM,
+ * CLONE_FILES, CLONE_FS and CLONE_SIGHAND share those instead of copying;
+ * CLONE_THREAD makes the child a thread of the caller's process (same
+ * tgid and signal_struct, not a child anyone waits for).
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -94,7 +97,54 @@ static void free_child(struct task_struct *p)
 		}
 	}
 	exit_sighand(p);
+	/* Only its own new signal_struct lists it (attach_task() failed or not called). */
+	list_del_init(&p->thread_node);
 	put_task_struct(p);
+}
+
+/* Linux's rules for clone flags that need others (copy_process()). */
+static int clone_flags_valid(unsigned long flags)
+{
+	if (flags & CLONE_PIDFD)
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	/* init's siblings would have no parent to reap them. */
+	if ((flags & CLONE_PARENT) && current->group_leader == child_reaper)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * Enter @p in the process tree: a thread in its process's thread list, a
+ * process among its parent's children. Fails (-ERESTARTNOINTR, as Linux)
+ * when the caller is being killed, so no thread escapes exit_group().
+ */
+static int attach_task(struct task_struct *p, unsigned long flags)
+{
+	struct task_struct *me = current;
+	unsigned long irq;
+
+	spin_lock_irqsave(&tasklist_lock, irq);
+	if ((me->signal->flags & SIGNAL_GROUP_EXIT) || fatal_signal_pending(me)) {
+		spin_unlock_irqrestore(&tasklist_lock, irq);
+		return -ERESTARTNOINTR;
+	}
+	if (flags & CLONE_THREAD) {
+		/* Its parent is the leader, which outlives it (wait_scan()). */
+		p->parent = me->group_leader;
+		list_add_tail(&p->thread_node, &p->signal->thread_head);
+		p->signal->nr_threads++;
+		atomic_inc(&p->signal->live);
+	} else {
+		get_task_struct(p);	/* the parent's, dropped when reaped */
+		p->parent = (flags & CLONE_PARENT) ? me->group_leader->parent : me->group_leader;
+		list_add_tail(&p->sibling, &p->parent->children);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, irq);
+	return 0;
 }
 
 long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
@@ -102,13 +152,12 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 {
 	struct task_struct *p, *me = current;
 	struct completion vfork_done;
-	unsigned long irq;
 	pid_t pid;
+	int err;
 
-	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PIDFD))
-		return -EINVAL;
-	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
-		return -EINVAL;		/* threads are not supported yet */
+	err = clone_flags_valid(flags);
+	if (err)
+		return err;
 	p = create_task(fork_placeholder, NULL, me->comm);
 	if (!p)
 		return -ENOMEM;
@@ -130,13 +179,25 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	} else {
 		p->fs = copy_fs_struct(me->fs);
 	}
-	p->sighand = sighand_alloc(me->sighand);
-	if (!p->mm || !p->files || !p->fs || !p->sighand) {
+	if (flags & CLONE_SIGHAND) {
+		refcount_inc(&me->sighand->count);
+		p->sighand = me->sighand;
+	} else {
+		p->sighand = sighand_alloc(me->sighand);
+	}
+	if (flags & CLONE_THREAD) {
+		refcount_inc(&me->signal->count);
+		p->signal = me->signal;
+		p->group_leader = me->group_leader;
+	} else {
+		p->signal = signal_struct_alloc(p);
+	}
+	if (!p->mm || !p->files || !p->fs || !p->sighand || !p->signal) {
 		free_child(p);
 		return -ENOMEM;
 	}
 	pid = p->pid;
-	p->tgid = pid;
+	p->tgid = p->group_leader->pid;
 	p->blocked = me->blocked;
 	p->pgrp = me->pgrp;
 	p->session = me->session;
@@ -145,7 +206,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	itimers_init(p);
 	p->cpus_mask = me->cpus_mask;
 	copy_creds(p);
-	p->exit_signal = flags & CSIGNAL;
+	p->exit_signal = (flags & CLONE_THREAD) ? 0 : flags & CSIGNAL;
 	p->sas_ss_sp = me->sas_ss_sp;
 	p->sas_ss_size = me->sas_ss_size;
 	p->sas_ss_flags = me->sas_ss_flags;
@@ -164,12 +225,11 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		init_completion(&vfork_done);
 		p->vfork_done = &vfork_done;
 	}
-
-	get_task_struct(p);		/* the parent's, dropped when reaped */
-	spin_lock_irqsave(&tasklist_lock, irq);
-	p->parent = (flags & CLONE_PARENT) && me->parent ? me->parent : me;
-	list_add_tail(&p->sibling, &p->parent->children);
-	spin_unlock_irqrestore(&tasklist_lock, irq);
+	err = attach_task(p, flags);
+	if (err) {
+		free_child(p);
+		return err;
+	}
 	wake_up_new_task(p);
 	if (flags & CLONE_VFORK)
 		wait_for_completion(&vfork_done);
@@ -193,7 +253,8 @@ int process_init(void)
 	me->files = files_alloc();
 	me->fs = copy_fs_struct(NULL);
 	me->sighand = sighand_alloc(NULL);
-	if (!me->files || !me->fs || !me->sighand)
+	me->signal = signal_struct_alloc(me);
+	if (!me->files || !me->fs || !me->sighand || !me->signal)
 		return -ENOMEM;
 	me->tgid = me->pid;
 	me->pgrp = me->session = me->pid;
@@ -270,6 +331,8 @@ SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
 	    args.set_tid_size || args.exit_signal > _NSIG || args.flags >> 32)
 		return -EINVAL;
 	if (args.stack_size ? !args.stack : args.stack)
+		return -EINVAL;
+	if ((args.flags & (CLONE_THREAD | CLONE_PARENT)) && args.exit_signal)
 		return -EINVAL;
 	if (args.stack)
 		sp = args.stack + args.stack_size;

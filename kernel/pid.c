@@ -67,6 +67,8 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_node);
+	p->group_leader = p;
 	p->cpus_mask = *cpu_active_mask;
 	p->cred = get_cred(&init_cred);
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
@@ -93,6 +95,7 @@ void put_task_struct(struct task_struct *p)
 	spin_unlock_irqrestore(&tasks_lock, flags);
 	atomic_dec(&task_count);
 	exit_creds(p);
+	put_signal_struct(p);
 	vfree(p->stack);
 	kfree(p->kthread);
 	kfree(p);
@@ -125,7 +128,7 @@ int iterate_processes(int (*fn)(struct task_struct *p, void *data), void *data)
 
 	spin_lock_irqsave(&tasks_lock, flags);
 	list_for_each_entry(p, &all_tasks, tasks) {
-		if (p->parent && p->exit_state != EXIT_DEAD) {
+		if (p->parent && p->exit_state != EXIT_DEAD && thread_group_leader(p)) {
 			ret = fn(p, data);
 			if (ret)
 				break;
@@ -133,6 +136,21 @@ int iterate_processes(int (*fn)(struct task_struct *p, void *data), void *data)
 	}
 	spin_unlock_irqrestore(&tasks_lock, flags);
 	return ret;
+}
+
+void exchange_tids(struct task_struct *a, struct task_struct *b)
+{
+	unsigned long flags;
+	pid_t pid = a->pid;
+
+	spin_lock_irqsave(&tasks_lock, flags);
+	hlist_del_init(&a->pid_chain);
+	hlist_del_init(&b->pid_chain);
+	a->pid = b->pid;
+	b->pid = pid;
+	hlist_add_head(&a->pid_chain, pid_bucket(a->pid));
+	hlist_add_head(&b->pid_chain, pid_bucket(b->pid));
+	spin_unlock_irqrestore(&tasks_lock, flags);
 }
 
 int nr_tasks(void)

@@ -96,36 +96,116 @@ static void do_jobctl_stop(int sig)
 	__set_current_state(TASK_RUNNING);
 }
 
-static int __send_sig(int sig, struct task_struct *p, bool force)
+/* Whether @t can take @sig now: not blocking it, not exiting (Linux's wants_signal()). */
+static bool wants_signal(int sig, struct task_struct *t)
+{
+	return t->sighand && !(t->flags & PF_EXITING) && !(READ_ONCE(t->blocked) & sigmask(sig));
+}
+
+/*
+ * The thread of @p's process to give a process-directed @sig to: @p if it
+ * can take it, else another that can, else @p (or, when @p has exited, a
+ * live thread) to keep it pending for the process. Caller holds
+ * tasklist_lock.
+ */
+static struct task_struct *pick_thread(int sig, struct task_struct *p)
+{
+	struct task_struct *t, *alive = p->sighand ? p : NULL;
+
+	if (wants_signal(sig, p) || !p->signal)
+		return p;
+	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+		if (wants_signal(sig, t))
+			return t;
+		if (!alive && t->sighand)
+			alive = t;
+	}
+	return alive;
+}
+
+/* Wake @t for a newly pending @sig it may act on. */
+static void signal_wake_up(int sig, struct task_struct *t)
+{
+	if (sig == SIGKILL)
+		wake_up_state(t, TASK_INTERRUPTIBLE | TASK_STOPPED);
+	else if (!(READ_ONCE(t->blocked) & sigmask(sig)))
+		wake_up_state(t, TASK_INTERRUPTIBLE);
+}
+
+/*
+ * Post @sig to thread @t (@group false) or to its process (@group true:
+ * the process's shared pending mask, SIGKILL to every thread). Caller
+ * holds tasklist_lock.
+ */
+static void post_signal(int sig, struct task_struct *t, bool group, bool force)
+{
+	struct sighand_struct *sh = t->sighand;
+	unsigned long flags;
+
+	if (!sh)
+		return;
+	spin_lock_irqsave(&sh->siglock, flags);
+	if (sigmask(sig) & SIG_DEFAULT_STOP) {
+		t->pending &= ~sigmask(SIGCONT);
+		if (t->signal)
+			t->signal->shared_pending &= ~sigmask(SIGCONT);
+	} else if (sig == SIGCONT) {
+		t->pending &= ~SIG_DEFAULT_STOP;
+		if (t->signal)
+			t->signal->shared_pending &= ~SIG_DEFAULT_STOP;
+	}
+	spin_unlock_irqrestore(&sh->siglock, flags);
+	if (sig_ignored(t, sig, force))
+		return;
+	if (group && sig == SIGKILL && t->signal) {
+		struct task_struct *each;
+
+		list_for_each_entry(each, &t->signal->thread_head, thread_node) {
+			spin_lock_irqsave(&sh->siglock, flags);
+			each->pending |= sigmask(SIGKILL);
+			spin_unlock_irqrestore(&sh->siglock, flags);
+			signal_wake_up(sig, each);
+		}
+		return;
+	}
+	spin_lock_irqsave(&sh->siglock, flags);
+	if (group && t->signal)
+		t->signal->shared_pending |= sigmask(sig);
+	else
+		t->pending |= sigmask(sig);
+	spin_unlock_irqrestore(&sh->siglock, flags);
+	signal_wake_up(sig, t);
+}
+
+static int __send_sig(int sig, struct task_struct *p, bool force, bool group)
 {
 	unsigned long flags;
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (group)
+		p = pick_thread(sig, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!p)
+		return 0;
 	/* SIGCONT continues a stopped process even when it is ignored; stops cancel it. */
 	if (sig == SIGCONT)
 		jobctl_continue(p);
-	local_irq_save(flags);
-	if (sigmask(sig) & SIG_DEFAULT_STOP)
-		p->pending &= ~sigmask(SIGCONT);
-	else if (sig == SIGCONT)
-		p->pending &= ~SIG_DEFAULT_STOP;
-	local_irq_restore(flags);
-	if (sig_ignored(p, sig, force))
-		return 0;
-	local_irq_save(flags);
-	p->pending |= sigmask(sig);
-	local_irq_restore(flags);
-	if (sig == SIGKILL)
-		wake_up_state(p, TASK_INTERRUPTIBLE | TASK_STOPPED);
-	else if (!(READ_ONCE(p->blocked) & sigmask(sig)))
-		wake_up_state(p, TASK_INTERRUPTIBLE);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	post_signal(sig, p, group, force);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
 
 int send_sig(int sig, struct task_struct *p)
 {
-	return __send_sig(sig, p, false);
+	return __send_sig(sig, p, false, true);
+}
+
+int send_sig_thread(int sig, struct task_struct *t)
+{
+	return __send_sig(sig, t, false, false);
 }
 
 void force_sig(int sig)
@@ -138,7 +218,7 @@ void force_sig(int sig)
 		if (t->sighand)
 			t->sighand->action[sig - 1].handler = SIG_DFL;
 	}
-	__send_sig(sig, t, true);
+	__send_sig(sig, t, true, false);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr)
@@ -155,6 +235,13 @@ void do_notify_parent(struct task_struct *child, struct task_struct *parent, int
 	send_sig(SIGCHLD, parent);
 }
 
+unsigned long task_pending_signals(struct task_struct *p)
+{
+	struct signal_struct *sig = READ_ONCE(p->signal);
+
+	return READ_ONCE(p->pending) | (sig ? READ_ONCE(sig->shared_pending) : 0);
+}
+
 bool fatal_signal_pending(struct task_struct *p)
 {
 	return READ_ONCE(p->pending) & sigmask(SIGKILL);
@@ -165,23 +252,32 @@ void set_current_blocked(unsigned long mask)
 	current->blocked = mask & ~SIG_UNBLOCKABLE;
 }
 
-/* Take the lowest-numbered deliverable signal off current's pending mask. */
+/*
+ * Take the lowest-numbered deliverable signal off current's pending mask,
+ * or else its process's.
+ */
 static int dequeue_signal(void)
 {
-	unsigned long flags, ready;
+	struct task_struct *t = current;
+	unsigned long flags, allowed = ~(t->blocked & ~SIG_UNBLOCKABLE);
+	unsigned long *masks[2] = { &t->pending, t->signal ? &t->signal->shared_pending : NULL };
 	int sig = 0;
 
-	local_irq_save(flags);
-	ready = current->pending & ~(current->blocked & ~SIG_UNBLOCKABLE);
-	if (ready) {
-		/* Synchronous faults first, as Linux does. */
-		unsigned long sync = ready & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
-					      sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP));
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	for (int i = 0; i < 2 && !sig; i++) {
+		unsigned long ready = masks[i] ? *masks[i] & allowed : 0;
 
-		sig = __builtin_ctzl(sync ? sync : ready) + 1;
-		current->pending &= ~sigmask(sig);
+		if (ready) {
+			/* Synchronous faults first, as Linux does. */
+			unsigned long sync = ready & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
+						      sigmask(SIGILL) | sigmask(SIGFPE) |
+						      sigmask(SIGTRAP));
+
+			sig = __builtin_ctzl(sync ? sync : ready) + 1;
+			*masks[i] &= ~sigmask(sig);
+		}
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 	return sig;
 }
 
@@ -220,9 +316,10 @@ static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 	unsigned long oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
 
 	if (sig == SIGCHLD) {
-		int st = t->chld_status;
+		/* Noted on the leader (the parent of the process's children). */
+		int st = t->group_leader->chld_status;
 
-		info.pid = t->chld_pid;
+		info.pid = t->group_leader->chld_pid;
 		if (st == W_CONTINUED) {
 			info.code = CLD_CONTINUED;
 			info.status = SIGCONT;
@@ -280,7 +377,7 @@ void do_signal(struct pt_regs *regs)
 		if (t == child_reaper && sig != SIGKILL && !(sigmask(sig) & (sigmask(SIGSEGV) |
 		    sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP))))
 			continue;
-		do_exit(sig);
+		do_group_exit(sig);
 	}
 	/* No handler ran: an interrupted system call starts again. */
 	syscall_restart_or_eintr(regs, NULL);
@@ -297,9 +394,33 @@ struct sighand_struct *sighand_alloc(const struct sighand_struct *old)
 	if (!sh)
 		return NULL;
 	refcount_set(&sh->count, 1);
+	spin_lock_init(&sh->siglock);
 	if (old)
 		memcpy(sh->action, old->action, sizeof(sh->action));
 	return sh;
+}
+
+struct signal_struct *signal_struct_alloc(struct task_struct *leader)
+{
+	struct signal_struct *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
+
+	if (!sig)
+		return NULL;
+	refcount_set(&sig->count, 1);
+	atomic_set(&sig->live, 1);
+	sig->nr_threads = 1;
+	INIT_LIST_HEAD(&sig->thread_head);
+	list_add_tail(&leader->thread_node, &sig->thread_head);
+	return sig;
+}
+
+void put_signal_struct(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+
+	p->signal = NULL;
+	if (sig && refcount_dec_and_test(&sig->count))
+		kfree(sig);
 }
 
 void flush_signal_handlers(struct task_struct *t)
@@ -323,8 +444,12 @@ void flush_signal_handlers(struct task_struct *t)
 void exit_sighand(struct task_struct *t)
 {
 	struct sighand_struct *sh = t->sighand;
+	unsigned long flags;
 
+	/* Senders look at t->sighand under tasklist_lock. */
+	spin_lock_irqsave(&tasklist_lock, flags);
 	t->sighand = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (sh && refcount_dec_and_test(&sh->count))
 		kfree(sh);
 }
@@ -362,11 +487,17 @@ struct kill_ctx {
 	int found, sent;
 };
 
+/* Whether process @p (its leader) still has a thread to take a signal. */
+static bool process_alive(struct task_struct *p)
+{
+	return p->signal && !list_empty(&p->signal->thread_head);
+}
+
 static int kill_one(struct task_struct *p, void *data)
 {
 	struct kill_ctx *k = data;
 
-	if (p->exit_state)
+	if (!process_alive(p))
 		return 0;
 	if (k->pgrp ? p->pgrp != k->pgrp : (p == child_reaper || p == current))
 		return 0;
@@ -395,7 +526,7 @@ int kill_pid(pid_t pid, int sig)
 			return -ESRCH;
 		}
 		err = check_kill_permission(sig, p);
-		if (!err && sig && !p->exit_state)
+		if (!err && sig && process_alive(p))
 			send_sig(sig, p);
 		put_task_struct(p);
 		return err;
@@ -416,20 +547,46 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	return kill_pid(pid, sig);
 }
 
+/* A live thread @tid of process @tgid (<= 0: any), with a reference; or NULL. */
+static struct task_struct *find_get_thread(pid_t tgid, pid_t tid)
+{
+	struct task_struct *t = find_get_task_by_pid(tid);
+
+	if (t && (!t->parent || t->exit_state || (tgid > 0 && t->tgid != tgid))) {
+		put_task_struct(t);
+		t = NULL;
+	}
+	return t;
+}
+
+/* tkill/tgkill: @sig (0: only check) to thread @tid of @tgid (<= 0: any process). */
+static int do_tkill(pid_t tgid, pid_t tid, int sig)
+{
+	struct task_struct *t;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	t = find_get_thread(tgid, tid);
+	if (!t)
+		return -ESRCH;
+	if (sig)
+		send_sig_thread(sig, t);
+	put_task_struct(t);
+	return 0;
+}
+
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	if (pid <= 0)
 		return -EINVAL;
-	return kill_pid(pid, sig);
+	return do_tkill(0, pid, sig);
 }
 
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 {
 	if (pid <= 0 || tgid <= 0)
 		return -EINVAL;
-	if (tgid != pid)
-		return -ESRCH;	/* no threads: a thread is its own group */
-	return kill_pid(pid, sig);
+	return do_tkill(tgid, pid, sig);
 }
 
 SYSCALL_DEFINE0(pause)
@@ -498,11 +655,17 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 		unsigned long flags;
 
 		*ka = new;
-		/* Setting "ignore" discards what is pending (POSIX). */
+		/* Setting "ignore" discards what is pending (POSIX), in every thread. */
 		if (sig_ignored(current, sig, false)) {
-			local_irq_save(flags);
-			current->pending &= ~sigmask(sig);
-			local_irq_restore(flags);
+			struct task_struct *t;
+
+			spin_lock_irqsave(&tasklist_lock, flags);
+			spin_lock(&current->sighand->siglock);
+			current->signal->shared_pending &= ~sigmask(sig);
+			list_for_each_entry(t, &current->signal->thread_head, thread_node)
+				t->pending &= ~sigmask(sig);
+			spin_unlock(&current->sighand->siglock);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
 		}
 	}
 	if (oact) {
@@ -518,7 +681,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 
 SYSCALL_DEFINE2(rt_sigpending, unsigned long __user *, uset, size_t, sigsetsize)
 {
-	unsigned long set = current->pending & current->blocked;
+	unsigned long set = task_pending_signals(current) & current->blocked;
 
 	/* Linux copies out a smaller set too (its first sigsetsize bytes). */
 	if (sigsetsize > sizeof(unsigned long))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Small process-wide system calls: ids, uname, umask, resource limits,
- * set_tid_address, reboot. Changing ids: kernel/setid.c.
+ * set_tid_address, reboot. Futexes: kernel/futex/. Changing ids: kernel/setid.c.
  */
 #include <linux/kernel.h>
 #include <linux/cred.h>
@@ -35,7 +35,7 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	struct task_struct *parent = current->parent;
+	struct task_struct *parent = current->group_leader->parent;
 
 	return parent ? parent->tgid : 0;
 }
@@ -333,12 +333,6 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	default:
 		return -EINVAL;
 	}
-}
-
-/* Robust futex lists matter with threads only: accepted and ignored. */
-SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
-{
-	return len == 24 ? 0 : -EINVAL;
 }
 
 /* rseq is not supported; libc falls back when registration fails. */

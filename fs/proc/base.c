@@ -135,13 +135,17 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	struct mm_struct *mm = NULL;
 	struct task_cputime ct;
 	unsigned long ign, catch;
-	int n = 0;
+	int n = 0, threads;
+	pid_t ppid;
 
 	if (!t || !t->parent) {
 		if (t)
 			put_task_struct(t);
 		return -ESRCH;
 	}
+	/* A thread's parent field is its leader: the process's parent is the leader's. */
+	ppid = t->group_leader->parent ? t->group_leader->parent->tgid : 0;
+	threads = t->signal ? READ_ONCE(t->signal->nr_threads) : 1;
 	if (IS_ENABLED(CONFIG_USER_SPACE) && t->mm && !t->exit_state) {
 		mm = t->mm;
 		mmget(mm);
@@ -152,15 +156,15 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	case PROC_PID_STAT:
 		sig_bitmaps(t, &ign, &catch);
 		n = scnprintf(b->data, PROC_BUF_SIZE,
-			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 1 0 "
+			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 %d 0 "
 			      "%llu %lu %lu %llu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 "
 			      "0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
-			      t->pid, t->comm, task_state(t), t->parent ? t->parent->tgid : 0,
-			      t->pgrp, t->session, t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
+			      t->pid, t->comm, task_state(t), ppid, t->pgrp, t->session,
+			      t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
 			      t->tty ? t->tty->pgrp : -1, t->flags,
 			      NS_TO_CLOCK_T(ct.utime), NS_TO_CLOCK_T(ct.stime),
 			      NS_TO_CLOCK_T(t->children_exec_ns - t->children_stime_ns),
-			      NS_TO_CLOCK_T(t->children_stime_ns),
+			      NS_TO_CLOCK_T(t->children_stime_ns), threads,
 			      NS_TO_CLOCK_T(t->start_time_ns), mf.size << PAGE_SHIFT, mf.resident,
 			      t->rlim[RLIMIT_RSS].rlim_cur, mm ? mm->start_code : 0,
 			      mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
@@ -178,10 +182,9 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 		n = scnprintf(b->data, PROC_BUF_SIZE,
 			      "Name:\t%s\nState:\t%c\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
 			      "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nVmSize:\t%lu kB\nVmRSS:\t%lu kB\n"
-			      "Threads:\t1\n",
-			      t->comm, task_state(t), t->tgid, t->pid,
-			      t->parent ? t->parent->tgid : 0, mf.size << (PAGE_SHIFT - 10),
-			      mf.resident << (PAGE_SHIFT - 10));
+			      "Threads:\t%d\n",
+			      t->comm, task_state(t), t->tgid, t->pid, ppid,
+			      mf.size << (PAGE_SHIFT - 10), mf.resident << (PAGE_SHIFT - 10), threads);
 		break;
 	case PROC_PID_COMM:
 		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);
@@ -495,15 +498,43 @@ static void proc_pid_owner(struct dentry *dir, pid_t pid)
 	put_task_struct(t);
 }
 
-/* /proc/<pid> and its files. Namespace mutex held. */
-static struct dentry *proc_pid_dir(pid_t pid)
+/* Unlink @d and everything below it. Namespace mutex held. */
+static void proc_remove_tree(struct dentry *d)
+{
+	while (!list_empty(&d->d_subdirs))
+		proc_remove_tree(list_first_entry(&d->d_subdirs, struct dentry, d_child));
+	d_detach(d);
+}
+
+/* The entry @name (a pid) under @dir, or NULL. Namespace mutex held. */
+static struct dentry *proc_lookup_pid(struct dentry *dir, pid_t pid)
+{
+	char name[16];
+	struct qstr q;
+
+	if (!dir)
+		return NULL;
+	q.len = scnprintf(name, sizeof(name), "%d", pid);
+	q.name = name;
+	return d_lookup(dir, &q);
+}
+
+static const struct inode_operations proc_task_iops;
+static const struct file_operations proc_task_fops;
+
+/*
+ * /proc/<pid> and its files under proc_root, or a thread's
+ * /proc/<pid>/task/<tid> (the same files) under @parent, the task
+ * directory. Namespace mutex held.
+ */
+static struct dentry *proc_pid_dir(struct dentry *parent, pid_t pid)
 {
 	struct dentry *dir;
 	char name[16];
 
 	scnprintf(name, sizeof(name), "%d", pid);
-	dir = proc_add(proc_root, name, proc_inode(S_IFDIR | 0555, NULL, &simple_dir_operations,
-						  (void *)(long)pid));
+	dir = proc_add(parent, name, proc_inode(S_IFDIR | 0555, NULL, &simple_dir_operations,
+						(void *)(long)pid));
 	if (!dir)
 		return NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(pid_files); i++)
@@ -511,6 +542,9 @@ static struct dentry *proc_pid_dir(pid_t pid)
 			 proc_inode(S_IFREG | 0444, NULL, &proc_file_fops,
 				    (void *)(long)pid_files[i].which));
 	proc_add(dir, "exe", proc_inode(S_IFLNK | 0777, &proc_exe_iops, NULL, NULL));
+	if (parent == proc_root)
+		proc_add(dir, "task", proc_inode(S_IFDIR | 0555, &proc_task_iops, &proc_task_fops,
+						 (void *)(long)pid));
 	proc_pid_owner(dir, pid);
 	return dir;
 }
@@ -525,25 +559,92 @@ static bool live_process(pid_t pid)
 	return live;
 }
 
+/* The pid a /proc name spells, or 0 if it spells none. */
+static pid_t name_to_pid(const struct qstr *name)
+{
+	long pid = 0;
+
+	if (!name->len || name->len > 10)
+		return 0;
+	for (unsigned int i = 0; i < name->len; i++) {
+		if (name->name[i] < '0' || name->name[i] > '9')
+			return 0;
+		pid = pid * 10 + (name->name[i] - '0');
+	}
+	return pid > INT_MAX ? 0 : pid;
+}
+
 static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *parent,
 				       const struct qstr *name)
 {
-	char buf[16];
-	long pid = 0;
+	pid_t pid = name_to_pid(name);
 
-	if (!name->len || name->len >= sizeof(buf))
+	if (pid <= 0 || !live_process(pid))
 		return NULL;
-	memcpy(buf, name->name, name->len);
-	buf[name->len] = '\0';
-	for (const char *p = buf; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return NULL;
-		pid = pid * 10 + (*p - '0');
-	}
-	if (pid <= 0 || pid > INT_MAX || !live_process(pid))
-		return NULL;
-	return proc_pid_dir(pid);
+	return proc_pid_dir(proc_root, pid);
 }
+
+#define PROC_MAX_THREADS 256	/* listed in one task directory */
+
+/* Whether @tid is a live thread of process @tgid. */
+static bool is_thread_of(pid_t tgid, pid_t tid)
+{
+	pid_t tids[PROC_MAX_THREADS];
+	int n = process_thread_ids(tgid, tids, PROC_MAX_THREADS);
+
+	for (int i = 0; i < n; i++)
+		if (tids[i] == tid)
+			return true;
+	return false;
+}
+
+static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *parent,
+				       const struct qstr *name)
+{
+	pid_t tid = name_to_pid(name);
+
+	if (tid <= 0 || !is_thread_of((pid_t)(long)dir->i_private, tid))
+		return NULL;
+	return proc_pid_dir(parent, tid);
+}
+
+/*
+ * Listing /proc/<pid>/task: from the start, first drop the directories of
+ * threads gone and give every live thread its own.
+ */
+static int proc_task_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dir = file->f_path.dentry, *d, *tmp;
+	pid_t tids[PROC_MAX_THREADS];
+	int n;
+
+	if (ctx->pos)
+		return dcache_readdir(file, ctx);
+	n = process_thread_ids((pid_t)(long)file_inode(file)->i_private, tids,
+			       PROC_MAX_THREADS);
+	list_for_each_entry_safe(d, tmp, &dir->d_subdirs, d_child) {
+		pid_t tid = (pid_t)(long)d->d_inode->i_private;
+		bool live = false;
+
+		for (int i = 0; i < n && !live; i++)
+			live = tids[i] == tid;
+		if (!live)
+			proc_remove_tree(d);
+	}
+	for (int i = 0; i < n; i++)
+		if (!proc_lookup_pid(dir, tids[i]))
+			proc_pid_dir(dir, tids[i]);
+	return dcache_readdir(file, ctx);
+}
+
+static const struct inode_operations proc_task_iops = {
+	.lookup = proc_task_lookup,
+};
+
+static const struct file_operations proc_task_fops = {
+	.llseek = dcache_dir_lseek,
+	.iterate_shared = proc_task_readdir,
+};
 
 static int add_missing_pid(struct task_struct *p, void *data)
 {
@@ -562,15 +663,9 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 	if (pids) {
 		pids[0] = 0;
 		iterate_processes(add_missing_pid, pids);
-		for (int i = 1; i <= pids[0]; i++) {
-			char name[16];
-			struct qstr q;
-
-			q.len = scnprintf(name, sizeof(name), "%d", pids[i]);
-			q.name = name;
-			if (!d_lookup(proc_root, &q))
-				proc_pid_dir(pids[i]);
-		}
+		for (int i = 1; i <= pids[0]; i++)
+			if (!proc_lookup_pid(proc_root, pids[i]))
+				proc_pid_dir(proc_root, pids[i]);
 		kfree(pids);
 	}
 	return dcache_readdir(file, ctx);
@@ -584,14 +679,6 @@ static const struct file_operations proc_root_fops = {
 	.llseek = dcache_dir_lseek,
 	.iterate_shared = proc_root_readdir,
 };
-
-/* Unlink @d and everything below it. Namespace mutex held. */
-static void proc_remove_tree(struct dentry *d)
-{
-	while (!list_empty(&d->d_subdirs))
-		proc_remove_tree(list_first_entry(&d->d_subdirs, struct dentry, d_child));
-	d_detach(d);
-}
 
 /* Add @name under @parent (NULL: /proc), or find it if it exists. */
 static struct proc_dir_entry *proc_create(const char *name, struct proc_dir_entry *parent,
@@ -626,24 +713,38 @@ struct proc_dir_entry *proc_create_single(const char *name, umode_t mode,
 			   (void *)show);
 }
 
-void proc_flush_task(pid_t pid)
+/* Remove /proc/<pid> (@tgid 0) or /proc/<tgid>/task/<pid>, if there. */
+static void proc_flush(pid_t tgid, pid_t pid)
 {
-	struct dentry *d;
-	char name[16];
-	struct qstr q;
+	struct dentry *dir = proc_root, *d;
 
 	if (!proc_root)
 		return;
-	q.len = scnprintf(name, sizeof(name), "%d", pid);
-	q.name = name;
 	vfs_ns_lock();
-	d = d_lookup(proc_root, &q);
+	if (tgid) {
+		struct qstr task = QSTR_INIT("task", 4);
+
+		dir = proc_lookup_pid(proc_root, tgid);
+		dir = dir ? d_lookup(dir, &task) : NULL;
+	}
+	d = proc_lookup_pid(dir, pid);
 	if (d) {
 		dget(d);
 		proc_remove_tree(d);
 	}
 	vfs_ns_unlock();
 	dput(d);
+}
+
+void proc_flush_task(pid_t pid)
+{
+	proc_flush(0, pid);
+}
+
+void proc_flush_thread(pid_t tgid, pid_t tid)
+{
+	proc_flush(0, tid);
+	proc_flush(tgid, tid);
 }
 
 static int __init proc_root_init(void)

@@ -27,4 +27,7 @@ struct proc_dir_entry *proc_create_single(const char *name, umode_t mode,
 /* Remove /proc/<pid> once the process is reaped. Process context; may sleep. */
 void proc_flush_task(pid_t pid);
 
+/* Remove a thread's /proc/<tid> and /proc/<tgid>/task/<tid> once it exits. Same context. */
+void proc_flush_thread(pid_t tgid, pid_t tid);
+
 #endif /* _LINUX_PROC_FS_H */

@@ -92,7 +92,10 @@ struct task_struct {
 	struct mm_struct *mm;		/* the address space it runs in */
 	struct files_struct *files;	/* open file descriptors */
 	struct fs_struct *fs;		/* root and working directory */
-	pid_t tgid;			/* process id (== pid: no threads yet) */
+	pid_t tgid;			/* process id: the group leader's pid */
+	struct task_struct *group_leader;	/* the thread whose pid is the tgid */
+	struct signal_struct *signal;	/* what its threads share (linux/process.h) */
+	struct list_head thread_node;	/* in signal->thread_head while alive */
 	int exit_state;			/* EXIT_ZOMBIE once exited, until reaped */
 	int exit_signal;		/* sent to the parent on exit (SIGCHLD) */
 	struct task_struct *parent;	/* reaps it; init when the parent dies */
@@ -112,7 +115,8 @@ struct task_struct {
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
 	unsigned int jobctl;		/* JOBCTL_* (linux/signal.h) */
 	int stop_signal;		/* the signal that stopped it */
-	int __user *clear_child_tid;	/* set_tid_address() */
+	int __user *clear_child_tid;	/* set_tid_address(): zeroed and woken at exit */
+	void __user *robust_list;	/* set_robust_list() (kernel/futex/) */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID: written on first return */
 	struct completion *vfork_done;	/* vfork parent waiting for exec or exit */
 	pid_t pgrp, session;		/* process group and session ids */
@@ -227,9 +231,12 @@ __noreturn void cpu_idle_loop(void);
  * should interrupt an interruptible sleep (-EINTR/-ERESTARTSYS). Kernel
  * threads never have one. Any context.
  */
+/* task_pending_signals() - @p's own pending signals and its process's. Any context. */
+unsigned long task_pending_signals(struct task_struct *p);
+
 static inline bool signal_pending(struct task_struct *p)
 {
-	return READ_ONCE(p->pending) & ~READ_ONCE(p->blocked);
+	return task_pending_signals(p) & ~READ_ONCE(p->blocked);
 }
 
 struct sighand_struct;

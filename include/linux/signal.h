@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Signals (kernel/signal.c). A signal is sent by setting its bit in the
- * target's pending mask and waking it; it is acted on when the target next
+ * target thread's pending mask, or its process's shared one, and waking a
+ * thread that does not block it; it is acted on when the target next
  * returns to user mode (exit_to_user_mode()): ignored, turned into a
  * handler call, or the default action (most end the process, reported to
  * the parent as killed by that signal).
@@ -37,11 +38,16 @@ struct ksig_info {
 #define W_CONTINUED 0xffff
 
 /*
- * send_sig() - post @sig (1.._NSIG) to @p and wake it if it sleeps
- * interruptibly (SIGKILL also wakes it from any sleep it can leave).
- * Returns 0 or -EINVAL. Any context but NMI; never sleeps.
+ * send_sig() - post @sig (1.._NSIG) to @p's process (process-directed, as
+ * kill(2)): pending for the process, @p or another of its threads that
+ * does not block it is woken to take it; SIGKILL goes to every thread.
+ * send_sig_thread() - post @sig to thread @t alone (tgkill(2)).
+ * Both wake a thread sleeping interruptibly (SIGKILL also from a stop)
+ * and return 0 or -EINVAL. Any context but NMI; never sleeps. Take
+ * tasklist_lock: not to be called with it held.
  */
 int send_sig(int sig, struct task_struct *p);
+int send_sig_thread(int sig, struct task_struct *t);
 
 /* force_sig() - send @sig to current, which may not block or ignore it. */
 void force_sig(int sig);

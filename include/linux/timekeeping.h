@@ -4,11 +4,20 @@
 #define _LINUX_TIMEKEEPING_H
 
 #include <linux/types.h>
+#include <linux/compiler_types.h>
 
 typedef int clockid_t;
 
 /* Nanoseconds since 1970-01-01 UTC (CLOCK_REALTIME). Any context. */
 u64 ktime_get_real_ns(void);
+
+struct __kernel_timespec;
+
+/*
+ * get_timespec_ns() - read the timespec at user @uts into @ns: 0, -EFAULT,
+ * or -EINVAL (negative, or tv_nsec out of range). May sleep (faults).
+ */
+int get_timespec_ns(const struct __kernel_timespec __user *uts, s64 *ns);
 
 /* Set the wall clock: @wall_ns_now is the time since 1970 right now. Boot. */
 void timekeeping_set_wall(u64 wall_ns_now);

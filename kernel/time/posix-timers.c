@@ -88,7 +88,7 @@ static void posix_timer_fn(struct timer_list *tl)
 		return;
 	}
 	if (t->notify != SIGEV_NONE) {
-		if (READ_ONCE(p->pending) & sigmask(t->signo)) {
+		if (task_pending_signals(p) & sigmask(t->signo)) {
 			t->overrun++;
 		} else {
 			t->overrun = 0;

@@ -140,7 +140,7 @@ static long do_sleep_until(clockid_t clock, s64 deadline, struct __kernel_timesp
 	}
 }
 
-static int get_timespec_ns(const struct __kernel_timespec __user *uts, s64 *ns)
+int get_timespec_ns(const struct __kernel_timespec __user *uts, s64 *ns)
 {
 	struct __kernel_timespec ts;
 

@@ -5,6 +5,7 @@
  *   helper args A B...   exit with argc + 10 * (strlen of all arguments)
  *   helper env NAME      exit 0 if NAME is set to "yes", else 1
  *   helper ppid FD       write getppid() to FD
+ *   helper pid FD        write "getpid() gettid()" to FD
  *   helper segv          dereference NULL
  *   helper wait FD ...   read FD until end of file, then exit 0
  *   helper creds FD      write "ruid euid suid fsuid rgid egid sgid fsgid
@@ -52,9 +53,11 @@ int main(int argc, char **argv)
 
 		return v && !strcmp(v, "yes") ? 0 : 1;
 	}
-	if (argc >= 3 && !strcmp(argv[1], "ppid")) {
+	if (argc >= 3 && (!strcmp(argv[1], "ppid") || !strcmp(argv[1], "pid"))) {
 		char buf[32];
-		int n = snprintf(buf, sizeof(buf), "%d", (int)getppid());
+		int n = argv[1][0] == 'p' && argv[1][1] == 'p' ?
+			snprintf(buf, sizeof(buf), "%d", (int)getppid()) :
+			snprintf(buf, sizeof(buf), "%d %ld", (int)getpid(), syscall(SYS_gettid));
 
 		return write(atoi(argv[2]), buf, n) == n ? 0 : 1;
 	}

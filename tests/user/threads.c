@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Threads (clone(CLONE_THREAD) through the C library's pthreads) and
+ * futexes: create and join, a mutex shared by 8 threads, a condition
+ * variable ping-pong, detached threads, __thread variables per thread,
+ * pthread_kill() reaching its thread and kill() one that does not block
+ * the signal, exit_group() and a fatal signal from a thread ending the
+ * whole process, execve() from a thread taking the process's pid, a
+ * robust mutex whose owner died, futex(2)'s errors, timeouts, bitsets
+ * and requeues, /proc/<pid>/task listing the threads, and Linux's rules
+ * for clone flags.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdint.h>
+#include <time.h>
+#include <uapi/linux/futex.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include "ktest.h"
+
+#define NTHREADS 8
+
+static long tid(void)
+{
+	return syscall(SYS_gettid);
+}
+
+static long futex(uint32_t *uaddr, int op, uint32_t val, const struct timespec *ts,
+		  uint32_t *uaddr2, uint32_t val3)
+{
+	return syscall(SYS_futex, uaddr, op, val, ts, uaddr2, val3);
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+static void *report_ids(void *arg)
+{
+	long *ids = arg;
+
+	ids[0] = getpid();
+	ids[1] = tid();
+	return (void *)42;
+}
+
+static void create_join(void)
+{
+	long ids[2] = { 0, 0 };
+	pthread_t t;
+	void *ret = NULL;
+
+	EXPECT_EQ(pthread_create(&t, NULL, report_ids, ids), 0);
+	EXPECT_EQ(pthread_join(t, &ret), 0);
+	EXPECT_EQ((long)ret, 42);
+	EXPECT_EQ(ids[0], getpid());	/* getpid() is the process's */
+	EXPECT_NE(ids[1], tid());	/* gettid() the thread's */
+	EXPECT_TRUE(ids[1] > 0);
+	EXPECT_EQ(tid(), getpid());	/* the main thread leads */
+}
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter;
+
+static void *increment(void *arg)
+{
+	for (int i = 0; i < 2000; i++) {
+		pthread_mutex_lock(&lock);
+		long c = counter;
+
+		if (i % 100 == 0)
+			sched_yield();	/* with the mutex held: the others must wait */
+		counter = c + 1;
+		pthread_mutex_unlock(&lock);
+	}
+	return NULL;
+}
+
+static void mutex_counter(void)
+{
+	pthread_t t[NTHREADS];
+
+	counter = 0;
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&t[i], NULL, increment, NULL), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_join(t[i], NULL), 0);
+	EXPECT_EQ(counter, NTHREADS * 2000);
+}
+
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static int turn, rounds;
+
+#define ROUNDS 200
+
+/* Plays @arg (0 or 1) in turn with the other player. */
+static void *ping(void *arg)
+{
+	long me = (long)arg;
+
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < ROUNDS; i++) {
+		while (turn != me)
+			pthread_cond_wait(&cond, &lock);
+		rounds++;
+		turn = !me;
+		pthread_cond_signal(&cond);
+	}
+	pthread_mutex_unlock(&lock);
+	return NULL;
+}
+
+static void condvar_pingpong(void)
+{
+	pthread_t a, b;
+
+	turn = 0;
+	rounds = 0;
+	EXPECT_EQ(pthread_create(&a, NULL, ping, (void *)0L), 0);
+	EXPECT_EQ(pthread_create(&b, NULL, ping, (void *)1L), 0);
+	EXPECT_EQ(pthread_join(a, NULL), 0);
+	EXPECT_EQ(pthread_join(b, NULL), 0);
+	EXPECT_EQ(rounds, 2 * ROUNDS);
+}
+
+static sem_t done;
+static int detached_ran;
+
+static void *detached(void *arg)
+{
+	__atomic_fetch_add(&detached_ran, 1, __ATOMIC_SEQ_CST);
+	sem_post(&done);
+	return NULL;
+}
+
+static void detached_threads(void)
+{
+	pthread_attr_t attr;
+	pthread_t t;
+
+	detached_ran = 0;
+	EXPECT_EQ(sem_init(&done, 0, 0), 0);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&t, &attr, detached, NULL), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(sem_wait(&done), 0);
+	EXPECT_EQ(detached_ran, NTHREADS);
+	pthread_attr_destroy(&attr);
+}
+
+static __thread long tls_value = -1;
+static __thread char tls_block[64];
+
+static void *use_tls(void *arg)
+{
+	long me = (long)arg;
+
+	if (tls_value != -1)
+		return (void *)1L;	/* each thread starts from the initial value */
+	tls_value = me;
+	memset(tls_block, (int)me, sizeof(tls_block));
+	for (int i = 0; i < 20; i++) {
+		sched_yield();
+		if (tls_value != me || tls_block[63] != (char)me)
+			return (void *)2L;
+	}
+	return (void *)(uintptr_t)&tls_value;
+}
+
+static void thread_local_storage(void)
+{
+	pthread_t t[NTHREADS];
+	void *ret[NTHREADS];
+
+	tls_value = 1000;
+	for (long i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&t[i], NULL, use_tls, (void *)i), 0);
+	for (int i = 0; i < NTHREADS; i++) {
+		EXPECT_EQ(pthread_join(t[i], &ret[i]), 0);
+		EXPECT_TRUE((uintptr_t)ret[i] > 2);
+		EXPECT_TRUE(ret[i] != (void *)&tls_value);
+		for (int j = 0; j < i; j++)
+			EXPECT_TRUE(ret[i] != ret[j]);	/* distinct per thread */
+	}
+	EXPECT_EQ(tls_value, 1000);
+}
+
+static volatile long handled_by;
+static volatile int stop_spinning;
+
+static void record_tid(int sig)
+{
+	handled_by = tid();
+}
+
+static void *spin_until_told(void *arg)
+{
+	long *me = arg;
+
+	*me = tid();
+	while (!stop_spinning)
+		sched_yield();
+	return NULL;
+}
+
+static void wait_for(volatile long *v)
+{
+	for (int i = 0; i < 100000 && !*v; i++)
+		sched_yield();
+}
+
+static void signals_reach_threads(void)
+{
+	struct sigaction sa = { .sa_handler = record_tid };
+	volatile long worker = 0;
+	sigset_t set, old;
+	pthread_t t;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	stop_spinning = 0;
+	EXPECT_EQ(pthread_create(&t, NULL, spin_until_told, (void *)&worker), 0);
+	wait_for(&worker);
+	/* Thread-directed: that thread runs the handler. */
+	handled_by = 0;
+	EXPECT_EQ(pthread_kill(t, SIGUSR1), 0);
+	wait_for(&handled_by);
+	EXPECT_EQ(handled_by, worker);
+	/* Process-directed, blocked here: the other thread takes it. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	handled_by = 0;
+	EXPECT_EQ(kill(getpid(), SIGUSR1), 0);
+	wait_for(&handled_by);
+	EXPECT_EQ(handled_by, worker);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	/* tgkill with the wrong process: ESRCH. */
+	EXPECT_ERRNO(syscall(SYS_tgkill, getpid() + 100000, worker, SIGUSR1), ESRCH);
+	stop_spinning = 1;
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+static void *exit_process(void *arg)
+{
+	exit(42);
+}
+
+static void *crash(void *arg)
+{
+	*(volatile int *)BAD_NULL = 1;
+	return NULL;
+}
+
+/* Run @fn in a thread of a child process whose main thread waits forever. */
+static int child_status(void *(*fn)(void *))
+{
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		pthread_t t;
+
+		pthread_create(&t, NULL, fn, NULL);
+		for (;;)
+			pause();
+	}
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_ERRNO(waitpid(-1, NULL, WNOHANG), ECHILD);	/* one process, no threads */
+	return status;
+}
+
+static void exit_group_from_thread(void)
+{
+	int status = child_status(exit_process);
+
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 42);
+	status = child_status(crash);
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(WTERMSIG(status), SIGSEGV);
+}
+
+static int exec_pipe[2];
+
+static void *exec_helper(void *arg)
+{
+	char fd[16];
+
+	snprintf(fd, sizeof(fd), "%d", exec_pipe[1]);
+	execl("/tests/helper", "helper", "pid", fd, (char *)NULL);
+	return NULL;
+}
+
+static void execve_from_thread(void)
+{
+	char buf[64] = "";
+	int status = -1, pid_seen = 0;
+	long tid_seen = 0;
+	pid_t pid;
+
+	EXPECT_EQ(pipe(exec_pipe), 0);
+	pid = fork();
+	if (pid == 0) {
+		pthread_t t;
+
+		pthread_create(&t, NULL, exec_helper, NULL);
+		for (;;)
+			pause();
+	}
+	close(exec_pipe[1]);
+	EXPECT_TRUE(read(exec_pipe[0], buf, sizeof(buf) - 1) > 0);
+	close(exec_pipe[0]);
+	EXPECT_EQ(sscanf(buf, "%d %ld", &pid_seen, &tid_seen), 2);
+	EXPECT_EQ(pid_seen, pid);	/* the exec'ing thread took the leader's pid */
+	EXPECT_EQ(tid_seen, pid);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+static pthread_mutex_t robust;
+
+static void *lock_and_die(void *arg)
+{
+	pthread_mutex_lock(&robust);
+	return NULL;		/* exits holding it */
+}
+
+static void robust_mutex_owner_died(void)
+{
+	pthread_mutexattr_t attr;
+	pthread_t t;
+
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+	EXPECT_EQ(pthread_mutex_init(&robust, &attr), 0);
+	EXPECT_EQ(pthread_create(&t, NULL, lock_and_die, NULL), 0);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	EXPECT_EQ(pthread_mutex_lock(&robust), EOWNERDEAD);
+	EXPECT_EQ(pthread_mutex_consistent(&robust), 0);
+	EXPECT_EQ(pthread_mutex_unlock(&robust), 0);
+	EXPECT_EQ(pthread_mutex_lock(&robust), 0);
+	EXPECT_EQ(pthread_mutex_unlock(&robust), 0);
+}
+
+static void futex_errors_and_timeouts(void)
+{
+	static uint32_t word __attribute__((aligned(8)));
+	struct timespec rel = { 0, 50 * 1000000 }, t0, abs;
+	uint32_t other = 0;
+
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT, 1, NULL, NULL, 0), EAGAIN);
+	EXPECT_ERRNO(futex((uint32_t *)((char *)&word + 1), FUTEX_WAIT, 0, NULL, NULL, 0),
+		     EINVAL);
+	EXPECT_ERRNO(futex(BAD_KERNEL, FUTEX_WAIT, 0, NULL, NULL, 0), EFAULT);
+	EXPECT_ERRNO(futex(BAD_UNMAPPED, FUTEX_WAKE, 1, NULL, NULL, 0), EFAULT);
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT_BITSET, 0, NULL, NULL, 0), EINVAL);
+	EXPECT_ERRNO(futex(&word, 99, 0, NULL, NULL, 0), ENOSYS);
+	EXPECT_EQ(futex(&word, FUTEX_WAKE, 1, NULL, NULL, 0), 0);
+	EXPECT_ERRNO(futex(&word, FUTEX_CMP_REQUEUE, 1, (void *)1L, &other, 7), EAGAIN);
+	/* FUTEX_WAKE_OP: other += 5 (its old value 0 is == 0), nobody to wake. */
+	EXPECT_EQ(futex(&word, FUTEX_WAKE_OP, 1, (void *)1L, &other,
+			FUTEX_OP(FUTEX_OP_ADD, 5, FUTEX_OP_CMP_EQ, 0)), 0);
+	EXPECT_EQ(other, 5);
+	/* Relative timeout. */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT_PRIVATE, 0, &rel, NULL, 0), ETIMEDOUT);
+	EXPECT_TRUE(ms_since(&t0) >= 50);
+	/* Absolute CLOCK_MONOTONIC deadline. */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	abs = t0;
+	abs.tv_nsec += 30 * 1000000;
+	if (abs.tv_nsec >= 1000000000) {
+		abs.tv_sec++;
+		abs.tv_nsec -= 1000000000;
+	}
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT_BITSET, 0, &abs, NULL, FUTEX_BITSET_MATCH_ANY),
+		     ETIMEDOUT);
+	EXPECT_TRUE(ms_since(&t0) >= 30);
+	/* Absolute CLOCK_REALTIME deadline, already past. */
+	clock_gettime(CLOCK_REALTIME, &abs);
+	abs.tv_sec--;
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 0, &abs, NULL,
+			   FUTEX_BITSET_MATCH_ANY), ETIMEDOUT);
+	rel.tv_nsec = 1000000000;
+	EXPECT_ERRNO(futex(&word, FUTEX_WAIT, 0, &rel, NULL, 0), EINVAL);
+}
+
+static uint32_t fword;
+static volatile long woke;
+
+static void *futex_waiter(void *arg)
+{
+	uint32_t bitset = (uintptr_t)arg;
+
+	if (futex(&fword, FUTEX_WAIT_BITSET_PRIVATE, 0, NULL, NULL, bitset) == 0)
+		__atomic_fetch_add(&woke, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+/* Yield until @n waiters sleep on fword (each FUTEX_WAKE of 0 wakes nobody). */
+static void let_waiters_sleep(void)
+{
+	for (int i = 0; i < 200; i++)
+		sched_yield();
+}
+
+static void futex_wake_and_requeue(void)
+{
+	static uint32_t target;
+	pthread_t t[3];
+	long n;
+
+	fword = 0;
+	woke = 0;
+	pthread_create(&t[0], NULL, futex_waiter, (void *)1L);
+	pthread_create(&t[1], NULL, futex_waiter, (void *)2L);
+	pthread_create(&t[2], NULL, futex_waiter, (void *)2L);
+	let_waiters_sleep();
+	/* Only the waiter whose bitset meets 1 wakes. */
+	EXPECT_EQ(futex(&fword, FUTEX_WAKE_BITSET_PRIVATE, 10, NULL, NULL, 1), 1);
+	EXPECT_EQ(pthread_join(t[0], NULL), 0);
+	/* Wake none, move both to target; waking fword then finds nobody. */
+	EXPECT_EQ(futex(&fword, FUTEX_CMP_REQUEUE_PRIVATE, 0, (void *)10L, &target, 0), 2);
+	EXPECT_EQ(futex(&fword, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0), 0);
+	n = futex(&target, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0);
+	EXPECT_EQ(n, 2);
+	EXPECT_EQ(pthread_join(t[1], NULL), 0);
+	EXPECT_EQ(pthread_join(t[2], NULL), 0);
+	EXPECT_EQ(woke, 3);
+}
+
+static void proc_task_lists_threads(void)
+{
+	volatile long worker = 0;
+	char path[64], buf[256];
+	int found_main = 0, found_worker = 0, fd;
+	struct dirent *de;
+	pthread_t t;
+	DIR *dir;
+
+	stop_spinning = 0;
+	EXPECT_EQ(pthread_create(&t, NULL, spin_until_told, (void *)&worker), 0);
+	wait_for(&worker);
+	snprintf(path, sizeof(path), "/proc/%d/task", getpid());
+	dir = opendir(path);
+	EXPECT_TRUE(dir != NULL);
+	while (dir && (de = readdir(dir))) {
+		found_main += atol(de->d_name) == getpid();
+		found_worker += atol(de->d_name) == worker;
+	}
+	if (dir)
+		closedir(dir);
+	EXPECT_EQ(found_main, 1);
+	EXPECT_EQ(found_worker, 1);
+	snprintf(path, sizeof(path), "/proc/%d/task/%ld/stat", getpid(), worker);
+	fd = open(path, O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	memset(buf, 0, sizeof(buf));
+	EXPECT_TRUE(read(fd, buf, sizeof(buf) - 1) > 0);
+	EXPECT_EQ(atol(buf), worker);	/* the thread's own stat */
+	close(fd);
+	snprintf(path, sizeof(path), "/proc/%d/status", getpid());
+	fd = open(path, O_RDONLY);
+	memset(buf, 0, sizeof(buf));
+	EXPECT_TRUE(read(fd, buf, sizeof(buf) - 1) > 0);
+	EXPECT_TRUE(strstr(buf, "Threads:\t2\n") != NULL);
+	close(fd);
+	stop_spinning = 1;
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	/* A thread gone is no longer there. */
+	snprintf(path, sizeof(path), "/proc/%d/task/%ld", getpid(), worker);
+	EXPECT_ERRNO(open(path, O_RDONLY), ENOENT);
+}
+
+#ifndef CLONE_THREAD
+#define CLONE_THREAD 0x00010000
+#endif
+
+static void clone_flag_rules(void)
+{
+	/* CLONE_THREAD needs CLONE_SIGHAND, which needs CLONE_VM. */
+	EXPECT_ERRNO(syscall(SYS_clone, CLONE_THREAD | CLONE_VM, 0, NULL, NULL, 0), EINVAL);
+	EXPECT_ERRNO(syscall(SYS_clone, CLONE_SIGHAND, 0, NULL, NULL, 0), EINVAL);
+}
+
+/* The glibc build beside musl's (usr/Makefile) is a suite of its own. */
+#ifndef KTEST_SUITE_SUFFIX
+#define KTEST_SUITE_SUFFIX ""
+#endif
+
+KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_counter), KTEST(condvar_pingpong),
+	   KTEST(detached_threads), KTEST(thread_local_storage), KTEST(signals_reach_threads),
+	   KTEST(exit_group_from_thread), KTEST(execve_from_thread),
+	   KTEST(robust_mutex_owner_died), KTEST(futex_errors_and_timeouts),
+	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules))
