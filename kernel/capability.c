@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Capabilities: capable(), capget/capset (header versions 1 and 3; 2 is
- * read as 3, as Linux does), the bounding set's prctl calls and the
- * capability side of uid changes.
+ * read as 3, as Linux does), the bounding and ambient sets' prctl calls
+ * and the capability side of uid changes.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -32,6 +32,34 @@ long prctl_capbset(bool drop, unsigned long cap)
 	if (!new)
 		return -ENOMEM;
 	new->cap_bset.val &= ~(1ULL << cap);
+	commit_creds(new);
+	return 0;
+}
+
+long prctl_cap_ambient(unsigned long op, unsigned long cap, unsigned long rest)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (op == PR_CAP_AMBIENT_CLEAR_ALL ? (cap | rest) : (cap > CAP_LAST_CAP || rest))
+		return -EINVAL;
+	if (op == PR_CAP_AMBIENT_IS_SET)
+		return cap_raised(old->cap_ambient, cap);
+	if (op != PR_CAP_AMBIENT_RAISE && op != PR_CAP_AMBIENT_LOWER &&
+	    op != PR_CAP_AMBIENT_CLEAR_ALL)
+		return -EINVAL;
+	if (op == PR_CAP_AMBIENT_RAISE && (!cap_raised(old->cap_permitted, cap) ||
+					   !cap_raised(old->cap_inheritable, cap)))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (op == PR_CAP_AMBIENT_RAISE)
+		new->cap_ambient.val |= 1ULL << cap;
+	else if (op == PR_CAP_AMBIENT_LOWER)
+		new->cap_ambient.val &= ~(1ULL << cap);
+	else
+		cap_clear(&new->cap_ambient);
 	commit_creds(new);
 	return 0;
 }

@@ -307,6 +307,7 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 #define PR_GET_NAME 16
 #define PR_CAPBSET_READ 23
 #define PR_CAPBSET_DROP 24
+#define PR_CAP_AMBIENT 47
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -329,6 +330,8 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_CAPBSET_READ:
 	case PR_CAPBSET_DROP:
 		return prctl_capbset(option == PR_CAPBSET_DROP, arg2);
+	case PR_CAP_AMBIENT:
+		return prctl_cap_ambient(arg2, arg3, arg4 | arg5);
 	default:
 		return -EINVAL;
 	}

@@ -132,6 +132,20 @@ long prctl_keepcaps(bool set, unsigned long arg);
  */
 long prctl_capbset(bool drop, unsigned long cap);
 
+/* PR_CAP_AMBIENT operations (prctl_cap_ambient()'s @op), Linux's values. */
+#define PR_CAP_AMBIENT_IS_SET		1
+#define PR_CAP_AMBIENT_RAISE		2
+#define PR_CAP_AMBIENT_LOWER		3
+#define PR_CAP_AMBIENT_CLEAR_ALL	4
+
+/*
+ * prctl_cap_ambient() - PR_CAP_AMBIENT: @op IS_SET (0 or 1), RAISE
+ * (capability @cap must be permitted and inheritable, else -EPERM), LOWER
+ * or CLEAR_ALL (@cap 0) of the ambient set. -EINVAL for another @op, a
+ * bad @cap or nonzero @rest (the unused arguments). May allocate.
+ */
+long prctl_cap_ambient(unsigned long op, unsigned long cap, unsigned long rest);
+
 /* Supplementary groups (kernel/groups.c). */
 struct group_info *groups_alloc(int ngroups);
 void put_group_info(struct group_info *gi);
