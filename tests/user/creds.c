@@ -4,7 +4,8 @@
  * capget/capset calls against Linux's rules, first as root, then as an
  * unprivileged uid (1000) after setresuid; the capability changes when
  * root uids are dropped or regained (and PR_SET_KEEPCAPS); the bounding
- * set (PR_CAPBSET_*) and the ambient set (PR_CAP_AMBIENT); inheritance
+ * set (PR_CAPBSET_*), the ambient set (PR_CAP_AMBIENT) and securebits
+ * (PR_SET_SECUREBITS); inheritance
  * across fork and the capability rules of execve (through "helper
  * creds"). Each case changes ids in a child process, so the next case
  * starts as root again. The calls go through syscall() to test the
@@ -525,6 +526,48 @@ static void ambient_caps(void)
 	ktest_in_child(ambient_caps_body);
 }
 
+#ifndef PR_GET_SECUREBITS
+#define PR_GET_SECUREBITS 27
+#define PR_SET_SECUREBITS 28
+#endif
+#define SECBIT_NOROOT (1 << 0)
+#define SECBIT_NO_SETUID_FIXUP (1 << 2)
+#define SECBIT_NO_SETUID_FIXUP_LOCKED (1 << 3)
+#define SECBIT_NO_CAP_AMBIENT_RAISE (1 << 6)
+
+/* securebits: who may set them, locks, and what three of them do. */
+static void securebits_body(void)
+{
+	struct seen s;
+
+	EXPECT_EQ(prctl(PR_GET_SECUREBITS), 0);
+	EXPECT_ERRNO(prctl(PR_SET_SECUREBITS, 1 << 16), EPERM);	/* no such bit */
+	/* A root without its capabilities after exec. */
+	EXPECT_EQ(prctl(PR_SET_SECUREBITS, SECBIT_NOROOT), 0);
+	s = exec_helper();
+	EXPECT_EQ(s.prm, 0);
+	EXPECT_EQ(s.eff, 0);
+	/* uid changes that leave the capabilities alone, for good. */
+	EXPECT_EQ(prctl(PR_SET_SECUREBITS, SECBIT_NO_SETUID_FIXUP |
+			SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_NO_CAP_AMBIENT_RAISE), 0);
+	EXPECT_ERRNO(prctl(PR_SET_SECUREBITS, SECBIT_NO_CAP_AMBIENT_RAISE), EPERM);
+	EXPECT_EQ(syscall(SYS_setresuid, 1000, 1000, 1000), 0);
+	EXPECT_EQ(caps_of(0).prm, ALL_CAPS);
+	EXPECT_EQ(caps_of(0).eff, ALL_CAPS);
+	EXPECT_EQ(set_caps(ALL_CAPS, ALL_CAPS, BIT(CAP_KILL)), 0);
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 0), EPERM);
+	EXPECT_EQ(set_caps(0, ALL_CAPS, 0), 0);		/* no CAP_SETPCAP */
+	EXPECT_ERRNO(prctl(PR_SET_SECUREBITS, SECBIT_NO_SETUID_FIXUP |
+			   SECBIT_NO_SETUID_FIXUP_LOCKED), EPERM);
+	EXPECT_EQ(prctl(PR_GET_SECUREBITS), SECBIT_NO_SETUID_FIXUP |
+		  SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_NO_CAP_AMBIENT_RAISE);
+}
+
+static void securebits(void)
+{
+	ktest_in_child(securebits_body);
+}
+
 /* The bounding set limits what exec gives root and what may be inherited. */
 static void bounding_set_body(void)
 {
@@ -569,4 +612,5 @@ KTEST_MAIN("user_creds",
 	   KTEST(exec_real_root),
 	   KTEST(exec_as_user_drops_caps),
 	   KTEST(ambient_caps),
+	   KTEST(securebits),
 	   KTEST(bounding_set));
