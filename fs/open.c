@@ -343,8 +343,8 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 /*
  * access(2) asks with the real ids (AT_EACCESS: the effective ones): run
  * the lookup and the check with fsuid/fsgid set to them, and with root's
- * capabilities only for a real root (all its permitted ones), as Linux's
- * access_override_creds().
+ * capabilities only for a real root (all its permitted ones; as they are
+ * with SECBIT_NO_SETUID_FIXUP), as Linux's access_override_creds().
  */
 static long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 {
@@ -363,10 +363,8 @@ static long do_faccessat(int dfd, const char __user *filename, int mode, int fla
 			return -ENOMEM;
 		new->fsuid = new->uid;
 		new->fsgid = new->gid;
-		if (new->uid != 0)
-			cap_clear(&new->cap_effective);
-		else
-			new->cap_effective = new->cap_permitted;
+		if (!(new->securebits & SECBIT_NO_SETUID_FIXUP))
+			new->cap_effective = new->uid ? CAP_EMPTY_SET : new->cap_permitted;
 		old = override_creds(new);
 	}
 	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Capabilities: capable(), capget/capset (header versions 1 and 3; 2 is
- * read as 3, as Linux does), the bounding set's prctl calls and the
- * capability side of uid changes.
+ * read as 3, as Linux does), the bounding and ambient sets' and the
+ * securebits' prctl calls and the capability side of uid changes.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -36,8 +36,58 @@ long prctl_capbset(bool drop, unsigned long cap)
 	return 0;
 }
 
+long prctl_cap_ambient(unsigned long op, unsigned long cap, unsigned long rest)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (op == PR_CAP_AMBIENT_CLEAR_ALL ? (cap | rest) : (cap > CAP_LAST_CAP || rest))
+		return -EINVAL;
+	if (op == PR_CAP_AMBIENT_IS_SET)
+		return cap_raised(old->cap_ambient, cap);
+	if (op != PR_CAP_AMBIENT_RAISE && op != PR_CAP_AMBIENT_LOWER &&
+	    op != PR_CAP_AMBIENT_CLEAR_ALL)
+		return -EINVAL;
+	if (op == PR_CAP_AMBIENT_RAISE && (!cap_raised(old->cap_permitted, cap) ||
+					   !cap_raised(old->cap_inheritable, cap) ||
+					   (old->securebits & SECBIT_NO_CAP_AMBIENT_RAISE)))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (op == PR_CAP_AMBIENT_RAISE)
+		new->cap_ambient.val |= 1ULL << cap;
+	else if (op == PR_CAP_AMBIENT_LOWER)
+		new->cap_ambient.val &= ~(1ULL << cap);
+	else
+		cap_clear(&new->cap_ambient);
+	commit_creds(new);
+	return 0;
+}
+
+long prctl_securebits(bool set, unsigned long bits)
+{
+	unsigned int old = current_cred()->securebits;
+	struct cred *new;
+
+	if (!set)
+		return old;
+	if ((((old & SECURE_ALL_LOCKS) >> 1) & (old ^ bits)) ||	/* a locked bit */
+	    (old & SECURE_ALL_LOCKS & ~bits) ||			/* unlocking */
+	    (bits & ~(SECURE_ALL_LOCKS | SECURE_ALL_BITS)) || !capable(CAP_SETPCAP))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	new->securebits = bits;
+	commit_creds(new);
+	return 0;
+}
+
 void cap_task_fix_setuid(struct cred *new, const struct cred *old, bool fs)
 {
+	if (old->securebits & SECBIT_NO_SETUID_FIXUP)
+		return;
 	if (fs) {
 		if (old->fsuid == 0 && new->fsuid != 0)
 			new->cap_effective.val &= ~CAP_FS_SET.val;

@@ -120,9 +120,10 @@ int prepare_bprm_creds(struct linux_binprm *bprm)
 /*
  * Linux's rules with no file capabilities: the setuid/setgid bits of the
  * file set the effective ids (and cancel the ambient set); a program run
- * by root (real or effective uid 0) gets permitted = bounding |
- * inheritable, everyone's permitted also gains the ambient set; effective
- * is all of permitted when the euid is 0, else the ambient set; the saved
+ * by root (real or effective uid 0; not with SECBIT_NOROOT) gets
+ * permitted = bounding | inheritable, everyone's permitted also gains the
+ * ambient set; effective is all of permitted when the euid is 0 (not
+ * with SECBIT_NOROOT), else the ambient set; the saved
  * and file-system ids follow the effective ones; SECBIT_KEEP_CAPS is
  * cleared. AT_SECURE when the effective ids differ from the real ones, or
  * a non-root real uid is permitted more than its ambient set.
@@ -131,6 +132,7 @@ void bprm_creds_from_file(struct linux_binprm *bprm)
 {
 	const struct inode *inode = file_inode(bprm->file);
 	struct cred *new = bprm->cred;
+	bool root_privileged = !(new->securebits & SECBIT_NOROOT);
 	bool is_setid;
 
 	if (inode->i_mode & S_ISUID)
@@ -141,12 +143,13 @@ void bprm_creds_from_file(struct linux_binprm *bprm)
 	if (is_setid)
 		cap_clear(&new->cap_ambient);
 	cap_clear(&new->cap_permitted);
-	if (new->euid == 0 || new->uid == 0)
+	if (root_privileged && (new->euid == 0 || new->uid == 0))
 		new->cap_permitted = cap_combine(new->cap_bset, new->cap_inheritable);
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;
 	new->cap_permitted = cap_combine(new->cap_permitted, new->cap_ambient);
-	new->cap_effective = new->euid == 0 ? new->cap_permitted : new->cap_ambient;
+	new->cap_effective = root_privileged && new->euid == 0 ? new->cap_permitted :
+							       new->cap_ambient;
 	new->securebits &= ~SECBIT_KEEP_CAPS;
 	bprm->secureexec = is_setid || (new->uid != 0 &&
 		!cap_issubset(new->cap_permitted, new->cap_ambient));

@@ -308,6 +308,9 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 #define PR_GET_NAME 16
 #define PR_CAPBSET_READ 23
 #define PR_CAPBSET_DROP 24
+#define PR_GET_SECUREBITS 27
+#define PR_SET_SECUREBITS 28
+#define PR_CAP_AMBIENT 47
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -330,6 +333,11 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_CAPBSET_READ:
 	case PR_CAPBSET_DROP:
 		return prctl_capbset(option == PR_CAPBSET_DROP, arg2);
+	case PR_GET_SECUREBITS:
+	case PR_SET_SECUREBITS:
+		return prctl_securebits(option == PR_SET_SECUREBITS, arg2);
+	case PR_CAP_AMBIENT:
+		return prctl_cap_ambient(arg2, arg3, arg4 | arg5);
 	default:
 		return -EINVAL;
 	}

@@ -30,9 +30,21 @@ struct group_info {
 
 #define NGROUPS_MAX 65536
 
-/* securebits: keep capabilities when all root uids are dropped. */
-#define SECBIT_KEEP_CAPS	(1U << 4)
-#define SECBIT_KEEP_CAPS_LOCKED	(1U << 5)
+/*
+ * securebits (Linux's values; each bit's lock is the next bit up):
+ * NOROOT: exec gives uid 0 no capabilities; NO_SETUID_FIXUP: uid changes
+ * leave the capability sets alone; KEEP_CAPS: dropping every root uid
+ * keeps the permitted set; NO_CAP_AMBIENT_RAISE: PR_CAP_AMBIENT_RAISE is
+ * refused.
+ */
+#define SECBIT_NOROOT			(1U << 0)
+#define SECBIT_NO_SETUID_FIXUP		(1U << 2)
+#define SECBIT_KEEP_CAPS		(1U << 4)
+#define SECBIT_KEEP_CAPS_LOCKED		(1U << 5)
+#define SECBIT_NO_CAP_AMBIENT_RAISE	(1U << 6)
+#define SECURE_ALL_BITS		(SECBIT_NOROOT | SECBIT_NO_SETUID_FIXUP | SECBIT_KEEP_CAPS | \
+				 SECBIT_NO_CAP_AMBIENT_RAISE)
+#define SECURE_ALL_LOCKS	(SECURE_ALL_BITS << 1)
 
 struct cred {
 	refcount_t usage;
@@ -113,7 +125,8 @@ void bprm_creds_from_file(struct linux_binprm *bprm);
 
 /*
  * cap_task_fix_setuid() - the capability changes Linux makes when uids
- * change (@fs: only the file-system uid changed): losing every root uid
+ * change (@fs: only the file-system uid changed), unless @old has
+ * SECBIT_NO_SETUID_FIXUP: losing every root uid
  * clears permitted and effective (unless SECBIT_KEEP_CAPS) and ambient,
  * leaving euid 0 clears effective, gaining it restores it from permitted.
  */
@@ -131,6 +144,29 @@ long prctl_keepcaps(bool set, unsigned long arg);
  * (-EINVAL if it is no capability). May allocate.
  */
 long prctl_capbset(bool drop, unsigned long cap);
+
+/*
+ * prctl_securebits() - PR_GET_SECUREBITS (@set false: the bits) or
+ * PR_SET_SECUREBITS to @bits: needs CAP_SETPCAP, and no locked bit may
+ * change, no lock be released, no unknown bit be set (-EPERM). May
+ * allocate.
+ */
+long prctl_securebits(bool set, unsigned long bits);
+
+/* PR_CAP_AMBIENT operations (prctl_cap_ambient()'s @op), Linux's values. */
+#define PR_CAP_AMBIENT_IS_SET		1
+#define PR_CAP_AMBIENT_RAISE		2
+#define PR_CAP_AMBIENT_LOWER		3
+#define PR_CAP_AMBIENT_CLEAR_ALL	4
+
+/*
+ * prctl_cap_ambient() - PR_CAP_AMBIENT: @op IS_SET (0 or 1), RAISE
+ * (capability @cap must be permitted and inheritable, and
+ * SECBIT_NO_CAP_AMBIENT_RAISE clear, else -EPERM), LOWER
+ * or CLEAR_ALL (@cap 0) of the ambient set. -EINVAL for another @op, a
+ * bad @cap or nonzero @rest (the unused arguments). May allocate.
+ */
+long prctl_cap_ambient(unsigned long op, unsigned long cap, unsigned long rest);
 
 /* Supplementary groups (kernel/groups.c). */
 struct group_info *groups_alloc(int ngroups);

@@ -4,9 +4,11 @@
  * capget/capset calls against Linux's rules, first as root, then as an
  * unprivileged uid (1000) after setresuid; the capability changes when
  * root uids are dropped or regained (and PR_SET_KEEPCAPS); the bounding
- * set (PR_CAPBSET_*); inheritance across fork and the capability rules of
- * execve (through "helper creds"). Each case changes ids in a child process, so the next
- * case starts as root again. The calls go through syscall() to test the
+ * set (PR_CAPBSET_*), the ambient set (PR_CAP_AMBIENT) and securebits
+ * (PR_SET_SECUREBITS); inheritance
+ * across fork and the capability rules of execve (through "helper
+ * creds"). Each case changes ids in a child process, so the next case
+ * starts as root again. The calls go through syscall() to test the
  * kernel's results, not the C library's.
  */
 #ifndef _GNU_SOURCE
@@ -476,6 +478,96 @@ static void exec_as_user_drops_caps(void)
 	ktest_in_child(exec_as_user_drops_caps_body);
 }
 
+#ifndef PR_CAP_AMBIENT
+#define PR_CAP_AMBIENT 47
+#define PR_CAP_AMBIENT_IS_SET 1
+#define PR_CAP_AMBIENT_RAISE 2
+#define PR_CAP_AMBIENT_LOWER 3
+#define PR_CAP_AMBIENT_CLEAR_ALL 4
+#endif
+
+/* An ambient capability stays with a user's programs across exec. */
+static void ambient_caps_body(void)
+{
+	struct seen s;
+
+	EXPECT_EQ(prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0), 0);
+	EXPECT_EQ(syscall(SYS_setresuid, 1000, 1000, 1000), 0);
+	/* Not inheritable yet: may not be raised. */
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 0), EPERM);
+	EXPECT_EQ(set_caps(BIT(CAP_KILL), ALL_CAPS, BIT(CAP_KILL) | BIT(CAP_CHOWN)), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_CHOWN, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_KILL, 0, 0), 1);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, CAP_CHOWN, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_CHOWN, 0, 0), 0);
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 1, 0), EINVAL);
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_LAST_CAP + 1, 0, 0),
+		     EINVAL);
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, 9, CAP_KILL, 0, 0), EINVAL);
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 1, 0, 0), EINVAL);
+	s = exec_helper();
+	EXPECT_EQ(s.uid[1], 1000);
+	EXPECT_EQ(s.prm, BIT(CAP_KILL));
+	EXPECT_EQ(s.eff, BIT(CAP_KILL));
+	/* Dropping it from the inheritable set drops it from the ambient one. */
+	EXPECT_EQ(set_caps(0, ALL_CAPS, 0), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_KILL, 0, 0), 0);
+	EXPECT_EQ(set_caps(0, ALL_CAPS, BIT(CAP_KILL)), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), 0);
+	EXPECT_EQ(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_KILL, 0, 0), 0);
+	s = exec_helper();
+	EXPECT_EQ(s.prm, 0);
+}
+
+static void ambient_caps(void)
+{
+	ktest_in_child(ambient_caps_body);
+}
+
+#ifndef PR_GET_SECUREBITS
+#define PR_GET_SECUREBITS 27
+#define PR_SET_SECUREBITS 28
+#endif
+#define SECBIT_NOROOT (1 << 0)
+#define SECBIT_NO_SETUID_FIXUP (1 << 2)
+#define SECBIT_NO_SETUID_FIXUP_LOCKED (1 << 3)
+#define SECBIT_NO_CAP_AMBIENT_RAISE (1 << 6)
+
+/* securebits: who may set them, locks, and what three of them do. */
+static void securebits_body(void)
+{
+	struct seen s;
+
+	EXPECT_EQ(prctl(PR_GET_SECUREBITS), 0);
+	EXPECT_ERRNO(prctl(PR_SET_SECUREBITS, 1 << 16), EPERM);	/* no such bit */
+	/* A root without its capabilities after exec. */
+	EXPECT_EQ(prctl(PR_SET_SECUREBITS, SECBIT_NOROOT), 0);
+	s = exec_helper();
+	EXPECT_EQ(s.prm, 0);
+	EXPECT_EQ(s.eff, 0);
+	/* uid changes that leave the capabilities alone, for good. */
+	EXPECT_EQ(prctl(PR_SET_SECUREBITS, SECBIT_NO_SETUID_FIXUP |
+			SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_NO_CAP_AMBIENT_RAISE), 0);
+	EXPECT_ERRNO(prctl(PR_SET_SECUREBITS, SECBIT_NO_CAP_AMBIENT_RAISE), EPERM);
+	EXPECT_EQ(syscall(SYS_setresuid, 1000, 1000, 1000), 0);
+	EXPECT_EQ(caps_of(0).prm, ALL_CAPS);
+	EXPECT_EQ(caps_of(0).eff, ALL_CAPS);
+	EXPECT_EQ(set_caps(ALL_CAPS, ALL_CAPS, BIT(CAP_KILL)), 0);
+	EXPECT_ERRNO(prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 0), EPERM);
+	EXPECT_EQ(set_caps(0, ALL_CAPS, 0), 0);		/* no CAP_SETPCAP */
+	EXPECT_ERRNO(prctl(PR_SET_SECUREBITS, SECBIT_NO_SETUID_FIXUP |
+			   SECBIT_NO_SETUID_FIXUP_LOCKED), EPERM);
+	EXPECT_EQ(prctl(PR_GET_SECUREBITS), SECBIT_NO_SETUID_FIXUP |
+		  SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_NO_CAP_AMBIENT_RAISE);
+}
+
+static void securebits(void)
+{
+	ktest_in_child(securebits_body);
+}
+
 /* The bounding set limits what exec gives root and what may be inherited. */
 static void bounding_set_body(void)
 {
@@ -519,4 +611,6 @@ KTEST_MAIN("user_creds",
 	   KTEST(exec_as_root_keeps_all_caps),
 	   KTEST(exec_real_root),
 	   KTEST(exec_as_user_drops_caps),
+	   KTEST(ambient_caps),
+	   KTEST(securebits),
 	   KTEST(bounding_set));
