@@ -366,6 +366,12 @@ int devbench_run_all(void)
 		}
 		measured += ret;
 	}
+	if (!filter[0] || !strcmp(filter, "timers")) {
+		ret = timer_bench_run();
+		if (ret < 0)
+			return ret;
+		measured += ret;
+	}
 	pr_info("bench: done, %d operations measured\n", measured);
 	return 0;
 }

@@ -83,6 +83,13 @@ int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_pa
  * "bench: done" line. Returns 0, or -errno if nothing could run.
  */
 int devbench_run_all(void);
+
+/*
+ * timer_bench_run() - the timer scale curves (kernel/time/timer_bench.c),
+ * printed as "bench: curve NAME SIZE N ns/op" lines. Allocates about 2 MiB
+ * and may sleep. Returns the number of curves measured, or -ENOMEM.
+ */
+int timer_bench_run(void);
 #else
 /* The benchmarks use test pages: a production kernel has none. */
 static inline int devbench_run_all(void)
