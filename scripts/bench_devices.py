@@ -3,9 +3,9 @@
 """Boot Ferrite with "bench=1" and report the C-versus-Rust driver figures.
 
 The kernel runs the pairs of lib/devbench.c (a C driver and its Rust twin,
-the same operations on both) and the in-kernel scale curves (timers: the
-cost of one operation with 1k to 64k timers pending), prints "bench:"
-lines, then exits QEMU
+the same operations on both) and the in-kernel scale curves (the cost of
+one operation with 1k to 64k timers pending, or 1k to 8k vmalloc areas in
+place), prints "bench:" lines, then exits QEMU
 through isa-debug-exit. This script collects the lines and prints a table;
 it is not a test (figures vary between runs), but it fails when the boot
 does not end with "bench: done".

@@ -7,7 +7,7 @@
  * runs it; mostly no jiffy is due, which is what a tick costs between
  * expiries). One line per curve and size:
  *
- *   bench: curve timer_arm_cancel 4k 212 ns/op  (5 x 4096 iters, min)
+ *   bench: curve timer_arm_cancel 4k 159 ns/op  (5 x 4096 iters, min)
  *
  * Not a test; figures are wall time, or instructions under QEMU -icount.
  */
@@ -19,42 +19,27 @@
 #include <linux/slab.h>
 #include <linux/timer.h>
 
-#define ROUNDS	5
-#define ITERS	4096
-
 static void never_runs(struct timer_list *t)
 {
 	WARN_ON(1);	/* every timer here is cancelled long before it is due */
 }
 
-/* One arm+cancel of @t, due in an hour to a month. */
-static void arm_cancel(struct timer_list *t, unsigned long i)
+/* One arm+cancel of timer @arg, due in an hour to a month. */
+static void arm_cancel(void *arg, unsigned long i)
 {
+	struct timer_list *t = arg;
+
 	mod_timer(t, jiffies + 3600 * HZ + (i * 7919) % (30UL * 24 * 3600 * HZ));
 	del_timer(t);
 }
 
-static void tick(struct timer_list *t, unsigned long i)
+static void tick(void *arg, unsigned long i)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
 	timer_tick();
 	local_irq_restore(flags);
-}
-
-/* The fastest of ROUNDS batches of ITERS calls of @op, in ns per call. */
-static u64 batch_ns(void (*op)(struct timer_list *, unsigned long), struct timer_list *t)
-{
-	u64 best = U64_MAX, t0;
-
-	for (int r = 0; r < ROUNDS; r++) {
-		t0 = ktime_get_ns();
-		for (unsigned long i = 0; i < ITERS; i++)
-			op(t, i);
-		best = min(best, (ktime_get_ns() - t0) / ITERS);
-	}
-	return best;
 }
 
 int timer_bench_run(void)
@@ -72,10 +57,8 @@ int timer_bench_run(void)
 		for (; armed < sizes[s]; armed++)
 			mod_timer(&t[armed], jiffies + 3600 * HZ +
 				  (armed * 2654435761UL) % (100UL * 24 * 3600 * HZ));
-		pr_info("bench: curve timer_arm_cancel %uk %llu ns/op  (%d x %d iters, min)\n",
-			sizes[s] / 1000, batch_ns(arm_cancel, &t[n]), ROUNDS, ITERS);
-		pr_info("bench: curve timer_tick %uk %llu ns/op  (%d x %d iters, min)\n",
-			sizes[s] / 1000, batch_ns(tick, NULL), ROUNDS, ITERS);
+		devbench_curve_point("timer_arm_cancel", sizes[s], arm_cancel, &t[n]);
+		devbench_curve_point("timer_tick", sizes[s], tick, NULL);
 	}
 	for (unsigned int i = 0; i < armed; i++)
 		del_timer(&t[i]);
