@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * devbench: the in-kernel benchmark of C drivers against their Rust twins
- * (<linux/devbench.h>, Documentation/dev-tools/bench.rst).
+ * (<linux/devbench.h>, Documentation/dev-tools/bench.rst), then the scale
+ * curves of structures user space cannot time one by one (timers, vmalloc
+ * areas: devbench_curve_point()).
  *
  * Each operation is timed with ktime_get_ns() around a batch of
  * iterations, never around one (the clock costs more than some
@@ -339,6 +341,33 @@ int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_pa
 	return measured;
 }
 
+#define CURVE_ROUNDS	5
+#define CURVE_ITERS	4096
+
+void devbench_curve_point(const char *name, unsigned int size,
+			  void (*op)(void *arg, unsigned long i), void *arg)
+{
+	u64 best = U64_MAX, t0;
+
+	for (int r = 0; r < CURVE_ROUNDS; r++) {
+		t0 = ktime_get_ns();
+		for (unsigned long i = 0; i < CURVE_ITERS; i++)
+			op(arg, i);
+		best = min(best, (ktime_get_ns() - t0) / CURVE_ITERS);
+	}
+	pr_info("bench: curve %s %uk %llu ns/op  (%d x %d iters, min)\n", name, size / 1000,
+		best, CURVE_ROUNDS, CURVE_ITERS);
+}
+
+/* The scale curves "bench=1" runs after the pairs ("bench.filter=NAME" picks one). */
+static const struct {
+	const char *name;
+	int (*run)(void);
+} curves[] = {
+	{ "timers", timer_bench_run },
+	{ "vmalloc", vmalloc_bench_run },
+};
+
 int devbench_run_all(void)
 {
 	struct devbench_params p = {
@@ -364,6 +393,14 @@ int devbench_run_all(void)
 			pr_err("bench: cannot map the user buffer: %d\n", ret);
 			return ret;
 		}
+		measured += ret;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(curves); i++) {
+		if (filter[0] && strcmp(filter, curves[i].name))
+			continue;
+		ret = curves[i].run();
+		if (ret < 0)
+			return ret;
 		measured += ret;
 	}
 	pr_info("bench: done, %d operations measured\n", measured);

@@ -2,11 +2,19 @@
 /*
  * vmalloc: page-granular areas in [VMALLOC_START, VMALLOC_END), each backed
  * by separately allocated pages mapped through the arch's kernel page-table
- * calls. Areas are kept in a list sorted by address and placed first-fit;
- * an area's size includes the unmapped guard page after it, and the search
- * starts one page above VMALLOC_START, so every area has an unmapped page
- * on both sides. ioremap() areas live in the same range but map device
- * memory instead of pages (their pages array is NULL).
+ * calls. An area's size includes the unmapped guard page after it, and
+ * placement starts one page above VMALLOC_START, so every area has an
+ * unmapped page on both sides. ioremap() areas live in the same range but
+ * map device memory instead of pages (their pages array is NULL).
+ *
+ * Areas are placed lowest-first-fit and indexed twice under vmap_lock, as
+ * Linux's vmap_area tree is: a red-black tree by address, augmented with
+ * each subtree's largest gap below an area (subtree_gap), so placing an
+ * area and finding the area of an address (vfree, vmalloc_to_page) take
+ * O(log n) whatever the number of areas (a thread stack per task is one);
+ * and a list by address, for the neighbour whose gap an area's arrival or
+ * departure changes. With an alignment above a page, a gap large enough
+ * may still not fit once aligned, so the search may visit more nodes.
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
@@ -16,13 +24,18 @@
 #include <linux/pgtable.h>
 #include <linux/slab.h>
 #include <linux/list.h>
+#include <linux/rbtree_augmented.h>
 #include <linux/spinlock.h>
 #include <linux/fault-inject.h>
 #include <asm/pgtable.h>
 #include "internal.h"
 
+#define VMAP_LOW	(VMALLOC_START + PAGE_SIZE)	/* the lowest area's address */
+
 struct vm_struct {
+	struct rb_node rb;		/* in vmap_root, by address */
 	struct list_head list;		/* in vmap_areas, by address */
+	unsigned long subtree_gap;	/* largest area_gap() in the subtree */
 	unsigned long addr;		/* first mapped byte */
 	unsigned long size;		/* mapped bytes + the trailing guard page */
 	unsigned int nr_pages;
@@ -30,6 +43,7 @@ struct vm_struct {
 	const void *caller;
 };
 
+static struct rb_root vmap_root = RB_ROOT;
 static LIST_HEAD(vmap_areas);
 static DEFINE_SPINLOCK(vmap_lock);
 static atomic_long_t vmalloc_pages = ATOMIC_INIT(0);
@@ -39,52 +53,128 @@ static inline unsigned long area_mapped_size(const struct vm_struct *vm)
 	return vm->size - PAGE_SIZE;
 }
 
-/* Place vm (size set) in the first hole that fits; false if none. */
+/* Where the free space below @vm begins: the end of the area before it. */
+static unsigned long area_gap_start(const struct vm_struct *vm)
+{
+	const struct vm_struct *prev;
+
+	if (vm->list.prev == &vmap_areas)
+		return VMAP_LOW;
+	prev = list_prev_entry(vm, list);
+	return prev->addr + prev->size;
+}
+
+static unsigned long area_gap(struct vm_struct *vm)
+{
+	return vm->addr - area_gap_start(vm);
+}
+
+RB_DECLARE_CALLBACKS_MAX(static, vmap_gap_callbacks, struct vm_struct, rb,
+			 unsigned long, subtree_gap, area_gap);
+
+/*
+ * The lowest address in @rb's subtree where @size bytes aligned to @align
+ * fit in the gap below an area, or 0. A subtree whose largest gap is too
+ * small is skipped at its root. Lock held.
+ */
+static unsigned long lowest_fit(struct rb_node *rb, unsigned long size, unsigned long align)
+{
+	struct vm_struct *vm;
+	unsigned long start, addr;
+
+	if (!rb || rb_entry(rb, struct vm_struct, rb)->subtree_gap < size)
+		return 0;
+	vm = rb_entry(rb, struct vm_struct, rb);
+	addr = lowest_fit(rb->rb_left, size, align);
+	if (addr)
+		return addr;
+	start = area_gap_start(vm);
+	addr = ALIGN(start, align);
+	if (addr >= start && addr < vm->addr && vm->addr - addr >= size)
+		return addr;
+	return lowest_fit(rb->rb_right, size, align);
+}
+
+/* Link @vm (addr set) into the tree and the list. Lock held. */
+static void link_area(struct vm_struct *vm)
+{
+	struct rb_node **link = &vmap_root.rb_node, *parent = NULL;
+	struct vm_struct *next = NULL;
+
+	while (*link) {
+		struct vm_struct *v = rb_entry(*link, struct vm_struct, rb);
+
+		parent = *link;
+		if (vm->addr < v->addr) {
+			next = v;
+			link = &parent->rb_left;
+		} else {
+			link = &parent->rb_right;
+		}
+	}
+	list_add_tail(&vm->list, next ? &next->list : &vmap_areas);
+	rb_link_node(&vm->rb, parent, link);
+	vm->subtree_gap = 0;
+	vmap_gap_callbacks.propagate(&vm->rb, NULL);
+	if (next)	/* its gap now ends at us */
+		vmap_gap_callbacks.propagate(&next->rb, NULL);
+	rb_insert_augmented(&vm->rb, &vmap_root, &vmap_gap_callbacks);
+}
+
+/* Place vm (size set) in the lowest hole that fits; false if none. */
 static bool reserve_area(struct vm_struct *vm, unsigned long align)
 {
-	unsigned long cursor = VMALLOC_START + PAGE_SIZE, addr, flags;
-	struct list_head *pos;
-	struct vm_struct *cur;
+	unsigned long addr, start, flags;
+	struct vm_struct *last;
 
 	spin_lock_irqsave(&vmap_lock, flags);
-	list_for_each(pos, &vmap_areas) {
-		cur = list_entry(pos, struct vm_struct, list);
-		addr = ALIGN(cursor, align);
-		if (addr >= cursor && addr + vm->size > addr && addr + vm->size <= cur->addr)
-			goto found;
-		cursor = cur->addr + cur->size;
+	addr = lowest_fit(vmap_root.rb_node, vm->size, align);
+	if (!addr) {
+		/* Above the last area there is no area whose gap would say so. */
+		start = VMAP_LOW;
+		if (!list_empty(&vmap_areas)) {
+			last = list_last_entry(&vmap_areas, struct vm_struct, list);
+			start = last->addr + last->size;
+		}
+		addr = ALIGN(start, align);
+		if (addr < start || addr + vm->size < addr || addr + vm->size - 1 > VMALLOC_END) {
+			spin_unlock_irqrestore(&vmap_lock, flags);
+			return false;
+		}
 	}
-	addr = ALIGN(cursor, align);
-	if (addr < cursor || addr + vm->size < addr || addr + vm->size - 1 > VMALLOC_END) {
-		spin_unlock_irqrestore(&vmap_lock, flags);
-		return false;
-	}
-found:
 	vm->addr = addr;
-	/* Insert before pos (the first area above), keeping the list sorted. */
-	list_add_tail(&vm->list, pos);
+	link_area(vm);
 	spin_unlock_irqrestore(&vmap_lock, flags);
 	return true;
 }
 
 static void release_area(struct vm_struct *vm)
 {
+	struct vm_struct *next;
 	unsigned long flags;
 
 	spin_lock_irqsave(&vmap_lock, flags);
+	next = list_is_last(&vm->list, &vmap_areas) ? NULL : list_next_entry(vm, list);
+	rb_erase_augmented(&vm->rb, &vmap_root, &vmap_gap_callbacks);
 	list_del(&vm->list);
+	if (next)	/* it now starts where we did */
+		vmap_gap_callbacks.propagate(&next->rb, NULL);
 	spin_unlock_irqrestore(&vmap_lock, flags);
 }
 
 /* The area containing addr (guard page excluded), or NULL. Lock held. */
 static struct vm_struct *find_area(unsigned long addr)
 {
-	struct vm_struct *vm;
+	struct rb_node *rb = vmap_root.rb_node;
 
-	list_for_each_entry(vm, &vmap_areas, list) {
+	while (rb) {
+		struct vm_struct *vm = rb_entry(rb, struct vm_struct, rb);
+
 		if (addr < vm->addr)
-			break;
-		if (addr < vm->addr + area_mapped_size(vm))
+			rb = rb->rb_left;
+		else if (addr >= vm->addr + area_mapped_size(vm))
+			rb = rb->rb_right;
+		else
 			return vm;
 	}
 	return NULL;

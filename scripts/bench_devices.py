@@ -3,7 +3,9 @@
 """Boot Ferrite with "bench=1" and report the C-versus-Rust driver figures.
 
 The kernel runs the pairs of lib/devbench.c (a C driver and its Rust twin,
-the same operations on both) and prints "bench:" lines, then exits QEMU
+the same operations on both) and the in-kernel scale curves (the cost of
+one operation with 1k to 64k timers pending, or 1k to 8k vmalloc areas in
+place), prints "bench:" lines, then exits QEMU
 through isa-debug-exit. This script collects the lines and prints a table;
 it is not a test (figures vary between runs), but it fails when the boot
 does not end with "bench: done".
@@ -24,6 +26,7 @@ import sys
 STAMP = re.compile(r"^\[\s*\d+\.\d+\] ")
 RESULT = re.compile(r"^bench: (\S+) (\S+)\s+C (\d+) ns/op\s+Rust (\d+) ns/op\s+ratio ([\d.]+)"
                     r"\s+\((\d+) x (\d+) iters")
+CURVE = re.compile(r"^bench: curve (\S+) (\S+) (\d+) ns/op")
 SKIP = re.compile(r"^bench: (\S+)(?: (\S+))?\s+skipped: (.*)$")
 
 
@@ -61,11 +64,15 @@ def main():
         sys.stdout.write(text)
     lines = [STAMP.sub("", l) for l in text.split("\n")]
 
-    results, skips, done = [], [], False
+    results, skips, curves, done = [], [], {}, False
     for line in lines:
         m = RESULT.match(line)
         if m:
             results.append(m.groups())
+            continue
+        m = CURVE.match(line)
+        if m:
+            curves.setdefault(m.group(1), []).append((m.group(2), int(m.group(3))))
             continue
         m = SKIP.match(line)
         if m:
@@ -82,6 +89,7 @@ def main():
         for pair, op, c_ns, r_ns, ratio, rounds, iters in results:
             print("%-24s %-11s %10s %10s %7s  %s x %s" % (pair, op, c_ns, r_ns, ratio,
                                                         rounds, iters))
+    print_curves(curves, "insn/op" if args.icount else "ns/op")
     for pair, op, why in skips:
         print("skipped: %s%s: %s" % (pair, " " + op if op else "", why))
     if pair_selfcheck_only(results):
@@ -90,8 +98,16 @@ def main():
         print("bench: the kernel did not finish the benchmark (QEMU exit %d); see %s"
               % (proc.returncode, args.log or "--log/-v"), file=sys.stderr)
         return 1
-    print("bench: %d operations measured" % len(results))
+    print("bench: %d operations measured" % (len(results) + len(curves)))
     return 0
+
+
+def print_curves(curves, unit):
+    """One line per curve: the cost per operation at each size, then last/first."""
+    for name, points in curves.items():
+        growth = points[-1][1] / points[0][1] if points[0][1] else float("inf")
+        print("%-24s %s %s  %s/%s %.2f" % (name, "  ".join("%s %d" % p for p in points), unit,
+                                           points[-1][0], points[0][0], growth))
 
 
 def pair_selfcheck_only(results):

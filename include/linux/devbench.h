@@ -83,6 +83,24 @@ int devbench_run_pair(const struct devbench_pair *pair, const struct devbench_pa
  * "bench: done" line. Returns 0, or -errno if nothing could run.
  */
 int devbench_run_all(void);
+
+/*
+ * devbench_curve_point() - one point of a scale curve: the fastest of 5
+ * batches of 4,096 calls of @op(@arg, i) (i counting from 0), printed in ns
+ * per call as "bench: curve NAME SIZEk N ns/op". @size is the amount of
+ * state @op works among. Sleeps only if @op does.
+ */
+void devbench_curve_point(const char *name, unsigned int size,
+			  void (*op)(void *arg, unsigned long i), void *arg);
+
+/*
+ * The scale curves, each at a few sizes: timer_bench_run() (timers
+ * pending, kernel/time/timer_bench.c) and vmalloc_bench_run() (vmalloc
+ * areas in place, mm/vmalloc_bench.c). They allocate (up to 32 MiB) and
+ * may sleep. Each returns the number of curves it measured, or -ENOMEM.
+ */
+int timer_bench_run(void);
+int vmalloc_bench_run(void);
 #else
 /* The benchmarks use test pages: a production kernel has none. */
 static inline int devbench_run_all(void)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Kernel timers: run function(timer) from the tick interrupt once jiffies
- * reaches expires. Callbacks run in IRQ context and must not sleep.
+ * reaches expires (a timer more than 62 jiffies out may run late by up to 8/63 of
+ * its timeout late, never early: kernel/time/timer.c). Callbacks run in
+ * IRQ context and must not sleep.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H
@@ -10,7 +12,7 @@
 #include <linux/jiffies.h>
 
 struct timer_list {
-	struct list_head entry;
+	struct hlist_node entry;	/* in a bucket of the wheel while pending */
 	unsigned long expires;
 	void (*function)(struct timer_list *t);
 };
@@ -19,11 +21,11 @@ struct timer_list {
 	container_of(callback_timer, __typeof__(*var), timer_fieldname)
 
 void timer_setup(struct timer_list *timer, void (*fn)(struct timer_list *), unsigned int flags);
-/* Arm the timer (it must not be pending). */
+/* Arm the timer (it must not be pending). O(1), never sleeps, any context. */
 void add_timer(struct timer_list *timer);
-/* (Re)arm for expires; returns 1 if it was pending. */
+/* (Re)arm for expires; returns 1 if it was pending. O(1), any context. */
 int mod_timer(struct timer_list *timer, unsigned long expires);
-/* Disarm; returns 1 if it was pending. On one CPU this is also _sync. */
+/* Disarm; returns 1 if it was pending. O(1). On one CPU this is also _sync. */
 int del_timer(struct timer_list *timer);
 #define del_timer_sync del_timer
 #define timer_delete_sync del_timer

@@ -1,8 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * jiffies, kernel timers and sleeping for a time. Pending timers sit on one
- * list scanned each tick: simple, and fast enough for the handful of timers
- * a small kernel has.
+ * jiffies, kernel timers and sleeping for a time.
+ *
+ * Pending timers sit in a timer wheel, the shape of Linux's
+ * kernel/time/timer.c: WHEEL_LEVELS levels of LVL_SIZE buckets, level n
+ * holding timers due in [LVL_LIMIT(n - 1), LVL_LIMIT(n)) jiffies with a
+ * granularity of LVL_GRAN(n) = 8^n jiffies. Arming and cancelling are O(1)
+ * (pick a bucket, link or unlink), and a tick is O(WHEEL_LEVELS) plus the
+ * timers it runs, whatever the number pending: the tick looks at one
+ * bucket per level, and at level n only every LVL_GRAN(n) jiffies.
+ *
+ * The price is precision far out: a timer on level n is rounded up to its
+ * level's granularity, so it may run late by up to 8/63 of its timeout
+ * (never early), as in Linux. Level 0 is exact. Timers are never moved between
+ * levels (no cascading): each bucket of level n expires at one jiffy, the
+ * rounded-up expiry of every timer in it, so that is when it is run. A
+ * timeout past the last level is parked at the wheel's end and re-queued
+ * when that bucket expires.
+ *
+ * timer_lock guards the wheel and wheel_clk; callbacks run without it.
  */
 #include <linux/timer.h>
 #include <linux/sched.h>
@@ -12,21 +28,55 @@
 #include <linux/kernel.h>
 #include <asm/processor.h>
 
+#define LVL_CLK_SHIFT	3			/* each level 8 times coarser */
+#define LVL_BITS	6
+#define LVL_SIZE	(1UL << LVL_BITS)	/* buckets per level */
+#define LVL_MASK	(LVL_SIZE - 1)
+#define WHEEL_LEVELS	9			/* 250 Hz: up to 49 days */
+#define LVL_SHIFT(n)	((n) * LVL_CLK_SHIFT)
+#define LVL_GRAN(n)	(1UL << LVL_SHIFT(n))
+/*
+ * Level n takes timeouts below LVL_LIMIT(n): one bucket fewer than it has,
+ * so that rounding up never wraps onto the bucket being run.
+ */
+#define LVL_LIMIT(n)	((LVL_SIZE - 1) << LVL_SHIFT(n))
+#define WHEEL_TIMEOUT_MAX (LVL_LIMIT(WHEEL_LEVELS - 1) - 1)
+
 volatile unsigned long jiffies;
 
-static LIST_HEAD(timer_list_head);
+static struct hlist_head timer_wheel[WHEEL_LEVELS * LVL_SIZE];
+static unsigned long wheel_clk;		/* the next jiffy the tick runs */
 static DEFINE_SPINLOCK(timer_lock);
+
+/* The bucket for a timer due at @expires. Caller holds timer_lock. */
+static struct hlist_head *wheel_bucket(unsigned long expires)
+{
+	unsigned long delta = expires - wheel_clk;
+	unsigned int lvl = 0;
+
+	if ((long)delta < 0) {
+		expires = wheel_clk;
+		delta = 0;
+	} else if (delta > WHEEL_TIMEOUT_MAX) {
+		expires = wheel_clk + WHEEL_TIMEOUT_MAX;	/* parked, see timer_tick() */
+		delta = WHEEL_TIMEOUT_MAX;
+	}
+	while (delta >= LVL_LIMIT(lvl))
+		lvl++;
+	expires = (expires + LVL_GRAN(lvl) - 1) >> LVL_SHIFT(lvl);
+	return &timer_wheel[lvl * LVL_SIZE + (expires & LVL_MASK)];
+}
 
 void timer_setup(struct timer_list *timer, void (*fn)(struct timer_list *), unsigned int flags)
 {
-	INIT_LIST_HEAD(&timer->entry);
+	INIT_HLIST_NODE(&timer->entry);
 	timer->function = fn;
 	timer->expires = 0;
 }
 
 bool timer_pending(const struct timer_list *timer)
 {
-	return !list_empty(&timer->entry);
+	return !hlist_unhashed(&timer->entry);
 }
 
 int mod_timer(struct timer_list *timer, unsigned long expires)
@@ -36,10 +86,9 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 
 	spin_lock_irqsave(&timer_lock, flags);
 	was_pending = timer_pending(timer);
-	if (was_pending)
-		list_del_init(&timer->entry);
+	hlist_del_init(&timer->entry);
 	timer->expires = expires;
-	list_add_tail(&timer->entry, &timer_list_head);
+	hlist_add_head(&timer->entry, wheel_bucket(expires));
 	spin_unlock_irqrestore(&timer_lock, flags);
 	return was_pending;
 }
@@ -57,8 +106,7 @@ int del_timer(struct timer_list *timer)
 
 	spin_lock_irqsave(&timer_lock, flags);
 	was_pending = timer_pending(timer);
-	if (was_pending)
-		list_del_init(&timer->entry);
+	hlist_del_init(&timer->entry);
 	spin_unlock_irqrestore(&timer_lock, flags);
 	return was_pending;
 }
@@ -86,22 +134,39 @@ static void update_jiffies(void)
 	}
 }
 
+/*
+ * Run the buckets due at each jiffy from wheel_clk to jiffies: level 0's
+ * every jiffy, level n's when the jiffy is a multiple of LVL_GRAN(n).
+ * wheel_clk moves past the jiffy first, so a timer armed by a callback
+ * lands in a later bucket, never in the one being emptied.
+ */
 void timer_tick(void)
 {
-	struct timer_list *t, *n;
-	LIST_HEAD(expired);
+	struct hlist_head *bucket;
+	struct timer_list *t;
+	unsigned long clk;
+	unsigned int lvl;
 
 	update_jiffies();
 	spin_lock(&timer_lock);
-	list_for_each_entry_safe(t, n, &timer_list_head, entry)
-		if (time_after_eq(jiffies, t->expires))
-			list_move_tail(&t->entry, &expired);
-	while (!list_empty(&expired)) {
-		t = list_first_entry(&expired, struct timer_list, entry);
-		list_del_init(&t->entry);
-		spin_unlock(&timer_lock);
-		t->function(t);
-		spin_lock(&timer_lock);
+	while (time_after_eq(jiffies, wheel_clk)) {
+		clk = wheel_clk++;
+		for (lvl = 0; lvl < WHEEL_LEVELS; lvl++) {
+			bucket = &timer_wheel[lvl * LVL_SIZE + ((clk >> LVL_SHIFT(lvl)) & LVL_MASK)];
+			while (bucket->first) {
+				t = container_of(bucket->first, struct timer_list, entry);
+				hlist_del_init(&t->entry);
+				if (time_after(t->expires, clk)) {	/* parked */
+					hlist_add_head(&t->entry, wheel_bucket(t->expires));
+					continue;
+				}
+				spin_unlock(&timer_lock);
+				t->function(t);
+				spin_lock(&timer_lock);
+			}
+			if (clk & (LVL_GRAN(lvl + 1) - 1))
+				break;
+		}
 	}
 	spin_unlock(&timer_lock);
 }
