@@ -52,6 +52,7 @@ pub mod time;
 pub mod transmute;
 pub mod types;
 pub mod uaccess;
+pub mod virtio;
 pub mod workqueue;
 
 /// The prefix of this crate's `pr_*!` messages (see [`print`]); `module!`
