@@ -66,6 +66,9 @@
 //!     }
 //! }
 //!
+//! # // The RNG's own driver (virtio_rng) has it: unbind it meanwhile.
+//! # let pdev = kernel::pci::Device::get(0x1af4, 0x1005).ok_or(ENODEV)?;
+//! # pdev.release_driver();
 //! let drv = virtio::Registration::<Rng>::new(c_str!("virtio-rng-example"))?;
 //! for _ in 0..100 {
 //!     if GOT.load(Ordering::Relaxed) != 0 {
@@ -75,6 +78,7 @@
 //! }
 //! assert_eq!(GOT.load(Ordering::Relaxed), 16);
 //! drop(drv);
+//! # pdev.attach()?;
 //! # Ok::<(), Error>(())
 //! ```
 
@@ -467,8 +471,27 @@ mod tests {
         Ok(Transport::new(&pdev)?.status())
     }
 
+    /// The RNG unbound from its own driver (virtio_rng) for the test,
+    /// bound again when dropped.
+    struct Unbound(ARef<pcibus::Device>);
+
+    impl Unbound {
+        fn new() -> Result<Self> {
+            let pdev = pcibus::Device::get(VIRTIO_PCI_VENDOR, 0x1005).ok_or(ENODEV)?;
+            pdev.release_driver();
+            Ok(Unbound(pdev))
+        }
+    }
+
+    impl Drop for Unbound {
+        fn drop(&mut self) {
+            let _ = self.0.attach();
+        }
+    }
+
     #[test]
     fn handshake_negotiates_and_requests_complete_from_the_irq() -> Result {
+        let _unbound = Unbound::new()?;
         reset_counters();
         FAIL_PROBE.store(false, Ordering::Relaxed);
         let before = fault_inject::memory_in_use();
@@ -501,6 +524,7 @@ mod tests {
 
     #[test]
     fn failed_handshake_or_probe_marks_the_device_failed() -> Result {
+        let _unbound = Unbound::new()?;
         let before = fault_inject::memory_in_use();
         for refuse in [true, false] {
             reset_counters();
@@ -527,6 +551,7 @@ mod tests {
 
     #[test]
     fn enomem_at_each_allocation_leaks_nothing() -> Result {
+        let _unbound = Unbound::new()?;
         let mut n = 0;
         loop {
             reset_counters();

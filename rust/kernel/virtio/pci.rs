@@ -98,8 +98,11 @@ impl Transport {
         let mut notify_mult = 0;
         let mut pos = pdev.find_capability(bindings::PCI_CAP_ID_VNDR as u8);
         while let Some(p) = pos {
-            let cfg_type = pdev.read_config_byte(p + CAP_CFG_TYPE)?;
-            let bar = pdev.read_config_byte(p + CAP_BAR)?;
+            // A capability near the end of config space is malformed:
+            // `EINVAL` rather than an offset that wraps.
+            let at = |field: u8| p.checked_add(field).ok_or(EINVAL);
+            let cfg_type = pdev.read_config_byte(at(CAP_CFG_TYPE)?)?;
+            let bar = pdev.read_config_byte(at(CAP_BAR)?)?;
             let slot = caps.get_mut(usize::from(cfg_type));
             // The first capability of each kind is the one to use; kinds
             // we do not use and reserved BAR numbers are skipped.
@@ -107,11 +110,11 @@ impl Transport {
                 if (CAP_COMMON..=CAP_DEVICE).contains(&cfg_type) && usize::from(bar) < NR_BARS {
                     *slot = Some(Cap {
                         bar,
-                        offset: pdev.read_config_dword(p + CAP_OFFSET)?,
-                        length: pdev.read_config_dword(p + CAP_LENGTH)?,
+                        offset: pdev.read_config_dword(at(CAP_OFFSET)?)?,
+                        length: pdev.read_config_dword(at(CAP_LENGTH)?)?,
                     });
                     if cfg_type == CAP_NOTIFY {
-                        notify_mult = pdev.read_config_dword(p + CAP_NOTIFY_MULT)?;
+                        notify_mult = pdev.read_config_dword(at(CAP_NOTIFY_MULT)?)?;
                     }
                 }
             }
