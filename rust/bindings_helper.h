@@ -45,6 +45,7 @@
 #include <linux/uaccess.h>
 #include <linux/poll.h>
 #include <linux/miscdevice.h>
+#include <linux/hw_random.h>
 #include <linux/cdev.h>
 #include <linux/namei.h>
 #include <linux/workqueue.h>

@@ -9,6 +9,9 @@
 int bus_add_device(struct device *dev);
 void bus_remove_device(struct device *dev);
 
+/* devres.c: run and forget the devm actions of @dev, newest first. */
+void devres_release_all(struct device *dev);
+
 /*
  * devtmpfs.c: create/remove /dev/<node> for dev->devt. Create returns 0
  * (also when /dev does not exist yet: the node is skipped) or -errno.

@@ -43,6 +43,7 @@ static int really_probe(struct device *dev, struct device_driver *drv)
 	else if (drv->probe)
 		ret = drv->probe(dev);
 	if (ret) {
+		devres_release_all(dev);
 		WRITE_ONCE(dev->driver, NULL);
 		dev_set_drvdata(dev, NULL);
 		if (ret != -ENODEV && ret != -ENXIO)
@@ -63,25 +64,55 @@ static void device_release_driver_locked(struct device *dev)
 		dev->bus->remove(dev);
 	else if (drv->remove)
 		drv->remove(dev);
+	devres_release_all(dev);
 	WRITE_ONCE(dev->driver, NULL);
 	dev_set_drvdata(dev, NULL);
+}
+
+/* Bind @dev to the first driver that matches and probes it; bus lock held. */
+static bool device_attach_locked(struct device *dev)
+{
+	struct device_driver *drv;
+
+	list_for_each_entry(drv, &dev->bus->drivers, bus_node) {
+		if (driver_match_device(drv, dev) && !really_probe(dev, drv))
+			return true;
+	}
+	return false;
 }
 
 int bus_add_device(struct device *dev)
 {
 	struct bus_type *bus = dev->bus;
-	struct device_driver *drv;
 
 	if (WARN_ON(!bus->registered))
 		return -EINVAL;
 	mutex_lock(&bus->lock);
 	list_add_tail(&dev->bus_node, &bus->devices);
-	list_for_each_entry(drv, &bus->drivers, bus_node) {
-		if (driver_match_device(drv, dev) && !really_probe(dev, drv))
-			break;
-	}
+	device_attach_locked(dev);
 	mutex_unlock(&bus->lock);
 	return 0;
+}
+
+int device_attach(struct device *dev)
+{
+	bool bound;
+
+	if (!dev->bus)
+		return -EINVAL;
+	mutex_lock(&dev->bus->lock);
+	bound = dev->driver || device_attach_locked(dev);
+	mutex_unlock(&dev->bus->lock);
+	return bound;
+}
+
+void device_release_driver(struct device *dev)
+{
+	if (!dev->bus)
+		return;
+	mutex_lock(&dev->bus->lock);
+	device_release_driver_locked(dev);
+	mutex_unlock(&dev->bus->lock);
 }
 
 void bus_remove_device(struct device *dev)

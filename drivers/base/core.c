@@ -59,6 +59,8 @@ void device_initialize(struct device *dev)
 	refcount_set(&dev->refcount, 1);
 	INIT_LIST_HEAD(&dev->bus_node);
 	INIT_LIST_HEAD(&dev->class_node);
+	INIT_LIST_HEAD(&dev->devres_head);
+	spin_lock_init(&dev->devres_lock);
 	dev->added = false;
 }
 

@@ -27,6 +27,7 @@
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/err.h>
 #include <linux/printk.h>
 #include <linux/kdev_t.h>
@@ -88,6 +89,8 @@ struct device {
 	refcount_t refcount;
 	struct list_head bus_node;
 	struct list_head class_node;
+	struct list_head devres_head;	/* devm actions of the bound driver */
+	spinlock_t devres_lock;
 	bool added;
 };
 
@@ -174,6 +177,28 @@ int driver_register(struct device_driver *drv);
 
 /* driver_unregister() - remove @drv from every bound device, then the bus. */
 void driver_unregister(struct device_driver *drv);
+
+/*
+ * device_release_driver() - unbind @dev from its driver, if any (the
+ * driver's remove runs). device_attach() - bind @dev to the first driver
+ * of its bus that matches and probes it: returns 1 if @dev is bound
+ * (already, or now), 0 if no driver took it, -EINVAL if it is on no bus.
+ * Both take the bus's mutex (not from a probe or remove of that bus) and
+ * may sleep. Together they are Linux's sysfs "unbind" and "bind".
+ */
+void device_release_driver(struct device *dev);
+int device_attach(struct device *dev);
+
+/*
+ * Managed resources (drivers/base/devres.c): actions a driver registers
+ * while bound, run in reverse order when it unbinds (after its remove) or
+ * when its probe fails. devm_add_action() - run @action(@data) then;
+ * 0 or -ENOMEM; may sleep. devm_remove_action_nowarn() - forget it
+ * without running it: 0, or -ENOENT if it is not registered (it ran, or
+ * is running). Any context.
+ */
+int devm_add_action(struct device *dev, void (*action)(void *), void *data);
+int devm_remove_action_nowarn(struct device *dev, void (*action)(void *), void *data);
 
 /* A device_match_t returns non-zero for the device being looked for. */
 typedef int (*device_match_t)(struct device *dev, const void *data);

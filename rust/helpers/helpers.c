@@ -18,3 +18,4 @@
 #include "poll.c"
 #include "workqueue.c"
 #include "io.c"
+#include "barrier.c"

@@ -42,6 +42,7 @@
 //! # Ok::<(), Error>(())
 //! ```
 
+use crate::error::Result;
 use crate::print::LineBuf;
 use crate::str::CStr;
 use crate::types::{ARef, AlwaysRefCounted, Opaque};
@@ -117,6 +118,27 @@ impl Device {
         // way (only compared with NULL, never dereferenced).
         let drv = unsafe { core::ptr::read_volatile(addr_of!((*self.as_raw()).driver)) };
         !drv.is_null()
+    }
+
+    /// Unbinds the device from its driver, if any (C's
+    /// `device_release_driver()`): the driver's remove runs, and with it
+    /// go the driver's resources. Not from a probe or remove of the same
+    /// bus. May sleep.
+    pub fn release_driver(&self) {
+        // SAFETY: the device is alive; the C function takes the bus's
+        // lock and does nothing for an unbound device.
+        unsafe { bindings::device_release_driver(self.as_raw()) }
+    }
+
+    /// Binds the device to the first driver of its bus that matches and
+    /// probes it (C's `device_attach()`): whether it is bound now;
+    /// `EINVAL` for a device on no bus. Not from a probe or remove of the
+    /// same bus. May sleep.
+    pub fn attach(&self) -> Result<bool> {
+        // SAFETY: the device is alive; the C function takes the bus's lock.
+        let ret = unsafe { bindings::device_attach(self.as_raw()) };
+        crate::error::to_result(ret)?;
+        Ok(ret > 0)
     }
 
     /// Prints `args` at the level of `format`, after the driver's (or

@@ -28,9 +28,11 @@ pub mod build_assert;
 pub mod chrdev;
 pub mod cmdline;
 pub mod device;
+pub mod devres;
 pub mod dma;
 pub mod error;
 pub mod fs;
+pub mod hw_random;
 pub mod init;
 pub mod io;
 pub mod ioctl;
@@ -45,6 +47,7 @@ pub mod pci;
 pub mod platform;
 pub mod poll;
 pub mod print;
+pub mod revocable;
 pub mod str;
 pub mod sync;
 pub mod task;
@@ -52,6 +55,7 @@ pub mod time;
 pub mod transmute;
 pub mod types;
 pub mod uaccess;
+pub mod virtio;
 pub mod workqueue;
 
 /// The prefix of this crate's `pr_*!` messages (see [`print`]); `module!`

@@ -90,6 +90,17 @@ impl DeviceId {
         }
     }
 
+    /// Every function of `vendor` (a bus such as virtio then matches
+    /// its own IDs in `probe`).
+    pub const fn from_vendor(vendor: u16) -> Self {
+        DeviceId {
+            vendor: vendor as u32,
+            device: bindings::PCI_ANY_ID,
+            class: 0,
+            class_mask: 0,
+        }
+    }
+
     /// Functions whose class (base << 16 | sub-class << 8 | prog-if)
     /// equals `class` in the bits of `mask`.
     pub const fn from_class(class: u32, mask: u32) -> Self {
@@ -185,6 +196,13 @@ impl Device {
         unsafe { (*self.as_raw()).device }
     }
 
+    /// The subsystem device ID (for a transitional virtio function, its
+    /// virtio device type).
+    pub fn subsystem_device(&self) -> u16 {
+        // SAFETY: as above.
+        unsafe { (*self.as_raw()).subsystem_device }
+    }
+
     /// The class code: base << 16 | sub-class << 8 | prog-if.
     pub fn class(&self) -> u32 {
         // SAFETY: as above.
@@ -196,6 +214,45 @@ impl Device {
         // SAFETY: as above; the IRQ is fixed after enumeration.
         let irq = unsafe { (*self.as_raw()).irq };
         (irq != 0).then_some(irq)
+    }
+
+    /// The config-space offset of the first capability with ID `cap`
+    /// (C's `pci_find_capability()`), or `None`. Never sleeps.
+    pub fn find_capability(&self, cap: u8) -> Option<u8> {
+        // SAFETY: the device is alive; the C function only reads its
+        // config space and bounds the walk.
+        let pos = unsafe { bindings::pci_find_capability(self.as_raw(), cap.into()) };
+        (pos != 0).then_some(pos)
+    }
+
+    /// The next capability with ID `cap` after the one at `pos`, or
+    /// `None`. Never sleeps.
+    pub fn find_next_capability(&self, pos: u8, cap: u8) -> Option<u8> {
+        // SAFETY: as above; any `pos` is only read through.
+        let pos = unsafe { bindings::pci_find_next_capability(self.as_raw(), pos, cap.into()) };
+        (pos != 0).then_some(pos)
+    }
+
+    /// The config-space byte at `offset`; an error for an offset past
+    /// the 256-byte header. Never sleeps.
+    pub fn read_config_byte(&self, offset: u8) -> Result<u8> {
+        let mut val = 0;
+        // SAFETY: the device is alive; `val` is a valid place to write.
+        to_result(unsafe {
+            bindings::pci_read_config_byte(self.as_raw(), offset.into(), &mut val)
+        })?;
+        Ok(val)
+    }
+
+    /// The config-space dword at `offset` (4-byte aligned, else
+    /// `EINVAL`). Never sleeps.
+    pub fn read_config_dword(&self, offset: u8) -> Result<u32> {
+        let mut val = 0;
+        // SAFETY: as above.
+        to_result(unsafe {
+            bindings::pci_read_config_dword(self.as_raw(), offset.into(), &mut val)
+        })?;
+        Ok(val)
     }
 
     /// Turns on the function's memory and I/O decoding (counted: pair

@@ -6,6 +6,7 @@
 //!   through the guard of the held lock ([`Lock`], [`Guard`]);
 //! - [`CondVar`]: sleep with a lock released until notified;
 //! - [`Completion`]: wait for an event;
+//! - [`barrier`]: ordering of memory shared with a device;
 //! - [`Arc<T>`]: shared ownership with an atomic count ([`ArcBorrow`],
 //!   [`UniqueArc`]).
 //!
@@ -46,6 +47,7 @@
 //! ```
 
 pub mod arc;
+pub mod barrier;
 pub mod completion;
 pub mod condvar;
 pub mod lock;
