@@ -141,14 +141,21 @@ static void timer_wheel_fire_order(struct kunit *test)
 }
 
 /*
- * 100,000 timers spread from 20 s to 100 days out (every level, and past
- * the wheel's 49 days): all pending after arming, re-arming says they
- * were, cancelling takes each off once, and none of them ever runs.
+ * 100,000 timers spread from 20 s to 100 days out (49.7 days with a
+ * 32-bit jiffies; every level, and past the wheel's 49 days): all pending
+ * after arming, re-arming says they were, cancelling takes each off once,
+ * and none of them ever runs.
  */
 static void timer_wheel_cancel(struct kunit *test)
 {
 	struct wheel_timer *w = alloc_timers();
-	unsigned long far = 100UL * 24 * 3600 * HZ, base = jiffies + 20 * HZ;
+	/*
+	 * A timeout must stay below LONG_MAX / 2 jiffies (Linux's
+	 * MAX_JIFFY_OFFSET): further out, time_after() sees it in the past.
+	 * With a 32-bit jiffies that is 49.7 days, still past the wheel.
+	 */
+	unsigned long far = min_t(unsigned long, 100UL * 24 * 3600 * HZ, LONG_MAX / 2 - 20 * HZ);
+	unsigned long base = jiffies + 20 * HZ;
 	int i, pending = 0, was_pending = 0, deleted = 0, again = 0;
 
 	KUNIT_ASSERT_NOT_NULL(test, w);
