@@ -351,6 +351,14 @@ int fdt_getprop_u32(const void *fdt, int offset, const char *name, int index, u3
 	return 0;
 }
 
+bool fdt_cpu_node_available(const void *fdt, int offset)
+{
+	const char *type = fdt_getprop(fdt, offset, "device_type", NULL);
+	const char *status = fdt_getprop(fdt, offset, "status", NULL);
+
+	return type && !strcmp(type, "cpu") && (!status || !strcmp(status, "okay"));
+}
+
 int fdt_address_cells(const void *fdt, int offset)
 {
 	u32 v;

@@ -134,7 +134,18 @@ static int build_virt(struct blob *b)
 	fw_u32s(w, "#size-cells", 0);
 	fw_u32s(w, "timebase-frequency", 10000000);
 	fw_begin(w, "cpu@0");
+	fw_str(w, "device_type", "cpu");
 	fw_u32s(w, "reg", 0);
+	fw_end(w);
+	fw_begin(w, "cpu@1");
+	fw_str(w, "device_type", "cpu");
+	fw_u32s(w, "reg", 1);
+	fw_str(w, "status", "okay");
+	fw_end(w);
+	fw_begin(w, "cpu@2");
+	fw_str(w, "device_type", "cpu");
+	fw_u32s(w, "reg", 2);
+	fw_str(w, "status", "disabled");
 	fw_end(w);
 	fw_end(w);
 	fw_begin(w, "soc");
@@ -268,6 +279,20 @@ static void fdt_reg_and_compatible(struct kunit *test)
 	vfree(b.area);
 }
 
+/* CPU nodes are available unless their status says otherwise. */
+static void fdt_cpu_nodes(struct kunit *test)
+{
+	struct blob b;
+	GET_VIRT(test, b);
+
+	KUNIT_EXPECT_TRUE(test, fdt_cpu_node_available(fdt, fdt_path_offset(fdt, "/cpus/cpu@0")));
+	KUNIT_EXPECT_TRUE(test, fdt_cpu_node_available(fdt, fdt_path_offset(fdt, "/cpus/cpu@1")));
+	KUNIT_EXPECT_FALSE(test, fdt_cpu_node_available(fdt, fdt_path_offset(fdt, "/cpus/cpu@2")));
+	KUNIT_EXPECT_FALSE(test, fdt_cpu_node_available(fdt, fdt_path_offset(fdt, "/cpus")));
+	KUNIT_EXPECT_FALSE(test, fdt_cpu_node_available(fdt, fdt_path_offset(fdt, "/memory")));
+	vfree(b.area);
+}
+
 static void fdt_walk(struct kunit *test)
 {
 	static const char *const soc_children[] = {
@@ -289,7 +314,7 @@ static void fdt_walk(struct kunit *test)
 		maxdepth = max(maxdepth, depth);
 	}
 	KUNIT_EXPECT_EQ(test, node, -ENOENT);
-	KUNIT_EXPECT_EQ(test, nodes, 10);	/* root, chosen, memory, cpus, cpu, soc + 4 */
+	KUNIT_EXPECT_EQ(test, nodes, 12);	/* root, chosen, memory, cpus + 3, soc + 4 */
 	KUNIT_EXPECT_EQ(test, maxdepth, 2);
 	vfree(b.area);
 }
@@ -358,6 +383,7 @@ static struct kunit_case fdt_cases[] = {
 	KUNIT_CASE(fdt_paths),
 	KUNIT_CASE(fdt_props),
 	KUNIT_CASE(fdt_reg_and_compatible),
+	KUNIT_CASE(fdt_cpu_nodes),
 	KUNIT_CASE(fdt_walk),
 	KUNIT_CASE(fdt_bad_headers),
 	KUNIT_CASE(fdt_corrupt_blobs),

@@ -127,6 +127,12 @@ int fdt_get_reg(const void *fdt, int offset, int index, u64 *addr, u64 *size);
  */
 int fdt_getprop_u32(const void *fdt, int offset, const char *name, int index, u32 *val);
 
+/*
+ * fdt_cpu_node_available() - whether node @offset is a CPU (device_type
+ * "cpu") that is not disabled (no "status", or "okay").
+ */
+bool fdt_cpu_node_available(const void *fdt, int offset);
+
 /* fdt_for_each_subnode() - iterate @node over the children of @parent. */
 int fdt_first_subnode(const void *fdt, int parent);
 int fdt_next_subnode(const void *fdt, int offset);

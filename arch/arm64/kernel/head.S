@@ -10,6 +10,7 @@
  * and the first 4 GiB of physical memory at PAGE_OFFSET: devices below
  * 1 GiB as device memory, RAM above as normal memory), turn the MMU on,
  * jump to the higher half and call arm64_start_kernel(fdt_pa).
+ * secondary_entry, below, is where PSCI CPU_ON starts the other CPUs.
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -38,23 +39,11 @@
 #define L1_IDX(va) (((va) >> 30) & 511)
 #define KIMAGE_L2_ENTRIES 32		/* 64 MiB for the image at KIMAGE_VADDR */
 
-	.section .head.text, "ax"
-	.globl _head
-_head:
-	b	primary_entry		/* code0 */
-	.long	0			/* code1 */
-	.quad	0			/* text_offset: at a 2 MiB boundary */
-	.quad	_kernel_size		/* image_size, .bss included */
-	.quad	0x2			/* flags: little endian, 4 KiB pages, 2 MiB aligned */
-	.quad	0, 0, 0			/* reserved */
-	.ascii	"ARM\x64"		/* magic */
-	.long	0			/* reserved (PE/COFF header offset) */
-
-primary_entry:
-	mov	x19, x0			/* device tree */
-	adr	x20, _head		/* where we were loaded */
-
-	/* At EL2: run EL1 in AArch64, give it the timers, and drop to it. */
+/*
+ * Enter EL1h from EL1 or EL2 (there: EL1 in AArch64 with the timers), all
+ * exceptions masked, MMU and caches off. Clobbers x1.
+ */
+.macro el1_enter
 	mrs	x1, CurrentEL
 	cmp	x1, #(2 << 2)
 	b.ne	1f
@@ -76,6 +65,52 @@ primary_entry:
 	ldr	x1, =(SCTLR_EL1_RES1 | SCTLR_SA)	/* MMU and caches off */
 	msr	sctlr_el1, x1
 	isb
+.endm
+
+/*
+ * Turn the MMU and caches on with tables \ttbr0 and \ttbr1 (physical
+ * addresses); attributes and translation control as for every CPU, the
+ * physical address size from this CPU's ID_AA64MMFR0_EL1. Clobbers x2, x3.
+ */
+.macro mmu_enable ttbr0, ttbr1
+	ldr	x2, =MAIR_EL1_VALUE
+	msr	mair_el1, x2
+	ldr	x2, =TCR_VALUE
+	mrs	x3, id_aa64mmfr0_el1
+	and	x3, x3, #7
+	orr	x2, x2, x3, lsl #32
+	msr	tcr_el1, x2
+	msr	ttbr0_el1, \ttbr0
+	msr	ttbr1_el1, \ttbr1
+	isb
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+	ldr	x2, =(SCTLR_EL1_RES1 | SCTLR_SA | SCTLR_M | SCTLR_C | SCTLR_I)
+	msr	sctlr_el1, x2
+	isb
+	ic	iallu
+	dsb	nsh
+	isb
+.endm
+
+	.section .head.text, "ax"
+	.globl _head
+_head:
+	b	primary_entry		/* code0 */
+	.long	0			/* code1 */
+	.quad	0			/* text_offset: at a 2 MiB boundary */
+	.quad	_kernel_size		/* image_size, .bss included */
+	.quad	0x2			/* flags: little endian, 4 KiB pages, 2 MiB aligned */
+	.quad	0, 0, 0			/* reserved */
+	.ascii	"ARM\x64"		/* magic */
+	.long	0			/* reserved (PE/COFF header offset) */
+
+primary_entry:
+	mov	x19, x0			/* device tree */
+	adr	x20, _head		/* where we were loaded */
+
+	el1_enter
 
 	/* Zero .bss (16-byte aligned at both ends; the page tables live there). */
 	adrp	x1, __bss_start
@@ -163,27 +198,9 @@ primary_entry:
 	b.lo	7b
 	dsb	sy
 
-	/* Attributes, translation control (IPS from the CPU's PA range), tables. */
-	ldr	x1, =MAIR_EL1_VALUE
-	msr	mair_el1, x1
-	ldr	x1, =TCR_VALUE
-	mrs	x2, id_aa64mmfr0_el1
-	and	x2, x2, #7
-	orr	x1, x1, x2, lsl #32
-	msr	tcr_el1, x1
+	/* Identity map in TTBR0, the higher half in TTBR1; MMU and caches on. */
 	adrp	x1, idmap_pg_l0
-	msr	ttbr0_el1, x1
-	msr	ttbr1_el1, x0
-	isb
-	tlbi	vmalle1
-	dsb	nsh
-	isb
-	ldr	x1, =(SCTLR_EL1_RES1 | SCTLR_SA | SCTLR_M | SCTLR_C | SCTLR_I)
-	msr	sctlr_el1, x1
-	isb
-	ic	iallu
-	dsb	nsh
-	isb
+	mmu_enable x1, x0
 
 	/* Into the higher half. */
 	ldr	x1, =primary_switched
@@ -204,6 +221,52 @@ primary_switched:
 8:	wfi
 	b	8b
 	.ltorg
+
+/*
+ * secondary_entry: where PSCI CPU_ON (__cpu_up(), kernel/smp.c) starts a
+ * secondary CPU, at its physical address with the MMU off. It turns on
+ * the boot tables (still intact: nothing writes them after boot) to reach
+ * the higher half, there switches to the kernel's tables as the boot CPU
+ * left them (TTBR1 kernel_pgd_phys, TTBR0 user_pgd_phys), takes its stack
+ * and cpu_info from secondary_data, sets VBAR_EL1 and calls
+ * secondary_start_kernel() with every exception masked.
+ */
+	.globl secondary_entry
+secondary_entry:
+	el1_enter
+	adrp	x0, init_pg_l0
+	adrp	x1, idmap_pg_l0
+	mmu_enable x1, x0
+	ldr	x1, =secondary_switched
+	br	x1
+	.ltorg
+
+	.text
+secondary_switched:
+	adrp	x0, kernel_pgd_phys
+	ldr	x0, [x0, :lo12:kernel_pgd_phys]
+	adrp	x1, user_pgd_phys
+	ldr	x1, [x1, :lo12:user_pgd_phys]
+	msr	ttbr1_el1, x0
+	msr	ttbr0_el1, x1
+	isb
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+	adrp	x0, secondary_data
+	add	x0, x0, :lo12:secondary_data
+	ldp	x1, x2, [x0]		/* stack top, cpu_info */
+	mov	sp, x1
+	msr	tpidr_el1, x2
+	adrp	x1, vectors
+	add	x1, x1, :lo12:vectors
+	msr	vbar_el1, x1
+	isb
+	mov	x29, #0
+	mov	x30, #0
+	bl	secondary_start_kernel
+9:	wfi
+	b	9b
 
 	.section .data
 	.balign 8

@@ -12,11 +12,10 @@
 #include <linux/reboot.h>
 #include <asm/extable.h>
 #include <asm/processor.h>
-#include <asm/setup.h>
+#include <asm/psci.h>
 
 #define SYS_EXIT 0x18
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
-#define PSCI_0_2_FN_SYSTEM_OFF 0x84000008
 
 static void semihosting_exit(u64 status)
 {
@@ -30,19 +29,9 @@ static void semihosting_exit(u64 status)
 			     : "+r"(x0) : "r"(x1) : "memory");
 }
 
-static void psci_system_off(void)
-{
-	register u64 x0 __asm__("x0") = PSCI_0_2_FN_SYSTEM_OFF;
-
-	if (arm64_board.psci_use_hvc > 0)
-		__asm__ __volatile__("hvc #0" : "+r"(x0) :: "x1", "x2", "x3", "memory");
-	else if (arm64_board.psci_use_hvc == 0)
-		__asm__ __volatile__("smc #0" : "+r"(x0) :: "x1", "x2", "x3", "memory");
-}
-
 void arch_machine_exit(int code)
 {
 	semihosting_exit(2 * (u64)code + 1);
-	psci_system_off();
+	psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
 	arch_halt_forever();
 }

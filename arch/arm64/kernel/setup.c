@@ -4,8 +4,9 @@
  * about the machine comes from the flattened device tree whose physical
  * address QEMU passed in x0: RAM ("memory" nodes), the command line and
  * initrd (/chosen), the console (stdout-path, or the first arm,pl011), the
- * GICv2, the generic timer's interrupt, the PSCI conduit, and the
- * virtio-mmio slots (recorded in arm64_board for drivers to come).
+ * GICv2, the generic timer's interrupt, the PSCI conduit, the CPUs
+ * (smp.c), and the virtio-mmio slots (recorded in arm64_board for drivers
+ * to come).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -205,6 +206,7 @@ void __init setup_arch(void)
 	parse_memory();
 	parse_chosen();
 	parse_devices();
+	arm64_dt_scan_cpus(fdt);
 	/* The image (with .bss), the device tree and the initrd are in use. */
 	memblock_reserve(__pa(_head), (unsigned long)_end - (unsigned long)_head);
 	memblock_reserve(fdt_pa & PAGE_MASK, PAGE_ALIGN((fdt_pa & ~PAGE_MASK) + fdt_totalsize(fdt)));

@@ -34,17 +34,15 @@ void __init riscv_dt_scan_cpus(const void *fdt, unsigned long boot_hartid)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus");
 	unsigned int next = 1;
+	int node;
 
 	cpu_hartid[0] = boot_hartid;
 	if (cpus < 0)
 		return;
-	for (int node = fdt_first_subnode(fdt, cpus); node >= 0;
-	     node = fdt_next_subnode(fdt, node)) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const char *status = fdt_getprop(fdt, node, "status", NULL);
+	fdt_for_each_subnode(node, fdt, cpus) {
 		u32 hartid;
 
-		if (!type || strcmp(type, "cpu") || (status && strcmp(status, "okay")) ||
+		if (!fdt_cpu_node_available(fdt, node) ||
 		    fdt_getprop_u32(fdt, node, "reg", 0, &hartid) || hartid == boot_hartid)
 			continue;
 		if (next == NR_CPUS) {

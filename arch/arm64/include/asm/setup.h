@@ -37,6 +37,18 @@ void paging_init(void);
 /* Map a device region into the direct map with device attributes (boot only). */
 void early_map_device(phys_addr_t base, u64 size);
 
+/*
+ * arm64_dt_scan_cpus() - mark the enabled /cpus nodes with enable-method
+ * "psci" possible CPUs, the boot CPU (its MPIDR_EL1) being CPU 0 (smp.c).
+ * Boot only, from setup_arch().
+ */
+void arm64_dt_scan_cpus(const void *fdt);
+
+#define MPIDR_HWID_MASK 0xff00ffffffUL	/* MPIDR_EL1's Aff3, Aff2, Aff1, Aff0 */
+
+/* cpu_logical_map() - the MPIDR affinity of possible CPU @cpu. */
+u64 cpu_logical_map(unsigned int cpu);
+
 /* Generic interrupt controller (arch/arm64/kernel/gic.c). */
 void gic_handle_irq(void);
 

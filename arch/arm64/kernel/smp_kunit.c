@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for arm64 CPU bring-up (suite "arm64_smp"): every CPU of the
+ * device tree came online through PSCI CPU_ON with its own MPIDR, and
+ * CPU_ON refuses a CPU already on or absent with a clear errno. Run with
+ * `make ARCH=arm64 test SMP=4` to bring up several.
+ */
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/libfdt.h>
+#include <linux/of_fdt.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/psci.h>
+#include <asm/setup.h>
+
+extern char secondary_entry[];
+
+/* The /cpus nodes of device_type "cpu", counted apart from the bring-up code. */
+static int dt_cpu_nodes(void)
+{
+	const void *fdt = initial_boot_params;
+	int cpus = fdt_path_offset(fdt, "/cpus"), n = 0, node;
+
+	if (cpus < 0)
+		return 0;
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+
+		n += type && !strcmp(type, "cpu");
+	}
+	return n;
+}
+
+static void arm64_smp_dt_cpus_online(struct kunit *test)
+{
+	int nodes = dt_cpu_nodes();
+
+	KUNIT_ASSERT_GT(test, nodes, 0);
+	KUNIT_EXPECT_EQ(test, num_online_cpus(), (unsigned int)min(nodes, NR_CPUS));
+}
+
+/* Each online CPU has its own MPIDR; the boot CPU's is what it reads. */
+static void arm64_smp_mpidrs(struct kunit *test)
+{
+	unsigned int a, b;
+
+	KUNIT_EXPECT_EQ(test, cpu_logical_map(0), read_sysreg(mpidr_el1) & MPIDR_HWID_MASK);
+	for_each_online_cpu(a)
+		for_each_online_cpu(b)
+			if (a < b)
+				KUNIT_EXPECT_NE(test, cpu_logical_map(a), cpu_logical_map(b));
+}
+
+static void arm64_psci_cpu_on_errors(struct kunit *test)
+{
+	u64 entry = __pa(secondary_entry);
+
+	KUNIT_ASSERT_GE(test, arm64_board.psci_use_hvc, 0);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(psci_call(PSCI_0_2_FN64_CPU_ON,
+						      cpu_logical_map(0), entry, 0)), -EBUSY);
+	KUNIT_EXPECT_EQ(test, psci_to_errno(psci_call(PSCI_0_2_FN64_CPU_ON,
+						      MPIDR_HWID_MASK, entry, 0)), -EINVAL);
+}
+
+static struct kunit_case arm64_smp_cases[] = {
+	KUNIT_CASE(arm64_smp_dt_cpus_online),
+	KUNIT_CASE(arm64_smp_mpidrs),
+	KUNIT_CASE(arm64_psci_cpu_on_errors),
+	{}
+};
+
+static struct kunit_suite arm64_smp_suite = {
+	.name = "arm64_smp",
+	.test_cases = arm64_smp_cases,
+};
+kunit_test_suites(&arm64_smp_suite);
