@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* struct file allocation and its reference count. */
 #include <linux/kernel.h>
+#include <linux/cred.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
 #include "internal.h"
@@ -13,6 +15,7 @@ struct file *alloc_empty_file(int flags)
 		return ERR_PTR(-ENOMEM);
 	atomic_long_set(&f->f_count, 1);
 	f->f_flags = flags;
+	f->f_cred = get_cred(current_cred());
 	return f;
 }
 
@@ -25,5 +28,6 @@ void fput(struct file *file)
 	if ((file->f_mode & FMODE_OPENED) && file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
 	dput(file->f_path.dentry);
+	put_cred(file->f_cred);
 	kfree(file);
 }

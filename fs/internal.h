@@ -46,7 +46,10 @@ bool is_subdir(struct dentry *dentry, struct dentry *ancestor);
 /* open.c: set the size of @dentry's inode; caller holds a reference. */
 int do_truncate(struct dentry *dentry, loff_t length);
 
-/* file_table.c: an unopened file with one reference, or ERR_PTR(-ENOMEM). */
+/*
+ * file_table.c: an unopened file with one reference, holding a reference to
+ * current's credentials (f_cred), or ERR_PTR(-ENOMEM).
+ */
 struct file *alloc_empty_file(int flags);
 
 #endif /* _FS_INTERNAL_H */

@@ -48,6 +48,8 @@
 #include <linux/hw_random.h>
 #include <linux/cdev.h>
 #include <linux/namei.h>
+#include <linux/cred.h>
+#include <linux/capability.h>
 #include <linux/workqueue.h>
 #include <kunit/test.h>
 #include <kunit/slab.h>

@@ -15,6 +15,11 @@
 //! caller's buffer gives the bytes copied before it, or `EFAULT`. The
 //! position is not used and there is no seek.
 //!
+//! ioctl (`include/uapi/linux/scull_dev.h`): `SCULL_RESET` empties the ring
+//! and wakes waiting writers; only a caller with `CAP_SYS_ADMIN` in its
+//! effective set may ([`kernel::cred::capable`]), others get `EPERM`. An
+//! unknown command is `ENOTTY`.
+//!
 //! Locking: one `Mutex` around the ring, held for each operation (released
 //! while waiting); two [`PollCondVar`]s, one for readers (notified after a
 //! write) and one for writers (notified after a read). The buffer is
@@ -23,12 +28,14 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
+use kernel::cred::{capable, Capability};
 use kernel::fs::{File, FileOperations, Kiocb};
 use kernel::iov::{IovIterDest, IovIterSource};
 use kernel::miscdevice::{MiscDeviceOptions, MiscDeviceRegistration};
 use kernel::poll::{PollCondVar, PollTable, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM};
 use kernel::prelude::*;
 use kernel::sync::{Arc, ArcBorrow, Mutex};
+use kernel::uapi::SCULL_RESET;
 
 module! {
     type: RustScullModule,
@@ -144,6 +151,18 @@ impl FileOperations for RustScull {
         Ok(copied)
     }
 
+    fn ioctl(s: ArcBorrow<'_, Scull>, _file: &File, cmd: u32, _arg: usize) -> Result<isize> {
+        if cmd != SCULL_RESET {
+            return Err(ENOTTY);
+        }
+        if !capable(Capability::SYS_ADMIN) {
+            return Err(EPERM);
+        }
+        s.ring.lock().len = 0;
+        s.writable.notify_all();
+        Ok(0)
+    }
+
     fn poll(s: ArcBorrow<'_, Scull>, file: &File, table: &mut PollTable<'_>) -> u32 {
         table.register_wait(file, &s.readable);
         table.register_wait(file, &s.writable);
@@ -190,6 +209,7 @@ impl Module for RustScullModule {
 #[kunit_tests(rust_scull)]
 mod tests {
     use super::*;
+    use kernel::cred;
     use kernel::fs::flags::{O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY};
     use kernel::task;
     use kernel::types::ARef;
@@ -281,6 +301,32 @@ mod tests {
         read_exact(&f, &mut tail)?;
         kunit_assert_eq!(tail, [9u8; 100]);
         kunit_assert_eq!(f.kernel_read(&mut tail), Err(EAGAIN));
+        Ok(())
+    }
+
+    #[test]
+    fn reset_needs_cap_sys_admin() -> Result {
+        let f = open(O_RDWR | O_NONBLOCK)?;
+        kunit_assert_eq!(f.kernel_write(b"abc")?, 3);
+        // A thread without CAP_SYS_ADMIN is refused and the bytes stay.
+        let refused = task::spawn(c_str!("scull_nocap"), || -> Result<_> {
+            cred::drop_effective(Capability::SYS_ADMIN)?;
+            let cred = cred::Credential::current();
+            let f = open(O_RDWR)?;
+            Ok((
+                capable(Capability::SYS_ADMIN),
+                cred.euid(),
+                f.cred().has_capability(Capability::SYS_ADMIN),
+                f.ioctl(SCULL_RESET, 0),
+            ))
+        })?;
+        kunit_assert_eq!(refused.join()?, (false, 0, false, Err(EPERM)));
+        kunit_assert_eq!(f.poll_ready(), POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM);
+        kunit_assert_eq!(f.ioctl(SCULL_RESET + 1, 0), Err(ENOTTY));
+        // This thread keeps init_cred's full set, as does the file.
+        kunit_assert!(f.cred().has_capability(Capability::SYS_ADMIN));
+        kunit_assert_eq!(f.ioctl(SCULL_RESET, 0)?, 0);
+        kunit_assert_eq!(f.kernel_read(&mut [0u8; 1]), Err(EAGAIN));
         Ok(())
     }
 

@@ -29,6 +29,7 @@
 #include <uapi/linux/fs.h>
 #include <uapi/linux/eventpoll.h>
 
+struct cred;
 struct file;
 struct inode;
 struct super_block;
@@ -265,6 +266,7 @@ struct file {
 	struct path f_path;
 	struct inode *f_inode;		/* == f_path.dentry->d_inode */
 	loff_t f_pos;
+	const struct cred *f_cred;	/* the opener's, referenced for the file's life */
 	void *private_data;
 };
 

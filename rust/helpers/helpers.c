@@ -14,6 +14,7 @@
 #include "time.c"
 #include "device.c"
 #include "fs.c"
+#include "cred.c"
 #include "uaccess.c"
 #include "poll.c"
 #include "workqueue.c"

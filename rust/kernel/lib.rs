@@ -27,6 +27,7 @@ pub mod buf;
 pub mod build_assert;
 pub mod chrdev;
 pub mod cmdline;
+pub mod cred;
 pub mod device;
 pub mod devres;
 pub mod dma;

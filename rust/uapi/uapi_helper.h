@@ -11,7 +11,9 @@
  */
 #include <uapi/linux/echo_dev.h>
 #include <uapi/linux/random_dev.h>
+#include <uapi/linux/scull_dev.h>
 
 const __u32 RUST_CONST_HELPER_ECHO_CLEAR = ECHO_CLEAR;
 const __u32 RUST_CONST_HELPER_ECHO_GET_LEN = ECHO_GET_LEN;
 const __u32 RUST_CONST_HELPER_RANDOM_SEED = RANDOM_SEED;
+const __u32 RUST_CONST_HELPER_SCULL_RESET = SCULL_RESET;

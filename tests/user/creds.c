@@ -7,7 +7,8 @@
  * set (PR_CAPBSET_*), the ambient set (PR_CAP_AMBIENT) and securebits
  * (PR_SET_SECUREBITS); inheritance
  * across fork and the capability rules of execve (through "helper
- * creds"). Each case changes ids in a child process, so the next case
+ * creds"); a driver's CAP_SYS_ADMIN check (/dev/rust_scull's
+ * SCULL_RESET). Each case changes ids in a child process, so the next case
  * starts as root again. The calls go through syscall() to test the
  * kernel's results, not the C library's.
  */
@@ -15,11 +16,15 @@
 #define _GNU_SOURCE
 #endif
 #include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <uapi/linux/capability.h>
+#include <uapi/linux/scull_dev.h>
 #include "ktest.h"
+/* After the uapi headers: with _GNU_SOURCE, musl's defines loff_t. */
+#include <fcntl.h>
 
 #define ALL_CAPS ((1ULL << (CAP_LAST_CAP + 1)) - 1)
 #define BIT(cap) (1ULL << (cap))
@@ -594,6 +599,39 @@ static void bounding_set(void)
 	ktest_in_child(bounding_set_body);
 }
 
+/*
+ * A driver's capability check (drivers/char/rust_scull.rs, through Rust's
+ * kernel::cred): SCULL_RESET needs CAP_SYS_ADMIN in the caller's effective
+ * set when it calls, whoever opened the file; a refusal leaves the bytes.
+ */
+static void scull_reset_needs_cap_sys_admin_body(void)
+{
+	int fd = open("/dev/rust_scull", O_RDWR | O_NONBLOCK);
+	char c;
+
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_EQ(ioctl(fd, SCULL_RESET), 0);
+	EXPECT_EQ(write(fd, "ab", 2), 2);
+	EXPECT_EQ(set_caps(ALL_CAPS & ~BIT(CAP_SYS_ADMIN), ALL_CAPS, 0), 0);
+	EXPECT_ERRNO(ioctl(fd, SCULL_RESET), EPERM);
+	EXPECT_EQ(set_caps(ALL_CAPS, ALL_CAPS, 0), 0);	/* still permitted */
+	EXPECT_EQ(ioctl(fd, SCULL_RESET), 0);
+	EXPECT_ERRNO(read(fd, &c, 1), EAGAIN);
+	EXPECT_EQ(write(fd, "cd", 2), 2);
+	EXPECT_EQ(syscall(SYS_setuid, 1000), 0);	/* drops every capability */
+	EXPECT_ERRNO(ioctl(fd, SCULL_RESET), EPERM);
+	EXPECT_EQ(read(fd, &c, 1), 1);
+	EXPECT_EQ(c, 'c');
+	EXPECT_ERRNO(ioctl(fd, SCULL_RESET + 1), ENOTTY);
+	EXPECT_EQ(read(fd, &c, 1), 1);
+	EXPECT_EQ(close(fd), 0);
+}
+
+static void scull_reset_needs_cap_sys_admin(void)
+{
+	ktest_in_child(scull_reset_needs_cap_sys_admin_body);
+}
+
 KTEST_MAIN("user_creds",
 	   KTEST(root_starts_with_every_capability),
 	   KTEST(root_setresuid_sets_any_and_drops_caps),
@@ -613,4 +651,5 @@ KTEST_MAIN("user_creds",
 	   KTEST(exec_as_user_drops_caps),
 	   KTEST(ambient_caps),
 	   KTEST(securebits),
-	   KTEST(bounding_set));
+	   KTEST(bounding_set),
+	   KTEST(scull_reset_needs_cap_sys_admin));

@@ -7,8 +7,9 @@
 //! with a `struct file *`; the table that receives those calls
 //! ([`crate::fs::file_operations`]) hands it to Rust as `&File`, valid for
 //! the call. A driver reads the open flags ([`File::flags`],
-//! [`File::is_nonblocking`]) and the position ([`File::pos`],
-//! [`File::set_pos`]) through it.
+//! [`File::is_nonblocking`]), the position ([`File::pos`],
+//! [`File::set_pos`]) and the opener's credentials ([`File::cred`]) through
+//! it.
 //!
 //! Files are reference counted: [`ARef<File>`](crate::types::ARef) keeps
 //! one alive beyond a call (`get_file()`/`fput()`). In-kernel users (and
@@ -42,6 +43,7 @@
 //! # let _ = seek;
 //! ```
 
+use crate::cred::Credential;
 use crate::error::{code::EINVAL, from_err_ptr, Error, Result};
 use crate::str::CStr;
 use crate::types::{ARef, AlwaysRefCounted, Opaque};
@@ -83,8 +85,8 @@ pub struct File(Opaque<bindings::file>);
 // its count is atomic (`get_file()`/`fput()` work from any thread), the
 // fields `File` changes (`f_pos`) or that others change under it
 // (`f_flags`, by `fcntl(F_SETFL)`) are accessed as atomics, and the other
-// fields it reads (`f_mode`, `f_inode`, `f_op`) are set before the file is
-// handed out and never written afterwards. The C functions it calls
+// fields it reads (`f_mode`, `f_inode`, `f_op`, `f_cred`) are set before
+// the file is handed out and never written afterwards. The C functions it calls
 // (`vfs_*`, `kernel_read`...) may be called from any task.
 unsafe impl Send for File {}
 // SAFETY: as above: every method takes `&self` and is safe to call from
@@ -204,6 +206,16 @@ impl File {
         // SAFETY: the file is valid (type invariant).
         let ret = unsafe { bindings::vfs_llseek(self.as_ptr(), offset, whence) };
         to_count(ret as isize).map(|_| ret)
+    }
+
+    /// The credentials of the task that opened the file (`f_cred`), as
+    /// Linux keeps them: a driver that grants by who opened the file,
+    /// rather than by who calls, reads these.
+    pub fn cred(&self) -> &Credential {
+        // SAFETY: the file is valid (type invariant); `f_cred` is set when
+        // the file is made, holds a reference until the file is freed and
+        // never changes, so it is valid for as long as `self` is.
+        unsafe { Credential::from_ptr((*self.as_ptr()).f_cred) }
     }
 
     /// The device number of the file's inode (`file_inode(file)->i_rdev`):
