@@ -206,11 +206,26 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
  */
 void pgd_share_kernel_half(pgd_t *pgd);
 
+#else
+struct mm_struct;
+
+/* Without user space no address space has page tables to walk. */
+static inline int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
+				int (*fn)(pte_t *pte, unsigned long addr, void *data), void *data)
+{
+	return 0;
+}
+#endif /* CONFIG_USER_SPACE */
+
+struct mm_struct;
+
 /* Load @next's page tables on this CPU (NULL: the kernel's alone). Arch. */
 void switch_mm(struct mm_struct *next);
 
-/* Leaf protection bits for a mapping with VM_READ/VM_WRITE/VM_EXEC flags. Arch. */
+/*
+ * Leaf protection bits for a user mapping with VM_READ/VM_WRITE/VM_EXEC
+ * flags (also the test pages of mm/user_test_page.c). Arch.
+ */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
-#endif /* CONFIG_USER_SPACE */
 
 #endif /* _LINUX_PGTABLE_H */
