@@ -32,6 +32,10 @@ arm64)
 	qemu="qemu-system-aarch64 -machine virt -cpu cortex-a57 -m 128M -semihosting-config enable=on,target=native"
 	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux
 	gdb=gdb-multiarch ;;
+powerpc)
+	# The Image is the firmware (see qemu.sh); -kernel carries -append.
+	qemu="qemu-system-ppc64 -machine pseries,ic-mode=xics,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off -cpu power9 -m 256M -bios ${kernel%vmlinux}Image"
+	gdb=gdb-multiarch ;;
 *) echo "gdb.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 command -v $gdb >/dev/null || { echo "gdb.sh: $gdb is missing: apt-get install $gdb" >&2; exit 1; }

@@ -32,6 +32,8 @@ riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-
 	qemu-system-misc opensbi gdb-multiarch dpkg-dev" ;;
 arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross \
 	qemu-system-arm gdb-multiarch" ;;
+powerpc) pkgs="$pkgs gcc-powerpc64le-linux-gnu binutils-powerpc64le-linux-gnu \
+	libc6-dev-ppc64el-cross qemu-system-ppc gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 
@@ -41,6 +43,7 @@ esac
 # architecture) and unpacked under build/cache/ (usr/Makefile's BUSYBOX).
 case "$arch" in
 arm64) foreign_busybox=arm64 ;;
+powerpc) foreign_busybox=ppc64el ;;
 *) foreign_busybox= ;;
 esac
 
