@@ -34,29 +34,13 @@ u64 ktime_get_ns(void)
 	return c / timebase_hz * NSEC_PER_SEC + c % timebase_hz * NSEC_PER_SEC / timebase_hz;
 }
 
-/*
- * One interrupt per tick, unless QEMU's vCPU was not scheduled for a while:
- * then the ticks missed meanwhile are all accounted now (jiffies keep pace
- * with ktime_get_ns(), as the tests check), up to a second's worth; past
- * that the tick restarts from now.
- */
+/* The ticks due (timer_ticks_due()), the next deadline, then the ticks. */
 void riscv_timer_interrupt(void)
 {
-	u64 now = get_cycles();
-	unsigned int ticks = 0;
+	unsigned int ticks = timer_ticks_due(get_cycles(), &next_tick, tick_cycles);
 
-	while ((s64)(now - next_tick) >= 0 && ticks < HZ) {
-		next_tick += tick_cycles;
-		ticks++;
-	}
-	if ((s64)(now - next_tick) >= 0)
-		next_tick = now + tick_cycles;
 	sbi_set_timer(next_tick);
-	if (!ticks)
-		return;
-	while (ticks--)
-		timer_tick();
-	scheduler_tick();
+	timer_ticks_run(ticks);
 }
 
 void __init time_init(void)
