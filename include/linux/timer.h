@@ -34,17 +34,4 @@ bool timer_pending(const struct timer_list *timer);
 /* Tick hook: advance jiffies and run expired timers. IRQ context. */
 void timer_tick(void);
 
-/*
- * An architecture's periodic tick interrupt, in two steps around
- * programming its next deadline. timer_ticks_due(): how many @period's
- * have elapsed at counter reading @now since the deadline *@next_tick
- * (more than one when the CPU was not running for a while, as happens
- * under QEMU, so that jiffies keep pace with the clock), up to a second's
- * worth, past which the tick restarts from @now; *@next_tick becomes the
- * deadline to program. timer_ticks_run(): timer_tick() that many times,
- * then scheduler_tick() once (nothing for 0). IRQ context.
- */
-unsigned int timer_ticks_due(u64 now, u64 *next_tick, u64 period);
-void timer_ticks_run(unsigned int ticks);
-
 #endif /* _LINUX_TIMER_H */

@@ -171,28 +171,6 @@ void timer_tick(void)
 	spin_unlock(&timer_lock);
 }
 
-unsigned int timer_ticks_due(u64 now, u64 *next_tick, u64 period)
-{
-	unsigned int ticks = 0;
-
-	while ((s64)(now - *next_tick) >= 0 && ticks < HZ) {
-		*next_tick += period;
-		ticks++;
-	}
-	if ((s64)(now - *next_tick) >= 0)
-		*next_tick = now + period;
-	return ticks;
-}
-
-void timer_ticks_run(unsigned int ticks)
-{
-	if (!ticks)
-		return;
-	while (ticks--)
-		timer_tick();
-	scheduler_tick();
-}
-
 struct sleeper {
 	struct timer_list timer;
 	struct task_struct *task;

@@ -41,13 +41,21 @@ static void set_dec_until(u64 when)
 	mtspr(SPRN_DEC, delta > 0 ? (delta > 0x7fffffff ? 0x7fffffff : delta) : 1);
 }
 
-/* The ticks due (timer_ticks_due()), the next deadline, then the ticks. */
+/*
+ * Next deadline on the tick grid: a late interrupt (QEMU did not run the
+ * vCPU for a while) does not shift it. timer_tick() brings jiffies up to
+ * the clock however many ticks that interrupt covered.
+ */
 void timer_interrupt(void)
 {
-	unsigned int ticks = timer_ticks_due(get_cycles(), &next_tick, tick_cycles);
+	u64 now = get_cycles();
 
+	do {
+		next_tick += tick_cycles;
+	} while ((s64)(next_tick - now) <= 0);
 	set_dec_until(next_tick);
-	timer_ticks_run(ticks);
+	timer_tick();
+	scheduler_tick();
 }
 
 void __init time_init(void)

@@ -34,13 +34,21 @@ u64 ktime_get_ns(void)
 	return c / timebase_hz * NSEC_PER_SEC + c % timebase_hz * NSEC_PER_SEC / timebase_hz;
 }
 
-/* The ticks due (timer_ticks_due()), the next deadline, then the ticks. */
+/*
+ * Next deadline on the tick grid: a late interrupt (QEMU did not run the
+ * vCPU for a while) does not shift it. timer_tick() brings jiffies up to
+ * the clock however many ticks that interrupt covered.
+ */
 void riscv_timer_interrupt(void)
 {
-	unsigned int ticks = timer_ticks_due(get_cycles(), &next_tick, tick_cycles);
+	u64 now = get_cycles();
 
+	do {
+		next_tick += tick_cycles;
+	} while ((s64)(next_tick - now) <= 0);
 	sbi_set_timer(next_tick);
-	timer_ticks_run(ticks);
+	timer_tick();
+	scheduler_tick();
 }
 
 void __init time_init(void)
