@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Ferrite top-level Makefile. Plain GNU Make in Kbuild style:
-#   make [ARCH=x86_64|riscv64|arm64] [LLVM=1] [V=1]   build build/<arch>/vmlinux
+#   make [ARCH=x86_64|riscv64|arm64|powerpc] [LLVM=1] [V=1]   build build/<arch>/vmlinux
 #   make run | test | bench | gdb       boot it under QEMU (see `make help`)
 #
 # Non-recursive: each directory's Kbuild (or Makefile) is a fragment listing
@@ -229,7 +229,7 @@ mrproper:
 
 help:
 	@echo 'Ferrite build targets:'
-	@echo '  make [ARCH=x86_64|riscv64|arm64]  build $$(O)/vmlinux (O defaults to build/<arch>)'
+	@echo '  make [ARCH=x86_64|riscv64|arm64|arm|powerpc]  build $$(O)/vmlinux (O defaults to build/<arch>)'
 	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...");'
 	@echo '                       DISK=image.raw: the first virtio-blk disk (else a scratch one)'
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'

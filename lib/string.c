@@ -132,6 +132,18 @@ int memcmp(const void *s1, const void *s2, size_t n)
 }
 
 /*
+ * bcmp() - zero if the n bytes at s1 and s2 are equal, non-zero if not (the
+ * order is unspecified): what LLVM emits for an equality-only memcmp() on
+ * targets whose C library has it (Rust's powerpc64le-unknown-linux-gnu).
+ * Never sleeps. Not in <linux/string.h>: only the compiler calls it.
+ */
+int bcmp(const void *s1, const void *s2, size_t n);
+int bcmp(const void *s1, const void *s2, size_t n)
+{
+	return memcmp(s1, s2, n);
+}
+
+/*
  * memchr() - find the first byte equal to (unsigned char)c in the n bytes
  * at s. Returns a pointer to it, or NULL. Never sleeps.
  */

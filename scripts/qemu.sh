@@ -54,6 +54,18 @@ arm)
 	export QEMU_AUDIO_DRV=none
 	set -- qemu-system-arm -machine versatilepb -cpu arm1176 -m 128M \
 		-semihosting-config enable=on,target=native ;;
+powerpc)
+	# pseries runs the Image next to vmlinux as its firmware (QEMU enters
+	# it at 0x100 with the device tree in r3); vmlinux as -kernel only
+	# makes QEMU accept -append. XICS interrupts; the Spectre capabilities
+	# TCG lacks are declared absent. The kernel's exit code comes on a
+	# second virtual terminal (arch/powerpc/kernel/reboot.c), in a file.
+	exitfile=$(mktemp)
+	trap 'rm -f "$exitfile"' EXIT
+	set -- qemu-system-ppc64 -machine pseries,ic-mode=xics,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off \
+		-cpu power9 -m 256M -bios "${kernel%vmlinux}Image" \
+		-chardev file,id=exitcode,path="$exitfile" \
+		-device spapr-vty,reg=0x71000010,chardev=exitcode ;;
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
@@ -93,6 +105,11 @@ else
 	"$@"
 fi
 rc=$?
+# pseries: QEMU exits with 0 on power-off; the code was written to a file.
+if [ "$arch" = powerpc ] && [ "$rc" = 0 ]; then
+	code=$(sed -n 's/^exit \([0-9]*\).*/\1/p' "$exitfile" | tail -n 1)
+	[ -n "$code" ] && rc=$((2 * code + 1))
+fi
 # isa-debug-exit (x86_64), the SiFive test device (riscv64, see
 # arch/riscv64/kernel/reboot.c) and semihosting (arm64 and arm, see
 # arch/arm*/kernel/reboot.c): the kernel's code n comes out as 2n+1.

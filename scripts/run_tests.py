@@ -72,6 +72,27 @@ ARCH_CRASH_TESTS = {
         "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
                                r"lkdtm_recurse\+0x"]),
     },
+    # powerpc64 names the interrupt vector ("data storage", "program
+    # check") and the NIP; a division by zero gives an undefined result
+    # (no trap), so that test checks that the kernel survives it.
+    "powerpc": {
+        "null_deref": (2, [r"BUG: kernel NULL pointer dereference, address: 0+8\b",
+                           r"Page fault: supervisor read access in kernel mode, not-present page",
+                           r"Oops: data storage", r"NIP: lkdtm_null_deref\+0x",
+                           r"Kernel panic - not syncing"]),
+        "write_rodata": (2, [r"BUG: unable to handle page fault for address",
+                             r"Page fault: supervisor write access in kernel mode",
+                             r"protection violation", r"NIP: lkdtm_write_rodata\+0x"]),
+        "exec_data": (2, [r"Page fault: supervisor instruction fetch access in kernel mode",
+                          r"Call Trace:", r"lkdtm_exec_data\+0x"]),
+        "divide": (0, [r"lkdtm: got -?\d+$", r"Power down"]),
+        "invalid_opcode": (2, [r"Oops: program check", r"program check: trap",
+                               r"NIP: lkdtm_invalid_opcode\+0x"]),
+        "panic": (2, [r"Kernel panic - not syncing: lkdtm: panic on request",
+                      r"GPR00: [0-9a-f]{16}", r"Call Trace:", r"lkdtm_panic\+0x"]),
+        "stack_overflow": (2, [r"BUG: kernel stack overflow", r"Oops: kernel stack overflow",
+                               r"lkdtm_recurse\+0x"]),
+    },
     # arm64 words its reports like Linux's arm64 ("pc : sym+off", "Call
     # trace:"); division by zero gives 0; __builtin_trap() is a BRK.
     "arm64": {

@@ -34,6 +34,8 @@ arm64) pkgs="$pkgs gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-ar
 	qemu-system-arm gdb-multiarch" ;;
 arm) pkgs="$pkgs gcc-arm-linux-gnueabi binutils-arm-linux-gnueabi libc6-dev-armel-cross \
 	qemu-system-arm gdb-multiarch" ;;
+powerpc) pkgs="$pkgs gcc-powerpc64le-linux-gnu binutils-powerpc64le-linux-gnu \
+	libc6-dev-ppc64el-cross qemu-system-ppc gdb-multiarch" ;;
 *) echo "setup.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac
 
@@ -44,6 +46,7 @@ esac
 case "$arch" in
 arm64) foreign_busybox=arm64 ;;
 arm) foreign_busybox=armel ;;
+powerpc) foreign_busybox=ppc64el ;;
 *) foreign_busybox= ;;
 esac
 

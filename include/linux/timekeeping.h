@@ -28,4 +28,12 @@ void timekeeping_set_wall(u64 wall_ns_now);
  */
 u64 read_persistent_clock(void);
 
+/*
+ * mktime64() - seconds since 1970-01-01 00:00:00 UTC of the Gregorian
+ * date and time given (@mon 1-12, @day 1-31, years from 1970), for RTC
+ * drivers. Any context.
+ */
+u64 mktime64(unsigned int year, unsigned int mon, unsigned int day, unsigned int hour,
+	     unsigned int min, unsigned int sec);
+
 #endif /* _LINUX_TIMEKEEPING_H */

@@ -56,6 +56,18 @@ u64 ktime_get_real_ns(void)
 	return boot_wall_ns + ktime_get_ns();
 }
 
+u64 mktime64(unsigned int year, unsigned int mon, unsigned int day, unsigned int hour,
+	     unsigned int min, unsigned int sec)
+{
+	/* Days from 1970-01-01 (proleptic Gregorian; March starts the year). */
+	unsigned int y = year - (mon <= 2);
+	u64 era = y / 400, yoe = y - era * 400;
+	u64 doy = (153 * (mon + (mon > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	u64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return (era * 146097 + doe - 719468) * 86400 + hour * 3600 + min * 60 + sec;
+}
+
 /* Nanoseconds on @clock, or -EINVAL. */
 static s64 clock_now(clockid_t clock)
 {

@@ -2,7 +2,8 @@
 /*
  * KUnit tests for time keeping (suite "time"): ktime_get_ns(), the jiffies
  * rate against it, msleep()/udelay()/mdelay() durations and timer_list
- * (firing time, del_timer(), mod_timer(), re-arming, ordering).
+ * (firing time, del_timer(), mod_timer(), re-arming, ordering), and
+ * mktime64()'s calendar arithmetic.
  *
  * Sleeps are promised in jiffies, and those lower bounds are checked
  * exactly. Checked by ktime (the TSC) they hold only up to the tick's
@@ -18,6 +19,7 @@
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/preempt.h>
+#include <linux/timekeeping.h>
 
 #define TICK_NS (NSEC_PER_SEC / HZ)
 #define MS(x) ((u64)(x) * NSEC_PER_MSEC)
@@ -300,8 +302,18 @@ static void time_timer_order(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tt[0].order, 2);
 }
 
+/* mktime64() against dates whose Unix time is known (leap days, century). */
+static void time_mktime64(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, mktime64(1970, 1, 1, 0, 0, 0), 0ULL);
+	KUNIT_EXPECT_EQ(test, mktime64(2000, 3, 1, 0, 0, 0), 951868800ULL);
+	KUNIT_EXPECT_EQ(test, mktime64(2024, 2, 29, 12, 34, 56), 1709210096ULL);
+	KUNIT_EXPECT_EQ(test, mktime64(2026, 12, 31, 23, 59, 59), 1798761599ULL);
+}
+
 static struct kunit_case time_cases[] = {
 	KUNIT_CASE(time_ktime_monotonic),
+	KUNIT_CASE(time_mktime64),
 	KUNIT_CASE(time_jiffies_rate),
 	KUNIT_CASE(time_msleep),
 	KUNIT_CASE(time_udelay),

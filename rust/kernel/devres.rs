@@ -19,11 +19,13 @@
 //! use kernel::devres::Devres;
 //! use kernel::prelude::*;
 //!
+//! # #[cfg(CONFIG_PCI)]
 //! # fn example(dev: &kernel::pci::Device) -> Result {
 //! let bar = Devres::new(dev, dev.iomap_region::<0x100>(0)?)?;
 //! let ident = bar.try_access_with(|regs| regs.read32(0))?;
 //! // ...after the driver unbinds: Err(ENXIO), nothing mapped is touched.
 //! # let _ = ident; Ok(()) }
+//! # #[cfg(CONFIG_PCI)]
 //! # let _ = example;
 //! ```
 
@@ -108,6 +110,8 @@ unsafe extern "C" fn revoke_action<T: Send + Unpin + 'static>(data: *mut c_void)
     inner.revoke();
 }
 
+// Every case drives QEMU's edu PCI device.
+#[cfg(CONFIG_PCI)]
 #[crate::kunit_tests(rust_devres)]
 mod tests {
     use super::*;

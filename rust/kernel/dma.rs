@@ -131,6 +131,8 @@ impl<T: AsBytes + FromBytes> Drop for CoherentAllocation<T> {
     }
 }
 
+// Every case drives QEMU's edu PCI device.
+#[cfg(CONFIG_PCI)]
 #[crate::kunit_tests(rust_dma)]
 mod tests {
     use super::*;

@@ -44,6 +44,7 @@ pub mod kunit;
 pub mod miscdevice;
 pub mod module;
 pub mod module_param;
+#[cfg(CONFIG_PCI)]
 pub mod pci;
 pub mod platform;
 pub mod poll;
@@ -56,6 +57,7 @@ pub mod time;
 pub mod transmute;
 pub mod types;
 pub mod uaccess;
+#[cfg(CONFIG_PCI)]
 pub mod virtio;
 pub mod workqueue;
 

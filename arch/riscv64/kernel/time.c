@@ -35,27 +35,19 @@ u64 ktime_get_ns(void)
 }
 
 /*
- * One interrupt per tick, unless QEMU's vCPU was not scheduled for a while:
- * then the ticks missed meanwhile are all accounted now (jiffies keep pace
- * with ktime_get_ns(), as the tests check), up to a second's worth; past
- * that the tick restarts from now.
+ * Next deadline on the tick grid: a late interrupt (QEMU did not run the
+ * vCPU for a while) does not shift it. timer_tick() brings jiffies up to
+ * the clock however many ticks that interrupt covered.
  */
 void riscv_timer_interrupt(void)
 {
 	u64 now = get_cycles();
-	unsigned int ticks = 0;
 
-	while ((s64)(now - next_tick) >= 0 && ticks < HZ) {
+	do {
 		next_tick += tick_cycles;
-		ticks++;
-	}
-	if ((s64)(now - next_tick) >= 0)
-		next_tick = now + tick_cycles;
+	} while ((s64)(next_tick - now) <= 0);
 	sbi_set_timer(next_tick);
-	if (!ticks)
-		return;
-	while (ticks--)
-		timer_tick();
+	timer_tick();
 	scheduler_tick();
 }
 

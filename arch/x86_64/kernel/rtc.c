@@ -18,17 +18,6 @@ static unsigned int bcd(unsigned int v, bool binary)
 	return binary ? v : (v & 15) + (v >> 4) * 10;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static u64 days_from_civil(unsigned int y, unsigned int m, unsigned int d)
-{
-	y -= m <= 2;
-	u64 era = y / 400, yoe = y - era * 400;
-	u64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	u64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 u64 read_persistent_clock(void)
 {
 	unsigned int sec, min, hour, day, mon, year, regb;
@@ -52,5 +41,5 @@ u64 read_persistent_clock(void)
 	year = bcd(year, binary) + 2000;
 	if (mon < 1 || mon > 12 || day < 1 || day > 31)
 		return 0;
-	return days_from_civil(year, mon, day) * 86400 + hour * 3600 + min * 60 + sec;
+	return mktime64(year, mon, day, hour, min, sec);
 }

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* powerpc64 internals shared by traps.c, xics.c, time.c and the extable. */
+#ifndef _ASM_POWERPC_TRAPS_H
+#define _ASM_POWERPC_TRAPS_H
+
+#include <linux/types.h>
+
+struct pt_regs;
+
+/* Lowest stack pointer an interrupt frame fits above for the current task (0: any). */
+extern unsigned long powerpc_stack_guard;
+
+/* XICS: accept, dispatch and end every pending external interrupt. */
+void xics_handle_irq(void);
+
+/* Decrementer interrupt: program the next tick, run the tick. */
+void timer_interrupt(void);
+
+/*
+ * If the faulting instruction has an entry in the exception table, move
+ * regs->nip to its fixup and return true (used by uaccess and tests).
+ */
+bool fixup_exception(struct pt_regs *regs);
+
+#endif /* _ASM_POWERPC_TRAPS_H */

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * powerpc64 interrupt entry and exit, the context switch, and the first
+ * code a new kernel thread runs.
+ *
+ * Every vector (head.S) arrives at interrupt_entry with the interrupted
+ * r11 in SPRG2 and the vector number in r11; SRR0/SRR1 hold the
+ * interrupted pc and MSR, and MSR[EE] is now clear. We push an interrupt
+ * frame below the interrupted r1 (past its 288-byte protected zone): a
+ * 32-byte minimum frame whose back chain is the interrupted r1, then
+ * struct pt_regs. powerpc_interrupt(regs) handles it; on return the
+ * registers are reloaded from pt_regs (so a handler may redirect the
+ * return, e.g. an exception-table fixup) and rfid resumes.
+ *
+ * Only kernel mode is interrupted so far (no user space yet): r2 (the
+ * TOC) and r13 (cpu_info) are already the kernel's.
+ *
+ * Stack overflow: if the frame would not fit above powerpc_stack_guard
+ * (the current task's stack bottom plus a frame), saving it would fault
+ * in the guard page below the stack and trap again forever. Such
+ * interrupts switch to overflow_stack instead and are reported.
+ */
+#include <asm/asm.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/reg.h>
+
+#define REGS STACK_FRAME_MIN		/* pt_regs' offset in the frame */
+
+/* Save (op = std) or restore (op = ld) gpr \first..\last in pt_regs. */
+.macro GPRS op, first, last
+	.set i, \first
+	.rept \last - \first + 1
+	\op i, REGS + PT_GPR(i)(1)
+	.set i, i + 1
+	.endr
+.endm
+
+	.text
+	.globl interrupt_entry
+interrupt_entry:
+	mtspr SPRN_SPRG1, 1
+	mtspr SPRN_SPRG0, 12
+	mfcr 12			/* CR rides in r11's upper half until saved */
+	sldi 12, 12, 32
+	or 11, 11, 12
+	LOAD_TOC_VAR 12, powerpc_stack_guard
+	cmpdi 12, 0
+	beq 1f
+	addi 12, 12, INT_FRAME_SIZE
+	cmpld 1, 12
+	bge 1f
+	/* The frame would land in the guard page: use the overflow stack. */
+	LOAD_IMM64 1, overflow_stack_top
+1:	subi 1, 1, INT_FRAME_SIZE
+	GPRS std, 2, 10
+	std 0, REGS + PT_GPR(0)(1)
+	GPRS std, 13, 31
+	mfspr 0, SPRN_SPRG1
+	std 0, REGS + PT_GPR(1)(1)
+	std 0, 0(1)			/* back chain: the interrupted frame */
+	mfspr 0, SPRN_SPRG2
+	std 0, REGS + PT_GPR(11)(1)
+	mfspr 0, SPRN_SPRG0
+	std 0, REGS + PT_GPR(12)(1)
+	srdi 0, 11, 32
+	std 0, REGS + PT_CCR(1)
+	clrldi 11, 11, 32
+	std 11, REGS + PT_TRAP(1)
+	mfspr 0, SPRN_SRR0
+	std 0, REGS + PT_NIP(1)
+	mfspr 0, SPRN_SRR1
+	std 0, REGS + PT_MSR(1)
+	mflr 0
+	std 0, REGS + PT_LINK(1)
+	mfctr 0
+	std 0, REGS + PT_CTR(1)
+	mfxer 0
+	std 0, REGS + PT_XER(1)
+	mfspr 0, SPRN_DAR
+	std 0, REGS + PT_DAR(1)
+	mfspr 0, SPRN_DSISR
+	std 0, REGS + PT_DSISR(1)
+	std 3, REGS + PT_ORIG_GPR3(1)
+	addi 3, 1, REGS
+	bl powerpc_interrupt
+	nop
+
+	.globl interrupt_return
+interrupt_return:
+	ld 0, REGS + PT_NIP(1)
+	mtspr SPRN_SRR0, 0
+	ld 0, REGS + PT_MSR(1)
+	mtspr SPRN_SRR1, 0
+	ld 0, REGS + PT_LINK(1)
+	mtlr 0
+	ld 0, REGS + PT_CTR(1)
+	mtctr 0
+	ld 0, REGS + PT_XER(1)
+	mtxer 0
+	ld 0, REGS + PT_CCR(1)
+	mtcr 0
+	ld 0, REGS + PT_GPR(0)(1)
+	GPRS ld, 2, 31
+	ld 1, REGS + PT_GPR(1)(1)
+	rfid
+
+/*
+ * struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset
+ * 0 of the task, thread.stack_guard at 8. The frame holds r14..r31 and
+ * CR above a minimum frame; the return address is in the caller's frame.
+ */
+#define SWITCH_FRAME (STACK_FRAME_MIN + 19 * 8 + 8)
+#define SW_GPR(n) (STACK_FRAME_MIN + 8 * ((n) - 14))
+#define SW_CR (STACK_FRAME_MIN + 18 * 8)
+	.globl __switch_to_asm
+__switch_to_asm:
+	mflr 0
+	std 0, 16(1)
+	stdu 1, -SWITCH_FRAME(1)
+	.set i, 14
+	.rept 18
+	std i, SW_GPR(i)(1)
+	.set i, i + 1
+	.endr
+	mfcr 0
+	std 0, SW_CR(1)
+	std 1, 0(3)
+	ld 1, 0(4)
+	ld 0, 8(4)
+	addis 12, 2, powerpc_stack_guard@toc@ha
+	std 0, powerpc_stack_guard@toc@l(12)
+	.set i, 14
+	.rept 18
+	ld i, SW_GPR(i)(1)
+	.set i, i + 1
+	.endr
+	ld 0, SW_CR(1)
+	mtcr 0
+	addi 1, 1, SWITCH_FRAME
+	ld 0, 16(1)
+	mtlr 0
+	blr
+
+/* First code of a new thread: r3 = prev, r14 = fn, r15 = arg. */
+	.globl ret_from_kernel_thread
+ret_from_kernel_thread:
+	bl schedule_tail
+	nop
+	mr 3, 15
+	mr 12, 14		/* ELFv2: r12 = the callee's global entry */
+	mtctr 14
+	bctrl
+	nop
+	bl do_exit
+	nop
+	trap
+
+/*
+ * void arch_capture_regs(struct pt_regs *regs): the caller's registers, as
+ * if it had been interrupted at the return address (nip = lr).
+ */
+	.globl arch_capture_regs
+arch_capture_regs:
+	.set i, 0
+	.rept 32
+	std i, PT_GPR(i)(3)
+	.set i, i + 1
+	.endr
+	mflr 0
+	std 0, PT_NIP(3)
+	std 0, PT_LINK(3)
+	mfctr 0
+	std 0, PT_CTR(3)
+	mfxer 0
+	std 0, PT_XER(3)
+	mfcr 0
+	std 0, PT_CCR(3)
+	mfmsr 0
+	std 0, PT_MSR(3)
+	li 0, 0
+	std 0, PT_TRAP(3)
+	std 0, PT_DAR(3)
+	std 0, PT_DSISR(3)
+	ld 0, PT_GPR(0)(3)
+	blr
+
+	.section .bss.page_aligned, "aw", @nobits
+	.balign PAGE_SIZE
+	.globl overflow_stack, overflow_stack_top
+overflow_stack:
+	.skip 4 * PAGE_SIZE
+overflow_stack_top:
