@@ -34,4 +34,19 @@ bool timer_pending(const struct timer_list *timer);
 /* Tick hook: advance jiffies and run expired timers. IRQ context. */
 void timer_tick(void);
 
+/*
+ * tick_next_deadline() - the first deadline on the tick grid (@deadline
+ * plus whole @period steps) after @now, in the arch's clock cycles, for a
+ * tick interrupt to program. A late interrupt (QEMU did not run the vCPU
+ * for a while) does not shift the grid; timer_tick() brings jiffies up to
+ * the clock however many ticks it covered. Pure arithmetic, any context.
+ */
+static inline u64 tick_next_deadline(u64 deadline, u64 period, u64 now)
+{
+	do {
+		deadline += period;
+	} while ((s64)(deadline - now) <= 0);
+	return deadline;
+}
+
 #endif /* _LINUX_TIMER_H */

@@ -40,16 +40,7 @@ u64 ktime_get_ns(void)
 
 static irqreturn_t timer_interrupt(int irq, void *dev)
 {
-	u64 now = read_cntvct();
-
-	/*
-	 * Next deadline on the tick grid: a late interrupt (the host stalled
-	 * the vCPU) does not shift it. timer_tick() brings jiffies up to the
-	 * clock however many ticks that interrupt covered.
-	 */
-	do {
-		next_tick += tick_period;
-	} while (next_tick <= now);
+	next_tick = tick_next_deadline(next_tick, tick_period, read_cntvct());
 	write_sysreg(next_tick, cntv_cval_el0);
 	isb();
 	timer_tick();

@@ -41,18 +41,10 @@ static void set_dec_until(u64 when)
 	mtspr(SPRN_DEC, delta > 0 ? (delta > 0x7fffffff ? 0x7fffffff : delta) : 1);
 }
 
-/*
- * Next deadline on the tick grid: a late interrupt (QEMU did not run the
- * vCPU for a while) does not shift it. timer_tick() brings jiffies up to
- * the clock however many ticks that interrupt covered.
- */
+/* The tick: the next deadline on the grid, then jiffies and timers. */
 void timer_interrupt(void)
 {
-	u64 now = get_cycles();
-
-	do {
-		next_tick += tick_cycles;
-	} while ((s64)(next_tick - now) <= 0);
+	next_tick = tick_next_deadline(next_tick, tick_cycles, get_cycles());
 	set_dec_until(next_tick);
 	timer_tick();
 	scheduler_tick();

@@ -34,18 +34,10 @@ u64 ktime_get_ns(void)
 	return c / timebase_hz * NSEC_PER_SEC + c % timebase_hz * NSEC_PER_SEC / timebase_hz;
 }
 
-/*
- * Next deadline on the tick grid: a late interrupt (QEMU did not run the
- * vCPU for a while) does not shift it. timer_tick() brings jiffies up to
- * the clock however many ticks that interrupt covered.
- */
+/* The tick: the next deadline on the grid, then jiffies and timers. */
 void riscv_timer_interrupt(void)
 {
-	u64 now = get_cycles();
-
-	do {
-		next_tick += tick_cycles;
-	} while ((s64)(next_tick - now) <= 0);
+	next_tick = tick_next_deadline(next_tick, tick_cycles, get_cycles());
 	sbi_set_timer(next_tick);
 	timer_tick();
 	scheduler_tick();
