@@ -19,6 +19,17 @@
 #define PML4_INDEX(va) (((va) >> 39) & 511)
 #define PDPT_INDEX(va) (((va) >> 30) & 511)
 
+/* Kernel data in DS, ES and SS; FS and GS null (their bases are MSRs). */
+.macro LOAD_DATA_SEGMENTS
+	movl $0x10, %eax
+	movl %eax, %ds
+	movl %eax, %es
+	movl %eax, %ss
+	xorl %eax, %eax
+	movl %eax, %fs
+	movl %eax, %gs
+.endm
+
 	.pushsection .note.Xen, "a", @note
 	.balign 4
 	.long 4			/* name size: "Xen\0" */
@@ -91,13 +102,7 @@ start64_low:
 	jmp *%rax
 
 start64:
-	movl $0x10, %eax
-	movl %eax, %ds
-	movl %eax, %es
-	movl %eax, %ss
-	xorl %eax, %eax
-	movl %eax, %fs
-	movl %eax, %gs
+	LOAD_DATA_SEGMENTS
 	movabsq $boot_stack_top, %rsp
 	xorl %ebp, %ebp
 	movl pvh_start_info_pa(%rip), %edi
@@ -105,6 +110,34 @@ start64:
 2:	cli
 	hlt
 	jmp 2b
+
+/*
+ * A secondary CPU, from the trampoline (kernel/trampoline_64.S): long mode
+ * on the boot page tables, interrupts off. Load the data segments while
+ * the trampoline's GDT is still mapped (cpu_init_tables() loads the
+ * CPU's own), switch to the kernel's page tables, take the stack and cpu_info smpboot.c left in secondary_data
+ * and call x86_64_secondary_start().
+ */
+	.text
+	.globl secondary_startup_64
+secondary_startup_64:
+	LOAD_DATA_SEGMENTS		/* while the trampoline's GDT is mapped */
+	movq %cr4, %rax
+	orq $(1 << 7), %rax		/* CR4.PGE, as paging_init() set it */
+	movq %rax, %cr4
+	movq kernel_pgd_phys(%rip), %rax
+	movq %rax, %cr3
+	movq secondary_data(%rip), %rsp			/* .stack_top */
+	movq secondary_data + 8(%rip), %rax		/* .ci */
+	movq %rax, %rdx
+	shrq $32, %rdx
+	movl $0xc0000101, %ecx				/* MSR_GS_BASE */
+	wrmsr
+	xorl %ebp, %ebp
+	call x86_64_secondary_start
+3:	cli
+	hlt
+	jmp 3b
 
 	.section .rodata
 	.balign 8

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * x86-64 boot: from the PVH entry (boot/head.S) to start_kernel(). Reads
- * QEMU's hvm_start_info for the command line, the e820 memory map and the
- * initrd module, and registers RAM with memblock.
+ * QEMU's hvm_start_info for the command line, the e820 memory map, the
+ * initrd module and the ACPI RSDP, registers RAM with memblock and lists
+ * the CPUs.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -14,6 +15,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 #define HVM_START_MAGIC 0x336ec578
 #define E820_RAM 1
@@ -47,6 +49,7 @@ struct hvm_memmap_entry {
 
 phys_addr_t initrd_start_phys;
 phys_addr_t initrd_size;
+u64 pvh_rsdp_paddr;
 static u32 start_info_pa;
 
 extern char _stext[], _end[];
@@ -78,6 +81,7 @@ static void __init parse_start_info(void)
 		panic("PVH start info missing (magic %#x)", start_info_pa ? si->magic : 0);
 	if (si->cmdline_paddr)
 		strscpy(boot_command_line, __va(si->cmdline_paddr), COMMAND_LINE_SIZE);
+	pvh_rsdp_paddr = si->rsdp_paddr;
 	if (si->version < 1 || !si->memmap_entries)
 		panic("PVH start info has no memory map");
 
@@ -107,4 +111,5 @@ void __init setup_arch(void)
 	if (initrd_size)
 		memblock_reserve(initrd_start_phys, initrd_size);
 	paging_init();
+	smp_scan_cpus();
 }

@@ -42,9 +42,11 @@ struct tss64 {
 	u16 iomap_base;
 } __packed;
 
+/* One IDT for all CPUs; a GDT and TSS per CPU (a TSS is busy once loaded). */
 static struct idt_entry idt[256] __aligned(16);
-static struct tss64 tss __aligned(16);
-static u64 gdt[7] __aligned(16) = {
+static DEFINE_PER_CPU(struct tss64, cpu_tss);
+static DEFINE_PER_CPU(u64[7], cpu_gdt);
+static const u64 gdt_template[7] = {
 	0,
 	0x00af9a000000ffffULL,	/* 0x08 kernel code */
 	0x00cf92000000ffffULL,	/* 0x10 kernel data */
@@ -52,7 +54,7 @@ static u64 gdt[7] __aligned(16) = {
 	0x00affa000000ffffULL,	/* 0x20 user code (0x23) */
 	0, 0,			/* 0x28 TSS (two slots) */
 };
-static u8 df_stack[4 * PAGE_SIZE] __aligned(16);
+static u8 df_stack[DF_STACK_SIZE] __aligned(16);
 
 extern char isr_stubs[];
 
@@ -84,31 +86,38 @@ static void set_gate(int vec, void *handler, int ist, int dpl)
 
 void set_kernel_stack(unsigned long sp0)
 {
-	tss.rsp[0] = sp0;
+	this_cpu_ptr(&cpu_tss)->rsp[0] = sp0;
 }
 
-void __init trap_init(void)
+void cpu_init_tables(unsigned long df_stack_top)
 {
 	struct { u16 limit; u64 base; } __packed gdtr, idtr;
-	unsigned long t = (unsigned long)&tss;
+	struct tss64 *tss = this_cpu_ptr(&cpu_tss);
+	u64 *gdt = *this_cpu_ptr(&cpu_gdt);
+	unsigned long t = (unsigned long)tss;
 
-	tss.ist[0] = (u64)(df_stack + sizeof(df_stack));
-	tss.iomap_base = sizeof(tss);
-	gdt[5] = (sizeof(tss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) |
+	tss->ist[0] = df_stack_top;
+	tss->iomap_base = sizeof(*tss);
+	memcpy(gdt, gdt_template, sizeof(gdt_template));
+	gdt[5] = (sizeof(*tss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) |
 		 ((t >> 24) & 0xff) << 56;
 	gdt[6] = t >> 32;
-	gdtr.limit = sizeof(gdt) - 1;
+	gdtr.limit = sizeof(gdt_template) - 1;
 	gdtr.base = (u64)gdt;
 	__asm__ __volatile__("lgdt %0" :: "m"(gdtr));
 	__asm__ __volatile__("ltr %w0" :: "r"(TSS_SEL));
-
-	for (int v = 0; v < 256; v++)
-		set_gate(v, isr_stubs + 16 * v, v == 8 ? 1 : 0, v == 3 || v == 4 ? 3 : 0);
 	idtr.limit = sizeof(idt) - 1;
 	idtr.base = (u64)idt;
 	__asm__ __volatile__("lidt %0" :: "m"(idtr));
 	fpu_init();
 	syscall_init();
+}
+
+void __init trap_init(void)
+{
+	for (int v = 0; v < 256; v++)
+		set_gate(v, isr_stubs + 16 * v, v == 8 ? 1 : 0, v == 3 || v == 4 ? 3 : 0);
+	cpu_init_tables((unsigned long)(df_stack + sizeof(df_stack)));
 }
 
 void show_regs(struct pt_regs *r)

@@ -10,8 +10,19 @@ struct pt_regs;
 
 #define IRQ_VECTOR_BASE 32
 
-/* Stack loaded on entry from user mode. */
+/* Stack this CPU loads on entry from user mode. */
 void set_kernel_stack(unsigned long sp0);
+
+/* Size of each CPU's double-fault stack (TSS IST 1). */
+#define DF_STACK_SIZE (4 * PAGE_SIZE)
+
+/*
+ * cpu_init_tables() - load the calling CPU's GDT and TSS (double faults on
+ * the stack ending at @df_stack_top), the shared IDT, and set its FPU
+ * control bits and SYSCALL MSRs. Once per CPU, interrupts off, before it
+ * takes an interrupt; boot and bring-up only.
+ */
+void cpu_init_tables(unsigned long df_stack_top);
 
 /* 8259 PIC. */
 void pic_eoi(unsigned int irq);
