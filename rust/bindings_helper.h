@@ -51,6 +51,8 @@
 #include <linux/cred.h>
 #include <linux/capability.h>
 #include <linux/workqueue.h>
+#include <linux/blkdev.h>
+#include <linux/blk-mq.h>
 #include <kunit/test.h>
 #include <kunit/slab.h>
 #include <kunit/uaccess.h>
