@@ -56,6 +56,7 @@
 #include <kunit/test.h>
 #include <kunit/slab.h>
 #include <kunit/uaccess.h>
+#include <kunit/null_blk.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
 const u32 RUST_CONST_HELPER_PCI_ANY_ID = PCI_ANY_ID;
