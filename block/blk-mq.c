@@ -26,10 +26,18 @@ static struct request *tag_to_rq(struct blk_mq_tags *tags, unsigned int tag)
 	return (struct request *)(tags->rqs + tag * tags->rq_size);
 }
 
+/* ->exit_request() on the first @nr requests of @set. */
+static void exit_requests(struct blk_mq_tag_set *set, struct blk_mq_tags *tags, unsigned int nr)
+{
+	while (set->ops->exit_request && nr--)
+		set->ops->exit_request(set, tag_to_rq(tags, nr));
+}
+
 int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 {
 	struct blk_mq_tags *tags;
 	unsigned int i;
+	int err;
 
 	if (!set->ops || !set->ops->queue_rq || set->nr_hw_queues != 1 ||
 	    !set->queue_depth || set->queue_depth > BLK_MQ_MAX_DEPTH)
@@ -53,6 +61,14 @@ int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 
 		rq->tag = i;
 		tags->free[tags->nr_free++] = set->queue_depth - 1 - i;
+		err = set->ops->init_request ? set->ops->init_request(set, rq) : 0;
+		if (err) {
+			exit_requests(set, tags, i);
+			kfree(tags->free);
+			kvfree(tags->rqs);
+			kfree(tags);
+			return err;
+		}
 	}
 	set->tags = tags;
 	return 0;
@@ -65,6 +81,7 @@ void blk_mq_free_tag_set(struct blk_mq_tag_set *set)
 	if (!tags)
 		return;
 	WARN_ON(tags->nr_free != set->queue_depth);
+	exit_requests(set, tags, set->queue_depth);
 	kfree(tags->free);
 	kvfree(tags->rqs);
 	kfree(tags);

@@ -4,7 +4,8 @@
  * bounds or misaligned never reaches the driver, an error status from
  * ->queue_rq() reaches the submitter, BLK_STS_RESOURCE is offered again,
  * a flush without a write cache ends at once, and a disk without a major
- * gets numbers of BLOCK_EXT_MAJOR, given back at its release.
+ * gets numbers of BLOCK_EXT_MAJOR, given back at its release; and
+ * ->init_request()/->exit_request() pair up even when one init fails.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
@@ -161,10 +162,57 @@ static void blk_mq_ext_devt(struct kunit *test)
 	test_dev_del(b);
 }
 
+static int nr_inits, nr_exits, fail_init_at;
+
+static int count_init_request(struct blk_mq_tag_set *set, struct request *rq)
+{
+	if (nr_inits == fail_init_at)
+		return -EIO;
+	nr_inits++;
+	*(int *)blk_mq_rq_to_pdu(rq) = rq->tag + 1;	/* pdus are distinct */
+	return 0;
+}
+
+static void count_exit_request(struct blk_mq_tag_set *set, struct request *rq)
+{
+	WARN_ON(*(int *)blk_mq_rq_to_pdu(rq) != rq->tag + 1);
+	nr_exits++;
+}
+
+static const struct blk_mq_ops init_mq_ops = {
+	.queue_rq = test_queue_rq,
+	.init_request = count_init_request,
+	.exit_request = count_exit_request,
+};
+
+/* Every request is set up once and undone once, also when a setup fails. */
+static void blk_mq_init_exit_request(struct kunit *test)
+{
+	struct blk_mq_tag_set set = {
+		.ops = &init_mq_ops, .nr_hw_queues = 1, .queue_depth = 5,
+		.cmd_size = sizeof(int),
+	};
+
+	nr_inits = nr_exits = 0;
+	fail_init_at = 3;
+	KUNIT_EXPECT_EQ(test, blk_mq_alloc_tag_set(&set), -EIO);
+	KUNIT_EXPECT_EQ(test, nr_inits, 3);
+	KUNIT_EXPECT_EQ(test, nr_exits, 3);
+	KUNIT_EXPECT_NULL(test, set.tags);
+	nr_inits = nr_exits = 0;
+	fail_init_at = -1;
+	KUNIT_ASSERT_EQ(test, blk_mq_alloc_tag_set(&set), 0);
+	KUNIT_EXPECT_EQ(test, nr_inits, 5);
+	KUNIT_EXPECT_EQ(test, nr_exits, 0);
+	blk_mq_free_tag_set(&set);
+	KUNIT_EXPECT_EQ(test, nr_exits, 5);
+}
+
 static struct kunit_case blk_mq_cases[] = {
 	KUNIT_CASE(blk_mq_bad_bios_stay_out),
 	KUNIT_CASE(blk_mq_status_and_resubmission),
 	KUNIT_CASE(blk_mq_ext_devt),
+	KUNIT_CASE(blk_mq_init_exit_request),
 	{}
 };
 

@@ -51,9 +51,12 @@
 #include <linux/cred.h>
 #include <linux/capability.h>
 #include <linux/workqueue.h>
+#include <linux/blkdev.h>
+#include <linux/blk-mq.h>
 #include <kunit/test.h>
 #include <kunit/slab.h>
 #include <kunit/uaccess.h>
+#include <kunit/null_blk.h>
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
 const u32 RUST_CONST_HELPER_PCI_ANY_ID = PCI_ANY_ID;

@@ -1,31 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * null_blk's devices as its tests make them: a configuration in, a disk
- * out. The boot creates null_blk.nr_devices of them from the module
- * parameters (drivers/block/null_blk.c).
+ * null_blk's devices as its tests make them: a configuration
+ * (<linux/null_blk.h>) in, a disk out. The boot creates
+ * null_blk.nr_devices of them from the module parameters
+ * (drivers/block/null_blk.c).
  */
 #ifndef _DRIVERS_BLOCK_NULL_BLK_H
 #define _DRIVERS_BLOCK_NULL_BLK_H
 
 #include <linux/types.h>
 #include <linux/atomic.h>
-
-enum {
-	NULL_IRQ_NONE = 0,	/* end each request inside ->queue_rq() */
-	NULL_IRQ_SOFTIRQ = 1,	/* blk_mq_complete_request(): ->complete() later */
-	NULL_IRQ_TIMER = 2,	/* end it from a timer, completion_nsec later */
-};
-
-struct nullb_config {
-	unsigned long size;		/* MiB */
-	unsigned int bs;		/* logical block size */
-	unsigned int irqmode;		/* NULL_IRQ_* */
-	unsigned long completion_nsec;	/* timer mode's delay (rounded up to a tick) */
-	bool memory_backed;		/* keep written data (else reads give zeroes) */
-	unsigned int hw_queue_depth;
-	sector_t badblock_start;	/* with badblock_nr: these sectors fail (-EIO) */
-	sector_t badblock_nr;
-};
+#include <linux/null_blk.h>
 
 struct nullb;
 

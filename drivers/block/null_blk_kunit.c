@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The block layer through null_blk: data written to a block device file
- * and read back (every completion mode, 512 B and 4 KiB blocks, unaligned
- * and short I/O, the end of the device), write-back and flush on fsync,
- * MBR and GPT partitions, tag exhaustion with concurrent writers, an
- * injected device error, and allocation failures without leaks.
+ * The block layer through the null block twins: data written to a block
+ * device file and read back (every completion mode, 512 B and 4 KiB
+ * blocks, unaligned and short I/O, the end of the device), write-back and
+ * flush on fsync, MBR and GPT partitions, tag exhaustion with concurrent
+ * writers, an injected device error, and allocation failures without
+ * leaks. Every case runs twice: in the "null_blk" suite on the C driver's
+ * disks, in the "rnull" suite on the Rust driver's (drivers/block/rnull.rs,
+ * which registers its operations at boot; without Rust that suite is
+ * skipped, saying so).
  */
 #include <kunit/test.h>
 #include <kunit/slab.h>
 #include <kunit/kthread.h>
+#include <kunit/null_blk.h>
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -23,6 +28,55 @@
 #include "null_blk.h"
 
 #define MIB	(1UL << 20)
+
+/* The twin the running suite tests (set before each case). */
+static const struct nullb_twin_ops *twin;
+
+static void *c_add_dev(const struct nullb_config *cfg)
+{
+	return null_add_dev(cfg);
+}
+
+static void c_del_dev(void *dev)
+{
+	null_del_dev(dev);
+}
+
+static const char *c_disk_name(void *dev)
+{
+	return null_disk_name(dev);
+}
+
+static unsigned long c_nr_flushes(void *dev)
+{
+	return null_nr_flushes(dev);
+}
+
+static int c_peek(void *dev, u64 pos, void *buf, size_t len)
+{
+	return null_peek(dev, pos, buf, len);
+}
+
+static const struct nullb_twin_ops null_blk_twin = {
+	.add_dev = c_add_dev,
+	.del_dev = c_del_dev,
+	.disk_name = c_disk_name,
+	.nr_flushes = c_nr_flushes,
+	.peek = c_peek,
+};
+
+static const struct nullb_twin_ops *rnull_twin;
+
+void rnull_twin_register(const struct nullb_twin_ops *ops)
+{
+	rnull_twin = ops;
+}
+
+/* The start of every case: skip it when the suite's twin is not built. */
+#define NEED_TWIN(test)	do {						\
+		if (!twin)						\
+			kunit_skip(test, "no rnull: a kernel without Rust"); \
+	} while (0)
 
 static const struct nullb_config base_cfg = {
 	.size = 1, .bs = 512, .irqmode = NULL_IRQ_NONE, .memory_backed = true,
@@ -45,11 +99,11 @@ static void put_le64(u64 v, u8 *p)
 	memcpy(p, &le, sizeof(le));
 }
 
-static struct file *nb_open(struct nullb *nb, const char *part)
+static struct file *nb_open(void *nb, const char *part)
 {
 	char path[48];
 
-	snprintf(path, sizeof(path), "/dev/%s%s", null_disk_name(nb), part);
+	snprintf(path, sizeof(path), "/dev/%s%s", twin->disk_name(nb), part);
 	return filp_open(path, O_RDWR, 0);
 }
 
@@ -65,30 +119,31 @@ static void roundtrip(struct kunit *test, unsigned int irqmode, unsigned int bs)
 	struct nullb_config cfg = base_cfg;
 	size_t len = sizeof(wbuf);
 	u8 *w = wbuf, *r = rbuf, *dev = devbuf;
-	struct nullb *nb;
+	void *nb;
 	struct file *f;
 	loff_t pos = 0;
 
+	NEED_TWIN(test);
 	cfg.irqmode = irqmode;
 	cfg.bs = bs;
 	fill(w, len, irqmode + bs);
-	nb = null_add_dev(&cfg);
+	nb = twin->add_dev(&cfg);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(nb));
 	f = nb_open(nb, "");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(f));
 	KUNIT_EXPECT_EQ(test, kernel_write(f, w, len, &pos), (ssize_t)len);
-	KUNIT_EXPECT_EQ(test, null_peek(nb, 0, dev, len), 0);
+	KUNIT_EXPECT_EQ(test, twin->peek(nb, 0, dev, len), 0);
 	KUNIT_EXPECT_FALSE(test, memcmp(dev, w, len) == 0);	/* still in the cache */
-	KUNIT_EXPECT_EQ(test, null_nr_flushes(nb), 0UL);
+	KUNIT_EXPECT_EQ(test, twin->nr_flushes(nb), 0UL);
 	KUNIT_EXPECT_EQ(test, vfs_fsync(f, 0), 0);
-	KUNIT_EXPECT_EQ(test, null_nr_flushes(nb), 1UL);
-	KUNIT_EXPECT_EQ(test, null_peek(nb, 0, dev, len), 0);
+	KUNIT_EXPECT_EQ(test, twin->nr_flushes(nb), 1UL);
+	KUNIT_EXPECT_EQ(test, twin->peek(nb, 0, dev, len), 0);
 	KUNIT_EXPECT_MEMEQ(test, dev, w, len);
 	pos = 0;
 	KUNIT_EXPECT_EQ(test, kernel_read(f, r, len, &pos), (ssize_t)len);
 	KUNIT_EXPECT_MEMEQ(test, r, w, len);
 	filp_close(f, NULL);
-	null_del_dev(nb);
+	twin->del_dev(nb);
 }
 
 static void roundtrip_none_512(struct kunit *test) { roundtrip(test, NULL_IRQ_NONE, 512); }
@@ -102,11 +157,12 @@ static void unaligned_and_end(struct kunit *test)
 	struct nullb_config cfg = base_cfg;
 	loff_t size = 1 * MIB, pos;
 	u8 w[100], r[300], zero[300] = {};
-	struct nullb *nb;
+	void *nb;
 	struct file *f;
 
+	NEED_TWIN(test);
 	cfg.bs = 4096;
-	nb = null_add_dev(&cfg);
+	nb = twin->add_dev(&cfg);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(nb));
 	f = nb_open(nb, "");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(f));
@@ -141,7 +197,7 @@ static void unaligned_and_end(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_llseek(f, size + 1, SEEK_SET), -EINVAL);
 	KUNIT_EXPECT_EQ(test, vfs_llseek(f, -1, SEEK_SET), -EINVAL);
 	filp_close(f, NULL);
-	null_del_dev(nb);
+	twin->del_dev(nb);
 }
 
 /* An MBR entry: type, first sector, sectors. */
@@ -154,7 +210,7 @@ static void put_mbr_entry(u8 *sector, int slot, u8 type, u32 from, u32 nr)
 	put_le32(nr, e + 12);
 }
 
-static void expect_partition(struct kunit *test, struct nullb *nb, const char *part,
+static void expect_partition(struct kunit *test, void *nb, const char *part,
 			     sector_t from, sector_t nr)
 {
 	struct file *f = nb_open(nb, part);
@@ -168,7 +224,7 @@ static void expect_partition(struct kunit *test, struct nullb *nb, const char *p
 	filp_close(f, NULL);
 }
 
-static void expect_no_partition(struct kunit *test, struct nullb *nb, const char *part)
+static void expect_no_partition(struct kunit *test, void *nb, const char *part)
 {
 	struct file *f = nb_open(nb, part);
 
@@ -181,10 +237,12 @@ static void expect_no_partition(struct kunit *test, struct nullb *nb, const char
 static void partitions_mbr(struct kunit *test)
 {
 	u8 mbr[512] = {}, w[512], r[512];
-	struct nullb *nb = null_add_dev(&base_cfg);
 	struct file *disk, *p3;
 	loff_t pos = 0;
+	void *nb;
 
+	NEED_TWIN(test);
+	nb = twin->add_dev(&base_cfg);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(nb));
 	expect_no_partition(test, nb, "p1");
 	put_mbr_entry(mbr, 0, 0x83, 8, 100);
@@ -214,7 +272,7 @@ static void partitions_mbr(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bdev_disk_changed(((struct block_device *)disk->private_data)->bd_disk), -EBUSY);
 	filp_close(p3, NULL);
 	filp_close(disk, NULL);
-	null_del_dev(nb);
+	twin->del_dev(nb);
 }
 
 static void put_gpt_entry(u8 *e, u8 type0, u64 first, u64 last)
@@ -229,13 +287,14 @@ static void partitions_gpt(struct kunit *test)
 {
 	struct nullb_config cfg = base_cfg;
 	u8 *blk = wbuf;
-	struct nullb *nb;
+	void *nb;
 	struct file *disk;
 	loff_t pos = 0;
 
+	NEED_TWIN(test);
 	memset(blk, 0, 3 * 4096);
 	cfg.bs = 4096;
-	nb = null_add_dev(&cfg);
+	nb = twin->add_dev(&cfg);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(nb));
 	blk[510] = 0x55;			/* protective MBR */
 	blk[511] = 0xaa;
@@ -257,7 +316,7 @@ static void partitions_gpt(struct kunit *test)
 	expect_no_partition(test, nb, "p2");
 	expect_partition(test, nb, "p3", 10 * 8, 246 * 8);
 	expect_no_partition(test, nb, "p4");
-	null_del_dev(nb);
+	twin->del_dev(nb);
 }
 
 /* A bad sector: reads fail with -EIO, and a write's failure reaches fsync. */
@@ -265,14 +324,15 @@ static void injected_eio(struct kunit *test)
 {
 	struct nullb_config cfg = base_cfg;
 	u8 buf[512] = {};
-	struct nullb *nb;
+	void *nb;
 	struct file *f;
 	loff_t pos;
 
+	NEED_TWIN(test);
 	cfg.irqmode = NULL_IRQ_SOFTIRQ;
 	cfg.badblock_start = 16;
 	cfg.badblock_nr = 1;
-	nb = null_add_dev(&cfg);
+	nb = twin->add_dev(&cfg);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(nb));
 	f = nb_open(nb, "");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(f));
@@ -291,11 +351,11 @@ static void injected_eio(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_fsync(f, 0), -EIO);
 	KUNIT_EXPECT_EQ(test, vfs_fsync(f, 0), 0);	/* reported once */
 	filp_close(f, NULL);
-	null_del_dev(nb);
+	twin->del_dev(nb);
 }
 
 struct writer {
-	struct nullb *nb;
+	void *nb;
 	int index;
 	ssize_t ret;
 	struct completion done;
@@ -337,13 +397,14 @@ static void concurrent_writers_one_tag(struct kunit *test)
 	struct writer wr[NR_WRITERS];
 	struct task_struct *t[NR_WRITERS];
 	u8 *want = wbuf, *got = rbuf;
-	struct nullb *nb;
+	void *nb;
 	int i;
 
+	NEED_TWIN(test);
 	cfg.irqmode = NULL_IRQ_TIMER;
 	cfg.hw_queue_depth = 1;
 	cfg.bs = 4096;
-	nb = null_add_dev(&cfg);
+	nb = twin->add_dev(&cfg);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(nb));
 	for (i = 0; i < NR_WRITERS; i++) {
 		wr[i] = (struct writer){ .nb = nb, .index = i };
@@ -356,10 +417,10 @@ static void concurrent_writers_one_tag(struct kunit *test)
 		kthread_stop(t[i]);
 		KUNIT_EXPECT_EQ(test, wr[i].ret, 0);
 		fill(want, WRITER_BYTES, i);
-		KUNIT_EXPECT_EQ(test, null_peek(nb, i * WRITER_BYTES, got, WRITER_BYTES), 0);
+		KUNIT_EXPECT_EQ(test, twin->peek(nb, i * WRITER_BYTES, got, WRITER_BYTES), 0);
 		KUNIT_EXPECT_MEMEQ(test, got, want, WRITER_BYTES);
 	}
-	null_del_dev(nb);
+	twin->del_dev(nb);
 }
 
 /* Make a disk, write, fsync, read and remove it; -errno of the first failure. */
@@ -367,18 +428,18 @@ static int disk_cycle(void)
 {
 	struct nullb_config cfg = base_cfg;
 	u8 buf[1024];
-	struct nullb *nb;
+	void *nb;
 	struct file *f;
 	loff_t pos = 512;
 	ssize_t ret;
 
 	cfg.irqmode = NULL_IRQ_SOFTIRQ;
-	nb = null_add_dev(&cfg);
+	nb = twin->add_dev(&cfg);
 	if (IS_ERR(nb))
 		return PTR_ERR(nb);
 	f = nb_open(nb, "");
 	if (IS_ERR(f)) {
-		null_del_dev(nb);
+		twin->del_dev(nb);
 		return PTR_ERR(f);
 	}
 	memset(buf, 0x5a, sizeof(buf));
@@ -389,7 +450,7 @@ static int disk_cycle(void)
 	if (!ret)
 		ret = kernel_read(f, buf, sizeof(buf), &pos);
 	filp_close(f, NULL);
-	null_del_dev(nb);
+	twin->del_dev(nb);
 	return ret < 0 ? ret : 0;
 }
 
@@ -404,6 +465,7 @@ static void enomem_no_leak(struct kunit *test)
 	int n, err, failures = 0;
 	bool fired;
 
+	NEED_TWIN(test);
 	KUNIT_ASSERT_EQ(test, disk_cycle(), 0);	/* warm the caches */
 	kmem_cache_shrink_all();
 	slab = slab_allocated_bytes();
@@ -442,8 +504,27 @@ static struct kunit_case null_blk_cases[] = {
 	{}
 };
 
+static int null_blk_init(struct kunit *test)
+{
+	twin = &null_blk_twin;
+	return 0;
+}
+
+static int rnull_init(struct kunit *test)
+{
+	twin = rnull_twin;	/* NULL without Rust: each case skips */
+	return 0;
+}
+
 static struct kunit_suite null_blk_suite = {
 	.name = "null_blk",
+	.init = null_blk_init,
 	.test_cases = null_blk_cases,
 };
-kunit_test_suites(&null_blk_suite);
+
+static struct kunit_suite rnull_suite = {
+	.name = "rnull",
+	.init = rnull_init,
+	.test_cases = null_blk_cases,
+};
+kunit_test_suites(&null_blk_suite, &rnull_suite);

@@ -73,6 +73,14 @@ struct blk_mq_ops {
 	void (*commit_rqs)(struct blk_mq_hw_ctx *hctx);
 	/* Optional: after blk_mq_complete_request(); end the request here. */
 	void (*complete)(struct request *rq);
+	/*
+	 * Optional: set up the driver's cmd_size bytes of @rq once, when
+	 * blk_mq_alloc_tag_set() makes it (they start zeroed). Returns 0 or
+	 * -errno, which fails the allocation. May sleep.
+	 */
+	int (*init_request)(struct blk_mq_tag_set *set, struct request *rq);
+	/* Optional: undo ->init_request() when the request is freed. May sleep. */
+	void (*exit_request)(struct blk_mq_tag_set *set, struct request *rq);
 };
 
 struct blk_mq_tag_set {
@@ -88,13 +96,14 @@ struct blk_mq_tag_set {
 #define BLK_MQ_MAX_DEPTH	1024
 
 /*
- * blk_mq_alloc_tag_set() - allocate @set's requests. Returns 0, -EINVAL
- * (bad depth, queue count or missing ->queue_rq) or -ENOMEM (nothing
- * allocated). May sleep.
+ * blk_mq_alloc_tag_set() - allocate @set's requests and call
+ * ->init_request() on each. Returns 0, -EINVAL (bad depth, queue count or
+ * missing ->queue_rq), -ENOMEM or ->init_request()'s error (nothing
+ * allocated, every request set up is exited again). May sleep.
  */
 int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set);
 
-/* blk_mq_free_tag_set() - free them; no disk may use @set any more. */
+/* blk_mq_free_tag_set() - exit and free them; no disk may use @set any more. */
 void blk_mq_free_tag_set(struct blk_mq_tag_set *set);
 
 /*

@@ -23,6 +23,7 @@
 #![allow(internal_features)]
 
 pub mod alloc;
+pub mod block;
 pub mod buf;
 pub mod build_assert;
 pub mod chrdev;
