@@ -4,7 +4,8 @@
  * new kernel thread runs.
  *
  * The vectors page (section .vectors) is mapped at 0xffff0000 (SCTLR.V,
- * arch/arm/mm/init.c); each vector loads the address of its stub from a
+ * arch/arm/mm/init.c), readable and executable by user mode for the kuser
+ * helpers at its top; each vector loads the address of its stub from a
  * table in the same page. A stub runs in its exception mode (IRQ, abort,
  * undefined) only long enough to park r0, r1, the return address and the
  * SPSR on that mode's 16-byte stack, then switches to SVC mode, where the
@@ -184,6 +185,70 @@ vectors:
 .Lv_pabt:	.long	vector_pabt
 .Lv_dabt:	.long	vector_dabt
 .Lv_irq:	.long	vector_irq
+
+/*
+ * The kuser helpers: code at fixed addresses at the top of the vectors
+ * page, which the page's user-readable mapping lets user programs call
+ * (Linux's ABI, Documentation/arch/arm/kernel_user_helpers.rst in
+ * Linux). ARMv5 programs, such as Debian's armel glibc and busybox, have
+ * no LDREX/STREX and no TLS register instruction of their own: they read
+ * the thread pointer and do their atomic operations here. Each helper is
+ * called with BL/BLX and returns with BX LR, in ARM state; Ferrite runs
+ * on one ARMv6K CPU, so LDREX/STREX(D) make them atomic.
+ */
+	.org	0xf60
+/*
+ * 0xffff0f60: int __kuser_cmpxchg64(const s64 *oldval, const s64 *newval,
+ * volatile s64 *ptr): store *newval to *ptr if *ptr == *oldval; 0 and C
+ * set if it did, non-zero and C clear if not. Clobbers r3, ip and flags.
+ */
+__kuser_cmpxchg64:
+	push	{r4 - r7}
+	ldrd	r4, r5, [r0]
+	ldrd	r6, r7, [r1]
+1:	ldrexd	r0, r1, [r2]
+	eors	r3, r0, r4
+	eoreqs	r3, r1, r5
+	strexdeq r3, r6, r7, [r2]	/* r3 = 1 if the store lost the reservation */
+	teqeq	r3, #1
+	beq	1b
+	rsbs	r0, r3, #0		/* 0 and C set only for r3 == 0 */
+	pop	{r4 - r7}
+	bx	lr
+
+	.org	0xfa0
+/* 0xffff0fa0: void __kuser_memory_barrier(void): a DMB. Clobbers nothing. */
+__kuser_memory_barrier:
+	str	r0, [sp, #-8]!
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c10, 5
+	ldr	r0, [sp], #8
+	bx	lr
+
+	.org	0xfc0
+/*
+ * 0xffff0fc0: int __kuser_cmpxchg(int oldval, int newval, volatile int
+ * *ptr): the same for a word. Clobbers r3, ip and flags.
+ */
+__kuser_cmpxchg:
+1:	ldrex	r3, [r2]
+	subs	r3, r3, r0
+	strexeq	r3, r1, [r2]
+	teqeq	r3, #1
+	beq	1b
+	rsbs	r0, r3, #0
+	bx	lr
+
+	.org	0xfe0
+/* 0xffff0fe0: void *__kuser_get_tls(void): TPIDRURO. Clobbers only r0. */
+__kuser_get_tls:
+	mrc	p15, 0, r0, c13, c0, 3
+	bx	lr
+
+	.org	0xffc
+/* 0xffff0ffc: how many 32-byte helper slots there are (0xf60 up). */
+__kuser_helper_version:
+	.word	5
 
 	.section .bss.page_aligned, "aw", %nobits
 	.balign 16

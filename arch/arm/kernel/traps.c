@@ -15,6 +15,7 @@
 #include <linux/panic.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/start_kernel.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -65,30 +66,6 @@ void show_regs(struct pt_regs *r)
 		 r->regs[1], r->regs[0]);
 }
 
-extern char boot_stack_bottom[], boot_stack_top[];
-extern char overflow_stack[], overflow_stack_top[];
-
-/* The stack a frame belongs to: the thread's, the boot or the overflow stack. */
-static bool stack_bounds(unsigned long fp, unsigned long *lo, unsigned long *hi)
-{
-	struct task_struct *t = current;
-
-	if (t && t->stack && fp >= (unsigned long)t->stack &&
-	    fp < (unsigned long)t->stack + THREAD_SIZE) {
-		*lo = (unsigned long)t->stack;
-		*hi = *lo + THREAD_SIZE;
-	} else if (fp >= (unsigned long)boot_stack_bottom && fp < (unsigned long)boot_stack_top) {
-		*lo = (unsigned long)boot_stack_bottom;
-		*hi = (unsigned long)boot_stack_top;
-	} else if (fp >= (unsigned long)overflow_stack && fp < (unsigned long)overflow_stack_top) {
-		*lo = (unsigned long)overflow_stack;
-		*hi = (unsigned long)overflow_stack_top;
-	} else {
-		return false;
-	}
-	return true;
-}
-
 /*
  * Whether the function holding @pc builds LLVM's frame record (Rust: a
  * v0-mangled "_R" symbol) rather than gcc's APCS frame (C).
@@ -121,7 +98,7 @@ void show_stack_from(struct pt_regs *regs)
 		unsigned long *frame = (unsigned long *)fp;
 		bool llvm = llvm_frame(pc);
 
-		if (!stack_bounds(fp, &lo, &hi) || (fp & 3) ||
+		if (!kernel_stack_bounds(fp, &lo, &hi) || (fp & 3) ||
 		    (llvm ? fp + 8 > hi : fp < lo + 12 || fp + 4 > hi))
 			break;
 		pc = llvm ? frame[1] : frame[-1];
@@ -131,18 +108,6 @@ void show_stack_from(struct pt_regs *regs)
 		fp = llvm ? frame[0] : frame[-3];
 		pc -= 4;		/* inside the call, in its caller */
 	}
-}
-
-/* A fault address in the unmapped page just below the current thread's stack? */
-static bool hit_stack_guard(unsigned long addr)
-{
-	struct task_struct *t = current;
-	unsigned long bottom;
-
-	if (!t || !t->stack)
-		return false;
-	bottom = (unsigned long)t->stack;
-	return addr < bottom && addr >= bottom - PAGE_SIZE;
 }
 
 static void do_kernel_abort(struct pt_regs *regs, bool exec)
@@ -155,7 +120,7 @@ static void do_kernel_abort(struct pt_regs *regs, bool exec)
 	if (!exec && fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (hit_stack_guard(addr))
+	if (stack_guard_hit(addr, 0))
 		msg = "kernel stack overflow: guard page hit";
 	else if (addr < PAGE_SIZE)
 		msg = "NULL pointer dereference";

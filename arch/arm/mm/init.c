@@ -5,7 +5,8 @@
  * 4 KiB small page: the direct map of RAM at PAGE_OFFSET (RW,
  * execute-never) with the kernel image in it under W^X (text R-X,
  * read-only data R--, data and bss RW-), the board's devices as device
- * memory, and the vectors page at 0xffff0000 (R-X). TTBCR.N = 1 then gives
+ * memory, and the vectors page at 0xffff0000 (R-X, for user mode too: the
+ * kuser helpers at its top, arch/arm/kernel/entry.S). TTBCR.N = 1 then gives
  * the lower 2 GiB to TTBR0, which points at an empty table: the boot
  * identity map is gone and NULL dereferences fault; user test pages are
  * mapped there.
@@ -62,7 +63,7 @@ void __init paging_init(void)
 	map_range((unsigned long)__va(VERSATILE_SYS_BASE),
 		  (unsigned long)__va(VERSATILE_SYS_BASE + VERSATILE_DEV_SIZE), VERSATILE_SYS_BASE,
 		  PAGE_KERNEL_NOCACHE);
-	map_range(VECTORS_BASE, VECTORS_BASE + PAGE_SIZE, __pa(__vectors_start), PAGE_KERNEL_EXEC);
+	map_range(VECTORS_BASE, VECTORS_BASE + PAGE_SIZE, __pa(__vectors_start), PAGE_VECTORS);
 	user_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 
 	/* Clean the whole D-cache (the walker reads tables uncached), then switch. */

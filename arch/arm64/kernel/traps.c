@@ -16,6 +16,7 @@
 #include <linux/kconfig.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/signal.h>
 #include <linux/start_kernel.h>
 #include <linux/syscalls.h>
@@ -109,30 +110,6 @@ static bool on_stack(unsigned long addr, unsigned long lo, unsigned long hi)
 	return addr >= lo && addr + 16 <= hi && !(addr & 7);
 }
 
-extern char boot_stack_bottom[], boot_stack_top[];
-extern char overflow_stack[], overflow_stack_top[];
-
-/* The stack a frame record belongs to: the thread's, the boot or the overflow stack. */
-static bool stack_bounds(unsigned long fp, unsigned long *lo, unsigned long *hi)
-{
-	struct task_struct *t = current;
-
-	if (t && t->stack && fp >= (unsigned long)t->stack &&
-	    fp < (unsigned long)t->stack + THREAD_SIZE) {
-		*lo = (unsigned long)t->stack;
-		*hi = *lo + THREAD_SIZE;
-	} else if (fp >= (unsigned long)boot_stack_bottom && fp < (unsigned long)boot_stack_top) {
-		*lo = (unsigned long)boot_stack_bottom;
-		*hi = (unsigned long)boot_stack_top;
-	} else if (fp >= (unsigned long)overflow_stack && fp < (unsigned long)overflow_stack_top) {
-		*lo = (unsigned long)overflow_stack;
-		*hi = (unsigned long)overflow_stack_top;
-	} else {
-		return false;
-	}
-	return true;
-}
-
 /*
  * Walk the frame records (x29 -> {previous x29, return address}) that
  * AAPCS64 code built with frame pointers leaves. A walk may cross from the
@@ -148,7 +125,7 @@ void show_stack_from(struct pt_regs *regs)
 	while (depth++ < 32) {
 		unsigned long ret;
 
-		if (!stack_bounds(fp, &lo, &hi) || !on_stack(fp, lo, hi))
+		if (!kernel_stack_bounds(fp, &lo, &hi) || !on_stack(fp, lo, hi))
 			break;
 		ret = ((unsigned long *)fp)[1];
 		if (!ret)
@@ -156,18 +133,6 @@ void show_stack_from(struct pt_regs *regs)
 		print_return_address(ret);
 		fp = ((unsigned long *)fp)[0];
 	}
-}
-
-/* A fault address in the unmapped page just below the current thread's stack? */
-static bool hit_stack_guard(unsigned long addr)
-{
-	struct task_struct *t = current;
-	unsigned long bottom;
-
-	if (!t || !t->stack)
-		return false;
-	bottom = (unsigned long)t->stack;
-	return addr < bottom && addr >= bottom - PAGE_SIZE;
 }
 
 static const char *fault_kind(unsigned long esr)
@@ -198,7 +163,7 @@ static void do_mem_abort(struct pt_regs *regs, unsigned long esr)
 	if (!exec && fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (hit_stack_guard(addr))
+	if (stack_guard_hit(addr, 0))
 		msg = "kernel stack overflow: guard page hit";
 	else if (addr < PAGE_SIZE)
 		msg = "NULL pointer dereference";

@@ -16,6 +16,7 @@
 #include <linux/panic.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/start_kernel.h>
 #include <asm/hvcall.h>
 #include <asm/processor.h>
@@ -25,8 +26,6 @@
 
 /* The current task's lowest safe interrupt-time sp (set by __switch_to_asm). */
 unsigned long powerpc_stack_guard;
-
-extern char boot_stack_bottom[], boot_stack_top[], overflow_stack[];
 
 static const char *vector_name(unsigned long trap)
 {
@@ -123,18 +122,6 @@ void show_stack_from(struct pt_regs *regs)
 	}
 }
 
-/* An address in the unmapped page just below the current thread's stack? */
-static bool hit_stack_guard(unsigned long sp)
-{
-	struct task_struct *t = current;
-	unsigned long bottom;
-
-	if (!t || !t->stack)
-		return false;
-	bottom = (unsigned long)t->stack;
-	return sp < bottom + INT_FRAME_SIZE && sp >= bottom - PAGE_SIZE;
-}
-
 static void do_page_fault(struct pt_regs *regs)
 {
 	bool exec = regs->trap == 0x400 || regs->trap == 0x480;
@@ -146,7 +133,7 @@ static void do_page_fault(struct pt_regs *regs)
 	if (fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (hit_stack_guard(regs->gpr[1])) {
+	if (stack_guard_hit(regs->gpr[1], INT_FRAME_SIZE)) {
 		pr_emerg("BUG: kernel stack overflow: guard page hit at %016lx in %s/%d\n",
 			 addr, current->comm, current->pid);
 		die("kernel stack overflow", regs, regs->trap);
@@ -204,7 +191,7 @@ void powerpc_interrupt(struct pt_regs *regs)
 		break;
 	}
 	oops_in_progress++;
-	if (hit_stack_guard(regs->gpr[1]))
+	if (stack_guard_hit(regs->gpr[1], INT_FRAME_SIZE))
 		pr_emerg("BUG: kernel stack overflow in %s/%d\n", current->comm, current->pid);
 	if (trap == 0x700)
 		pr_emerg("program check: %s at %016lx\n",

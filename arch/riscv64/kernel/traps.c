@@ -20,6 +20,7 @@
 #include <linux/kconfig.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/signal.h>
 #include <linux/start_kernel.h>
 #include <linux/syscalls.h>
@@ -31,8 +32,6 @@
 
 /* The current task's lowest safe trap-time sp (set by __switch_to_asm). */
 unsigned long riscv_stack_guard;
-
-extern char boot_stack_bottom[], boot_stack_top[];
 
 static const char *const exception_names[16] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",
@@ -141,18 +140,6 @@ void show_stack_from(struct pt_regs *regs)
 	}
 }
 
-/* An address in the unmapped page just below the current thread's stack? */
-static bool hit_stack_guard(unsigned long addr)
-{
-	struct task_struct *t = current;
-	unsigned long bottom;
-
-	if (!t || !t->stack)
-		return false;
-	bottom = (unsigned long)t->stack;
-	return addr < bottom + PT_SIZE && addr >= bottom - PAGE_SIZE;
-}
-
 static void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = regs->badaddr, cause = regs->cause;
@@ -164,7 +151,7 @@ static void do_page_fault(struct pt_regs *regs)
 	if (fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (hit_stack_guard(regs->sp)) {
+	if (stack_guard_hit(regs->sp, PT_SIZE)) {
 		pr_emerg("BUG: kernel stack overflow: guard page hit at %016lx in %s/%d\n",
 			 addr, current->comm, current->pid);
 		die("kernel stack overflow", regs, cause);
@@ -286,7 +273,7 @@ void riscv_trap_entry(struct pt_regs *regs)
 		break;
 	}
 	oops_in_progress++;
-	if (hit_stack_guard(regs->sp))
+	if (stack_guard_hit(regs->sp, PT_SIZE))
 		pr_emerg("BUG: kernel stack overflow in %s/%d\n", current->comm, current->pid);
 	die(exception_name(cause), regs, cause);
 }

@@ -12,6 +12,7 @@
 #include <linux/kallsyms.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
 #include <asm/page.h>
@@ -172,18 +173,6 @@ void show_stack_from(struct pt_regs *regs)
 	}
 }
 
-/* A fault address in the unmapped page just below the current thread's stack? */
-static bool hit_stack_guard(unsigned long addr)
-{
-	struct task_struct *t = current;
-	unsigned long bottom;
-
-	if (!t || !t->stack)
-		return false;
-	bottom = (unsigned long)t->stack;
-	return addr < bottom && addr >= bottom - PAGE_SIZE;
-}
-
 static void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
@@ -194,7 +183,7 @@ static void do_page_fault(struct pt_regs *regs)
 	if (fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (hit_stack_guard(addr))
+	if (stack_guard_hit(addr, 0))
 		pr_emerg("BUG: kernel stack overflow: guard page hit at %016lx\n", addr);
 	else if (addr < PAGE_SIZE)
 		pr_emerg("BUG: kernel NULL pointer dereference, address: %016lx\n", addr);
@@ -213,7 +202,7 @@ static void do_double_fault(struct pt_regs *regs)
 	unsigned long addr = read_cr2();
 
 	oops_in_progress++;
-	if (hit_stack_guard(addr) || hit_stack_guard(regs->rsp))
+	if (stack_guard_hit(addr, 0) || stack_guard_hit(regs->rsp, 0))
 		pr_emerg("BUG: kernel stack overflow (guard page hit at %016lx) in %s/%d\n",
 			 addr, current->comm, current->pid);
 	die("double fault", regs, regs->error_code);

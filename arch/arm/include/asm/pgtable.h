@@ -45,6 +45,8 @@
 #define PAGE_KERNEL_RO (PTE_NORMAL | PTE_APX | PTE_XN)
 #define PAGE_KERNEL_EXEC (PTE_NORMAL | PTE_APX)
 #define PAGE_KERNEL_NOCACHE (PTE_DEVICE | PTE_XN)
+/* The vectors page: R-X for the kernel, R-X for user mode too (AP = 10, APX). */
+#define PAGE_VECTORS (PTE_SMALL | PTE_C | PTE_B | PTE_AP_USER | PTE_APX)
 
 #ifndef __ASSEMBLER__
 #include <linux/types.h>

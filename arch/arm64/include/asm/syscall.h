@@ -1,43 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The system call state in a task's pt_regs, for generic code (signal
- * delivery restarts interrupted calls). arm64: the number is in
- * syscallno (x8 on entry), the first argument in orig_x0, the result in
- * x0; SVC is 4 bytes long.
+ * arm64 system calls: the number is in syscallno (x8 on entry), the first
+ * argument in orig_x0, the result in x0; SVC is 4 bytes long.
  */
 #ifndef _ASM_ARM64_SYSCALL_H
 #define _ASM_ARM64_SYSCALL_H
 
-#include <linux/types.h>
-#include <asm/ptrace.h>
-
-/* True if @regs were saved by a system call entry. */
-static inline bool in_syscall(const struct pt_regs *regs)
-{
-	return regs->syscallno >= 0;
-}
-
-static inline long syscall_get_return_value(const struct pt_regs *regs)
-{
-	return (long)regs->regs[0];
-}
-
-static inline void syscall_set_return_value(struct pt_regs *regs, long val)
-{
-	regs->regs[0] = val;
-}
-
-/* Make the return to user mode execute the same system call again. */
-static inline void syscall_restart(struct pt_regs *regs)
-{
-	regs->regs[0] = regs->orig_x0;
-	regs->pc -= 4;			/* back over the SVC instruction */
-}
-
-/* The system call is finished: a later signal must not restart it. */
-static inline void syscall_forget(struct pt_regs *regs)
-{
-	regs->syscallno = -1;
-}
+#define SYSCALL_ORIG_ARG0 orig_x0
+#include <asm-generic/syscall.h>
 
 #endif /* _ASM_ARM64_SYSCALL_H */
