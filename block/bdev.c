@@ -10,6 +10,8 @@
 #include <linux/mutex.h>
 #include <linux/blk-mq.h>
 #include <linux/buffer_head.h>
+#include <linux/fs.h>
+#include <linux/namei.h>
 #include "blk.h"
 
 static LIST_HEAD(all_bdevs);
@@ -19,7 +21,7 @@ struct class block_class = {
 	.name = "block",
 };
 
-static void bdev_release(struct device *dev)
+static void bdev_free(struct device *dev)
 {
 	struct block_device *bdev = dev_to_bdev(dev);
 	struct gendisk *disk = bdev->bd_disk;
@@ -48,7 +50,7 @@ struct block_device *bdev_alloc(struct gendisk *disk, u8 partno)
 	INIT_LIST_HEAD(&bdev->bd_list);
 	device_initialize(&bdev->bd_device);
 	bdev->bd_device.class = &block_class;
-	bdev->bd_device.release = bdev_release;
+	bdev->bd_device.release = bdev_free;
 	if (partno)
 		get_device(&disk->part0->bd_device);
 	return bdev;
@@ -96,6 +98,66 @@ struct block_device *blkdev_get_by_dev(dev_t dev)
 void blkdev_put(struct block_device *bdev)
 {
 	put_device(&bdev->bd_device);
+}
+
+/* Drop @holder's claim on @bdev, if it has one. */
+static void bdev_release_claim(struct block_device *bdev, void *holder)
+{
+	if (!holder)
+		return;
+	mutex_lock(&bdev_lock);
+	if (!WARN_ON(bdev->bd_holder != holder) && !--bdev->bd_holders)
+		bdev->bd_holder = NULL;
+	mutex_unlock(&bdev_lock);
+}
+
+struct block_device *blkdev_get_by_path(const char *path, blk_mode_t mode, void *holder)
+{
+	struct block_device *bdev;
+	struct gendisk *disk;
+	struct path p;
+	dev_t dev;
+	int err = kern_path(path, LOOKUP_FOLLOW, &p);
+
+	if (err)
+		return ERR_PTR(err);
+	dev = p.dentry->d_inode->i_rdev;
+	err = S_ISBLK(p.dentry->d_inode->i_mode) ? 0 : -ENOTBLK;
+	path_put(&p);
+	if (err)
+		return ERR_PTR(err);
+	bdev = blkdev_get_by_dev(dev);
+	if (IS_ERR(bdev))
+		return bdev;
+	mutex_lock(&bdev_lock);
+	if (bdev->bd_holder && bdev->bd_holder != holder)
+		err = -EBUSY;
+	else if (holder && !bdev->bd_holders++)
+		bdev->bd_holder = holder;
+	mutex_unlock(&bdev_lock);
+	disk = bdev->bd_disk;
+	if (!err && disk->fops && disk->fops->open) {
+		err = disk->fops->open(disk, mode);
+		if (err)
+			bdev_release_claim(bdev, holder);
+	}
+	if (err) {
+		blkdev_put(bdev);
+		return ERR_PTR(err);
+	}
+	atomic_inc(&bdev->bd_openers);
+	return bdev;
+}
+
+void bdev_release(struct block_device *bdev, void *holder)
+{
+	struct gendisk *disk = bdev->bd_disk;
+
+	atomic_dec(&bdev->bd_openers);
+	if (disk->fops && disk->fops->release)
+		disk->fops->release(disk);
+	bdev_release_claim(bdev, holder);
+	blkdev_put(bdev);
 }
 
 void sync_all_bdevs(void)

@@ -72,6 +72,8 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 	s64 now = ktime_get_real_ns();
 	int err;
 
+	if (IS_RDONLY(inode))
+		return -EROFS;
 	if ((attr->ia_valid & ATTR_TOUCH) && !inode_owner_or_capable(inode)) {
 		err = inode_permission(inode, MAY_WRITE);
 		if (err)

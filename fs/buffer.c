@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/bio.h>
 #include <linux/buffer_head.h>
+#include <linux/fs.h>
 
 static void free_buffer(struct buffer_head *bh)
 {
@@ -16,12 +17,12 @@ static void free_buffer(struct buffer_head *bh)
 	kfree(bh);
 }
 
-static struct buffer_head *lookup_locked(struct gendisk *disk, sector_t blocknr)
+static struct buffer_head *lookup_locked(struct gendisk *disk, sector_t blocknr, size_t size)
 {
 	struct buffer_head *bh;
 
 	list_for_each_entry(bh, &disk->bd_buffers, b_lru) {
-		if (bh->b_blocknr == blocknr) {
+		if (bh->b_blocknr == blocknr && bh->b_size == size) {
 			atomic_inc(&bh->b_count);
 			list_move_tail(&bh->b_lru, &disk->bd_buffers);
 			return bh;
@@ -127,11 +128,12 @@ struct buffer_head *__getblk(struct block_device *bdev, sector_t block, unsigned
 	sector_t blocknr, per_block = size >> SECTOR_SHIFT;
 	struct buffer_head *bh, *old;
 
-	if (size != bdev_logical_block_size(bdev) || block >= bdev_nr_sectors(bdev) / per_block)
+	if (size < bdev_logical_block_size(bdev) || size > PAGE_SIZE || !is_power_of_2(size) ||
+	    block >= bdev_nr_sectors(bdev) / per_block || bdev->bd_start_sect % per_block)
 		return NULL;
 	blocknr = block + bdev->bd_start_sect / per_block;
 	mutex_lock(&disk->bd_buffer_lock);
-	bh = lookup_locked(disk, blocknr);
+	bh = lookup_locked(disk, blocknr, size);
 	mutex_unlock(&disk->bd_buffer_lock);
 	if (bh)
 		return bh;
@@ -150,7 +152,7 @@ struct buffer_head *__getblk(struct block_device *bdev, sector_t block, unsigned
 	atomic_set(&bh->b_count, 1);
 	mutex_init(&bh->b_lock);
 	mutex_lock(&disk->bd_buffer_lock);
-	old = lookup_locked(disk, blocknr);	/* someone else was quicker */
+	old = lookup_locked(disk, blocknr, size);	/* someone else was quicker */
 	if (!old) {
 		list_add_tail(&bh->b_lru, &disk->bd_buffers);
 		disk->bd_nr_buffers++;
@@ -233,6 +235,23 @@ int sync_blockdev(struct block_device *bdev)
 	if (err == -ENOMEM)
 		return err;
 	return wb_err ? wb_err : flush_err;
+}
+
+int sb_set_blocksize(struct super_block *sb, int size)
+{
+	struct block_device *bdev = sb->s_bdev;
+
+	if (size < (int)bdev_logical_block_size(bdev) || size > (int)PAGE_SIZE ||
+	    !is_power_of_2(size) || bdev->bd_start_sect % (size >> SECTOR_SHIFT))
+		return 0;
+	if (sb->s_blocksize != (unsigned long)size) {
+		/* Buffers of the old size would alias the new ones: write back, drop. */
+		sync_blockdev(bdev);
+		shrink_cache(bdev->bd_disk, 0, false);
+	}
+	sb->s_blocksize = size;
+	sb->s_blocksize_bits = ilog2_u64(size);
+	return size;
 }
 
 void invalidate_disk_buffers(struct gendisk *disk)

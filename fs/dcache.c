@@ -17,6 +17,7 @@
 #include <linux/vmalloc.h>
 #include <linux/fs.h>
 #include "internal.h"
+#include "mount.h"
 
 static struct hlist_head *dentry_hashtable;
 static unsigned int d_hash_bits;
@@ -257,15 +258,23 @@ bool simple_empty(struct dentry *dentry)
 
 int __d_path_copy(const struct path *path, char *buf, int size)
 {
-	struct dentry *d;
+	struct path p;
 	int pos = size - 1;
 
 	if (size < 2)
 		return -ENAMETOOLONG;
 	buf[pos] = '\0';
-	for (d = path->dentry; !IS_ROOT(d); d = d->d_parent) {
-		int len = d->d_name.len;
+	p.mnt = path->mnt ? path->mnt : root_mnt;
+	for (p.dentry = path->dentry; ; p.dentry = p.dentry->d_parent) {
+		struct dentry *d;
+		int len;
 
+		while (follow_up(&p))
+			;
+		d = p.dentry;
+		if (d == p.mnt->mnt_root || IS_ROOT(d))
+			break;
+		len = d->d_name.len;
 		if (pos < len + 1)
 			return -ENAMETOOLONG;
 		pos -= len;

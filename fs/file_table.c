@@ -5,6 +5,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
+#include <linux/namei.h>
 #include "internal.h"
 
 struct file *alloc_empty_file(int flags)
@@ -27,7 +28,7 @@ void fput(struct file *file)
 		return;
 	if ((file->f_mode & FMODE_OPENED) && file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
-	dput(file->f_path.dentry);
+	path_put(&file->f_path);
 	put_cred(file->f_cred);
 	kfree(file);
 }

@@ -6,6 +6,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "mount.h"
 
 struct fs_struct *copy_fs_struct(struct fs_struct *old)
 {
@@ -23,6 +24,7 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
 		path_get(&fs->pwd);
 		spin_unlock_irqrestore(&old->lock, flags);
 	} else {
+		fs->pwd.mnt = mntget(root_mnt);
 		fs->pwd.dentry = dget(vfs_root);
 	}
 	return fs;
@@ -60,6 +62,7 @@ void get_fs_pwd(struct path *path)
 	unsigned long flags;
 
 	if (!fs) {
+		path->mnt = mntget(root_mnt);
 		path->dentry = dget(vfs_root);
 		return;
 	}

@@ -41,6 +41,8 @@ void iput(struct inode *inode)
 		return;
 	sb = inode->i_sb;
 	atomic_long_dec(&sb->s_nr_inodes);
+	if (sb->s_op && sb->s_op->evict_inode)
+		sb->s_op->evict_inode(inode);
 	if (sb->s_op && sb->s_op->free_inode)
 		sb->s_op->free_inode(inode);
 	else

@@ -15,8 +15,11 @@ void vfs_ns_lock(void);
 void vfs_ns_unlock(void);
 bool vfs_ns_locked(void);
 
-/* The root of the namespace (fs/namespace.c); NULL before fs init. */
+/* The root dentry of the namespace (fs/namespace.c); NULL before fs init. */
 extern struct dentry *vfs_root;
+
+/* super.c: another active reference on @sb, which has one already (bind mounts). */
+void super_get_active(struct super_block *sb);
 
 /* dcache.c: the hash table and dentry cache, before the first dentry. */
 int dcache_init(void);

@@ -19,6 +19,7 @@
 #include <linux/uaccess.h>
 #include <linux/mm.h>
 #include "internal.h"
+#include "mount.h"
 
 static DEFINE_MUTEX(namespace_mutex);
 
@@ -49,7 +50,7 @@ enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
 #define MAXSYMLINKS 40
 
 struct nameidata {
-	struct dentry *dir;	/* directory holding the last component */
+	struct path dir;	/* directory holding the last component (no references) */
 	struct qstr last;
 	int last_type;
 	bool trailing_slash;
@@ -65,18 +66,25 @@ static int component_type(const char *name, unsigned int len)
 	return LAST_NORM;
 }
 
-/* Where a relative walk starts: @base, else the working directory, else "/". */
-static struct dentry *walk_base(const struct path *base)
+/*
+ * Where a relative walk starts: @base, else the working directory, else
+ * "/". A path without a mount is on the root mount.
+ */
+static struct path walk_base(const struct path *base)
 {
+	struct path p = { .mnt = root_mnt, .dentry = vfs_root };
+
 	if (base)
-		return base->dentry;
-	if (current->fs)
-		return current->fs->pwd.dentry;
-	return vfs_root;
+		p = *base;
+	else if (current->fs)
+		p = current->fs->pwd;
+	if (!p.mnt)
+		p.mnt = root_mnt;
+	return p;
 }
 
-static int resolve_path(struct dentry *base, const char *name, unsigned int flags,
-			int *depth, struct dentry **res);
+static int resolve_path(const struct path *base, const char *name, unsigned int flags,
+			int *depth, struct path *res);
 
 /* @name in @dir: in the tree, or made on demand by the directory's ->lookup. */
 static struct dentry *lookup_one(struct dentry *dir, const struct qstr *name)
@@ -89,9 +97,34 @@ static struct dentry *lookup_one(struct dentry *dir, const struct qstr *name)
 	return d;
 }
 
+/*
+ * "..": up from a mounted root to its mountpoint first (as often as
+ * mounts are stacked), then to the parent, then down into anything
+ * mounted there. The root of the namespace is its own parent.
+ */
+static void follow_dotdot(struct path *p)
+{
+	while (follow_up(p))
+		;
+	if (p->dentry != p->mnt->mnt_root)
+		p->dentry = p->dentry->d_parent;
+	follow_mount(p);
+}
+
+/* @name in the directory @dir, mounts on it followed; NULL if it does not exist. */
+static bool lookup_path(const struct path *dir, const struct qstr *name, struct path *res)
+{
+	res->mnt = dir->mnt;
+	res->dentry = lookup_one(dir->dentry, name);
+	if (!res->dentry)
+		return false;
+	follow_mount(res);
+	return true;
+}
+
 /* The object the symbolic link @link (found in @dir) points at. */
-static int follow_link(struct dentry *dir, struct dentry *link, unsigned int flags,
-		       int *depth, struct dentry **res)
+static int follow_link(const struct path *dir, struct dentry *link, unsigned int flags,
+		       int *depth, struct path *res)
 {
 	const char *target = link->d_inode->i_link;
 	char *buf = NULL;
@@ -120,16 +153,18 @@ static int follow_link(struct dentry *dir, struct dentry *link, unsigned int fla
 
 /*
  * Walk every component of @name but the last, which is left in nd->last,
- * starting at @base for a relative name. Symbolic links on the way are
- * followed. Namespace mutex held; no references taken (the mutex pins the
- * tree).
+ * starting at @base for a relative name. Symbolic links and mounts on the
+ * way are followed. Namespace mutex held; no references taken (the mutex
+ * pins the tree).
  */
-static int link_path_walk(struct dentry *base, const char *name, struct nameidata *nd)
+static int link_path_walk(const struct path *base, const char *name, struct nameidata *nd)
 {
-	struct dentry *dir = *name == '/' ? vfs_root : base;
+	struct path dir = { .mnt = root_mnt, .dentry = vfs_root };
 	size_t total;
 
-	if (!dir)
+	if (*name != '/')
+		dir = *base;
+	if (!dir.dentry)
 		return -ENOENT;
 	total = strnlen(name, PATH_MAX);
 	if (total == PATH_MAX)
@@ -150,8 +185,8 @@ static int link_path_walk(struct dentry *base, const char *name, struct nameidat
 		unsigned int len = end - name;
 		struct qstr this = QSTR_INIT(name, len);
 		int type = component_type(name, len);
-		struct dentry *next;
-		int err = inode_permission(dir->d_inode, MAY_EXEC);
+		struct path next = dir;
+		int err = inode_permission(dir.dentry->d_inode, MAY_EXEC);
 
 		if (err)
 			return err;	/* every directory walked through is searched */
@@ -167,20 +202,17 @@ static int link_path_walk(struct dentry *base, const char *name, struct nameidat
 			return 0;
 		}
 		if (type == LAST_DOTDOT) {
-			next = dir->d_parent;
-		} else if (type == LAST_DOT) {
-			next = dir;
-		} else {
-			next = lookup_one(dir, &this);
-			if (!next)
+			follow_dotdot(&next);
+		} else if (type == LAST_NORM) {
+			if (!lookup_path(&dir, &this, &next))
 				return -ENOENT;
-			if (S_ISLNK(next->d_inode->i_mode)) {
-				err = follow_link(dir, next, LOOKUP_DIRECTORY, &nd->depth, &next);
-
+			if (S_ISLNK(next.dentry->d_inode->i_mode)) {
+				err = follow_link(&dir, next.dentry, LOOKUP_DIRECTORY, &nd->depth,
+						  &next);
 				if (err)
 					return err;
 			}
-			if (!S_ISDIR(next->d_inode->i_mode))
+			if (!S_ISDIR(next.dentry->d_inode->i_mode))
 				return -ENOTDIR;
 		}
 		dir = next;
@@ -188,40 +220,38 @@ static int link_path_walk(struct dentry *base, const char *name, struct nameidat
 	}
 }
 
-/* Resolve the last component of a walk to a dentry (no reference). */
-static int walk_last(struct nameidata *nd, unsigned int flags, struct dentry **res)
+/* Resolve the last component of a walk (no reference). */
+static int walk_last(struct nameidata *nd, unsigned int flags, struct path *res)
 {
-	struct dentry *d;
+	struct path p = nd->dir;
 
 	switch (nd->last_type) {
 	case LAST_ROOT:
 	case LAST_DOT:
-		d = nd->dir;
 		break;
 	case LAST_DOTDOT:
-		d = nd->dir->d_parent;
+		follow_dotdot(&p);
 		break;
 	default:
-		d = lookup_one(nd->dir, &nd->last);
-		if (!d)
+		if (!lookup_path(&nd->dir, &nd->last, &p))
 			return -ENOENT;
 	}
-	if (S_ISLNK(d->d_inode->i_mode) &&
+	if (S_ISLNK(p.dentry->d_inode->i_mode) &&
 	    (flags & (LOOKUP_FOLLOW | LOOKUP_DIRECTORY) || nd->trailing_slash)) {
-		int err = follow_link(nd->dir, d, flags, &nd->depth, &d);
+		int err = follow_link(&nd->dir, p.dentry, flags, &nd->depth, &p);
 
 		if (err)
 			return err;
 	}
 	if ((nd->trailing_slash || (flags & LOOKUP_DIRECTORY)) &&
-	    !S_ISDIR(d->d_inode->i_mode))
+	    !S_ISDIR(p.dentry->d_inode->i_mode))
 		return -ENOTDIR;
-	*res = d;
+	*res = p;
 	return 0;
 }
 
-static int resolve_path(struct dentry *base, const char *name, unsigned int flags,
-			int *depth, struct dentry **res)
+static int resolve_path(const struct path *base, const char *name, unsigned int flags,
+			int *depth, struct path *res)
 {
 	struct nameidata nd = { .depth = *depth };
 	int err = link_path_walk(base, name, &nd);
@@ -235,14 +265,17 @@ static int resolve_path(struct dentry *base, const char *name, unsigned int flag
 int vfs_path_lookup(const struct path *base, const char *name, unsigned int flags,
 		    struct path *path)
 {
-	struct dentry *d;
+	struct path start, p;
 	int depth = 0, err;
 
 	vfs_ns_lock();
-	err = resolve_path(walk_base(base), name, flags, &depth, &d);
+	start = walk_base(base);
+	err = resolve_path(&start, name, flags, &depth, &p);
 	if (!err)
-		path->dentry = dget(d);
+		path_get(&p);
 	vfs_ns_unlock();
+	if (!err)
+		*path = p;
 	return err;
 }
 
@@ -253,38 +286,43 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 
 void path_get(const struct path *path)
 {
+	mntget(path->mnt);
 	dget(path->dentry);
 }
 
 void path_put(const struct path *path)
 {
 	dput(path->dentry);
+	mntput(path->mnt);
 }
 
 struct dentry *kern_path_create_at(const struct path *base, const char *name,
 				   struct path *path, unsigned int lookup_flags)
 {
 	struct nameidata nd = { 0 };
+	struct path start;
 	struct dentry *dentry;
 	int err;
 
 	vfs_ns_lock();
-	err = link_path_walk(walk_base(base), name, &nd);
+	start = walk_base(base);
+	err = link_path_walk(&start, name, &nd);
 	if (err)
 		goto fail;
 	err = -EEXIST;
-	if (nd.last_type != LAST_NORM || d_lookup(nd.dir, &nd.last))
+	if (nd.last_type != LAST_NORM || d_lookup(nd.dir.dentry, &nd.last))
 		goto fail;
 	err = -ENOENT;
 	if (nd.trailing_slash && !(lookup_flags & LOOKUP_DIRECTORY))
 		goto fail;
-	if (nd.dir->d_flags & DCACHE_DEAD)
+	if (nd.dir.dentry->d_flags & DCACHE_DEAD)
 		goto fail;
 	err = -ENOMEM;
-	dentry = d_alloc(nd.dir, &nd.last);
+	dentry = d_alloc(nd.dir.dentry, &nd.last);
 	if (!dentry)
 		goto fail;
-	path->dentry = dget(nd.dir);
+	*path = nd.dir;
+	path_get(path);
 	return dentry;
 fail:
 	vfs_ns_unlock();
@@ -311,6 +349,8 @@ static int may_create(struct inode *dir, struct dentry *dentry)
 		return -EEXIST;
 	if (dir->i_flags & S_DEAD)
 		return -ENOENT;
+	if (IS_RDONLY(dir))
+		return -EROFS;
 	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
 }
 
@@ -377,8 +417,9 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 }
 
 /*
- * Removing @dentry from @dir needs write and search permission on @dir,
- * and in a sticky directory owning the file or the directory (-EPERM).
+ * Removing @dentry from @dir needs a writable file system (-EROFS), write
+ * and search permission on @dir, in a sticky directory owning the file or
+ * the directory (-EPERM), and nothing mounted on @dentry (-EBUSY).
  */
 static int may_delete(struct inode *dir, struct dentry *dentry, bool isdir)
 {
@@ -387,6 +428,8 @@ static int may_delete(struct inode *dir, struct dentry *dentry, bool isdir)
 	WARN_ON(!vfs_ns_locked());
 	if (d_unhashed(dentry) || !dentry->d_inode || dentry->d_parent->d_inode != dir)
 		return -ENOENT;
+	if (IS_RDONLY(dir))
+		return -EROFS;
 	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 	if (err)
 		return err;
@@ -400,7 +443,7 @@ static int may_delete(struct inode *dir, struct dentry *dentry, bool isdir)
 	} else if (S_ISDIR(dentry->d_inode->i_mode)) {
 		return -EISDIR;
 	}
-	return 0;
+	return d_mountpoint(dentry) ? -EBUSY : 0;
 }
 
 int vfs_unlink(struct inode *dir, struct dentry *dentry)
@@ -594,7 +637,7 @@ int do_linkat(const struct path *obase, const char *oldname, const struct path *
 		return PTR_ERR(dentry);
 	}
 	dir = parent.dentry->d_inode;
-	err = old.dentry->d_sb != dir->i_sb ? -EXDEV : may_linkat(old.dentry->d_inode);
+	err = old.mnt != parent.mnt ? -EXDEV : may_linkat(old.dentry->d_inode);
 	if (!err)
 		err = may_create(dir, dentry);
 	if (!err && S_ISDIR(old.dentry->d_inode->i_mode))
@@ -655,14 +698,15 @@ int do_readlinkat(const struct path *base, const char *name, char *buf, int size
 static int lookup_for_delete(const struct path *base, const char *name,
 			     struct nameidata *nd, struct dentry **res)
 {
-	int err = link_path_walk(walk_base(base), name, nd);
+	struct path start = walk_base(base);
+	int err = link_path_walk(&start, name, nd);
 
 	if (err)
 		return err;
 	if (nd->last_type != LAST_NORM)
 		return nd->last_type == LAST_DOT ? -EINVAL :
 		       nd->last_type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY;
-	*res = d_lookup(nd->dir, &nd->last);
+	*res = d_lookup(nd->dir.dentry, &nd->last);
 	return *res ? 0 : -ENOENT;
 }
 
@@ -680,7 +724,7 @@ int do_unlinkat(const struct path *base, const char *name)
 		err = S_ISDIR(d->d_inode->i_mode) ? -EISDIR : -ENOTDIR;
 	if (!err) {
 		dget(d);
-		err = vfs_unlink(nd.dir->d_inode, d);
+		err = vfs_unlink(nd.dir.dentry->d_inode, d);
 		vfs_ns_unlock();
 		dput(d);	/* may free file data: outside the mutex */
 		return err;
@@ -704,7 +748,7 @@ int do_rmdirat(const struct path *base, const char *name)
 	err = lookup_for_delete(base, name, &nd, &d);
 	if (!err) {
 		dget(d);
-		err = vfs_rmdir(nd.dir->d_inode, d);
+		err = vfs_rmdir(nd.dir.dentry->d_inode, d);
 		vfs_ns_unlock();
 		dput(d);
 		return err;
@@ -723,6 +767,7 @@ int do_renameat(const struct path *obase, const char *oldname, const struct path
 {
 	struct nameidata ond = { 0 }, nnd = { 0 };
 	struct dentry *old, *new, *created = NULL;
+	struct path nstart;
 	int err;
 
 	if (flags & ~RENAME_NOREPLACE)
@@ -733,28 +778,33 @@ int do_renameat(const struct path *obase, const char *oldname, const struct path
 		err = -EBUSY;	/* Linux: "." or ".." cannot be renamed */
 	if (err)
 		goto out;
-	err = link_path_walk(walk_base(nbase), newname, &nnd);
+	nstart = walk_base(nbase);
+	err = link_path_walk(&nstart, newname, &nnd);
 	if (err)
 		goto out;
 	if (nnd.last_type != LAST_NORM) {
 		err = -EBUSY;
 		goto out;
 	}
+	if (ond.dir.mnt != nnd.dir.mnt) {
+		err = -EXDEV;
+		goto out;
+	}
 	if ((ond.trailing_slash || nnd.trailing_slash) && !S_ISDIR(old->d_inode->i_mode)) {
 		err = -ENOTDIR;
 		goto out;
 	}
-	new = d_lookup(nnd.dir, &nnd.last);
+	new = d_lookup(nnd.dir.dentry, &nnd.last);
 	if (new && (flags & RENAME_NOREPLACE)) {
 		err = -EEXIST;
 		goto out;
 	}
 	if (!new) {
 		err = -ENOENT;
-		if (nnd.dir->d_flags & DCACHE_DEAD)
+		if (nnd.dir.dentry->d_flags & DCACHE_DEAD)
 			goto out;
 		err = -ENOMEM;
-		created = d_alloc(nnd.dir, &nnd.last);
+		created = d_alloc(nnd.dir.dentry, &nnd.last);
 		if (!created)
 			goto out;
 		new = created;
@@ -762,7 +812,7 @@ int do_renameat(const struct path *obase, const char *oldname, const struct path
 		dget(new);
 	}
 	dget(old);
-	err = vfs_rename(ond.dir->d_inode, old, nnd.dir->d_inode, new, 0);
+	err = vfs_rename(ond.dir.dentry->d_inode, old, nnd.dir.dentry->d_inode, new, 0);
 	vfs_ns_unlock();
 	dput(old);
 	dput(new);

@@ -9,6 +9,7 @@
 #include <linux/cred.h>
 #include <linux/string.h>
 #include <linux/fs.h>
+#include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/file.h>
 #include <linux/fs_struct.h>
@@ -56,11 +57,15 @@ static int may_open(struct inode *inode, int flags)
 		mask |= MAY_APPEND;
 	if (S_ISDIR(inode->i_mode) && (mask & MAY_WRITE))
 		return -EISDIR;
+	if ((mask & MAY_WRITE) && IS_RDONLY(inode) && !S_ISCHR(inode->i_mode) &&
+	    !S_ISBLK(inode->i_mode) && !S_ISFIFO(inode->i_mode) && !S_ISSOCK(inode->i_mode))
+		return -EROFS;	/* device nodes and FIFOs stay writable, as in Linux */
 	return inode_permission(inode, mask);
 }
 
-static struct file *do_dentry_open(struct dentry *dentry, int flags)
+static struct file *do_dentry_open(const struct path *path, int flags)
 {
+	struct dentry *dentry = path->dentry;
 	struct inode *inode = dentry->d_inode;
 	int acc = flags & O_ACCMODE;
 	struct file *f;
@@ -76,7 +81,8 @@ static struct file *do_dentry_open(struct dentry *dentry, int flags)
 	f = alloc_empty_file(flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC));
 	if (IS_ERR(f))
 		return f;
-	f->f_path.dentry = dget(dentry);
+	f->f_path = *path;
+	path_get(path);
 	f->f_inode = inode;
 	f->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	if (acc == O_RDONLY || acc == O_RDWR)
@@ -108,15 +114,15 @@ fail:
 
 struct file *dentry_open(const struct path *path, int flags)
 {
-	return do_dentry_open(path->dentry, flags);
+	return do_dentry_open(path, flags);
 }
 
 /*
- * O_CREAT: find or create the last component; returns it referenced, with
- * *@created telling which.
+ * O_CREAT: find or create the last component into @res (referenced), with
+ * *@created telling which. 0 or -errno.
  */
-static struct dentry *open_create(const struct path *base, const char *name, int flags,
-				  umode_t mode, bool *created)
+static int open_create(const struct path *base, const char *name, int flags, umode_t mode,
+		       bool *created, struct path *res)
 {
 	struct path parent;
 	struct dentry *dentry;
@@ -125,65 +131,55 @@ static struct dentry *open_create(const struct path *base, const char *name, int
 	size_t len = strlen(name);
 
 	if (flags & O_DIRECTORY)
-		return ERR_PTR(-EINVAL);
+		return -EINVAL;
 	if (len && name[len - 1] == '/')
-		return ERR_PTR(-EISDIR);	/* as Linux: O_CREAT never makes a directory */
+		return -EISDIR;	/* as Linux: O_CREAT never makes a directory */
 	dentry = kern_path_create_at(base, name, &parent, 0);
 	if (!IS_ERR(dentry)) {
 		err = vfs_create(parent.dentry->d_inode, dentry, mode, flags & O_EXCL);
-		if (!err)
-			dget(dentry);
+		if (!err) {
+			res->mnt = mntget(parent.mnt);
+			res->dentry = dget(dentry);
+		}
 		*created = !err;
 		done_path_create(&parent, dentry);
-		return err ? ERR_PTR(err) : dentry;
+		return err;
 	}
 	if (PTR_ERR(dentry) != -EEXIST || (flags & O_EXCL))
-		return dentry;
+		return PTR_ERR(dentry);
 	/* It exists (or is "."/".."/"/"): open it as it is. */
-	err = vfs_path_lookup(base, name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &parent);
+	err = vfs_path_lookup(base, name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, res);
 	if (err)
-		return ERR_PTR(err);
-	if (S_ISDIR(parent.dentry->d_inode->i_mode)) {
-		path_put(&parent);
-		return ERR_PTR(-EISDIR);
+		return err;
+	if (S_ISDIR(res->dentry->d_inode->i_mode)) {
+		path_put(res);
+		return -EISDIR;
 	}
-	return parent.dentry;
+	return 0;
 }
 
 struct file *file_open_at(const struct path *base, const char *filename, int flags,
 			  umode_t mode)
 {
 	bool created = false;
-	struct dentry *dentry;
+	struct path path;
 	struct file *f;
 	int err;
 
-	if (flags & O_CREAT) {
-		dentry = open_create(base, filename, flags, mode, &created);
-		if (IS_ERR(dentry))
-			return ERR_PTR(PTR_ERR(dentry));
-	} else {
-		struct path path;
-		int err = vfs_path_lookup(base, filename,
-					  ((flags & O_DIRECTORY) ? LOOKUP_DIRECTORY : 0) |
-					  ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW), &path);
-
-		if (err)
-			return ERR_PTR(err);
-		dentry = path.dentry;
-	}
-	if (S_ISLNK(dentry->d_inode->i_mode)) {
-		dput(dentry);
-		return ERR_PTR(-ELOOP);		/* O_NOFOLLOW on a symbolic link */
-	}
-	/* As Linux: whoever just created the file opens it whatever its mode. */
-	err = created ? 0 : may_open(dentry->d_inode, flags);
-	if (err) {
-		dput(dentry);
+	if (flags & O_CREAT)
+		err = open_create(base, filename, flags, mode, &created, &path);
+	else
+		err = vfs_path_lookup(base, filename,
+				      ((flags & O_DIRECTORY) ? LOOKUP_DIRECTORY : 0) |
+				      ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW), &path);
+	if (err)
 		return ERR_PTR(err);
-	}
-	f = do_dentry_open(dentry, flags);
-	dput(dentry);
+	if (S_ISLNK(path.dentry->d_inode->i_mode))
+		err = -ELOOP;		/* O_NOFOLLOW on a symbolic link */
+	else if (!created)	/* as Linux: whoever just created the file opens it whatever its mode */
+		err = may_open(path.dentry->d_inode, flags);
+	f = err ? ERR_PTR(err) : do_dentry_open(&path, flags);
+	path_put(&path);
 	return f;
 }
 

@@ -39,15 +39,12 @@ struct statx {
 
 #define STATX_BASIC_STATS 0x000007ffU
 
-/* The root file system's device number (what Linux gives a tmpfs: 0:<n>). */
-#define ROOT_DEV MKDEV(0, 1)
-
 static int cp_new_stat(const struct inode *inode, struct stat __user *ubuf)
 {
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));
-	st.st_dev = new_encode_dev(ROOT_DEV);
+	st.st_dev = new_encode_dev(inode->i_sb->s_dev);
 	st.st_ino = inode->i_ino;
 	st.st_nlink = inode->i_nlink;
 	st.st_mode = inode->i_mode;
@@ -138,8 +135,8 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 	stx.stx_blocks = DIV_ROUND_UP(stx.stx_size, 512);
 	stx.stx_rdev_major = MAJOR(inode->i_rdev);
 	stx.stx_rdev_minor = MINOR(inode->i_rdev);
-	stx.stx_dev_major = MAJOR(ROOT_DEV);
-	stx.stx_dev_minor = MINOR(ROOT_DEV);
+	stx.stx_dev_major = MAJOR(inode->i_sb->s_dev);
+	stx.stx_dev_minor = MINOR(inode->i_sb->s_dev);
 	stx.stx_atime.tv_sec = inode->i_atime_ns / NSEC_PER_SEC;
 	stx.stx_atime.tv_nsec = inode->i_atime_ns % NSEC_PER_SEC;
 	stx.stx_mtime.tv_sec = inode->i_mtime_ns / NSEC_PER_SEC;

@@ -27,6 +27,8 @@ int vfs_statfs(const struct path *path, struct kstatfs *buf)
 		err = sb->s_op->statfs(path->dentry, buf);
 	if (!buf->f_frsize)
 		buf->f_frsize = buf->f_bsize;
+	if (sb_rdonly(sb))
+		buf->f_flags |= ST_RDONLY;
 	buf->f_flags |= ST_VALID;
 	return err;
 }

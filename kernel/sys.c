@@ -19,7 +19,6 @@
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <linux/blkdev.h>
 #include <asm/elf.h>
 #include <uapi/linux/utsname.h>
 
@@ -347,10 +346,4 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 SYSCALL_DEFINE4(rseq, void __user *, rseq, u32, rseq_len, int, flags, u32, sig)
 {
 	return -ENOSYS;
-}
-
-SYSCALL_DEFINE0(sync)
-{
-	sync_all_bdevs();
-	return 0;
 }

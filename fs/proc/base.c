@@ -2,12 +2,13 @@
 /*
  * A small /proc: meminfo, uptime, version, mounts, stat, cpuinfo, loadavg,
  * filesystems, self, and per process <pid>/{stat,statm,cmdline,status,
- * comm,exe}, in Linux's formats (proc(5)) as far as busybox (ps, free,
+ * comm,mounts,exe}, in Linux's formats (proc(5)) as far as busybox (ps, free,
  * uptime, top...) reads them; subsystems add their own directories and
  * files with proc_mkdir() and proc_create_single(). Times are in USER_HZ (100) ticks.
  *
- * /proc is a directory of the root whose inode belongs to this pseudo
- * file system: its fixed entries are ordinary dentries; <pid> directories
+ * /proc is the one super block of the "proc" file system type, mounted
+ * on /proc at boot (and wherever mount -t proc puts it): its fixed
+ * entries are ordinary dentries; <pid> directories
  * are made on demand (->lookup, or when /proc is listed) and removed when
  * the process is reaped (proc_flush_task()). File contents are generated
  * when the file is opened.
@@ -21,6 +22,7 @@
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/namei.h>
+#include <linux/mount.h>
 #include <linux/process.h>
 #include <linux/ptrace.h>
 #include <linux/proc_fs.h>
@@ -40,6 +42,7 @@
 #include <linux/timekeeping.h>
 #include <asm/elf.h>
 #include "../internal.h"
+#include "../mount.h"
 
 #define PROC_BUF_SIZE 4096
 
@@ -52,7 +55,7 @@ enum proc_file {
 #define USER_HZ 100
 #define NS_TO_CLOCK_T(ns) ((ns) / (NSEC_PER_SEC / USER_HZ))
 
-static struct super_block proc_sb;
+static struct super_block *proc_sb;
 static struct dentry *proc_root;
 
 struct proc_buf {
@@ -306,16 +309,16 @@ static int fill_file(struct proc_buf *b, enum proc_file which)
 			      nr_running(), nr_tasks(), last_pid());
 		break;
 	case PROC_FILESYSTEMS:
-		n = scnprintf(b->data, PROC_BUF_SIZE, "nodev\tramfs\nnodev\tproc\n");
+		n = filesystems_show(b->data, PROC_BUF_SIZE);
 		break;
 	case PROC_VERSION:
 		n = scnprintf(b->data, PROC_BUF_SIZE,
 			      "Linux version 6.1.0-ferrite-" FERRITE_VERSION " (Ferrite) #1\n");
 		break;
 	case PROC_MOUNTS:
-		/* Not "rootfs": df skips a device of that name, as GNU df does. */
-		n = scnprintf(b->data, PROC_BUF_SIZE,
-			      "ramfs / ramfs rw 0 0\nproc /proc proc rw 0 0\n");
+		n = mounts_show(b->data, PROC_BUF_SIZE);
+		if (n < 0)
+			return n;
 		break;
 	default:
 		break;
@@ -333,7 +336,8 @@ static int proc_file_open(struct inode *inode, struct file *file)
 
 	if (!b)
 		return -ENOMEM;
-	err = pid ? fill_pid_file(b, which, pid) : fill_file(b, which);
+	/* <pid>/mounts: every process sees the one namespace. */
+	err = pid && which != PROC_MOUNTS ? fill_pid_file(b, which, pid) : fill_file(b, which);
 	if (err) {
 		kfree(b);
 		return err;
@@ -438,7 +442,7 @@ static const struct inode_operations proc_exe_iops = { .get_link = proc_exe_get_
 static struct inode *proc_inode(umode_t mode, const struct inode_operations *iop,
 				const struct file_operations *fop, void *priv)
 {
-	struct inode *inode = new_inode(&proc_sb);
+	struct inode *inode = new_inode(proc_sb);
 
 	if (!inode)
 		return NULL;
@@ -475,7 +479,7 @@ static const struct {
 	enum proc_file which;
 } pid_files[] = {
 	{ "stat", PROC_PID_STAT }, { "statm", PROC_PID_STATM }, { "cmdline", PROC_PID_CMDLINE },
-	{ "status", PROC_PID_STATUS }, { "comm", PROC_PID_COMM },
+	{ "status", PROC_PID_STATUS }, { "comm", PROC_PID_COMM }, { "mounts", PROC_MOUNTS },
 };
 
 /* As Linux: a process's directory and files belong to its effective ids. */
@@ -747,7 +751,8 @@ void proc_flush_thread(pid_t tgid, pid_t tid)
 	proc_flush(tgid, tid);
 }
 
-static int __init proc_root_init(void)
+/* The one proc super block: the root and its fixed files. */
+static int proc_fill_super(struct super_block *sb, void *data, int silent)
 {
 	static const struct {
 		const char *name;
@@ -758,30 +763,55 @@ static int __init proc_root_init(void)
 		{ "stat", PROC_STAT }, { "cpuinfo", PROC_CPUINFO },
 		{ "loadavg", PROC_LOADAVG }, { "filesystems", PROC_FILESYSTEMS },
 	};
-	struct path parent;
-	struct dentry *d;
-	struct inode *inode;
-	int err;
 
-	proc_sb.s_maxbytes = PROC_BUF_SIZE;
-	proc_sb.s_magic = PROC_SUPER_MAGIC;
-	kern_rmdir("/proc");	/* an empty /proc from the initramfs gives way */
-	d = kern_path_create("/proc", &parent, LOOKUP_DIRECTORY);
-	if (IS_ERR(d))
-		return PTR_ERR(d);
-	inode = proc_inode(S_IFDIR | 0555, &proc_root_iops, &proc_root_fops, NULL);
-	err = -ENOMEM;
-	if (inode) {
-		d_instantiate(d, inode);
-		d_attach(d);
-		proc_root = d;
-		for (size_t i = 0; i < ARRAY_SIZE(files); i++)
-			proc_add(d, files[i].name, proc_inode(S_IFREG | 0444, NULL, &proc_file_fops,
-							     (void *)(long)files[i].which));
-		proc_add(d, "self", proc_inode(S_IFLNK | 0777, &proc_self_iops, NULL, NULL));
-		err = 0;
-	}
-	done_path_create(&parent, d);
-	return err;
+	proc_sb = sb;
+	sb->s_maxbytes = PROC_BUF_SIZE;
+	sb->s_magic = PROC_SUPER_MAGIC;
+	sb->s_root = d_make_root(proc_inode(S_IFDIR | 0555, &proc_root_iops, &proc_root_fops,
+					    NULL));
+	if (!sb->s_root)
+		return -ENOMEM;
+	vfs_ns_lock();
+	for (size_t i = 0; i < ARRAY_SIZE(files); i++)
+		proc_add(sb->s_root, files[i].name,
+			 proc_inode(S_IFREG | 0444, NULL, &proc_file_fops,
+				    (void *)(long)files[i].which));
+	proc_add(sb->s_root, "self", proc_inode(S_IFLNK | 0777, &proc_self_iops, NULL, NULL));
+	proc_root = sb->s_root;
+	vfs_ns_unlock();
+	return 0;
+}
+
+static struct dentry *proc_mount(struct file_system_type *fs_type, int flags,
+				 const char *dev_name, void *data)
+{
+	return mount_single(fs_type, flags, data, proc_fill_super);
+}
+
+static struct file_system_type proc_fs_type = {
+	.name = "proc",
+	.mount = proc_mount,
+	.kill_sb = kill_anon_super,
+};
+
+/*
+ * Register "proc", make its super block with an internal mount that is
+ * never dropped (so every mount(2) of proc shares it and it never dies),
+ * and mount it on /proc.
+ */
+static int __init proc_root_init(void)
+{
+	struct vfsmount *mnt;
+	int err = register_filesystem(&proc_fs_type);
+
+	if (err)
+		return err;
+	mnt = kern_mount(&proc_fs_type);
+	if (IS_ERR(mnt))
+		return PTR_ERR(mnt);
+	err = kern_mkdir("/proc", 0555);
+	if (err && err != -EEXIST)
+		return err;
+	return kern_mount_at("proc", "/proc", "proc", 0, NULL);
 }
 fs_initcall(proc_root_init);

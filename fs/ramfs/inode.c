@@ -11,6 +11,7 @@
 #include <linux/ramfs.h>
 #include <linux/mm.h>
 #include <linux/statfs.h>
+#include <linux/init.h>
 #include "internal.h"
 
 static const struct inode_operations ramfs_dir_inode_operations;
@@ -183,7 +184,7 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 	.rename = ramfs_rename,
 };
 
-int ramfs_fill_super(struct super_block *sb)
+int ramfs_fill_super(struct super_block *sb, void *data, int silent)
 {
 	struct inode *root;
 
@@ -197,3 +198,47 @@ int ramfs_fill_super(struct super_block *sb)
 	sb->s_root = d_make_root(root);
 	return sb->s_root ? 0 : -ENOMEM;
 }
+
+static struct dentry *ramfs_mount(struct file_system_type *fs_type, int flags,
+				  const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, ramfs_fill_super);
+}
+
+struct file_system_type ramfs_fs_type = {
+	.name = "ramfs",
+	.mount = ramfs_mount,
+	.kill_sb = kill_litter_super,
+};
+
+/* tmpfs is ramfs under Linux's tmpfs name, magic and sticky, world-writable root. */
+static int tmpfs_fill_super(struct super_block *sb, void *data, int silent)
+{
+	int err = ramfs_fill_super(sb, data, silent);
+
+	if (!err) {
+		sb->s_magic = TMPFS_MAGIC;
+		sb->s_root->d_inode->i_mode = S_IFDIR | 01777;
+	}
+	return err;
+}
+
+static struct dentry *tmpfs_mount(struct file_system_type *fs_type, int flags,
+				  const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, tmpfs_fill_super);
+}
+
+static struct file_system_type tmpfs_fs_type = {
+	.name = "tmpfs",
+	.mount = tmpfs_mount,
+	.kill_sb = kill_litter_super,
+};
+
+static int __init init_ramfs_fs(void)
+{
+	int err = register_filesystem(&tmpfs_fs_type);
+
+	return err ? err : register_filesystem(&ramfs_fs_type);
+}
+fs_initcall(init_ramfs_fs);

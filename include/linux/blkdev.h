@@ -77,6 +77,8 @@ struct block_device {
 	/* Private to block/: */
 	struct list_head bd_list;	/* in the table of live block devices */
 	atomic_t bd_openers;		/* open files */
+	void *bd_holder;		/* who claimed it exclusively (a super block) */
+	int bd_holders;			/* claims by bd_holder */
 };
 
 struct block_device_operations {
@@ -183,6 +185,20 @@ int bdev_disk_changed(struct gendisk *disk);
  */
 struct block_device *blkdev_get_by_dev(dev_t dev);
 void blkdev_put(struct block_device *bdev);
+
+/*
+ * blkdev_get_by_path() - open the block device whose node is at @path
+ * (symbolic links followed) for @mode (FMODE_READ/FMODE_WRITE), and with a
+ * non-NULL @holder claim it exclusively: it stays busy for any other
+ * holder until bdev_release(). Returns the device referenced and counted
+ * as open, or ERR_PTR(): the lookup's error, -ENOTBLK (not a block
+ * device node), -ENXIO (no such device), -EBUSY (claimed by another
+ * holder), or the driver's open error. May sleep.
+ */
+struct block_device *blkdev_get_by_path(const char *path, blk_mode_t mode, void *holder);
+
+/* bdev_release() - undo blkdev_get_by_path() with the same @holder. May sleep. */
+void bdev_release(struct block_device *bdev, void *holder);
 
 /*
  * blkdev_issue_flush() - make every completed write to @bdev's disk

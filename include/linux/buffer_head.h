@@ -3,7 +3,11 @@
  * The buffer cache: one disk block in memory per struct buffer_head,
  * shared by every user of the disk (its partitions included). Block
  * numbers are in units of the buffer size, relative to the block device
- * given; the size must be that device's logical block size.
+ * given; the size is a power of two from that device's logical block size
+ * to PAGE_SIZE (a partition must start on a multiple of it). Buffers of
+ * different sizes over the same bytes are not kept coherent: a file system
+ * picks one size (sb_set_blocksize(), which drops the others) and holds
+ * its device exclusively.
  *
  *	bh = __bread(bdev, nr, size);	// read if not cached; NULL on error
  *	... bh->b_data ...
@@ -29,6 +33,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/blkdev.h>
+#include <linux/fs.h>
 
 #define BH_CACHE_MAX	256	/* buffers per disk before write-back and eviction */
 
@@ -57,7 +62,7 @@ static inline void unlock_buffer(struct buffer_head *bh)
 /*
  * __getblk() - the cached buffer of block @block of @bdev, with a
  * reference, not read (check buffer_uptodate()). Returns NULL on -ENOMEM
- * or when @size is not @bdev's logical block size or @block is past its
+ * or when @size is not a possible size (see above) or @block is past the
  * end.
  */
 struct buffer_head *__getblk(struct block_device *bdev, sector_t block, unsigned int size);
@@ -70,6 +75,15 @@ int bh_read(struct buffer_head *bh);
 
 /* __bread() - __getblk() then bh_read(); NULL on any error. */
 struct buffer_head *__bread(struct block_device *bdev, sector_t block, unsigned int size);
+
+/*
+ * sb_bread() - block @block (in s_blocksize units) of @sb's device, read;
+ * NULL on error (-EIO, -ENOMEM, or past the end of the device). Sleeps.
+ */
+static inline struct buffer_head *sb_bread(struct super_block *sb, sector_t block)
+{
+	return __bread(sb->s_bdev, block, sb->s_blocksize);
+}
 
 /* brelse() - drop a reference (NULL is fine). Never sleeps. */
 void brelse(struct buffer_head *bh);

@@ -3,8 +3,8 @@
  * Directory entries. In Ferrite the tree of dentries *is* the namespace:
  * every name that exists is a dentry linked in its parent's d_subdirs list,
  * pointing at its inode (ramfs keeps nothing else, as Linux's ramfs keeps
- * its names only in the dcache). There are no mounts; the root is the
- * ramfs root.
+ * its names only in the dcache). Each super block has its own tree; mounts
+ * (linux/mount.h) join the trees into one namespace.
  *
  * A linked dentry is also in the dentry hash table under (parent, name),
  * so looking a name up costs the same in a directory of 10 or 100,000
@@ -67,6 +67,7 @@ struct dentry {
 	struct rb_root d_offsets;	/* children, by d_offset */
 	loff_t d_next_offset;		/* the next child's d_offset */
 	void *d_fsdata;
+	unsigned int d_mounted;		/* mounts on this dentry (fs/namespace.c) */
 	char d_iname[DNAME_INLINE_LEN];	/* short names live here */
 };
 
@@ -103,6 +104,12 @@ static inline bool d_really_is_negative(const struct dentry *dentry)
 static inline bool IS_ROOT(const struct dentry *dentry)
 {
 	return dentry == dentry->d_parent;
+}
+
+/* d_mountpoint() - whether some mount sits on @dentry. Namespace mutex held. */
+static inline bool d_mountpoint(const struct dentry *dentry)
+{
+	return dentry->d_mounted != 0;
 }
 
 /* Whether @dentry is reachable by path (linked in its parent). */

@@ -85,7 +85,7 @@ struct device {
 	void (*release)(struct device *dev);	/* frees the device at the last put */
 	/* Private to drivers/base: */
 	char *name;
-	char *devtmpfs_path;		/* the node made for devt, while it exists */
+	char *devtmpfs_path;		/* its node's name in devtmpfs, while it exists */
 	refcount_t refcount;
 	struct list_head bus_node;
 	struct list_head class_node;

@@ -29,4 +29,16 @@ static inline bool IS_ERR_OR_NULL(const void *ptr)
 	return unlikely(!ptr) || IS_ERR_VALUE((unsigned long)ptr);
 }
 
+/* ERR_CAST() - an error pointer of one type as another. */
+static inline void *ERR_CAST(const void *ptr)
+{
+	return (void *)ptr;
+}
+
+/* PTR_ERR_OR_ZERO() - the -errno in @ptr, or 0 for a valid pointer. */
+static inline int PTR_ERR_OR_ZERO(const void *ptr)
+{
+	return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0;
+}
+
 #endif /* _LINUX_ERR_H */

@@ -19,6 +19,7 @@
 #include <linux/list.h>
 #include <linux/atomic.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/err.h>
 #include <linux/kdev_t.h>
 #include <linux/stat.h>
@@ -103,10 +104,13 @@ struct iattr {
 };
 
 /*
- * A location in the namespace. Ferrite has no mounts yet, so a path is a
- * dentry (holding a reference).
+ * A location in the namespace: a dentry as seen through a mount (see
+ * linux/mount.h), holding a reference on both (path_get()/path_put()). A
+ * path whose mnt is NULL is taken to be on the root mount.
  */
+struct vfsmount;
 struct path {
+	struct vfsmount *mnt;
 	struct dentry *dentry;
 };
 
@@ -210,24 +214,99 @@ struct inode_operations {
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
 };
 
-/* The file system's inode life cycle. */
+/*
+ * struct super_operations - what the VFS asks of a mounted file system.
+ * Every member may be NULL. They may sleep; none is called with the
+ * namespace mutex held except evict_inode/free_inode (from the last
+ * iput(), which may come from a namespace operation).
+ */
 struct super_operations {
 	/* Allocate an inode (usually embedded in a larger one); NULL: kzalloc. */
 	struct inode *(*alloc_inode)(struct super_block *sb);
 	/* Free an inode and everything it owns (last iput()); NULL: kfree. */
 	void (*free_inode)(struct inode *inode);
+	/*
+	 * Last reference gone: release what the inode holds on disk (an
+	 * unlinked inode's blocks), before free_inode.
+	 */
+	void (*evict_inode)(struct inode *inode);
+	/* Write an inode marked dirty (mark_inode_dirty()) back; @wait: synchronously. */
+	int (*write_inode)(struct inode *inode, int wait);
+	/* Write every change of the file system to its device; @wait: wait for it. */
+	int (*sync_fs)(struct super_block *sb, int wait);
 	/* Fill in the sizes of statfs(2) (linux/statfs.h); f_type is set already. */
 	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
+	/*
+	 * MS_REMOUNT: *@flags holds the new SB_RDONLY; refuse with -errno or
+	 * prepare (e.g. write everything back before going read-only).
+	 */
+	int (*remount_fs)(struct super_block *sb, int *flags, char *data);
+	/* Unmounting (from generic_shutdown_super()): release s_fs_info. */
+	void (*put_super)(struct super_block *sb);
 };
 
+/* super_block->s_flags (Linux's values: the MS_* flags they come from). */
+#define SB_RDONLY	1	/* no changes through any mount */
+#define SB_SILENT	32768	/* fill_super(): no messages about a wrong type */
+#define SB_ACTIVE	(1 << 30)	/* fill_super() succeeded */
+
+/* file_system_type->fs_flags */
+#define FS_REQUIRES_DEV	1	/* mounted from a block device (mount_bdev()) */
+
+/*
+ * struct file_system_type - a kind of file system, registered by name
+ * (register_filesystem()) so that mount(2) finds it.
+ *   mount	make or find a super block for @dev_name and return its
+ *		root dentry with a reference, with the super block active
+ *		(s_active counted): mount_bdev(), mount_nodev() or
+ *		mount_single() do it. ERR_PTR() on failure.
+ *   kill_sb	undo what mount made, when the last mount of the super
+ *		block goes: kill_block_super(), kill_litter_super() or
+ *		kill_anon_super().
+ * /proc/filesystems lists the types, "nodev" before those without
+ * FS_REQUIRES_DEV.
+ */
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	struct dentry *(*mount)(struct file_system_type *fs_type, int flags,
+				const char *dev_name, void *data);
+	void (*kill_sb)(struct super_block *sb);
+	struct file_system_type *next;	/* the registry's list */
+};
+
+/*
+ * struct super_block - one mounted instance of a file system. Made by
+ * mount_bdev(), mount_nodev() or mount_single(), counted by s_active (one
+ * per mount), killed by its type's ->kill_sb when the last mount goes.
+ */
+struct block_device;
 struct super_block {
 	const struct super_operations *s_op;
+	struct file_system_type *s_type;
 	struct dentry *s_root;
+	struct block_device *s_bdev;	/* mount_bdev(): the device, claimed */
+	dev_t s_dev;			/* st_dev of its inodes (0: none yet) */
+	unsigned long s_blocksize;	/* sb_bread() block size, bytes */
+	unsigned char s_blocksize_bits;
+	unsigned long s_flags;		/* SB_* */
 	loff_t s_maxbytes;		/* largest file size */
 	unsigned long s_magic;
-	void *s_fs_info;
+	void *s_fs_info;		/* the file system's own data */
 	atomic_long_t s_nr_inodes;	/* live inodes, for tests and leaks */
+	/* Private to fs/super.c and fs/inode.c: */
+	int s_active;			/* mounts, under the super blocks' lock */
+	struct list_head s_list;	/* in the list of all super blocks */
+	spinlock_t s_inode_wblist_lock;
+	struct list_head s_dirty;	/* inodes to ->write_inode, each referenced */
 };
+
+static inline bool sb_rdonly(const struct super_block *sb)
+{
+	return sb->s_flags & SB_RDONLY;
+}
+
+#define IS_RDONLY(inode) sb_rdonly((inode)->i_sb)
 
 #define S_DEAD (1 << 4)		/* i_flags: a removed directory */
 
@@ -250,7 +329,11 @@ struct inode {
 	struct pipe_inode_info *i_pipe;	/* pipes and FIFOs */
 	atomic_t i_count;
 	struct mutex i_mutex;		/* inode_lock(): file data and size */
+	unsigned long i_state;		/* I_DIRTY: on the super block's s_dirty */
+	struct list_head i_io_list;	/* in s_dirty */
 };
+
+#define I_DIRTY		(1 << 0)
 
 /*
  * struct file - one open file (Linux: an open file description). Reference
@@ -342,8 +425,9 @@ struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 
 /*
- * iput() - drop a reference on @inode; the last one frees it through
- * s_op->free_inode (with its data). May sleep.
+ * iput() - drop a reference on @inode; the last one calls
+ * s_op->evict_inode, then frees it through s_op->free_inode (with its
+ * data). May sleep.
  */
 void iput(struct inode *inode);
 
@@ -426,7 +510,8 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr);
  * permission, else -EACCES): the size through ->setattr (-EPERM without
  * one), owner, mode and times here; ATTR_KILL_SUID/ATTR_KILL_SGID clear
  * those bits if set (S_ISGID only with S_IXGRP); the change time becomes
- * now. Takes inode_lock(). 0 or -errno. May sleep.
+ * now. Takes inode_lock(). 0 or -errno (-EROFS on a read-only file
+ * system). May sleep.
  */
 int notify_change(struct dentry *dentry, struct iattr *attr);
 
@@ -700,6 +785,84 @@ static inline void unregister_chrdev(unsigned int major, const char *name)
 {
 	__unregister_chrdev(major, 0, 256, name);
 }
+
+/* --- File systems and super blocks (fs/filesystems.c, fs/super.c) ------ */
+
+/*
+ * register_filesystem() - make @fs findable by mount(2) under @fs->name.
+ * -EBUSY if that name is taken. unregister_filesystem() undoes it
+ * (-EINVAL if not registered); the caller makes sure nothing is mounted.
+ */
+int register_filesystem(struct file_system_type *fs);
+int unregister_filesystem(struct file_system_type *fs);
+
+/* get_fs_type() - the registered type called @name, or NULL. */
+struct file_system_type *get_fs_type(const char *name);
+
+/*
+ * mount_bdev() - ->mount of a disk file system: open the block device at
+ * the path @dev_name exclusively (a second mount of it is -EBUSY), make a
+ * super block with s_bdev, s_dev and a block size of the device's logical
+ * block size, and call @fill_super(sb, @data, @flags & SB_SILENT) to read
+ * it and set s_root; SB_RDONLY from @flags. Returns the root with a
+ * reference, or ERR_PTR(): -ENOTBLK (not a block device node), -ENXIO (no
+ * such device), -ENOENT..., -EBUSY, -ENOMEM, or fill_super's error
+ * (everything undone then). May sleep.
+ */
+struct dentry *mount_bdev(struct file_system_type *fs_type, int flags, const char *dev_name,
+			  void *data, int (*fill_super)(struct super_block *, void *, int));
+
+/* mount_nodev() - the same for a file system without a device: a new super block each time. */
+struct dentry *mount_nodev(struct file_system_type *fs_type, int flags, void *data,
+			   int (*fill_super)(struct super_block *, void *, int));
+
+/*
+ * mount_single() - one super block shared by every mount of @fs_type
+ * (made by the first, with @fill_super): proc and devtmpfs.
+ */
+struct dentry *mount_single(struct file_system_type *fs_type, int flags, void *data,
+			    int (*fill_super)(struct super_block *, void *, int));
+
+/*
+ * generic_shutdown_super() - the common part of every ->kill_sb: write
+ * everything back (sync_filesystem()), drop the root dentry, call
+ * ->put_super. The super block must have no users left.
+ * kill_anon_super() is that alone; kill_litter_super() first unlinks
+ * every dentry (ramfs: the dentries are the files); kill_block_super()
+ * then also writes back and releases the block device.
+ */
+void generic_shutdown_super(struct super_block *sb);
+void kill_anon_super(struct super_block *sb);
+void kill_litter_super(struct super_block *sb);
+void kill_block_super(struct super_block *sb);
+
+/*
+ * deactivate_super() - drop a mount's reference on @sb; the last one
+ * calls ->kill_sb and frees @sb. May sleep.
+ */
+void deactivate_super(struct super_block *sb);
+
+/*
+ * sync_filesystem() - write @sb's dirty inodes (->write_inode), then
+ * ->sync_fs, then its block device's buffers. 0 or the first error.
+ * iterate_supers() - call @f on every live super block.
+ */
+int sync_filesystem(struct super_block *sb);
+void iterate_supers(void (*f)(struct super_block *sb, void *arg), void *arg);
+
+/*
+ * sb_set_blocksize() - make @size (a power of two, at least the device's
+ * logical block size, at most PAGE_SIZE) @sb's block size for sb_bread().
+ * Returns @size, or 0 if the size is not possible. May sleep.
+ */
+int sb_set_blocksize(struct super_block *sb, int size);
+
+/*
+ * mark_inode_dirty() - @inode has changes ->write_inode must store; the
+ * next sync_filesystem() (sync(2), syncfs(2), umount) writes it. Takes a
+ * reference until then. Never sleeps.
+ */
+void mark_inode_dirty(struct inode *inode);
 
 /*
  * getname() - copy the path at user @filename into a new kmalloc'd string

@@ -5,7 +5,10 @@
  * A relative path starts at the current process's working directory (the
  * root for kernel threads), or at an explicit base for the *_at forms.
  * "." and ".." are understood ("/.." is "/"), repeated slashes are one, a
- * trailing slash requires a directory. Symbolic links are followed in
+ * trailing slash requires a directory. Mounts are crossed both ways (a
+ * mounted directory leads into the mount's root, ".." from that root to
+ * the mountpoint's parent), and the result names the mount it is on
+ * (path->mnt). Symbolic links are followed in
  * every component but the last, and in the last with LOOKUP_FOLLOW (or a
  * trailing slash); more than 40 give -ELOOP. Errors: -ENOENT (a component
  * is missing, or the path is empty), -ENOTDIR (a non-final component, or a

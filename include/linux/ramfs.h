@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * ramfs: the root file system. Directories are the dentry tree itself;
+ * ramfs: the root file system, and tmpfs. Directories are the dentry tree itself;
  * regular files keep their data in pages allocated on write (holes read as
  * zeroes); device nodes are special inodes. Everything lives until
  * unlinked and closed.
@@ -19,11 +19,17 @@
  */
 #define RAMFS_MAX_DATA ((loff_t)1 << 30)
 
+#define TMPFS_MAGIC 0x01021994
+
 /*
- * ramfs_fill_super() - make @sb (zeroed by the caller) a ramfs with an
- * empty root directory in sb->s_root. Returns 0 or -ENOMEM. May sleep.
+ * ramfs_fill_super() - make the new @sb a ramfs with an empty root
+ * directory in sb->s_root (a fill_super for mount_nodev(); @data and
+ * @silent are ignored). Returns 0 or -ENOMEM. May sleep.
  */
-int ramfs_fill_super(struct super_block *sb);
+int ramfs_fill_super(struct super_block *sb, void *data, int silent);
+
+/* "ramfs" (also the root file system); "tmpfs" is registered beside it. */
+extern struct file_system_type ramfs_fs_type;
 
 /*
  * ramfs_get_inode() - a new ramfs inode of @sb with @mode (regular file,

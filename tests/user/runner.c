@@ -16,6 +16,7 @@ static const char *const programs[] = {
 	"/tests/basic", "/tests/basic-pie", "/tests/proc", "/tests/files", "/tests/pipes",
 	"/tests/mem", "/tests/time", "/tests/signals", "/tests/efault", "/tests/devices",
 	"/tests/sys", "/tests/creds", "/tests/perms", "/tests/compat", "/tests/threads",
+	"/tests/mount",
 #ifndef __GLIBC__
 	"/tests/threads-glibc",	/* where the rest use musl: glibc's threads too (usr/Makefile) */
 #endif
