@@ -22,10 +22,11 @@ while [ $# -gt 0 ]; do
 	shift
 done
 
-# Build: C toolchain, both compilers; Rust: the pinned toolchain.
+# Build: C toolchain, both compilers; Rust: the pinned toolchain;
+# e2fsprogs makes the ext2 test images (scripts/ext2_images.py).
 pkgs="make gcc binutils clang lld llvm python3 gdb \
 	rustc-web rust-web-src rustfmt-web rust-web-clippy bindgen libclang-dev \
-	musl-tools busybox-static"
+	musl-tools busybox-static e2fsprogs"
 case "$arch" in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 riscv64) pkgs="$pkgs gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-riscv64-cross \

@@ -85,6 +85,7 @@ pub mod code {
         EOVERFLOW = 75: "Value too large for defined data type.",
         EOPNOTSUPP = 95: "Operation not supported.",
         ETIMEDOUT = 110: "Connection timed out.",
+        EUCLEAN = 117: "Structure needs cleaning (a filesystem's metadata is corrupt).",
         ECANCELED = 125: "Operation canceled.",
         ERESTARTSYS = 512: "Restart the system call (never seen by user space).",
         ENOTSUPP = 524: "Operation is not supported (kernel-internal).",

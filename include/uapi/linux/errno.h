@@ -56,6 +56,7 @@
 #define ETIMEDOUT 110
 #define EALREADY 114
 #define EINPROGRESS 115
+#define EUCLEAN 117
 #define ECANCELED 125
 
 #endif /* _UAPI_LINUX_ERRNO_H */

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+//! ext2, the second extended filesystem, in safe Rust.
+//!
+//! The on-disk format, each part in its module, over any [`BlockDevice`]:
+//! [`super_block`] (geometry and features), [`volume`] (the group
+//! descriptors, and every block read bounds-checked), [`inode`] (inodes,
+//! the block map, file data and symlinks) and [`dir`] (directory
+//! entries). All of it treats the image as hostile: a value that would
+//! send a read outside a buffer or the filesystem is `EUCLEAN` (or
+//! `EINVAL` for a superblock it refuses), never a panic. Read-only so far.
+//!
+//! [`BlockDevice`]: disk::BlockDevice
+
+#![no_std]
+#![forbid(unsafe_code)]
+
+pub mod dir;
+pub mod disk;
+pub mod inode;
+pub mod super_block;
+pub mod volume;
+
+#[cfg(CONFIG_KUNIT)]
+mod tests;
+
+/// The prefix of this crate's messages.
+const __LOG_PREFIX: &str = "ext2";
