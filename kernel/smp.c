@@ -6,9 +6,10 @@
  * The architecture points its per-CPU register at cpu_infos[cpu] before
  * that CPU's C code uses this_cpu(): for the boot CPU in its early entry,
  * for the others in the entry __cpu_up() starts them at, which then calls
- * secondary_start_kernel(). Secondary CPUs come online and halt with
- * interrupts off: the scheduler runs on the boot CPU only so far, so they
- * are online but not active (Documentation/core-api/smp.rst).
+ * secondary_start_kernel(). Secondary CPUs come online and idle, taking
+ * only the interrupts their architecture enabled: the scheduler runs on
+ * the boot CPU only so far, so they are online but not active
+ * (Documentation/core-api/smp.rst).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -94,5 +95,16 @@ void __init smp_init(void)
 void __noreturn secondary_start_kernel(void)
 {
 	set_cpu_online(smp_processor_id(), true);
-	arch_halt_forever();
+	for (;;) {
+		arch_cpu_idle();	/* returns with interrupts on */
+		local_irq_disable();
+	}
+}
+
+void __weak scheduler_ipi(void)
+{
+}
+
+void __weak generic_smp_call_function_interrupt(void)
+{
 }

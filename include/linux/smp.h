@@ -38,8 +38,18 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle);
 
 /*
  * secondary_start_kernel() - a secondary CPU's first generic code, with
- * interrupts off: marks it online and halts it.
+ * interrupts off: marks it online and idles it with interrupts on, so it
+ * takes the interrupts its architecture enabled (IPIs) and runs nothing.
  */
 __noreturn void secondary_start_kernel(void);
+
+/*
+ * The generic handlers of the IPIs an architecture raises, called in hard
+ * IRQ context on the CPU that took the IPI: scheduler_ipi() for a
+ * reschedule IPI, generic_smp_call_function_interrupt() for a
+ * function-call IPI. No-ops until the scheduler and cross-CPU calls use them.
+ */
+void scheduler_ipi(void);
+void generic_smp_call_function_interrupt(void);
 
 #endif /* _LINUX_SMP_H */

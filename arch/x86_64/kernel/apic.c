@@ -8,6 +8,9 @@
  * CPUs' have LINT0 masked (the 8259 talks to the boot CPU only). Every
  * CPU sees its own local APIC at the same physical address, so one
  * mapping serves all; the interrupt command register (ICR) sends IPIs.
+ * Each secondary CPU runs its local APIC timer at HZ, calibrated once
+ * against the TSC; the boot CPU keeps the PIT tick (time.c), which also
+ * drives jiffies.
  */
 #define pr_fmt(fmt) "apic: " fmt
 
@@ -17,7 +20,10 @@
 #include <linux/delay.h>
 #include <linux/io.h>
 #include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <asm/apic.h>
+#include <asm/smp.h>
 #include <asm/processor.h>
 
 #define MSR_IA32_APICBASE	0x1b
@@ -30,13 +36,21 @@
 #define APIC_ICR	0x300
 #define  APIC_ICR_BUSY		(1U << 12)
 #define APIC_ICR2	0x310
+#define APIC_LVTT	0x320
+#define  APIC_LVT_TIMER_PERIODIC	(1U << 17)
 #define APIC_LVT0	0x350
 #define APIC_LVT1	0x360
 #define  APIC_DM_NMI	0x400
 #define  APIC_DM_EXTINT	0x700
 #define  APIC_LVT_MASKED	(1U << 16)
+#define APIC_TMICT	0x380
+#define APIC_TMCCT	0x390
+#define APIC_TDCR	0x3e0
+#define  APIC_TDR_DIV_16	0x3
+#define CALIBRATE_US	10000
 
 static void __iomem *lapic;
+static u32 lapic_timer_count;	/* timer counts (divided by 16) per tick */
 
 u32 lapic_id(void)
 {
@@ -60,6 +74,52 @@ int lapic_send_icr(u32 apicid, u32 icr)
 		udelay(1);
 	local_irq_restore(flags);
 	return us < 1000 ? 0 : -EIO;
+}
+
+int apic_send_IPI(unsigned int cpu, unsigned int vector)
+{
+	return lapic_send_icr(cpu_physical_id(cpu), vector);	/* fixed delivery */
+}
+
+int apic_send_IPI_mask(const cpumask_t *mask, unsigned int vector)
+{
+	unsigned int cpu;
+	int err = 0;
+
+	for_each_cpu(cpu, mask)
+		err = apic_send_IPI(cpu, vector) ?: err;
+	return err;
+}
+
+/*
+ * The local APIC timer's rate is the bus clock's, which only the hardware
+ * knows: count it down over CALIBRATE_US of the calibrated TSC.
+ */
+static void __init lapic_timer_calibrate(void)
+{
+	u64 t0, ns;
+	u32 counted;
+
+	writel(APIC_TDR_DIV_16, lapic + APIC_TDCR);
+	writel(APIC_LVT_MASKED | LOCAL_TIMER_VECTOR, lapic + APIC_LVTT);
+	writel(~0U, lapic + APIC_TMICT);
+	t0 = ktime_get_ns();
+	udelay(CALIBRATE_US);
+	counted = ~0U - readl(lapic + APIC_TMCCT);
+	ns = ktime_get_ns() - t0;
+	writel(0, lapic + APIC_TMICT);
+	lapic_timer_count = ns ? (u64)counted * (NSEC_PER_SEC / HZ) / ns : 0;
+	pr_info("timer: %u kHz bus clock, %u counts per tick\n",
+		ns ? (u32)((u64)counted * 16 * NSEC_PER_MSEC / ns) : 0, lapic_timer_count);
+}
+
+void lapic_timer_setup(void)
+{
+	if (!lapic_timer_count)
+		return;
+	writel(APIC_TDR_DIV_16, lapic + APIC_TDCR);
+	writel(APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR, lapic + APIC_LVTT);
+	writel(lapic_timer_count, lapic + APIC_TMICT);
 }
 
 /* Program this CPU's LINT pins and software-enable its local APIC. */
@@ -88,6 +148,7 @@ int __init lapic_init(void)
 	if (!lapic)
 		return -ENOMEM;
 	lapic_setup(APIC_DM_EXTINT);
+	lapic_timer_calibrate();
 	pr_info("local APIC %u at %#llx, virtual wire mode\n", lapic_id(),
 		(unsigned long long)(base & ~0xfffUL));
 	return 0;

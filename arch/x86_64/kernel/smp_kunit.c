@@ -8,7 +8,10 @@
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/apic.h>
@@ -155,6 +158,67 @@ static void x86_smp_apic_ids(struct kunit *test)
 	}
 }
 
+/* Wait up to 100 ms for *@count to pass @old; true if it did. */
+static bool count_moved(const unsigned long *count, unsigned long old)
+{
+	for (int ms = 0; ms < 100; ms++) {
+		if (READ_ONCE(*count) != old)
+			return true;
+		msleep(1);
+	}
+	return READ_ONCE(*count) != old;
+}
+
+/* Every secondary CPU, idling, takes each IPI sent to it, counted once. */
+static void x86_smp_ipis(struct kunit *test)
+{
+	unsigned int cpu, self = smp_processor_id();
+	unsigned long calls[NR_CPUS];
+	cpumask_t others = {};
+
+	for_each_online_cpu(cpu) {
+		irq_cpustat_t *st = &per_cpu(irq_stat, cpu);
+		unsigned long res = st->irq_resched_count, call = st->irq_call_count;
+
+		if (cpu == self)
+			continue;
+		arch_smp_send_reschedule(cpu);
+		KUNIT_EXPECT_TRUE(test, count_moved(&st->irq_resched_count, res));
+		KUNIT_EXPECT_EQ(test, st->irq_resched_count, res + 1);
+		arch_send_call_function_single_ipi(cpu);
+		KUNIT_EXPECT_TRUE(test, count_moved(&st->irq_call_count, call));
+		KUNIT_EXPECT_EQ(test, st->irq_call_count, call + 1);
+		cpumask_set_cpu(cpu, &others);
+	}
+	for_each_cpu(cpu, &others)
+		calls[cpu] = READ_ONCE(per_cpu(irq_stat, cpu).irq_call_count);
+	arch_send_call_function_ipi_mask(&others);
+	for_each_cpu(cpu, &others)
+		KUNIT_EXPECT_TRUE(test, count_moved(&per_cpu(irq_stat, cpu).irq_call_count,
+						    calls[cpu]));
+}
+
+/* Each secondary CPU's local APIC timer ticks at HZ (within a factor of two). */
+static void x86_smp_apic_timer(struct kunit *test)
+{
+	unsigned long before[NR_CPUS];
+	unsigned int cpu;
+	u64 t0 = ktime_get_ns(), ms;
+
+	for_each_online_cpu(cpu)
+		before[cpu] = READ_ONCE(per_cpu(irq_stat, cpu).apic_timer_irqs);
+	msleep(200);
+	ms = (ktime_get_ns() - t0) / NSEC_PER_MSEC;
+	for_each_online_cpu(cpu) {
+		unsigned long ticks = READ_ONCE(per_cpu(irq_stat, cpu).apic_timer_irqs) - before[cpu];
+
+		if (cpu == 0)	/* the boot CPU keeps the PIT tick */
+			continue;
+		KUNIT_EXPECT_GE(test, ticks * 2, ms * HZ / 1000);
+		KUNIT_EXPECT_LE(test, ticks, 2 * ms * HZ / 1000);
+	}
+}
+
 /* The RSDP found passes its checksum; one byte changed in a copy fails it. */
 static void x86_smp_checksums(struct kunit *test)
 {
@@ -176,6 +240,8 @@ static struct kunit_case x86_smp_cases[] = {
 	KUNIT_CASE(x86_smp_mpc_parse),
 	KUNIT_CASE(x86_smp_apic_ids),
 	KUNIT_CASE(x86_smp_checksums),
+	KUNIT_CASE(x86_smp_ipis),
+	KUNIT_CASE(x86_smp_apic_timer),
 	{}
 };
 

@@ -124,6 +124,7 @@ __noreturn void x86_64_secondary_start(void)
 {
 	cpu_init_tables(secondary_data.df_stack_top);
 	lapic_setup_ap();
+	lapic_timer_setup();
 	__this_cpu_write(cpu_apicid_seen, lapic_id());
 	secondary_start_kernel();
 }

@@ -38,7 +38,7 @@ trampoline_start:
 	lgdtl tr_gdt_desc - trampoline_start
 	movl $(CR0_PE | CR0_ET), %eax		/* also clears the reset CD and NW */
 	movl %eax, %cr0
-	ljmpl $0x08, $TR(tr_start32)
+	ljmpl $0x18, $TR(tr_start32)
 
 	.code32
 tr_start32:
@@ -56,7 +56,7 @@ tr_start32:
 	wrmsr
 	movl $(CR0_PG | CR0_WP | CR0_NE | CR0_ET | CR0_MP | CR0_PE), %eax
 	movl %eax, %cr0
-	ljmpl $0x18, $TR(tr_start64)
+	ljmpl $0x08, $TR(tr_start64)
 
 	.code64
 tr_start64:
@@ -64,11 +64,12 @@ tr_start64:
 	jmp *%rax
 
 	.balign 8
+/* The kernel's selectors for 64-bit code and data, so CS and SS stay valid. */
 tr_gdt:
 	.quad 0
-	.quad 0x00cf9a000000ffff	/* 0x08: 32-bit code */
-	.quad 0x00cf92000000ffff	/* 0x10: data */
-	.quad 0x00af9a000000ffff	/* 0x18: 64-bit code */
+	.quad 0x00af9a000000ffff	/* 0x08: 64-bit code (KERNEL_CS) */
+	.quad 0x00cf92000000ffff	/* 0x10: data (KERNEL_DS) */
+	.quad 0x00cf9a000000ffff	/* 0x18: 32-bit code */
 tr_gdt_end:
 tr_gdt_desc:
 	.word tr_gdt_end - tr_gdt - 1

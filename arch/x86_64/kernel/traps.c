@@ -220,7 +220,10 @@ static void handle_irq(struct pt_regs *regs)
 			generic_handle_irq(irq);
 			pic_eoi(irq);
 		}
-	} else if (regs->vector != SPURIOUS_APIC_VECTOR) {
+	} else if (regs->vector >= FIRST_SYSTEM_VECTOR) {
+		if (regs->vector != SPURIOUS_APIC_VECTOR)	/* never acknowledged */
+			sysvec_interrupt(regs->vector);
+	} else {
 		generic_handle_irq(irq);
 		lapic_eoi();
 	}

@@ -13,6 +13,7 @@
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
 #include <linux/percpu.h>
+#include <linux/cpumask.h>
 
 /*
  * acpi_madt_apicids() - the APIC IDs of the enabled processors the ACPI
@@ -59,6 +60,14 @@ extern u64 pvh_rsdp_paddr;
  * paging_init().
  */
 void smp_scan_cpus(void);
+
+/*
+ * The IPIs of the scheduler and of cross-CPU function calls (smp.c), to
+ * online CPUs; any context.
+ */
+void arch_smp_send_reschedule(int cpu);
+void arch_send_call_function_ipi_mask(const cpumask_t *mask);
+void arch_send_call_function_single_ipi(int cpu);
 
 /* cpu_physical_id() - the APIC ID of possible CPU @cpu. */
 u32 cpu_physical_id(unsigned int cpu);
