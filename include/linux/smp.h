@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Multiprocessor bring-up (Documentation/core-api/smp.rst). Secondary
- * CPUs come online and halt: the scheduler runs on the boot CPU only so
- * far. Per-CPU data is in <linux/percpu.h>, CPU masks in <linux/cpumask.h>.
+ * Multiprocessor bring-up and cross-CPU function calls
+ * (Documentation/core-api/smp.rst). Secondary CPUs come online and wait
+ * in their idle loop for function calls: the scheduler runs on the boot
+ * CPU only so far. Per-CPU data is in <linux/percpu.h>, CPU masks in
+ * <linux/cpumask.h>.
  */
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
@@ -38,18 +40,75 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle);
 
 /*
  * secondary_start_kernel() - a secondary CPU's first generic code, with
- * interrupts off: marks it online and idles it with interrupts on, so it
- * takes the interrupts its architecture enabled (IPIs) and runs nothing.
+ * interrupts off and its IPIs unmasked by the architecture: marks it
+ * online and waits for interrupts (cross-CPU calls) with preemption off.
  */
 __noreturn void secondary_start_kernel(void);
 
+typedef void (*smp_call_func_t)(void *info);
+
 /*
- * The generic handlers of the IPIs an architecture raises, called in hard
- * IRQ context on the CPU that took the IPI: scheduler_ipi() for a
- * reschedule IPI, generic_smp_call_function_interrupt() for a
- * function-call IPI. No-ops until the scheduler and cross-CPU calls use them.
+ * smp_call_function_single() - run @func(@info) on @cpu, in interrupt
+ * context there with interrupts off (on the caller's CPU, @cpu may be
+ * it, with interrupts off too). @wait: return only once @func has
+ * returned; otherwise once it is queued (a previous call from this CPU
+ * to @cpu may still be waited for). @func must not sleep. Call from task
+ * context with interrupts on (two CPUs calling each other with interrupts
+ * off would wait for each other forever). Returns 0, or -ENXIO when @cpu
+ * is not online. Does not allocate.
+ */
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
+
+/*
+ * smp_call_function_many() - run @func(@info) on every online CPU of
+ * @mask except the caller's, as smp_call_function_single() does, all at
+ * once. The caller has disabled preemption (it decides which CPU is
+ * "the caller's") and left interrupts on.
+ */
+void smp_call_function_many(const cpumask_t *mask, smp_call_func_t func, void *info,
+			    bool wait);
+
+/* smp_call_function() - smp_call_function_many() on every online CPU but this one. */
+void smp_call_function(smp_call_func_t func, void *info, int wait);
+
+/*
+ * on_each_cpu_mask(), on_each_cpu() - run @func(@info) on every online
+ * CPU of @mask (every online CPU), the caller's included, with
+ * interrupts off on each. Task context, interrupts on; does not sleep
+ * unless @wait, and then only by spinning.
+ */
+void on_each_cpu_mask(const cpumask_t *mask, smp_call_func_t func, void *info, bool wait);
+
+static inline void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	on_each_cpu_mask(cpu_online_mask, func, info, wait);
+}
+
+/*
+ * generic_smp_call_function_interrupt() - run the calls queued for this
+ * CPU. The architecture calls it from its function-call IPI, in
+ * interrupt context.
+ */
+void generic_smp_call_function_interrupt(void);
+
+/*
+ * scheduler_ipi() - the reschedule IPI arrived: this CPU looks for
+ * another task at its next chance. Interrupt context.
  */
 void scheduler_ipi(void);
-void generic_smp_call_function_interrupt(void);
+
+/*
+ * The architecture's IPIs, sent only to online CPUs other than the
+ * caller's, with preemption off; they do not sleep. The target runs
+ * scheduler_ipi() (reschedule) or generic_smp_call_function_interrupt()
+ * (function call) in interrupt context, after seeing every store the
+ * sender made before sending. An architecture that starts no secondary
+ * CPU never sends one.
+ */
+void arch_smp_send_reschedule(int cpu);
+void arch_send_call_function_single_ipi(int cpu);
+void arch_send_call_function_ipi_mask(const cpumask_t *mask);
+
+#define smp_send_reschedule(cpu) arch_smp_send_reschedule(cpu)
 
 #endif /* _LINUX_SMP_H */

@@ -20,6 +20,7 @@
 #include <linux/process.h>
 #include <linux/posix-timers.h>
 #include <linux/pgtable.h>
+#include <linux/smp.h>
 
 #define SCHED_SLICE_TICKS 2
 
@@ -217,6 +218,11 @@ void yield(void)
 {
 	this_cpu()->need_resched = 1;
 	schedule();
+}
+
+void scheduler_ipi(void)
+{
+	this_cpu()->need_resched = 1;
 }
 
 void scheduler_tick(void)

@@ -5,8 +5,10 @@
  *
  * The kernel runs on SP_EL1 and takes its own exceptions through the
  * "current EL with SPx" vectors. Each vector first checks that the
- * exception frame fits above arm64_stack_limit (the bottom of the current
- * thread's stack): if the stack has overflowed into the guard page below
+ * exception frame fits above the running task's thread.stack_limit (the
+ * bottom of its stack; 0: no check), found through TPIDR_EL1 and
+ * cpu_info.curr_task, so each CPU checks its own task (no check before
+ * either is set): if the stack has overflowed into the guard page below
  * it, the frame is built on a separate overflow stack instead, and the
  * overflow is reported (an exception handler cannot run on a stack that
  * faults). x0 is parked in SP_EL0, which the kernel does not otherwise
@@ -19,6 +21,7 @@
  * through ret_to_user, which restores it.
  */
 #include <asm/ptrace.h>
+#include <asm/percpu.h>
 
 	.text
 
@@ -62,9 +65,12 @@
 	.balign 0x80
 	sub	sp, sp, #PT_SIZE
 	msr	sp_el0, x0
-	adrp	x0, arm64_stack_limit
-	ldr	x0, [x0, :lo12:arm64_stack_limit]
-	cmp	sp, x0
+	mrs	x0, tpidr_el1		/* 0 before the boot CPU sets it */
+	cbz	x0, 1f
+	ldr	x0, [x0, #CPU_INFO_CURR_TASK]	/* NULL before sched_init() */
+	cbz	x0, 1f
+	ldr	x0, [x0, #THREAD_STACK_LIMIT]
+1:	cmp	sp, x0
 	b.lo	__bad_stack
 	mrs	x0, sp_el0
 	b	el1_\kind
@@ -246,9 +252,6 @@ __switch_to_asm:
 	ldp	x29, x10, [x1, #80]
 	ldr	x30, [x1, #96]
 	mov	sp, x10
-	ldr	x11, [x1, #104]
-	adrp	x12, arm64_stack_limit
-	str	x11, [x12, :lo12:arm64_stack_limit]
 	ret
 
 /* First code of a new thread: x0 = prev, x19 = fn, x20 = arg. */

@@ -229,7 +229,7 @@ primary_switched:
  * the higher half, there switches to the kernel's tables as the boot CPU
  * left them (TTBR1 kernel_pgd_phys, TTBR0 user_pgd_phys), takes its stack
  * and cpu_info from secondary_data, sets VBAR_EL1 and calls
- * secondary_start_kernel() with every exception masked.
+ * arm64_secondary_start() (smp.c) with every exception masked.
  */
 	.globl secondary_entry
 secondary_entry:
@@ -264,7 +264,7 @@ secondary_switched:
 	isb
 	mov	x29, #0
 	mov	x30, #0
-	bl	secondary_start_kernel
+	bl	arm64_secondary_start
 9:	wfi
 	b	9b
 

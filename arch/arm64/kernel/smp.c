@@ -4,7 +4,9 @@
  * (reg = MPIDR affinity fields, enable-method = "psci"); the boot CPU is
  * CPU 0, the others get CPU numbers in tree order. __cpu_up() starts one
  * with PSCI CPU_ON at secondary_entry (head.S), MMU off, which turns the
- * MMU on and calls secondary_start_kernel().
+ * MMU on and calls arm64_secondary_start().
+ *
+ * IPIs are GIC software-generated interrupts, one SGI number per message.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -17,6 +19,11 @@
 #include <asm/processor.h>
 #include <asm/psci.h>
 #include <asm/setup.h>
+
+enum ipi_msg_type {
+	IPI_RESCHEDULE,
+	IPI_CALL_FUNC,
+};
 
 static u64 cpu_mpidr[NR_CPUS];
 
@@ -71,4 +78,47 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 	smp_wmb();
 	return psci_to_errno(psci_call(PSCI_0_2_FN64_CPU_ON, cpu_mpidr[cpu],
 				       __pa(secondary_entry), 0));
+}
+
+/* First C code of a secondary CPU: stack, TPIDR_EL1 and VBAR_EL1 set. */
+__noreturn void arm64_secondary_start(void);
+__noreturn void arm64_secondary_start(void)
+{
+	gic_cpu_init();
+	secondary_start_kernel();
+}
+
+static void send_ipi(int cpu, enum ipi_msg_type msg)
+{
+	cpumask_t mask = {};
+
+	cpumask_set_cpu(cpu, &mask);
+	gic_send_sgi(&mask, msg);
+}
+
+void arch_smp_send_reschedule(int cpu)
+{
+	send_ipi(cpu, IPI_RESCHEDULE);
+}
+
+void arch_send_call_function_single_ipi(int cpu)
+{
+	send_ipi(cpu, IPI_CALL_FUNC);
+}
+
+void arch_send_call_function_ipi_mask(const cpumask_t *mask)
+{
+	gic_send_sgi(mask, IPI_CALL_FUNC);
+}
+
+void handle_IPI(unsigned int ipinr)
+{
+	switch (ipinr) {
+	case IPI_RESCHEDULE:
+		scheduler_ipi();
+		break;
+	case IPI_CALL_FUNC:
+		generic_smp_call_function_interrupt();
+		break;
+	}
 }

@@ -46,8 +46,9 @@
 #define EC_SERROR 0x2f
 #define EC_BRK64 0x3c
 
-/* Lowest SP an exception frame may start at (entry.S; 0: no check). */
-unsigned long arm64_stack_limit;
+_Static_assert(offsetof(struct cpu_info, curr_task) == CPU_INFO_CURR_TASK, "asm/percpu.h");
+_Static_assert(offsetof(struct task_struct, thread.stack_limit) == THREAD_STACK_LIMIT,
+	       "asm/percpu.h");
 
 static const char *esr_class_str(unsigned long esr)
 {
@@ -299,7 +300,8 @@ void arm64_bad_stack(struct pt_regs *regs)
 	struct task_struct *t = current;
 
 	oops_in_progress++;
-	arm64_stack_limit = 0;	/* the overflow stack is in use now */
+	if (t)
+		t->thread.stack_limit = 0;	/* the overflow stack is in use now */
 	pr_emerg("Insufficient stack space to handle exception!\n");
 	pr_emerg("ESR: %#010lx -- %s\n", regs->esr, esr_class_str(regs->esr));
 	pr_emerg("FAR: %016lx\n", regs->far);

@@ -17,10 +17,12 @@
  * user mode sets. A trap from the kernel keeps the current stack and uses
  * sscratch to park t0 for a moment.
  *
- * Stack overflow: if the frame would not fit above riscv_stack_guard (the
- * current task's stack bottom plus a frame), saving it would fault in the
- * guard page below the stack and trap again forever. Such traps switch to
- * overflow_stack instead and are reported as a stack overflow.
+ * Stack overflow: if the frame would not fit above the running task's
+ * thread.stack_guard (its stack bottom plus a frame; 0, or no task yet:
+ * no check), reached through tp's cpu_info.curr_task so that each CPU
+ * checks its own task, saving it would fault in the guard page below the
+ * stack and trap again forever. Such traps switch to overflow_stack
+ * instead and are reported as a stack overflow.
  */
 #include <asm/csr.h>
 #include <asm/page.h>
@@ -67,8 +69,9 @@ handle_exception:
 	bnez tp, .Lfrom_user
 	csrr tp, sscratch	/* from the kernel: tp back, t0 parked */
 	csrw sscratch, t0
-	lla t0, riscv_stack_guard
-	ld t0, 0(t0)
+	ld t0, CPU_INFO_CURR_TASK(tp)
+	beqz t0, .Lstack_ok
+	ld t0, THREAD_STACK_GUARD(t0)
 	beqz t0, .Lstack_ok
 	bgeu sp, t0, .Lstack_ok
 	/* The frame would land in the guard page: use the overflow stack. */
@@ -167,7 +170,7 @@ ret_from_fork:
 
 /*
  * struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset
- * 0 of the task, thread.stack_guard at 8. The frame is ra, s0..s11.
+ * 0 of the task. The frame is ra, s0..s11.
  */
 #define SWITCH_FRAME 112
 	.globl __switch_to_asm
@@ -188,9 +191,6 @@ __switch_to_asm:
 	sd s11, 96(sp)
 	sd sp, 0(a0)
 	ld sp, 0(a1)
-	ld t0, 8(a1)
-	lla t1, riscv_stack_guard
-	sd t0, 0(t1)
 	ld ra, 0(sp)
 	ld s0, 8(sp)
 	ld s1, 16(sp)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * riscv64 trap handling. riscv_trap_entry() (called by entry.S with the
- * saved registers) dispatches interrupts (timer, PLIC); traps from U-mode
+ * saved registers) dispatches interrupts (timer, PLIC, IPIs); traps from U-mode
  * are system calls, page faults (resolved or signalled) or signals for
  * the process, and end with the work due before the return to user mode.
  * Any other kernel exception is reported (scause, stval, epc with its
@@ -32,6 +32,7 @@
 
 /* The current task's lowest safe trap-time sp (set by __switch_to_asm). */
 unsigned long riscv_stack_guard;
+extern char boot_stack_bottom[], boot_stack_top[];
 
 static const char *const exception_names[16] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",
@@ -60,7 +61,7 @@ void __init trap_init(void)
 {
 	csr_write(stvec, (unsigned long)handle_exception);
 	csr_write(sscratch, 0);
-	csr_write(sie, 0);
+	csr_write(sie, SIE_SSIE);	/* IPIs; the timer and the PLIC enable their own */
 }
 
 void show_regs(struct pt_regs *r)
@@ -181,6 +182,9 @@ static void handle_irq(struct pt_regs *regs, unsigned long irq)
 		break;
 	case IRQ_S_EXT:
 		plic_handle_irq();
+		break;
+	case IRQ_S_SOFT:
+		riscv_ipi_interrupt();
 		break;
 	default:
 		pr_warn("unexpected interrupt %lu\n", irq);

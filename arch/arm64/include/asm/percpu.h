@@ -3,6 +3,15 @@
 #ifndef _ASM_ARM64_PERCPU_H
 #define _ASM_ARM64_PERCPU_H
 
+/*
+ * Offsets used by the exception entry's stack check (entry.S; checked at
+ * build time in arch/arm64/kernel/traps.c): cpu_info's curr_task, and
+ * thread_struct's stack_limit (thread_struct is first in task_struct).
+ */
+#define CPU_INFO_CURR_TASK 8
+#define THREAD_STACK_LIMIT 104
+
+#ifndef __ASSEMBLER__
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
@@ -10,5 +19,6 @@ static __always_inline struct cpu_info *arch_this_cpu(void)
 	__asm__("mrs %0, tpidr_el1" : "=r"(ci));
 	return ci;
 }
+#endif
 
 #endif /* _ASM_ARM64_PERCPU_H */

@@ -52,8 +52,15 @@ u64 cpu_logical_map(unsigned int cpu);
 /* Generic interrupt controller (arch/arm64/kernel/gic.c). */
 void gic_handle_irq(void);
 
-/* Stack-overflow check of the exception entry: lowest SP allowed. */
-extern unsigned long arm64_stack_limit;
+/* gic_cpu_init() - set up the calling CPU's banked interrupts and CPU interface. */
+void gic_cpu_init(void);
+
+/* gic_send_sgi() - raise SGI @sgi (0-15) on every CPU of @mask; any context. */
+struct cpumask;
+void gic_send_sgi(const struct cpumask *mask, unsigned int sgi);
+
+/* handle_IPI() - the IPI SGI @ipinr arrived (smp.c); IRQ context. */
+void handle_IPI(unsigned int ipinr);
 #endif
 
 #endif /* _ASM_ARM64_SETUP_H */

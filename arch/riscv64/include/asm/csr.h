@@ -20,6 +20,7 @@
 #define IRQ_S_SOFT	1
 #define IRQ_S_TIMER	5
 #define IRQ_S_EXT	9
+#define SIE_SSIE	(_UL(1) << IRQ_S_SOFT)
 #define SIE_STIE	(_UL(1) << IRQ_S_TIMER)
 #define SIE_SEIE	(_UL(1) << IRQ_S_EXT)
 

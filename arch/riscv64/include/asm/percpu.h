@@ -9,11 +9,14 @@
 #define _ASM_RISCV_PERCPU_H
 
 /*
- * Offsets in struct cpu_info used by the trap entry from user mode
- * (checked at build time in arch/riscv64/kernel/syscall.c).
+ * Offsets used by the trap entry (checked at build time in
+ * arch/riscv64/kernel/syscall.c): struct cpu_info's, and
+ * thread_struct.stack_guard's in the task (thread_struct is first).
  */
+#define CPU_INFO_CURR_TASK 8
 #define CPU_INFO_KERNEL_SP 32
 #define CPU_INFO_USER_SP 40
+#define THREAD_STACK_GUARD 8
 
 #ifndef __ASSEMBLER__
 

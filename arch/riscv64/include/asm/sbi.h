@@ -17,6 +17,8 @@
 #define SBI_EXT_0_1_SET_TIMER 0x0
 #define SBI_EXT_HSM 0x48534d
 #define SBI_EXT_HSM_HART_START 0
+#define SBI_EXT_IPI 0x735049
+#define SBI_EXT_IPI_SEND_IPI 0
 
 #define SBI_SUCCESS 0
 

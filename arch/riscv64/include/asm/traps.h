@@ -10,14 +10,15 @@ struct pt_regs;
 /* The trap entry (entry.S), installed in stvec. */
 void handle_exception(void);
 
-/* Lowest stack pointer a trap frame fits above for the current task (0: any). */
-extern unsigned long riscv_stack_guard;
 
 /* PLIC: claim, dispatch and complete every pending external interrupt. */
 void plic_handle_irq(void);
 
 /* Supervisor timer interrupt: program the next tick, run the tick. */
 void riscv_timer_interrupt(void);
+
+/* The supervisor software interrupt: an IPI from another hart (smp.c). */
+void riscv_ipi_interrupt(void);
 
 /*
  * If the faulting instruction has an entry in the exception table, move
