@@ -305,10 +305,9 @@ void notify_parent_jobctl(struct task_struct *child, int why)
 	wake_up_all(&child_exit_wq);
 }
 
+/* Whether child @c is in the group @pid (< 1) names: -1 any, 0 ours, else -@pid. */
 static bool wait_match(struct task_struct *c, pid_t pid)
 {
-	if (pid > 0)
-		return c->pid == pid;
 	if (pid == -1)
 		return true;
 	if (pid == 0)
@@ -323,57 +322,104 @@ struct wait_result {
 	struct task_cputime ct;
 };
 
-/* One pass over current's children: a reported pid, 0 (wait on), or -ECHILD. */
-static long wait_scan(pid_t pid, int options, struct wait_result *wr)
-{
-	struct task_struct *c, *zombie = NULL;
-	unsigned long flags;
-	bool any = false;
+enum wait_found { WAIT_NOTHING, WAIT_STATE, WAIT_ZOMBIE };
 
-	spin_lock_irqsave(&tasklist_lock, flags);
-	/* A process's children are its leader's, whichever thread waits. */
-	list_for_each_entry(c, &current->group_leader->children, sibling) {
-		if (!wait_match(c, pid))
-			continue;
-		any = true;
-		if ((options & WUNTRACED) && (c->jobctl & JOBCTL_STOP_REPORT) && !c->exit_state) {
-			if (!(options & WNOWAIT))
-				c->jobctl &= ~JOBCTL_STOP_REPORT;
-			wr->status = W_STOPCODE(c->stop_signal);
-			spin_unlock_irqrestore(&tasklist_lock, flags);
-			return wr->pid = c->pid;
-		}
-		if ((options & WCONTINUED) && (c->jobctl & JOBCTL_CONT_REPORT) && !c->exit_state) {
-			if (!(options & WNOWAIT))
-				c->jobctl &= ~JOBCTL_CONT_REPORT;
-			wr->status = W_CONTINUED;
-			spin_unlock_irqrestore(&tasklist_lock, flags);
-			return wr->pid = c->pid;
-		}
-		/* A leader is a zombie to wait for only once its last thread is gone. */
-		if ((options & WEXITED) && c->exit_state == EXIT_ZOMBIE && !c->signal->nr_threads) {
-			zombie = c;
-			if (!(options & WNOWAIT)) {
-				list_del_init(&c->sibling);
-				c->exit_state = EXIT_DEAD;
-			}
-			break;
-		}
+/*
+ * What child @c has for a wait with @options: a stop or continue
+ * (WAIT_STATE, @wr filled in and the report consumed unless WNOWAIT), a
+ * zombie (WAIT_ZOMBIE, taken off the children unless WNOWAIT) or nothing.
+ * Caller holds tasklist_lock.
+ */
+static enum wait_found wait_consider(struct task_struct *c, int options,
+				     struct wait_result *wr)
+{
+	if ((options & WUNTRACED) && (c->jobctl & JOBCTL_STOP_REPORT) && !c->exit_state) {
+		if (!(options & WNOWAIT))
+			c->jobctl &= ~JOBCTL_STOP_REPORT;
+		wr->status = W_STOPCODE(c->stop_signal);
+		wr->pid = c->pid;
+		return WAIT_STATE;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!zombie)
-		return any ? 0 : -ECHILD;
-	wr->status = zombie->exit_code;
-	wr->pid = zombie->pid;
-	wr->ct.stime = zombie->stime_ns + zombie->children_stime_ns;
-	wr->ct.utime = zombie->sum_exec_ns + zombie->children_exec_ns - wr->ct.stime;
+	if ((options & WCONTINUED) && (c->jobctl & JOBCTL_CONT_REPORT) && !c->exit_state) {
+		if (!(options & WNOWAIT))
+			c->jobctl &= ~JOBCTL_CONT_REPORT;
+		wr->status = W_CONTINUED;
+		wr->pid = c->pid;
+		return WAIT_STATE;
+	}
+	/* A leader is a zombie to wait for only once its last thread is gone. */
+	if ((options & WEXITED) && c->exit_state == EXIT_ZOMBIE && !c->signal->nr_threads) {
+		if (!(options & WNOWAIT)) {
+			list_del_init(&c->sibling);
+			c->exit_state = EXIT_DEAD;
+		}
+		return WAIT_ZOMBIE;
+	}
+	return WAIT_NOTHING;
+}
+
+/* Report zombie @c (found by wait_consider()): its pid, reaped unless WNOWAIT. */
+static long wait_reap(struct task_struct *c, int options, struct wait_result *wr)
+{
+	wr->status = c->exit_code;
+	wr->pid = c->pid;
+	wr->ct.stime = c->stime_ns + c->children_stime_ns;
+	wr->ct.utime = c->sum_exec_ns + c->children_exec_ns - wr->ct.stime;
 	if (!(options & WNOWAIT)) {
 		current->children_exec_ns += wr->ct.utime + wr->ct.stime;
 		current->children_stime_ns += wr->ct.stime;
-		proc_flush_task(zombie->pid);
-		put_task_struct(zombie);	/* the parent's reference */
+		proc_flush_task(c->pid);
+		put_task_struct(c);	/* the parent's reference */
 	}
 	return wr->pid;
+}
+
+/*
+ * One pass over current's children matching @pid: a reported pid, 0 (wait
+ * on), or -ECHILD. A wait for one pid looks the task up by pid instead of
+ * walking the children (as Linux's do_wait_pid()), so it costs the same
+ * however many children there are.
+ */
+static long wait_scan(pid_t pid, int options, struct wait_result *wr)
+{
+	struct task_struct *leader = current->group_leader, *c, *one = NULL;
+	enum wait_found found = WAIT_NOTHING;
+	unsigned long flags;
+	bool any = false;
+	long ret;
+
+	if (pid > 0) {
+		one = find_get_task_by_pid(pid);
+		if (!one)
+			return -ECHILD;
+	}
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (one) {
+		/* Only processes are linked by sibling; a thread's stays empty. */
+		c = one;
+		any = c->parent == leader && !list_empty(&c->sibling);
+		if (any)
+			found = wait_consider(c, options, wr);
+	} else {
+		list_for_each_entry(c, &leader->children, sibling) {
+			if (!wait_match(c, pid))
+				continue;
+			any = true;
+			found = wait_consider(c, options, wr);
+			if (found)
+				break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (found == WAIT_ZOMBIE)
+		ret = wait_reap(c, options, wr);
+	else if (found == WAIT_STATE)
+		ret = wr->pid;
+	else
+		ret = any ? 0 : -ECHILD;
+	if (one)
+		put_task_struct(one);
+	return ret;
 }
 
 /* Wait for a child matching @pid to have something @options ask for. */

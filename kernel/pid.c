@@ -10,8 +10,9 @@
  * Every task is also in a hash table of PIDHASH_SIZE buckets, by pid, under
  * the same lock, so a lookup walks one bucket, not every task. Pids are
  * handed out in sequence, so pid & (PIDHASH_SIZE - 1) spreads them evenly,
- * about nr_tasks() / PIDHASH_SIZE tasks per bucket: 256 buckets (2 KiB on
- * 64-bit) keep a thousand tasks at about 4 per bucket.
+ * about nr_tasks() / PIDHASH_SIZE tasks per bucket: 4,096 buckets (32 KiB
+ * on 64-bit, as Linux's pid hash had at most) keep 16,000 tasks at about 4
+ * per bucket.
  */
 #include <linux/kernel.h>
 #include <linux/atomic.h>
@@ -24,7 +25,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#define PIDHASH_BITS 8
+#define PIDHASH_BITS 12
 #define PIDHASH_SIZE (1 << PIDHASH_BITS)
 
 static LIST_HEAD(all_tasks);

@@ -164,34 +164,65 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vm
 	return vma;
 }
 
+static struct vm_area_struct *rb_vma(struct rb_node *rb)
+{
+	return rb ? rb_entry(rb, struct vm_area_struct, vm_rb) : NULL;
+}
+
+/* Whether the subtree @rb has a gap of at least @len bytes. */
+static bool subtree_fits(struct rb_node *rb, unsigned long len)
+{
+	return rb && rb_vma(rb)->rb_subtree_gap >= len;
+}
+
 /*
- * The highest address in the subtree @rb at which @len bytes fit in a gap
- * within [@low, @high), or -ENOMEM. Subtrees whose largest gap is too
- * small are skipped; the clamping to [@low, @high) can only defeat the
- * gaps along the two paths to those bounds, so this stays O(log n).
+ * The highest address at which @len bytes fit in a gap within [@low,
+ * @high), or -ENOMEM. One walk without recursion: down the right child
+ * while a gap may fit there, else the node's own gap, else down the left
+ * child; a subtree without a gap of @len is never entered, and when a
+ * subtree fails the walk climbs back to the first ancestor it entered
+ * from the right. Only the clamping to [@low, @high) can make a subtree
+ * that has the gap fail, and only along the paths to those two bounds, so
+ * the walk visits O(log n) nodes.
  */
-static unsigned long gap_search(struct rb_node *rb, unsigned long len, unsigned long low,
+static unsigned long gap_search(struct mm_struct *mm, unsigned long len, unsigned long low,
 				unsigned long high)
 {
+	struct rb_node *rb = mm->mm_rb.rb_node, *from;
 	struct vm_area_struct *vma, *prev;
-	unsigned long start, end, addr;
+	unsigned long start, end;
 
-	if (!rb)
+	if (!subtree_fits(rb, len) || len > high)
 		return -ENOMEM;
-	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
-	if (vma->rb_subtree_gap < len)
-		return -ENOMEM;
-	if (vma->vm_end < high) {
-		addr = gap_search(rb->rb_right, len, low, high);
-		if (!IS_ERR_VALUE(addr))
-			return addr;
+	for (;;) {
+		vma = rb_vma(rb);
+		/* The gaps of the right subtree all start at or above vm_end. */
+		if (vma->vm_end <= high - len && subtree_fits(rb->rb_right, len)) {
+			rb = rb->rb_right;
+			continue;
+		}
+		for (;;) {
+			if (vma->vm_start < low + len)
+				return -ENOMEM;	/* every gap left is lower still */
+			prev = vma_prev(mm, vma);
+			start = max(prev ? prev->vm_end : 0, low);
+			end = min(vma->vm_start, high);
+			if (end > start && end - start >= len)
+				return end - len;
+			if (subtree_fits(rb->rb_left, len)) {
+				rb = rb->rb_left;
+				break;
+			}
+			/* Climb to the first ancestor whose right subtree this was. */
+			do {
+				from = rb;
+				rb = rb_parent(rb);
+				if (!rb)
+					return -ENOMEM;
+			} while (rb->rb_left == from);
+			vma = rb_vma(rb);
+		}
 	}
-	prev = vma_prev(vma->vm_mm, vma);
-	start = max(prev ? prev->vm_end : 0, low);
-	end = min(vma->vm_start, high);
-	if (end > start && end - start >= len)
-		return end - len;
-	return gap_search(rb->rb_left, len, low, high);
 }
 
 unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len,
@@ -204,5 +235,5 @@ unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len,
 	/* Above the last mapping there is no VMA whose gap would say so. */
 	if (start < high && high - start >= len)
 		return high - len;
-	return gap_search(mm->mm_rb.rb_node, len, low, high);
+	return gap_search(mm, len, low, high);
 }

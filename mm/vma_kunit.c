@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit tests for the VMA index (suite "vma"): Linux's merge rules, the
- * gap search of mmap without a hint, and 65,000 mappings split and merged
- * by mprotect and munmap, with the tree, the list and the counters checked
- * against each other and every page given back at the end. The address
- * spaces are never loaded: pages are reached through the page tables.
+ * gap search of mmap without a hint (also against a walk of every gap),
+ * and 65,000 mappings split and merged by mprotect and munmap, with the
+ * tree, the list and the counters checked against each other and every
+ * page given back at the end. The address spaces are never loaded: pages
+ * are reached through the page tables.
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
@@ -199,6 +200,54 @@ static void vma_gap_search(struct kunit *test)
 	mmput(mm);
 }
 
+/* The highest fit of @len in [@low, @high), by walking every gap: the reference. */
+static unsigned long gap_by_list(struct mm_struct *mm, unsigned long len, unsigned long low,
+				 unsigned long high)
+{
+	unsigned long end = high, start;
+	struct vm_area_struct *vma;
+
+	list_for_each_entry_reverse(vma, &mm->mmap, vm_list) {
+		start = max(vma->vm_end, low);
+		if (end > start && end - start >= len)
+			return end - len;
+		end = min(end, vma->vm_start);
+	}
+	return end > low && end - low >= len ? end - len : -ENOMEM;
+}
+
+/*
+ * The tree's gap search agrees with the walk of every gap, for 300
+ * mappings and holes of assorted sizes and every bound that cuts a hole
+ * or a mapping.
+ */
+static void vma_gap_search_matches_list(struct kunit *test)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long addr = BASE, low, high, len, seed = 1;
+	int wrong = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	for (int i = 0; i < 300; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		addr += (seed >> 40) % 5 * P;	/* a hole of 0 to 4 pages */
+		len = ((seed >> 50) % 3 + 1) * P;
+		KUNIT_ASSERT_EQ(test, anon(mm, addr, len, i % 2 ? PROT_READ : RW), addr);
+		addr += len;
+	}
+	check_vmas(test, mm);
+	for (int i = 0; i < 3000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		low = BASE - 8 * P + (seed >> 33) % (addr - BASE + 16 * P) / P * P;
+		high = low + (seed >> 20) % (addr - low + 8 * P) / P * P;
+		len = ((seed >> 8) % 6 + 1) * P;
+		if (unmapped_area_topdown(mm, len, low, high) != gap_by_list(mm, len, low, high))
+			wrong++;
+	}
+	KUNIT_EXPECT_EQ(test, wrong, 0);
+	mmput(mm);
+}
+
 #define NR_MAPS 65000
 #define TOUCH_EVERY 13		/* 5,000 pages (20 MiB of 128), every residue mod 4 */
 
@@ -293,6 +342,7 @@ static struct kunit_case vma_cases[] = {
 	KUNIT_CASE(vma_merge_anon),
 	KUNIT_CASE(vma_merge_file),
 	KUNIT_CASE(vma_gap_search),
+	KUNIT_CASE(vma_gap_search_matches_list),
 	KUNIT_CASE(vma_at_size),
 	{}
 };

@@ -32,6 +32,7 @@ ROOT = os.path.dirname(HERE)
 ARCHES = {
     "x86_64": (["musl-gcc", "-static"], "linux-image-amd64", "ttyS0"),
     "arm64": (["aarch64-linux-gnu-gcc", "-static"], "linux-image-arm64", "ttyAMA0"),
+    "riscv64": (["riscv64-linux-gnu-gcc", "-static"], "linux-image-riscv64", "ttyS0"),
 }
 ARCH = "x86_64"
 
@@ -95,8 +96,10 @@ def compare_production(kernel, production, initrd):
 
 def run_ubench(kernel, initrd, append):
     # The scale curves make tens of thousands of files and mappings: minutes under TCG.
+    # 16,000 processes alive need more than qemu.sh's 128 MiB: 1 GiB (the last -m wins).
+    env = dict(os.environ, QEMU_EXTRA=(os.environ.get("QEMU_EXTRA", "") + " -m 1G").strip())
     out = subprocess.run(qemu_cmd(kernel, initrd, append, 900), stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env).stdout
     res = {}
     for line in out.decode("utf-8", "replace").replace("\r", "").split("\n"):
         m = re.match(r"^(\w+) ([0-9.]+) (\w+)", line)
@@ -105,23 +108,42 @@ def run_ubench(kernel, initrd, append):
     return res
 
 
+def apt_options():
+    """apt's options for ARCH: riscv64 is only in Debian 13, whose package
+    index scripts/setup.sh keeps in build/cache/apt-trixie (for busybox)."""
+    if ARCH != "riscv64":
+        return []
+    apt = os.path.join(ROOT, "build", "cache", "apt-trixie")
+    return ["-o", "Dir::Etc::SourceList=%s/sources.list" % apt,
+            "-o", "Dir::Etc::SourceParts=/dev/null", "-o", "Dir::State::Lists=%s/lists" % apt,
+            "-o", "Dir::Cache=%s" % apt, "-o", "Dir::State::status=/dev/null",
+            "-o", "APT::Architecture=riscv64", "-o", "APT::Architectures::=riscv64"]
+
+
+def linux_image(dest):
+    """The kernel image unpacked in @dest (riscv64's package calls it vmlinux-*)."""
+    found = glob.glob(os.path.join(dest, "boot", "vmlinuz-*")) + \
+        glob.glob(os.path.join(dest, "boot", "vmlinux-*"))
+    return found[0] if found else ""
+
+
 def fetch_linux():
     dest = os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else "linux-" + ARCH)
     os.makedirs(dest, exist_ok=True)
-    found = glob.glob(os.path.join(dest, "boot", "vmlinuz-*"))
-    if found:
-        return found[0]
-    deps = subprocess.run(["apt-cache", "depends", ARCHES[ARCH][1]],
+    if linux_image(dest):
+        return linux_image(dest)
+    deps = subprocess.run(["apt-cache"] + apt_options() + ["depends", ARCHES[ARCH][1]],
                           capture_output=True, text=True).stdout
     m = re.search(r"Depends: (linux-image-\S+)", deps)
     if not m:
         sys.exit("bench_user.py: cannot find Debian's linux-image package")
-    subprocess.run(["apt-get", "download", m.group(1)], cwd=dest, check=True)
+    subprocess.run(["apt-get"] + apt_options() + ["download", m.group(1)], cwd=dest,
+                   check=True)
     deb = glob.glob(os.path.join(dest, "*.deb"))[0]
     subprocess.run("dpkg-deb --fsys-tarfile '%s' | tar -x -C '%s' ./boot" % (deb, dest),
                    shell=True, check=True)
     os.unlink(deb)
-    return glob.glob(os.path.join(dest, "boot", "vmlinuz-*"))[0]
+    return linux_image(dest)
 
 
 def main():
@@ -151,9 +173,8 @@ def main():
         if linux:
             print("user: comparing with %s" % os.path.relpath(linux, ROOT))
     elif not linux:
-        found = glob.glob(os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else
-                                       "linux-" + ARCH, "boot", "vmlinuz-*"))
-        linux = found[0] if found else ""
+        linux = linux_image(os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else
+                                         "linux-" + ARCH))
 
     with tempfile.TemporaryDirectory() as tmp:
         ubench = os.path.join(tmp, "ubench")
@@ -163,6 +184,8 @@ def main():
             # The scale curves' directory: Linux's rootfs is a tmpfs limited to
             # about 16,000 inodes in 128 MiB, so give them one without a limit.
             f.write("mkdir -p /scale; mount -t tmpfs -o nr_inodes=0 none /scale 2>/dev/null\n")
+            # Linux allows about 7,800 tasks in 1 GiB (threads-max): lift that.
+            f.write("echo 40000 > /proc/sys/kernel/threads-max 2>/dev/null\n")
             f.write("/tmp/ubench\n")
         with open(os.path.join(tmp, "run-in-vm"), "w") as f:
             f.write("bench.sh\n")
@@ -193,6 +216,7 @@ def main():
     names += ["%s_%dk" % (op, k) for op in ("dir_create", "dir_stat", "dir_unlink",
                                             "mmap", "fault", "munmap")
               for k in (1, 4, 16, 64)]
+    names += ["fork_exit_%dk" % k for k in (1, 4, 16)]
     header = "user: %-20s %12s" % ("figure", "ferrite")
     if linux:
         header += " %12s %8s" % ("linux", "ratio")

@@ -5,9 +5,9 @@
  * variable ping-pong, detached threads, __thread variables per thread,
  * pthread_kill() reaching its thread and kill() one that does not block
  * the signal, exit_group() and a fatal signal from a thread ending the
- * whole process, execve() from a thread taking the process's pid, a
- * robust mutex whose owner died, futex(2)'s errors, timeouts, bitsets
- * and requeues, /proc/<pid>/task listing the threads, and Linux's rules
+ * whole process, execve() from a thread taking the process's pid,
+ * waitpid() of one child among many, a robust mutex whose owner died,
+ * futex(2)'s errors, timeouts, bitsets and requeues, /proc/<pid>/task listing the threads, and Linux's rules
  * for clone flags.
  */
 #ifndef _GNU_SOURCE
@@ -332,6 +332,79 @@ static void execve_from_thread(void)
 	EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+static int hold_pipe[2];
+
+/* A child's life: block until the parent closes hold_pipe. */
+static void hold(void)
+{
+	char c;
+
+	close(hold_pipe[1]);
+	_exit(read(hold_pipe[0], &c, 1) != 0);
+}
+
+static void *hold_thread(void *arg)
+{
+	char c;
+
+	*(long *)arg = tid();
+	return (void *)(long)read(hold_pipe[0], &c, 1);
+}
+
+/*
+ * waitpid() of one pid among many children (looked up by pid, not found
+ * by walking them) reports that child only, once; a thread, a grandchild,
+ * the caller and its parent are not children.
+ */
+static void waitpid_one_of_many(void)
+{
+	int status = -1, reaped = 0, grand = 0;
+	pid_t kids[20], last;
+	long thread_tid = 0;
+	int grand_pipe[2];
+	pthread_t t;
+
+	EXPECT_EQ(pipe(hold_pipe), 0);
+	EXPECT_EQ(pipe(grand_pipe), 0);
+	for (int i = 0; i < 20; i++) {
+		kids[i] = fork();
+		if (kids[i] == 0 && i == 0) {
+			pid_t g = fork();
+
+			if (g == 0)
+				hold();
+			write(grand_pipe[1], &g, sizeof(g));
+		}
+		if (kids[i] == 0)
+			hold();
+	}
+	last = fork();
+	if (last == 0)
+		_exit(7);
+	EXPECT_EQ(read(grand_pipe[0], &grand, sizeof(grand)), sizeof(grand));
+	EXPECT_EQ(pthread_create(&t, NULL, hold_thread, &thread_tid), 0);
+	while (!__atomic_load_n(&thread_tid, __ATOMIC_SEQ_CST))
+		sched_yield();
+	EXPECT_EQ(waitpid(kids[10], NULL, WNOHANG), 0);
+	EXPECT_EQ(waitpid(last, &status, 0), last);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	EXPECT_ERRNO(waitpid(last, NULL, WNOHANG), ECHILD);
+	EXPECT_ERRNO(waitpid(thread_tid, NULL, WNOHANG), ECHILD);
+	EXPECT_ERRNO(waitpid(grand, NULL, WNOHANG), ECHILD);
+	EXPECT_ERRNO(waitpid(getpid(), NULL, WNOHANG), ECHILD);
+	EXPECT_ERRNO(waitpid(getppid(), NULL, WNOHANG), ECHILD);
+	close(hold_pipe[1]);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	close(hold_pipe[0]);
+	close(grand_pipe[0]);
+	close(grand_pipe[1]);
+	for (int i = 19; i >= 0; i--)
+		reaped += waitpid(kids[i], &status, 0) == kids[i] && WIFEXITED(status) &&
+			  WEXITSTATUS(status) == 0;
+	EXPECT_EQ(reaped, 20);
+	EXPECT_ERRNO(waitpid(-1, NULL, WNOHANG), ECHILD);
+}
+
 static pthread_mutex_t robust;
 
 static void *lock_and_die(void *arg)
@@ -505,6 +578,6 @@ static void clone_flag_rules(void)
 
 KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_counter), KTEST(condvar_pingpong),
 	   KTEST(detached_threads), KTEST(thread_local_storage), KTEST(signals_reach_threads),
-	   KTEST(exit_group_from_thread), KTEST(execve_from_thread),
+	   KTEST(exit_group_from_thread), KTEST(execve_from_thread), KTEST(waitpid_one_of_many),
 	   KTEST(robust_mutex_owner_died), KTEST(futex_errors_and_timeouts),
 	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules))
