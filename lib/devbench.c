@@ -14,7 +14,9 @@
  * printed is the fastest batch of each side (the least disturbed by
  * interrupts, which stay enabled); the median is printed next to it.
  * Both devices use the same user buffer, the same file flags and the
- * same position handling, so only the drivers differ.
+ * same position handling, so only the drivers differ; block pairs submit
+ * bios of pages of their own, at positions that depend only on the
+ * iteration number.
  */
 #include <linux/kernel.h>
 #include <linux/cmdline.h>
@@ -26,6 +28,8 @@
 #include <linux/namei.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/completion.h>
+#include <linux/blkdev.h>
 #include <uapi/linux/echo_dev.h>
 #include <uapi/linux/random_dev.h>
 #include <kunit/uaccess.h>
@@ -52,6 +56,8 @@ static const struct devbench_pair devbench_pairs[] = {
 	/* The twins of issue 4: drivers/char/{c,rust}_{echo,random}. */
 	{ "echo", "c_echo", "rust_echo", ECHO_GET_LEN, 0, true },
 	{ "random", "c_random", "rust_random", RANDOM_SEED, 0, true },
+	/* The block twins of issue 14: drivers/block/{null_blk.c,rnull.rs}. */
+	{ "null_blk", "nullb0", "rnullb0", 0, 0, false, true },
 };
 
 static const char *const devbench_op_names[DEVBENCH_NR_OPS] = {
@@ -61,6 +67,14 @@ static const char *const devbench_op_names[DEVBENCH_NR_OPS] = {
 	[DEVBENCH_WRITE_4K] = "write-4KiB",
 	[DEVBENCH_READ_4K] = "read-4KiB",
 	[DEVBENCH_IOCTL] = "ioctl",
+	[DEVBENCH_BLK_READ_4K] = "rand-read-4KiB",
+	[DEVBENCH_BLK_WRITE_4K] = "rand-write-4KiB",
+	[DEVBENCH_BLK_READ_512] = "rand-read-512B",
+	[DEVBENCH_BLK_WRITE_512] = "rand-write-512B",
+	[DEVBENCH_BLK_READ_128K] = "seq-read-128KiB",
+	[DEVBENCH_BLK_WRITE_128K] = "seq-write-128KiB",
+	[DEVBENCH_BLK_READ_4K_QD8] = "rand-read-4KiB-qd8",
+	[DEVBENCH_BLK_WRITE_4K_QD8] = "rand-write-4KiB-qd8",
 };
 
 const char *devbench_op_name(enum devbench_op op)
@@ -76,10 +90,23 @@ const char *devbench_op_name(enum devbench_op op)
  * length, its place in /dev's list), which would weigh on the ratio
  * without saying anything about the driver.
  */
+#define BLK_PAGES	32	/* a block target's data: 128 KiB */
+#define BLK_QD		8	/* the deeper queue depth */
+
 struct devbench_target {
 	struct path path;
 	struct file *file;
+	struct page *pages[BLK_PAGES];	/* block devices only */
 };
+
+static void free_pages_of(struct devbench_target *t)
+{
+	for (int i = 0; i < BLK_PAGES; i++) {
+		if (t->pages[i])
+			__free_page(t->pages[i]);
+		t->pages[i] = NULL;
+	}
+}
 
 static int target_init(struct devbench_target *t, const char *dev)
 {
@@ -99,21 +126,111 @@ static int target_init(struct devbench_target *t, const char *dev)
 		return PTR_ERR(f);
 	}
 	t->file = f;
+	if (!S_ISBLK(t->path.dentry->d_inode->i_mode))
+		return 0;
+	for (int i = 0; i < BLK_PAGES; i++) {
+		t->pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!t->pages[i]) {
+			free_pages_of(t);
+			filp_close(f, NULL);
+			path_put(&t->path);
+			t->file = NULL;
+			return -ENOMEM;
+		}
+	}
 	return 0;
 }
 
 static void target_exit(struct devbench_target *t)
 {
 	if (t->file) {
+		free_pages_of(t);
 		filp_close(t->file, NULL);
 		path_put(&t->path);
 	}
 	t->file = NULL;
 }
 
-/* Run @op once on @t. Returns 0 or -errno. */
+/* The bios of one block operation, ended when the last one is. */
+struct blk_batch {
+	atomic_t left;
+	int err;
+	struct completion done;
+};
+
+static void blk_end_io(struct bio *bio)
+{
+	struct blk_batch *b = bio->bi_private;
+
+	if (bio->bi_status)
+		WRITE_ONCE(b->err, blk_status_to_errno(bio->bi_status));
+	if (atomic_dec_and_test(&b->left))
+		complete(&b->done);
+}
+
+/*
+ * The unit (of the operation's length) the @i-th bio of a run goes to,
+ * among @nr: in turn, or scattered by a multiplicative hash. Depends on
+ * @i alone, so both sides of a pair see the same positions.
+ */
+static u32 blk_unit(unsigned long i, u32 nr, bool scattered)
+{
+	u32 x = (u32)i;
+
+	if (scattered)
+		x = (x * 2654435761U) ^ (x >> 7);
+	return x % nr;
+}
+
+/* Run block operation @op (its @i-th time) on @t; 0 or -errno. */
+static int blk_op(struct devbench_target *t, enum devbench_op op, unsigned long i)
+{
+	struct block_device *bdev = t->file->private_data;
+	bool seq = op == DEVBENCH_BLK_READ_128K || op == DEVBENCH_BLK_WRITE_128K;
+	bool deep = op == DEVBENCH_BLK_READ_4K_QD8 || op == DEVBENCH_BLK_WRITE_4K_QD8;
+	bool write = (op - DEVBENCH_BLK_READ_4K) & 1;
+	unsigned int len = seq ? BLK_PAGES * PAGE_SIZE : 4096, qd = deep ? BLK_QD : 1;
+	struct bio *bios[BLK_QD];
+	struct blk_batch b = { .err = 0 };
+	u32 nr_units;
+
+	if (op == DEVBENCH_BLK_READ_512 || op == DEVBENCH_BLK_WRITE_512)
+		len = 512;
+	nr_units = bdev_nr_sectors(bdev) / (len >> SECTOR_SHIFT);
+	if (!nr_units)
+		return -ENOSPC;
+	atomic_set(&b.left, qd);
+	init_completion(&b.done);
+	for (unsigned int q = 0; q < qd; q++) {
+		unsigned int npages = DIV_ROUND_UP(len, PAGE_SIZE);
+
+		bios[q] = bio_alloc(bdev, npages, write ? REQ_OP_WRITE : REQ_OP_READ, GFP_KERNEL);
+		if (!bios[q]) {
+			/* Those not submitted will never end: count them ended. */
+			b.err = -ENOMEM;
+			if (!atomic_sub_return(qd - q, &b.left))
+				complete(&b.done);
+			qd = q;
+			break;
+		}
+		bios[q]->bi_sector = (sector_t)blk_unit(i * qd + q, nr_units, !seq) *
+				     (len >> SECTOR_SHIFT);
+		for (unsigned int p = 0; p < npages; p++)
+			bio_add_page(bios[q], t->pages[(q + p) % BLK_PAGES],
+				     min_t(unsigned int, len, PAGE_SIZE), 0);
+		bios[q]->bi_end_io = blk_end_io;
+		bios[q]->bi_private = &b;
+		submit_bio(bios[q]);
+	}
+	wait_for_completion(&b.done);
+	for (unsigned int q = 0; q < qd; q++)
+		bio_put(bios[q]);
+	return READ_ONCE(b.err);
+}
+
+/* Run @op once (its @i-th time) on @t. Returns 0 or -errno. */
 static int op_once(struct devbench_target *t, enum devbench_op op, unsigned int cmd,
-		   unsigned long arg)
+		   unsigned long arg, unsigned long i)
 {
 	char __user *ubuf = (char __user *)DEVBENCH_UBASE;
 	struct file *f = t->file;
@@ -122,6 +239,8 @@ static int op_once(struct devbench_target *t, enum devbench_op op, unsigned int 
 	struct file *g;
 	long ret;
 
+	if (op >= DEVBENCH_NR_CHAR_OPS)
+		return t->pages[0] ? blk_op(t, op, i) : -ENOTBLK;
 	switch (op) {
 	case DEVBENCH_OPEN_CLOSE:
 		g = dentry_open(&t->path, O_RDWR);
@@ -156,7 +275,7 @@ static int op_batch(struct devbench_target *t, enum devbench_op op, unsigned int
 	u64 start = ktime_get_ns();
 
 	for (unsigned int i = 0; i < n; i++) {
-		int err = op_once(t, op, cmd, arg);
+		int err = op_once(t, op, cmd, arg, i);
 
 		if (err)
 			return err;
@@ -320,7 +439,8 @@ static int run_pair_mapped(const struct devbench_pair *pair, const struct devben
 		target_exit(&tc);
 		return 0;
 	}
-	for (int op = 0; op < DEVBENCH_NR_OPS; op++)
+	for (int op = pair->block ? DEVBENCH_NR_CHAR_OPS : 0;
+	     op < (pair->block ? DEVBENCH_NR_OPS : DEVBENCH_NR_CHAR_OPS); op++)
 		measured += run_op(pair, &tc, &tr, op, p);
 	target_exit(&tr);
 	target_exit(&tc);

@@ -16,7 +16,7 @@
 
 static void devbench_measures_every_op(struct kunit *test)
 {
-	for (int op = 0; op < DEVBENCH_NR_OPS; op++) {
+	for (int op = 0; op < DEVBENCH_NR_CHAR_OPS; op++) {
 		if (op == DEVBENCH_IOCTL)
 			continue;
 		s64 ns = devbench_op_ns("zero", op, 0, 0, 8);
@@ -24,6 +24,19 @@ static void devbench_measures_every_op(struct kunit *test)
 		if (ns <= 0)
 			kunit_info(test, "%s on /dev/zero: %lld", devbench_op_name(op), ns);
 		KUNIT_EXPECT_GT(test, ns, 0LL);
+	}
+}
+
+/* Every block operation on null_blk's boot disk; none on a character device. */
+static void devbench_measures_block_ops(struct kunit *test)
+{
+	for (int op = DEVBENCH_NR_CHAR_OPS; op < DEVBENCH_NR_OPS; op++) {
+		s64 ns = devbench_op_ns("nullb0", op, 0, 0, 4);
+
+		if (ns <= 0)
+			kunit_info(test, "%s on /dev/nullb0: %lld", devbench_op_name(op), ns);
+		KUNIT_EXPECT_GT(test, ns, 0LL);
+		KUNIT_EXPECT_EQ(test, devbench_op_ns("zero", op, 0, 0, 4), (s64)-ENOTBLK);
 	}
 }
 
@@ -92,6 +105,7 @@ static void devbench_no_leak(struct kunit *test)
 
 static struct kunit_case devbench_cases[] = {
 	KUNIT_CASE(devbench_measures_every_op),
+	KUNIT_CASE(devbench_measures_block_ops),
 	KUNIT_CASE(devbench_reports_errors),
 	KUNIT_CASE(devbench_runs_a_pair),
 	KUNIT_CASE(devbench_no_leak),

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * devbench: compare the cost of the same operations on two character
- * devices, a C driver and its Rust twin, from inside the kernel.
+ * devbench: compare the cost of the same operations on two devices, a C
+ * driver and its Rust twin (character devices, or block devices driven
+ * with bios), from inside the kernel.
  *
  * Booting with "bench=1" runs every pair of the table in lib/devbench.c
  * instead of the tests and prints one line per operation:
@@ -28,6 +29,19 @@ enum devbench_op {
 	DEVBENCH_WRITE_4K,	/* vfs_write() of 4096 bytes */
 	DEVBENCH_READ_4K,	/* vfs_read() of 4096 bytes */
 	DEVBENCH_IOCTL,		/* vfs_ioctl(cmd, arg) */
+	DEVBENCH_NR_CHAR_OPS,
+	/*
+	 * Block device pairs: bios on the whole disk (under the buffer
+	 * cache), at the same positions on both sides, waited for.
+	 */
+	DEVBENCH_BLK_READ_4K = DEVBENCH_NR_CHAR_OPS,	/* a random 4 KiB read */
+	DEVBENCH_BLK_WRITE_4K,		/* a random 4 KiB write */
+	DEVBENCH_BLK_READ_512,		/* a random 512-byte read */
+	DEVBENCH_BLK_WRITE_512,
+	DEVBENCH_BLK_READ_128K,		/* 128 KiB, sequential */
+	DEVBENCH_BLK_WRITE_128K,
+	DEVBENCH_BLK_READ_4K_QD8,	/* 8 random 4 KiB reads in flight at once */
+	DEVBENCH_BLK_WRITE_4K_QD8,
 	DEVBENCH_NR_OPS
 };
 
@@ -39,6 +53,8 @@ const char *devbench_op_name(enum devbench_op op);
  * nodes, driven the same way. ioctl_cmd 0 skips the ioctl. If
  * ioctl_arg_ubuf is set, the ioctl's argument is the address of the
  * (user) benchmark buffer plus ioctl_arg; otherwise ioctl_arg itself.
+ * A block pair (block set) runs the DEVBENCH_BLK_* operations instead of
+ * the character device ones.
  */
 struct devbench_pair {
 	const char *name;
@@ -47,6 +63,7 @@ struct devbench_pair {
 	unsigned int ioctl_cmd;
 	unsigned long ioctl_arg;
 	bool ioctl_arg_ubuf;
+	bool block;
 };
 
 /* How long to measure: per operation and device, @rounds batches. */
@@ -60,9 +77,10 @@ struct devbench_params {
  * devbench_op_ns() - run @op @iters times on /dev/@dev (after @iters / 4
  * warm-up runs, at least one) and return the mean cost in ns (at least 1),
  * or -errno: -ENOENT (no such node), -EINVAL (@iters 0, or an ioctl with
- * @cmd 0), or the first error the operation returned (e.g. -ENOSPC from
- * writing /dev/full, -ENOTTY for an ioctl the driver lacks). Maps its own
- * user buffer. May sleep and allocate; process context.
+ * @cmd 0), -ENOTBLK (a block operation on another node), or the first
+ * error the operation returned (e.g. -ENOSPC from writing /dev/full,
+ * -ENOTTY for an ioctl the driver lacks). Maps its own user buffer. May
+ * sleep and allocate; process context.
  */
 s64 devbench_op_ns(const char *dev, enum devbench_op op, unsigned int cmd,
 		   unsigned long arg, unsigned int iters);
