@@ -54,6 +54,7 @@ pub mod lock;
 pub mod mutex;
 pub mod spinlock;
 
+mod locktorture;
 mod tests;
 
 pub use self::arc::{Arc, ArcBorrow, UniqueArc};
