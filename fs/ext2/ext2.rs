@@ -5,16 +5,18 @@
 //! The on-disk format, each part in its module, over any [`BlockDevice`]:
 //! [`super_block`] (geometry and features), [`volume`] (the group
 //! descriptors, and every block read bounds-checked), [`inode`] (inodes,
-//! the block map, file data and symlinks) and [`dir`] (directory
-//! entries). All of it treats the image as hostile: a value that would
-//! send a read outside a buffer or the filesystem is `EUCLEAN` (or
-//! `EINVAL` for a superblock it refuses), never a panic. Read-only so far.
+//! the block map, file data and symlinks), [`dir`] (directory entries)
+//! and [`bitmap`] (which blocks and inodes are in use). All of it treats
+//! the image as hostile: a value that would send a read outside a buffer
+//! or the filesystem is `EUCLEAN` (or `EINVAL` for a superblock it
+//! refuses), never a panic. Read-only so far.
 //!
 //! [`BlockDevice`]: disk::BlockDevice
 
 #![no_std]
 #![forbid(unsafe_code)]
 
+pub mod bitmap;
 pub mod dir;
 pub mod disk;
 pub mod inode;

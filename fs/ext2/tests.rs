@@ -574,4 +574,60 @@ mod format {
         }
         Ok(())
     }
+
+    /// The bitmaps agree with the descriptors' free counts, and mark in
+    /// use every inode the tree names and every block its maps point at.
+    #[test]
+    fn bitmaps() -> Result {
+        for image in &IMAGES {
+            let img = unpack(image.packed)?;
+            let vol = Volume::open(MemDevice(&img))?;
+            for (g, gd) in (0u32..).zip(vol.groups.iter()) {
+                let (blocks, inodes) = vol.count_free(g)?;
+                kunit_assert_eq!(
+                    blocks,
+                    u32::from(gd.free_blocks_count),
+                    "{} {}",
+                    image.name,
+                    g
+                );
+                kunit_assert_eq!(
+                    inodes,
+                    u32::from(gd.free_inodes_count),
+                    "{} {}",
+                    image.name,
+                    g
+                );
+            }
+            kunit_assert_eq!(vol.count_free(vol.sb.groups_count).err(), Some(EINVAL));
+            let bits = vol.sb.block_bits;
+            for path in [
+                "hello",
+                "pattern",
+                "sparse",
+                "tind",
+                "slow",
+                "big",
+                "a/b/c/d/e",
+            ] {
+                let inode = resolve(&vol, path)?;
+                kunit_assert!(vol.inode_in_use(inode.ino)?, "{} {}", image.name, path);
+                // Every mapped block up to 1000 and the last; the pointer blocks.
+                let last = inode.size.div_ceil(1 << bits);
+                for lblk in Iterator::chain(0..last.min(1000), last.checked_sub(1)) {
+                    if let Some(b) = vol.bmap(&inode, lblk)? {
+                        kunit_assert!(vol.block_in_use(b)?, "{} {} {}", image.name, path, lblk);
+                    }
+                }
+                for &root in inode.block[12..].iter().filter(|&&b| b != 0) {
+                    kunit_assert!(vol.block_in_use(root)?, "{} {}", image.name, path);
+                }
+            }
+            // Few inodes are used: the last is free.
+            kunit_assert!(!vol.inode_in_use(vol.sb.inodes_count)?);
+            kunit_assert_eq!(vol.inode_in_use(0).err(), Some(EINVAL));
+            kunit_assert_eq!(vol.block_in_use(vol.sb.blocks_count).err(), Some(EINVAL));
+        }
+        Ok(())
+    }
 }
