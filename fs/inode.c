@@ -1,12 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Inode allocation, reference counting and link counts. */
+/* Inode allocation, reference counting, the inode hash and link counts. */
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/fs.h>
 #include <linux/blkdev.h>
 #include <linux/timekeeping.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
 
 static atomic_long_t last_ino = ATOMIC_INIT(1);
+
+/* --- The inode hash: disk file systems' inodes by number --------------- */
+
+/*
+ * Hashed inodes are found by (super block, i_ino) while they live. The
+ * lock covers the table, I_NEW, and the last iput() of a hashed inode (so
+ * a lookup never revives one being freed).
+ */
+#define IHASH_BITS 10
+static struct hlist_head inode_hashtable[1 << IHASH_BITS];
+static DEFINE_SPINLOCK(inode_hash_lock);
+static DECLARE_WAIT_QUEUE_HEAD(inode_new_wq);	/* I_NEW cleared */
 
 struct inode *new_inode(struct super_block *sb)
 {
@@ -24,6 +38,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_atime_ns = inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_real_ns();
 	atomic_set(&inode->i_count, 1);
 	mutex_init(&inode->i_mutex);
+	INIT_HLIST_NODE(&inode->i_hash);
 	atomic_long_inc(&sb->s_nr_inodes);
 	return inode;
 }
@@ -37,8 +52,19 @@ void iput(struct inode *inode)
 {
 	struct super_block *sb;
 
-	if (!inode || !atomic_dec_and_test(&inode->i_count))
+	if (!inode)
 		return;
+	if (!inode_unhashed(inode)) {
+		spin_lock(&inode_hash_lock);
+		if (!atomic_dec_and_test(&inode->i_count)) {
+			spin_unlock(&inode_hash_lock);
+			return;
+		}
+		hlist_del_init(&inode->i_hash);
+		spin_unlock(&inode_hash_lock);
+	} else if (!atomic_dec_and_test(&inode->i_count)) {
+		return;
+	}
 	sb = inode->i_sb;
 	atomic_long_dec(&sb->s_nr_inodes);
 	if (sb->s_op && sb->s_op->evict_inode)
@@ -94,4 +120,71 @@ void inode_touch(struct inode *inode, bool mtime)
 	if (mtime)
 		WRITE_ONCE(inode->i_mtime_ns, now);
 	WRITE_ONCE(inode->i_ctime_ns, now);
+}
+
+static struct hlist_head *inode_hash(struct super_block *sb, unsigned long ino)
+{
+	u64 h = ((unsigned long)sb / 64 + ino) * 0x9e3779b97f4a7c15ULL;
+
+	return &inode_hashtable[h >> (64 - IHASH_BITS)];
+}
+
+struct inode *iget_locked(struct super_block *sb, unsigned long ino)
+{
+	struct hlist_head *head = inode_hash(sb, ino);
+	struct inode *inode, *new = NULL;
+
+again:
+	spin_lock(&inode_hash_lock);
+	hlist_for_each_entry(inode, head, i_hash) {
+		if (inode->i_sb != sb || inode->i_ino != ino)
+			continue;
+		atomic_inc(&inode->i_count);
+		spin_unlock(&inode_hash_lock);
+		if (new)
+			iput(new);
+		wait_event(inode_new_wq, !(READ_ONCE(inode->i_state) & I_NEW));
+		if (inode_unhashed(inode)) {	/* its reader failed: try again */
+			iput(inode);
+			new = NULL;
+			goto again;
+		}
+		return inode;
+	}
+	if (new) {
+		hlist_add_head(&new->i_hash, head);
+		spin_unlock(&inode_hash_lock);
+		return new;
+	}
+	spin_unlock(&inode_hash_lock);
+	new = new_inode(sb);
+	if (!new)
+		return NULL;
+	new->i_ino = ino;
+	new->i_state |= I_NEW;
+	goto again;		/* someone may have added it meanwhile */
+}
+
+void unlock_new_inode(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	inode->i_state &= ~I_NEW;
+	spin_unlock(&inode_hash_lock);
+	wake_up_all(&inode_new_wq);
+}
+
+void iget_failed(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	hlist_del_init(&inode->i_hash);
+	spin_unlock(&inode_hash_lock);
+	unlock_new_inode(inode);
+	iput(inode);
+}
+
+void insert_inode_hash(struct inode *inode)
+{
+	spin_lock(&inode_hash_lock);
+	hlist_add_head(&inode->i_hash, inode_hash(inode->i_sb, inode->i_ino));
+	spin_unlock(&inode_hash_lock);
 }

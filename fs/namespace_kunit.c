@@ -3,10 +3,10 @@
  * Tests of mounts: tmpfs mounted and unmounted, the path walk crossing
  * into a mount and back out through "..", the EBUSY/EINVAL/ENODEV/EXDEV
  * answers, lazy unmount with a file still open, remounting read-only,
- * /proc/mounts, statfs, and mount_bdev() on a null_blk disk with a small
- * file system whose fill_super reads its magic with sb_bread(). Every
- * mount lives under /mnt_t, made and removed by each case; cycles that
- * end in umount are checked for leaked memory.
+ * /proc/mounts, statfs, the inode hash (iget_locked()), and mount_bdev()
+ * on a null_blk disk with a small file system whose fill_super reads its
+ * magic with sb_bread(). Every mount lives under /mnt_t, made and removed
+ * by each case; cycles that end in umount are checked for leaked memory.
  */
 #include <kunit/test.h>
 #include <kunit/slab.h>
@@ -245,6 +245,50 @@ static void mnt_no_leak(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
 }
 
+/* The inode hash: one live inode per number; a failed read leaves nothing. */
+static void mnt_iget(struct kunit *test)
+{
+	struct super_block *sb;
+	struct inode *a, *b;
+	struct path p;
+	long inodes;
+
+	KUNIT_ASSERT_EQ(test, kern_mount_at("none", "/mnt_t/a", "tmpfs", 0, NULL), 0);
+	KUNIT_ASSERT_EQ(test, kern_path("/mnt_t/a", 0, &p), 0);
+	sb = p.dentry->d_sb;
+	inodes = atomic_long_read(&sb->s_nr_inodes);
+	a = iget_locked(sb, 1000);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_TRUE(test, a->i_state & I_NEW);
+	KUNIT_EXPECT_EQ(test, a->i_ino, 1000UL);
+	a->i_mode = S_IFREG | 0644;
+	unlock_new_inode(a);
+	b = iget_locked(sb, 1000);
+	KUNIT_EXPECT_PTR_EQ(test, b, a);
+	KUNIT_EXPECT_FALSE(test, b->i_state & I_NEW);
+	iput(b);
+	b = iget_locked(sb, 1001);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_PTR_NE(test, b, a);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&sb->s_nr_inodes), inodes + 2);
+	iget_failed(b);		/* as a file system does when the disk says no */
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&sb->s_nr_inodes), inodes + 1);
+	b = iget_locked(sb, 1001);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_TRUE(test, b->i_state & I_NEW);	/* read again, not the failed one */
+	unlock_new_inode(b);
+	iput(b);
+	iput(a);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&sb->s_nr_inodes), inodes);
+	/* Once the last reference went, the number is read afresh. */
+	a = iget_locked(sb, 1000);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_EXPECT_TRUE(test, a->i_state & I_NEW);
+	iget_failed(a);
+	path_put(&p);
+	KUNIT_EXPECT_EQ(test, kern_umount("/mnt_t/a", 0), 0);
+}
+
 /* --- mount_bdev() with a tiny file system on null_blk ------------------ */
 
 #define KBLK_MAGIC	"kunitblk"
@@ -357,6 +401,7 @@ static struct kunit_case mnt_cases[] = {
 	KUNIT_CASE(mnt_remount_ro),
 	KUNIT_CASE(mnt_proc_and_statfs),
 	KUNIT_CASE(mnt_no_leak),
+	KUNIT_CASE(mnt_iget),
 	KUNIT_CASE(mnt_bdev),
 	{}
 };

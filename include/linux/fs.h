@@ -329,11 +329,13 @@ struct inode {
 	struct pipe_inode_info *i_pipe;	/* pipes and FIFOs */
 	atomic_t i_count;
 	struct mutex i_mutex;		/* inode_lock(): file data and size */
-	unsigned long i_state;		/* I_DIRTY: on the super block's s_dirty */
+	unsigned long i_state;		/* I_DIRTY: on the super block's s_dirty; I_NEW */
 	struct list_head i_io_list;	/* in s_dirty */
+	struct hlist_node i_hash;	/* in the inode hash (iget_locked()) */
 };
 
 #define I_DIRTY		(1 << 0)
+#define I_NEW		(1 << 3)	/* iget_locked() made it: being read in */
 
 /*
  * struct file - one open file (Linux: an open file description). Reference
@@ -423,6 +425,26 @@ struct inode *new_inode(struct super_block *sb);
 
 /* ihold() - take another reference on @inode. Never sleeps. */
 void ihold(struct inode *inode);
+
+/*
+ * iget_locked() - the inode numbered @ino of @sb, with a reference: the
+ * live one if there is one (waiting until its reader is done), else a new
+ * one, hashed, with i_ino set and I_NEW in i_state, which the caller fills
+ * in (from the disk) and then passes to unlock_new_inode(), or on failure
+ * to iget_failed() (which drops it). NULL on -ENOMEM. May sleep.
+ * insert_inode_hash() hashes an inode the file system made itself
+ * (new_inode() and a number it chose), so iget_locked() finds it.
+ * inode_unhashed() - whether @inode is outside the hash.
+ */
+struct inode *iget_locked(struct super_block *sb, unsigned long ino);
+void unlock_new_inode(struct inode *inode);
+void iget_failed(struct inode *inode);
+void insert_inode_hash(struct inode *inode);
+
+static inline bool inode_unhashed(const struct inode *inode)
+{
+	return hlist_unhashed(&inode->i_hash);
+}
 
 /*
  * iput() - drop a reference on @inode; the last one calls
