@@ -20,3 +20,4 @@
 #include "workqueue.c"
 #include "io.c"
 #include "barrier.c"
+#include "smp.c"
