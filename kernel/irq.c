@@ -4,12 +4,13 @@
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
+#include <linux/atomic.h>
 
 struct irq_desc {
 	irq_handler_t handler;
 	void *dev;
 	const char *name;
-	u64 count;
+	atomic64_t count;	/* per-CPU interrupts (the tick) count from every CPU */
 };
 
 static struct irq_desc irq_descs[NR_IRQS];
@@ -58,12 +59,12 @@ void generic_handle_irq(unsigned int irq)
 	if (irq >= NR_IRQS)
 		return;
 	desc = &irq_descs[irq];
-	desc->count++;
+	atomic64_inc(&desc->count);
 	if (!desc->handler || desc->handler(irq, desc->dev) == IRQ_NONE)
 		pr_debug("irq %u: nobody cared\n", irq);
 }
 
 u64 kstat_irqs(unsigned int irq)
 {
-	return irq < NR_IRQS ? irq_descs[irq].count : 0;
+	return irq < NR_IRQS ? atomic64_read(&irq_descs[irq].count) : 0;
 }

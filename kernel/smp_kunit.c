@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for per-CPU data, CPU masks and CPU bring-up (suite
- * "percpu"). Run with `make ARCH=riscv64 test SMP=4` to bring up several.
+ * KUnit tests for per-CPU data, CPU masks, CPU bring-up and each CPU's
+ * tick (suite "percpu"). Run with `make ARCH=riscv64 test SMP=4` to bring up several.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/cache.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
@@ -169,6 +170,19 @@ static void percpu_cpumask_ops(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, last, NR_CPUS - 1);
 }
 
+/* Every online CPU takes its own tick: at HZ, 50 in 200 ms (5 under a loaded emulator). */
+static void percpu_tick_on_every_cpu(struct kunit *test)
+{
+	u64 before[NR_CPUS];
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		before[cpu] = READ_ONCE(per_cpu(cpu_infos, cpu).irq_count);
+	msleep(200);
+	for_each_online_cpu(cpu)
+		KUNIT_EXPECT_GE(test, READ_ONCE(per_cpu(cpu_infos, cpu).irq_count) - before[cpu], 5);
+}
+
 static struct kunit_case percpu_cases[] = {
 	KUNIT_CASE(percpu_copies_are_separate),
 	KUNIT_CASE(percpu_this_cpu_ops),
@@ -177,6 +191,7 @@ static struct kunit_case percpu_cases[] = {
 	KUNIT_CASE(percpu_cpu_masks),
 	KUNIT_CASE(percpu_cpus_up),
 	KUNIT_CASE(percpu_cpumask_ops),
+	KUNIT_CASE(percpu_tick_on_every_cpu),
 	{}
 };
 

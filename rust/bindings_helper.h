@@ -38,6 +38,7 @@
 #include <linux/io.h>
 #include <linux/pci.h>
 #include <linux/interrupt.h>
+#include <linux/smp.h>
 #include <linux/dma-mapping.h>
 #include <linux/mod_devicetable.h>
 #include <linux/fs.h>

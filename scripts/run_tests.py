@@ -3,7 +3,8 @@
 """Boot Ferrite under QEMU, run the in-kernel tests and report.
 
 One boot runs every KUnit suite (C and Rust) and prints KTAP v1 on the
-serial port; this script parses it. With --initrd, user-space boots run
+serial port; this script parses it. With --smp-kunit N, a second boot
+runs them again with N CPUs (failures named "smpN:suite.case"). With --initrd, user-space boots run
 test programs from the initramfs as init (tests/user/*.c), which print
 the same KTAP, or must die in an expected way; with --production, the
 production kernel (CONFIG_KUNIT=n) boots once with that initramfs and runs
@@ -211,16 +212,18 @@ class Result:
         self.failures.append((name, details))
 
 
-def boot(args, append, log_path, initrd=None):
-    """Boot once; returns (exit status, console lines without timestamps)."""
+def boot(args, append, log_path, initrd=None, smp=None):
+    """Boot once (with $SMP CPUs, or smp); returns (exit status, console lines
+    without timestamps)."""
     cmd = [os.path.join(os.path.dirname(__file__), "qemu.sh"), "--arch", args.arch,
            "--kernel", args.kernel, "--append", append, "--timeout", str(args.timeout)]
     if initrd:
         cmd += ["--initrd", initrd]
     t0 = time.monotonic()
     with open(log_path, "wb") as log:
+        env = dict(os.environ, SMP=str(smp)) if smp else None
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, check=False)
+                              stderr=subprocess.STDOUT, check=False, env=env)
         log.write(proc.stdout)
     text = proc.stdout.decode("utf-8", "replace").replace("\r", "")
     lines = [STAMP.sub("", l) for l in text.split("\n")]
@@ -229,8 +232,9 @@ def boot(args, append, log_path, initrd=None):
     return proc.returncode, lines, time.monotonic() - t0
 
 
-def parse_ktap(lines, res):
-    """Parse the KTAP stream; returns the number of suites the plan promised and saw."""
+def parse_ktap(lines, res, prefix=""):
+    """Parse the KTAP stream, failures named prefix + "suite.case"; returns the
+    number of suites the plan promised and saw."""
     plan = None
     suites_seen = 0
     suite = None          # current suite name
@@ -259,7 +263,7 @@ def parse_ktap(lines, res):
         m = re.match(r"^    (not ok|ok) (\d+) (\S+)(.*)$", line)
         if m and suite:
             cases_seen += 1
-            name = "%s.%s" % (suite, m.group(3))
+            name = "%s%s.%s" % (prefix, suite, m.group(3))
             if m.group(1) == "ok":
                 if "# SKIP" in m.group(4):
                     res.skipped += 1
@@ -281,7 +285,7 @@ def parse_ktap(lines, res):
         if m and suite:
             suites_seen += 1
             if suite_plan is not None and cases_seen != suite_plan:
-                res.fail(suite + ".<plan>", ["suite planned %d cases, reported %d" %
+                res.fail(prefix + suite + ".<plan>", ["suite planned %d cases, reported %d" %
                                              (suite_plan, cases_seen)])
             suite = None
     return plan, suites_seen, suite, cases_seen
@@ -349,12 +353,15 @@ KUNIT_PARAMS = 'rust_params.count=7 rust_params.flag rust_params.greeting="hi th
     'rust_params.level=300'
 
 
-def run_kunit(args, res, log_dir):
+def run_kunit(args, res, log_dir, smp=None):
+    """One boot running the KUnit suites (with smp CPUs: names prefixed "smpN:")."""
     append = "kunit=1 loglevel=7 " + KUNIT_PARAMS
     if args.filter:
         append += " kunit.filter=" + args.filter
-    status, lines, secs = boot(args, append, os.path.join(log_dir, "kunit.log"))
-    plan, seen, open_suite, open_cases = parse_ktap(lines, res)
+    prefix = "smp%d:" % smp if smp else ""
+    log = "kunit-smp%d.log" % smp if smp else "kunit.log"
+    status, lines, secs = boot(args, append, os.path.join(log_dir, log), smp=smp)
+    plan, seen, open_suite, open_cases = parse_ktap(lines, res, prefix)
     problems = []
     if plan is None:
         problems.append("no KTAP plan in the output (did the kernel boot?)")
@@ -367,7 +374,7 @@ def run_kunit(args, res, log_dir):
                "the run ended with %s (status %d)" % (EXIT_NAMES.get(status, "QEMU error"),
                                                        status))
         tail = [l for l in lines if l.strip()][-15:]
-        res.fail("%s.%s" % (open_suite, case),
+        res.fail("%s%s.%s" % (prefix, open_suite, case),
                  ["did not finish: %s while it ran (case %d of the suite)" %
                   (why, open_cases + 1), "at %s" % where, "last console lines:"] + tail)
         problems.append("suite %s stopped in case %s" % (open_suite, case))
@@ -376,8 +383,8 @@ def run_kunit(args, res, log_dir):
                         (EXIT_NAMES.get(status, "QEMU error"), status))
     if problems:
         tail = [l for l in lines if l.strip()][-25:]
-        res.fail("kunit.run", problems + ["last console lines:"] + tail)
-    print("kunit: %d suites in %.1f s of QEMU" % (seen, secs))
+        res.fail(prefix + "kunit.run", problems + ["last console lines:"] + tail)
+    print("kunit%s: %d suites in %.1f s of QEMU" % (" (%d CPUs)" % smp if smp else "", seen, secs))
 
 
 def selected(args, prefix, names):
@@ -643,6 +650,8 @@ def main():
                     help="a CONFIG_KUNIT=n vmlinux to boot once with --initrd")
     ap.add_argument("--busybox", action="store_true",
                     help="the initramfs must hold busybox: fail the boots that need it if not")
+    ap.add_argument("--smp-kunit", type=int, default=0,
+                    help="run the KUnit suites a second time with this many CPUs")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
 
@@ -650,6 +659,8 @@ def main():
     os.makedirs(log_dir, exist_ok=True)
     res = Result()
     run_kunit(args, res, log_dir)
+    if args.smp_kunit:
+        run_kunit(args, res, log_dir, args.smp_kunit)
     if args.initrd:
         run_user_tests(args, res, log_dir)
         shell_tests = selected(args, "user", ["tty", "run_in_vm"] +

@@ -182,7 +182,10 @@ void wake_up_new_task(struct task_struct *p);
 void yield(void);
 #define cond_resched() do { if (this_cpu()->need_resched) schedule(); } while (0)
 
-/* Timer tick hook: account the slice, ask for a reschedule. IRQ context. */
+/*
+ * Every CPU's tick hook: account the slice, ask for a reschedule; nothing
+ * on a CPU that runs no task (not active). IRQ context.
+ */
 void scheduler_tick(void);
 
 /*

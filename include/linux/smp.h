@@ -2,9 +2,9 @@
 /*
  * Multiprocessor bring-up and cross-CPU function calls
  * (Documentation/core-api/smp.rst). Secondary CPUs come online and wait
- * in their idle loop for function calls: the scheduler runs on the boot
- * CPU only so far. Per-CPU data is in <linux/percpu.h>, CPU masks in
- * <linux/cpumask.h>.
+ * in their idle loop for function calls and their tick: the scheduler
+ * runs on the boot CPU only so far. Per-CPU data is in <linux/percpu.h>,
+ * CPU masks in <linux/cpumask.h>.
  */
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
@@ -40,8 +40,9 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle);
 
 /*
  * secondary_start_kernel() - a secondary CPU's first generic code, with
- * interrupts off and its IPIs unmasked by the architecture: marks it
- * online and waits for interrupts (cross-CPU calls) with preemption off.
+ * interrupts off, its IPIs unmasked and its tick started by the
+ * architecture: marks it online and waits for interrupts (cross-CPU
+ * calls, the tick) with preemption off.
  */
 __noreturn void secondary_start_kernel(void);
 

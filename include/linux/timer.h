@@ -31,7 +31,12 @@ int del_timer(struct timer_list *timer);
 #define timer_delete_sync del_timer
 bool timer_pending(const struct timer_list *timer);
 
-/* Tick hook: advance jiffies and run expired timers. IRQ context. */
+/*
+ * timer_tick() - every CPU's tick hook: on the boot CPU (CPU 0), advance
+ * jiffies and run expired timers; on the others, nothing (one timer
+ * wheel, run by one CPU: Documentation/core-api/smp.rst). IRQ context,
+ * or a test on CPU 0 with interrupts off.
+ */
 void timer_tick(void);
 
 /*

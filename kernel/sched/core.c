@@ -229,6 +229,8 @@ void scheduler_tick(void)
 {
 	struct task_struct *p = current;
 
+	if (!cpu_active(smp_processor_id()))
+		return;
 	calc_global_load_tick();
 	if (p == rq.idle) {
 		if (!list_empty(&rq.queue))

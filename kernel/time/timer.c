@@ -19,6 +19,10 @@
  * when that bucket expires.
  *
  * timer_lock guards the wheel and wheel_clk; callbacks run without it.
+ * Every CPU has a tick, but one wheel serves them all: the boot CPU's
+ * tick alone advances jiffies and runs the wheel (Linux's
+ * tick_do_timer_cpu, fixed), so callbacks run on CPU 0 only and never
+ * two at once. Any CPU may arm or cancel a timer under timer_lock.
  */
 #include <linux/timer.h>
 #include <linux/sched.h>
@@ -26,7 +30,10 @@
 #include <linux/delay.h>
 #include <linux/ktime.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <asm/processor.h>
+
+#define TICK_DO_TIMER_CPU 0
 
 #define LVL_CLK_SHIFT	3			/* each level 8 times coarser */
 #define LVL_BITS	6
@@ -147,6 +154,8 @@ void timer_tick(void)
 	unsigned long clk;
 	unsigned int lvl;
 
+	if (smp_processor_id() != TICK_DO_TIMER_CPU)
+		return;
 	update_jiffies();
 	spin_lock(&timer_lock);
 	while (time_after_eq(jiffies, wheel_clk)) {

@@ -21,3 +21,4 @@
 #include "io.c"
 #include "barrier.c"
 #include "blk.c"
+#include "smp.c"

@@ -51,6 +51,7 @@ pub mod platform;
 pub mod poll;
 pub mod print;
 pub mod revocable;
+pub mod smp;
 pub mod str;
 pub mod sync;
 pub mod task;

@@ -85,6 +85,7 @@ __noreturn void arm64_secondary_start(void);
 __noreturn void arm64_secondary_start(void)
 {
 	gic_cpu_init();
+	arch_timer_starting_cpu();
 	secondary_start_kernel();
 }
 

@@ -3,7 +3,7 @@
  * arm64 time: the generic timer. The virtual counter (CNTVCT_EL0, at
  * CNTFRQ_EL0 Hz, no calibration needed) gives ktime_get_ns(); the EL1
  * virtual timer, a per-CPU interrupt (PPI) through the GIC, fires HZ
- * times a second for jiffies, timers and preemption.
+ * times a second on each CPU for jiffies, timers and preemption.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -23,7 +23,7 @@ static u64 cnt_base;
 static u64 cnt_mult;		/* ns = (ticks * cnt_mult) >> 32 */
 static u64 cnt_freq;
 static u64 tick_period;		/* counter ticks per jiffy */
-static u64 next_tick;		/* compare value of the next tick */
+static DEFINE_PER_CPU(u64, next_tick);	/* compare value of this CPU's next tick */
 
 static inline u64 read_cntvct(void)
 {
@@ -40,8 +40,10 @@ u64 ktime_get_ns(void)
 
 static irqreturn_t timer_interrupt(int irq, void *dev)
 {
-	next_tick = tick_next_deadline(next_tick, tick_period, read_cntvct());
-	write_sysreg(next_tick, cntv_cval_el0);
+	u64 next = tick_next_deadline(__this_cpu_read(next_tick), tick_period, read_cntvct());
+
+	__this_cpu_write(next_tick, next);
+	write_sysreg(next, cntv_cval_el0);
 	isb();
 	timer_tick();
 	scheduler_tick();
@@ -59,10 +61,18 @@ void __init time_init(void)
 	pr_info("arch_timer: %llu.%03llu MHz virtual counter, tick %d Hz on IRQ %u\n",
 		cnt_freq / 1000000, (cnt_freq / 1000) % 1000, HZ, arm64_board.timer_irq);
 
-	next_tick = read_cntvct() + tick_period;
-	write_sysreg(next_tick, cntv_cval_el0);
-	write_sysreg(CNTV_CTL_ENABLE, cntv_ctl_el0);
-	isb();
 	if (request_irq(arm64_board.timer_irq, timer_interrupt, 0, "arch_timer", NULL))
 		panic("cannot get the timer interrupt");
+	arch_timer_starting_cpu();
+}
+
+void arch_timer_starting_cpu(void)
+{
+	u64 next = read_cntvct() + tick_period;
+
+	__this_cpu_write(next_tick, next);
+	write_sysreg(next, cntv_cval_el0);
+	write_sysreg(CNTV_CTL_ENABLE, cntv_ctl_el0);
+	isb();
+	arch_irq_unmask(arm64_board.timer_irq);	/* a PPI: this CPU's banked enable */
 }

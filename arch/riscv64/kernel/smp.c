@@ -87,6 +87,7 @@ __noreturn void riscv64_secondary_start(void)
 	csr_write(stvec, (unsigned long)handle_exception);
 	csr_write(sscratch, 0);
 	csr_write(sie, SIE_SSIE);
+	riscv_timer_starting_cpu();
 	secondary_start_kernel();
 }
 

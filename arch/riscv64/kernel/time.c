@@ -2,8 +2,8 @@
 /*
  * riscv64 time: the time CSR counts at the device tree's timebase
  * frequency and gives ktime_get_ns(); the supervisor timer interrupt,
- * programmed through the SBI TIME extension one tick ahead, fires HZ times
- * a second for jiffies, timers and preemption.
+ * programmed through the SBI TIME extension one tick ahead on each hart,
+ * fires HZ times a second for jiffies, timers and preemption.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -21,7 +21,7 @@
 static u64 time_base;		/* counter value at time_init() */
 static u64 timebase_hz;
 static u64 tick_cycles;		/* counter ticks per jiffy */
-static u64 next_tick;		/* counter value of the next tick */
+static DEFINE_PER_CPU(u64, next_tick);	/* counter value of this hart's next tick */
 
 u64 ktime_get_ns(void)
 {
@@ -37,10 +37,19 @@ u64 ktime_get_ns(void)
 /* The tick: the next deadline on the grid, then jiffies and timers. */
 void riscv_timer_interrupt(void)
 {
-	next_tick = tick_next_deadline(next_tick, tick_cycles, get_cycles());
-	sbi_set_timer(next_tick);
+	u64 next = tick_next_deadline(__this_cpu_read(next_tick), tick_cycles, get_cycles());
+
+	__this_cpu_write(next_tick, next);
+	sbi_set_timer(next);
 	timer_tick();
 	scheduler_tick();
+}
+
+void riscv_timer_starting_cpu(void)
+{
+	__this_cpu_write(next_tick, get_cycles() + tick_cycles);
+	sbi_set_timer(__this_cpu_read(next_tick));
+	csr_set(sie, SIE_STIE);
 }
 
 void __init time_init(void)
@@ -50,7 +59,5 @@ void __init time_init(void)
 	time_base = get_cycles();
 	pr_info("time: timebase %llu.%03llu MHz, tick %d Hz\n", timebase_hz / 1000000,
 		timebase_hz / 1000 % 1000, HZ);
-	next_tick = time_base + tick_cycles;
-	sbi_set_timer(next_tick);
-	csr_set(sie, SIE_STIE);
+	riscv_timer_starting_cpu();
 }

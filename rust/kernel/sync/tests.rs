@@ -22,13 +22,14 @@
 mod cases {
     use crate::alloc::fault_inject;
     use crate::prelude::*;
+    use crate::smp;
     use crate::sync::{
         Arc, ArcBorrow, Completion, CondVar, CondVarTimeoutResult, Mutex, SpinLock, UniqueArc,
     };
     use crate::task::{self, Thread};
     use crate::time;
     use core::ptr::addr_of_mut;
-    use core::sync::atomic::{AtomicUsize, Ordering};
+    use core::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
     /// Threads in the contention tests.
     const THREADS: usize = 4;
@@ -189,6 +190,38 @@ mod cases {
             }
         })?;
         kunit_assert_eq!(*counter.lock(), THREADS as u64 * ROUNDS);
+        Ok(())
+    }
+
+    /// A `SpinLock`, atomics and `Arc` clones used by every online CPU at
+    /// once through cross-CPU calls: no update under the lock is lost, each
+    /// CPU runs the function once, and every clone is dropped again.
+    #[test]
+    fn spinlock_and_arc_on_every_cpu() -> Result {
+        const SPINS: u32 = 400;
+        let counter = Arc::pin_init(SpinLock::new(0u64), GFP_KERNEL)?;
+        let cpus = AtomicU64::new(0);
+        let calls = AtomicUsize::new(0);
+        smp::on_each_cpu(&|| {
+            cpus.fetch_or(1 << smp::processor_id(), Ordering::Relaxed);
+            calls.fetch_add(1, Ordering::Relaxed);
+            for _ in 0..ROUNDS {
+                let c = counter.clone();
+                let mut g = c.lock();
+                let v = *g;
+                // Long enough for another CPU to reach the lock meanwhile:
+                // without it, updates would get lost.
+                for _ in 0..SPINS {
+                    core::hint::spin_loop();
+                }
+                *g = v + 1;
+            }
+        });
+        let n = smp::num_online_cpus();
+        kunit_assert_eq!(calls.load(Ordering::Relaxed), n as usize);
+        kunit_assert_eq!(cpus.load(Ordering::Relaxed).count_ones(), n);
+        kunit_assert_eq!(*counter.lock(), u64::from(n) * ROUNDS);
+        kunit_assert_eq!(Arc::strong_count(&counter), 1);
         Ok(())
     }
 

@@ -59,6 +59,12 @@ void gic_cpu_init(void);
 struct cpumask;
 void gic_send_sgi(const struct cpumask *mask, unsigned int sgi);
 
+/*
+ * arch_timer_starting_cpu() - start the calling CPU's tick, one period
+ * from now, its timer PPI unmasked (time.c); interrupts off.
+ */
+void arch_timer_starting_cpu(void);
+
 /* handle_IPI() - the IPI SGI @ipinr arrived (smp.c); IRQ context. */
 void handle_IPI(unsigned int ipinr);
 #endif

@@ -17,6 +17,9 @@ void plic_handle_irq(void);
 /* Supervisor timer interrupt: program the next tick, run the tick. */
 void riscv_timer_interrupt(void);
 
+/* Start the calling hart's tick, one period from now (time.c); interrupts off. */
+void riscv_timer_starting_cpu(void);
+
 /* The supervisor software interrupt: an IPI from another hart (smp.c). */
 void riscv_ipi_interrupt(void);
 
