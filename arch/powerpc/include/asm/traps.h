@@ -26,10 +26,7 @@ bool do_user_page_fault(struct pt_regs *regs);
 /* do_syscall() - an sc from user mode (kernel/syscall.c); interrupts on inside. */
 void do_syscall(struct pt_regs *regs);
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->nip to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 #endif /* _ASM_POWERPC_TRAPS_H */

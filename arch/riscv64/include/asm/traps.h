@@ -19,11 +19,8 @@ void plic_handle_irq(void);
 /* Supervisor timer interrupt: program the next tick, run the tick. */
 void riscv_timer_interrupt(void);
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->epc to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 /*
  * do_user_page_fault() - a page fault (cause and stval in @regs) on a user

@@ -17,11 +17,8 @@ void set_kernel_stack(unsigned long sp0);
 void pic_eoi(unsigned int irq);
 bool pic_is_spurious(unsigned int irq);
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->rip to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 /*
  * do_user_addr_fault() - page fault at @addr (error code @err): decode it
