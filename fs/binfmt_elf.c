@@ -30,6 +30,19 @@
 
 #define MAX_PHNUM 64
 
+/*
+ * What asm/elf.h may add to the auxiliary vector: AT_HWCAP2's value, and
+ * ARCH_DLINFO(AUX), which emits up to AUXV_ARCH_ENTRIES more entries
+ * through AUX(type, value) (Linux's names).
+ */
+#ifndef ELF_HWCAP2
+#define ELF_HWCAP2 0
+#endif
+#ifndef ARCH_DLINFO
+#define ARCH_DLINFO(AUX) do { } while (0)
+#endif
+#define AUXV_ARCH_ENTRIES 8
+
 static bool elf_valid(const Elf64_Ehdr *eh)
 {
 	return !memcmp(eh->e_ident, ELFMAG, SELFMAG) && eh->e_ident[EI_CLASS] == ELFCLASS64 &&
@@ -81,7 +94,7 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 				       unsigned long phdr_addr, unsigned long entry)
 {
 	unsigned long p = STACK_TOP, execfn, strings, platform, random, sp;
-	unsigned long auxv[2 * 24], *a = auxv;
+	unsigned long auxv[2 * (24 + AUXV_ARCH_ENTRIES)], *a = auxv;
 	unsigned long nwords, argv_ptr, envp_ptr;
 	size_t fnlen = strlen(bprm->filename) + 1;
 	u8 rnd[16];
@@ -121,10 +134,11 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 	AUX(AT_EGID, current_egid());
 	AUX(AT_SECURE, bprm->secureexec);
 	AUX(AT_RANDOM, random);
-	AUX(AT_HWCAP2, 0);
+	AUX(AT_HWCAP2, ELF_HWCAP2);
 	AUX(AT_EXECFN, execfn);
 	AUX(AT_PLATFORM, platform);
 	AUX(AT_MINSIGSTKSZ, ELF_MINSIGSTKSZ);
+	ARCH_DLINFO(AUX);
 	AUX(AT_NULL, 0);
 #undef AUX
 

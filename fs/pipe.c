@@ -21,7 +21,7 @@
 #include <linux/uaccess.h>
 #include <linux/uio.h>
 #include <linux/wait.h>
-#include <uapi/asm-generic/ioctls.h>
+#include <asm/ioctls.h>
 #include "internal.h"
 
 #define PIPE_ORDER 4

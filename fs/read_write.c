@@ -446,6 +446,26 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 	return ret;
 }
 
+/*
+ * _llseek: the offset in two halves, the new position stored at @result
+ * (32-bit ABIs; powerpc64's glibc uses it too, having the number).
+ */
+SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high,
+		unsigned long, offset_low, loff_t __user *, result, unsigned int, whence)
+{
+	struct file *f = fget(fd);
+	loff_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = whence > SEEK_MAX ? -EINVAL :
+	      vfs_llseek(f, (loff_t)(((u64)offset_high << 32) | (u32)offset_low), whence);
+	fput(f);
+	if (ret < 0)
+		return ret;
+	return put_user(ret, result) ? -EFAULT : 0;
+}
+
 /* sendfile: copy through a kernel buffer (no page-cache splicing). */
 SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * statfs and fstatfs: what a file system says about its size and free
+ * statfs and fstatfs (and their 64 forms): what a file system says about its size and free
  * space (->statfs in its super_operations), for df.
  */
 #include <linux/kernel.h>
@@ -43,7 +43,7 @@ static int put_statfs(const struct path *path, struct kstatfs __user *ubuf)
 	return err;
 }
 
-SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct kstatfs __user *, buf)
+static int do_statfs(const char __user *pathname, struct kstatfs __user *buf)
 {
 	struct path p;
 	int err = user_path_at(AT_FDCWD, pathname, LOOKUP_FOLLOW, false, &p);
@@ -55,7 +55,7 @@ SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct kstatfs __user *, 
 	return err;
 }
 
-SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct kstatfs __user *, buf)
+static int do_fstatfs(unsigned int fd, struct kstatfs __user *buf)
 {
 	struct file *f = fget(fd);
 	int err;
@@ -65,4 +65,30 @@ SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct kstatfs __user *, buf)
 	err = put_statfs(&f->f_path, buf);
 	fput(f);
 	return err;
+}
+
+SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct kstatfs __user *, buf)
+{
+	return do_statfs(pathname, buf);
+}
+
+SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct kstatfs __user *, buf)
+{
+	return do_fstatfs(fd, buf);
+}
+
+/*
+ * statfs64 and fstatfs64 also take the structure's size (32-bit ABIs;
+ * powerpc64's glibc calls them too): on a 64-bit kernel struct statfs64
+ * is struct statfs. Another size is -EINVAL.
+ */
+SYSCALL_DEFINE3(statfs64, const char __user *, pathname, size_t, sz,
+		struct kstatfs __user *, buf)
+{
+	return sz == sizeof(struct kstatfs) ? do_statfs(pathname, buf) : -EINVAL;
+}
+
+SYSCALL_DEFINE3(fstatfs64, unsigned int, fd, size_t, sz, struct kstatfs __user *, buf)
+{
+	return sz == sizeof(struct kstatfs) ? do_fstatfs(fd, buf) : -EINVAL;
 }

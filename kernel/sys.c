@@ -73,6 +73,11 @@ SYSCALL_DEFINE1(umask, int, mask)
 	return old;
 }
 
+/* uname's machine: the ELF platform, unless asm/elf.h names it otherwise. */
+#ifndef UTS_MACHINE
+#define UTS_MACHINE ELF_PLATFORM
+#endif
+
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
@@ -82,7 +87,7 @@ SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 	strscpy(u.nodename, "ferrite", sizeof(u.nodename));
 	strscpy(u.release, "6.1.0-ferrite-" FERRITE_VERSION, sizeof(u.release));
 	strscpy(u.version, "#1 Ferrite " FERRITE_VERSION, sizeof(u.version));
-	strscpy(u.machine, ELF_PLATFORM, sizeof(u.machine));
+	strscpy(u.machine, UTS_MACHINE, sizeof(u.machine));
 	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }

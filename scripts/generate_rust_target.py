@@ -10,11 +10,15 @@ generates its own target specification at build time for the same kind of
 reason (scripts/generate_rust_target.rs); here the built-in one is printed
 by the very rustc that will use the result, and edited:
 
-    generate_rust_target.py RUSTC BASE [--drop=FEATURE]... [--need=FEATURE]...
+    generate_rust_target.py RUSTC BASE [--drop=FEATURE]... [--add=FEATURE]...
+                            [--need=FEATURE]...
 
 prints BASE's specification with each --drop feature removed from
-"features" (absent ones are ignored) and fails unless every --need feature
-(e.g. -neon, which the soft-float ABI relies on) is still there. The
+"features" (absent ones are ignored), each --add feature appended (e.g.
+powerpc's -altivec: in a specification a feature is the target's, while
+-Ctarget-feature warns on every crate that it is unstable), and fails
+unless every --need feature (e.g. -neon, which the soft-float ABI relies
+on) is there. The
 "is-builtin" key, which older compilers print and refuse in a file, is
 removed. rust/Makefile writes the output into the build directory and
 regenerates it whenever the compiler changes; it is never committed.
@@ -36,6 +40,8 @@ def main():
     parser.add_argument("base", help="built-in target to start from")
     parser.add_argument("--drop", action="append", default=[], metavar="FEATURE",
                         help="remove FEATURE (e.g. +strict-align) from \"features\"")
+    parser.add_argument("--add", action="append", default=[], metavar="FEATURE",
+                        help="append FEATURE (e.g. -altivec) to \"features\"")
     parser.add_argument("--need", action="append", default=[], metavar="FEATURE",
                         help="fail unless FEATURE (e.g. -neon) is in \"features\"")
     args = parser.parse_args()
@@ -53,6 +59,7 @@ def main():
     spec.pop("is-builtin", None)
     features = [f for f in spec.get("features", "").split(",") if f]
     features = [f for f in features if f not in args.drop]
+    features += [f for f in args.add if f not in features]
     for f in args.need:
         if f not in features:
             sys.exit(f"generate_rust_target: {args.base} has no feature {f} "

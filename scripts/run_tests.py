@@ -160,9 +160,10 @@ USER_BOOTS = {
     # A user fault kills the process, not the kernel: here the process is
     # init, so the kernel reports the fault and then init's death. The error
     # is the arch's fault code (x86-64: 6, a user write; arm64: ESR_EL1;
-    # riscv64: scause, f for a store page fault).
+    # riscv64: scause, f for a store page fault; powerpc: the vector, 300
+    # for a data storage interrupt).
     "segv_init": ("/tests/segv", 2, False,
-                  [r"segv\[1\]: segfault at 0 ip [0-9a-f]+ sp [0-9a-f]+ error (6|92[0-9a-f]{6}|f)$",
+                  [r"segv\[1\]: segfault at 0 ip [0-9a-f]+ sp [0-9a-f]+ error (6|92[0-9a-f]{6}|f|300)$",
                    r"Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b"]),
 }
 

@@ -26,15 +26,15 @@ void n_tty_init(struct tty_struct *tty)
 {
 	static const u8 cc[NCCS] = {
 		[VINTR] = 3, [VQUIT] = 0x1c, [VERASE] = 0x7f, [VKILL] = 0x15, [VEOF] = 4,
-		[VTIME] = 0, [VMIN] = 1, [8] = 0x11, [9] = 0x13, [VSUSP] = 0x1a,
-		[12] = 0x12, [13] = 0x0f, [VWERASE] = 0x17, [15] = 0x16,
+		[VTIME] = 0, [VMIN] = 1, [VSTART] = 0x11, [VSTOP] = 0x13, [VSUSP] = 0x1a,
+		[VREPRINT] = 0x12, [VDISCARD] = 0x0f, [VWERASE] = 0x17, [VLNEXT] = 0x16,
 	};
 
 	spin_lock_init(&tty->lock);
 	init_waitqueue_head(&tty->read_wait);
 	tty->termios.c_iflag = ICRNL | IXON;
 	tty->termios.c_oflag = OPOST | ONLCR;
-	tty->termios.c_cflag = 0x4bf;		/* B38400 CS8 CREAD HUPCL */
+	tty->termios.c_cflag = B38400 | CS8 | CREAD | HUPCL;
 	tty->termios.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN;
 	memcpy(tty->termios.c_cc, cc, sizeof(cc));
 	tty->winsize.ws_row = 24;

@@ -25,7 +25,7 @@
 #include <linux/tty.h>
 #include <linux/uio.h>
 #include <linux/uaccess.h>
-#include <uapi/asm-generic/ioctls.h>
+#include <asm/ioctls.h>
 
 #define TTY_MINOR_S0 64
 

@@ -14,47 +14,11 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 
-#define NCCS 19
-
-/* struct termios of the Linux ABI (TCGETS/TCSETS). */
-struct termios {
-	u32 c_iflag, c_oflag, c_cflag, c_lflag;
-	u8 c_line;
-	u8 c_cc[NCCS];
-};
+#include <asm/termbits.h>		/* struct termios, c_cc indices, flags */
 
 struct winsize {
 	unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
 };
-
-/* c_cc indices. */
-#define VINTR 0
-#define VQUIT 1
-#define VERASE 2
-#define VKILL 3
-#define VEOF 4
-#define VTIME 5
-#define VMIN 6
-#define VSUSP 10
-#define VWERASE 14
-
-/* c_iflag, c_oflag, c_lflag bits. */
-#define IGNCR 0x0080
-#define ICRNL 0x0100
-#define INLCR 0x0040
-#define IXON 0x0400
-#define OPOST 0x0001
-#define ONLCR 0x0004
-#define ISIG 0x0001
-#define ICANON 0x0002
-#define ECHO 0x0008
-#define ECHOE 0x0010
-#define ECHOK 0x0020
-#define ECHONL 0x0040
-#define NOFLSH 0x0080
-#define ECHOCTL 0x0200
-#define ECHOKE 0x0800
-#define IEXTEN 0x8000
 
 #define N_TTY_BUF_SIZE 4096
 

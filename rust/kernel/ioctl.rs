@@ -3,7 +3,7 @@
 //! `ioctl` command numbers, encoded as Linux does.
 //!
 //! A command is a `u32` made of four fields (the generic layout, which
-//! x86-64 uses; `include/uapi/linux/ioctl.h`):
+//! x86-64, arm64, riscv64 and arm use; `include/uapi/asm-generic/ioctl.h`):
 //!
 //! ```text
 //!  31  30 29                 16 15        8 7          0
@@ -19,9 +19,14 @@
 //! - `type`: the driver's "magic" character, e.g. `b'e'`;
 //! - `nr`: the command's number within the driver.
 //!
+//! powerpc gives `dir` 3 bits and `size` 13, and `_IOC_NONE` a bit of its
+//! own: the field widths and directions come from the architecture's
+//! `asm/ioctl.h`, through the `uapi` crate, so they always match the C
+//! macros.
+//!
 //! The functions are `const`, so command numbers are constants usable as
-//! `match` patterns. An argument type too large for 14 bits is a build
-//! error.
+//! `match` patterns. An argument type too large for the `size` field is a
+//! build error.
 //!
 //! # Examples
 //!
@@ -31,8 +36,9 @@
 //! const ECHO_CLEAR: u32 = _IO(b'e', 0);
 //! const ECHO_GET_LEN: u32 = _IOR::<u64>(b'e', 1);
 //!
-//! assert_eq!(ECHO_CLEAR, 0x6500);
-//! assert_eq!(ECHO_GET_LEN, 0x8008_6501);
+//! // The numbers of the driver's C header (include/uapi/linux/echo_dev.h).
+//! assert_eq!(ECHO_CLEAR, kernel::uapi::ECHO_CLEAR);
+//! assert_eq!(ECHO_GET_LEN, kernel::uapi::ECHO_GET_LEN);
 //! assert_eq!(_IOC_DIR(ECHO_GET_LEN), _IOC_READ);
 //! assert_eq!(_IOC_TYPE(ECHO_GET_LEN), u32::from(b'e'));
 //! assert_eq!(_IOC_NR(ECHO_GET_LEN), 1);
@@ -45,7 +51,7 @@
 //!         _ => "unknown",
 //!     }
 //! }
-//! assert_eq!(dispatch(0x6500), "clear");
+//! assert_eq!(dispatch(kernel::uapi::ECHO_CLEAR), "clear");
 //! ```
 
 #![allow(non_snake_case)]
@@ -56,10 +62,10 @@ use core::mem::size_of;
 pub const _IOC_NRBITS: u32 = 8;
 /// Bits of the `type` field.
 pub const _IOC_TYPEBITS: u32 = 8;
-/// Bits of the `size` field.
-pub const _IOC_SIZEBITS: u32 = 14;
-/// Bits of the `dir` field.
-pub const _IOC_DIRBITS: u32 = 2;
+/// Bits of the `size` field (the architecture's: 14, or 13 on powerpc).
+pub const _IOC_SIZEBITS: u32 = uapi::_IOC_SIZEBITS;
+/// Bits of the `dir` field (2, or 3 on powerpc).
+pub const _IOC_DIRBITS: u32 = uapi::_IOC_DIRBITS;
 
 /// Mask of the `nr` field (after shifting).
 pub const _IOC_NRMASK: u32 = (1 << _IOC_NRBITS) - 1;
@@ -80,19 +86,19 @@ pub const _IOC_SIZESHIFT: u32 = _IOC_TYPESHIFT + _IOC_TYPEBITS;
 pub const _IOC_DIRSHIFT: u32 = _IOC_SIZESHIFT + _IOC_SIZEBITS;
 
 /// No data transferred.
-pub const _IOC_NONE: u32 = 0;
+pub const _IOC_NONE: u32 = uapi::_IOC_NONE;
 /// User space writes the argument; the driver reads it.
-pub const _IOC_WRITE: u32 = 1;
+pub const _IOC_WRITE: u32 = uapi::_IOC_WRITE;
 /// The driver writes the argument; user space reads it.
-pub const _IOC_READ: u32 = 2;
+pub const _IOC_READ: u32 = uapi::_IOC_READ;
 
 /// Builds a command from its four fields. Each is masked to its width,
 /// except `size`, which must fit.
 ///
 /// # Panics
 ///
-/// If `size` does not fit in 14 bits; in a constant (the usual use) that
-/// is a build error instead.
+/// If `size` does not fit in the `size` field; in a constant (the usual
+/// use) that is a build error instead.
 #[inline(always)]
 pub const fn _IOC(dir: u32, ty: u8, nr: u8, size: usize) -> u32 {
     assert!(size <= _IOC_SIZEMASK as usize, "ioctl argument too large");
@@ -157,12 +163,25 @@ mod tests {
 
     #[test]
     fn matches_linux_numbers() {
-        // Well-known Linux commands, checked against their uapi values.
-        kunit_assert_eq!(_IOR::<i32>(b'T', 0x60), 0x8004_5460); // FIONREAD-like shape
-        kunit_assert_eq!(_IOW::<u64>(b'r', 0), 0x4008_7200);
-        kunit_assert_eq!(_IOWR::<[u8; 16]>(b'x', 0xff), 0xc010_78ff);
-        kunit_assert_eq!(_IO(b'e', 0), 0x6500);
-        kunit_assert_eq!(_IOC(_IOC_READ, 0, 0, _IOC_SIZEMASK as usize), 0xbfff_0000);
+        // The C macros' values (include/uapi/, evaluated by the C compiler).
+        kunit_assert_eq!(_IO(b'e', 0), uapi::ECHO_CLEAR);
+        kunit_assert_eq!(_IOR::<u64>(b'e', 1), uapi::ECHO_GET_LEN);
+        kunit_assert_eq!(_IOW::<u64>(b'r', 0), uapi::RANDOM_SEED);
+        kunit_assert_eq!(_IO(b'k', 0), uapi::SCULL_RESET);
+        // And Linux's numbers in the generic encoding, or powerpc's.
+        if _IOC_DIRBITS == 2 {
+            kunit_assert_eq!(_IOR::<i32>(b'T', 0x60), 0x8004_5460);
+            kunit_assert_eq!(_IOW::<u64>(b'r', 0), 0x4008_7200);
+            kunit_assert_eq!(_IOWR::<[u8; 16]>(b'x', 0xff), 0xc010_78ff);
+            kunit_assert_eq!(_IO(b'e', 0), 0x6500);
+            kunit_assert_eq!(_IOC(_IOC_READ, 0, 0, _IOC_SIZEMASK as usize), 0xbfff_0000);
+        } else {
+            kunit_assert_eq!(_IOR::<i32>(b'f', 127), 0x4004_667f); // FIONREAD
+            kunit_assert_eq!(_IOW::<u64>(b'r', 0), 0x8008_7200);
+            kunit_assert_eq!(_IOWR::<[u8; 16]>(b'x', 0xff), 0xc010_78ff);
+            kunit_assert_eq!(_IO(b'e', 0), 0x2000_6500);
+            kunit_assert_eq!(_IOC(_IOC_READ, 0, 0, _IOC_SIZEMASK as usize), 0x5fff_0000);
+        }
     }
 
     #[test]

@@ -13,6 +13,13 @@
 #include <uapi/linux/random_dev.h>
 #include <uapi/linux/scull_dev.h>
 
+/* The architecture's ioctl encoding (asm/ioctl.h), for kernel::ioctl. */
+const __u32 RUST_CONST_HELPER__IOC_SIZEBITS = _IOC_SIZEBITS;
+const __u32 RUST_CONST_HELPER__IOC_DIRBITS = _IOC_DIRBITS;
+const __u32 RUST_CONST_HELPER__IOC_NONE = _IOC_NONE;
+const __u32 RUST_CONST_HELPER__IOC_WRITE = _IOC_WRITE;
+const __u32 RUST_CONST_HELPER__IOC_READ = _IOC_READ;
+
 const __u32 RUST_CONST_HELPER_ECHO_CLEAR = ECHO_CLEAR;
 const __u32 RUST_CONST_HELPER_ECHO_GET_LEN = ECHO_GET_LEN;
 const __u32 RUST_CONST_HELPER_RANDOM_SEED = RANDOM_SEED;

@@ -2,8 +2,6 @@
 # /dev/nullb0 (null_blk: 16 MiB, 512-byte blocks, data kept in memory)
 # through busybox: dd round trips, unaligned and short I/O, the end of the
 # device, the size ioctls, four writers at once, and an MBR partition.
-# Also: scripts/qemu.sh always attaches a virtio-blk disk at 00:12.0.
-awk '$1 == "0090" { print $2 }' /proc/bus/pci/devices
 ls -l /dev/nullb0 | cut -c1
 blockdev --getsize64 /dev/nullb0
 blockdev --getss /dev/nullb0

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
+# needs: /proc/bus/pci/devices
 # /dev/hwrng, served by the safe-Rust virtio-rng driver
 # (drivers/char/hw_random/virtio_rng.rs): 4096 bytes through busybox
 # head, with many distinct byte values (random data has about 256; fewer

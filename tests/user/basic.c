@@ -25,6 +25,13 @@
 #elif defined(__riscv)
 #define MACHINE "riscv64"
 #define HWCAP_ALWAYS (1u << ('i' - 'a'))	/* the base integer ISA */
+#elif defined(__powerpc64__)
+#define MACHINE "ppc64le"
+#define PLATFORM "power9"		/* AT_PLATFORM names the CPU */
+#define HWCAP_ALWAYS 0x40000000u	/* PPC_FEATURE_64 */
+#endif
+#ifndef PLATFORM
+#define PLATFORM MACHINE
 #endif
 
 static void write_stdout(void)
@@ -77,10 +84,23 @@ static void auxv_values(void)
 	EXPECT_TRUE(nonzero);
 	EXPECT_TRUE(getauxval(AT_HWCAP) & HWCAP_ALWAYS);
 	EXPECT_TRUE(execfn && !strncmp(execfn, "/tests/", 7));
-	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), MACHINE));
+	EXPECT_TRUE(getauxval(AT_PLATFORM) && !strcmp((char *)getauxval(AT_PLATFORM), PLATFORM));
 }
 
 static __thread int tls_var = 42;
+
+#if defined(__powerpc64__)
+/* The thread pointer is r13 (gcc has no __builtin_thread_pointer() here). */
+static void *thread_pointer(void)
+{
+	void *tp;
+
+	__asm__ __volatile__("mr %0, 13" : "=r"(tp));
+	return tp;
+}
+#else
+#define thread_pointer() __builtin_thread_pointer()
+#endif
 
 static void tls_works(void)
 {
@@ -96,18 +116,18 @@ static void tls_works(void)
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x9999, 0), EINVAL);
 	EXPECT_ERRNO(syscall(SYS_arch_prctl, 0x1003, BAD_KERNEL), EFAULT);
 #else
-	/* The thread pointer (TPIDR_EL0) survives system calls and a fork. */
-	void *tp = __builtin_thread_pointer();
+	/* The thread pointer (TPIDR_EL0, tp, r13) survives system calls and a fork. */
+	void *tp = thread_pointer();
 	pid_t pid;
 	int status = -1;
 
 	EXPECT_TRUE(tp != NULL);
 	pid = fork();
 	if (pid == 0)
-		_exit(__builtin_thread_pointer() == tp && tls_var == 7 ? 0 : 1);
+		_exit(thread_pointer() == tp && tls_var == 7 ? 0 : 1);
 	EXPECT_EQ(waitpid(pid, &status, 0), pid);
 	EXPECT_EQ(status, 0);
-	EXPECT_TRUE(__builtin_thread_pointer() == tp);
+	EXPECT_TRUE(thread_pointer() == tp);
 #endif
 }
 
@@ -209,6 +229,17 @@ static int vector_register_survives_yields(uint64_t pattern)
 				     : [a] "=r"(after), "=r"(a0)
 				     : [p] "r"(pattern), "r"(a7)
 				     : "fs0", "memory");
+#elif defined(__powerpc64__)
+		register long r0 __asm__("r0") = SYS_sched_yield;
+		register long r3 __asm__("r3");
+
+		__asm__ __volatile__("mtvsrd 52, %[p]\n\t"	/* v20 */
+				     "sc\n\t"
+				     "mfvsrd %[a], 52"
+				     : [a] "=r"(after), "=r"(r3), "+r"(r0)
+				     : [p] "r"(pattern)
+				     : "v20", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11",
+				       "r12", "cr0", "ctr", "memory");
 #endif
 		if (after != pattern)
 			return 0;

@@ -133,6 +133,10 @@ static void shared_anon_survives_fork(void)
 					  "ebreak\n\t.option pop")
 #define BRK_SKIP 4
 #define context_pc(uc) ((uc)->uc_mcontext.__gregs[REG_PC])
+#elif defined(__powerpc64__)
+#define breakpoint() __asm__ __volatile__("trap")
+#define BRK_SKIP 4
+#define context_pc(uc) ((uc)->uc_mcontext.gp_regs[32])	/* PT_NIP */
 #endif
 
 static volatile int trap_code;
@@ -223,6 +227,8 @@ static void on_usr1_bad_pc(int sig, siginfo_t *si, void *ucv)
 	uc->uc_mcontext.pstate = 0x5;		/* EL1h: not a user mode */
 #elif defined(__riscv)
 	uc->uc_mcontext.__gregs[REG_PC] = 0xffffffff80000000UL;	/* the kernel */
+#elif defined(__powerpc64__)
+	uc->uc_mcontext.gp_regs[32] = 0xc000000000000000UL;	/* the kernel */
 #endif
 }
 

@@ -15,10 +15,30 @@ static unsigned int id_out;	/* where the other ids of getres[ug]id go */
 static struct { unsigned int version; int pid; } cap_hdr = { 0x20080522, 0 };
 static unsigned int cap_data[6];
 
-/* Calls only x86-64 has, compared with below: never a generic number. */
+/* Calls only x86-64 and powerpc have, compared with below: never a generic number. */
 #ifndef SYS_poll
 #define SYS_poll (-1L)
 #define SYS_select (-2L)
+#endif
+/* powerpc's five-argument select is _newselect (its SYS_select is the old form). */
+#ifdef SYS__newselect
+#define SYS_select5 SYS__newselect
+#else
+#define SYS_select5 SYS_select
+#endif
+/* The kernel's TCGETS and FIONREAD (glibc's powerpc TCGETS names its own struct termios). */
+#if defined(__powerpc64__)
+#define K_TCGETS 0x402c7413
+#define K_FIONREAD 0x4004667f
+#else
+#define K_TCGETS 0x5401
+#define K_FIONREAD 0x541B
+#endif
+/* powerpc's getrlimit is ugetrlimit (its SYS_getrlimit is the 32-bit one). */
+#ifdef SYS_ugetrlimit
+#define SYS_getrlimit64 SYS_ugetrlimit
+#else
+#define SYS_getrlimit64 SYS_getrlimit
 #endif
 
 static const struct {
@@ -61,9 +81,9 @@ static const struct {
 	{ "sigaltstack", SYS_sigaltstack, { P, 0 } },
 	{ "ppoll", SYS_ppoll, { P, 1, 0, 0, 8 } },
 	{ "prlimit64", SYS_prlimit64, { 0, 7, 0, P } },
-	{ "getrlimit", SYS_getrlimit, { 7, P } },
-	{ "ioctl TCGETS", SYS_ioctl, { 0, 0x5401, P } },
-	{ "ioctl FIONREAD", SYS_ioctl, { 0, 0x541B, P } },
+	{ "getrlimit", SYS_getrlimit64, { 7, P } },
+	{ "ioctl TCGETS", SYS_ioctl, { 0, K_TCGETS, P } },
+	{ "ioctl FIONREAD", SYS_ioctl, { 0, K_FIONREAD, P } },
 	{ "sendfile off", SYS_sendfile, { 1, 0, P, 1 } },
 	{ "utimensat", SYS_utimensat, { AT_FDCWD, P, 0, 0 } },
 	{ "prctl", SYS_prctl, { 16, P } },
@@ -100,7 +120,7 @@ static const struct {
 	{ "symlinkat", SYS_symlinkat, { P, AT_FDCWD, (long)"/tmp/x" } },
 	{ "readlinkat buf", SYS_readlinkat, { AT_FDCWD, (long)"/proc/self/exe", P, 64 } },
 	{ "fchmodat", SYS_fchmodat, { AT_FDCWD, P, 0644 } },
-#ifdef SYS_open	/* x86-64: the calls the generic table (arm64) has in *at form only */
+#ifdef SYS_open	/* x86-64, powerpc: the calls the generic table (arm64) has in *at form only */
 	{ "open", SYS_open, { P, O_RDONLY } },
 	{ "stat", SYS_stat, { P, 0 } },
 	{ "stat buf", SYS_stat, { (long)"/", P } },
@@ -119,7 +139,9 @@ static const struct {
 	{ "readlink buf", SYS_readlink, { (long)"/proc/self/exe", P, 64 } },
 	{ "chmod", SYS_chmod, { P, 0644 } },
 	{ "poll", SYS_poll, { P, 1, 0 } },
-	{ "select", SYS_select, { 1, P, 0, 0, 0 } },
+	{ "select", SYS_select5, { 1, P, 0, 0, 0 } },
+#endif
+#ifdef SYS_arch_prctl
 	{ "arch_prctl", SYS_arch_prctl, { 0x1003, P } },
 #endif
 };
@@ -159,7 +181,7 @@ static void bad_pointers_give_efault(void)
 				usleep(20000);
 			}
 			if ((calls[i].nr == SYS_gettimeofday || calls[i].nr == SYS_poll ||
-			     calls[i].nr == SYS_ppoll || calls[i].nr == SYS_select ||
+			     calls[i].nr == SYS_ppoll || calls[i].nr == SYS_select5 ||
 			     calls[i].nr == SYS_rt_sigaction || calls[i].nr == SYS_rt_sigprocmask ||
 			     calls[i].nr == SYS_sigaltstack || calls[i].nr == SYS_prlimit64 ||
 			     calls[i].nr == SYS_clock_getres || calls[i].nr == SYS_sendfile ||

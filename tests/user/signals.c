@@ -128,6 +128,10 @@ static void fault_handler_on_altstack(void)
 #define fault_once() __asm__ __volatile__(".option push\n\t.option norvc\n\t" \
 					  "sw zero, 0(%0)\n\t.option pop" :: "r"(0UL) : "memory")
 #define context_pc(uc) ((uc)->uc_mcontext.__gregs[REG_PC])
+#elif defined(__powerpc64__)
+#define FAULT_INSN_LEN 4
+#define fault_once() __asm__ __volatile__("stw %0, 0(%0)" :: "b"(0UL) : "memory")
+#define context_pc(uc) ((uc)->uc_mcontext.gp_regs[32])	/* PT_NIP */
 #endif
 
 static void on_segv_skip(int sig, siginfo_t *si, void *ucv)
@@ -162,6 +166,9 @@ static void on_usr1_clobber_fp(int sig)
 	__asm__ __volatile__("movi v16.16b, #0xff" ::: "v16");
 #elif defined(__riscv)
 	__asm__ __volatile__("li t0, -1\n\tfmv.d.x fs0, t0" ::: "t0", "fs0");
+#elif defined(__powerpc64__)
+	/* f20 (in the frame's fp_regs) and v20 (in its VMX area) */
+	__asm__ __volatile__("mtvsrd 20, %0\n\tmtvsrd 52, %0" :: "r"(-1L) : "fr20", "v20");
 #endif
 	got++;
 }
@@ -208,6 +215,22 @@ static void fp_survives_handler(void)
 			     : [a] "=r"(after), "+r"(a0)
 			     : [p] "r"(pattern), "r"(a7), "r"(a1)
 			     : "fs0", "memory");
+#elif defined(__powerpc64__)
+	register long r0 __asm__("r0") = SYS_kill;
+	register long r3 __asm__("r3") = pid;
+	register long r4 __asm__("r4") = SIGUSR1;
+	uint64_t after_vr;
+
+	__asm__ __volatile__("mtvsrd 20, %[p]\n\t"
+			     "mtvsrd 52, %[p]\n\t"
+			     "sc\n\t"
+			     "mfvsrd %[a], 20\n\t"
+			     "mfvsrd %[v], 52"
+			     : [a] "=r"(after), [v] "=r"(after_vr), "+r"(r3), "+r"(r4), "+r"(r0)
+			     : [p] "r"(pattern)
+			     : "fr20", "v20", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
+			       "cr0", "ctr", "memory");
+	EXPECT_EQ(after_vr, pattern);
 #endif
 	EXPECT_EQ(got, 1);
 	EXPECT_EQ(after, pattern);

@@ -1,31 +1,39 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * powerpc64 interrupt entry and exit, the context switch, and the first
- * code a new kernel thread runs.
+ * powerpc64 interrupt entry and exit, the return to user mode, the
+ * context switch, and the first code a new kernel thread or forked
+ * process runs.
  *
  * Every vector (head.S) arrives at interrupt_entry with the interrupted
  * r11 in SPRG2 and the vector number in r11; SRR0/SRR1 hold the
- * interrupted pc and MSR, and MSR[EE] is now clear. We push an interrupt
- * frame below the interrupted r1 (past its 288-byte protected zone): a
- * 32-byte minimum frame whose back chain is the interrupted r1, then
- * struct pt_regs. powerpc_interrupt(regs) handles it; on return the
- * registers are reloaded from pt_regs (so a handler may redirect the
- * return, e.g. an exception-table fixup) and rfid resumes.
+ * interrupted pc and MSR, and MSR[EE] is now clear. SPRG1 always holds
+ * this CPU's cpu_info; r12 is parked in SPRG0 and r1 in cpu_info.user_sp
+ * for a moment. The frame pushed is a 32-byte minimum frame whose back
+ * chain is the interrupted r1, then struct pt_regs.
+ * powerpc_interrupt(regs) handles it; on return the registers are
+ * reloaded from pt_regs (so a handler may redirect the return, e.g. an
+ * exception-table fixup or a signal handler) and rfid resumes.
  *
- * Only kernel mode is interrupted so far (no user space yet): r2 (the
- * TOC) and r13 (cpu_info) are already the kernel's.
+ * From the kernel, the frame goes below the interrupted r1, past its
+ * 288-byte protected zone. From user mode (MSR[PR]) it goes at the top of
+ * the current task's empty kernel stack, cpu_info.kernel_sp, which every
+ * return to user mode sets; the user's r2 (TOC) and r13 (thread pointer)
+ * are saved and the kernel's loaded.
  *
- * Stack overflow: if the frame would not fit above powerpc_stack_guard
- * (the current task's stack bottom plus a frame), saving it would fault
- * in the guard page below the stack and trap again forever. Such
- * interrupts switch to overflow_stack instead and are reported.
+ * Stack overflow: if a kernel frame would not fit above
+ * powerpc_stack_guard (the current task's stack bottom plus a frame),
+ * saving it would fault in the guard page below the stack and trap again
+ * forever. Such interrupts switch to overflow_stack instead and are
+ * reported.
  */
 #include <asm/asm.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <asm/reg.h>
 
 #define REGS STACK_FRAME_MIN		/* pt_regs' offset in the frame */
+#define USER_FRAME_SIZE (STACK_FRAME_MIN + PT_SIZE)
 
 /* Save (op = std) or restore (op = ld) gpr \first..\last in pt_regs. */
 .macro GPRS op, first, last
@@ -39,11 +47,16 @@
 	.text
 	.globl interrupt_entry
 interrupt_entry:
-	mtspr SPRN_SPRG1, 1
 	mtspr SPRN_SPRG0, 12
 	mfcr 12			/* CR rides in r11's upper half until saved */
 	sldi 12, 12, 32
 	or 11, 11, 12
+	mfspr 12, SPRN_SPRG1
+	std 1, CPU_INFO_USER_SP(12)
+	mfspr 1, SPRN_SRR1
+	andi. 1, 1, MSR_PR
+	bne .Lfrom_user
+	ld 1, CPU_INFO_USER_SP(12)
 	LOAD_TOC_VAR 12, powerpc_stack_guard
 	cmpdi 12, 0
 	beq 1f
@@ -53,10 +66,23 @@ interrupt_entry:
 	/* The frame would land in the guard page: use the overflow stack. */
 	LOAD_IMM64 1, overflow_stack_top
 1:	subi 1, 1, INT_FRAME_SIZE
-	GPRS std, 2, 10
+	std 2, REGS + PT_GPR(2)(1)
+	std 13, REGS + PT_GPR(13)(1)
+	b .Lsave
+
+.Lfrom_user:
+	ld 1, CPU_INFO_KERNEL_SP(12)
+	subi 1, 1, USER_FRAME_SIZE
+	std 2, REGS + PT_GPR(2)(1)
+	std 13, REGS + PT_GPR(13)(1)
+	mr 13, 12
+	LOAD_IMM64 2, .TOC.
+
+.Lsave:
+	GPRS std, 3, 10
 	std 0, REGS + PT_GPR(0)(1)
-	GPRS std, 13, 31
-	mfspr 0, SPRN_SPRG1
+	GPRS std, 14, 31
+	ld 0, CPU_INFO_USER_SP(13)
 	std 0, REGS + PT_GPR(1)(1)
 	std 0, 0(1)			/* back chain: the interrupted frame */
 	mfspr 0, SPRN_SPRG2
@@ -86,9 +112,23 @@ interrupt_entry:
 	bl powerpc_interrupt
 	nop
 
+/*
+ * Leave through the frame at r1, interrupts off until the rfid. To user
+ * mode: the stack is empty again, its top noted for the next entry, and
+ * r13 becomes the user's; to the kernel, r13 stays this CPU's.
+ */
 	.globl interrupt_return
 interrupt_return:
-	ld 0, REGS + PT_NIP(1)
+	li 0, MSR_RI
+	mtmsrd 0, 1
+	ld 0, REGS + PT_MSR(1)
+	andi. 0, 0, MSR_PR
+	bne 1f
+	std 13, REGS + PT_GPR(13)(1)
+	b 2f
+1:	addi 0, 1, USER_FRAME_SIZE
+	std 0, CPU_INFO_KERNEL_SP(13)
+2:	ld 0, REGS + PT_NIP(1)
 	mtspr SPRN_SRR0, 0
 	ld 0, REGS + PT_MSR(1)
 	mtspr SPRN_SRR1, 0
@@ -104,6 +144,25 @@ interrupt_return:
 	GPRS ld, 2, 31
 	ld 1, REGS + PT_GPR(1)(1)
 	rfid
+
+/* void ret_to_user_mode(struct pt_regs *regs): enter user mode; no return. */
+	.globl ret_to_user_mode
+ret_to_user_mode:
+	subi 1, 3, REGS
+	b interrupt_return
+
+/*
+ * First code of a forked process: r3 = prev; its pt_regs (a copy of the
+ * parent's, returning 0) are at r1 + REGS, the top of its stack.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	bl schedule_tail
+	nop
+	addi 3, 1, REGS
+	bl exit_to_user_mode
+	nop
+	b interrupt_return
 
 /*
  * struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset

@@ -13,6 +13,7 @@
 #include <linux/start_kernel.h>
 #include <asm/hvcall.h>
 #include <asm/page.h>
+#include <asm/reg.h>
 #include <asm/setup.h>
 
 phys_addr_t initrd_start_phys;
@@ -29,6 +30,7 @@ __noreturn void powerpc64_start_kernel(phys_addr_t fdt_pa)
 	ci->self = ci;
 	ci->cpu = 0;
 	__asm__ __volatile__("mr 13, %0" :: "r"(ci));
+	mtspr(SPRN_SPRG1, ci);		/* for the entry from user mode (entry.S) */
 	/* Interrupts arrive in the kernel's byte order (LPCR[ILE]). */
 	plpar_hcall_norets(H_SET_MODE, H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0);
 	pseries_dt_early_scan(__va(fdt_pa));

@@ -7,7 +7,9 @@
  * symbol, registers, backtrace) and panics; none reboots the machine.
  * Exception-table fixups let the user accesses return errors instead. A
  * kernel stack overflow into the guard page below a thread stack arrives
- * on the overflow stack (entry.S) and is reported as such.
+ * on the overflow stack (entry.S) and is reported as such. From user mode
+ * the system call (0xc00), interrupts and faults are served, exceptions
+ * become signals, and the return to user mode does its pending work.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -17,7 +19,9 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
+#include <linux/signal.h>
 #include <linux/start_kernel.h>
+#include <linux/syscalls.h>
 #include <asm/hvcall.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -130,7 +134,8 @@ static void do_page_fault(struct pt_regs *regs)
 	const char *access;
 	pte_t pte;
 
-	if (fixup_exception(regs))
+	/* A user access: demand paging, copy on write, else the fixup. */
+	if (do_user_page_fault(regs) || fixup_exception(regs))
 		return;
 	oops_in_progress++;
 	if (stack_guard_hit(regs->gpr[1], INT_FRAME_SIZE)) {
@@ -168,11 +173,59 @@ static void handle_irq(struct pt_regs *regs)
 		preempt_schedule_irq();
 }
 
+/*
+ * A program check from user mode: a trap instruction, an illegal or a
+ * privileged one (FP exceptions never trap: user mode runs with MSR[FE0|FE1] clear).
+ */
+static void do_user_program_check(struct pt_regs *regs)
+{
+	if (regs->msr & SRR1_PROGTRAP)
+		force_sig_fault(SIGTRAP, TRAP_BRKPT, regs->nip);
+	else if (regs->msr & SRR1_PROGPRIV)
+		force_sig_fault(SIGILL, ILL_PRVOPC, regs->nip);
+	else
+		force_sig_fault(SIGILL, ILL_ILLOPC, regs->nip);
+}
+
+/* An interrupt from user mode, then the return to user mode's work. */
+static void user_interrupt(struct pt_regs *regs)
+{
+	switch (regs->trap) {
+	case 0xc00:
+		do_syscall(regs);
+		break;
+	case 0x500:
+	case 0x900:
+		handle_irq(regs);
+		break;
+	case 0x300:
+	case 0x380:
+	case 0x400:
+	case 0x480:
+		do_user_page_fault(regs);
+		break;
+	case 0x600:
+		force_sig_fault(SIGBUS, BUS_ADRALN, regs->dar);
+		break;
+	case 0x700:
+		do_user_program_check(regs);
+		break;
+	default:
+		force_sig_fault(SIGILL, ILL_ILLOPC, regs->nip);
+		break;
+	}
+	exit_to_user_mode(regs);
+}
+
 void powerpc_interrupt(struct pt_regs *regs);
 void powerpc_interrupt(struct pt_regs *regs)
 {
 	unsigned long trap = regs->trap;
 
+	if (user_mode(regs)) {
+		user_interrupt(regs);
+		return;
+	}
 	switch (trap) {
 	case 0x500:
 	case 0x900:

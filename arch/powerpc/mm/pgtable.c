@@ -3,10 +3,11 @@
  * powerpc64 user page tables. The radix MMU translates quadrant 0 (user
  * addresses) through the process table entry that PIDR selects, apart
  * from the kernel's tree (entry 0, quadrant 3). PIDR is USER_PID, whose
- * entry points at the tree switch_mm() loads; without a process that is
- * user_test_pgd, which holds only the test pages of map_user_test_page()
- * (the kernel's tree must never serve quadrant 0: kernel addresses would
- * then be reachable at user addresses).
+ * entry points at the tree switch_mm() loads (changing it flushes the
+ * PID's translations): the process's, or without one user_test_pgd,
+ * which holds only the test pages of map_user_test_page() (the kernel's
+ * tree must never serve quadrant 0: kernel addresses would then be
+ * reachable at user addresses).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -26,7 +27,7 @@ void __init user_pgtable_init(void)
 
 void switch_mm(struct mm_struct *next)
 {
-	set_process_table_entry(USER_PID, __pa(user_test_pgd));
+	set_process_table_entry(USER_PID, __pa(next ? next->pgd : user_test_pgd));
 }
 
 #ifdef CONFIG_KUNIT

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Terminal and file ioctl numbers of the Linux ABI (the same on x86-64,
- * arm64 and riscv64): the termios, window size, process group and
+ * Terminal and file ioctl numbers of the generic Linux ABI (x86-64, arm64,
+ * riscv64, arm; powerpc has its own, asm/ioctls.h): the termios, window size, process group and
  * controlling-terminal ones the ttys answer, and FIONREAD (bytes ready to
  * read, for ttys and pipes).
  */

@@ -46,6 +46,7 @@
 #define SEGV_ACCERR	2
 #define ILL_ILLOPC	1
 #define ILL_ILLOPN	2
+#define ILL_PRVOPC	5
 #define FPE_INTDIV	1
 #define BUS_ADRALN	1
 #define TRAP_BRKPT	1

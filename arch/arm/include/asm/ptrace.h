@@ -35,6 +35,7 @@ struct pt_regs {
 
 #define user_mode(regs) (((regs)->cpsr & MODE_MASK) == USR_MODE)
 #define instruction_pointer(regs) ((regs)->pc)
+#define instruction_pointer_set(regs, val) ((regs)->pc = (val))
 #define user_stack_pointer(regs) ((regs)->sp)
 #define regs_irqs_disabled(regs) (!!((regs)->cpsr & PSR_I_BIT_))
 #endif

@@ -7,10 +7,7 @@
 
 struct pt_regs;
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->pc to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 #endif /* _ASM_ARM_TRAPS_H */

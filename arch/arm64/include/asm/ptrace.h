@@ -26,6 +26,7 @@ struct pt_regs {
 
 #define user_mode(regs) (((regs)->pstate & PSR_MODE_MASK) == PSR_MODE_EL0t)
 #define instruction_pointer(regs) ((regs)->pc)
+#define instruction_pointer_set(regs, val) ((regs)->pc = (val))
 #define user_stack_pointer(regs) ((regs)->sp)
 #define regs_irqs_disabled(regs) (!!((regs)->pstate & 0x80))	/* PSTATE.I */
 #endif

@@ -7,11 +7,8 @@
 
 struct pt_regs;
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->pc to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 /*
  * do_user_abort() - a data or instruction abort (ESR @esr) at user address

@@ -116,6 +116,13 @@ static inline void flush_tlb_all_user(void)
 
 #define PGTABLE_LEVELS 4
 #define PGTABLE_LEVEL_BITS(level) ((level) == 3 ? 13 : 9)
+/* Top-level entries of user space: 128 TiB (Linux's default) / 2^39 each. */
+#define USER_PGD_PTRS 256
+
+/* A user tree holds only user space: the kernel's quadrant has its own (PID 0). */
+static inline void arch_pgd_init(pgd_t *pgd)
+{
+}
 
 /* A directory entry: V without L. */
 static inline bool pgtable_table_present(pgtable_entry_t e)

@@ -29,6 +29,7 @@ struct pt_regs {
 
 #define user_mode(regs) (((regs)->msr & MSR_PR) != 0)
 #define instruction_pointer(regs) ((regs)->nip)
+#define instruction_pointer_set(regs, val) ((regs)->nip = (val))
 #define user_stack_pointer(regs) ((regs)->gpr[1])
 #define regs_irqs_disabled(regs) (!((regs)->msr & MSR_EE))
 #endif

@@ -17,6 +17,8 @@
 /* MSR bits, counted from the least significant (ISA bit 63 - n). */
 #define MSR_SF_LG 63			/* 64-bit mode */
 #define MSR_SF (__MASK64(63))
+#define MSR_VEC (__MASK(25))		/* VMX (AltiVec) available */
+#define MSR_VSX (__MASK(23))		/* VSX available */
 #define MSR_EE (__MASK(15))		/* external and decrementer interrupts */
 #define MSR_PR (__MASK(14))		/* problem state: user mode */
 #define MSR_FP (__MASK(13))
@@ -26,6 +28,13 @@
 #define MSR_RI (__MASK(1))		/* recoverable interrupt */
 #define MSR_LE (__MASK(0))		/* little-endian */
 #define MSR_KERNEL_REAL (MSR_SF | MSR_ME | MSR_RI | MSR_LE)
+/*
+ * User mode: translation and interrupts on, and FP, VMX and VSX always
+ * available (their registers are saved at each context switch, never used
+ * by the kernel; an interrupt clears the three bits in the kernel's MSR).
+ */
+#define MSR_USER (MSR_KERNEL_REAL | MSR_IR | MSR_DR | MSR_EE | MSR_PR | \
+		  MSR_FP | MSR_VEC | MSR_VSX)
 
 #define SPRN_XER 1
 #define SPRN_DSCR 3
@@ -39,6 +48,7 @@
 #define SPRN_SPRG1 273
 #define SPRN_SPRG2 274
 #define SPRN_SPRG3 275
+#define SPRN_VRSAVE 256
 #define SPRN_TBRL 268
 #define SPRN_PVR 287
 

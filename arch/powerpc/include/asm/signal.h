@@ -1,3 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* powerpc64 uses the generic rt_sigaction layout until user space is ported. */
+/*
+ * The powerpc rt_sigaction has a restorer field (SA_RESTORER), though
+ * glibc leaves it unset: handlers return through the kernel's trampoline.
+ */
+#define __ARCH_HAS_SA_RESTORER
 #include <asm-generic/signal.h>

@@ -7,10 +7,36 @@
 
 struct task_struct;
 
-/* entry.S reads these fields by offset: keep sp first and stack_guard second. */
+/*
+ * The user's FP, VMX and VSX registers (kernel/fpu.S knows this layout):
+ * VSR0-63 as 16-byte values in memory order (stxv: on little-endian the
+ * low doubleword first, so FPR n, VSR n's high doubleword, is vsr[n][1]),
+ * then FPSCR, VSCR (a vector register image, mfvscr's) and VRSAVE.
+ */
+struct user_fp_state {
+	u64 vsr[64][2];
+	u64 fpscr, pad;
+	u64 vscr[2];
+	u32 vrsave, pad2[3];
+} __attribute__((__aligned__(16)));
+
+/*
+ * fp_save_state()/fp_load_state(): the live registers to/from @st. Turn
+ * MSR[FP|VEC|VSX] on for the copy and off again, interrupts off meanwhile;
+ * callable with interrupts on. Never sleep.
+ */
+void fp_save_state(struct user_fp_state *st);
+void fp_load_state(const struct user_fp_state *st);
+
+/*
+ * entry.S reads sp and stack_guard by offset: keep them first. The user
+ * FP/vector state is saved there only while the task is switched out (the
+ * kernel never uses those registers).
+ */
 struct thread_struct {
 	unsigned long sp;		/* saved stack pointer while switched out */
 	unsigned long stack_guard;	/* lowest sp an interrupt frame fits above; 0: no check */
+	struct user_fp_state fp;
 };
 
 /*

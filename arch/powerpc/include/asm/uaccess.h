@@ -12,7 +12,7 @@
 
 #include <asm/page.h>
 
-#define TASK_SIZE_MAX	((_AC(1, UL) << 46) - PAGE_SIZE)
+#define TASK_SIZE_MAX	((_AC(1, UL) << 47) - PAGE_SIZE)
 
 #define __UACCESS_CLEAR_ERR "li %[err], 0"
 

@@ -27,6 +27,7 @@ struct pt_regs {
 
 #define user_mode(regs) (!((regs)->status & SR_SPP))
 #define instruction_pointer(regs) ((regs)->epc)
+#define instruction_pointer_set(regs, val) ((regs)->epc = (val))
 #define user_stack_pointer(regs) ((regs)->sp)
 #define regs_irqs_disabled(regs) (!((regs)->status & SR_SPIE))
 #endif

@@ -23,11 +23,8 @@ void riscv_timer_starting_cpu(void);
 /* The supervisor software interrupt: an IPI from another hart (smp.c). */
 void riscv_ipi_interrupt(void);
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->epc to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 /*
  * do_user_page_fault() - a page fault (cause and stval in @regs) on a user

@@ -19,6 +19,7 @@ struct pt_regs {
 
 #define user_mode(regs) (((regs)->cs & 3) == 3)
 #define instruction_pointer(regs) ((regs)->rip)
+#define instruction_pointer_set(regs, val) ((regs)->rip = (val))
 #define user_stack_pointer(regs) ((regs)->rsp)
 #define regs_irqs_disabled(regs) (!((regs)->rflags & 0x200))	/* IF clear */
 #endif

@@ -28,11 +28,8 @@ void cpu_init_tables(unsigned long df_stack_top);
 void pic_eoi(unsigned int irq);
 bool pic_is_spurious(unsigned int irq);
 
-/*
- * If the faulting instruction has an entry in the exception table, move
- * regs->rip to its fixup and return true (used by uaccess and tests).
- */
-bool fixup_exception(struct pt_regs *regs);
+/* fixup_exception() is the exception table's (linux/extable.h). */
+#include <linux/extable.h>
 
 /*
  * do_user_addr_fault() - page fault at @addr (error code @err): decode it
