@@ -75,8 +75,9 @@ impl<T: Operations> RequestDataWrapper<T> {
 unsafe extern "C" fn timer_callback<T: Operations>(timer: *mut bindings::timer_list) {
     let offset = core::mem::offset_of!(RequestDataWrapper<T>, timer);
     // SAFETY: the timer is the `timer` field of a wrapper, which is the
-    // private area of a request (see `RequestDataWrapper::init`).
-    let rq = unsafe { bindings::blk_mq_rq_from_pdu(timer.byte_sub(offset).cast()) };
+    // private area of a request (see `RequestDataWrapper::init`), right
+    // after it (`blk_mq_rq_from_pdu()`).
+    let rq = unsafe { timer.byte_sub(offset).cast::<bindings::request>().sub(1) };
     // SAFETY: `complete_after` gave up its reference for this call.
     let rq = unsafe { Request::<T>::aref_from_raw(rq) };
     if T::HAS_COMPLETE {
@@ -128,9 +129,13 @@ impl<T: Operations> Request<T> {
     /// # Safety
     ///
     /// `rq` is a request of a tag set of `T`.
+    #[inline]
     pub(crate) unsafe fn wrapper_ptr(rq: *mut bindings::request) -> *mut RequestDataWrapper<T> {
-        // SAFETY: only computes an address inside the request's allocation.
-        unsafe { bindings::blk_mq_rq_to_pdu(rq) }.cast()
+        // `blk_mq_rq_to_pdu()`, an inline `rq + 1` in C: the private area
+        // starts right after the request.
+        // SAFETY: one past the request is inside its allocation (blk-mq
+        // gives each request its `cmd_size` bytes after it).
+        unsafe { rq.add(1) }.cast()
     }
 
     fn wrapper(&self) -> &RequestDataWrapper<T> {
@@ -316,6 +321,7 @@ pub struct Segments<'a> {
 impl<'a> Iterator for Segments<'a> {
     type Item = Segment<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Segment<'a>> {
         if self.left == 0 {
             return None;
@@ -359,6 +365,7 @@ pub struct Segment<'a> {
 
 impl Segment<'_> {
     /// Its length in bytes.
+    #[inline]
     pub fn len(&self) -> usize {
         self.len
     }
@@ -370,6 +377,7 @@ impl Segment<'_> {
 
     /// Copies `src` into the segment at `offset`; `EINVAL` if it does
     /// not fit.
+    #[inline]
     pub fn copy_from_slice(&self, offset: usize, src: &[u8]) -> Result {
         self.check(offset, src.len())?;
         // SAFETY: in bounds (checked), and `src` is Rust memory, which
@@ -380,6 +388,7 @@ impl Segment<'_> {
 
     /// Copies from the segment at `offset` into `dst`; `EINVAL` if the
     /// segment is shorter.
+    #[inline]
     pub fn copy_to_slice(&self, offset: usize, dst: &mut [u8]) -> Result {
         self.check(offset, dst.len())?;
         // SAFETY: as in `copy_from_slice`.
@@ -395,6 +404,7 @@ impl Segment<'_> {
         unsafe { core::ptr::write_bytes(self.ptr, 0, self.len) };
     }
 
+    #[inline]
     fn check(&self, offset: usize, len: usize) -> Result {
         match offset.checked_add(len) {
             Some(end) if end <= self.len => Ok(()),
