@@ -53,8 +53,8 @@ void arch_switch_to(struct task_struct *prev, struct task_struct *next);
 
 /*
  * arch_set_tls() - set @p's user thread pointer (x86-64: the FS base, as
- * arch_prctl(ARCH_SET_FS) does; arm64: TPIDR_EL0; riscv64: the tp saved
- * in its pt_regs). Returns 0, or -EPERM for a non-user address (x86-64;
+ * arch_prctl(ARCH_SET_FS) does; arm64: TPIDR_EL0; arm: TPIDRURO;
+ * riscv64: the tp saved in its pt_regs). Returns 0, or -EPERM for a non-user address (x86-64;
  * the others take any value, as the register does).
  */
 int arch_set_tls(struct task_struct *p, unsigned long base);

@@ -131,12 +131,18 @@ __bad_stack:
 
 /*
  * struct task_struct *__switch_to_asm(prev, next): thread_struct is first in
- * task_struct: r4-r11, sp, pc, then stack_limit.
+ * task_struct: r4-r11, sp, pc, then stack_limit and tp_value (TPIDRURO,
+ * switched here for every thread, as Linux's ARM switch_tls does: only
+ * the kernel can write it).
  */
 	.globl __switch_to_asm
 __switch_to_asm:
 	stmia	r0, {r4 - r11, sp, lr}
+	mrc	p15, 0, r2, c13, c0, 3
+	str	r2, [r0, #44]
 	ldmia	r1, {r4 - r11, sp, lr}
+	ldr	r2, [r1, #44]
+	mcr	p15, 0, r2, c13, c0, 3
 	ldr	r2, [r1, #40]
 	ldr	r3, =arm_stack_limit
 	str	r2, [r3]

@@ -5,11 +5,15 @@
  * programs (Debian's armel glibc and busybox) call for the thread pointer
  * and atomic operations. The kernel calls them at their fixed addresses
  * as a program would, and reads and writes the page with unprivileged
- * accesses (the user permissions): readable, not writable.
+ * accesses (the user permissions): readable, not writable. The TLS
+ * pointer the helper returns (TPIDRURO) belongs to each thread.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
 #include <linux/types.h>
 #include <linux/uaccess.h>
 
@@ -64,6 +68,62 @@ static void arm_kuser_barrier_get_tls(struct kunit *test)
 	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 3" :: "r"(saved));
 }
 
+#define TLS_MAIN 0xa11ce000UL
+#define TLS_WORKER 0xb0b00000UL
+
+struct tls_check {
+	unsigned long first;		/* the worker's TLS before it set its own */
+	unsigned int rounds, wrong;	/* worker checks, and those that failed */
+};
+
+/* Sets its own TLS, then checks it across switches until stopped. */
+static int tls_worker(void *data)
+{
+	kuser_get_tls_t get_tls = (kuser_get_tls_t)KUSER_GET_TLS;
+	struct tls_check *c = data;
+
+	c->first = get_tls();
+	arch_set_tls(current, TLS_WORKER);
+	while (!kthread_should_stop()) {
+		if (get_tls() != TLS_WORKER)
+			c->wrong++;
+		WRITE_ONCE(c->rounds, c->rounds + 1);
+		yield();
+	}
+	return 0;
+}
+
+/*
+ * Two threads with different TLS pointers switching back and forth each
+ * keep their own: the context switch saves and loads TPIDRURO, and a new
+ * thread starts with 0.
+ */
+static void arm_kuser_tls_per_thread(struct kunit *test)
+{
+	kuser_get_tls_t get_tls = (kuser_get_tls_t)KUSER_GET_TLS;
+	unsigned long saved = get_tls();
+	struct tls_check c = { .first = ~0UL };
+	unsigned int main_wrong = 0;
+	struct task_struct *t;
+
+	arch_set_tls(current, TLS_MAIN);
+	KUNIT_EXPECT_EQ(test, get_tls(), TLS_MAIN);
+	t = kthread_run(tls_worker, &c, "tls_worker");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	for (int i = 0; i < 1000 && READ_ONCE(c.rounds) < 20; i++) {
+		msleep(1);
+		if (get_tls() != TLS_MAIN)
+			main_wrong++;
+	}
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	arch_set_tls(current, saved);
+
+	KUNIT_EXPECT_EQ(test, c.first, 0UL);
+	KUNIT_EXPECT_GE(test, c.rounds, 20U);
+	KUNIT_EXPECT_EQ(test, c.wrong, 0U);
+	KUNIT_EXPECT_EQ(test, main_wrong, 0U);
+}
+
 /*
  * The page is above TASK_SIZE, so access_ok() would refuse it: the test
  * uses __get_user()/__put_user(), whose LDRT/STRT check the user
@@ -84,6 +144,7 @@ static struct kunit_case arm_kuser_cases[] = {
 	KUNIT_CASE(arm_kuser_cmpxchg),
 	KUNIT_CASE(arm_kuser_cmpxchg64),
 	KUNIT_CASE(arm_kuser_barrier_get_tls),
+	KUNIT_CASE(arm_kuser_tls_per_thread),
 	KUNIT_CASE(arm_kuser_page_user_read_only),
 	{}
 };
