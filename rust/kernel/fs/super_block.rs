@@ -14,7 +14,7 @@ use core::marker::PhantomData;
 ///
 /// # Invariants
 ///
-/// Only made by [`SuperBlock::from_raw`]: a super block made by
+/// Only made by `SuperBlock::from_raw`: a super block made by
 /// `mount_bdev()` for `T`'s type, with its device claimed, valid while
 /// borrowed.
 #[repr(transparent)]
