@@ -42,6 +42,9 @@
 #include <linux/dma-mapping.h>
 #include <linux/mod_devicetable.h>
 #include <linux/fs.h>
+#include <linux/buffer_head.h>
+#include <linux/statfs.h>
+#include <linux/mount.h>
 #include <linux/uio.h>
 #include <linux/uaccess.h>
 #include <linux/poll.h>
@@ -58,6 +61,7 @@
 #include <kunit/slab.h>
 #include <kunit/uaccess.h>
 #include <kunit/null_blk.h>
+#include "../drivers/block/null_blk.h"
 
 const gfp_t RUST_CONST_HELPER_GFP_KERNEL = GFP_KERNEL;
 const u32 RUST_CONST_HELPER_PCI_ANY_ID = PCI_ANY_ID;

@@ -13,15 +13,28 @@
 //!
 //! In-kernel users open files by path ([`File::open`]) and make or remove
 //! nodes ([`mknod`], [`unlink`]), as tests and boot code do.
+//!
+//! Filesystems on a block device implement [`FileSystem`] and register
+//! with a [`Registration`] ([`mod@registration`]); a mount is a
+//! [`SuperBlock`] ([`mod@super_block`]) whose blocks they read as
+//! [`buffer::Head`]s, and its inodes carry [`inode::Attrs`].
 
 use crate::error::{to_result, Result};
 use crate::str::CStr;
 
+pub mod buffer;
 pub mod file;
 pub mod file_operations;
+pub mod inode;
+pub mod registration;
+pub mod super_block;
+#[cfg(CONFIG_KUNIT)]
+mod tests;
 
 pub use file::{flags, File, Kiocb, Whence};
 pub use file_operations::FileOperations;
+pub use registration::{FileSystem, Registration};
+pub use super_block::{Stat, SuperBlock};
 
 /// Makes the node `path` (absolute) with `mode` (`S_IFCHR | 0o600`...) and
 /// device number `dev` (`kern_mknod()`). Fails with `EEXIST`, `ENOENT` (no
