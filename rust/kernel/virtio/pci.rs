@@ -7,7 +7,7 @@
 //! a length: the common configuration (status, features, queue set-up),
 //! the notification area (one doorbell per queue, at `queue_notify_off *
 //! notify_off_multiplier`), the ISR status byte (read to acknowledge an
-//! INTx interrupt) and the device-specific configuration. [`Transport`]
+//! INTx interrupt) and the device-specific configuration. `Transport`
 //! finds the first of each kind, maps the BARs they live in and keeps a
 //! window of the right length into each; every register access below is
 //! bounds-checked against its window (at build time for the common

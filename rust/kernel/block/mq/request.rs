@@ -94,7 +94,7 @@ unsafe extern "C" fn timer_callback<T: Operations>(timer: *mut bindings::timer_l
 /// # Invariants
 ///
 /// The request belongs to a tag set of `T` (its private area is a
-/// [`RequestDataWrapper<T>`]), and while a `&Request` exists it is in
+/// `RequestDataWrapper<T>`), and while a `&Request` exists it is in
 /// flight in the driver: its count is at least 2.
 #[repr(transparent)]
 pub struct Request<T: Operations>(Opaque<bindings::request>, PhantomData<T>);
