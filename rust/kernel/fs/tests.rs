@@ -152,8 +152,8 @@ mod cases {
     /// The root's attributes, magic, block size and statfs as the VFS
     /// sees them at the mountpoint.
     fn look() -> Result<(Attrs, u64, u64, bindings::kstatfs)> {
-        // SAFETY: all-zero is a valid empty path and statfs buffer.
         let (mut p, mut st): (bindings::path, bindings::kstatfs) =
+            // SAFETY: all-zero is a valid empty path and statfs buffer.
             unsafe { (core::mem::zeroed(), core::mem::zeroed()) };
         // SAFETY: a NUL-terminated name; `p` is filled with a reference.
         to_result(unsafe { bindings::kern_path(c_str!("/rustkfs_t").as_ptr(), 0, &mut p) })?;
