@@ -4,6 +4,7 @@
 #include <linux/irqflags.h>
 #include <linux/panic.h>
 #include <linux/reboot.h>
+#include <linux/sched/task_stack.h>
 #include <asm/ptrace.h>
 
 unsigned long warn_count;
@@ -67,6 +68,19 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	show_regs(regs);
 	show_stack_from(regs);
 	panic("Fatal exception: %s", str);
+}
+
+const char *kernel_fault_reason(unsigned long addr, bool exec, bool write, bool perm)
+{
+	if (stack_guard_hit(addr, 0))
+		return "kernel stack overflow: guard page hit";
+	if (addr < PAGE_SIZE)
+		return "NULL pointer dereference";
+	if (exec && perm)
+		return "execute from non-executable memory";
+	if (write && perm)
+		return "write to read-only memory";
+	return "paging request";
 }
 
 void dump_stack(void)

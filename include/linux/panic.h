@@ -16,6 +16,15 @@ extern int oops_in_progress;
  */
 __noreturn void die(const char *str, struct pt_regs *regs, unsigned long err);
 
+/*
+ * kernel_fault_reason() - what a kernel-mode page fault the exception table
+ * could not fix was, in Linux's words ("NULL pointer dereference", "write
+ * to read-only memory"...), for the "Unable to handle kernel %s" line of
+ * the trap handlers. @exec: an instruction fetch; @write: a store; @perm:
+ * the page was mapped but the access not allowed. Any context; no locks.
+ */
+const char *kernel_fault_reason(unsigned long addr, bool exec, bool write, bool perm);
+
 /* Print the call trace of the caller. Any context. */
 void dump_stack(void);
 

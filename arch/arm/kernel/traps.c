@@ -115,22 +115,12 @@ static void do_kernel_abort(struct pt_regs *regs, bool exec)
 	unsigned long addr = regs->far, fsr = regs->fsr;
 	bool write = !exec && (fsr & FSR_WRITE);
 	bool perm = (FSR_FS(fsr) & 0xd) == 0xd;
-	const char *msg;
 
 	if (!exec && fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (stack_guard_hit(addr, 0))
-		msg = "kernel stack overflow: guard page hit";
-	else if (addr < PAGE_SIZE)
-		msg = "NULL pointer dereference";
-	else if (exec && perm)
-		msg = "execute from non-executable memory";
-	else if (write && perm)
-		msg = "write to read-only memory";
-	else
-		msg = "paging request";
-	pr_emerg("Unable to handle kernel %s at virtual address %08lx\n", msg, addr);
+	pr_emerg("Unable to handle kernel %s at virtual address %08lx\n",
+		 kernel_fault_reason(addr, exec, write, perm), addr);
 	pr_emerg("%s: FSR = %#05lx: %s (%s access)\n", exec ? "Prefetch abort" : "Data abort",
 		 fsr, fsr_info(fsr), exec ? "execute" : write ? "write" : "read");
 	pr_emerg("[%08lx] *pte=%08x\n", addr, lookup_kernel_page(addr));

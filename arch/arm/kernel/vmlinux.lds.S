@@ -55,18 +55,11 @@ SECTIONS
 	_erodata = .;
 
 	.data : AT(ADDR(.data) - PAGE_OFFSET) {
-		*(.data.page_aligned)
-		*(.data .data.*)
-		*(.init.data)
+		KERNEL_DATA
 	} :data
 	.bss (NOLOAD) : AT(ADDR(.bss) - PAGE_OFFSET) {
 		. = ALIGN(PAGE_SIZE);
-		__bss_start = .;
-		*(.bss.page_aligned)
-		*(.bss .bss.*)
-		*(COMMON)
-		. = ALIGN(PAGE_SIZE);
-		__bss_end = .;
+		KERNEL_BSS
 	} :data
 	_end = .;
 

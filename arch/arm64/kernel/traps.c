@@ -157,24 +157,14 @@ static void do_mem_abort(struct pt_regs *regs, unsigned long esr)
 	bool exec = ESR_EC(esr) == EC_IABT_CUR;
 	bool write = !exec && (esr & ESR_ELx_WNR);
 	bool perm = ((esr & 0x3c) == 0x0c);
-	const char *msg;
 
 	if (IS_ENABLED(CONFIG_USER_SPACE) && !exec && do_user_abort(regs, esr, addr))
 		return;
 	if (!exec && fixup_exception(regs))
 		return;
 	oops_in_progress++;
-	if (stack_guard_hit(addr, 0))
-		msg = "kernel stack overflow: guard page hit";
-	else if (addr < PAGE_SIZE)
-		msg = "NULL pointer dereference";
-	else if (exec && perm)
-		msg = "execute from non-executable memory";
-	else if (write && perm)
-		msg = "write to read-only memory";
-	else
-		msg = "paging request";
-	pr_emerg("Unable to handle kernel %s at virtual address %016lx\n", msg, addr);
+	pr_emerg("Unable to handle kernel %s at virtual address %016lx\n",
+		 kernel_fault_reason(addr, exec, write, perm), addr);
 	pr_emerg("Mem abort info:\n");
 	pr_emerg("  ESR = %#010lx\n", esr);
 	pr_emerg("  EC = %#04lx: %s, IL = %u bits\n", ESR_EC(esr), esr_class_str(esr),

@@ -43,18 +43,11 @@ SECTIONS
 	_erodata = .;
 
 	.data : {
-		*(.data.page_aligned)
-		*(.data .data.*)
-		*(.init.data)
+		KERNEL_DATA
 	} :data
 	.bss (NOLOAD) : {
 		. = ALIGN(PAGE_SIZE);
-		__bss_start = .;
-		*(.bss.page_aligned)
-		*(.bss .bss.*)
-		*(COMMON)
-		. = ALIGN(PAGE_SIZE);
-		__bss_end = .;
+		KERNEL_BSS
 	} :data
 	_end = .;
 	_kernel_size = _end - _head;

@@ -46,19 +46,10 @@ SECTIONS
 	_erodata = .;
 
 	.data : AT(ADDR(.data) - LOAD_OFFSET) {
-		*(.data.page_aligned)
-		*(.data .data.*)
-		*(.sdata .sdata.*)
-		*(.init.data)
+		KERNEL_DATA
 	} :data
 	.bss : AT(ADDR(.bss) - LOAD_OFFSET) {
-		__bss_start = .;
-		*(.bss.page_aligned)
-		*(.bss .bss.*)
-		*(.sbss .sbss.*)
-		*(COMMON)
-		. = ALIGN(PAGE_SIZE);
-		__bss_end = .;
+		KERNEL_BSS
 	} :data
 	_end = .;
 

@@ -11,15 +11,8 @@
 #ifndef _ASM_ARM64_PAGE_H
 #define _ASM_ARM64_PAGE_H
 
-#ifdef __ASSEMBLER__
-#define _AC(x, y) x
-#else
-#define _AC(x, y) x##y
-#endif
-
 #define PAGE_SHIFT 12
-#define PAGE_SIZE (_AC(1, UL) << PAGE_SHIFT)
-#define PAGE_MASK (~(PAGE_SIZE - 1))
+#include <asm-generic/page.h>
 
 #define VA_BITS 48
 #define PAGE_OFFSET _AC(0xffff000000000000, UL)
@@ -49,10 +42,6 @@ static inline phys_addr_t __pa(const volatile void *va)
 
 #define virt_addr_valid(va) \
 	((unsigned long)(va) >= PAGE_OFFSET && (unsigned long)(va) < PAGE_OFFSET + MAX_PHYS_ADDR)
-
-#define PFN_DOWN(x) ((x) >> PAGE_SHIFT)
-#define PFN_UP(x) (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
-#define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
 #endif
 
 #endif /* _ASM_ARM64_PAGE_H */

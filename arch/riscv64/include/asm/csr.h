@@ -3,11 +3,7 @@
 #ifndef _ASM_RISCV_CSR_H
 #define _ASM_RISCV_CSR_H
 
-#ifdef __ASSEMBLER__
-#define _UL(x) x
-#else
-#define _UL(x) x##UL
-#endif
+#include <uapi/linux/const.h>
 
 /* sstatus */
 #define SR_SIE		_UL(0x00000002)	/* interrupts enabled in S-mode */
