@@ -198,6 +198,21 @@ void d_attach(struct dentry *dentry)
 	dget(dentry);		/* the tree's reference */
 }
 
+struct dentry *d_add_child(struct dentry *parent, const struct qstr *name,
+			   struct inode *inode)
+{
+	struct dentry *d = d_alloc(parent, name);
+
+	if (!d) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d_instantiate(d, inode);
+	d_attach(d);
+	dput(d);		/* the tree keeps its own reference */
+	return d;
+}
+
 void d_detach(struct dentry *dentry)
 {
 	d_unlink_child(dentry);

@@ -86,7 +86,11 @@ static struct path walk_base(const struct path *base)
 static int resolve_path(const struct path *base, const char *name, unsigned int flags,
 			int *depth, struct path *res);
 
-/* @name in @dir: in the tree, or made on demand by the directory's ->lookup. */
+/*
+ * @name in @dir: in the tree, or made on demand by the directory's
+ * ->lookup; NULL if it does not exist, an ERR_PTR() if ->lookup failed
+ * (a disk file system's -EIO or -EUCLEAN).
+ */
 static struct dentry *lookup_one(struct dentry *dir, const struct qstr *name)
 {
 	struct dentry *d = d_lookup(dir, name);
@@ -111,15 +115,22 @@ static void follow_dotdot(struct path *p)
 	follow_mount(p);
 }
 
-/* @name in the directory @dir, mounts on it followed; NULL if it does not exist. */
-static bool lookup_path(const struct path *dir, const struct qstr *name, struct path *res)
+/*
+ * @name in the directory @dir, mounts on it followed: 0, -ENOENT if it
+ * does not exist, or ->lookup's error.
+ */
+static int lookup_path(const struct path *dir, const struct qstr *name, struct path *res)
 {
+	struct dentry *d = lookup_one(dir->dentry, name);
+
+	if (!d)
+		return -ENOENT;
+	if (IS_ERR(d))
+		return PTR_ERR(d);
 	res->mnt = dir->mnt;
-	res->dentry = lookup_one(dir->dentry, name);
-	if (!res->dentry)
-		return false;
+	res->dentry = d;
 	follow_mount(res);
-	return true;
+	return 0;
 }
 
 /* The object the symbolic link @link (found in @dir) points at. */
@@ -204,8 +215,9 @@ static int link_path_walk(const struct path *base, const char *name, struct name
 		if (type == LAST_DOTDOT) {
 			follow_dotdot(&next);
 		} else if (type == LAST_NORM) {
-			if (!lookup_path(&dir, &this, &next))
-				return -ENOENT;
+			err = lookup_path(&dir, &this, &next);
+			if (err)
+				return err;
 			if (S_ISLNK(next.dentry->d_inode->i_mode)) {
 				err = follow_link(&dir, next.dentry, LOOKUP_DIRECTORY, &nd->depth,
 						  &next);
@@ -224,6 +236,7 @@ static int link_path_walk(const struct path *base, const char *name, struct name
 static int walk_last(struct nameidata *nd, unsigned int flags, struct path *res)
 {
 	struct path p = nd->dir;
+	int err;
 
 	switch (nd->last_type) {
 	case LAST_ROOT:
@@ -233,13 +246,13 @@ static int walk_last(struct nameidata *nd, unsigned int flags, struct path *res)
 		follow_dotdot(&p);
 		break;
 	default:
-		if (!lookup_path(&nd->dir, &nd->last, &p))
-			return -ENOENT;
+		err = lookup_path(&nd->dir, &nd->last, &p);
+		if (err)
+			return err;
 	}
 	if (S_ISLNK(p.dentry->d_inode->i_mode) &&
 	    (flags & (LOOKUP_FOLLOW | LOOKUP_DIRECTORY) || nd->trailing_slash)) {
-		int err = follow_link(&nd->dir, p.dentry, flags, &nd->depth, &p);
-
+		err = follow_link(&nd->dir, p.dentry, flags, &nd->depth, &p);
 		if (err)
 			return err;
 	}

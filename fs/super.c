@@ -171,13 +171,19 @@ void kill_anon_super(struct super_block *sb)
 	generic_shutdown_super(sb);
 }
 
-void kill_litter_super(struct super_block *sb)
+/* Unlink every dentry of @sb's tree but the root, if it has one. */
+static void prune_sb_tree(struct super_block *sb)
 {
 	if (sb->s_root) {
 		vfs_ns_lock();
 		d_prune_tree(sb->s_root);
 		vfs_ns_unlock();
 	}
+}
+
+void kill_litter_super(struct super_block *sb)
+{
+	prune_sb_tree(sb);
 	kill_anon_super(sb);
 }
 
@@ -185,6 +191,7 @@ void kill_block_super(struct super_block *sb)
 {
 	struct block_device *bdev = sb->s_bdev;
 
+	prune_sb_tree(sb);	/* the dentries ->lookup made */
 	generic_shutdown_super(sb);
 	sync_blockdev(bdev);
 	bdev_release(bdev, sb);

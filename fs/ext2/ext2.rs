@@ -11,6 +11,9 @@
 //! or the filesystem is `EUCLEAN` (or `EINVAL` for a superblock it
 //! refuses), never a panic. Read-only so far.
 //!
+//! [`fs`] registers it as filesystem `ext2` at boot: `mount -t ext2 -o ro
+//! DEVICE DIR`.
+//!
 //! [`BlockDevice`]: disk::BlockDevice
 
 #![no_std]
@@ -19,6 +22,7 @@
 pub mod bitmap;
 pub mod dir;
 pub mod disk;
+pub mod fs;
 pub mod inode;
 pub mod super_block;
 pub mod volume;
@@ -26,5 +30,26 @@ pub mod volume;
 #[cfg(CONFIG_KUNIT)]
 mod tests;
 
-/// The prefix of this crate's messages.
-const __LOG_PREFIX: &str = "ext2";
+use kernel::fs::Registration;
+use kernel::prelude::*;
+
+module! {
+    type: Ext2Module,
+    name: "ext2",
+    authors: ["Ferrite developers"],
+    description: "ext2 in safe Rust, read-only",
+    license: "GPL",
+}
+
+/// ext2 registered while this lives (until shutdown).
+struct Ext2Module {
+    _reg: Registration<fs::Ext2>,
+}
+
+impl Module for Ext2Module {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        Ok(Self {
+            _reg: Registration::new()?,
+        })
+    }
+}

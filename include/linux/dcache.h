@@ -126,6 +126,15 @@ static inline bool d_unhashed(const struct dentry *dentry)
 void d_instantiate(struct dentry *dentry, struct inode *inode);
 
 /*
+ * d_add_child() - link a new dentry @name under the directory @parent for
+ * @inode, taking over the caller's inode reference: what ->lookup does
+ * with an inode it read. Returns the dentry, whose only reference is the
+ * tree's, or ERR_PTR(-ENOMEM) having dropped @inode. Namespace mutex held.
+ */
+struct dentry *d_add_child(struct dentry *parent, const struct qstr *name,
+			   struct inode *inode);
+
+/*
  * d_first_child_from() - the child of the directory @dir with the lowest
  * readdir position at or after @pos, or NULL. O(log n). Caller holds the
  * namespace mutex (true inside ->iterate_shared).

@@ -197,9 +197,10 @@ struct inode_operations {
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
 	/*
-	 * lookup: for directories whose entries are made on demand (/proc):
-	 * @name is not in the tree; create and link its dentry (d_attach) and
-	 * return it, or NULL if there is no such entry. Namespace mutex held.
+	 * lookup: for directories whose entries are made on demand (/proc,
+	 * disk file systems): @name is not in the tree; create and link its
+	 * dentry (d_add_child()) and return it, NULL if there is no such
+	 * entry, or an ERR_PTR() (-EIO, -EUCLEAN...). Namespace mutex held.
 	 * get_link: for symbolic links computed when followed (i_link NULL):
 	 * write the target into @buf of @size bytes and return it, or an
 	 * ERR_PTR(). Namespace mutex held.
@@ -851,7 +852,8 @@ struct dentry *mount_single(struct file_system_type *fs_type, int flags, void *d
  * ->put_super. The super block must have no users left.
  * kill_anon_super() is that alone; kill_litter_super() first unlinks
  * every dentry (ramfs: the dentries are the files); kill_block_super()
- * then also writes back and releases the block device.
+ * does too (the dentries ->lookup made), then writes back and releases
+ * the block device.
  */
 void generic_shutdown_super(struct super_block *sb);
 void kill_anon_super(struct super_block *sb);

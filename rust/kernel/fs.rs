@@ -17,7 +17,9 @@
 //! Filesystems on a block device implement [`FileSystem`] and register
 //! with a [`Registration`] ([`mod@registration`]); a mount is a
 //! [`SuperBlock`] ([`mod@super_block`]) whose blocks they read as
-//! [`buffer::Head`]s, and its inodes carry [`inode::Attrs`].
+//! [`buffer::Head`]s; its inodes are [`INode`]s from the inode cache
+//! ([`mod@inode`]), whose operations ([`mod@ops`]) call the filesystem's
+//! `lookup`, `read_dir`, `read` and `get_link`.
 
 use crate::error::{to_result, Result};
 use crate::str::CStr;
@@ -26,6 +28,7 @@ pub mod buffer;
 pub mod file;
 pub mod file_operations;
 pub mod inode;
+pub mod ops;
 pub mod registration;
 pub mod super_block;
 #[cfg(CONFIG_KUNIT)]
@@ -33,6 +36,8 @@ mod tests;
 
 pub use file::{flags, File, Kiocb, Whence};
 pub use file_operations::FileOperations;
+pub use inode::{Attrs, INode, NewINode};
+pub use ops::DirEmitter;
 pub use registration::{FileSystem, Registration};
 pub use super_block::{Stat, SuperBlock};
 

@@ -1,9 +1,34 @@
 // SPDX-License-Identifier: GPL-2.0-only
 
-//! Inodes of a Rust filesystem (`struct inode`): the attributes a
-//! filesystem gives each one it reads ([`Attrs`]), as `stat(2)` shows them.
+//! Inodes of a Rust filesystem (`struct inode`).
+//!
+//! A filesystem gets its inodes through the inode cache:
+//! [`SuperBlock::iget`] (`iget_locked()`) gives either the live
+//! [`INode`] of that number or a [`NewINode`] to fill in from the disk,
+//! whose [`NewINode::init`] sets the attributes ([`Attrs`]), the
+//! operations that go with the file type, and the filesystem's own data
+//! for the inode ([`FileSystem::INodeData`]), then makes it visible
+//! (`unlock_new_inode()`). A [`NewINode`] dropped without `init` is taken
+//! out of the cache (`iget_failed()`), so a reader that fails leaves
+//! nothing behind. The data is dropped when the inode is evicted (its
+//! last reference goes).
 
-use crate::error::{code::ENOMEM, Result};
+use super::registration::FileSystem;
+use super::super_block::SuperBlock;
+use crate::alloc::{flags::GFP_KERNEL, KBox};
+use crate::error::{code::*, Result};
+use crate::types::{ARef, AlwaysRefCounted, Either, Opaque};
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+
+/// The file type bits of a mode, and the types.
+pub const S_IFMT: u16 = 0o170000;
+/// A symbolic link.
+pub const S_IFLNK: u16 = 0o120000;
+/// A regular file.
+pub const S_IFREG: u16 = 0o100000;
+/// A directory.
+pub const S_IFDIR: u16 = 0o040000;
 
 /// The attributes of an inode as the filesystem read them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,24 +49,199 @@ pub struct Attrs {
     pub mtime_ns: i64,
     /// Last change of the inode.
     pub ctime_ns: i64,
+    /// Device nodes: the device number (`MKDEV`); else 0.
+    pub rdev: u32,
 }
 
-/// A new inode of `sb` with `attrs` and one reference (`new_inode()`);
-/// its operations are the caller's to set. `ENOMEM`. May sleep.
+/// An inode of filesystem `T`, with the data `T` keeps for it.
+///
+/// # Invariants
+///
+/// Only reached through a reference to a live inode of a super block of
+/// `T` that [`NewINode::init`] initialised: `i_private` holds a
+/// `KBox<T::INodeData>` until the inode is evicted.
+#[repr(transparent)]
+pub struct INode<T: FileSystem> {
+    inode: Opaque<bindings::inode>,
+    _p: PhantomData<T>,
+}
+
+impl<T: FileSystem> INode<T> {
+    /// The inode at `ptr`.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is an inode of a super block of `T` that [`NewINode::init`]
+    /// initialised, alive for `'a`.
+    pub(crate) unsafe fn from_raw<'a>(ptr: *mut bindings::inode) -> &'a Self {
+        // SAFETY: `Self` is a transparent wrapper; alive for `'a` (the
+        // caller's promise).
+        unsafe { &*ptr.cast::<Self>() }
+    }
+
+    pub(crate) fn as_ptr(&self) -> *mut bindings::inode {
+        self.inode.get()
+    }
+
+    /// Its number (`i_ino`).
+    pub fn ino(&self) -> u64 {
+        // SAFETY: the inode is alive (type invariant); `i_ino` is set
+        // before the inode is seen and never changes.
+        unsafe { (*self.as_ptr()).i_ino as u64 }
+    }
+
+    /// Its size in bytes (`i_size`).
+    pub fn size(&self) -> i64 {
+        // SAFETY: the inode is alive (type invariant); `i_size` is only
+        // read here, and a word-sized read.
+        unsafe { core::ptr::read_volatile(&(*self.as_ptr()).i_size) }
+    }
+
+    /// The filesystem's data for this inode.
+    pub fn data(&self) -> &T::INodeData {
+        // SAFETY: `i_private` holds the boxed data until eviction, which
+        // comes only after the last reference, so not while `self` is
+        // borrowed (type invariant).
+        unsafe { &*(*self.as_ptr()).i_private.cast::<T::INodeData>() }
+    }
+
+    /// The super block it belongs to.
+    pub fn super_block(&self) -> &SuperBlock<T> {
+        // SAFETY: an inode holds its super block mounted while alive, and
+        // the block size is set only while mounting.
+        unsafe { SuperBlock::from_raw((*self.as_ptr()).i_sb) }
+    }
+}
+
+// SAFETY: `ihold`/`iput` keep the inode alive while counted, from any
+// thread.
+unsafe impl<T: FileSystem> AlwaysRefCounted for INode<T> {
+    fn inc_ref(&self) {
+        // SAFETY: the inode is alive, with a reference (type invariant).
+        unsafe { bindings::ihold(self.as_ptr()) };
+    }
+
+    unsafe fn dec_ref(obj: NonNull<Self>) {
+        // SAFETY: the caller gives up a reference it owns.
+        unsafe { bindings::iput(obj.as_ptr().cast()) };
+    }
+}
+
+// SAFETY: the inode's fields an `INode` reads do not change after `init`,
+// and its data is `Send + Sync`; the C side may run on any thread.
+unsafe impl<T: FileSystem> Send for INode<T> {}
+// SAFETY: as for `Send`.
+unsafe impl<T: FileSystem> Sync for INode<T> {}
+
+/// An inode [`SuperBlock::iget`] just put in the cache, not yet read:
+/// other lookups of its number wait until [`NewINode::init`] or the drop.
+///
+/// # Invariants
+///
+/// `inode` came from `iget_locked()` with `I_NEW` set; this value owns
+/// that reference.
+pub struct NewINode<T: FileSystem> {
+    inode: NonNull<bindings::inode>,
+    _p: PhantomData<T>,
+}
+
+impl<T: FileSystem> NewINode<T> {
+    /// The number being read.
+    pub fn ino(&self) -> u64 {
+        // SAFETY: set by `iget_locked` before returning (type invariant).
+        unsafe { (*self.inode.as_ptr()).i_ino as u64 }
+    }
+
+    /// Fills the inode in with `attrs` and `data`, gives it the
+    /// operations of its file type (directories: [`FileSystem::lookup`]
+    /// and [`FileSystem::read_dir`]; regular files: [`FileSystem::read`];
+    /// symbolic links: [`FileSystem::get_link`]; device nodes, FIFOs and
+    /// sockets: `init_special_inode()`) and makes it visible. Errors:
+    /// `EUCLEAN` for an unknown file type, `ENOMEM`; on error the inode
+    /// leaves the cache. May sleep.
+    pub fn init(self, attrs: &Attrs, data: T::INodeData) -> Result<ARef<INode<T>>> {
+        let ty = attrs.mode & S_IFMT;
+        let (iop, fop) = super::ops::ops_for::<T>(ty).ok_or(EUCLEAN)?;
+        let data = KBox::new(data, GFP_KERNEL)?;
+        let inode = self.inode.as_ptr();
+        // SAFETY: the inode is new (`I_NEW`, type invariant): no one else
+        // reads it until `unlock_new_inode`.
+        unsafe {
+            set_attrs(inode, attrs);
+            (*inode).i_private = KBox::into_raw(data).cast();
+            (*inode).i_op = iop;
+            (*inode).i_fop = fop;
+            if fop.is_null() && iop.is_null() {
+                bindings::init_special_inode(inode, attrs.mode, attrs.rdev);
+            }
+            bindings::unlock_new_inode(inode);
+        }
+        let inode = core::mem::ManuallyDrop::new(self).inode;
+        // SAFETY: initialised above with its data (the `INode`
+        // invariant); the reference `self` owned goes to the `ARef`.
+        Ok(unsafe { ARef::from_raw(inode.cast()) })
+    }
+}
+
+impl<T: FileSystem> Drop for NewINode<T> {
+    fn drop(&mut self) {
+        // SAFETY: a new inode whose reference we own (type invariant):
+        // `iget_failed` unhashes it and drops that reference.
+        unsafe { bindings::iget_failed(self.inode.as_ptr()) };
+    }
+}
+
+impl<T: FileSystem> SuperBlock<T> {
+    /// Inode `ino` of this super block from the inode cache
+    /// (`iget_locked()`): `Left` the live one (after waiting for its
+    /// reader), `Right` a new one for the caller to read and
+    /// [`NewINode::init`]. Errors: `ENOMEM`. May sleep.
+    pub fn iget(&self, ino: u64) -> Result<Either<ARef<INode<T>>, NewINode<T>>> {
+        let ino = ffi::c_ulong::try_from(ino).map_err(|_| EINVAL)?;
+        // SAFETY: the super block is mounted (type invariant).
+        let inode = unsafe { bindings::iget_locked(self.as_ptr(), ino) };
+        let inode = NonNull::new(inode).ok_or(ENOMEM)?;
+        // SAFETY: `iget_locked` returned a referenced inode, hashed, of
+        // this super block; `I_NEW` is only cleared by `unlock_new_inode`
+        // (after `init`) or `iget_failed`, so it tells which one it is.
+        if unsafe { (*inode.as_ptr()).i_state } & bindings::I_NEW as ffi::c_ulong != 0 {
+            // INVARIANT: new, and we own the reference.
+            Ok(Either::Right(NewINode {
+                inode,
+                _p: PhantomData,
+            }))
+        } else {
+            // SAFETY: a live inode of `T` initialised by `init` (the only
+            // way `I_NEW` is cleared on a hashed inode of ours), whose
+            // reference goes to the `ARef`.
+            Ok(Either::Left(unsafe { ARef::from_raw(inode.cast()) }))
+        }
+    }
+}
+
+/// Drops the data of an inode of `T` being evicted (`evict_inode`).
 ///
 /// # Safety
 ///
-/// `sb` is a valid super block.
-pub(crate) unsafe fn new_inode(
-    sb: *mut bindings::super_block,
-    attrs: &Attrs,
-) -> Result<*mut bindings::inode> {
-    // SAFETY: `sb` is valid (the caller's promise).
-    let inode = unsafe { bindings::new_inode(sb) };
-    if inode.is_null() {
-        return Err(ENOMEM);
+/// `inode` is an inode of a super block of `T` whose last reference is
+/// gone; its `i_private` is NULL or was set by [`NewINode::init`].
+pub(crate) unsafe fn evict<T: FileSystem>(inode: *mut bindings::inode) {
+    // SAFETY: the caller's promise: no one uses the inode any more.
+    let data = unsafe { core::mem::replace(&mut (*inode).i_private, core::ptr::null_mut()) };
+    if !data.is_null() {
+        // SAFETY: `init` boxed it; nothing borrows it after the last
+        // reference.
+        drop(unsafe { KBox::from_raw(data.cast::<T::INodeData>()) });
     }
-    // SAFETY: a new inode that no one else sees yet.
+}
+
+/// Sets the attributes of an inode that no one else reads yet.
+///
+/// # Safety
+///
+/// `inode` is valid and not yet visible to others.
+unsafe fn set_attrs(inode: *mut bindings::inode, attrs: &Attrs) {
+    // SAFETY: the caller's promise.
     unsafe {
         (*inode).i_mode = attrs.mode;
         (*inode).i_uid = attrs.uid;
@@ -52,5 +252,4 @@ pub(crate) unsafe fn new_inode(
         (*inode).i_mtime_ns = attrs.mtime_ns;
         (*inode).i_ctime_ns = attrs.ctime_ns;
     }
-    Ok(inode)
 }

@@ -8,27 +8,29 @@
 //! super block) → [`FileSystem::fill_super`], which reads the device
 //! through the [`SuperBlock`] and returns the filesystem's own data for
 //! that mount (`s_fs_info`), then [`FileSystem::init_root`] for the root
-//! directory's attributes. The data is lent to [`FileSystem::statfs`] and
+//! directory's [`INode`]. The data is lent to every other method and
 //! dropped at the last unmount (`put_super`), or at once when mounting
-//! fails after `fill_super`.
-//!
-//! So far the root is the only inode: lookup, file reading and directory
-//! listing are not there yet, and the root lists as empty.
+//! fails after `fill_super`. Inodes come from the inode cache
+//! ([`SuperBlock::iget`]); their operations are in [`super::ops`].
 
-use super::inode::{new_inode, Attrs};
+use super::inode::{self, INode};
+use super::ops::DirEmitter;
 use super::super_block::{Stat, SuperBlock};
-use crate::alloc::{flags::GFP_KERNEL, KBox};
+use crate::alloc::{flags::GFP_KERNEL, KBox, KVec};
 use crate::error::{from_result, to_result, Result};
 use crate::str::CStr;
-use crate::types::Opaque;
+use crate::types::{ARef, Opaque};
 use core::marker::PhantomData;
 use core::sync::atomic::{AtomicUsize, Ordering};
 use ffi::{c_char, c_int, c_void};
 
-/// A filesystem mounted from a block device.
+/// A filesystem mounted from a block device. Every method may sleep.
 pub trait FileSystem: Sized + Send + Sync + 'static {
     /// What each mount keeps (`s_fs_info`).
     type Data: Send + Sync;
+
+    /// What each inode keeps, dropped when the inode is evicted.
+    type INodeData: Send + Sync;
 
     /// The name `mount -t` takes.
     const NAME: &'static CStr;
@@ -39,15 +41,47 @@ pub trait FileSystem: Sized + Send + Sync + 'static {
     /// Reads the device of a super block being mounted (it may set the
     /// block size first) and returns what the mount keeps. An error
     /// refuses the mount (`EINVAL` for a device that does not hold this
-    /// filesystem, `EUCLEAN` for a corrupt one). May sleep.
+    /// filesystem, `EUCLEAN` for a corrupt one).
     fn fill_super(sb: &SuperBlock<Self>) -> Result<Self::Data>;
 
-    /// The root directory's attributes (the mode must be a directory's).
-    /// May sleep.
-    fn init_root(sb: &SuperBlock<Self>, data: &Self::Data) -> Result<Attrs>;
+    /// The root directory ([`SuperBlock::iget`] and
+    /// [`inode::NewINode::init`]; its mode must be a directory's).
+    fn init_root(sb: &SuperBlock<Self>, data: &Self::Data) -> Result<ARef<INode<Self>>>;
 
-    /// The sizes `statfs(2)` reports. May sleep.
+    /// The inode `name` (1 to 255 bytes, no `/`, not `.` or `..`) names
+    /// in directory `dir`, or `None` if there is no such entry.
+    fn lookup(
+        dir: &INode<Self>,
+        data: &Self::Data,
+        name: &[u8],
+    ) -> Result<Option<ARef<INode<Self>>>>;
+
+    /// Lists directory `dir` from [`DirEmitter::pos`] on, every entry
+    /// (`.` and `..` too) through [`DirEmitter::emit`], until it returns
+    /// `false` or the directory ends.
+    fn read_dir(dir: &INode<Self>, data: &Self::Data, emitter: &mut DirEmitter<'_>) -> Result;
+
+    /// Reads regular file `inode` from byte `pos` into `buf`; returns the
+    /// bytes read, 0 at the end. Holes read as zeros.
+    fn read(inode: &INode<Self>, data: &Self::Data, pos: u64, buf: &mut [u8]) -> Result<usize>;
+
+    /// The target of symbolic link `inode` (without a NUL).
+    fn get_link(inode: &INode<Self>, data: &Self::Data) -> Result<KVec<u8>>;
+
+    /// The sizes `statfs(2)` reports.
     fn statfs(sb: &SuperBlock<Self>, data: &Self::Data) -> Result<Stat>;
+}
+
+/// The data of a super block of `T` set up by `fill_super_callback`.
+///
+/// # Safety
+///
+/// `sb` is a super block of `T` whose `fill_super_callback` set `s_op`,
+/// and `put_super` has not run (and will not while the result is used).
+pub(crate) unsafe fn data<'a, T: FileSystem>(sb: *mut bindings::super_block) -> &'a T::Data {
+    // SAFETY: `s_op` is set only after `s_fs_info` holds a boxed
+    // `T::Data`, freed only by `put_super`.
+    unsafe { &*(*sb).s_fs_info.cast::<T::Data>() }
 }
 
 /// The part of a registration C holds a pointer to.
@@ -75,6 +109,7 @@ impl<T: FileSystem> Registration<T> {
     const SOPS: bindings::super_operations = bindings::super_operations {
         statfs: Some(Self::statfs_callback),
         put_super: Some(Self::put_super_callback),
+        evict_inode: Some(Self::evict_inode_callback),
         // SAFETY: all-NULL is a valid table (every member may be NULL).
         ..unsafe { core::mem::zeroed() }
     };
@@ -135,9 +170,7 @@ impl<T: FileSystem> Registration<T> {
             // SAFETY: `mount_bdev` calls this with a new super block of
             // our type that has its device; only this thread sees it.
             let sbr = unsafe { SuperBlock::<T>::from_raw(sb) };
-            let data = KBox::new(T::fill_super(sbr)?, GFP_KERNEL)?;
-            let attrs = T::init_root(sbr, &data)?;
-            let data = KBox::into_raw(data);
+            let boxed = KBox::into_raw(KBox::new(T::fill_super(sbr)?, GFP_KERNEL)?);
             // SAFETY: `s_type` is the first field of our `Inner`, alive
             // while the type is registered or a super block is live (see
             // `Drop`). From here `put_super` frees the data, also when
@@ -148,34 +181,20 @@ impl<T: FileSystem> Registration<T> {
                     .fetch_add(1, Ordering::Relaxed);
                 (*sb).s_op = &Self::SOPS;
                 (*sb).s_magic = T::MAGIC as ffi::c_ulong;
-                (*sb).s_fs_info = data.cast();
+                (*sb).s_fs_info = boxed.cast();
             }
-            // SAFETY: `sb` is valid.
-            let root = unsafe { new_inode(sb, &attrs)? };
-            // SAFETY: `root` is a new inode with one reference, which
-            // `d_make_root` takes over (dropped on failure too); the
-            // directory operations list no entries beyond "." and "..".
+            // SAFETY: set just above, freed only by `put_super`.
+            let root = T::init_root(sbr, unsafe { data::<T>(sb) })?;
+            // SAFETY: `d_make_root` takes over the root's reference
+            // (dropped on failure too).
             unsafe {
-                (*root).i_fop = &bindings::simple_dir_operations;
-                (*sb).s_root = bindings::d_make_root(root);
+                (*sb).s_root = bindings::d_make_root(ARef::into_raw(root).as_ptr().cast());
                 if (*sb).s_root.is_null() {
                     return Err(crate::error::code::ENOMEM);
                 }
             }
             Ok(0)
         })
-    }
-
-    /// The data of a super block set up by `fill_super_callback`.
-    ///
-    /// # Safety
-    ///
-    /// `sb` is a super block of `T` whose `fill_super_callback` set
-    /// `s_op`, and `put_super` has not run.
-    unsafe fn data<'a>(sb: *mut bindings::super_block) -> &'a T::Data {
-        // SAFETY: `s_op` is set only after `s_fs_info` holds a boxed
-        // `T::Data`, freed only by `put_super`.
-        unsafe { &*(*sb).s_fs_info.cast::<T::Data>() }
     }
 
     unsafe extern "C" fn statfs_callback(
@@ -187,7 +206,7 @@ impl<T: FileSystem> Registration<T> {
             // block of ours, so its data is there until unmounted.
             let (sbr, data) = unsafe {
                 let sb = (*dentry).d_sb;
-                (SuperBlock::<T>::from_raw(sb), Self::data(sb))
+                (SuperBlock::<T>::from_raw(sb), data::<T>(sb))
             };
             let st = T::statfs(sbr, data)?;
             // SAFETY: `buf` is the VFS's to fill; `f_type` is set already.
@@ -203,6 +222,12 @@ impl<T: FileSystem> Registration<T> {
             }
             Ok(0)
         })
+    }
+
+    unsafe extern "C" fn evict_inode_callback(inode: *mut bindings::inode) {
+        // SAFETY: the last reference to an inode of our super block is
+        // gone; `i_private` is NULL or set by `NewINode::init`.
+        unsafe { inode::evict::<T>(inode) };
     }
 
     unsafe extern "C" fn put_super_callback(sb: *mut bindings::super_block) {

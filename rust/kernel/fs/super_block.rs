@@ -4,7 +4,7 @@
 //! [`FileSystem`] methods see it: the device's blocks, the block size, and
 //! what `statfs(2)` reports ([`Stat`]).
 
-use super::buffer::Head;
+use super::buffer::{Device, Head};
 use super::registration::FileSystem;
 use crate::error::{code::*, Result};
 use crate::types::Opaque;
@@ -73,11 +73,26 @@ impl<T: FileSystem> SuperBlock<T> {
         Ok(())
     }
 
+    /// Whether it is mounted read-only (`SB_RDONLY`: `mount -o ro`).
+    pub fn read_only(&self) -> bool {
+        // SAFETY: the super block is valid (type invariant); `SB_RDONLY`
+        // changes only by remount, never while mounting.
+        unsafe { (*self.as_ptr()).s_flags & bindings::SB_RDONLY as ffi::c_ulong != 0 }
+    }
+
     /// The device's size in bytes.
     pub fn device_size(&self) -> u64 {
         // SAFETY: the super block has a claimed device while mounted (type
         // invariant); its size does not change while claimed.
         unsafe { (*(*self.as_ptr()).s_bdev).bd_nr_sectors << 9 }
+    }
+
+    /// The device, referenced, for the filesystem's data to read from
+    /// after mounting ([`Device::bread`]).
+    pub fn device(&self) -> Device {
+        // SAFETY: the super block has a claimed, so live, device (type
+        // invariant).
+        unsafe { Device::get((*self.as_ptr()).s_bdev) }
     }
 
     /// Block `nr` of the device, in units of [`SuperBlock::block_size`],
