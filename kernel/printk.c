@@ -34,8 +34,12 @@ static bool line_open;		/* the last message did not end in '\n' */
 
 void register_console(struct console *con)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&printk_lock, flags);
 	con->next = console_list;
 	console_list = con;
+	spin_unlock_irqrestore(&printk_lock, flags);
 }
 
 static unsigned long log_clear;	/* log_head when the ring was last cleared */

@@ -6,7 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
-#include <linux/irqflags.h>
+#include <linux/spinlock.h>
 #include <linux/ktime.h>
 #include <linux/random.h>
 #include <linux/string.h>
@@ -14,13 +14,14 @@
 #include <linux/uaccess.h>
 
 static u64 rng_state = 0x9e3779b97f4a7c15ULL;
+static DEFINE_SPINLOCK(rng_lock);	/* rng_state; interrupts take it too */
 
 u64 get_random_u64(void)
 {
 	unsigned long flags;
 	u64 x;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&rng_lock, flags);
 	x = rng_state ^ (u64)ktime_get_ns() * 0xff51afd7ed558ccdULL;
 	x ^= x >> 12;
 	x ^= x << 25;
@@ -28,7 +29,7 @@ u64 get_random_u64(void)
 	if (!x)
 		x = 0x9e3779b97f4a7c15ULL;
 	rng_state = x;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&rng_lock, flags);
 	return x * 0x2545f4914f6cdd1dULL;
 }
 

@@ -13,7 +13,7 @@ struct console {
 	void *data;
 };
 
-/* Add con to the list printk writes to. May be called before mm exists. */
+/* Add con to the list printk writes to (under printk's lock, any CPU). May be called before mm exists. */
 void register_console(struct console *con);
 
 /*

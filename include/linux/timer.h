@@ -25,10 +25,20 @@ void timer_setup(struct timer_list *timer, void (*fn)(struct timer_list *), unsi
 void add_timer(struct timer_list *timer);
 /* (Re)arm for expires; returns 1 if it was pending. O(1), any context. */
 int mod_timer(struct timer_list *timer, unsigned long expires);
-/* Disarm; returns 1 if it was pending. O(1). On one CPU this is also _sync. */
+/*
+ * Disarm; returns 1 if it was pending. O(1), any context. The callback may
+ * still be running on the CPU that runs the wheel: use del_timer_sync()
+ * before freeing the timer.
+ */
 int del_timer(struct timer_list *timer);
-#define del_timer_sync del_timer
-#define timer_delete_sync del_timer
+/*
+ * del_timer(), then wait until the callback is not running on any CPU
+ * (spinning: it never sleeps). A callback that re-arms its timer is
+ * disarmed after it returns. Must not be called from the timer's own
+ * callback, which it would wait for forever.
+ */
+int del_timer_sync(struct timer_list *timer);
+#define timer_delete_sync del_timer_sync
 bool timer_pending(const struct timer_list *timer);
 
 /*

@@ -5,10 +5,16 @@
  * averages (1, 5 and 15 minutes), in Linux's fixed point (11 bits of
  * fraction) with Linux's constants, so the figures mean what they mean
  * on Linux.
+ *
+ * Every active CPU's tick calls calc_global_load_tick(); the first to see
+ * the fold due claims it by moving calc_load_update with a
+ * compare-and-exchange, so the averages are folded once per interval
+ * whatever the number of CPUs.
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/atomic.h>
 
 #define FSHIFT		11
 #define FIXED_1		(1UL << FSHIFT)
@@ -18,6 +24,7 @@
 #define EXP_15		2037
 
 unsigned long avenrun[3];
+static atomic_long_t calc_load_update = ATOMIC_INIT(LOAD_FREQ);	/* jiffy of the next fold */
 
 static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned long active)
 {
@@ -30,12 +37,12 @@ static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned l
 
 void calc_global_load_tick(void)
 {
-	static unsigned int ticks;
+	long due = atomic_long_read(&calc_load_update);
 	unsigned long active;
 
-	if (++ticks < LOAD_FREQ)
+	if (time_before(jiffies, (unsigned long)due) ||
+	    !atomic_long_try_cmpxchg(&calc_load_update, &due, due + LOAD_FREQ))
 		return;
-	ticks = 0;
 	active = nr_running() * FIXED_1;
 	avenrun[0] = calc_load(avenrun[0], EXP_1, active);
 	avenrun[1] = calc_load(avenrun[1], EXP_5, active);

@@ -2,7 +2,8 @@
 /*
  * KUnit tests for time keeping (suite "time"): ktime_get_ns(), the jiffies
  * rate against it, msleep()/udelay()/mdelay() durations and timer_list
- * (firing time, del_timer(), mod_timer(), re-arming, ordering), and
+ * (firing time, del_timer(), mod_timer(), re-arming, ordering,
+ * del_timer_sync() from another CPU waiting for a running callback), and
  * mktime64()'s calendar arithmetic.
  *
  * Sleeps are promised in jiffies, and those lower bounds are checked
@@ -20,6 +21,7 @@
 #include <linux/delay.h>
 #include <linux/preempt.h>
 #include <linux/timekeeping.h>
+#include <linux/smp.h>
 
 #define TICK_NS (NSEC_PER_SEC / HZ)
 #define MS(x) ((u64)(x) * NSEC_PER_MSEC)
@@ -226,6 +228,59 @@ static void time_del_timer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, del_timer(&tt.timer), 0);
 }
 
+struct slow_timer {
+	struct timer_list timer;
+	int started, finished;		/* set by the callback */
+	int saw_started, saw_finished;	/* what del_sync_from_cpu() saw */
+};
+
+/* A callback that takes 20 ms, long enough to be caught running. */
+static void slow_timer_fn(struct timer_list *t)
+{
+	struct slow_timer *st = from_timer(st, t, timer);
+
+	WRITE_ONCE(st->started, 1);
+	mdelay(20);
+	WRITE_ONCE(st->finished, 1);
+}
+
+/* On a CPU that does not run the wheel: catch the callback running, delete. */
+static void del_sync_from_cpu(void *info)
+{
+	struct slow_timer *st = info;
+
+	for (int us = 0; us < 1000000 && !READ_ONCE(st->started); us += 10)
+		udelay(10);
+	st->saw_started = READ_ONCE(st->started);
+	del_timer_sync(&st->timer);
+	st->saw_finished = READ_ONCE(st->finished);
+}
+
+/*
+ * del_timer_sync() on one CPU returns only after the callback running on
+ * the wheel's CPU (CPU 0) has returned, so the timer may be freed then.
+ */
+static void time_del_timer_sync_waits(struct kunit *test)
+{
+	struct slow_timer st = {};
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		if (cpu != 0)
+			break;
+	if (cpu >= nr_cpu_ids)
+		kunit_skip(test, "needs a second online CPU (make test SMP=4)");
+	timer_setup(&st.timer, slow_timer_fn, 0);
+	mod_timer(&st.timer, jiffies + 2);
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, del_sync_from_cpu, &st, 1), 0);
+	KUNIT_EXPECT_EQ(test, st.saw_started, 1);
+	KUNIT_EXPECT_EQ(test, st.saw_finished, 1);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&st.timer));
+	/* Without the wait the callback would still use @st: let it end first. */
+	for (int ms = 0; ms < 1000 && READ_ONCE(st.started) && !READ_ONCE(st.finished); ms++)
+		mdelay(1);
+}
+
 static void time_mod_timer(struct kunit *test)
 {
 	struct test_timer tt;
@@ -319,6 +374,7 @@ static struct kunit_case time_cases[] = {
 	KUNIT_CASE(time_udelay),
 	KUNIT_CASE(time_timer_fires_once),
 	KUNIT_CASE(time_del_timer),
+	KUNIT_CASE(time_del_timer_sync_waits),
 	KUNIT_CASE(time_mod_timer),
 	KUNIT_CASE(time_timer_rearm_from_callback),
 	KUNIT_CASE(time_timer_order),

@@ -22,7 +22,9 @@
  * Every CPU has a tick, but one wheel serves them all: the boot CPU's
  * tick alone advances jiffies and runs the wheel (Linux's
  * tick_do_timer_cpu, fixed), so callbacks run on CPU 0 only and never
- * two at once. Any CPU may arm or cancel a timer under timer_lock.
+ * two at once. Any CPU may arm or cancel a timer under timer_lock;
+ * running_timer, also under timer_lock, names the timer whose callback
+ * is running, for del_timer_sync() on another CPU to wait for.
  */
 #include <linux/timer.h>
 #include <linux/sched.h>
@@ -54,6 +56,7 @@ volatile unsigned long jiffies;
 static struct hlist_head timer_wheel[WHEEL_LEVELS * LVL_SIZE];
 static unsigned long wheel_clk;		/* the next jiffy the tick runs */
 static DEFINE_SPINLOCK(timer_lock);
+static struct timer_list *running_timer;
 
 /* The bucket for a timer due at @expires. Caller holds timer_lock. */
 static struct hlist_head *wheel_bucket(unsigned long expires)
@@ -96,6 +99,24 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	hlist_del_init(&timer->entry);
 	timer->expires = expires;
 	hlist_add_head(&timer->entry, wheel_bucket(expires));
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return was_pending;
+}
+
+int del_timer_sync(struct timer_list *timer)
+{
+	unsigned long flags;
+	int was_pending = 0;
+
+	for (;;) {
+		spin_lock_irqsave(&timer_lock, flags);
+		was_pending |= timer_pending(timer);
+		hlist_del_init(&timer->entry);
+		if (running_timer != timer)
+			break;
+		spin_unlock_irqrestore(&timer_lock, flags);
+		cpu_relax();
+	}
 	spin_unlock_irqrestore(&timer_lock, flags);
 	return was_pending;
 }
@@ -169,9 +190,11 @@ void timer_tick(void)
 					hlist_add_head(&t->entry, wheel_bucket(t->expires));
 					continue;
 				}
+				running_timer = t;
 				spin_unlock(&timer_lock);
 				t->function(t);
 				spin_lock(&timer_lock);
+				running_timer = NULL;
 			}
 			if (clk & (LVL_GRAN(lvl + 1) - 1))
 				break;

@@ -190,14 +190,18 @@ restore_and_eret:
 
 /*
  * The stack overflowed: SP is the would-be frame below the stack's end, x0
- * is scratch, the real x0 is in SP_EL0. Exchange SP with the top of the
- * overflow stack without a spare register (sp = a + b, x0 = a, sp = b),
+ * is scratch, the real x0 is in SP_EL0. Exchange SP with the top of this
+ * CPU's overflow stack (cpu_info.overflow_sp; 0 on the boot CPU, whose is
+ * overflow_stack) without a spare register (sp = a + b, x0 = a, sp = b),
  * build the frame there and report.
  */
 __bad_stack:
+	mrs	x0, tpidr_el1
+	ldr	x0, [x0, #CPU_INFO_OVERFLOW_SP]
+	cbnz	x0, 1f
 	adrp	x0, overflow_stack_top
 	add	x0, x0, :lo12:overflow_stack_top
-	add	sp, sp, x0
+1:	add	sp, sp, x0
 	sub	x0, sp, x0
 	sub	sp, sp, x0
 	sub	sp, sp, #PT_SIZE

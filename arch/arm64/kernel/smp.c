@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/libfdt.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/page.h>
@@ -72,12 +73,19 @@ u64 cpu_logical_map(unsigned int cpu)
 
 int __cpu_up(unsigned int cpu, struct task_struct *idle)
 {
+	int err;
+
+	if (alloc_overflow_stack(cpu))
+		return -ENOMEM;
 	secondary_data.stack_top = (unsigned long)idle->stack + THREAD_SIZE;
 	secondary_data.ci = &per_cpu(cpu_infos, cpu);
 	/* The new CPU reads secondary_data with its caches on: coherent, ordered by CPU_ON. */
 	smp_wmb();
-	return psci_to_errno(psci_call(PSCI_0_2_FN64_CPU_ON, cpu_mpidr[cpu],
-				       __pa(secondary_entry), 0));
+	err = psci_to_errno(psci_call(PSCI_0_2_FN64_CPU_ON, cpu_mpidr[cpu],
+				      __pa(secondary_entry), 0));
+	if (err)
+		free_overflow_stack(cpu);
+	return err;
 }
 
 /* First C code of a secondary CPU: stack, TPIDR_EL1 and VBAR_EL1 set. */

@@ -2,7 +2,8 @@
 /*
  * KUnit tests for arm64 CPU bring-up (suite "arm64_smp"): every CPU of the
  * device tree came online through PSCI CPU_ON with its own MPIDR, and
- * CPU_ON refuses a CPU already on or absent with a clear errno. Run with
+ * CPU_ON refuses a CPU already on or absent with a clear errno; each CPU
+ * has an overflow stack of its own, which the backtrace code knows. Run with
  * `make ARCH=arm64 test SMP=4` to bring up several.
  */
 #include <kunit/test.h>
@@ -12,6 +13,7 @@
 #include <linux/of_fdt.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/sched/task_stack.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/psci.h>
@@ -66,10 +68,44 @@ static void arm64_psci_cpu_on_errors(struct kunit *test)
 						      MPIDR_HWID_MASK, entry, 0)), -EINVAL);
 }
 
+struct overflow_seen {
+	unsigned long top[NR_CPUS];
+	bool bounds_ok[NR_CPUS];
+};
+
+/* On each CPU: its overflow stack's top, and whether kernel_stack_bounds() knows it. */
+static void record_overflow_stack(void *info)
+{
+	struct overflow_seen *s = info;
+	unsigned int cpu = smp_processor_id();
+	unsigned long top = this_cpu()->overflow_sp ?: (unsigned long)overflow_stack_top;
+	unsigned long lo, hi;
+
+	s->top[cpu] = top;
+	s->bounds_ok[cpu] = kernel_stack_bounds(top - 16, &lo, &hi) && hi == top &&
+			    hi - lo == (unsigned long)(overflow_stack_top - overflow_stack);
+}
+
+/* No two CPUs share an overflow stack, and each is its full size. */
+static void arm64_smp_overflow_stacks(struct kunit *test)
+{
+	struct overflow_seen s = {};
+	unsigned int a, b;
+
+	on_each_cpu(record_overflow_stack, &s, 1);
+	for_each_online_cpu(a) {
+		KUNIT_EXPECT_TRUE(test, s.bounds_ok[a]);
+		for_each_online_cpu(b)
+			if (a < b)
+				KUNIT_EXPECT_NE(test, s.top[a], s.top[b]);
+	}
+}
+
 static struct kunit_case arm64_smp_cases[] = {
 	KUNIT_CASE(arm64_smp_dt_cpus_online),
 	KUNIT_CASE(arm64_smp_mpidrs),
 	KUNIT_CASE(arm64_psci_cpu_on_errors),
+	KUNIT_CASE(arm64_smp_overflow_stacks),
 	{}
 };
 

@@ -47,6 +47,7 @@
 #define EC_BRK64 0x3c
 
 _Static_assert(offsetof(struct cpu_info, curr_task) == CPU_INFO_CURR_TASK, "asm/percpu.h");
+_Static_assert(offsetof(struct cpu_info, overflow_sp) == CPU_INFO_OVERFLOW_SP, "asm/percpu.h");
 _Static_assert(offsetof(struct task_struct, thread.stack_limit) == THREAD_STACK_LIMIT,
 	       "asm/percpu.h");
 

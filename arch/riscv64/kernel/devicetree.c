@@ -102,7 +102,19 @@ static void __init scan_reserved(const void *fdt)
 }
 
 /* The PLIC context whose interrupts-extended entry is S-mode external (9). */
-static void __init scan_plic(const void *fdt)
+/* The hart id of the cpu node whose interrupt controller has @phandle, or -1. */
+static long __init hart_of_intc(const void *fdt, u32 phandle)
+{
+	int intc = fdt_node_offset_by_phandle(fdt, phandle);
+	int cpu = intc >= 0 ? fdt_parent_offset(fdt, intc) : -1;
+	u32 hartid;
+
+	if (cpu < 0 || fdt_getprop_u32(fdt, cpu, "reg", 0, &hartid))
+		return -1;
+	return hartid;
+}
+
+static void __init scan_plic(const void *fdt, unsigned long boot_hartid)
 {
 	struct riscv_platform *p = &riscv_platform;
 	int node, len;
@@ -117,19 +129,25 @@ static void __init scan_plic(const void *fdt)
 	p->plic_ndev = fdt_getprop_u32(fdt, node, "riscv,ndev", 0, &ndev) ? 31 : ndev;
 	ext = fdt_getprop(fdt, node, "interrupts-extended", &len);
 	p->plic_context = 1;
-	/* Pairs (hart interrupt controller phandle, line); harts' #interrupt-cells is 1. */
+	/*
+	 * Pairs (hart interrupt controller phandle, line); harts' #interrupt-cells
+	 * is 1. The context is the boot hart's S-mode one: only the boot CPU
+	 * claims external interrupts, and the firmware may boot any hart.
+	 */
 	for (int i = 0; ext && (i + 1) * 8 <= len; i++) {
+		u32 phandle = (u32)ext[i * 8] << 24 | (u32)ext[i * 8 + 1] << 16 |
+			      (u32)ext[i * 8 + 2] << 8 | ext[i * 8 + 3];
 		u32 line = (u32)ext[i * 8 + 4] << 24 | (u32)ext[i * 8 + 5] << 16 |
 			   (u32)ext[i * 8 + 6] << 8 | ext[i * 8 + 7];
 
-		if (line == IRQ_S_EXT) {
+		if (line == IRQ_S_EXT && hart_of_intc(fdt, phandle) == (long)boot_hartid) {
 			p->plic_context = i;
 			break;
 		}
 	}
 }
 
-static void __init scan_devices(const void *fdt)
+static void __init scan_devices(const void *fdt, unsigned long boot_hartid)
 {
 	struct riscv_platform *p = &riscv_platform;
 	int cpus = fdt_path_offset(fdt, "/cpus");
@@ -139,7 +157,7 @@ static void __init scan_devices(const void *fdt)
 		p->timebase_hz = tb;
 	if (!p->timebase_hz)
 		panic("DT: no /cpus timebase-frequency");
-	scan_plic(fdt);
+	scan_plic(fdt, boot_hartid);
 	if (find_device(fdt, "sifive,test0", &p->test) < 0) {
 		p->test.base = VIRT_TEST;
 		p->test.size = 0x1000;
@@ -166,13 +184,13 @@ static void __init scan_devices(const void *fdt)
 		p->nr_virtio_mmio ? p->virtio_mmio[0].base : 0);
 }
 
-void __init riscv_dt_scan(const void *fdt)
+void __init riscv_dt_scan(const void *fdt, unsigned long boot_hartid)
 {
 	if (!fdt)
 		panic("no valid device tree from the firmware");
 	early_init_dt_scan_chosen(fdt);
 	early_init_dt_scan_memory(fdt);
 	scan_reserved(fdt);
-	scan_devices(fdt);
+	scan_devices(fdt, boot_hartid);
 	memblock_reserve(__pa(fdt), fdt_totalsize(fdt));
 }

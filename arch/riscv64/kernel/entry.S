@@ -21,8 +21,9 @@
  * thread.stack_guard (its stack bottom plus a frame; 0, or no task yet:
  * no check), reached through tp's cpu_info.curr_task so that each CPU
  * checks its own task, saving it would fault in the guard page below the
- * stack and trap again forever. Such traps switch to overflow_stack
- * instead and are reported as a stack overflow.
+ * stack and trap again forever. Such traps switch to this CPU's overflow
+ * stack instead (cpu_info.overflow_sp; 0 on the boot CPU, whose is
+ * overflow_stack) and are reported as a stack overflow.
  */
 #include <asm/csr.h>
 #include <asm/page.h>
@@ -76,8 +77,10 @@ handle_exception:
 	bgeu sp, t0, .Lstack_ok
 	/* The frame would land in the guard page: use the overflow stack. */
 	mv t0, sp
+	ld sp, CPU_INFO_OVERFLOW_SP(tp)
+	bnez sp, 1f
 	lla sp, overflow_stack_top
-	addi sp, sp, -PT_SIZE
+1:	addi sp, sp, -PT_SIZE
 	sd t0, PT_SP(sp)
 	sd t1, PT_T1(sp)
 	j .Lsave
@@ -239,6 +242,7 @@ arch_capture_regs:
 
 	.section .bss.page_aligned, "aw", @nobits
 	.balign PAGE_SIZE
+	.globl overflow_stack, overflow_stack_top
 overflow_stack:
 	.skip 4 * PAGE_SIZE
 overflow_stack_top:

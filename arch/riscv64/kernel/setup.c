@@ -51,7 +51,7 @@ void __init setup_arch(void)
 {
 	pr_info("riscv64: boot hart %lu, device tree at %#lx\n", boot_hartid,
 		initial_boot_params ? __pa(initial_boot_params) : 0);
-	riscv_dt_scan(initial_boot_params);
+	riscv_dt_scan(initial_boot_params, boot_hartid);
 	riscv_dt_scan_cpus(initial_boot_params, boot_hartid);
 	/* The firmware lives below the image; the image and initrd are in use. */
 	memblock_reserve(KERNEL_PHYS_BASE, KERNEL_PHYS_START - KERNEL_PHYS_BASE);

@@ -15,6 +15,7 @@
 #include <linux/errno.h>
 #include <linux/libfdt.h>
 #include <linux/sched.h>
+#include <linux/sched/task_stack.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/csr.h>
@@ -72,12 +73,18 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 
 	if (!sbi_probe_extension(SBI_EXT_HSM) || !sbi_probe_extension(SBI_EXT_IPI))
 		return -ENODEV;
+	if (alloc_overflow_stack(cpu))
+		return -ENOMEM;
 	secondary_data.stack_top = (unsigned long)idle->stack + THREAD_SIZE;
 	secondary_data.ci = &per_cpu(cpu_infos, cpu);
 	smp_wmb();
 	ret = sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_START, cpu_hartid[cpu],
 			__pa(secondary_entry), 0);
-	return ret.error ? -EIO : 0;
+	if (ret.error) {
+		free_overflow_stack(cpu);
+		return -EIO;
+	}
+	return 0;
 }
 
 /* First C code of a secondary hart: tp, sp and the kernel page table set. */

@@ -20,6 +20,7 @@ _Static_assert(offsetof(struct cpu_info, curr_task) == CPU_INFO_CURR_TASK, "asm/
 _Static_assert(offsetof(struct task_struct, thread.stack_guard) == THREAD_STACK_GUARD,
 	       "asm/percpu.h");
 _Static_assert(offsetof(struct cpu_info, user_sp) == CPU_INFO_USER_SP, "asm/percpu.h");
+_Static_assert(offsetof(struct cpu_info, overflow_sp) == CPU_INFO_OVERFLOW_SP, "asm/percpu.h");
 _Static_assert(offsetof(struct pt_regs, orig_a0) == PT_ORIG_A0, "asm/ptrace.h");
 _Static_assert(sizeof(struct pt_regs) == PT_SIZE, "asm/ptrace.h");
 

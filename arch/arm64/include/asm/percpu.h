@@ -5,10 +5,13 @@
 
 /*
  * Offsets used by the exception entry's stack check (entry.S; checked at
- * build time in arch/arm64/kernel/traps.c): cpu_info's curr_task, and
+ * build time in arch/arm64/kernel/traps.c): cpu_info's curr_task and
+ * overflow_sp (the top of this CPU's overflow stack; 0: the boot CPU's
+ * static one), and
  * thread_struct's stack_limit (thread_struct is first in task_struct).
  */
 #define CPU_INFO_CURR_TASK 8
+#define CPU_INFO_OVERFLOW_SP 88
 #define THREAD_STACK_LIMIT 104
 
 #ifndef __ASSEMBLER__

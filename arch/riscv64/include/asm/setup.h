@@ -42,7 +42,7 @@ extern struct riscv_platform riscv_platform;
 /* Early: find the console UART (before memory is set up). */
 void riscv_dt_early_scan(const void *fdt);
 /* setup_arch(): RAM, reservations, command line, initrd, devices. */
-void riscv_dt_scan(const void *fdt);
+void riscv_dt_scan(const void *fdt, unsigned long boot_hartid);
 
 /* Mark the enabled harts of the tree's /cpus possible CPUs (kernel/smp.c). */
 void riscv_dt_scan_cpus(const void *fdt, unsigned long boot_hartid);
