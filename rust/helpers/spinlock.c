@@ -4,7 +4,7 @@
 void rust_helper_spin_lock_init(spinlock_t *lock);
 void rust_helper_spin_lock_init(spinlock_t *lock)
 {
-	spin_lock_init(lock);
+	__spin_lock_init(lock, NULL, NULL);
 }
 
 void rust_helper_spin_lock(spinlock_t *lock);

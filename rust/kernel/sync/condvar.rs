@@ -255,7 +255,7 @@ pub(crate) const fn wait_queue_head_static(
     head: *mut bindings::list_head,
 ) -> bindings::wait_queue_head {
     bindings::wait_queue_head {
-        lock: bindings::spinlock_t { next: 0, owner: 0 },
+        lock: super::spinlock::raw_unlocked(),
         head: bindings::list_head {
             next: head,
             prev: head,

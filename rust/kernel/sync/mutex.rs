@@ -106,13 +106,14 @@ impl<T> Lock<T, MutexBackend> {
             .wrapping_add(Self::STATE_OFFSET + core::mem::offset_of!(bindings::mutex, wait_list))
             .cast::<bindings::list_head>()
             .cast_mut();
-        let state = bindings::mutex {
-            owner: bindings::atomic_long_t { counter: 0 },
-            wait_lock: bindings::spinlock_t { next: 0, owner: 0 },
-            wait_list: bindings::list_head {
-                next: list,
-                prev: list,
-            },
+        // SAFETY: every field is an integer or a nullable pointer, and all
+        // zero is an unowned mutex with an unlocked wait lock (and, with
+        // `CONFIG_LOCKDEP`, empty class maps); the wait list is set below.
+        let mut state: bindings::mutex = unsafe { core::mem::zeroed() };
+        state.wait_lock = super::spinlock::raw_unlocked();
+        state.wait_list = bindings::list_head {
+            next: list,
+            prev: list,
         };
         // SAFETY: `state` is an unlocked mutex with an empty wait list at
         // its final address, `this` (the caller's promise).

@@ -126,6 +126,15 @@ impl<T> Lock<T, SpinLockBackend> {
     #[doc(hidden)]
     pub const unsafe fn __new_static(t: T, _this: *const Self) -> Self {
         // SAFETY: an all-zero ticket lock is unlocked, wherever it lives.
-        unsafe { Lock::from_raw_state(bindings::spinlock_t { next: 0, owner: 0 }, t) }
+        unsafe { Lock::from_raw_state(raw_unlocked(), t) }
     }
+}
+
+/// The C `__SPIN_LOCK_UNLOCKED`: an unlocked ticket lock and, with
+/// `CONFIG_LOCKDEP`, an empty class map, which the lock-order checker keys
+/// by the lock's address, as it does a C static lock.
+pub(crate) const fn raw_unlocked() -> bindings::spinlock_t {
+    // SAFETY: every field is an integer or a nullable pointer, for which
+    // zero means "unlocked", "no class key" and "no name".
+    unsafe { core::mem::zeroed() }
 }
