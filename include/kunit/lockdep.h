@@ -22,4 +22,11 @@ extern struct lockdep_report_names lockdep_last_report;
  */
 extern bool lockdep_expect_report;
 
+/*
+ * lockdep_kunit_in_hardirq() - run @fn(@arg) as if in hard IRQ context:
+ * interrupts off and in_irq() true, for the checker's IRQ-safety tests
+ * (kernel/locking/lockdep_kunit.c; C and Rust). @fn must not sleep.
+ */
+void lockdep_kunit_in_hardirq(void (*fn)(void *arg), void *arg);
+
 #endif /* _KUNIT_LOCKDEP_H */

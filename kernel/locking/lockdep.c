@@ -84,11 +84,24 @@ static unsigned short queue[MAX_CLASSES];
 
 extern char _stext[], _end[];
 
-/* The acquisition's site, then as many callers as the architecture can walk. */
+/*
+ * The acquisition's site @ip (lock_acquire()'s return address), then its
+ * callers: the walk's frames up to @ip are the checker's own, left out
+ * (how many depends on inlining); if @ip is not found, the site alone.
+ */
 static void save_trace(struct lock_trace *t, unsigned long ip)
 {
+	unsigned long walk[TRACE_LEN + 4];
+	unsigned int n = stack_trace_save(walk, ARRAY_SIZE(walk), 0), i = 0;
+
+	while (i < n && walk[i] != ip)
+		i++;
+	if (i == n)
+		n = i = 0;
 	t->entries[0] = ip;
-	t->nr = 1 + stack_trace_save(t->entries + 1, TRACE_LEN - 1, 2);
+	t->nr = 1;
+	while (++i < n && t->nr < TRACE_LEN)
+		t->entries[t->nr++] = walk[i];
 }
 
 static void print_trace(const struct lock_trace *t)

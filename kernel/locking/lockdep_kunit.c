@@ -113,19 +113,18 @@ static void lockdep_trylock_orders_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lockdep_reports, before);
 }
 
-/* Run @fn as if in hard IRQ context: interrupts off, in_irq() true. */
-static void in_fake_hardirq(void (*fn)(spinlock_t *), spinlock_t *lock)
+void lockdep_kunit_in_hardirq(void (*fn)(void *arg), void *arg)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
 	this_cpu()->in_irq++;
-	fn(lock);
+	fn(arg);
 	this_cpu()->in_irq--;
 	local_irq_restore(flags);
 }
 
-static void lock_unlock(spinlock_t *lock)
+static void lock_unlock(void *lock)
 {
 	spin_lock(lock);
 	spin_unlock(lock);
@@ -136,7 +135,7 @@ static void lockdep_irq_safety(struct kunit *test)
 	unsigned long before = lockdep_reports, flags;
 
 	/* In IRQ context, and elsewhere always with interrupts off: fine. */
-	in_fake_hardirq(lock_unlock, &lockdep_test_c);
+	lockdep_kunit_in_hardirq(lock_unlock, &lockdep_test_c);
 	spin_lock_irqsave(&lockdep_test_c, flags);
 	spin_unlock_irqrestore(&lockdep_test_c, flags);
 	KUNIT_EXPECT_EQ(test, lockdep_reports, before);

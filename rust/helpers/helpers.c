@@ -10,7 +10,6 @@
 #include "err.c"
 #include "sched.c"
 #include "spinlock.c"
-#include "mutex.c"
 #include "wait.c"
 #include "time.c"
 #include "device.c"

@@ -33,7 +33,7 @@
 //!     }
 //! }
 //!
-//! let f = KBox::pin_init(pin_init!(Flag { set <- Mutex::new(false), cv <- CondVar::new() }), GFP_KERNEL)?;
+//! let f = KBox::pin_init(pin_init!(Flag { set <- new_mutex!(false), cv <- CondVar::new() }), GFP_KERNEL)?;
 //! *f.set.lock() = true;
 //! f.cv.notify_all();
 //! wait_for(&f); // returns at once: the flag is set
