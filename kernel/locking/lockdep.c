@@ -20,7 +20,9 @@
  * enabled is reported once, with the first stack of each.
  *
  * Everything is in static tables under graph_lock (taken with the raw
- * ticket operations, so the checker never checks itself); the per-CPU
+ * ticket operations, so the checker never checks itself), which an
+ * acquisition that would record nothing new does not take: it looks its
+ * edges up in a hash of them, whose entries are only ever added. The per-CPU
  * recursion count keeps the locks printk takes while reporting out. When
  * a table is full the checker stops, saying so once.
  */
@@ -40,6 +42,7 @@
 #define MAX_CLASSES	1024
 #define MAX_EDGES	4096
 #define HASH_SIZE	2048		/* power of two, > MAX_CLASSES */
+#define EDGE_HASH_SIZE	8192		/* power of two, 2 * MAX_EDGES */
 #define TRACE_LEN	8
 
 #define USED_IN_HARDIRQ		0	/* usage bits, and index of their trace */
@@ -69,6 +72,7 @@ static struct lock_class classes[MAX_CLASSES];	/* [0] unused: "no class" */
 static unsigned int nr_classes = 1;
 static unsigned short class_hash[HASH_SIZE];
 static struct lock_edge edges[MAX_EDGES];
+static u32 edge_hash[EDGE_HASH_SIZE];	/* from << 16 | to, 0 free */
 static unsigned int nr_edges;
 static spinlock_t graph_lock;
 static bool lockdep_full;
@@ -117,13 +121,18 @@ static void lockdep_stop(const char *what)
 	lockdep_full = true;
 }
 
+static bool is_static(const struct lockdep_map *map)
+{
+	return (const char *)map >= _stext && (const char *)map < _end;
+}
+
 /* The class of @map, created if new; 0 if it has none. Under graph_lock. */
 static unsigned int lookup_class(struct lockdep_map *map)
 {
 	const void *key = map->key;
 	unsigned int h;
 
-	if (!key && (char *)map >= _stext && (char *)map < _end)
+	if (!key && is_static(map))
 		key = map;			/* a static lock is its own class */
 	if (!key)
 		return 0;
@@ -141,12 +150,24 @@ static unsigned int lookup_class(struct lockdep_map *map)
 	return map->class_idx = nr_classes++;
 }
 
+/*
+ * The slot of @from -> @to in edge_hash[]: where it is, or the free one
+ * where it would go. Safe without graph_lock: a slot, once set, keeps its
+ * value, and the table is never more than half full.
+ */
+static u32 *edge_slot(unsigned int from, unsigned int to)
+{
+	u32 want = from << 16 | to, h = (want * 2654435761U) >> 19, v;
+
+	while ((v = READ_ONCE(edge_hash[h])) && v != want)
+		h = (h + 1) & (EDGE_HASH_SIZE - 1);
+	return &edge_hash[h];
+}
+
+/* Whether @from -> @to is recorded; any context, without graph_lock. */
 static bool has_edge(unsigned int from, unsigned int to)
 {
-	for (unsigned int e = classes[from].first_edge; e; e = edges[e - 1].next)
-		if (edges[e - 1].to == to)
-			return true;
-	return false;
+	return READ_ONCE(*edge_slot(from, to)) != 0;
 }
 
 /*
@@ -264,6 +285,7 @@ static bool add_edge(unsigned int held, unsigned int cls, unsigned long ip)
 	e->next = classes[held].first_edge;
 	save_trace(&e->trace, ip);
 	classes[held].first_edge = nr_edges;
+	WRITE_ONCE(*edge_slot(held, cls), held << 16 | cls);
 	return ok;
 }
 
@@ -283,6 +305,30 @@ static bool mark_usage(unsigned int cls, bool irqs_were_on, unsigned long ip)
 	report.held = 0;
 	report.acquired = cls;
 	report.irq_traces = c->usage_trace;
+	return true;
+}
+
+/*
+ * True if acquiring @map now would record nothing new: it has no class,
+ * or its class has this usage already and an edge from every lock held.
+ * The common case, checked without graph_lock (entries are only added).
+ */
+static bool nothing_new(struct lockdep_map *map, struct lockdep_task *held, bool trylock,
+			bool irqs_on)
+{
+	unsigned int cls = READ_ONCE(map->class_idx);
+	unsigned int bit = in_irq() ? USED_IN_HARDIRQ : ENABLED_HARDIRQ;
+
+	if (!cls)
+		return !map->key && !is_static(map);
+	if ((in_irq() || irqs_on) && !(READ_ONCE(classes[cls].usage) & (1U << bit)))
+		return false;
+	for (unsigned int i = 0; !trylock && i < held->depth; i++) {
+		unsigned int from = held->held[i].class_idx;
+
+		if (from && from != cls && !held->held[i].trylock && !has_edge(from, cls))
+			return false;
+	}
 	return true;
 }
 
@@ -319,6 +365,10 @@ void lock_acquire(struct lockdep_map *map, bool trylock)
 	}
 	__this_cpu_write(lockdep_recursion, 1);
 	held = held_locks();
+	if (nothing_new(map, held, trylock, irqs_on)) {
+		cls = map->class_idx;
+		goto push;
+	}
 	do_raw_spin_lock(&graph_lock);
 	cls = map->class_idx ? map->class_idx : lookup_class(map);
 	if (cls) {
@@ -337,6 +387,7 @@ void lock_acquire(struct lockdep_map *map, bool trylock)
 	do_raw_spin_unlock(&graph_lock);
 	if (print)
 		print();
+push:
 	if (held->depth < MAX_LOCK_DEPTH)
 		held->held[held->depth++] = (struct held_lock){ map, cls, trylock };
 	else

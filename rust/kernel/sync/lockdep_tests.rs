@@ -54,19 +54,26 @@ mod cases {
         let _i = inner.lock();
     }
 
+    /// Takes `a` then `b` (no report), then `b` then `a`: one report, of
+    /// `b` (named `b_name`) held while acquiring `a` (`a_name`).
+    fn check_inversion<B: Backend>(a: &Lock<(), B>, b: &Lock<(), B>, a_name: &[u8], b_name: &[u8]) {
+        let before = reports();
+
+        nest(a, b);
+        kunit_assert_eq!(reports(), before);
+        expecting_report(|| nest(b, a));
+        kunit_assert_eq!(reports(), before + 1);
+        let (held, acquired) = last_report();
+        kunit_assert_eq!(held.map(CStr::as_bytes), Some(b_name));
+        kunit_assert_eq!(acquired.as_bytes(), a_name);
+    }
+
     #[test]
     fn mutex_inversion_is_reported() -> Result {
         let a = KBox::pin_init(new_mutex!((), "rust_lockdep_mutex_a"), GFP_KERNEL)?;
         let b = KBox::pin_init(new_mutex!((), "rust_lockdep_mutex_b"), GFP_KERNEL)?;
-        let before = reports();
 
-        nest(&a, &b);
-        kunit_assert_eq!(reports(), before);
-        expecting_report(|| nest(&b, &a));
-        kunit_assert_eq!(reports(), before + 1);
-        let (held, acquired) = last_report();
-        kunit_assert_eq!(held.map(CStr::as_bytes), Some(&b"rust_lockdep_mutex_b"[..]));
-        kunit_assert_eq!(acquired.as_bytes(), b"rust_lockdep_mutex_a");
+        check_inversion(&a, &b, b"rust_lockdep_mutex_a", b"rust_lockdep_mutex_b");
         Ok(())
     }
 
@@ -74,15 +81,8 @@ mod cases {
     fn spinlock_inversion_is_reported() -> Result {
         let a = KBox::pin_init(new_spinlock!((), "rust_lockdep_spin_a"), GFP_KERNEL)?;
         let b = KBox::pin_init(new_spinlock!((), "rust_lockdep_spin_b"), GFP_KERNEL)?;
-        let before = reports();
 
-        nest(&a, &b);
-        kunit_assert_eq!(reports(), before);
-        expecting_report(|| nest(&b, &a));
-        kunit_assert_eq!(reports(), before + 1);
-        let (held, acquired) = last_report();
-        kunit_assert_eq!(held.map(CStr::as_bytes), Some(&b"rust_lockdep_spin_b"[..]));
-        kunit_assert_eq!(acquired.as_bytes(), b"rust_lockdep_spin_a");
+        check_inversion(&a, &b, b"rust_lockdep_spin_a", b"rust_lockdep_spin_b");
         Ok(())
     }
 
