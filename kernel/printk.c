@@ -87,13 +87,16 @@ int vprintk(const char *fmt, va_list args)
 	level = printk_get_level(&fmt);
 	len = vscnprintf(text, sizeof(text), fmt, args);
 
+	/*
+	 * The raw lock operations: printk() runs inside the lock-order
+	 * checker's reports, and the unlock below is raw for both cases.
+	 */
 	local_irq_save(flags);
-	if (unlikely(oops_in_progress)) {
-		preempt_disable();
+	preempt_disable();
+	if (unlikely(oops_in_progress))
 		locked = do_raw_spin_trylock(&printk_lock);
-	} else {
-		spin_lock(&printk_lock);
-	}
+	else
+		do_raw_spin_lock(&printk_lock);
 	if (level < 0)
 		level = line_open ? last_level : LOGLEVEL_DEFAULT;
 	else if (line_open)

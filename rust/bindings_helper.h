@@ -58,6 +58,7 @@
 #include <linux/blkdev.h>
 #include <linux/blk-mq.h>
 #include <kunit/test.h>
+#include <kunit/lockdep.h>
 #include <kunit/slab.h>
 #include <kunit/uaccess.h>
 #include <kunit/null_blk.h>

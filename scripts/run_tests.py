@@ -22,6 +22,11 @@ import sys
 import time
 
 STAMP = re.compile(r"^\[\s*\d+\.\d+\] ")
+# A lock-order checker report (kernel/locking/lockdep.c) in any boot fails the
+# run; the checker's own tests make theirs say "EXPECTED (test)" instead.
+LOCKDEP_SPLAT = re.compile(r"^(lockdep: )?WARNING: (possible circular locking dependency "
+                           r"detected|inconsistent lock state)")
+LOCKDEP_SPLATS = []  # (log file, the report's first lines)
 EXIT_NAMES = {0: "clean exit", 1: "tests failed", 2: "kernel panic", 3: "reset/triple fault",
               124: "timeout (hang)"}
 
@@ -228,6 +233,8 @@ def boot(args, append, log_path, initrd=None, smp=None):
         log.write(proc.stdout)
     text = proc.stdout.decode("utf-8", "replace").replace("\r", "")
     lines = [STAMP.sub("", l) for l in text.split("\n")]
+    LOCKDEP_SPLATS.extend((os.path.basename(log_path), lines[i:i + 24])
+                          for i, l in enumerate(lines) if LOCKDEP_SPLAT.match(l))
     if args.verbose:
         sys.stdout.write(text)
     return proc.returncode, lines, time.monotonic() - t0
@@ -677,6 +684,8 @@ def main():
             run_production_test(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
+    for log, report in LOCKDEP_SPLATS:
+        res.fail("lockdep (%s)" % log, ["the lock-order checker reported:"] + report)
 
     for name, details in res.failures:
         print("FAIL %s" % name)

@@ -269,7 +269,7 @@ impl RnullDevice {
         let dev = Arc::pin_init(
             pin_init!(Dev {
                 cfg: *cfg,
-                pages <- SpinLock::new(pages),
+                pages <- new_spinlock!(pages),
                 nr_flushes: AtomicU64::new(0),
             }),
             GFP_KERNEL,

@@ -147,7 +147,7 @@ struct RustEchoModule {
 impl Module for RustEchoModule {
     fn init(_module: &'static ThisModule) -> Result<Self> {
         let echo = Arc::pin_init(
-            pin_init!(Echo { content <- Mutex::new(KVec::new()) }),
+            pin_init!(Echo { content <- new_mutex!(KVec::new()) }),
             GFP_KERNEL,
         )?;
         let opts = MiscDeviceOptions {

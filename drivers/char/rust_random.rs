@@ -127,7 +127,7 @@ impl FileOperations for RustRandom {
         // Built in place in the allocation: no copy of the state (and its
         // block) from the stack.
         KBox::pin_init(
-            Mutex::new(pin_init!(RandomFile {
+            new_mutex!(pin_init!(RandomFile {
                 rng: Xoshiro256::new(seed),
                 block: UninitBuf::new(),
             })),

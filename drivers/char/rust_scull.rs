@@ -192,7 +192,7 @@ impl Module for RustScullModule {
         };
         let scull = Arc::pin_init(
             pin_init!(Scull {
-                ring <- Mutex::new(ring),
+                ring <- new_mutex!(ring),
                 readable <- PollCondVar::new(),
                 writable <- PollCondVar::new(),
             }),

@@ -2,8 +2,17 @@
 /*
  * ramfs regular files: data in whole pages, indexed by an array of page
  * pointers that grows on write. A missing page is a hole and reads as
- * zeroes. inode_lock() serialises readers and writers of one file. Shared
- * anonymous mappings are backed by unlinked files of this kind too.
+ * zeroes. Shared anonymous mappings are backed by unlinked files of this
+ * kind too.
+ *
+ * Locking, in Linux's order i_rwsem -> mmap_lock -> the page cache's own
+ * locks: inode_lock() serialises readers, writers and truncation of one
+ * file, and is held while copying to or from user memory, which may fault
+ * and take mmap_lock. The fault handler, called under mmap_lock, never
+ * takes inode_lock(); it takes only ri->pages_lock, which guards pages[]
+ * and nr_slots and is never held across a user copy. Pages only leave
+ * pages[] under both locks (truncation), so a reader or writer holding
+ * inode_lock() may use a page it looked up after dropping pages_lock.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -27,7 +36,7 @@ void ramfs_free_data(struct ramfs_inode *ri)
 	ri->nr_slots = 0;
 }
 
-/* Make pages[] cover @nr pages. inode_lock() held. */
+/* Make pages[] cover @nr pages. pages_lock held; may sleep. */
 static int ramfs_grow_slots(struct ramfs_inode *ri, unsigned long nr)
 {
 	struct page **slots;
@@ -49,6 +58,33 @@ static int ramfs_grow_slots(struct ramfs_inode *ri, unsigned long nr)
 	return 0;
 }
 
+/*
+ * The page at @index, allocated (zeroed) in a hole, pages[] first grown to
+ * cover @want pages (at least @index + 1); NULL if memory ran out.
+ * pages_lock held; may sleep.
+ */
+static struct page *ramfs_get_slot_locked(struct ramfs_inode *ri, unsigned long index,
+					  unsigned long want)
+{
+	if (ramfs_grow_slots(ri, want))
+		return NULL;
+	if (!ri->pages[index])
+		ri->pages[index] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	return ri->pages[index];
+}
+
+/* ramfs_get_slot_locked() taking pages_lock itself. inode_lock() held. */
+static struct page *ramfs_get_slot(struct ramfs_inode *ri, unsigned long index,
+				   unsigned long want)
+{
+	struct page *page;
+
+	mutex_lock(&ri->pages_lock);
+	page = ramfs_get_slot_locked(ri, index, want);
+	mutex_unlock(&ri->pages_lock);
+	return page;
+}
+
 static ssize_t ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct inode *inode = file_inode(iocb->ki_filp);
@@ -62,9 +98,12 @@ static ssize_t ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		unsigned long index = pos >> PAGE_SHIFT;
 		size_t off = pos & (PAGE_SIZE - 1);
 		size_t n = min(min(PAGE_SIZE - off, (size_t)(size - pos)), iov_iter_count(to));
-		struct page *page = index < ri->nr_slots ? ri->pages[index] : NULL;
+		struct page *page;
 		size_t copied;
 
+		mutex_lock(&ri->pages_lock);
+		page = index < ri->nr_slots ? ri->pages[index] : NULL;
+		mutex_unlock(&ri->pages_lock);
 		if (page)
 			copied = copy_to_iter((char *)page_address(page) + off, n, to);
 		else
@@ -109,22 +148,17 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		goto out;
 	}
 	count = min_t(loff_t, count, RAMFS_MAX_DATA - pos);
-	err = ramfs_grow_slots(ri, DIV_ROUND_UP(pos + count, PAGE_SIZE));
-	if (err)
-		goto out;
 	while (count) {
 		unsigned long index = pos >> PAGE_SHIFT;
 		size_t off = pos & (PAGE_SIZE - 1);
 		size_t n = min(PAGE_SIZE - off, count), copied;
+		struct page *page = ramfs_get_slot(ri, index, DIV_ROUND_UP(pos + count, PAGE_SIZE));
 
-		if (!ri->pages[index]) {
-			ri->pages[index] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-			if (!ri->pages[index]) {
-				err = -ENOMEM;
-				break;
-			}
+		if (!page) {
+			err = -ENOMEM;
+			break;
 		}
-		copied = copy_from_iter((char *)page_address(ri->pages[index]) + off, n, from);
+		copied = copy_from_iter((char *)page_address(page) + off, n, from);
 		pos += copied;
 		done += copied;
 		count -= copied;
@@ -150,6 +184,8 @@ static int ramfs_truncate(struct inode *inode, loff_t size)
 
 	if (size > inode->i_sb->s_maxbytes)
 		return -EFBIG;
+	/* Under pages_lock, so a fault sees the old size and pages or the new. */
+	mutex_lock(&ri->pages_lock);
 	for (unsigned long i = keep; i < ri->nr_slots; i++) {
 		if (ri->pages[i]) {
 			__free_pages(ri->pages[i], 0);
@@ -162,6 +198,7 @@ static int ramfs_truncate(struct inode *inode, loff_t size)
 	if (!size)
 		ramfs_free_data(ri);
 	i_size_write(inode, size);
+	mutex_unlock(&ri->pages_lock);
 	return 0;
 }
 
@@ -177,7 +214,8 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 
 /*
  * The page at @pgoff, allocated (zeroed) in a hole; NULL past the end of
- * file or of the data a file can hold.
+ * file or of the data a file can hold. Called under mmap_lock, so it takes
+ * pages_lock only, never inode_lock() (see the top of this file).
  */
 static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
 {
@@ -185,19 +223,13 @@ static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
 	struct ramfs_inode *ri = RAMFS_I(inode);
 	struct page *page = NULL;
 
-	inode_lock(inode);
-	if (pgoff >= DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE) ||
-	    pgoff >= RAMFS_MAX_DATA >> PAGE_SHIFT)
-		goto out;
-	if (ramfs_grow_slots(ri, pgoff + 1))
-		goto out;
-	if (!ri->pages[pgoff])
-		ri->pages[pgoff] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	page = ri->pages[pgoff];
+	mutex_lock(&ri->pages_lock);
+	if (pgoff < DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE) &&
+	    pgoff < RAMFS_MAX_DATA >> PAGE_SHIFT)
+		page = ramfs_get_slot_locked(ri, pgoff, pgoff + 1);
 	if (page)
 		get_page(page);
-out:
-	inode_unlock(inode);
+	mutex_unlock(&ri->pages_lock);
 	return page;
 }
 

@@ -20,7 +20,10 @@ static struct inode *ramfs_alloc_inode(struct super_block *sb)
 {
 	struct ramfs_inode *ri = kzalloc(sizeof(*ri), GFP_KERNEL);
 
-	return ri ? &ri->vfs_inode : NULL;
+	if (!ri)
+		return NULL;
+	mutex_init(&ri->pages_lock);
+	return &ri->vfs_inode;
 }
 
 static void ramfs_free_inode(struct inode *inode)

@@ -4,6 +4,7 @@
 
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/mutex.h>
 
 struct page;
 
@@ -11,6 +12,7 @@ struct page;
 struct ramfs_inode {
 	struct page **pages;		/* pages[i] holds bytes [i * PAGE_SIZE, ...), or NULL */
 	unsigned long nr_slots;		/* length of pages[] */
+	struct mutex pages_lock;	/* pages[], nr_slots (file.c: the lock order) */
 	struct inode vfs_inode;
 };
 

@@ -24,6 +24,9 @@ struct mutex {
 	atomic_long_t owner;
 	spinlock_t wait_lock;
 	struct list_head wait_list;
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 };
 
 #define MUTEX_FLAG_WAITERS	0x01UL
@@ -31,10 +34,20 @@ struct mutex {
 
 #define __MUTEX_INITIALIZER(name) {					\
 	.owner = ATOMIC_INIT(0), .wait_lock = __SPIN_LOCK_UNLOCKED(name.wait_lock), \
-	.wait_list = LIST_HEAD_INIT(name.wait_list) }
+	.wait_list = LIST_HEAD_INIT(name.wait_list), STATIC_LOCKDEP_MAP_INIT(#name) }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
-void mutex_init(struct mutex *lock);
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+#ifdef CONFIG_LOCKDEP
+#define mutex_init(mutex)						\
+	do {								\
+		static struct lock_class_key __key;			\
+									\
+		__mutex_init((mutex), #mutex, &__key);			\
+	} while (0)
+#else
+#define mutex_init(mutex) __mutex_init((mutex), NULL, NULL)
+#endif
 void mutex_lock(struct mutex *lock);
 /* 0 when locked, -EINTR if a signal arrived first. */
 int mutex_lock_interruptible(struct mutex *lock);

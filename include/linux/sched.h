@@ -14,6 +14,7 @@
 #include <linux/atomic.h>
 #include <linux/compiler_types.h>
 #include <linux/cpumask.h>
+#include <linux/lockdep.h>
 #include <linux/resource.h>
 #include <linux/timer.h>
 #include <asm/switch_to.h>
@@ -136,6 +137,9 @@ struct task_struct {
 	u64 it_cpu_expires_ns[2];	/* ITIMER_VIRTUAL, ITIMER_PROF: CPU time at expiry */
 	u64 it_cpu_incr_ns[2];		/* their reload intervals */
 	struct k_itimer *posix_timers;	/* timer_create() (kernel/time/posix-timers.c) */
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_task lockdep;	/* locks held (kernel/locking/lockdep.c) */
+#endif
 };
 
 #define current (this_cpu()->curr_task)

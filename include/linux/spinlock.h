@@ -3,7 +3,9 @@
  * Spinlocks. spin_lock() disables preemption, spin_lock_irq() also local
  * interrupts, spin_lock_irqsave() saves and restores their previous state.
  * The lock is a FIFO ticket lock, so SMP needs no change here. Holders must
- * not sleep. DEFINE_SPINLOCK() / spin_lock_init() initialise one.
+ * not sleep. DEFINE_SPINLOCK() / spin_lock_init() initialise one. With
+ * CONFIG_LOCKDEP the lock-order checker sees every spin_lock*() and
+ * spin_unlock*() (<linux/lockdep.h>); the do_raw_spin_*() forms are unchecked.
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
@@ -12,22 +14,46 @@
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/lockdep.h>
 #include <asm/processor.h>
 
 typedef struct spinlock {
 	u16 next;	/* next ticket to hand out */
 	u16 owner;	/* ticket now being served */
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 } spinlock_t;
 
 typedef spinlock_t raw_spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(name) { 0, 0 }
+#define __SPIN_LOCK_UNLOCKED(name) { .next = 0, .owner = 0, STATIC_LOCKDEP_MAP_INIT(#name) }
 #define DEFINE_SPINLOCK(name) spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
 
-static inline void spin_lock_init(spinlock_t *lock)
+#ifdef CONFIG_LOCKDEP
+/* The lock checker's hooks; spin_lock_init() keys the class by its call site. */
+#define spin_acquire(lock, trylock) lock_acquire(&(lock)->dep_map, trylock)
+#define spin_release(lock) lock_release(&(lock)->dep_map)
+#define spin_lock_init(lock)						\
+	do {								\
+		static struct lock_class_key __key;			\
+									\
+		__spin_lock_init((lock), #lock, &__key);		\
+	} while (0)
+#else
+#define spin_acquire(lock, trylock) do { } while (0)
+#define spin_release(lock) do { } while (0)
+#define spin_lock_init(lock) __spin_lock_init((lock), NULL, NULL)
+#endif
+
+static inline void __spin_lock_init(spinlock_t *lock, const char *name,
+				    struct lock_class_key *key)
 {
 	lock->next = 0;
 	lock->owner = 0;
+#ifdef CONFIG_LOCKDEP
+	lockdep_init_map(&lock->dep_map, name, key);
+#endif
 }
 
 /*
@@ -65,20 +91,24 @@ static inline bool spin_is_locked(spinlock_t *lock)
 static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
+	spin_acquire(lock, false);
 	do_raw_spin_lock(lock);
 }
 
 static __always_inline int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (do_raw_spin_trylock(lock))
+	if (do_raw_spin_trylock(lock)) {
+		spin_acquire(lock, true);
 		return 1;
+	}
 	preempt_enable();
 	return 0;
 }
 
 static __always_inline void spin_unlock(spinlock_t *lock)
 {
+	spin_release(lock);
 	do_raw_spin_unlock(lock);
 	preempt_enable();
 }
@@ -91,6 +121,7 @@ static __always_inline void spin_lock_irq(spinlock_t *lock)
 
 static __always_inline void spin_unlock_irq(spinlock_t *lock)
 {
+	spin_release(lock);
 	do_raw_spin_unlock(lock);
 	local_irq_enable();
 	preempt_enable();
@@ -104,6 +135,7 @@ static __always_inline void spin_unlock_irq(spinlock_t *lock)
 
 static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
+	spin_release(lock);
 	do_raw_spin_unlock(lock);
 	local_irq_restore(flags);
 	preempt_enable();

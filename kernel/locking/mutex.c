@@ -12,16 +12,28 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 
+/* The lock-order checker's hooks (<linux/lockdep.h>). */
+#ifdef CONFIG_LOCKDEP
+#define mutex_acquire(lock, trylock) lock_acquire(&(lock)->dep_map, trylock)
+#define mutex_release(lock) lock_release(&(lock)->dep_map)
+#else
+#define mutex_acquire(lock, trylock) do { } while (0)
+#define mutex_release(lock) do { } while (0)
+#endif
+
 struct mutex_waiter {
 	struct list_head list;
 	struct task_struct *task;
 };
 
-void mutex_init(struct mutex *lock)
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
 {
 	atomic_long_set(&lock->owner, 0);
 	spin_lock_init(&lock->wait_lock);
 	INIT_LIST_HEAD(&lock->wait_list);
+#ifdef CONFIG_LOCKDEP
+	lockdep_init_map(&lock->dep_map, name, key);
+#endif
 }
 
 bool mutex_is_locked(struct mutex *lock)
@@ -39,7 +51,10 @@ static inline bool __mutex_trylock_fast(struct mutex *lock)
 
 int mutex_trylock(struct mutex *lock)
 {
-	return __mutex_trylock_fast(lock);
+	if (!__mutex_trylock_fast(lock))
+		return 0;
+	mutex_acquire(lock, true);
+	return 1;
 }
 
 static int __mutex_lock_slowpath(struct mutex *lock, long state)
@@ -94,10 +109,15 @@ static int __mutex_lock_slowpath(struct mutex *lock, long state)
 
 static inline int __mutex_lock(struct mutex *lock, long state)
 {
+	int err = 0;
+
 	WARN_ON_ONCE(in_atomic());
-	if (__mutex_trylock_fast(lock))
-		return 0;
-	return __mutex_lock_slowpath(lock, state);
+	mutex_acquire(lock, false);	/* before waiting, so a deadlock is reported */
+	if (!__mutex_trylock_fast(lock))
+		err = __mutex_lock_slowpath(lock, state);
+	if (err)
+		mutex_release(lock);
+	return err;
 }
 
 void mutex_lock(struct mutex *lock)
@@ -137,6 +157,7 @@ void mutex_unlock(struct mutex *lock)
 {
 	long owner = (long)current;
 
+	mutex_release(lock);
 	if (atomic_long_try_cmpxchg(&lock->owner, &owner, 0))
 		return;
 	if (WARN_ON((owner & ~MUTEX_FLAGS) != (long)current))

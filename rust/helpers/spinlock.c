@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <linux/spinlock.h>
 
-void rust_helper_spin_lock_init(spinlock_t *lock);
-void rust_helper_spin_lock_init(spinlock_t *lock)
+/* spin_lock_init() with the class key and name of the Rust call site. */
+void rust_helper_spin_lock_init(spinlock_t *lock, const char *name,
+				struct lock_class_key *key);
+void rust_helper_spin_lock_init(spinlock_t *lock, const char *name,
+				struct lock_class_key *key)
 {
-	spin_lock_init(lock);
+	__spin_lock_init(lock, name, key);
 }
 
 void rust_helper_spin_lock(spinlock_t *lock);

@@ -188,7 +188,7 @@ impl From<core::str::Utf8Error> for Error {
 }
 
 /// An initialiser that can never fail converts to any error type: so
-/// `KBox::pin_init(Mutex::new(0), GFP_KERNEL)?` works in a function that
+/// `KBox::pin_init(new_mutex!(0), GFP_KERNEL)?` works in a function that
 /// returns a kernel [`Result`].
 impl From<core::convert::Infallible> for Error {
     fn from(e: core::convert::Infallible) -> Error {

@@ -16,7 +16,7 @@
 //!   fails with `E` and leaves the memory uninitialised). [`Init<T, E>`] is
 //!   the stronger form for values that may be moved afterwards. Any `T` is
 //!   an initialiser of itself. Constructors of pinned types return one:
-//!   [`Mutex::new`](crate::sync::Mutex::new),
+//!   [`new_mutex!`](crate::new_mutex),
 //!   [`CondVar::new`](crate::sync::CondVar::new), ...
 //! - Memory that **runs an initialiser** on its final address and then
 //!   keeps it there: [`InPlaceInit::pin_init`] for [`KBox`],
@@ -67,7 +67,7 @@
 //! // final addresses inside the allocation.
 //! let shared = KBox::pin_init(
 //!     pin_init!(Shared {
-//!         count <- Mutex::new(1),
+//!         count <- new_mutex!(1),
 //!         changed <- CondVar::new(),
 //!         name: "demo",
 //!     }),
@@ -81,7 +81,7 @@
 //! // Shared between threads: the same initialiser, in an `Arc`.
 //! let shared = Arc::pin_init(
 //!     pin_init!(Shared {
-//!         count <- Mutex::new(7),
+//!         count <- new_mutex!(7),
 //!         changed <- CondVar::new(),
 //!         name: "arc",
 //!     }),
@@ -90,7 +90,7 @@
 //! assert_eq!(*shared.count.lock(), 7);
 //!
 //! // On the stack, for the current scope.
-//! kernel::stack_pin_init!(let local = Mutex::new(5u8));
+//! kernel::stack_pin_init!(let local = new_mutex!(5u8));
 //! assert_eq!(*local.lock(), 5);
 //! # Ok::<(), Error>(())
 //! ```
@@ -105,7 +105,7 @@ use core::pin::Pin;
 /// An initialiser for a pinned `T`: fills in uninitialised memory for a
 /// `T` that will not move afterwards, or fails with `E`.
 ///
-/// Created by the constructors of pinned types (`Mutex::new(..)`), by
+/// Created by the constructors of pinned types (`new_mutex!(..)`), by
 /// [`pin_init!`](crate::pin_init) and, in `unsafe` code, by
 /// [`pin_init_from_closure`]. Every `T` is a `PinInit<T>` of itself (with
 /// the [`Infallible`] error).
@@ -337,7 +337,7 @@ pub unsafe fn init_from_closure<T: ?Sized, E>(
 /// fn ticket(n: i64) -> impl PinInit<Ticket, Error> {
 ///     pin_init_scope(move || {
 ///         let n = u32::try_from(n)?;
-///         Ok(try_pin_init!(Ticket { number <- Mutex::new(n) }))
+///         Ok(try_pin_init!(Ticket { number <- new_mutex!(n) }))
 ///     })
 /// }
 ///
@@ -393,7 +393,7 @@ where
 /// use kernel::prelude::*;
 /// use kernel::sync::SpinLock;
 ///
-/// let lock: Pin<KBox<SpinLock<u64>>> = KBox::pin_init(SpinLock::new(3), GFP_KERNEL)?;
+/// let lock: Pin<KBox<SpinLock<u64>>> = KBox::pin_init(new_spinlock!(3), GFP_KERNEL)?;
 /// assert_eq!(*lock.lock(), 3);
 ///
 /// // Plain values are initialisers too, and may use `init` (no pinning).
@@ -507,7 +507,7 @@ impl<T, A: Allocator> InPlaceInit<T> for crate::alloc::Box<T, A> {
 ///
 /// let r = KBox::pin_init(
 ///     pin_init!(Requests::<u32> {
-///         pending <- SpinLock::new(KVec::new()),
+///         pending <- new_spinlock!(KVec::new()),
 ///         done <- Completion::new(),
 ///         limit: 8,
 ///     }),
@@ -760,7 +760,7 @@ macro_rules! __pin_data {
 ///     }
 /// }
 ///
-/// let c = KBox::pin_init(pin_init!(Counted { value <- Mutex::new(3) }), GFP_KERNEL)?;
+/// let c = KBox::pin_init(pin_init!(Counted { value <- new_mutex!(3) }), GFP_KERNEL)?;
 /// drop(c);
 /// assert_eq!(DROPS.load(Ordering::Relaxed), 3);
 /// # Ok::<(), Error>(())
@@ -838,7 +838,7 @@ impl<T> Wrapper<T> for core::cell::UnsafeCell<T> {
 /// let id = 4;
 /// let outer = KBox::pin_init(
 ///     pin_init!(Outer {
-///         inner <- pin_init!(Inner { lock <- Mutex::new(10), id }),
+///         inner <- pin_init!(Inner { lock <- new_mutex!(10), id }),
 ///         tag: 1,
 ///     }),
 ///     GFP_KERNEL,
@@ -848,7 +848,7 @@ impl<T> Wrapper<T> for core::cell::UnsafeCell<T> {
 /// // A failing field: the ones before it are dropped, the error returned.
 /// let bad = KBox::pin_init(
 ///     pin_init!(Inner {
-///         lock <- Mutex::new(1),
+///         lock <- new_mutex!(1),
 ///         id: u32::try_from(-1i32)?,
 ///     }? Error),
 ///     GFP_KERNEL,
@@ -885,7 +885,7 @@ macro_rules! pin_init {
 ///
 /// fn new_buffer(len: usize) -> impl PinInit<Buffer, Error> {
 ///     try_pin_init!(Buffer {
-///         data <- SpinLock::new(KVec::from_elem(0u8, len, GFP_KERNEL)?),
+///         data <- new_spinlock!(KVec::from_elem(0u8, len, GFP_KERNEL)?),
 ///     })
 /// }
 ///
@@ -987,9 +987,10 @@ macro_rules! __pin_init {
 /// # Examples
 ///
 /// ```
+/// use kernel::new_mutex;
 /// use kernel::sync::{CondVar, Mutex};
 ///
-/// kernel::stack_pin_init!(let m: Mutex<u32> = Mutex::new(1));
+/// kernel::stack_pin_init!(let m: Mutex<u32> = new_mutex!(1));
 /// kernel::stack_pin_init!(let cv = CondVar::new());
 /// *m.lock() += 1;
 /// cv.notify_one();
@@ -1027,7 +1028,7 @@ macro_rules! stack_pin_init {
 /// }
 ///
 /// kernel::stack_try_pin_init!(let big =? try_pin_init!(Big {
-///     buf <- Mutex::new(KVec::with_capacity(64, GFP_KERNEL)?),
+///     buf <- new_mutex!(KVec::with_capacity(64, GFP_KERNEL)?),
 /// }));
 /// assert!(big.buf.lock().capacity() >= 64);
 /// # Ok::<(), Error>(())
@@ -1054,10 +1055,10 @@ macro_rules! stack_try_pin_init {
 ///
 /// ```
 /// use kernel::init::__internal::StackInit;
-/// use kernel::sync::SpinLock;
+/// use kernel::new_spinlock;
 ///
 /// let slot = core::pin::pin!(StackInit::uninit());
-/// let lock = match StackInit::init(slot, SpinLock::new(3u8)) {
+/// let lock = match StackInit::init(slot, new_spinlock!(3u8)) {
 ///     Ok(lock) => lock,
 ///     Err(e) => kernel::init::__internal::unreachable(e),
 /// };

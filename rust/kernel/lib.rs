@@ -91,7 +91,7 @@ pub mod prelude {
     pub use crate::{
         dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn,
     };
-    pub use crate::{global_lock, pin_data, pin_init};
+    pub use crate::{global_lock, new_mutex, new_spinlock, pin_data, pin_init};
     #[cfg(CONFIG_KUNIT)]
     pub use crate::{kunit_assert, kunit_assert_eq, kunit_assert_ne};
     pub use crate::{kunit_tests, module, vtable, Module, ThisModule};

@@ -35,7 +35,7 @@
 //!     }
 //! }
 //!
-//! let p = KBox::pin_init(pin_init!(Pipe { bytes <- Mutex::new(0), changed <- PollCondVar::new() }), GFP_KERNEL)?;
+//! let p = KBox::pin_init(pin_init!(Pipe { bytes <- new_mutex!(0), changed <- PollCondVar::new() }), GFP_KERNEL)?;
 //! // A poll method's answer: readable if there is data, always writable.
 //! let mask = |p: &Pipe| if *p.bytes.lock() > 0 { POLLIN | POLLOUT } else { POLLOUT };
 //! assert_eq!(mask(&p), POLLOUT);

@@ -25,6 +25,7 @@
 //! ```
 
 use crate::init::PinInit;
+use crate::new_spinlock;
 use crate::sync::SpinLock;
 
 crate::pin_data! {
@@ -39,7 +40,7 @@ impl<T: Unpin> Revocable<T> {
     /// An initialiser of a `Revocable` holding `data`.
     pub fn new(data: T) -> impl PinInit<Self> {
         crate::pin_init!(Self {
-            data <- SpinLock::new(Some(data)),
+            data <- new_spinlock!(Some(data)),
         })
     }
 

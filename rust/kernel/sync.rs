@@ -18,6 +18,12 @@
 //! [`stack_pin_init!`](crate::stack_pin_init) run on the final address.
 //! [`global_lock!`](crate::global_lock) declares them as `static`s.
 //!
+//! Locks are created with [`new_spinlock!`](crate::new_spinlock) and
+//! [`new_mutex!`](crate::new_mutex), which give each call site its own
+//! [`LockClassKey`]: the lock-order checker
+//! (`Documentation/locking/lockdep.rst`) groups the locks made there in
+//! one class, as C's `spin_lock_init()` and `mutex_init()` do.
+//!
 //! # Examples
 //!
 //! ```
@@ -26,7 +32,7 @@
 //! use kernel::task;
 //!
 //! // Four threads add to a shared counter.
-//! let counter = Arc::pin_init(Mutex::new(0u32), GFP_KERNEL)?;
+//! let counter = Arc::pin_init(new_mutex!(0u32), GFP_KERNEL)?;
 //! let mut threads = KVec::new();
 //! for _ in 0..4 {
 //!     let c = counter.clone();
@@ -46,6 +52,8 @@
 //! # Ok::<(), Error>(())
 //! ```
 
+use crate::types::Opaque;
+
 pub mod arc;
 pub mod barrier;
 pub mod completion;
@@ -54,6 +62,8 @@ pub mod lock;
 pub mod mutex;
 pub mod spinlock;
 
+#[cfg(CONFIG_LOCKDEP)]
+mod lockdep_tests;
 mod locktorture;
 mod tests;
 
@@ -63,6 +73,52 @@ pub use self::condvar::{CondVar, CondVarTimeoutResult};
 pub use self::lock::{Backend, Guard, Lock};
 pub use self::mutex::{Mutex, MutexBackend, MutexGuard};
 pub use self::spinlock::{SpinLock, SpinLockBackend, SpinLockGuard, SpinLockGuardState};
+
+/// A lock class of the lock-order checker: the C `struct lock_class_key`,
+/// whose address is the class. Made by
+/// [`static_lock_class!`](crate::static_lock_class), one `static` per call
+/// site.
+#[repr(transparent)]
+pub struct LockClassKey(Opaque<bindings::lock_class_key>);
+
+// SAFETY: the key is never read or written, by C or Rust: only its address
+// is used, from any thread.
+unsafe impl Sync for LockClassKey {}
+
+impl LockClassKey {
+    /// A key for a `static`; use [`static_lock_class!`](crate::static_lock_class).
+    #[doc(hidden)]
+    pub const fn new_static() -> Self {
+        LockClassKey(Opaque::uninit())
+    }
+
+    /// The C key, for the lock initialisers.
+    pub(crate) fn as_ptr(&self) -> *mut bindings::lock_class_key {
+        self.0.get()
+    }
+}
+
+/// A `&'static` [`LockClassKey`] of its own for this call site.
+#[macro_export]
+macro_rules! static_lock_class {
+    () => {{
+        static CLASS: $crate::sync::LockClassKey = $crate::sync::LockClassKey::new_static();
+        &CLASS
+    }};
+}
+
+/// A lock's name for the lock-order checker's reports: the literal given,
+/// else the call site's `file:line`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! optional_name {
+    () => {
+        $crate::c_str!(::core::concat!(::core::file!(), ":", ::core::line!()))
+    };
+    ($name:literal) => {
+        $crate::c_str!($name)
+    };
+}
 
 /// Declares `static` locks, condition variables and completions.
 ///

@@ -56,7 +56,7 @@ pin_data! {
 /// `WORKERS` threads add 1 to a shared counter `ROUNDS` times each; the
 /// counter is returned when they are all done.
 fn count_together() -> Result<Arc<Mutex<u64>>> {
-    let counter = Arc::pin_init(Mutex::new(0u64), GFP_KERNEL)?;
+    let counter = Arc::pin_init(new_mutex!(0u64), GFP_KERNEL)?;
     let mut workers: KVec<Thread<()>> = KVec::with_capacity(WORKERS, GFP_KERNEL)?;
     for _ in 0..WORKERS {
         let counter = counter.clone();
@@ -83,7 +83,7 @@ fn count_together() -> Result<Arc<Mutex<u64>>> {
 fn hand_off() -> Result<(u32, u64)> {
     let mailbox = Arc::pin_init(
         pin_init!(Mailbox {
-            slot <- Mutex::new(None),
+            slot <- new_mutex!(None),
             filled <- CondVar::new(),
             emptied <- CondVar::new(),
         }),

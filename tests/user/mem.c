@@ -84,6 +84,40 @@ static void file_mapping(void)
 	unlink("/tmp/mapped");
 }
 
+/*
+ * write() from, and read() into, a shared mapping of the same file whose
+ * pages are not mapped yet: the copy faults while the write or read holds
+ * the inode lock, and the fault must not wait for that lock (it did, and
+ * hung here).
+ */
+static void copy_through_own_mapping(void)
+{
+	char buf[4096], *p;
+	int fd = open("/tmp/selfmap", O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	EXPECT_TRUE(fd >= 0);
+	memset(buf, 'a', sizeof(buf));
+	EXPECT_EQ(write(fd, buf, sizeof(buf)), 4096);
+	memset(buf, 'b', sizeof(buf));
+	EXPECT_EQ(write(fd, buf, sizeof(buf)), 4096);
+	p = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p != MAP_FAILED) {
+		/* Page 0 ('a') written past the end: the copy faults page 0 in. */
+		EXPECT_EQ(pwrite(fd, p, 4096, 2 * 4096), 4096);
+		EXPECT_EQ(pread(fd, buf, 1, 2 * 4096), 1);
+		EXPECT_EQ(buf[0], 'a');
+		/* Page 0 read into page 1 ('b'): the copy faults page 1 in. */
+		EXPECT_EQ(pread(fd, p + 4096, 4096, 0), 4096);
+		EXPECT_EQ(p[4096], 'a');
+		EXPECT_EQ(pread(fd, buf, 1, 4096 + 4095), 1);
+		EXPECT_EQ(buf[0], 'a');
+		munmap(p, 3 * 4096);
+	}
+	close(fd);
+	unlink("/tmp/selfmap");
+}
+
 static void faults_kill_with_sigsegv(void)
 {
 	char *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -159,5 +193,6 @@ static void mremap_moves_pages(void)
 }
 
 KTEST_MAIN("user_mem",
-	   KTEST(fork_copies_on_write), KTEST(file_mapping), KTEST(faults_kill_with_sigsegv),
+	   KTEST(fork_copies_on_write), KTEST(file_mapping), KTEST(copy_through_own_mapping),
+	   KTEST(faults_kill_with_sigsegv),
 	   KTEST(mprotect_changes_access), KTEST(big_malloc), KTEST(mremap_moves_pages))

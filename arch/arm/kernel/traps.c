@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 #include <linux/start_kernel.h>
+#include <linux/stacktrace.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -87,13 +88,12 @@ static bool llvm_frame(unsigned long pc)
  * is in. A walk may cross from the overflow stack into the thread stack,
  * so the bounds follow each frame.
  */
-void show_stack_from(struct pt_regs *regs)
+void arch_stack_walk(stack_trace_consume_fn consume_entry, void *cookie,
+		     struct pt_regs *regs)
 {
 	unsigned long fp = regs->regs[11], pc = regs->pc, lo, hi;
 	int depth = 0;
 
-	pr_emerg("Call trace:\n");
-	pr_emerg(" [<%08lx>] %pS\n", pc, (void *)pc);
 	while (depth++ < 32) {
 		unsigned long *frame = (unsigned long *)fp;
 		bool llvm = llvm_frame(pc);
@@ -102,12 +102,18 @@ void show_stack_from(struct pt_regs *regs)
 		    (llvm ? fp + 8 > hi : fp < lo + 12 || fp + 4 > hi))
 			break;
 		pc = llvm ? frame[1] : frame[-1];
-		if (!pc)
+		if (!pc || !consume_entry(cookie, pc))
 			break;
-		print_return_address(pc);
 		fp = llvm ? frame[0] : frame[-3];
 		pc -= 4;		/* inside the call, in its caller */
 	}
+}
+
+void show_stack_from(struct pt_regs *regs)
+{
+	pr_emerg("Call trace:\n");
+	pr_emerg(" [<%08lx>] %pS\n", regs->pc, (void *)regs->pc);
+	arch_stack_walk(stack_trace_print_entry, NULL, regs);
 }
 
 static void do_kernel_abort(struct pt_regs *regs, bool exec)

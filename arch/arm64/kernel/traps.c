@@ -20,6 +20,7 @@
 #include <linux/signal.h>
 #include <linux/start_kernel.h>
 #include <linux/syscalls.h>
+#include <linux/stacktrace.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -117,24 +118,29 @@ static bool on_stack(unsigned long addr, unsigned long lo, unsigned long hi)
  * AAPCS64 code built with frame pointers leaves. A walk may cross from the
  * overflow stack into the thread stack, so the bounds follow each record.
  */
-void show_stack_from(struct pt_regs *regs)
+void arch_stack_walk(stack_trace_consume_fn consume_entry, void *cookie,
+		     struct pt_regs *regs)
 {
 	unsigned long fp = regs->regs[29], lo, hi;
 	int depth = 0;
 
-	pr_emerg("Call trace:\n");
-	pr_emerg(" [<%016lx>] %pS\n", regs->pc, (void *)regs->pc);
 	while (depth++ < 32) {
 		unsigned long ret;
 
 		if (!kernel_stack_bounds(fp, &lo, &hi) || !on_stack(fp, lo, hi))
 			break;
 		ret = ((unsigned long *)fp)[1];
-		if (!ret)
+		if (!ret || !consume_entry(cookie, ret))
 			break;
-		print_return_address(ret);
 		fp = ((unsigned long *)fp)[0];
 	}
+}
+
+void show_stack_from(struct pt_regs *regs)
+{
+	pr_emerg("Call trace:\n");
+	pr_emerg(" [<%016lx>] %pS\n", regs->pc, (void *)regs->pc);
+	arch_stack_walk(stack_trace_print_entry, NULL, regs);
 }
 
 static const char *fault_kind(unsigned long esr)

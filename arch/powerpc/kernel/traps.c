@@ -22,6 +22,7 @@
 #include <linux/signal.h>
 #include <linux/start_kernel.h>
 #include <linux/syscalls.h>
+#include <linux/stacktrace.h>
 #include <asm/hvcall.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -100,15 +101,15 @@ static bool stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi)
  * not have saved its LR yet (a leaf never does), so the trace starts with
  * nip and the saved LR, then follows the chain from the caller's frame.
  */
-void show_stack_from(struct pt_regs *regs)
+void arch_stack_walk(stack_trace_consume_fn consume_entry, void *cookie,
+		     struct pt_regs *regs)
 {
 	unsigned long sp = regs->gpr[1], lo, hi;
 	int depth = 0;
 
-	pr_emerg("Call Trace:\n");
-	pr_emerg(" [<%016lx>] %pS\n", regs->nip, (void *)regs->nip);
-	if (regs->link != regs->nip)	/* arch_capture_regs() sets both */
-		print_return_address(regs->link);
+	/* arch_capture_regs() sets both; a trap may be before LR was saved. */
+	if (regs->link != regs->nip && !consume_entry(cookie, regs->link))
+		return;
 	if (!stack_bounds(sp, &lo, &hi))
 		return;
 	sp = *(unsigned long *)sp;
@@ -118,12 +119,19 @@ void show_stack_from(struct pt_regs *regs)
 
 		if (!next)
 			break;
-		if (ret)
-			print_return_address(ret);
+		if (ret && !consume_entry(cookie, ret))
+			break;
 		if (next <= sp)
 			break;
 		sp = next;
 	}
+}
+
+void show_stack_from(struct pt_regs *regs)
+{
+	pr_emerg("Call Trace:\n");
+	pr_emerg(" [<%016lx>] %pS\n", regs->nip, (void *)regs->nip);
+	arch_stack_walk(stack_trace_print_entry, NULL, regs);
 }
 
 static void do_page_fault(struct pt_regs *regs)

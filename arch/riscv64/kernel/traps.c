@@ -24,6 +24,7 @@
 #include <linux/signal.h>
 #include <linux/start_kernel.h>
 #include <linux/syscalls.h>
+#include <linux/stacktrace.h>
 #include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -111,17 +112,16 @@ static bool stack_bounds(unsigned long fp, unsigned long *lo, unsigned long *hi)
  * that points into the stack is the caller's s0, and the return address is
  * still in ra.
  */
-void show_stack_from(struct pt_regs *regs)
+void arch_stack_walk(stack_trace_consume_fn consume_entry, void *cookie,
+		     struct pt_regs *regs)
 {
 	unsigned long fp = regs->s0, lo, hi;
 	bool in_text = !kallsyms_lookup(regs->epc, NULL, NULL, NULL);
 	int depth = 0;
 
-	pr_emerg("Call Trace:\n");
-	pr_emerg(" [<%016lx>] %pS\n", regs->epc, (void *)regs->epc);
 	/* A jump into non-text: ra holds the caller's return address. */
-	if (!in_text)
-		print_return_address(regs->ra);
+	if (!in_text && !consume_entry(cookie, regs->ra))
+		return;
 	if (!stack_bounds(fp, &lo, &hi))
 		return;
 	while (fp >= lo + 16 && fp <= hi && !(fp & 7) && depth++ < 32) {
@@ -132,13 +132,19 @@ void show_stack_from(struct pt_regs *regs)
 			next = ret;	/* leaf: frame[1] is the caller's s0 */
 			ret = regs->ra;
 		}
-		if (!ret)
+		if (!ret || !consume_entry(cookie, ret))
 			break;
-		print_return_address(ret);
 		if (next <= fp)
 			break;
 		fp = next;
 	}
+}
+
+void show_stack_from(struct pt_regs *regs)
+{
+	pr_emerg("Call Trace:\n");
+	pr_emerg(" [<%016lx>] %pS\n", regs->epc, (void *)regs->epc);
+	arch_stack_walk(stack_trace_print_entry, NULL, regs);
 }
 
 static void do_page_fault(struct pt_regs *regs)

@@ -22,6 +22,7 @@
 #include <asm/traps.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
+#include <linux/stacktrace.h>
 
 struct idt_entry {
 	u16 offset_low;
@@ -141,7 +142,8 @@ static bool on_stack(unsigned long addr, unsigned long lo, unsigned long hi)
 	return addr >= lo && addr + 16 <= hi && !(addr & 7);
 }
 
-void show_stack_from(struct pt_regs *regs)
+void arch_stack_walk(stack_trace_consume_fn consume_entry, void *cookie,
+		     struct pt_regs *regs)
 {
 	unsigned long fp = regs->rbp, lo, hi;
 	struct task_struct *t = current;
@@ -158,19 +160,24 @@ void show_stack_from(struct pt_regs *regs)
 		if (fp < lo || fp >= hi)
 			lo = fp, hi = fp + 8 * PAGE_SIZE;
 	}
-	pr_emerg("Call Trace:\n");
-	pr_emerg(" [<%016lx>] %pS\n", regs->rip, (void *)regs->rip);
 	/* A jump into non-text left the caller's return address at RSP. */
-	if (kallsyms_lookup(regs->rip, NULL, NULL, NULL) && on_stack(regs->rsp, lo, hi))
-		print_return_address(*(unsigned long *)regs->rsp);
+	if (kallsyms_lookup(regs->rip, NULL, NULL, NULL) && on_stack(regs->rsp, lo, hi) &&
+	    !consume_entry(cookie, *(unsigned long *)regs->rsp))
+		return;
 	while (on_stack(fp, lo, hi) && depth++ < 32) {
 		unsigned long ret = ((unsigned long *)fp)[1];
 
-		if (!ret)
+		if (!ret || !consume_entry(cookie, ret))
 			break;
-		print_return_address(ret);
 		fp = ((unsigned long *)fp)[0];
 	}
+}
+
+void show_stack_from(struct pt_regs *regs)
+{
+	pr_emerg("Call Trace:\n");
+	pr_emerg(" [<%016lx>] %pS\n", regs->rip, (void *)regs->rip);
+	arch_stack_walk(stack_trace_print_entry, NULL, regs);
 }
 
 static void do_page_fault(struct pt_regs *regs)

@@ -133,7 +133,7 @@ impl virtio::Driver for VirtioRng {
             pin_init!(Rng {
                 vq,
                 mem,
-                state <- SpinLock::new(State {
+                state <- new_spinlock!(State {
                     busy: false,
                     pos: 0,
                     filled: 0,

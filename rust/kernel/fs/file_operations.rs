@@ -505,7 +505,7 @@ mod tests {
             crate::pin_init!(Counters {
                 opens: AtomicUsize::new(0),
                 releases: AtomicUsize::new(0),
-                last <- Mutex::new(0),
+                last <- new_mutex!(0),
             }),
             GFP_KERNEL,
         )?;

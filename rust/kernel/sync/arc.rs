@@ -374,7 +374,7 @@ impl<T: ?Sized> Deref for ArcBorrow<'_, T> {
 /// assert_eq!(*a, 4);
 ///
 /// // Pinned values: `pin_init` gives a `Pin<UniqueArc<T>>`.
-/// let m = UniqueArc::pin_init(Mutex::new(0u8), GFP_KERNEL)?;
+/// let m = UniqueArc::pin_init(new_mutex!(0u8), GFP_KERNEL)?;
 /// let m: Arc<Mutex<u8>> = m.into();
 /// assert_eq!(*m.lock(), 0);
 /// # Ok::<(), Error>(())

@@ -33,7 +33,7 @@
 //!     }
 //! }
 //!
-//! let f = KBox::pin_init(pin_init!(Flag { set <- Mutex::new(false), cv <- CondVar::new() }), GFP_KERNEL)?;
+//! let f = KBox::pin_init(pin_init!(Flag { set <- new_mutex!(false), cv <- CondVar::new() }), GFP_KERNEL)?;
 //! *f.set.lock() = true;
 //! f.cv.notify_all();
 //! wait_for(&f); // returns at once: the flag is set
@@ -255,7 +255,7 @@ pub(crate) const fn wait_queue_head_static(
     head: *mut bindings::list_head,
 ) -> bindings::wait_queue_head {
     bindings::wait_queue_head {
-        lock: bindings::spinlock_t { next: 0, owner: 0 },
+        lock: super::spinlock::raw_unlocked(),
         head: bindings::list_head {
             next: head,
             prev: head,

@@ -17,7 +17,7 @@
 //!     **g += 1;
 //! }
 //!
-//! let m = KBox::pin_init(Mutex::new(0u32), GFP_KERNEL)?;
+//! let m = KBox::pin_init(new_mutex!(0u32), GFP_KERNEL)?;
 //! {
 //!     let mut g = m.lock();
 //!     bump(&mut g);
@@ -27,7 +27,9 @@
 //! # Ok::<(), Error>(())
 //! ```
 
+use super::LockClassKey;
 use crate::init::{PinInit, Wrapper};
+use crate::str::CStr;
 use crate::types::{Opaque, ScopeGuard};
 use core::cell::UnsafeCell;
 use core::marker::{PhantomData, PhantomPinned};
@@ -52,13 +54,18 @@ pub unsafe trait Backend {
     /// interrupt flags).
     type GuardState;
 
-    /// Initialises the lock, unlocked, at `ptr`.
+    /// Initialises the lock, unlocked, at `ptr`, in the lock-order
+    /// checker's class `key` named `name`.
     ///
     /// # Safety
     ///
     /// `ptr` is valid for writes and will not move while the lock is in
-    /// use.
-    unsafe fn init(ptr: *mut Self::State);
+    /// use; `name` (a C string) and `key` live forever.
+    unsafe fn init(
+        ptr: *mut Self::State,
+        name: *const ffi::c_char,
+        key: *mut bindings::lock_class_key,
+    );
 
     /// Acquires the lock, waiting for it as the lock does.
     ///
@@ -98,9 +105,10 @@ pub unsafe trait Backend {
 crate::pin_data! {
     /// A `T` protected by a lock of kind `B`.
     ///
-    /// Create one with [`Lock::new`], in place (see [`crate::init`]): a C
-    /// lock must not move once initialised. For a `static`, use
-    /// [`global_lock!`](crate::global_lock).
+    /// Create one with [`new_spinlock!`](crate::new_spinlock) or
+    /// [`new_mutex!`](crate::new_mutex) ([`Lock::new`]), in place (see
+    /// [`crate::init`]): a C lock must not move once initialised. For a
+    /// `static`, use [`global_lock!`](crate::global_lock).
     ///
     /// # Invariants
     ///
@@ -132,16 +140,23 @@ unsafe impl<T: ?Sized + Send, B: Backend> Sync for Lock<T, B> {}
 
 impl<T, B: Backend> Lock<T, B> {
     /// An initialiser for a lock protecting `t` (a value, or an
-    /// initialiser of one).
-    pub fn new(t: impl PinInit<T>) -> impl PinInit<Self> {
+    /// initialiser of one), in the lock-order checker's class `key` named
+    /// `name`: what [`new_spinlock!`](crate::new_spinlock) and
+    /// [`new_mutex!`](crate::new_mutex) call with a key of their call site.
+    pub fn new(
+        t: impl PinInit<T>,
+        name: &'static CStr,
+        key: &'static LockClassKey,
+    ) -> impl PinInit<Self> {
         // INVARIANT: `state` is initialised by `B::init` at its final
         // address, and the lock is pinned from then on.
         crate::pin_init!(Self {
             data <- UnsafeCell::pin_init(t),
             _pin: PhantomPinned,
             // SAFETY: `slot` is valid for writes and stays in place until
-            // the lock is dropped (`ffi_init`'s promise).
-            state <- Opaque::ffi_init(|slot| unsafe { B::init(slot) }),
+            // the lock is dropped (`ffi_init`'s promise); `name` and `key`
+            // are `'static`.
+            state <- Opaque::ffi_init(|slot| unsafe { B::init(slot, name.as_ptr(), key.as_ptr()) }),
         })
     }
 

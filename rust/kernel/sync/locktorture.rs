@@ -100,8 +100,8 @@ mod cases {
     fn torture(kind: Kind) -> Result<(usize, u64, u64)> {
         let s = Arc::new(
             Shared {
-                spin: KBox::pin_init(SpinLock::new(()), GFP_KERNEL)?,
-                mutex: KBox::pin_init(Mutex::new(()), GFP_KERNEL)?,
+                spin: KBox::pin_init(new_spinlock!(()), GFP_KERNEL)?,
+                mutex: KBox::pin_init(new_mutex!(()), GFP_KERNEL)?,
                 counter: AtomicU64::new(0),
                 inside: AtomicBool::new(false),
                 errors: AtomicUsize::new(0),
@@ -112,7 +112,7 @@ mod cases {
         let mut threads: KVec<Thread<u64>> = KVec::with_capacity(WRITERS, GFP_KERNEL)?;
         for _ in 0..WRITERS {
             let mine = s.clone();
-            let own = KBox::pin_init(Mutex::new(()), GFP_KERNEL)?;
+            let own = KBox::pin_init(new_mutex!(()), GFP_KERNEL)?;
             let t = task::spawn(c_str!("rust_torture"), move || writer(&mine, kind, &own));
             match t {
                 Ok(t) => threads.push(t, GFP_KERNEL)?,

@@ -10,9 +10,9 @@
 //!
 //! ```
 //! use kernel::prelude::*;
-//! use kernel::sync::{Arc, Mutex};
+//! use kernel::sync::Arc;
 //!
-//! let m = Arc::pin_init(Mutex::new(10u64), GFP_KERNEL)?;
+//! let m = Arc::pin_init(new_mutex!(10u64), GFP_KERNEL)?;
 //! let m2 = m.clone();
 //! *m2.lock() += 5;
 //! let g = m.lock();
@@ -45,10 +45,14 @@ unsafe impl Backend for MutexBackend {
     type GuardState = ();
 
     #[inline]
-    unsafe fn init(ptr: *mut Self::State) {
-        // SAFETY: `ptr` is valid for writes and stays in place, as the
-        // caller guarantees.
-        unsafe { bindings::mutex_init(ptr) }
+    unsafe fn init(
+        ptr: *mut Self::State,
+        name: *const ffi::c_char,
+        key: *mut bindings::lock_class_key,
+    ) {
+        // SAFETY: `ptr` is valid for writes and stays in place, `name` and
+        // `key` live forever, as the caller guarantees.
+        unsafe { bindings::__mutex_init(ptr, name, key) }
     }
 
     #[inline]
@@ -72,6 +76,20 @@ unsafe impl Backend for MutexBackend {
         // guarantees.
         unsafe { bindings::mutex_unlock(ptr) }
     }
+}
+
+/// An initialiser of a [`Mutex`] protecting `$inner`, in a lock class of
+/// this call site's own (the C `mutex_init()`), named `$name` or else after
+/// the call site.
+#[macro_export]
+macro_rules! new_mutex {
+    ($inner:expr $(, $name:literal)? $(,)?) => {
+        $crate::sync::Mutex::new(
+            $inner,
+            $crate::optional_name!($($name)?),
+            $crate::static_lock_class!(),
+        )
+    };
 }
 
 impl<T: ?Sized> Lock<T, MutexBackend> {
@@ -106,13 +124,14 @@ impl<T> Lock<T, MutexBackend> {
             .wrapping_add(Self::STATE_OFFSET + core::mem::offset_of!(bindings::mutex, wait_list))
             .cast::<bindings::list_head>()
             .cast_mut();
-        let state = bindings::mutex {
-            owner: bindings::atomic_long_t { counter: 0 },
-            wait_lock: bindings::spinlock_t { next: 0, owner: 0 },
-            wait_list: bindings::list_head {
-                next: list,
-                prev: list,
-            },
+        // SAFETY: every field is an integer or a nullable pointer, and all
+        // zero is an unowned mutex with an unlocked wait lock (and, with
+        // `CONFIG_LOCKDEP`, empty class maps); the wait list is set below.
+        let mut state: bindings::mutex = unsafe { core::mem::zeroed() };
+        state.wait_lock = super::spinlock::raw_unlocked();
+        state.wait_list = bindings::list_head {
+            next: list,
+            prev: list,
         };
         // SAFETY: `state` is an unlocked mutex with an empty wait list at
         // its final address, `this` (the caller's promise).

@@ -11,9 +11,8 @@
 //!
 //! ```
 //! use kernel::prelude::*;
-//! use kernel::sync::SpinLock;
 //!
-//! let lock = KBox::pin_init(SpinLock::new(KVec::<u32>::new()), GFP_KERNEL)?;
+//! let lock = KBox::pin_init(new_spinlock!(KVec::<u32>::new()), GFP_KERNEL)?;
 //! lock.lock().push(1, GFP_ATOMIC)?;
 //! {
 //!     let mut v = lock.lock_irqsave();
@@ -55,9 +54,14 @@ unsafe impl Backend for SpinLockBackend {
     type GuardState = SpinLockGuardState;
 
     #[inline]
-    unsafe fn init(ptr: *mut Self::State) {
-        // SAFETY: `ptr` is valid for writes, as the caller guarantees.
-        unsafe { bindings::spin_lock_init(ptr) }
+    unsafe fn init(
+        ptr: *mut Self::State,
+        name: *const ffi::c_char,
+        key: *mut bindings::lock_class_key,
+    ) {
+        // SAFETY: `ptr` is valid for writes, `name` and `key` live
+        // forever, as the caller guarantees.
+        unsafe { bindings::spin_lock_init(ptr, name, key) }
     }
 
     #[inline]
@@ -126,6 +130,29 @@ impl<T> Lock<T, SpinLockBackend> {
     #[doc(hidden)]
     pub const unsafe fn __new_static(t: T, _this: *const Self) -> Self {
         // SAFETY: an all-zero ticket lock is unlocked, wherever it lives.
-        unsafe { Lock::from_raw_state(bindings::spinlock_t { next: 0, owner: 0 }, t) }
+        unsafe { Lock::from_raw_state(raw_unlocked(), t) }
     }
+}
+
+/// An initialiser of a [`SpinLock`] protecting `$inner`, in a lock class of
+/// this call site's own (the C `spin_lock_init()`), named `$name` or else
+/// after the call site.
+#[macro_export]
+macro_rules! new_spinlock {
+    ($inner:expr $(, $name:literal)? $(,)?) => {
+        $crate::sync::SpinLock::new(
+            $inner,
+            $crate::optional_name!($($name)?),
+            $crate::static_lock_class!(),
+        )
+    };
+}
+
+/// The C `__SPIN_LOCK_UNLOCKED`: an unlocked ticket lock and, with
+/// `CONFIG_LOCKDEP`, an empty class map, which the lock-order checker keys
+/// by the lock's address, as it does a C static lock.
+pub(crate) const fn raw_unlocked() -> bindings::spinlock_t {
+    // SAFETY: every field is an integer or a nullable pointer, for which
+    // zero means "unlocked", "no class key" and "no name".
+    unsafe { core::mem::zeroed() }
 }

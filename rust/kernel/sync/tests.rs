@@ -9,9 +9,9 @@
 //! made under the lock is kept.
 //!
 //! ```
-//! use kernel::sync::SpinLock;
+//! use kernel::new_spinlock;
 //!
-//! kernel::stack_pin_init!(let counter = SpinLock::new(0u64));
+//! kernel::stack_pin_init!(let counter = new_spinlock!(0u64));
 //! for _ in 0..10 {
 //!     *counter.lock() += 1;
 //! }
@@ -81,7 +81,7 @@ mod cases {
 
     #[test]
     fn spinlock_lock_unlock() {
-        stack_pin_init!(let lock = SpinLock::new(5u32));
+        stack_pin_init!(let lock = new_spinlock!(5u32));
         {
             let mut g = lock.lock();
             *g += 1;
@@ -102,7 +102,7 @@ mod cases {
 
     #[test]
     fn mutex_lock_unlock() -> Result {
-        let m = KBox::pin_init(Mutex::new(KVec::<u32>::new()), GFP_KERNEL)?;
+        let m = KBox::pin_init(new_mutex!(KVec::<u32>::new()), GFP_KERNEL)?;
         kunit_assert!(mutex_list_is_home(&m));
         m.lock().push(1, GFP_KERNEL)?;
         {
@@ -122,7 +122,7 @@ mod cases {
 
     #[test]
     fn guard_drop_hands_over_to_waiter() -> Result {
-        let m = Arc::pin_init(Mutex::new(0u32), GFP_KERNEL)?;
+        let m = Arc::pin_init(new_mutex!(0u32), GFP_KERNEL)?;
         let g = m.lock();
         let m2 = m.clone();
         let t = task::spawn(c_str!("rust_sync_w"), move || {
@@ -143,7 +143,7 @@ mod cases {
 
     #[test]
     fn mutex_contention_exact_total() -> Result {
-        let counter = Arc::pin_init(Mutex::new(0u64), GFP_KERNEL)?;
+        let counter = Arc::pin_init(new_mutex!(0u64), GFP_KERNEL)?;
         let c = counter.clone();
         run_threads(THREADS, move |_| {
             let c = c.clone();
@@ -168,7 +168,7 @@ mod cases {
     #[test]
     fn spinlock_contention_exact_total() -> Result {
         const SPINS: u32 = 400;
-        let counter = Arc::pin_init(SpinLock::new(0u64), GFP_KERNEL)?;
+        let counter = Arc::pin_init(new_spinlock!(0u64), GFP_KERNEL)?;
         let c = counter.clone();
         run_threads(THREADS, move |n| {
             let c = c.clone();
@@ -199,7 +199,7 @@ mod cases {
     #[test]
     fn spinlock_and_arc_on_every_cpu() -> Result {
         const SPINS: u32 = 400;
-        let counter = Arc::pin_init(SpinLock::new(0u64), GFP_KERNEL)?;
+        let counter = Arc::pin_init(new_spinlock!(0u64), GFP_KERNEL)?;
         let cpus = AtomicU64::new(0);
         let calls = AtomicUsize::new(0);
         smp::on_each_cpu(&|| {
@@ -220,7 +220,9 @@ mod cases {
         let n = smp::num_online_cpus();
         kunit_assert_eq!(calls.load(Ordering::Relaxed), n as usize);
         kunit_assert_eq!(cpus.load(Ordering::Relaxed).count_ones(), n);
-        kunit_assert_eq!(*counter.lock(), u64::from(n) * ROUNDS);
+        // With interrupts off, as everywhere else outside the cross-CPU
+        // calls' interrupt: the lock is IRQ-safe (lockdep checks this).
+        kunit_assert_eq!(*counter.lock_irqsave(), u64::from(n) * ROUNDS);
         kunit_assert_eq!(Arc::strong_count(&counter), 1);
         Ok(())
     }
@@ -242,7 +244,7 @@ mod cases {
         const ITEMS: u64 = 200;
         let ch = Arc::pin_init(
             pin_init!(Channel {
-                slot <- Mutex::new(None),
+                slot <- new_mutex!(None),
                 not_empty <- CondVar::new(),
                 not_full <- CondVar::new(),
             }),
@@ -283,7 +285,7 @@ mod cases {
 
     #[test]
     fn condvar_timeout_and_early_wake() -> Result {
-        stack_pin_init!(let m = Mutex::new(()));
+        stack_pin_init!(let m = new_mutex!(()));
         stack_pin_init!(let cv = CondVar::new());
         let mut g = m.lock();
         let start = time::jiffies();
@@ -296,7 +298,7 @@ mod cases {
         // A notification before the time runs out ends the wait early.
         let ch = Arc::pin_init(
             pin_init!(Channel {
-                slot <- Mutex::new(None),
+                slot <- new_mutex!(None),
                 not_empty <- CondVar::new(),
                 not_full <- CondVar::new(),
             }),
@@ -343,7 +345,7 @@ mod cases {
     fn condvar_notify_one_and_all() -> Result {
         let gate = Arc::pin_init(
             pin_init!(Gate {
-                state <- Mutex::new(GateState { tokens: 0, waiting: 0, wakeups: 0 }),
+                state <- new_mutex!(GateState { tokens: 0, waiting: 0, wakeups: 0 }),
                 cv <- CondVar::new(),
             }),
             GFP_KERNEL,
@@ -409,7 +411,7 @@ mod cases {
             }
         }
         let f = Arc::pin_init(
-            pin_init!(Flag { set <- SpinLock::new(false), cv <- CondVar::new() }),
+            pin_init!(Flag { set <- new_spinlock!(false), cv <- CondVar::new() }),
             GFP_KERNEL,
         )?;
         let f2 = f.clone();
@@ -558,7 +560,7 @@ mod cases {
         kunit_assert_eq!(drops(), before + 1);
         {
             let _f = fault_inject::fail_after_scoped(0);
-            let r = Arc::pin_init(Mutex::new(0u8), GFP_KERNEL | __GFP_NOWARN);
+            let r = Arc::pin_init(new_mutex!(0u8), GFP_KERNEL | __GFP_NOWARN);
             kunit_assert_eq!(r.err(), Some(ENOMEM));
         }
         {
@@ -583,7 +585,7 @@ mod cases {
         let before = drops();
         let r = KBox::pin_init(
             pin_init!(Partial {
-                lock <- Mutex::new(Counted(1)),
+                lock <- new_mutex!(Counted(1)),
                 plain: Counted(2),
                 number: u32::try_from(-1i32)?,
             }? Error),
@@ -596,7 +598,7 @@ mod cases {
         let n = 3;
         let p = KBox::pin_init(
             pin_init!(Partial {
-                lock <- Mutex::new(Counted(1)),
+                lock <- new_mutex!(Counted(1)),
                 plain: Counted(2),
                 number: u32::try_from(n)?,
             }? Error),
@@ -610,7 +612,7 @@ mod cases {
         // A failing chained step drops the value it was given.
         let r: Result<Pin<KBox<Partial>>> = KBox::pin_init(
             try_pin_init!(Partial {
-                lock <- Mutex::new(Counted(5)),
+                lock <- new_mutex!(Counted(5)),
                 plain: Counted(6),
                 number: 7,
             })
@@ -628,7 +630,7 @@ mod cases {
 
         // A chained step that succeeds sees the value on its final address.
         let m: Pin<KBox<Mutex<u32>>> = KBox::pin_init(
-            Mutex::new(1u32).pin_chain(|m| {
+            new_mutex!(1u32).pin_chain(|m| {
                 *m.lock() += 1;
                 Ok(())
             }),
@@ -691,25 +693,25 @@ mod cases {
     fn in_place_everywhere() -> Result {
         // KBox, Arc, UniqueArc, the stack: the C mutex is initialised on
         // its final address in each.
-        let b = KBox::pin_init(Mutex::new(1u8), GFP_KERNEL)?;
+        let b = KBox::pin_init(new_mutex!(1u8), GFP_KERNEL)?;
         kunit_assert!(mutex_list_is_home(&b));
-        let a = Arc::pin_init(Mutex::new(2u8), GFP_KERNEL)?;
+        let a = Arc::pin_init(new_mutex!(2u8), GFP_KERNEL)?;
         kunit_assert!(mutex_list_is_home(&a));
-        let u = UniqueArc::pin_init(Mutex::new(3u8), GFP_KERNEL)?;
+        let u = UniqueArc::pin_init(new_mutex!(3u8), GFP_KERNEL)?;
         kunit_assert!(mutex_list_is_home(&u));
-        stack_pin_init!(let s = Mutex::new(4u8));
+        stack_pin_init!(let s = new_mutex!(4u8));
         kunit_assert!(mutex_list_is_home(&s));
         kunit_assert_eq!(*b.lock() + *a.lock() + *u.lock() + *s.lock(), 10);
 
         // Fallible initialisers on the stack.
         stack_try_pin_init!(let v =? try_pin_init!(Partial {
-            lock <- Mutex::new(Counted(1)),
+            lock <- new_mutex!(Counted(1)),
             plain: Counted(2),
             number: 3,
         }));
         kunit_assert_eq!(v.number, 3);
         stack_try_pin_init!(let e = try_pin_init!(Partial {
-            lock <- Mutex::new(Counted(1)),
+            lock <- new_mutex!(Counted(1)),
             plain: Counted(2),
             number: u32::try_from(-5i64)?,
         }));

@@ -36,6 +36,7 @@ use crate::alloc::{flags::GFP_KERNEL, KBox, KVec};
 use crate::dma::CoherentAllocation;
 use crate::error::{code::*, Error, Result};
 use crate::init::InPlaceInit;
+use crate::new_spinlock;
 use crate::sync::{barrier, Arc, SpinLock};
 use core::pin::Pin;
 
@@ -163,7 +164,7 @@ impl<T: Send> Virtqueue<T> {
             let _ = heads.push_within_capacity(None);
         }
         let state = KBox::pin_init(
-            SpinLock::new(State {
+            new_spinlock!(State {
                 free_head: 0,
                 num_free: size,
                 avail_idx: 0,

@@ -108,7 +108,7 @@ mod cases {
     impl Parked {
         fn new(mode: usize) -> impl PinInit<Self> {
             crate::pin_init!(Parked {
-                rqs <- SpinLock::new(KVec::new()),
+                rqs <- new_spinlock!(KVec::new()),
                 refused: AtomicUsize::new(0),
                 completed: AtomicUsize::new(0),
                 mode: AtomicUsize::new(mode),
