@@ -53,6 +53,10 @@ static inline phys_addr_t __pa(const volatile void *va)
 #define PFN_DOWN(x) ((x) >> PAGE_SHIFT)
 #define PFN_UP(x) (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+
+/* clear_page() - zero the page at the page-aligned address @addr (arch/arm64/lib/clear_page.S). */
+#define __HAVE_ARCH_CLEAR_PAGE
+void clear_page(void *addr);
 #endif
 
 #endif /* _ASM_ARM64_PAGE_H */
