@@ -1,24 +1,39 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * User page faults and the pages behind user mappings. A page comes in on
- * first touch: zeroed for anonymous memory; for file mappings, the file's
+ * first touch: for anonymous memory, a read maps the shared zero page
+ * read-only (as Linux does: reading untouched memory allocates nothing)
+ * and a write a new zeroed page; for file mappings, the file's
  * own page when its ->mmap gave vm_ops (read-only in private mappings until
  * written, so programs share their text), else a private copy read from
  * the file. After
  * fork, parent and child share every private page read-only; the first
  * write copies it unless nobody else maps it any more (page_count 1).
  *
- * A mapped page holds one reference per page-table entry that maps it.
+ * A mapped page holds one reference per page-table entry that maps it;
+ * the zero page too, plus one of its own that is never dropped, so it is
+ * never freed and never looks unshared to do_wp_page().
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/pgtable.h>
 #include <asm/cacheflush.h>
+
+/* The page of zeroes behind read faults of anonymous memory; NULL: none. */
+static struct page *zero_page;
+
+static int __init zero_page_init(void)
+{
+	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	return zero_page ? 0 : -ENOMEM;
+}
+core_initcall(zero_page_init);
 
 /* A page about to be mapped in @vma: executable ones must see their code. */
 static void sync_exec_page(struct vm_area_struct *vma, struct page *page)
@@ -29,13 +44,25 @@ static void sync_exec_page(struct vm_area_struct *vma, struct page *page)
 		flush_icache_range(kaddr, kaddr + PAGE_SIZE);
 }
 
+/* Map @page (a reference the caller passes on) at @pte read-only: a write copies it. */
+static void map_page_readonly(struct vm_area_struct *vma, pte_t *pte, struct page *page)
+{
+	sync_exec_page(vma, page);
+	*pte = pte_wrprotect(pfn_pte(page_to_pfn(page), vm_get_page_prot(vma->vm_flags)));
+}
+
+/* The page offset in @vma's file of user address @addr. */
+static unsigned long linear_page_index(struct vm_area_struct *vma, unsigned long addr)
+{
+	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+}
+
 /* A new page for @vma at @addr, filled with zeroes or file data. */
 static struct page *fault_new_page(struct vm_area_struct *vma, unsigned long addr)
 {
 	/* File pages that can be shared come from the file; private writes copy. */
 	if (vma->vm_ops && vma->vm_ops->fault) {
-		unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-		struct page *cached = vma->vm_ops->fault(vma, pgoff), *copy;
+		struct page *cached = vma->vm_ops->fault(vma, linear_page_index(vma, addr)), *copy;
 
 		if (cached && (vma->vm_flags & VM_SHARED))
 			return cached;
@@ -69,10 +96,15 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte
 		flush_tlb_page(addr);
 		return 0;
 	}
-	copy = alloc_page(GFP_KERNEL);
+	if (old == zero_page) {
+		copy = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	} else {
+		copy = alloc_page(GFP_KERNEL);
+		if (copy)
+			memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	}
 	if (!copy)
 		return -ENOMEM;
-	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
 	sync_exec_page(vma, copy);
 	*pte = pfn_pte(page_to_pfn(copy), prot);
 	flush_tlb_page(addr);
@@ -123,15 +155,17 @@ int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 	/* Reading a private file mapping: map the file's page, read-only. */
 	if (vma->vm_ops && vma->vm_ops->fault && !(vma->vm_flags & VM_SHARED) &&
 	    !(flags & FAULT_FLAG_WRITE)) {
-		unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-
-		page = vma->vm_ops->fault(vma, pgoff);
+		page = vma->vm_ops->fault(vma, linear_page_index(vma, addr));
 		if (page) {
-			sync_exec_page(vma, page);
-			*pte = pte_wrprotect(pfn_pte(page_to_pfn(page),
-						     vm_get_page_prot(vma->vm_flags)));
+			map_page_readonly(vma, pte, page);
 			goto out;
 		}
+	}
+	/* Reading anonymous memory: the zero page, until the first write. */
+	if (!vma->vm_ops && !vma->vm_file && !(flags & FAULT_FLAG_WRITE) && zero_page) {
+		get_page(zero_page);
+		map_page_readonly(vma, pte, zero_page);
+		goto out;
 	}
 	page = fault_new_page(vma, addr);
 	if (!page) {

@@ -96,6 +96,53 @@ static void mmap_munmap_splits(struct kunit *test)
 	mmput(mm);
 }
 
+static bool page_is_zero(pte_t pte)
+{
+	const u8 *data = page_address(pfn_to_page(pte_pfn(pte)));
+
+	for (unsigned long i = 0; i < PAGE_SIZE; i++)
+		if (data[i])
+			return false;
+	return true;
+}
+
+/*
+ * Reading untouched anonymous memory maps one shared page of zeroes,
+ * read-only, and allocates nothing; the first write gives that address a
+ * zeroed page of its own and leaves the other on the zero page.
+ */
+static void mmap_read_maps_zero_page(struct kunit *test)
+{
+	unsigned long free0 = settled_free_pages(), free1;
+	struct mm_struct *mm = mm_alloc();
+	pte_t a, b;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_EQ(test, map(mm, BASE, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE), BASE);
+	/* The first fault also makes the page tables. */
+	KUNIT_ASSERT_EQ(test, handle_user_page_fault(mm, BASE, 0), 0);
+	free1 = nr_free_pages();
+	KUNIT_ASSERT_EQ(test, handle_user_page_fault(mm, BASE + PAGE_SIZE, 0), 0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free1);
+	a = pte_of(mm, BASE);
+	b = pte_of(mm, BASE + PAGE_SIZE);
+	KUNIT_EXPECT_TRUE(test, pte_present(b));
+	KUNIT_EXPECT_FALSE(test, pte_write(a));
+	KUNIT_EXPECT_FALSE(test, pte_write(b));
+	KUNIT_EXPECT_EQ(test, pte_pfn(a), pte_pfn(b));
+	KUNIT_EXPECT_TRUE(test, page_is_zero(a));
+
+	KUNIT_EXPECT_EQ(test, handle_user_page_fault(mm, BASE, FAULT_FLAG_WRITE), 0);
+	a = pte_of(mm, BASE);
+	KUNIT_EXPECT_TRUE(test, pte_write(a));
+	KUNIT_EXPECT_NE(test, pte_pfn(a), pte_pfn(b));
+	KUNIT_EXPECT_TRUE(test, page_is_zero(a));
+	KUNIT_EXPECT_EQ(test, pte_pfn(pte_of(mm, BASE + PAGE_SIZE)), pte_pfn(b));
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free1 - 1);
+	mmput(mm);
+	KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+}
+
 /* A fork-style copy shares pages read-only; a write copies, the other keeps its own. */
 static void mmap_copy_on_write(struct kunit *test)
 {
@@ -231,6 +278,7 @@ static struct kunit_case mmap_cases[] = {
 	KUNIT_CASE(mmap_teardown_frees_everything),
 	KUNIT_CASE(mmap_fault_errors),
 	KUNIT_CASE(mmap_munmap_splits),
+	KUNIT_CASE(mmap_read_maps_zero_page),
 	KUNIT_CASE(mmap_copy_on_write),
 	KUNIT_CASE(mmap_brk),
 	KUNIT_CASE(mmap_mremap_move_failure),

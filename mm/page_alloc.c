@@ -170,7 +170,8 @@ struct page *__alloc_pages_nofault(gfp_t gfp, unsigned int order)
 	if (order && (gfp & __GFP_COMP))
 		prep_compound_page(page, order);
 	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_page(page_address(page + i));
 	return page;
 }
 

@@ -160,6 +160,22 @@ static void pa_gfp_zero(struct kunit *test)
 	}
 }
 
+/* clear_page() zeroes exactly its page: the bytes on either side stay. */
+static void pa_clear_page_bounds(struct kunit *test)
+{
+	struct page *block = alloc_pages(GFP_KERNEL, 2);
+	u8 *va;
+
+	KUNIT_ASSERT_NOT_NULL(test, block);
+	va = page_address(block);
+	memset(va, 0xcc, 4 * PAGE_SIZE);
+	clear_page(va + PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, count_nonzero(va + PAGE_SIZE, PAGE_SIZE), 0UL);
+	KUNIT_EXPECT_EQ(test, count_nonzero(va, PAGE_SIZE), PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, count_nonzero(va + 2 * PAGE_SIZE, 2 * PAGE_SIZE), 2 * PAGE_SIZE);
+	__free_pages(block, 2);
+}
+
 /* Compound pages, reference counts and alloc_pages_exact(). */
 static void pa_compound_and_refcount(struct kunit *test)
 {
@@ -256,6 +272,7 @@ static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(pa_buddies_merge),
 	KUNIT_CASE(pa_exhaustion),
 	KUNIT_CASE(pa_gfp_zero),
+	KUNIT_CASE(pa_clear_page_bounds),
 	KUNIT_CASE(pa_compound_and_refcount),
 	KUNIT_CASE(pa_fault_injection),
 	KUNIT_CASE(pa_memory_totals),

@@ -12,6 +12,7 @@
 #include <linux/atomic.h>
 #include <linux/mm_types.h>
 #include <linux/gfp.h>
+#include <linux/string.h>
 #include <asm/page.h>
 
 /*
@@ -86,6 +87,18 @@ static inline void *page_address(const struct page *page)
 {
 	return __va(page_to_phys(page));
 }
+
+#ifndef __HAVE_ARCH_CLEAR_PAGE
+/*
+ * clear_page() - zero the PAGE_SIZE bytes at the page-aligned kernel
+ * address @addr. Never sleeps. An architecture with a faster way than
+ * memset() defines __HAVE_ARCH_CLEAR_PAGE and its own in asm/page.h.
+ */
+static inline void clear_page(void *addr)
+{
+	memset(addr, 0, PAGE_SIZE);
+}
+#endif
 
 /* struct page of a direct-map (or kernel-image) address. */
 static inline struct page *virt_to_page(const void *addr)

@@ -42,6 +42,10 @@ static inline phys_addr_t __pa(const volatile void *va)
 
 #define virt_addr_valid(va) \
 	((unsigned long)(va) >= PAGE_OFFSET && (unsigned long)(va) < PAGE_OFFSET + MAX_PHYS_ADDR)
+
+/* clear_page() - zero the page at the page-aligned address @addr (arch/arm64/lib/clear_page.S). */
+#define __HAVE_ARCH_CLEAR_PAGE
+void clear_page(void *addr);
 #endif
 
 #endif /* _ASM_ARM64_PAGE_H */
