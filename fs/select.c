@@ -16,6 +16,7 @@
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
 #define MAX_POLL_ENTRIES 64
@@ -190,20 +191,15 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, tim
 	return do_sys_poll(ufds, nfds, timeout_msecs < 0 ? -1 : (s64)timeout_msecs * NSEC_PER_MSEC);
 }
 
-struct kts {
-	s64 tv_sec;
-	long tv_nsec;
-};
-
-static int get_timeout(const struct kts __user *uts, s64 *ns)
+static int get_timeout(const struct __kernel_timespec __user *uts, s64 *ns)
 {
-	struct kts ts;
+	struct timespec64 ts;
 
 	if (!uts) {
 		*ns = -1;
 		return 0;
 	}
-	if (copy_from_user(&ts, uts, sizeof(ts)))
+	if (get_timespec64(&ts, uts))
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
@@ -213,9 +209,9 @@ static int get_timeout(const struct kts __user *uts, s64 *ns)
 }
 
 /* ppoll/pselect: run @fn with the signal mask @umask (if any) in place. */
-static int swap_sigmask(const unsigned long __user *umask, size_t size, unsigned long *saved)
+static int swap_sigmask(const sigset_t __user *umask, size_t size, sigset_t *saved)
 {
-	unsigned long mask;
+	sigset_t mask;
 
 	*saved = current->blocked;
 	if (!umask)
@@ -228,7 +224,7 @@ static int swap_sigmask(const unsigned long __user *umask, size_t size, unsigned
 	return 0;
 }
 
-static void restore_sigmask_after(long ret, unsigned long saved)
+static void restore_sigmask_after(long ret, sigset_t saved)
 {
 	if (ret == -ERESTARTNOHAND && signal_pending(current)) {
 		/* The handler runs with the temporary mask; sigreturn restores this. */
@@ -240,10 +236,10 @@ static void restore_sigmask_after(long ret, unsigned long saved)
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-		const struct kts __user *, tsp, const unsigned long __user *, sigmask,
+		const struct __kernel_timespec __user *, tsp, const sigset_t __user *, sigmask,
 		size_t, sigsetsize)
 {
-	unsigned long saved;
+	sigset_t saved;
 	s64 ns;
 	long ret = get_timeout(tsp, &ns);
 
@@ -374,16 +370,16 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __use
 }
 
 struct sigset_arg {
-	const unsigned long __user *p;
+	const sigset_t __user *p;
 	size_t size;
 };
 
 SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-		unsigned long __user *, exp, const struct kts __user *, tsp,
+		unsigned long __user *, exp, const struct __kernel_timespec __user *, tsp,
 		const struct sigset_arg __user *, sig)
 {
 	struct sigset_arg sa = { NULL, 0 };
-	unsigned long saved;
+	sigset_t saved;
 	s64 ns;
 	long ret = get_timeout(tsp, &ns);
 

@@ -150,17 +150,12 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 #define UTIME_NOW	((1L << 30) - 1L)
 #define UTIME_OMIT	((1L << 30) - 2L)
 
-struct ktimespec {
-	s64 tv_sec;
-	long tv_nsec;
-};
-
 /*
  * Set @dentry's times from @ts (NULL: both now), as Linux's vfs_utimes():
  * explicit times need the owner or CAP_FOWNER (-EPERM); "now" for both
  * also does for anyone who may write the file (else -EACCES).
  */
-static int set_times(struct dentry *dentry, const struct ktimespec *ts)
+static int set_times(struct dentry *dentry, const struct timespec64 *ts)
 {
 	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME };
 
@@ -190,15 +185,15 @@ static int set_times(struct dentry *dentry, const struct ktimespec *ts)
 }
 
 SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
-		const struct ktimespec __user *, utimes, int, flags)
+		const struct __kernel_timespec __user *, utimes, int, flags)
 {
-	struct ktimespec ts[2];
+	struct timespec64 ts[2];
 	struct path p;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (utimes && copy_from_user(ts, utimes, sizeof(ts)))
+	if (utimes && (get_timespec64(&ts[0], &utimes[0]) || get_timespec64(&ts[1], &utimes[1])))
 		return -EFAULT;
 	if (!filename) {
 		struct file *f = fget(dfd);
@@ -224,7 +219,7 @@ struct ktimeval {
 
 SYSCALL_DEFINE2(utimes, const char __user *, filename, const struct ktimeval __user *, utimes)
 {
-	struct ktimespec ts[2];
+	struct timespec64 ts[2];
 	struct ktimeval tv[2];
 	struct path p;
 	int err;

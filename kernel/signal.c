@@ -235,7 +235,7 @@ void do_notify_parent(struct task_struct *child, struct task_struct *parent, int
 	send_sig(SIGCHLD, parent);
 }
 
-unsigned long task_pending_signals(struct task_struct *p)
+sigset_t task_pending_signals(struct task_struct *p)
 {
 	struct signal_struct *sig = READ_ONCE(p->signal);
 
@@ -247,7 +247,7 @@ bool fatal_signal_pending(struct task_struct *p)
 	return READ_ONCE(p->pending) & sigmask(SIGKILL);
 }
 
-void set_current_blocked(unsigned long mask)
+void set_current_blocked(sigset_t mask)
 {
 	current->blocked = mask & ~SIG_UNBLOCKABLE;
 }
@@ -259,21 +259,22 @@ void set_current_blocked(unsigned long mask)
 static int dequeue_signal(void)
 {
 	struct task_struct *t = current;
-	unsigned long flags, allowed = ~(t->blocked & ~SIG_UNBLOCKABLE);
-	unsigned long *masks[2] = { &t->pending, t->signal ? &t->signal->shared_pending : NULL };
+	sigset_t allowed = ~(t->blocked & ~SIG_UNBLOCKABLE);
+	sigset_t *masks[2] = { &t->pending, t->signal ? &t->signal->shared_pending : NULL };
+	unsigned long flags;
 	int sig = 0;
 
 	spin_lock_irqsave(&t->sighand->siglock, flags);
 	for (int i = 0; i < 2 && !sig; i++) {
-		unsigned long ready = masks[i] ? *masks[i] & allowed : 0;
+		sigset_t ready = masks[i] ? *masks[i] & allowed : 0;
 
 		if (ready) {
 			/* Synchronous faults first, as Linux does. */
-			unsigned long sync = ready & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
+			sigset_t sync = ready & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
 						      sigmask(SIGILL) | sigmask(SIGFPE) |
 						      sigmask(SIGTRAP));
 
-			sig = __builtin_ctzl(sync ? sync : ready) + 1;
+			sig = __builtin_ctzll(sync ? sync : ready) + 1;
 			*masks[i] &= ~sigmask(sig);
 		}
 	}
@@ -313,7 +314,7 @@ static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 	struct ksig_info info = { .code = SI_USER };
-	unsigned long oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
+	sigset_t oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
 
 	if (sig == SIGCHLD) {
 		/* Noted on the leader (the parent of the process's children). */
@@ -600,12 +601,12 @@ SYSCALL_DEFINE0(pause)
 	return -ERESTARTNOHAND;
 }
 
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, unsigned long __user *, nset,
-		unsigned long __user *, oset, size_t, sigsetsize)
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
 {
-	unsigned long old = current->blocked, set;
+	sigset_t old = current->blocked, set;
 
-	if (sigsetsize != sizeof(unsigned long))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (nset) {
 		if (copy_from_user(&set, nset, sizeof(set)))
@@ -637,7 +638,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 {
 	struct k_sigaction *ka, old, new;
 
-	if (sigsetsize != sizeof(unsigned long))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_UNBLOCKABLE)))
 		return -EINVAL;
@@ -679,22 +680,22 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 	return 0;
 }
 
-SYSCALL_DEFINE2(rt_sigpending, unsigned long __user *, uset, size_t, sigsetsize)
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
-	unsigned long set = task_pending_signals(current) & current->blocked;
+	sigset_t set = task_pending_signals(current) & current->blocked;
 
 	/* Linux copies out a smaller set too (its first sigsetsize bytes). */
-	if (sigsetsize > sizeof(unsigned long))
+	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
 	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(rt_sigsuspend, unsigned long __user *, unewset, size_t, sigsetsize)
+SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
 {
 	struct task_struct *t = current;
-	unsigned long newset;
+	sigset_t newset;
 
-	if (sigsetsize != sizeof(unsigned long))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (copy_from_user(&newset, unewset, sizeof(newset)))
 		return -EFAULT;
@@ -764,7 +765,7 @@ void restore_altstack(unsigned long sp, int flags, unsigned long size)
 	}
 }
 
-long sigreturn_finish(struct pt_regs *regs, unsigned long mask, const struct user_stack_t *st)
+long sigreturn_finish(struct pt_regs *regs, sigset_t mask, const struct user_stack_t *st)
 {
 	set_current_blocked(mask);
 	restore_altstack(st->ss_sp, st->ss_flags, st->ss_size);
@@ -777,11 +778,10 @@ SYSCALL_DEFINE2(sigaltstack, const struct user_stack_t __user *, uss,
 {
 	struct task_struct *t = current;
 	unsigned long sp = user_stack_pointer(current_pt_regs());
-	struct user_stack_t old = {
-		.ss_sp = t->sas_ss_sp, .ss_size = t->sas_ss_size,
-		.ss_flags = !t->sas_ss_size ? SS_DISABLE : on_altstack(sp) ? SS_ONSTACK : 0,
-	};
+	struct user_stack_t old;
 
+	memset(&old, 0, sizeof(old));	/* no padding bytes of the kernel stack to user space */
+	save_altstack(&old, sp);
 	if (uss) {
 		struct user_stack_t ss;
 

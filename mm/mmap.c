@@ -169,8 +169,11 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE_MAX)
 		return -ENOMEM;
-	/* The file offset of the mapping's last byte must fit a loff_t. */
-	if (file && pgoff + (len >> PAGE_SHIFT) - 1 > MAX_LFS_FILESIZE >> PAGE_SHIFT)
+	/*
+	 * The file offset of the mapping's last byte must fit a loff_t (in
+	 * 64 bits: with a 32-bit pgoff it always does).
+	 */
+	if (file && (u64)pgoff + (len >> PAGE_SHIFT) - 1 > (u64)MAX_LFS_FILESIZE >> PAGE_SHIFT)
 		return -EOVERFLOW;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr > TASK_SIZE_MAX - len)

@@ -116,7 +116,7 @@ static void mm_figures(struct mm_struct *mm, struct mm_figures *f)
 }
 
 /* The signals @t ignores and catches, as proc(5)'s bitmaps. */
-static void sig_bitmaps(struct task_struct *t, unsigned long *ign, unsigned long *catch)
+static void sig_bitmaps(struct task_struct *t, sigset_t *ign, sigset_t *catch)
 {
 	*ign = *catch = 0;
 	if (!t->sighand)
@@ -137,7 +137,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	struct mm_figures mf = { 0 };
 	struct mm_struct *mm = NULL;
 	struct task_cputime ct;
-	unsigned long ign, catch;
+	sigset_t ign, catch;
 	int n = 0, threads;
 	pid_t ppid;
 
@@ -160,7 +160,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 		sig_bitmaps(t, &ign, &catch);
 		n = scnprintf(b->data, PROC_BUF_SIZE,
 			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 %d 0 "
-			      "%llu %lu %lu %llu %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 "
+			      "%llu %lu %lu %llu %lu %lu %lu 0 0 %llu %llu %llu %llu 0 0 0 %d %d 0 0 0 "
 			      "0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
 			      t->pid, t->comm, task_state(t), ppid, t->pgrp, t->session,
 			      t->tty ? (int)new_encode_dev(t->tty->dev) : 0,

@@ -16,7 +16,7 @@ struct kernel_sigaction {
 #ifdef __ARCH_HAS_SA_RESTORER
 	unsigned long restorer;
 #endif
-	unsigned long mask;
+	sigset_t mask;
 };
 
 static inline void sigaction_from_abi(struct k_sigaction *ka, const struct kernel_sigaction *k)

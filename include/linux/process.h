@@ -13,6 +13,7 @@
 #define _LINUX_PROCESS_H
 
 #include <linux/types.h>
+#include <linux/signal_types.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/refcount.h>
@@ -53,7 +54,7 @@ struct k_sigaction {
 	unsigned long handler;		/* SIG_DFL, SIG_IGN or a user address */
 	unsigned long flags;		/* SA_* */
 	unsigned long restorer;		/* user address of the sigreturn trampoline */
-	unsigned long mask;		/* blocked while the handler runs */
+	sigset_t mask;			/* blocked while the handler runs */
 };
 
 /* Signal actions; with CLONE_SIGHAND shared by several tasks. */
@@ -74,7 +75,7 @@ struct signal_struct {
 	atomic_t live;			/* threads that have not started exiting */
 	int nr_threads;			/* threads that have not finished exiting */
 	struct list_head thread_head;	/* those threads, by task->thread_node */
-	unsigned long shared_pending;	/* process-directed signals not yet taken */
+	sigset_t shared_pending;	/* process-directed signals not yet taken */
 	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
 	int group_exit_code;		/* the status exit_group() or a signal gave */
 	struct task_struct *group_exec_task;	/* de_thread(): the thread that execs */

@@ -9,6 +9,7 @@
 #define _LINUX_SCHED_H
 
 #include <linux/types.h>
+#include <linux/signal_types.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/atomic.h>
@@ -102,12 +103,12 @@ struct task_struct {
 	struct task_struct *parent;	/* reaps it; init when the parent dies */
 	struct list_head children;	/* its children, linked by sibling */
 	struct list_head sibling;
-	unsigned long pending;		/* pending signals, bit (sig - 1) */
-	unsigned long blocked;		/* blocked signals */
+	sigset_t pending;		/* pending signals, bit (sig - 1) */
+	sigset_t blocked;		/* blocked signals */
 	struct sighand_struct *sighand;	/* signal actions */
 	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack */
 	unsigned int sas_ss_flags;
-	unsigned long saved_sigmask;	/* restored after a handler (sigsuspend) */
+	sigset_t saved_sigmask;	/* restored after a handler (sigsuspend) */
 	bool restore_sigmask;
 	unsigned long fault_addr;	/* si_addr of a pending fault signal */
 	int fault_code;			/* its si_code */
@@ -239,7 +240,7 @@ __noreturn void cpu_idle_loop(void);
  * threads never have one. Any context.
  */
 /* task_pending_signals() - @p's own pending signals and its process's. Any context. */
-unsigned long task_pending_signals(struct task_struct *p);
+sigset_t task_pending_signals(struct task_struct *p);
 
 static inline bool signal_pending(struct task_struct *p)
 {

@@ -11,6 +11,7 @@
 #define _LINUX_SIGNAL_H
 
 #include <linux/types.h>
+#include <linux/signal_types.h>
 #include <uapi/linux/signal.h>
 
 struct task_struct;
@@ -25,8 +26,6 @@ struct ksig_info {
 	int status;		/* SIGCHLD: its exit status or signal */
 	unsigned long addr;	/* faults: the address */
 };
-
-#define sigmask(sig) (1UL << ((sig) - 1))
 
 /* task->jobctl: job-control state, under tasklist_lock. */
 #define JOBCTL_STOPPED		0x1	/* stopped by a signal */
@@ -78,10 +77,10 @@ int kill_pid(pid_t pid, int sig);
  * kills the process with SIGSEGV).
  */
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
-		   unsigned long oldmask, struct pt_regs *regs);
+		   sigset_t oldmask, struct pt_regs *regs);
 
 /* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
-void set_current_blocked(unsigned long mask);
+void set_current_blocked(sigset_t mask);
 
 /* sigreturn: restore the alternate stack saved in a frame (best effort). */
 void restore_altstack(unsigned long sp, int flags, unsigned long size);
@@ -94,25 +93,34 @@ void restore_altstack(unsigned long sp, int flags, unsigned long size);
  * back unchanged: the call is marked finished, never restarted). Never
  * sleeps.
  */
-long sigreturn_finish(struct pt_regs *regs, unsigned long mask, const struct user_stack_t *st);
+long sigreturn_finish(struct pt_regs *regs, sigset_t mask, const struct user_stack_t *st);
 
-/* A signal frame's stack_t (uc_stack), as sigaltstack(2) takes it. */
+/*
+ * A signal frame's stack_t (uc_stack), as sigaltstack(2) takes it: the C
+ * layout of Linux's, 12 bytes where long is 32 bits, 24 (with a hole
+ * after ss_flags) where it is 64. Copies to user space start zeroed.
+ */
 struct user_stack_t {
 	unsigned long ss_sp;
 	int ss_flags;
-	int pad;
 	unsigned long ss_size;
 };
 
-/* A signal frame's siginfo: Linux's 128-byte layout on 64-bit architectures. */
+/*
+ * A signal frame's siginfo: Linux's 128 bytes, whose union of fields is
+ * aligned as a long (so there is a hole after si_code only on 64-bit
+ * architectures) and whose addresses are longs.
+ */
+#define SI_PREAMBLE_SIZE (sizeof(long) == 8 ? 4 * sizeof(s32) : 3 * sizeof(s32))
 struct user_siginfo {
-	s32 si_signo, si_errno, si_code, pad;
+	s32 si_signo, si_errno, si_code;
 	union {
 		struct { s32 pid; u32 uid; s32 status; } kill_chld;
-		u64 addr;
-		u8 raw[112];
+		unsigned long addr;
+		u8 raw[128 - SI_PREAMBLE_SIZE];
 	};
 };
+_Static_assert(sizeof(struct user_siginfo) == 128, "siginfo is 128 bytes");
 
 /*
  * Helpers for the arch's setup_rt_frame() (kernel/signal.c), never sleeping:

@@ -5,13 +5,25 @@
 
 #include <linux/types.h>
 #include <linux/compiler_types.h>
+#include <uapi/linux/time_types.h>
 
 typedef int clockid_t;
+
+/* A time in the kernel: seconds and a nanosecond count (0 to 999999999 once checked). */
+struct timespec64 {
+	time64_t tv_sec;
+	long tv_nsec;
+};
 
 /* Nanoseconds since 1970-01-01 UTC (CLOCK_REALTIME). Any context. */
 u64 ktime_get_real_ns(void);
 
-struct __kernel_timespec;
+/*
+ * get_timespec64() - copy the timespec at user @uts into @ts, unchecked;
+ * tv_nsec keeps what a long holds (the low word of the slot on 32-bit
+ * architectures). 0 or -EFAULT. May sleep (faults).
+ */
+int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts);
 
 /*
  * get_timespec_ns() - read the timespec at user @uts into @ns: 0, -EFAULT,

@@ -53,15 +53,6 @@ struct k_itimer {
 	int overrun;
 };
 
-struct timespec64_abi {
-	s64 tv_sec;
-	long tv_nsec;
-};
-
-struct itimerspec_abi {
-	struct timespec64_abi it_interval, it_value;
-};
-
 struct sigevent_abi {
 	u64 sigev_value;
 	int sigev_signo;
@@ -171,13 +162,13 @@ SYSCALL_DEFINE3(timer_create, clockid_t, which_clock, struct sigevent_abi __user
 	return 0;
 }
 
-static void put_ts(struct timespec64_abi *ts, u64 ns)
+static void put_ts(struct __kernel_timespec *ts, u64 ns)
 {
 	ts->tv_sec = ns / NSEC_PER_SEC;
 	ts->tv_nsec = ns % NSEC_PER_SEC;
 }
 
-static void do_timer_gettime(struct k_itimer *t, struct itimerspec_abi *v)
+static void do_timer_gettime(struct k_itimer *t, struct __kernel_itimerspec *v)
 {
 	u64 exp = READ_ONCE(t->expires_ns), now = ktime_get_ns();
 
@@ -186,10 +177,10 @@ static void do_timer_gettime(struct k_itimer *t, struct itimerspec_abi *v)
 	put_ts(&v->it_value, !exp ? 0 : exp > now ? exp - now : 1);
 }
 
-SYSCALL_DEFINE2(timer_gettime, int, timer_id, struct itimerspec_abi __user *, setting)
+SYSCALL_DEFINE2(timer_gettime, int, timer_id, struct __kernel_itimerspec __user *, setting)
 {
 	struct k_itimer *t = find_timer(timer_id);
-	struct itimerspec_abi v;
+	struct __kernel_itimerspec v;
 
 	if (!t)
 		return -EINVAL;
@@ -197,34 +188,36 @@ SYSCALL_DEFINE2(timer_gettime, int, timer_id, struct itimerspec_abi __user *, se
 	return copy_to_user(setting, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
-static bool ts_valid(const struct timespec64_abi *ts)
+static bool ts_valid(const struct timespec64 *ts)
 {
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC &&
 	       ts->tv_sec <= (s64)(LLONG_MAX / NSEC_PER_SEC) / 2;
 }
 
 SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
-		const struct itimerspec_abi __user *, new_setting,
-		struct itimerspec_abi __user *, old_setting)
+		const struct __kernel_itimerspec __user *, new_setting,
+		struct __kernel_itimerspec __user *, old_setting)
 {
-	struct itimerspec_abi new, old;
+	struct __kernel_itimerspec old;
+	struct timespec64 interval, val;
 	struct k_itimer *t;
 	u64 value;
 
 	if (!new_setting)
 		return -EINVAL;
-	if (copy_from_user(&new, new_setting, sizeof(new)))
+	if (get_timespec64(&interval, &new_setting->it_interval) ||
+	    get_timespec64(&val, &new_setting->it_value))
 		return -EFAULT;
 	t = find_timer(timer_id);
 	if (!t)
 		return -EINVAL;
-	if (!ts_valid(&new.it_value) || !ts_valid(&new.it_interval))
+	if (!ts_valid(&val) || !ts_valid(&interval))
 		return -EINVAL;
 	do_timer_gettime(t, &old);
 	del_timer_sync(&t->timer);
 	t->overrun = 0;
-	value = new.it_value.tv_sec * NSEC_PER_SEC + new.it_value.tv_nsec;
-	t->interval_ns = new.it_interval.tv_sec * NSEC_PER_SEC + new.it_interval.tv_nsec;
+	value = val.tv_sec * NSEC_PER_SEC + val.tv_nsec;
+	t->interval_ns = interval.tv_sec * NSEC_PER_SEC + interval.tv_nsec;
 	if (!value) {
 		t->expires_ns = 0;
 	} else {

@@ -28,11 +28,6 @@
 #define CLOCK_BOOTTIME		7
 #define TIMER_ABSTIME		0x01
 
-struct __kernel_timespec {
-	s64 tv_sec;
-	long tv_nsec;
-};
-
 struct __kernel_old_timeval {
 	long tv_sec;
 	long tv_usec;
@@ -152,11 +147,22 @@ static long do_sleep_until(clockid_t clock, s64 deadline, struct __kernel_timesp
 	}
 }
 
+int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts)
+{
+	struct __kernel_timespec kts;
+
+	if (copy_from_user(&kts, uts, sizeof(kts)))
+		return -EFAULT;
+	ts->tv_sec = kts.tv_sec;
+	ts->tv_nsec = kts.tv_nsec;	/* where long is 32 bits, the padding word goes */
+	return 0;
+}
+
 int get_timespec_ns(const struct __kernel_timespec __user *uts, s64 *ns)
 {
-	struct __kernel_timespec ts;
+	struct timespec64 ts;
 
-	if (copy_from_user(&ts, uts, sizeof(ts)))
+	if (get_timespec64(&ts, uts))
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;

@@ -80,7 +80,7 @@ _Static_assert(sizeof(struct rt_sigframe_layout) <= ELF_MINSIGSTKSZ, "AT_MINSIGS
 #define PSTATE_MUST_BE_ZERO (PSR_MODE_MASK | 0x10UL | 0x3c0UL)
 
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
-		   unsigned long oldmask, struct pt_regs *regs)
+		   sigset_t oldmask, struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 	unsigned long sp = (sigframe_sp(ka, regs->sp) - sizeof(struct rt_sigframe_layout)) & ~15UL;

@@ -113,7 +113,7 @@ static void fp_from_frame(struct user_fp_state *st, const u64 *fpr, const struct
 }
 
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
-		   unsigned long oldmask, struct pt_regs *regs)
+		   sigset_t oldmask, struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 	unsigned long sp = (sigframe_sp(ka, regs->gpr[1]) - sizeof(struct rt_sigframe)) & ~15UL;

@@ -56,7 +56,7 @@ _Static_assert(offsetof(struct pt_regs, t6) == 8 * (NR_GREGS - 1), "pt_regs orde
 _Static_assert(sizeof(struct rt_sigframe) <= ELF_MINSIGSTKSZ, "AT_MINSIGSTKSZ");
 
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
-		   unsigned long oldmask, struct pt_regs *regs)
+		   sigset_t oldmask, struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 	unsigned long sp = (sigframe_sp(ka, regs->sp) - sizeof(struct rt_sigframe)) & ~15UL;

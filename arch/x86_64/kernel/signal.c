@@ -42,7 +42,6 @@ struct rt_sigframe {
 };
 
 _Static_assert(sizeof(struct sigcontext_64) == 256, "sigcontext layout");
-_Static_assert(sizeof(struct user_siginfo) == 128, "siginfo layout");
 
 #define FXSTATE_SIZE 512
 #define X86_EFLAGS_TF 0x100UL
@@ -56,7 +55,7 @@ _Static_assert(sizeof(struct user_siginfo) == 128, "siginfo layout");
 #define MXCSR_MASK 0xffbfU
 
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info *info,
-		   unsigned long oldmask, struct pt_regs *regs)
+		   sigset_t oldmask, struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 	unsigned long sp = sigframe_sp(ka, regs->rsp);
