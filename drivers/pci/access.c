@@ -2,10 +2,12 @@
 /*
  * Config space accessors: checked offsets, then the host bridge's pci_ops
  * under pci_lock (the 0xCF8/0xCFC pair is one shared register window, and
- * a read-modify-write of a word must not interleave with another CPU's).
+ * a read-modify-write of a word must not interleave with another CPU's),
+ * and the generic accessors of hosts whose configuration space is memory.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/io.h>
 #include <linux/spinlock.h>
 #include <linux/pci.h>
 
@@ -82,3 +84,30 @@ int pci_write_config_##suffix(const struct pci_dev *dev, int where, type val) \
 PCI_BUS_ACCESSORS(byte, u8, 1)
 PCI_BUS_ACCESSORS(word, u16, 2)
 PCI_BUS_ACCESSORS(dword, u32, 4)
+
+int pci_generic_config_read(struct pci_bus *bus, unsigned int devfn, int where, int size,
+			    u32 *val)
+{
+	void __iomem *a = bus->host->ops->map_bus(bus, devfn, where);
+
+	if (!a)
+		return PCIBIOS_DEVICE_NOT_FOUND;
+	*val = size == 1 ? readb(a) : size == 2 ? readw(a) : readl(a);
+	return PCIBIOS_SUCCESSFUL;
+}
+
+int pci_generic_config_write(struct pci_bus *bus, unsigned int devfn, int where, int size,
+			     u32 val)
+{
+	void __iomem *a = bus->host->ops->map_bus(bus, devfn, where);
+
+	if (!a)
+		return PCIBIOS_DEVICE_NOT_FOUND;
+	if (size == 1)
+		writeb(val, a);
+	else if (size == 2)
+		writew(val, a);
+	else
+		writel(val, a);
+	return PCIBIOS_SUCCESSFUL;
+}

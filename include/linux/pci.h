@@ -44,12 +44,22 @@ struct pci_dev;
  * struct pci_ops - a host bridge's config space access. @where is a byte
  * offset below 256, aligned to @size (1, 2 or 4). read() stores the value
  * (all ones where nothing answers) and returns a PCIBIOS_* code. Called
- * with pci_lock held and interrupts off: must not sleep.
+ * with pci_lock held and interrupts off: must not sleep. A host whose
+ * configuration space is memory gives map_bus(), the address of @where
+ * (NULL: nothing there), and pci_generic_config_read/write() as read and
+ * write.
  */
 struct pci_ops {
 	int (*read)(struct pci_bus *bus, unsigned int devfn, int where, int size, u32 *val);
 	int (*write)(struct pci_bus *bus, unsigned int devfn, int where, int size, u32 val);
+	void __iomem *(*map_bus)(struct pci_bus *bus, unsigned int devfn, int where);
 };
+
+/* pci_ops read and write through the host's map_bus() (see above). */
+int pci_generic_config_read(struct pci_bus *bus, unsigned int devfn, int where, int size,
+			    u32 *val);
+int pci_generic_config_write(struct pci_bus *bus, unsigned int devfn, int where, int size,
+			     u32 val);
 
 /*
  * struct pci_host_bridge - one PCI domain's root. Windows are CPU

@@ -156,6 +156,9 @@ mod tests {
 
     #[test]
     fn unbinding_revokes_the_bar() -> Result {
+        if pci::edu_or_skip().is_none() {
+            return Ok(());
+        }
         let before = memory_in_use();
         {
             let reg = pci::Registration::<EduKeep>::new(c_str!("rust-devres-test"))?;
@@ -178,6 +181,9 @@ mod tests {
 
     #[test]
     fn dropping_first_cancels_the_action() -> Result {
+        if pci::edu_or_skip().is_none() {
+            return Ok(());
+        }
         let before = memory_in_use();
         {
             let reg = pci::Registration::<EduKeep>::new(c_str!("rust-devres-test"))?;

@@ -319,6 +319,24 @@ pub fn assertion_failed(
     }
 }
 
+/// Marks the running case skipped with `reason`, which its result line
+/// shows, like C's `kunit_skip()`; the case should return `Ok(())` right
+/// after. Keeps a case that already failed failed. Outside a case it
+/// does nothing.
+pub fn skip(reason: &'static CStr) {
+    with_current_test(|test| {
+        // SAFETY: `test` is the running case's, valid during this call
+        // (`with_current_test`), and only this case's thread writes its
+        // status while it runs; `reason` lives forever.
+        unsafe {
+            if (*test).status != bindings::kunit_status_KUNIT_FAILURE {
+                (*test).status = bindings::kunit_status_KUNIT_SKIPPED;
+                (*test).skip_reason = reason.as_ptr().cast();
+            }
+        }
+    });
+}
+
 /// Asserts that a condition holds; if not, fails the running KUnit case
 /// and returns from the enclosing function.
 ///

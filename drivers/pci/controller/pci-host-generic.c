@@ -27,6 +27,7 @@
 #include <linux/libfdt.h>
 #include <linux/of_fdt.h>
 #include <linux/slab.h>
+#include <linux/of_pci.h>
 #include <linux/pci.h>
 
 #define ECAM_MAX_BUSES 16
@@ -52,15 +53,6 @@ static u32 cell(const void *prop, int i)
 	return be32_to_cpu(((const u32 *)prop)[i]);
 }
 
-static u64 cells(const void *prop, int i, int n)
-{
-	u64 v = 0;
-
-	while (n--)
-		v = v << 32 | cell(prop, i++);
-	return v;
-}
-
 static void __iomem *ecam_addr(struct pci_bus *bus, unsigned int devfn, int where)
 {
 	struct gen_pci *gp = bus->host->sysdata;
@@ -71,32 +63,11 @@ static void __iomem *ecam_addr(struct pci_bus *bus, unsigned int devfn, int wher
 	return gp->ecam + ((unsigned long)n << 20 | devfn << 12 | where);
 }
 
-static int ecam_read(struct pci_bus *bus, unsigned int devfn, int where, int size, u32 *val)
-{
-	void __iomem *a = ecam_addr(bus, devfn, where);
-
-	if (!a)
-		return PCIBIOS_DEVICE_NOT_FOUND;
-	*val = size == 1 ? readb(a) : size == 2 ? readw(a) : readl(a);
-	return PCIBIOS_SUCCESSFUL;
-}
-
-static int ecam_write(struct pci_bus *bus, unsigned int devfn, int where, int size, u32 val)
-{
-	void __iomem *a = ecam_addr(bus, devfn, where);
-
-	if (!a)
-		return PCIBIOS_DEVICE_NOT_FOUND;
-	if (size == 1)
-		writeb(val, a);
-	else if (size == 2)
-		writew(val, a);
-	else
-		writel(val, a);
-	return PCIBIOS_SUCCESSFUL;
-}
-
-static struct pci_ops ecam_ops = { .read = ecam_read, .write = ecam_write };
+static struct pci_ops ecam_ops = {
+	.read = pci_generic_config_read,
+	.write = pci_generic_config_write,
+	.map_bus = ecam_addr,
+};
 
 static int gen_pci_map_irq(const struct pci_dev *dev, u8 slot, u8 pin)
 {
@@ -154,31 +125,6 @@ static void gen_pci_parse_intx(const void *fdt, int node, struct gen_pci *gp)
 	}
 }
 
-/* "ranges": the 32-bit memory window and the I/O window. */
-static void gen_pci_parse_ranges(const void *fdt, int node, struct pci_host_bridge *host)
-{
-	int pna = fdt_address_cells(fdt, fdt_parent_offset(fdt, node));
-	int ns = fdt_size_cells(fdt, node), len, entry = 3 + pna + ns;
-	const void *r = fdt_getprop(fdt, node, "ranges", &len);
-
-	for (int i = 0; r && (i + entry) * 4 <= len; i += entry) {
-		u32 space = (cell(r, i) >> 24) & 3;
-		u64 pci = cells(r, i + 1, 2), cpu = cells(r, i + 3, pna);
-		u64 size = cells(r, i + 3 + pna, ns);
-		struct resource *res = space == 1 ? &host->io : space == 2 ? &host->mem : NULL;
-
-		if (!res || !size || res->flags)
-			continue;
-		res->start = cpu;
-		res->end = cpu + size - 1;
-		res->flags = space == 1 ? IORESOURCE_IO : IORESOURCE_MEM;
-		if (space == 1)
-			host->io_offset = cpu - pci;
-		else
-			host->mem_offset = cpu - pci;
-	}
-}
-
 static int __init gen_pci_probe_node(const void *fdt, int node)
 {
 	struct gen_pci *gp;
@@ -208,7 +154,7 @@ static int __init gen_pci_probe_node(const void *fdt, int node)
 	gp->host.busnr_end = start + nbus - 1;
 	gp->host.assign_resources = true;
 	gp->host.map_irq = gen_pci_map_irq;
-	gen_pci_parse_ranges(fdt, node, &gp->host);
+	of_pci_parse_ranges(fdt, node, &gp->host);
 	gen_pci_parse_intx(fdt, node, gp);
 	pr_info("ECAM at %#llx, buses %02x-%02x, mem %#llx-%#llx, io %#llx-%#llx, %u INTx routes\n",
 		(unsigned long long)base, start, gp->host.busnr_end,
