@@ -142,6 +142,9 @@ impl FileOperations for RustRandom {
         iov: &mut IovIterDest<'_>,
     ) -> Result<usize> {
         let want = iov.len();
+        if want == 0 {
+            return Ok(0);
+        }
         let mut done = 0;
         let mut guard = state.lock();
         let RandomFile { rng, block } = &mut *guard;
@@ -156,12 +159,14 @@ impl FileOperations for RustRandom {
                 }
             })?;
             let copied = iov.copy_to_iter(&bytes[..n.min(bytes.len())]);
-            done += copied;
+            // `copied <= n <= want - done`: the sum cannot wrap.
+            done = done.wrapping_add(copied);
             if copied < n {
                 break;
             }
         }
-        if done == 0 && want != 0 {
+        drop(guard);
+        if done == 0 {
             return Err(EFAULT);
         }
         Ok(done)

@@ -237,14 +237,14 @@ impl<'data> IovIterSource<'data> {
     /// faulted.
     #[inline]
     pub fn copy_from_iter_raw<'a>(&mut self, out: &'a mut [MaybeUninit<u8>]) -> &'a mut [u8] {
-        let (dst, len) = (out.as_mut_ptr().cast(), out.len());
+        let (dst, len): (*mut u8, _) = (out.as_mut_ptr().cast(), out.len());
         // SAFETY: `out` is writable for its length; the iterator is
         // initialised and readable (type invariant).
-        let n = unsafe { bindings::copy_from_iter(dst, len, self.iov.get()) };
-        // `copy_from_iter` never returns more than it was asked for.
-        let n = n.min(out.len());
-        // SAFETY: the first `n` bytes were written just above.
-        unsafe { &mut *(&mut out[..n] as *mut [MaybeUninit<u8>] as *mut [u8]) }
+        let n = unsafe { bindings::copy_from_iter(dst.cast(), len, self.iov.get()) };
+        // SAFETY: `copy_from_iter()` copies up to `len` bytes (its
+        // contract in `include/linux/uio.h`), so `n <= len`, and the first
+        // `n` bytes of `out` were written just above.
+        unsafe { core::slice::from_raw_parts_mut(dst, n) }
     }
 
     /// Fills `out` from the front of the iterator; returns the bytes

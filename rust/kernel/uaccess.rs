@@ -6,9 +6,13 @@
 //! A user pointer ([`UserPtr`]) is whatever a caller of the kernel passed:
 //! NULL, a kernel address, unmapped memory, a range running off the end of
 //! a mapping. It is only ever used through the C `copy_from_user()` and
-//! `copy_to_user()` (`include/linux/uaccess.h`), which check the range with
-//! `access_ok()` and recover from faults, so every bad address ends in
-//! [`EFAULT`], never in an oops. Hence all of
+//! `copy_to_user()` (`include/linux/uaccess.h`), or, for values of 4 and 8
+//! bytes, through this module's own `get_user()`/`put_user()`: one load or
+//! store in inline assembly with its exception-table entry (one file per
+//! architecture under `uaccess/`, the same instructions as its
+//! `asm/uaccess.h`), so that an ioctl's small argument costs no call.
+//! Both check the range as `access_ok()` does and recover from faults, so
+//! every bad address ends in [`EFAULT`], never in an oops. Hence all of
 //! this is safe to use with any address.
 //!
 //! A [`UserSlice`] is a pointer and a length. Split into a reader or a
@@ -70,6 +74,109 @@ use crate::alloc::{Flags, KVec};
 use crate::error::{code::EFAULT, Result};
 use crate::transmute::{AsBytes, FromBytes};
 use core::mem::{size_of, MaybeUninit};
+
+/// Defines an architecture's single user accesses, each an `unsafe fn`
+/// of a user address (and, for a put, the value) returning `Result`:
+/// `get: [name: type = "load"]` reads `{src}` into `{v}`, `put: [name:
+/// type = "store"]` writes `{v}` to `{dst}`. `clear` zeroes `{failed}`
+/// (it runs only if the access did not fault: the exception-table
+/// `entry` sends a fault at label `2` to label `3`, after it); `begin` and
+/// `end` open and close user access around it (`end` also runs after a
+/// fault); `operands` are the extra operands and the options of `asm!`.
+/// The generic part of `include/asm-generic/uaccess.h`, in Rust.
+macro_rules! user_accesses {
+    (
+        begin: $begin:literal,
+        end: $end:literal,
+        clear: $clear:literal,
+        entry: $entry:literal,
+        get: [$($get:ident: $gty:ty = $load:literal),* $(,)?],
+        put: [$($put:ident: $pty:ty = $store:literal),* $(,)?],
+        operands: $operands:tt $(,)?
+    ) => {
+        $(
+            /// Reads the value at the user address `src`; `EFAULT` if the
+            /// load faults. Never sleeps (no user page is paged in yet).
+            ///
+            /// # Safety
+            ///
+            /// `src` and the bytes after it, for the size of the value,
+            /// are user addresses (below `TASK_SIZE_MAX`): no kernel
+            /// object lies there.
+            #[inline(always)]
+            pub(super) unsafe fn $get(src: usize) -> $crate::error::Result<$gty> {
+                let mut v: $gty = 0;
+                // SAFETY: `src` is a user address (the caller's promise),
+                // so the load reads no kernel object.
+                let failed = unsafe {
+                    user_accesses!(@asm $begin, $load, $clear, $end, $entry, $operands,
+                                   v = inout(reg) v, src = in(reg) src,)
+                };
+                if failed != 0 {
+                    return Err($crate::error::code::EFAULT);
+                }
+                Ok(v)
+            }
+        )*
+        $(
+            /// Writes `v` at the user address `dst`; `EFAULT` if the store
+            /// faults. Never sleeps (no user page is paged in yet).
+            ///
+            /// # Safety
+            ///
+            /// `dst` and the bytes after it, for the size of the value,
+            /// are user addresses (below `TASK_SIZE_MAX`): no kernel
+            /// object lies there.
+            #[inline(always)]
+            pub(super) unsafe fn $put(v: $pty, dst: usize) -> $crate::error::Result {
+                // SAFETY: `dst` is a user address (the caller's promise),
+                // so the store changes no kernel object.
+                let failed = unsafe {
+                    user_accesses!(@asm $begin, $store, $clear, $end, $entry, $operands,
+                                   v = in(reg) v, dst = in(reg) dst,)
+                };
+                if failed != 0 {
+                    return Err($crate::error::code::EFAULT);
+                }
+                Ok(())
+            }
+        )*
+    };
+    // The access at label 2, `clear` after it, and the exception-table
+    // entry that sends a fault at 2 to 3, past `clear`: evaluates to 0 if
+    // the access was made, 1 if it faulted.
+    (@asm $begin:literal, $access:literal, $clear:literal, $end:literal, $entry:literal,
+     [$($operands:tt)*], $($access_operands:tt)*) => {{
+        let mut failed: usize = 1;
+        core::arch::asm!(
+            $begin,
+            concat!("2: ", $access),
+            $clear,
+            concat!("3: ", $end),
+            ".pushsection __ex_table, \"a\"",
+            $entry,
+            ".popsection",
+            failed = inout(reg) failed,
+            $($access_operands)*
+            $($operands)*
+        );
+        failed
+    }};
+}
+
+#[cfg_attr(target_arch = "x86_64", path = "uaccess/x86_64.rs")]
+#[cfg_attr(target_arch = "riscv64", path = "uaccess/riscv64.rs")]
+#[cfg_attr(target_arch = "aarch64", path = "uaccess/arm64.rs")]
+#[cfg_attr(target_arch = "arm", path = "uaccess/arm.rs")]
+#[cfg_attr(target_arch = "powerpc64", path = "uaccess/powerpc64.rs")]
+mod arch;
+
+/// Whether the `size` bytes at `addr` lie in the user part of the address
+/// space, as C's `access_ok()`: below `TASK_SIZE_MAX`, without wrapping.
+#[inline(always)]
+fn access_ok(addr: UserPtr, size: usize) -> bool {
+    size <= bindings::TASK_SIZE_MAX && addr <= bindings::TASK_SIZE_MAX - size
+}
 
 /// A user-space address, as an integer: it is never dereferenced by Rust,
 /// only passed to the C user-copy functions.
@@ -226,33 +333,29 @@ impl UserSliceReader {
 
     /// Reads a `T` (any plain-bytes type: an integer, an array of them).
     ///
-    /// Values of 4 or 8 bytes take the `get_user()` fast path (one access
-    /// with a fault fixup, no copy loop).
+    /// Values of 4 or 8 bytes take the `get_user()` fast path: one inline
+    /// load with a fault fixup, no call.
     #[inline]
     pub fn read<T: FromBytes>(&mut self) -> Result<T> {
-        if size_of::<T>() == 8 && self.length >= 8 {
-            let mut v = 0u64;
-            // SAFETY: `v` is a valid destination; `get_user` checks the
-            // user address and catches any fault.
-            if unsafe { bindings::get_user_u64(&mut v, self.ptr as *const u64) } != 0 {
+        let n = size_of::<T>();
+        if (n == 8 || n == 4) && self.length >= n {
+            if !access_ok(self.ptr, n) {
                 return Err(EFAULT);
             }
-            self.ptr = self.ptr.wrapping_add(8);
-            self.length -= 8;
-            // SAFETY: `T` is 8 bytes and accepts any bytes (`FromBytes`);
-            // `transmute_copy` reads them unaligned if it must.
-            return Ok(unsafe { core::mem::transmute_copy::<u64, T>(&v) });
-        }
-        if size_of::<T>() == 4 && self.length >= 4 {
-            let mut v = 0u32;
-            // SAFETY: as above, for 4 bytes.
-            if unsafe { bindings::get_user_u32(&mut v, self.ptr as *const u32) } != 0 {
-                return Err(EFAULT);
-            }
-            self.ptr = self.ptr.wrapping_add(4);
-            self.length -= 4;
-            // SAFETY: as above, `T` is 4 bytes.
-            return Ok(unsafe { core::mem::transmute_copy::<u32, T>(&v) });
+            // SAFETY: the `n` bytes at `self.ptr` are user addresses
+            // (`access_ok`). `T` is `n` bytes and accepts any bytes
+            // (`FromBytes`); `transmute_copy` reads them unaligned if it
+            // must.
+            let v = unsafe {
+                if n == 8 {
+                    core::mem::transmute_copy::<u64, T>(&arch::get_user_64(self.ptr)?)
+                } else {
+                    core::mem::transmute_copy::<u32, T>(&arch::get_user_32(self.ptr)?)
+                }
+            };
+            self.ptr = self.ptr.wrapping_add(n);
+            self.length -= n;
+            return Ok(v);
         }
         let mut v = MaybeUninit::<T>::uninit();
         // SAFETY: the `MaybeUninit<T>` is `size_of::<T>()` writable bytes,
@@ -323,31 +426,37 @@ impl UserSliceWriter {
 
     /// Writes a `T` (any type that is plain bytes).
     ///
-    /// Values of 4 or 8 bytes take the `put_user()` fast path.
+    /// Values of 4 or 8 bytes take the `put_user()` fast path: one inline
+    /// store with a fault fixup, no call.
     #[inline]
     pub fn write<T: AsBytes + ?Sized>(&mut self, value: &T) -> Result {
         let bytes = value.as_bytes();
-        let ret = match (
-            bytes.len(),
-            <[u8; 8]>::try_from(bytes),
-            <[u8; 4]>::try_from(bytes),
-        ) {
-            (8, Ok(b), _) if self.length >= 8 => {
-                // SAFETY: `put_user` checks the user address and catches
-                // any fault.
-                unsafe { bindings::put_user_u64(u64::from_ne_bytes(b), self.ptr as *mut u64) }
-            }
-            (4, _, Ok(b)) if self.length >= 4 => {
-                // SAFETY: as above.
-                unsafe { bindings::put_user_u32(u32::from_ne_bytes(b), self.ptr as *mut u32) }
-            }
-            _ => return self.write_slice(bytes),
-        };
-        if ret != 0 {
+        let n = bytes.len();
+        if n > self.length {
             return Err(EFAULT);
         }
-        self.ptr = self.ptr.wrapping_add(bytes.len());
-        self.length -= bytes.len();
+        let fast = match (<[u8; 8]>::try_from(bytes), <[u8; 4]>::try_from(bytes)) {
+            (Ok(b), _) => Some((u64::from_ne_bytes(b), 8)),
+            (_, Ok(b)) => Some((u64::from(u32::from_ne_bytes(b)), 4)),
+            _ => None,
+        };
+        let Some((v, n)) = fast else {
+            return self.write_slice(bytes);
+        };
+        if !access_ok(self.ptr, n) {
+            return Err(EFAULT);
+        }
+        // SAFETY: the `n` bytes at `self.ptr` are user addresses
+        // (`access_ok`).
+        unsafe {
+            if n == 8 {
+                arch::put_user_64(v, self.ptr)?;
+            } else {
+                arch::put_user_32(v as u32, self.ptr)?;
+            }
+        }
+        self.ptr = self.ptr.wrapping_add(n);
+        self.length -= n;
         Ok(())
     }
 }
@@ -473,6 +582,60 @@ mod tests {
         kunit_assert_eq!(UserSlice::new(end, 4).reader().read::<u32>(), Err(EFAULT));
         kunit_assert_eq!(UserSlice::new(end, 8).writer().write(&1u64), Err(EFAULT));
         kunit_assert_eq!(UserSlice::new(0, 4).writer().write(&1i32), Err(EFAULT));
+        Ok(())
+    }
+
+    #[test]
+    fn inline_access_edges() -> Result {
+        // The inline loads and stores of 4 and 8 bytes: the last user
+        // addresses pass the range check and fault (nothing is mapped
+        // there), one byte further fails the check; a kernel address
+        // fails it too and its memory is left alone. A failure does not
+        // advance the reader or writer.
+        let top = bindings::TASK_SIZE_MAX;
+        for (addr, n) in [(top - 8, 8), (top - 7, 8), (top - 4, 4), (top - 3, 4)] {
+            let mut w = UserSlice::new(addr, 8).writer();
+            let r = if n == 8 {
+                w.write(&7u64)
+            } else {
+                w.write(&7u32)
+            };
+            kunit_assert_eq!(r, Err(EFAULT));
+            kunit_assert_eq!(w.len(), 8);
+            let mut rd = UserSlice::new(addr, 8).reader();
+            let r = if n == 8 {
+                rd.read::<u64>().map(drop)
+            } else {
+                rd.read::<u32>().map(drop)
+            };
+            kunit_assert_eq!(r, Err(EFAULT));
+            kunit_assert_eq!(rd.len(), 8);
+        }
+        let mut word = [0x55u8; 8];
+        let kernel_addr = word.as_mut_ptr() as usize;
+        kunit_assert_eq!(
+            UserSlice::new(kernel_addr, 8).writer().write(&0u64),
+            Err(EFAULT)
+        );
+        kunit_assert_eq!(
+            UserSlice::new(kernel_addr, 4).writer().write(&0u32),
+            Err(EFAULT)
+        );
+        kunit_assert_eq!(
+            UserSlice::new(kernel_addr, 8).reader().read::<u64>(),
+            Err(EFAULT)
+        );
+        kunit_assert_eq!(word, [0x55; 8]);
+        // The fault fixup returns to a working state: the next access of
+        // a mapped page succeeds.
+        let page = UserTestPage::map()?;
+        UserSlice::new(page.addr() + 8, 8)
+            .writer()
+            .write(&0x0102_0304u32)?;
+        kunit_assert_eq!(
+            UserSlice::new(page.addr() + 8, 4).reader().read::<u32>()?,
+            0x0102_0304
+        );
         Ok(())
     }
 

@@ -310,7 +310,13 @@ impl<T, A: Allocator> Vec<T, A> {
     }
 
     /// Drops every element, keeping the allocation.
+    #[inline]
     pub fn clear(&mut self) {
+        if !core::mem::needs_drop::<T>() {
+            // Nothing to drop: no need to look at the old length.
+            self.len = 0;
+            return;
+        }
         self.truncate(0);
     }
 

@@ -179,22 +179,49 @@ impl<T: ?Sized> Clone for Arc<T> {
     }
 }
 
-impl<T: ?Sized> Drop for Arc<T> {
-    fn drop(&mut self) {
-        // Release: our uses of the value happen before the last holder
-        // frees it.
-        let old = self.inner().refcount.fetch_sub(1, Ordering::Release);
+impl<T: ?Sized> Arc<T> {
+    /// The end of a `drop` whose count was `old` before it (not `2..=
+    /// MAX_REFCOUNT`): frees the value if that was the last reference,
+    /// and otherwise (a count that had overflowed or dropped below zero)
+    /// saturates the count, leaking the value. Out of line, so that the
+    /// common drop is a decrement and a comparison, with no call or stack
+    /// frame; it takes the allocation by value, so that the caller keeps
+    /// nothing on its stack for it.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is the allocation of the `Arc` being dropped, and `old` the
+    /// count its decrement returned.
+    #[cold]
+    #[inline(never)]
+    unsafe fn drop_slow(ptr: NonNull<ArcInner<T>>, old: usize) {
         if old != 1 {
-            if old > MAX_REFCOUNT {
-                self.inner().refcount.store(SATURATED, Ordering::Relaxed);
-            }
+            // SAFETY: other references keep the allocation alive.
+            unsafe { ptr.as_ref() }
+                .refcount
+                .store(SATURATED, Ordering::Relaxed);
             return;
         }
         // Acquire: every other holder's uses happen before the drop.
         fence(Ordering::Acquire);
         // SAFETY: this was the last reference, so nothing else uses the
         // allocation, which `KBox` made.
-        drop(unsafe { KBox::from_raw(self.ptr.as_ptr()) });
+        drop(unsafe { KBox::from_raw(ptr.as_ptr()) });
+    }
+}
+
+impl<T: ?Sized> Drop for Arc<T> {
+    #[inline]
+    fn drop(&mut self) {
+        // Release: our uses of the value happen before the last holder
+        // frees it.
+        let old = self.inner().refcount.fetch_sub(1, Ordering::Release);
+        // Other references remain, and no overflow (`old` was 2 to
+        // `MAX_REFCOUNT`): one comparison.
+        if old.wrapping_sub(2) > MAX_REFCOUNT - 2 {
+            // SAFETY: our allocation, and its count before our decrement.
+            unsafe { Self::drop_slow(self.ptr, old) };
+        }
     }
 }
 
