@@ -19,7 +19,7 @@
 //! `VIRTIO_F_VERSION_1`; the driver accepts that and the device bits of
 //! [`Driver::FEATURES`] that the device offers); `FEATURES_OK`, which the
 //! device must keep; then [`Driver::probe`], which sets up the queues;
-//! the INTx interrupt; and `DRIVER_OK`. A failure after `ACKNOWLEDGE`
+//! the INTx interrupt; `DRIVER_OK`; and [`Driver::ready`]. A failure after `ACKNOWLEDGE`
 //! sets `FAILED` and leaves the function unbound. The interrupt handler
 //! reads the ISR register (which deasserts the line) and calls
 //! [`Driver::queue_interrupt`] or [`Driver::config_changed`] in
@@ -143,6 +143,16 @@ pub trait Driver: Send + Sync + Sized + 'static {
     /// Interrupts may arrive once it returns; an error leaves the
     /// device unbound (and marked `FAILED`).
     fn probe(dev: &Device) -> Result<Self>;
+
+    /// The device is live (`DRIVER_OK`, interrupt handler installed):
+    /// the driver may do I/O through its queues and wait for it, e.g. a
+    /// disk reads its partition table when it is added (Linux's drivers
+    /// call `virtio_device_ready()` in their probe for this). Process
+    /// context; may sleep and allocate. An error resets the device and
+    /// unbinds it, as a failed probe does.
+    fn ready(&self) -> Result {
+        Ok(())
+    }
 
     /// The device used some buffers: called from the interrupt handler,
     /// in interrupt context (no sleeping, no sleeping locks, no
@@ -278,6 +288,11 @@ fn start<T: Driver>(
     };
     let irq = irq::Registration::new(irq_line, c_str!("virtio-pci"), handler)?;
     transport.add_status(STATUS_DRIVER_OK);
+    if let Err(e) = irq.handler().data.ready() {
+        // The device stops before the driver's data (in `irq`) goes.
+        transport.reset();
+        return Err(e);
+    }
     Ok(irq)
 }
 
