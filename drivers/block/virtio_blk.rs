@@ -32,9 +32,9 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
-use core::sync::atomic::{AtomicBool, Ordering};
 use kernel::block::mq::{GenDisk, GenDiskBuilder, Op, Operations, Request, TagSet};
 use kernel::dma::CoherentAllocation;
+use kernel::ida::{Ida, IdaId};
 use kernel::prelude::*;
 use kernel::sync::{Arc, ArcBorrow, Mutex};
 use kernel::types::ARef;
@@ -82,34 +82,7 @@ const MAX_RING: u16 = 1024;
 const MAX_DISKS: usize = 26;
 
 /// The disk letters in use.
-static INDEXES: [AtomicBool; MAX_DISKS] = [const { AtomicBool::new(false) }; MAX_DISKS];
-
-/// A disk letter taken, given back when dropped.
-struct Index(u8);
-
-impl Index {
-    /// Takes the first free letter; `ENOSPC` when none is.
-    fn get() -> Result<Index> {
-        INDEXES
-            .iter()
-            .position(|used| {
-                used.compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok()
-            })
-            .map(|i| Index(i as u8))
-            .ok_or(ENOSPC)
-    }
-
-    fn letter(&self) -> char {
-        char::from(b'a' + self.0)
-    }
-}
-
-impl Drop for Index {
-    fn drop(&mut self) {
-        INDEXES[usize::from(self.0)].store(false, Ordering::Release);
-    }
-}
+static INDEXES: Ida<MAX_DISKS> = Ida::new();
 
 /// What the device configuration says, read once at probe.
 #[derive(Clone, Copy)]
@@ -245,7 +218,7 @@ impl Operations for VirtioBlk {
 /// in order) its letter is free again.
 struct Disk {
     _disk: GenDisk<VirtioBlk>,
-    _index: Index,
+    _index: IdaId<'static, MAX_DISKS>,
 }
 
 /// The driver's data for one device.
@@ -281,13 +254,17 @@ impl virtio::Driver for VirtioBlkDevice {
 
     fn ready(&self) -> Result {
         let geo = self.queue.geo;
-        let index = Index::get()?;
+        let index = INDEXES.alloc()?;
         let set = TagSet::new(u32::from(self.queue.vq.size()))?;
         let disk = GenDiskBuilder::new()
             .capacity_sectors(geo.capacity)
             .logical_block_size(geo.block_size)
             .write_cache(geo.flush)
-            .build(fmt!("vd{}", index.letter()), set, self.queue.clone())?;
+            .build(
+                fmt!("vd{}", char::from(b'a' + index.id() as u8)),
+                set,
+                self.queue.clone(),
+            )?;
         *self.disk.lock() = Some(Disk {
             _disk: disk,
             _index: index,
