@@ -408,7 +408,7 @@ def selected(args, prefix, names):
 # The boots that run Debian's busybox (sh, the utilities): when the
 # initramfs has none, skipped if it was built without one on purpose
 # (BUSYBOX=), failed if busybox was supposed to be there (--busybox).
-BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production"]
+BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production", "virtio_blk"]
 
 
 def initrd_names(path):
@@ -565,20 +565,23 @@ def run_crash_tests(args, res, log_dir):
             res.ok()
 
 
-def script_in_vm(args, kernel, name, log_dir, files, want_status, want):
-    """Run the first of files (name: text; the others beside it) under sh in
-    Ferrite through scripts/run-in-vm.sh on kernel; (whether it exited
-    want_status printing exactly want, what happened)."""
+def script_in_vm(args, kernel, name, log_dir, files, want_status, want, disk=None):
+    """Run the first of files (name: text or bytes; the others beside it)
+    under sh in Ferrite through scripts/run-in-vm.sh on kernel, with the
+    image disk as /dev/vda if given; (whether it exited want_status
+    printing exactly want, what happened)."""
     import tempfile
     here = os.path.dirname(os.path.abspath(__file__))
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for fname, text in files.items():
             paths.append(os.path.join(tmp, fname))
-            with open(paths[-1], "w") as f:
+            with open(paths[-1], "wb" if isinstance(text, bytes) else "w") as f:
                 f.write(text)
         env = dict(os.environ, ARCH=args.arch, KERNEL=kernel, INITRAMFS=args.initrd,
                    TIMEOUT=str(args.timeout))
+        if disk:
+            env["DISK"] = disk
         p = subprocess.run([os.path.join(here, "run-in-vm.sh")] + paths, env=env,
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, check=False)
@@ -644,6 +647,22 @@ def run_production_test(args, res, log_dir):
         res.fail("user.production", [why])
 
 
+# The architectures whose kernel drives PCI, and so virtio-blk.
+PCI_ARCHES = ("x86_64", "riscv64", "arm64")
+
+
+def run_disk_test(args, res, log_dir):
+    """A host-made image read byte-identically from /dev/vda and /dev/vda1;
+    the guest's writes, and only those, in the image after QEMU exits
+    (scripts/disk_test.py)."""
+    import disk_test
+    problems = disk_test.run(script_in_vm, args, args.kernel, log_dir)
+    if problems:
+        res.fail("user.virtio_blk", problems)
+    else:
+        res.ok()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--arch", default="x86_64")
@@ -672,7 +691,8 @@ def main():
     if args.initrd:
         run_user_tests(args, res, log_dir)
         shell_tests = selected(args, "user", ["tty", "run_in_vm"] +
-                               (["production"] if args.production else []))
+                               (["production"] if args.production else []) +
+                               (["virtio_blk"] if args.arch in PCI_ARCHES else []))
         if not has_busybox(args):
             skipped = skip_busybox_boots(args, res, shell_tests)
             shell_tests = [n for n in shell_tests if n not in skipped]
@@ -682,6 +702,8 @@ def main():
             run_in_vm_test(args, res, log_dir)
         if "production" in shell_tests:
             run_production_test(args, res, log_dir)
+        if "virtio_blk" in shell_tests:
+            run_disk_test(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
     for log, report in LOCKDEP_SPLATS:

@@ -21,9 +21,10 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
-use core::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use core::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use kernel::block::mq::{GenDisk, GenDiskBuilder, Op, Operations, Request, TagSet};
 use kernel::block::null_blk::{Config, IrqMode};
+use kernel::ida::{Ida, IdaId};
 use kernel::prelude::*;
 use kernel::sync::{Arc, ArcBorrow, SpinLock};
 use kernel::time::{self, Jiffies};
@@ -78,30 +79,7 @@ const MAX_SIZE_MIB: u64 = 1 << 20;
 static ZEROES: [u8; PAGE] = [0; PAGE];
 
 /// The indexes in use.
-static INDEXES: [AtomicBool; MAX_DEVICES] = [const { AtomicBool::new(false) }; MAX_DEVICES];
-
-/// An index taken, given back when dropped.
-struct Index(usize);
-
-impl Index {
-    /// Takes the first free index; `ENOSPC` when none is.
-    fn get() -> Result<Index> {
-        INDEXES
-            .iter()
-            .position(|used| {
-                used.compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok()
-            })
-            .map(Index)
-            .ok_or(ENOSPC)
-    }
-}
-
-impl Drop for Index {
-    fn drop(&mut self) {
-        INDEXES[self.0].store(false, Ordering::Release);
-    }
-}
+static INDEXES: Ida<MAX_DEVICES> = Ida::new();
 
 pin_data! {
     /// One disk's data, lent to every request.
@@ -252,7 +230,7 @@ struct RnullDevice {
     // Only held outside tests: dropping it removes the disk.
     #[cfg_attr(not(CONFIG_KUNIT), allow(dead_code))]
     disk: GenDisk<Rnull>,
-    _index: Index,
+    _index: IdaId<'static, MAX_DEVICES>,
 }
 
 impl RnullDevice {
@@ -274,13 +252,13 @@ impl RnullDevice {
             }),
             GFP_KERNEL,
         )?;
-        let index = Index::get()?;
+        let index = INDEXES.alloc()?;
         let set = TagSet::new(cfg.hw_queue_depth)?;
         let disk = GenDiskBuilder::new()
             .capacity_sectors(cfg.size_mib << (20 - 9))
             .logical_block_size(cfg.block_size)
             .write_cache(true)
-            .build(fmt!("rnullb{}", index.0), set, dev)?;
+            .build(fmt!("rnullb{}", index.id()), set, dev)?;
         Ok(RnullDevice {
             disk,
             _index: index,

@@ -10,6 +10,7 @@
 
 #include <linux/types.h>
 #include <linux/gfp.h>
+#include <linux/mm.h>
 
 struct device;
 
@@ -26,5 +27,31 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 
 /* dma_free_coherent() - free what dma_alloc_coherent() gave (same @size). */
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle);
+
+/* Which way a streaming mapping's data moves. */
+enum dma_data_direction {
+	DMA_BIDIRECTIONAL = 0,
+	DMA_TO_DEVICE = 1,
+	DMA_FROM_DEVICE = 2,
+};
+
+/*
+ * dma_map_page() - the device address of @size bytes at @offset in @page,
+ * memory the caller lends to @dev (direction @dir) until
+ * dma_unmap_page(); the CPU must not touch it meanwhile. Without an IOMMU
+ * or bounce buffers this is the physical address: it never fails, holds
+ * nothing, and unmapping has nothing to undo. Any context.
+ */
+static inline dma_addr_t dma_map_page(struct device *dev, struct page *page, size_t offset,
+				      size_t size, enum dma_data_direction dir)
+{
+	return page_to_phys(page) + offset;
+}
+
+/* dma_unmap_page() - end a dma_map_page() lending; the CPU may use the memory again. */
+static inline void dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
+				  enum dma_data_direction dir)
+{
+}
 
 #endif /* _LINUX_DMA_MAPPING_H */

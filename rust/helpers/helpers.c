@@ -21,4 +21,5 @@
 #include "io.c"
 #include "barrier.c"
 #include "blk.c"
+#include "dma.c"
 #include "smp.c"

@@ -131,6 +131,48 @@ impl<T: AsBytes + FromBytes> Drop for CoherentAllocation<T> {
     }
 }
 
+/// Which way the data of a lent range moves (C's `enum dma_data_direction`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// The device reads the memory.
+    ToDevice,
+    /// The device writes the memory.
+    FromDevice,
+}
+
+impl Direction {
+    pub(crate) fn as_raw(self) -> bindings::dma_data_direction {
+        match self {
+            Direction::ToDevice => bindings::dma_data_direction_DMA_TO_DEVICE,
+            Direction::FromDevice => bindings::dma_data_direction_DMA_FROM_DEVICE,
+        }
+    }
+}
+
+/// Memory that a value lends to a device for as long as the value lives,
+/// as ranges of device addresses: C's streaming mappings
+/// (`dma_map_page()`), e.g. the pages of a block request in flight
+/// ([`block::mq::Request`](crate::block::mq::Request)). A queue that
+/// hands the ranges to a device keeps the value until the device is done
+/// with them (`virtio::Virtqueue::add_lent`). Ferrite has no IOMMU:
+/// a range needs no unmapping (`dma_unmap_page()` has nothing to undo),
+/// so nothing is done when the value is dropped.
+///
+/// # Safety
+///
+/// While the value is alive, every range [`Lent::for_each_range`]
+/// reports stays allocated, the CPU does not use it, and the device may
+/// access it in the direction [`Lent::direction`] gives.
+pub unsafe trait Lent {
+    /// Which way the data moves.
+    fn direction(&self) -> Direction;
+
+    /// Calls `f(device address, length)` for each range, in order, as
+    /// `dev` reaches it; stops at and returns `f`'s first error. Any
+    /// context; never sleeps.
+    fn for_each_range(&self, dev: &Device, f: &mut dyn FnMut(u64, u32) -> Result) -> Result;
+}
+
 // Every case drives QEMU's edu PCI device.
 #[cfg(CONFIG_PCI)]
 #[crate::kunit_tests(rust_dma)]

@@ -35,6 +35,7 @@ pub mod dma;
 pub mod error;
 pub mod fs;
 pub mod hw_random;
+pub mod ida;
 pub mod init;
 pub mod io;
 pub mod ioctl;

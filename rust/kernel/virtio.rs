@@ -19,7 +19,7 @@
 //! `VIRTIO_F_VERSION_1`; the driver accepts that and the device bits of
 //! [`Driver::FEATURES`] that the device offers); `FEATURES_OK`, which the
 //! device must keep; then [`Driver::probe`], which sets up the queues;
-//! the INTx interrupt; and `DRIVER_OK`. A failure after `ACKNOWLEDGE`
+//! the INTx interrupt; `DRIVER_OK`; and [`Driver::ready`]. A failure after `ACKNOWLEDGE`
 //! sets `FAILED` and leaves the function unbound. The interrupt handler
 //! reads the ISR register (which deasserts the line) and calls
 //! [`Driver::queue_interrupt`] or [`Driver::config_changed`] in
@@ -143,6 +143,16 @@ pub trait Driver: Send + Sync + Sized + 'static {
     /// Interrupts may arrive once it returns; an error leaves the
     /// device unbound (and marked `FAILED`).
     fn probe(dev: &Device) -> Result<Self>;
+
+    /// The device is live (`DRIVER_OK`, interrupt handler installed):
+    /// the driver may do I/O through its queues and wait for it, e.g. a
+    /// disk reads its partition table when it is added (Linux's drivers
+    /// call `virtio_device_ready()` in their probe for this). Process
+    /// context; may sleep and allocate. An error resets the device and
+    /// unbinds it, as a failed probe does.
+    fn ready(&self) -> Result {
+        Ok(())
+    }
 
     /// The device used some buffers: called from the interrupt handler,
     /// in interrupt context (no sleeping, no sleeping locks, no
@@ -278,6 +288,11 @@ fn start<T: Driver>(
     };
     let irq = irq::Registration::new(irq_line, c_str!("virtio-pci"), handler)?;
     transport.add_status(STATUS_DRIVER_OK);
+    if let Err(e) = irq.handler().data.ready() {
+        // The device stops before the driver's data (in `irq`) goes.
+        transport.reset();
+        return Err(e);
+    }
     Ok(irq)
 }
 
@@ -451,6 +466,43 @@ mod tests {
         }
     }
 
+    /// What `DetachRng::probe` saw: the tokens `detach_unused_buf` gave
+    /// back (a bit each), `add`'s errno after it, and the free descriptors.
+    static DETACHED: AtomicU32 = AtomicU32::new(0);
+    static ADD_AFTER: AtomicU32 = AtomicU32::new(0);
+    static FREE_AFTER: AtomicU32 = AtomicU32::new(0);
+
+    /// Queues three chains the device never sees (no kick), takes them back
+    /// with `detach_unused_buf`, tries to add one more, and fails its probe.
+    struct DetachRng;
+
+    impl Driver for DetachRng {
+        const ID_TABLE: &'static [u32] = &[ID_RNG];
+
+        fn probe(dev: &Device) -> Result<Self> {
+            let vq = dev.setup_vq::<u32>(0, 8)?;
+            let mem = CoherentAllocation::<u8>::alloc_coherent(dev.pci(), 48, GFP_KERNEL)?;
+            let mem = Arc::new(mem, GFP_KERNEL)?;
+            for token in 0..3u32 {
+                let buf = Buffer::new(mem.clone(), 16 * token as usize, 16)?;
+                vq.add(&[], &[buf], token).map_err(|(e, _)| e)?;
+            }
+            let mut mask = 0;
+            for _ in 0..8 {
+                match vq.detach_unused_buf() {
+                    Some(token) => mask |= 1 << token,
+                    None => break,
+                }
+            }
+            DETACHED.store(mask, Ordering::Relaxed);
+            let buf = Buffer::whole(mem)?;
+            let again = vq.add(&[], &[buf], 9).map_err(|(e, _)| e.to_errno());
+            ADD_AFTER.store(again.err().unwrap_or(0).unsigned_abs(), Ordering::Relaxed);
+            FREE_AFTER.store(vq.num_free().into(), Ordering::Relaxed);
+            Err(EIO)
+        }
+    }
+
     fn all_done() -> bool {
         LENS.iter().all(|l| l.load(Ordering::Relaxed) != 0)
     }
@@ -520,6 +572,23 @@ mod tests {
             // Unbound: reset.
             kunit_assert_eq!(rng_status()?, 0);
         }
+        kunit_assert_eq!(fault_inject::memory_in_use(), before);
+        Ok(())
+    }
+
+    #[test]
+    fn detach_unused_buf_stops_the_queue_and_gives_every_chain_back() -> Result {
+        let _unbound = Unbound::new()?;
+        let before = fault_inject::memory_in_use();
+        let reg = Registration::<DetachRng>::new(c_str!("rust-virtio-test"))?;
+        kunit_assert_eq!(DETACHED.load(Ordering::Relaxed), 0b111);
+        kunit_assert_eq!(
+            ADD_AFTER.load(Ordering::Relaxed),
+            ENODEV.to_errno().unsigned_abs()
+        );
+        kunit_assert_eq!(FREE_AFTER.load(Ordering::Relaxed), 8);
+        drop(reg);
+        // The chains' buffers (and so their memory) were let go.
         kunit_assert_eq!(fault_inject::memory_in_use(), before);
         Ok(())
     }

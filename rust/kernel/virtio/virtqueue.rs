@@ -25,7 +25,11 @@
 //! chain's writable length. A buffer stays alive while the device may
 //! reach it because the queue holds a reference to its memory
 //! ([`Buffer`]) until the chain comes back, or until the queue is dropped,
-//! which first resets the device.
+//! which first resets the device. Memory a token lends ([`Lent`], e.g. a
+//! block request's pages, [`Virtqueue::add_lent`]) stays alive the same
+//! way: the queue keeps the token. [`Virtqueue::detach_unused_buf`]
+//! resets the device and gives back the tokens of the chains it never
+//! returned, for a driver's remove to fail them.
 //!
 //! Locking: one spinlock taken with interrupts off, so `add`, `kick` and
 //! `get_buf` may be called from process context and from the interrupt
@@ -33,7 +37,7 @@
 
 use super::pci::{QueueAddrs, Transport};
 use crate::alloc::{flags::GFP_KERNEL, KBox, KVec};
-use crate::dma::CoherentAllocation;
+use crate::dma::{CoherentAllocation, Direction, Lent};
 use crate::error::{code::*, Error, Result};
 use crate::init::InPlaceInit;
 use crate::new_spinlock;
@@ -89,6 +93,17 @@ impl Buffer {
     }
 }
 
+/// A chain being built by `add_chain`.
+struct Chain {
+    /// The next descriptor to take.
+    next: u16,
+    count: u16,
+    writable: u32,
+    /// The last descriptor filled and its length/flags/link word, written
+    /// once it is known whether another follows.
+    pending: Option<(usize, u64)>,
+}
+
 /// A chain the device has not returned yet, filed under its head.
 struct InFlight<T> {
     token: T,
@@ -111,12 +126,35 @@ struct State<T> {
     bufs: KVec<Option<Buffer>>,
     /// The chain starting at each head.
     heads: KVec<Option<InFlight<T>>>,
+    /// The device was reset by `detach_unused_buf`: no more chains.
+    stopped: bool,
 }
 
 // The state is only reached through the lock's guard and never pinned
 // itself (tokens sit in a vector, which may move them): it may be `Unpin`
 // whatever the token.
 impl<T> Unpin for State<T> {}
+
+impl<T> State<T> {
+    /// Takes the chain in flight at `head` off the queue, if there is
+    /// one: its descriptors go back on the free list, the queue's
+    /// references to its buffers are dropped.
+    fn free_chain(&mut self, head: usize) -> Option<InFlight<T>> {
+        let chain = self.heads.get_mut(head)?.take()?;
+        let mut d = head as u16;
+        for i in 0..chain.count {
+            self.bufs[usize::from(d)] = None;
+            if i + 1 < chain.count {
+                d = self.next[usize::from(d)];
+            }
+        }
+        // The chain goes back on the free list as it is.
+        self.next[usize::from(d)] = self.free_head;
+        self.free_head = head as u16;
+        self.num_free += chain.count;
+        Some(chain)
+    }
+}
 
 /// A split virtqueue carrying tokens of type `T` (e.g. a request).
 ///
@@ -172,6 +210,7 @@ impl<T: Send> Virtqueue<T> {
                 next,
                 bufs,
                 heads,
+                stopped: false,
             }),
             GFP_KERNEL,
         )?;
@@ -208,7 +247,8 @@ impl<T: Send> Virtqueue<T> {
     /// chain, filed under `token`; the device sees it after the next
     /// [`kick`](Virtqueue::kick). On error the token comes back: `EINVAL`
     /// for no buffer at all, `ENOSPC` for fewer free descriptors than
-    /// buffers (wait for [`get_buf`](Virtqueue::get_buf) to free some).
+    /// buffers (wait for [`get_buf`](Virtqueue::get_buf) to free some),
+    /// `ENODEV` after [`detach_unused_buf`](Virtqueue::detach_unused_buf).
     /// Any context; never sleeps.
     pub fn add(
         &self,
@@ -216,44 +256,92 @@ impl<T: Send> Virtqueue<T> {
         writable: &[Buffer],
         token: T,
     ) -> core::result::Result<(), (Error, T)> {
-        let count = readable.len() + writable.len();
-        if count == 0 {
-            return Err((EINVAL, token));
-        }
-        let mut st = self.state.lock_irqsave();
-        if count > usize::from(st.num_free) {
-            return Err((ENOSPC, token));
+        self.add_chain(token, |_, put| {
+            for buf in readable {
+                put(buf.dma_addr(), buf.len, false, Some(buf))?;
+            }
+            for buf in writable {
+                put(buf.dma_addr(), buf.len, true, Some(buf))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// [`add`](Virtqueue::add) with the memory `token` lends ([`Lent`],
+    /// e.g. a block request's pages) between `readable` and `writable`,
+    /// device-readable or device-writable as its direction says. The
+    /// queue keeps the token, and so the memory, until the device returns
+    /// the chain. A virtio-blk request is its header, its data and its
+    /// status byte. Errors and context as for `add`.
+    pub fn add_lent(
+        &self,
+        readable: &[Buffer],
+        writable: &[Buffer],
+        token: T,
+    ) -> core::result::Result<(), (Error, T)>
+    where
+        T: Lent,
+    {
+        let lent_writable = token.direction() == Direction::FromDevice;
+        let dev = self.transport.pci();
+        self.add_chain(token, |token, put| {
+            for buf in readable {
+                put(buf.dma_addr(), buf.len, false, Some(buf))?;
+            }
+            token.for_each_range(dev, &mut |addr, len| put(addr, len, lent_writable, None))?;
+            for buf in writable {
+                put(buf.dma_addr(), buf.len, true, Some(buf))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Builds one chain under `token`: `fill` gets the token and `put`,
+    /// which takes the next free descriptor for (device address, length,
+    /// device-writable, the buffer to keep alive if any); its first error
+    /// (or `put`'s) leaves the queue as it was and gives the token back.
+    fn add_chain(
+        &self,
+        token: T,
+        fill: impl FnOnce(&T, &mut dyn FnMut(u64, u32, bool, Option<&Buffer>) -> Result) -> Result,
+    ) -> core::result::Result<(), (Error, T)> {
+        let mut guard = self.state.lock_irqsave();
+        let st = &mut *guard;
+        if st.stopped {
+            return Err((ENODEV, token));
         }
         let head = st.free_head;
-        let mut d = head;
-        let mut writable_len: u32 = 0;
-        let bufs = readable
-            .iter()
-            .map(|b| (b, 0))
-            .chain(writable.iter().map(|b| (b, 1)));
-        for (i, (buf, write)) in bufs.enumerate() {
-            let di = usize::from(d);
-            let link = st.next[di];
-            let mut flags = if write == 1 { VIRTQ_DESC_F_WRITE } else { 0 };
-            if i + 1 < count {
-                flags |= VIRTQ_DESC_F_NEXT;
+        let mut chain = Chain {
+            next: head,
+            count: 0,
+            writable: 0,
+            pending: None,
+        };
+        let filled = fill(&token, &mut |addr, len, write, buf| {
+            self.put_desc(st, &mut chain, addr, len, write, buf)
+        });
+        let filled = filled.and_then(|()| chain.pending.ok_or(EINVAL));
+        let (last, meta) = match filled {
+            Ok(last) => last,
+            Err(err) => {
+                // The descriptors taken are still on the free list: only
+                // drop the buffers they were given.
+                let mut d = head;
+                for _ in 0..chain.count {
+                    st.bufs[usize::from(d)] = None;
+                    d = st.next[usize::from(d)];
+                }
+                return Err((err, token));
             }
-            writable_len = writable_len.saturating_add(buf.len * write);
-            let meta = u64::from(buf.len) | flags << 32 | u64::from(link) << 48;
-            // In bounds: `d` is a descriptor index, below `size`.
-            let _ = self.desc.write(2 * di, buf.dma_addr().to_le());
-            let _ = self.desc.write(2 * di + 1, meta.to_le());
-            st.bufs[di] = Some(buf.clone());
-            if i + 1 < count {
-                d = link;
-            }
-        }
-        st.free_head = st.next[usize::from(d)];
-        st.num_free -= count as u16;
+        };
+        // The last descriptor has no NEXT.
+        let _ = self.desc.write(2 * last + 1, meta.to_le());
+        st.free_head = chain.next;
+        st.num_free -= chain.count;
         st.heads[usize::from(head)] = Some(InFlight {
             token,
-            count: count as u16,
-            writable: writable_len,
+            count: chain.count,
+            writable: chain.writable,
         });
         let slot = usize::from(st.avail_idx % self.size);
         let _ = self.avail.write(2 + slot, head.to_le());
@@ -261,6 +349,44 @@ impl<T: Send> Virtqueue<T> {
         barrier::wmb();
         st.avail_idx = st.avail_idx.wrapping_add(1);
         let _ = self.avail.write(1, st.avail_idx.to_le());
+        Ok(())
+    }
+
+    /// Fills the next free descriptor of `chain` for `add_chain`; the
+    /// previous one, now known not to be the last, gets its NEXT flag.
+    /// `EINVAL` for an empty range, `ENOSPC` when none is free.
+    fn put_desc(
+        &self,
+        st: &mut State<T>,
+        chain: &mut Chain,
+        addr: u64,
+        len: u32,
+        write: bool,
+        buf: Option<&Buffer>,
+    ) -> Result {
+        if len == 0 {
+            return Err(EINVAL);
+        }
+        if chain.count == st.num_free {
+            return Err(ENOSPC);
+        }
+        if let Some((prev, meta)) = chain.pending {
+            let _ = self
+                .desc
+                .write(2 * prev + 1, (meta | VIRTQ_DESC_F_NEXT << 32).to_le());
+        }
+        // In bounds: `d` is a descriptor index, below `size`.
+        let d = usize::from(chain.next);
+        let link = st.next[d];
+        let flags = if write { VIRTQ_DESC_F_WRITE } else { 0 };
+        let _ = self.desc.write(2 * d, addr.to_le());
+        chain.pending = Some((d, u64::from(len) | flags << 32 | u64::from(link) << 48));
+        st.bufs[d] = buf.cloned();
+        if write {
+            chain.writable = chain.writable.saturating_add(len);
+        }
+        chain.count += 1;
+        chain.next = link;
         Ok(())
     }
 
@@ -294,27 +420,31 @@ impl<T: Send> Virtqueue<T> {
             st.last_used = st.last_used.wrapping_add(1);
             let id = self.used.read(1 + 2 * slot).map_or(u32::MAX, u32::from_le);
             let len = self.used.read(2 + 2 * slot).map_or(0, u32::from_le);
-            let Some(chain) = usize::try_from(id)
-                .ok()
-                .and_then(|id| st.heads.get_mut(id))
-                .and_then(Option::take)
-            else {
+            let Some(chain) = usize::try_from(id).ok().and_then(|id| st.free_chain(id)) else {
                 // Not a chain in flight: a device bug; skip the element.
                 continue;
             };
-            let mut d = id as u16;
-            for i in 0..chain.count {
-                st.bufs[usize::from(d)] = None;
-                if i + 1 < chain.count {
-                    d = st.next[usize::from(d)];
-                }
-            }
-            // The chain goes back on the free list as it is.
-            st.next[usize::from(d)] = st.free_head;
-            st.free_head = id as u16;
-            st.num_free += chain.count;
             return Some((chain.token, len.min(chain.writable)));
         }
+    }
+}
+
+impl<T: Send> Virtqueue<T> {
+    /// Resets the device the first time, so it stops using every queue,
+    /// then takes back a chain it never returned: its token, or `None`
+    /// when no chain is left. Later [`add`](Virtqueue::add)s fail with
+    /// `ENODEV`. For a driver's remove, to fail what was in flight
+    /// (Linux's `virtqueue_detach_unused_buf()` after the reset). Any
+    /// context; never sleeps.
+    pub fn detach_unused_buf(&self) -> Option<T> {
+        let mut st = self.state.lock_irqsave();
+        if !st.stopped {
+            // Under the lock: no chain is added while the device stops.
+            self.transport.reset();
+            st.stopped = true;
+        }
+        let head = st.heads.iter().position(Option::is_some)?;
+        st.free_chain(head).map(|chain| chain.token)
     }
 }
 

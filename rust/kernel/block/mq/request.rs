@@ -13,6 +13,8 @@
 //! use it after it ended.
 
 use super::operations::{to_blk_status, Operations};
+use crate::device::Device;
+use crate::dma::{Direction, Lent};
 use crate::error::Result;
 use crate::time::{self, Jiffies};
 use crate::types::{ARef, AlwaysRefCounted, Opaque};
@@ -211,27 +213,33 @@ impl<T: Operations> Request<T> {
         &self.wrapper().data
     }
 
+    /// The request's `bio_vec`s; none for a flush.
+    fn bio_vecs(&self) -> &[bindings::bio_vec] {
+        let bio = self.raw().bio;
+        if bio.is_null() {
+            return &[];
+        }
+        // SAFETY: the bio is the request's, alive until it ends (after
+        // `self`); its first `bi_vcnt` vectors are filled in
+        // (`bio_add_page()`) and not changed while it is in flight.
+        unsafe {
+            core::slice::from_raw_parts(
+                addr_of!((*bio).bi_io_vec).cast::<bindings::bio_vec>(),
+                usize::from((*bio).bi_vcnt),
+            )
+        }
+    }
+
+    /// The number of data segments (`blk_rq_nr_phys_segments()`).
+    pub fn nr_segments(&self) -> usize {
+        self.bio_vecs().len()
+    }
+
     /// The request's data, one segment (part of a page) at a time; none
     /// for a flush.
     pub fn segments(&self) -> Segments<'_> {
-        let bio = self.raw().bio;
-        let (vec, count) = if bio.is_null() {
-            (core::ptr::null(), 0)
-        } else {
-            // SAFETY: the bio is the request's, alive until it ends; its
-            // `bi_vcnt` vectors are filled in (`bio_add_page()`).
-            unsafe {
-                (
-                    addr_of!((*bio).bi_io_vec).cast::<bindings::bio_vec>(),
-                    usize::from((*bio).bi_vcnt),
-                )
-            }
-        };
-        // INVARIANT: `count` vectors at `vec`, valid while `self` is.
         Segments {
-            vec,
-            left: count,
-            _p: PhantomData,
+            vecs: self.bio_vecs().iter(),
         }
     }
 
@@ -308,14 +316,8 @@ impl<T: Operations> Request<T> {
 }
 
 /// The segments of a request ([`Request::segments`]).
-///
-/// # Invariants
-///
-/// `vec` points to `left` valid `bio_vec`s of a request in flight for `'a`.
 pub struct Segments<'a> {
-    vec: *const bindings::bio_vec,
-    left: usize,
-    _p: PhantomData<&'a ()>,
+    vecs: core::slice::Iter<'a, bindings::bio_vec>,
 }
 
 impl<'a> Iterator for Segments<'a> {
@@ -323,26 +325,52 @@ impl<'a> Iterator for Segments<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Segment<'a>> {
-        if self.left == 0 {
-            return None;
-        }
-        // SAFETY: `left > 0` vectors remain at `vec` (type invariant).
-        let bv = unsafe { &*self.vec };
+        let bv = self.vecs.next()?;
         // SAFETY: the page is a kernel page in the direct map (any page
         // `bio_add_page()` takes is).
         let base = unsafe { bindings::page_address(bv.bv_page) }.cast::<u8>();
-        self.left -= 1;
-        // SAFETY: the next vector is inside the array, or one past its
-        // end when `left` reaches 0 (never read then).
-        self.vec = unsafe { self.vec.add(1) };
         // INVARIANT: `bio_add_page()` keeps `bv_offset + bv_len` within
-        // the page.
+        // the page, which the request holds while `'a` lasts.
         Some(Segment {
             // SAFETY: inside the page (as above).
             ptr: unsafe { base.add(bv.bv_offset as usize) },
             len: bv.bv_len as usize,
             _p: PhantomData,
         })
+    }
+}
+
+// SAFETY: a request's pages are the submitter's, which does not touch
+// them before the request ends (the bio contract), and they stay
+// allocated until then; the request cannot end while this reference
+// lives (ending needs the only reference). A write's pages go to the
+// device, a read's come from it.
+unsafe impl<T: Operations> Lent for ARef<Request<T>> {
+    fn direction(&self) -> Direction {
+        if self.is_write() {
+            Direction::ToDevice
+        } else {
+            Direction::FromDevice
+        }
+    }
+
+    fn for_each_range(&self, dev: &Device, f: &mut dyn FnMut(u64, u32) -> Result) -> Result {
+        let dir = self.direction().as_raw();
+        for bv in self.bio_vecs() {
+            // SAFETY: `dev` is alive; the page and range are the
+            // request's (within the page, as `bio_add_page()` checked).
+            let addr = unsafe {
+                bindings::dma_map_page(
+                    dev.as_raw(),
+                    bv.bv_page,
+                    bv.bv_offset as usize,
+                    bv.bv_len as usize,
+                    dir,
+                )
+            };
+            f(addr, bv.bv_len)?;
+        }
+        Ok(())
     }
 }
 
