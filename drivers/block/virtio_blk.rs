@@ -248,7 +248,7 @@ impl virtio::Driver for VirtioBlkDevice {
         )?;
         Ok(VirtioBlkDevice {
             queue,
-            disk: KBox::pin_init(Mutex::new(None), GFP_KERNEL)?,
+            disk: KBox::pin_init(new_mutex!(None), GFP_KERNEL)?,
         })
     }
 
