@@ -5,8 +5,9 @@
  * read-only (as Linux does: reading untouched memory allocates nothing)
  * and a write a new zeroed page; for file mappings, the file's
  * own page when its ->mmap gave vm_ops (read-only in private mappings until
- * written, so programs share their text), else a private copy read from
- * the file. After
+ * written, so programs share their text; a read maps its neighbours in
+ * memory too, see fault_around()), else a private copy read from the
+ * file. After
  * fork, parent and child share every private page read-only; the first
  * write copies it unless nobody else maps it any more (page_count 1).
  *
@@ -55,6 +56,40 @@ static void map_page_readonly(struct vm_area_struct *vma, pte_t *pte, struct pag
 static unsigned long linear_page_index(struct vm_area_struct *vma, unsigned long addr)
 {
 	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+}
+
+/*
+ * Fault-around (Linux's, with its default fault_around_bytes of 64 KiB):
+ * a read fault on a private file mapping maps every page the file holds
+ * in memory in the aligned FAULT_AROUND_PAGES window around @addr (within
+ * @vma), where no entry is yet, so a program reading a file it mapped
+ * faults once per window instead of once per page. The window is aligned
+ * and smaller than what a leaf table maps, so its entries are @pte's
+ * neighbours. True if the page at @addr itself is mapped now.
+ */
+#define FAULT_AROUND_PAGES 16
+
+static bool fault_around(struct vm_area_struct *vma, unsigned long addr, pte_t *pte)
+{
+	unsigned long window = addr & ~(FAULT_AROUND_PAGES * PAGE_SIZE - 1);
+	unsigned long start = max(vma->vm_start, window);
+	unsigned long end = min(vma->vm_end, window + FAULT_AROUND_PAGES * PAGE_SIZE);
+	unsigned int nr = (end - start) >> PAGE_SHIFT;
+	struct page *pages[FAULT_AROUND_PAGES];
+	pte_t *first = pte - ((addr - start) >> PAGE_SHIFT);
+
+	if (!vma->vm_ops->map_pages)
+		return false;
+	vma->vm_ops->map_pages(vma, linear_page_index(vma, start), nr, pages);
+	for (unsigned int i = 0; i < nr; i++) {
+		if (!pages[i])
+			continue;
+		if (pte_none(first[i]))
+			map_page_readonly(vma, &first[i], pages[i]);
+		else
+			put_page(pages[i]);
+	}
+	return pte_present(*pte);
 }
 
 /* A new page for @vma at @addr, filled with zeroes or file data. */
@@ -152,9 +187,11 @@ int handle_user_page_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 			flush_tlb_page(addr);
 		goto out;
 	}
-	/* Reading a private file mapping: map the file's page, read-only. */
+	/* Reading a private file mapping: map the file's page(s), read-only. */
 	if (vma->vm_ops && vma->vm_ops->fault && !(vma->vm_flags & VM_SHARED) &&
 	    !(flags & FAULT_FLAG_WRITE)) {
+		if (fault_around(vma, addr, pte))
+			goto out;
 		page = vma->vm_ops->fault(vma, linear_page_index(vma, addr));
 		if (page) {
 			map_page_readonly(vma, pte, page);

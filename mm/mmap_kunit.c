@@ -7,6 +7,9 @@
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
+#include <uapi/linux/fcntl.h>
+#include <linux/fs.h>
+#include <linux/namei.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/pgtable.h>
@@ -140,6 +143,68 @@ static void mmap_read_maps_zero_page(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pte_pfn(pte_of(mm, BASE + PAGE_SIZE)), pte_pfn(b));
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free1 - 1);
 	mmput(mm);
+	KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+}
+
+/* Bit i set: page i of the 24 at BASE is mapped. */
+static unsigned long present_mask(struct mm_struct *mm)
+{
+	unsigned long mask = 0;
+
+	for (int i = 0; i < 24; i++)
+		mask |= (unsigned long)pte_present(pte_of(mm, BASE + i * PAGE_SIZE)) << i;
+	return mask;
+}
+
+static u8 first_byte(pte_t pte)
+{
+	return *(u8 *)page_address(pfn_to_page(pte_pfn(pte)));
+}
+
+/*
+ * A read fault on a private file mapping maps, read-only, every page the
+ * file holds in the aligned 16-page window around it (fault-around): the
+ * file's own pages, not copies. A hole and what lies past the end of the
+ * file or outside the window stay unmapped.
+ */
+static void mmap_file_fault_around(struct kunit *test)
+{
+	unsigned long free0 = settled_free_pages(), ret;
+	struct mm_struct *mm = mm_alloc();
+	struct file *f = filp_open("/mmap_kunit_file", O_RDWR | O_CREAT, 0600);
+	const u8 one = 1, two = 2;
+	loff_t pos;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(f));
+	/* 20 pages of data but for a hole at page 5. */
+	for (i = 0; i < 20; i++) {
+		pos = (loff_t)i * PAGE_SIZE;
+		if (i != 5)
+			KUNIT_ASSERT_EQ(test, kernel_write(f, &one, 1, &pos), 1);
+	}
+	mutex_lock(&mm->mmap_lock);
+	ret = do_mmap(mm, f, BASE, 24 * PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_FIXED, 0);
+	mutex_unlock(&mm->mmap_lock);
+	KUNIT_ASSERT_EQ(test, ret, BASE);
+
+	KUNIT_ASSERT_EQ(test, handle_user_page_fault(mm, BASE + 3 * PAGE_SIZE, 0), 0);
+	KUNIT_EXPECT_EQ(test, present_mask(mm), 0xffffUL & ~(1UL << 5));
+	KUNIT_EXPECT_FALSE(test, pte_write(pte_of(mm, BASE + 7 * PAGE_SIZE)));
+	pos = 7 * PAGE_SIZE;
+	KUNIT_ASSERT_EQ(test, kernel_write(f, &two, 1, &pos), 1);
+	KUNIT_EXPECT_EQ(test, first_byte(pte_of(mm, BASE + 7 * PAGE_SIZE)), 2);
+
+	/* The hole comes in on its own fault. */
+	KUNIT_ASSERT_EQ(test, handle_user_page_fault(mm, BASE + 5 * PAGE_SIZE, 0), 0);
+	KUNIT_EXPECT_EQ(test, present_mask(mm), 0xffffUL);
+	/* The next window stops at the end of the file. */
+	KUNIT_ASSERT_EQ(test, handle_user_page_fault(mm, BASE + 17 * PAGE_SIZE, 0), 0);
+	KUNIT_EXPECT_EQ(test, present_mask(mm), 0xfffffUL);
+	mmput(mm);
+	fput(f);
+	KUNIT_EXPECT_EQ(test, kern_unlink("/mmap_kunit_file"), 0);
 	KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
 }
 
@@ -279,6 +344,7 @@ static struct kunit_case mmap_cases[] = {
 	KUNIT_CASE(mmap_fault_errors),
 	KUNIT_CASE(mmap_munmap_splits),
 	KUNIT_CASE(mmap_read_maps_zero_page),
+	KUNIT_CASE(mmap_file_fault_around),
 	KUNIT_CASE(mmap_copy_on_write),
 	KUNIT_CASE(mmap_brk),
 	KUNIT_CASE(mmap_mremap_move_failure),

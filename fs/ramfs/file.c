@@ -233,8 +233,27 @@ static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
 	return page;
 }
 
+/* Fault-around: the pages of [@start, @start + @nr) the file holds; never allocates. */
+static void ramfs_map_pages(struct vm_area_struct *vma, unsigned long start, unsigned int nr,
+			    struct page **pages)
+{
+	struct inode *inode = file_inode(vma->vm_file);
+	struct ramfs_inode *ri = RAMFS_I(inode);
+	unsigned long end;
+
+	inode_lock(inode);
+	end = min(DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE), ri->nr_slots);
+	for (unsigned int i = 0; i < nr; i++) {
+		pages[i] = start + i < end ? ri->pages[start + i] : NULL;
+		if (pages[i])
+			get_page(pages[i]);
+	}
+	inode_unlock(inode);
+}
+
 static const struct vm_operations_struct ramfs_vm_ops = {
 	.fault = ramfs_fault,
+	.map_pages = ramfs_map_pages,
 };
 
 static int ramfs_mmap(struct file *file, struct vm_area_struct *vma)

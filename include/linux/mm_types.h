@@ -22,9 +22,17 @@ struct vm_area_struct;
  * fault: the page of the file at page offset @pgoff, with a reference for
  * the caller to map, or NULL when there is none (past the end: the fault
  * path maps zeroes). May sleep.
+ * map_pages (optional): fault-around, for read faults on private
+ * mappings: store in @pages[i] the page at @start_pgoff + i, with a
+ * reference, for each of the @nr pages the file already holds in memory,
+ * and NULL for the others (holes, past the end). Never allocates; may
+ * sleep. The fault path maps them read-only around the faulting address
+ * (Linux's ->map_pages maps them itself; here it only finds them).
  */
 struct vm_operations_struct {
 	struct page *(*fault)(struct vm_area_struct *vma, unsigned long pgoff);
+	void (*map_pages)(struct vm_area_struct *vma, unsigned long start_pgoff,
+			  unsigned int nr, struct page **pages);
 };
 
 struct page {
