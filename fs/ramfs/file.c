@@ -233,7 +233,10 @@ static struct page *ramfs_fault(struct vm_area_struct *vma, unsigned long pgoff)
 	return page;
 }
 
-/* Fault-around: the pages of [@start, @start + @nr) the file holds; never allocates. */
+/*
+ * Fault-around: the pages of [@start, @start + @nr) the file holds; never
+ * allocates. Under mmap_lock, so pages_lock only, as ramfs_fault().
+ */
 static void ramfs_map_pages(struct vm_area_struct *vma, unsigned long start, unsigned int nr,
 			    struct page **pages)
 {
@@ -241,14 +244,14 @@ static void ramfs_map_pages(struct vm_area_struct *vma, unsigned long start, uns
 	struct ramfs_inode *ri = RAMFS_I(inode);
 	unsigned long end;
 
-	inode_lock(inode);
+	mutex_lock(&ri->pages_lock);
 	end = min(DIV_ROUND_UP(i_size_read(inode), PAGE_SIZE), ri->nr_slots);
 	for (unsigned int i = 0; i < nr; i++) {
 		pages[i] = start + i < end ? ri->pages[start + i] : NULL;
 		if (pages[i])
 			get_page(pages[i]);
 	}
-	inode_unlock(inode);
+	mutex_unlock(&ri->pages_lock);
 }
 
 static const struct vm_operations_struct ramfs_vm_ops = {
