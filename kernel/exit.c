@@ -60,6 +60,7 @@ static bool forget_original_parent(struct task_struct *leader)
 	struct task_struct *child, *tmp;
 	bool reaper_has_zombie = false;
 
+	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry_safe(child, tmp, &leader->children, sibling) {
 		child->parent = child_reaper;
 		list_move_tail(&child->sibling, &child_reaper->children);
@@ -333,6 +334,8 @@ enum wait_found { WAIT_NOTHING, WAIT_STATE, WAIT_ZOMBIE };
 static enum wait_found wait_consider(struct task_struct *c, int options,
 				     struct wait_result *wr)
 {
+	lockdep_assert_held(&tasklist_lock);
+
 	if ((options & WUNTRACED) && (c->jobctl & JOBCTL_STOP_REPORT) && !c->exit_state) {
 		if (!(options & WNOWAIT))
 			c->jobctl &= ~JOBCTL_STOP_REPORT;

@@ -112,6 +112,7 @@ static struct task_struct *pick_thread(int sig, struct task_struct *p)
 {
 	struct task_struct *t, *alive = p->sighand ? p : NULL;
 
+	lockdep_assert_held(&tasklist_lock);
 	if (wants_signal(sig, p) || !p->signal)
 		return p;
 	list_for_each_entry(t, &p->signal->thread_head, thread_node) {

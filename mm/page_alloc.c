@@ -76,6 +76,8 @@ static inline void del_from_free_list(struct page *page, unsigned int order)
 /* Put a block on the free lists, merging with free buddies. Lock held. */
 static void __free_one_page(unsigned long pfn, unsigned int order)
 {
+	lockdep_assert_held(&zone_lock);
+
 	zone_free_pages += 1UL << order;
 	while (order < MAX_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -314,7 +316,9 @@ static void __init free_boot_range(phys_addr_t start, phys_addr_t end)
 {
 	unsigned long pfn = max(PFN_UP(start), min_low_pfn);
 	unsigned long end_pfn = min(PFN_DOWN(end), max_pfn);
+	unsigned long flags;
 
+	spin_lock_irqsave(&zone_lock, flags);
 	while (pfn < end_pfn) {
 		unsigned int order = pfn ? min(__builtin_ctzl(pfn), MAX_ORDER) : MAX_ORDER;
 		unsigned long i;
@@ -327,6 +331,7 @@ static void __init free_boot_range(phys_addr_t start, phys_addr_t end)
 		zone_total_pages += 1UL << order;
 		pfn += 1UL << order;
 	}
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 /* Give every page that is RAM and not reserved to the buddy lists. */

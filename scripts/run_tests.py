@@ -25,7 +25,7 @@ STAMP = re.compile(r"^\[\s*\d+\.\d+\] ")
 # A lock-order checker report (kernel/locking/lockdep.c) in any boot fails the
 # run; the checker's own tests make theirs say "EXPECTED (test)" instead.
 LOCKDEP_SPLAT = re.compile(r"^(lockdep: )?WARNING: (possible circular locking dependency "
-                           r"detected|inconsistent lock state)")
+                           r"detected|inconsistent lock state|lock .* not held at )")
 LOCKDEP_SPLATS = []  # (log file, the report's first lines)
 EXIT_NAMES = {0: "clean exit", 1: "tests failed", 2: "kernel panic", 3: "reset/triple fault",
               124: "timeout (hang)"}

@@ -5,10 +5,16 @@
 
 #include <linux/types.h>
 
-/* The classes of the last report: of the held lock, of the one acquired. */
+/*
+ * The classes of the last report: of the held lock, of the one acquired;
+ * for a lockdep_assert_held() report, @held names the lock not held and
+ * @acquired is NULL.
+ */
 struct lockdep_report_names {
 	const char *held;	/* NULL for an IRQ-safety report */
+	unsigned int held_subclass;
 	const char *acquired;
+	unsigned int acquired_subclass;
 };
 
 /* Reports made so far, and the names in the last one. */

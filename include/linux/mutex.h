@@ -49,6 +49,13 @@ void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *k
 #define mutex_init(mutex) __mutex_init((mutex), NULL, NULL)
 #endif
 void mutex_lock(struct mutex *lock);
+/*
+ * mutex_lock_nested() - mutex_lock() of a second mutex of one class held
+ * at once (a parent's then a child's), in an order the caller guarantees:
+ * the checker sees it as subclass @subclass (1..MAX_LOCKDEP_SUBCLASSES-1;
+ * <linux/lockdep.h>). May sleep, as mutex_lock().
+ */
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass);
 /* 0 when locked, -EINTR if a signal arrived first. */
 int mutex_lock_interruptible(struct mutex *lock);
 /* 1 if the lock was taken, 0 if it is held. Never sleeps. */

@@ -32,7 +32,7 @@ typedef spinlock_t raw_spinlock_t;
 
 #ifdef CONFIG_LOCKDEP
 /* The lock checker's hooks; spin_lock_init() keys the class by its call site. */
-#define spin_acquire(lock, trylock) lock_acquire(&(lock)->dep_map, trylock)
+#define spin_acquire(lock, subclass, trylock) lock_acquire(&(lock)->dep_map, subclass, trylock)
 #define spin_release(lock) lock_release(&(lock)->dep_map)
 #define spin_lock_init(lock)						\
 	do {								\
@@ -41,7 +41,7 @@ typedef spinlock_t raw_spinlock_t;
 		__spin_lock_init((lock), #lock, &__key);		\
 	} while (0)
 #else
-#define spin_acquire(lock, trylock) do { } while (0)
+#define spin_acquire(lock, subclass, trylock) do { } while (0)
 #define spin_release(lock) do { } while (0)
 #define spin_lock_init(lock) __spin_lock_init((lock), NULL, NULL)
 #endif
@@ -91,7 +91,20 @@ static inline bool spin_is_locked(spinlock_t *lock)
 static __always_inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
-	spin_acquire(lock, false);
+	spin_acquire(lock, 0, false);
+	do_raw_spin_lock(lock);
+}
+
+/*
+ * spin_lock_nested() - spin_lock() for the second (third...) lock of one
+ * class held at once, in an order the caller guarantees: the checker
+ * sees @lock as subclass @subclass (1..MAX_LOCKDEP_SUBCLASSES-1) of its
+ * class (<linux/lockdep.h>). Same context rules as spin_lock().
+ */
+static __always_inline void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
+{
+	preempt_disable();
+	spin_acquire(lock, subclass, false);
 	do_raw_spin_lock(lock);
 }
 
@@ -99,7 +112,7 @@ static __always_inline int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
 	if (do_raw_spin_trylock(lock)) {
-		spin_acquire(lock, true);
+		spin_acquire(lock, 0, true);
 		return 1;
 	}
 	preempt_enable();

@@ -6,7 +6,9 @@
  * Classes: a lock's class is found by its key (the static lock_class_key
  * of its init call site, or the address of a statically allocated lock),
  * once, and cached in its lockdep_map. A run-time lock never initialised
- * (zeroed memory) has no key and is not checked.
+ * (zeroed memory) has no key and is not checked. Subclass n of a class
+ * is the class keyed n bytes further (lock_class_key.subkeys[n]); only
+ * subclass 0 is cached in the map.
  *
  * Order: each acquisition (not a trylock, which cannot wait) adds an edge
  * "held class -> acquired class" for every lock the task holds, with the
@@ -57,6 +59,7 @@ struct lock_trace {
 struct lock_class {
 	const void *key;
 	const char *name;
+	unsigned int subclass;		/* printed as "name/subclass" when not 0 */
 	unsigned int usage;
 	unsigned int first_edge;	/* out-edges: index + 1 into edges[], 0 none */
 	struct lock_trace usage_trace[2];
@@ -108,6 +111,13 @@ static void save_trace(struct lock_trace *t, unsigned long ip)
 		t->entries[t->nr++] = walk[i];
 }
 
+/* "name" or "name/subclass", as Linux prints them. */
+static const char *const subclass_suffix[MAX_LOCKDEP_SUBCLASSES] = {
+	"", "/1", "/2", "/3", "/4", "/5", "/6", "/7"
+};
+#define CLASS_FMT "%s%s"
+#define CLASS_ARG(idx) classes[idx].name, subclass_suffix[classes[idx].subclass]
+
 static void print_trace(const struct lock_trace *t)
 {
 	for (unsigned int i = 0; i < t->nr; i++)
@@ -126,28 +136,37 @@ static bool is_static(const struct lockdep_map *map)
 	return (const char *)map >= _stext && (const char *)map < _end;
 }
 
-/* The class of @map, created if new; 0 if it has none. Under graph_lock. */
-static unsigned int lookup_class(struct lockdep_map *map)
+/*
+ * The class of @map as @subclass, created if new; 0 if it has none.
+ * Subclass 0's is cached in @map. Under graph_lock.
+ */
+static unsigned int lookup_class(struct lockdep_map *map, unsigned int subclass)
 {
-	const void *key = map->key;
-	unsigned int h;
+	const char *key = (const char *)map->key;
+	unsigned int h, idx;
 
 	if (!key && is_static(map))
-		key = map;			/* a static lock is its own class */
+		key = (const char *)map;	/* a static lock is its own class */
 	if (!key)
 		return 0;
+	key += subclass;
 	for (h = ((unsigned long)key >> 3) & (HASH_SIZE - 1); class_hash[h];
 	     h = (h + 1) & (HASH_SIZE - 1))
 		if (classes[class_hash[h]].key == key)
-			return map->class_idx = class_hash[h];
+			goto found;
 	if (nr_classes == MAX_CLASSES) {
 		lockdep_stop("class");
 		return 0;
 	}
 	classes[nr_classes].key = key;
 	classes[nr_classes].name = map->name ? map->name : "(unnamed)";
-	class_hash[h] = nr_classes;
-	return map->class_idx = nr_classes++;
+	classes[nr_classes].subclass = subclass;
+	class_hash[h] = nr_classes++;
+found:
+	idx = class_hash[h];
+	if (!subclass)
+		map->class_idx = idx;
+	return idx;
 }
 
 /*
@@ -218,19 +237,19 @@ static void print_inversion(void)
 
 	pr_warn("======================================================\n");
 	pr_warn("%s: possible circular locking dependency detected\n", severity());
-	pr_warn("%s/%d is trying to acquire lock %s\n", t ? t->comm : "?", t ? t->pid : 0,
-		classes[report.acquired].name);
-	pr_warn("while holding lock %s, but the opposite order was seen before:\n",
-		classes[report.held].name);
+	pr_warn("%s/%d is trying to acquire lock " CLASS_FMT "\n", t ? t->comm : "?",
+		t ? t->pid : 0, CLASS_ARG(report.acquired));
+	pr_warn("while holding lock " CLASS_FMT ", but the opposite order was seen before:\n",
+		CLASS_ARG(report.held));
 	for (unsigned int i = 0; i < report.nr_path; i++) {
 		const struct lock_edge *e = &edges[report.path[i] - 1];
 
-		pr_warn("-> %s taken while holding %s, at:\n", classes[e->to].name,
-			classes[e->from].name);
+		pr_warn("-> " CLASS_FMT " taken while holding " CLASS_FMT ", at:\n",
+			CLASS_ARG(e->to), CLASS_ARG(e->from));
 		print_trace(&e->trace);
 	}
-	pr_warn("and now %s taken while holding %s:\n", classes[report.acquired].name,
-		classes[report.held].name);
+	pr_warn("and now " CLASS_FMT " taken while holding " CLASS_FMT ":\n",
+		CLASS_ARG(report.acquired), CLASS_ARG(report.held));
 	dump_stack();
 }
 
@@ -238,8 +257,8 @@ static void print_irq_inconsistent(void)
 {
 	pr_warn("======================================================\n");
 	pr_warn("%s: inconsistent lock state\n", severity());
-	pr_warn("lock %s is taken in hard IRQ context and with interrupts enabled\n",
-		classes[report.acquired].name);
+	pr_warn("lock " CLASS_FMT " is taken in hard IRQ context and with interrupts enabled\n",
+		CLASS_ARG(report.acquired));
 	pr_warn("taken in hard IRQ context at:\n");
 	print_trace(&report.irq_traces[USED_IN_HARDIRQ]);
 	pr_warn("taken with interrupts enabled at:\n");
@@ -347,7 +366,7 @@ void lockdep_init_map(struct lockdep_map *map, const char *name,
 	map->class_idx = 0;
 }
 
-void lock_acquire(struct lockdep_map *map, bool trylock)
+void lock_acquire(struct lockdep_map *map, unsigned int subclass, bool trylock)
 {
 	unsigned long ip = (unsigned long)__builtin_return_address(0);
 	void (*print)(void) = NULL;
@@ -365,12 +384,14 @@ void lock_acquire(struct lockdep_map *map, bool trylock)
 	}
 	__this_cpu_write(lockdep_recursion, 1);
 	held = held_locks();
-	if (nothing_new(map, held, trylock, irqs_on)) {
+	if (subclass >= MAX_LOCKDEP_SUBCLASSES)
+		subclass = MAX_LOCKDEP_SUBCLASSES - 1;
+	if (!subclass && nothing_new(map, held, trylock, irqs_on)) {
 		cls = map->class_idx;
 		goto push;
 	}
 	do_raw_spin_lock(&graph_lock);
-	cls = map->class_idx ? map->class_idx : lookup_class(map);
+	cls = map->class_idx && !subclass ? map->class_idx : lookup_class(map, subclass);
 	if (cls) {
 		if (mark_usage(cls, irqs_on, ip))
 			print = print_irq_inconsistent;
@@ -382,7 +403,9 @@ void lock_acquire(struct lockdep_map *map, bool trylock)
 	if (print) {
 		lockdep_reports++;
 		lockdep_last_report.held = report.held ? classes[report.held].name : NULL;
+		lockdep_last_report.held_subclass = classes[report.held].subclass;
 		lockdep_last_report.acquired = classes[report.acquired].name;
+		lockdep_last_report.acquired_subclass = classes[report.acquired].subclass;
 	}
 	do_raw_spin_unlock(&graph_lock);
 	if (print)
@@ -416,4 +439,36 @@ void lock_release(struct lockdep_map *map)
 		break;
 	}
 	local_irq_restore(flags);
+}
+
+bool lock_is_held(const struct lockdep_map *map)
+{
+	struct lockdep_task *held;
+	unsigned long flags;
+	bool found = false;
+
+	if (READ_ONCE(lockdep_full))
+		return true;
+	local_irq_save(flags);
+	held = held_locks();
+	for (unsigned int i = 0; i < held->depth && !found; i++)
+		found = held->held[i].map == map;
+	local_irq_restore(flags);
+	return found;
+}
+
+void lockdep_report_not_held(const struct lockdep_map *map, const char *file, int line)
+{
+	struct task_struct *t = current;
+
+	lockdep_reports++;
+	lockdep_last_report.held = map->name ? map->name : "(unnamed)";
+	lockdep_last_report.held_subclass = 0;
+	lockdep_last_report.acquired = NULL;
+	pr_warn("======================================================\n");
+	pr_warn("%s: lock %s not held at %s:%d\n", severity(), lockdep_last_report.held, file,
+		line);
+	pr_warn("%s/%d holds %u locks there\n", t ? t->comm : "?", t ? t->pid : 0,
+		held_locks()->depth);
+	dump_stack();
 }

@@ -14,10 +14,10 @@
 
 /* The lock-order checker's hooks (<linux/lockdep.h>). */
 #ifdef CONFIG_LOCKDEP
-#define mutex_acquire(lock, trylock) lock_acquire(&(lock)->dep_map, trylock)
+#define mutex_acquire(lock, subclass, trylock) lock_acquire(&(lock)->dep_map, subclass, trylock)
 #define mutex_release(lock) lock_release(&(lock)->dep_map)
 #else
-#define mutex_acquire(lock, trylock) do { } while (0)
+#define mutex_acquire(lock, subclass, trylock) do { } while (0)
 #define mutex_release(lock) do { } while (0)
 #endif
 
@@ -53,7 +53,7 @@ int mutex_trylock(struct mutex *lock)
 {
 	if (!__mutex_trylock_fast(lock))
 		return 0;
-	mutex_acquire(lock, true);
+	mutex_acquire(lock, 0, true);
 	return 1;
 }
 
@@ -107,12 +107,12 @@ static int __mutex_lock_slowpath(struct mutex *lock, long state)
 	return 0;
 }
 
-static inline int __mutex_lock(struct mutex *lock, long state)
+static inline int __mutex_lock(struct mutex *lock, long state, unsigned int subclass)
 {
 	int err = 0;
 
 	WARN_ON_ONCE(in_atomic());
-	mutex_acquire(lock, false);	/* before waiting, so a deadlock is reported */
+	mutex_acquire(lock, subclass, false);	/* before waiting, so a deadlock is reported */
 	if (!__mutex_trylock_fast(lock))
 		err = __mutex_lock_slowpath(lock, state);
 	if (err)
@@ -122,12 +122,17 @@ static inline int __mutex_lock(struct mutex *lock, long state)
 
 void mutex_lock(struct mutex *lock)
 {
-	__mutex_lock(lock, TASK_UNINTERRUPTIBLE);
+	__mutex_lock(lock, TASK_UNINTERRUPTIBLE, 0);
+}
+
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass)
+{
+	__mutex_lock(lock, TASK_UNINTERRUPTIBLE, subclass);
 }
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	return __mutex_lock(lock, TASK_INTERRUPTIBLE);
+	return __mutex_lock(lock, TASK_INTERRUPTIBLE, 0);
 }
 
 /* The waiter flag is set: hand the mutex to the first waiter. */

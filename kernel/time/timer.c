@@ -64,6 +64,7 @@ static struct hlist_head *wheel_bucket(unsigned long expires)
 	unsigned long delta = expires - wheel_clk;
 	unsigned int lvl = 0;
 
+	lockdep_assert_held(&timer_lock);
 	if ((long)delta < 0) {
 		expires = wheel_clk;
 		delta = 0;
