@@ -5,6 +5,8 @@ readlink /proc/self/exe
 # When the shell reports the killed job depends on timing: stderr dropped.
 (
 sleep 2 & pid=$!
+# The child may not have exec'd sleep yet: wait until it has (bounded).
+n=0; while [ "$(cat /proc/$pid/comm 2>/dev/null)" != sleep ] && [ $n -lt 500 ]; do n=$((n+1)); done
 grep -q sleep /proc/$pid/cmdline && echo "cmdline ok"
 cut -d' ' -f2,3 /proc/$pid/stat
 ps | grep -c '[s]leep 2'

@@ -12,6 +12,8 @@ free | awk '$1 == "Mem:" && $2 > 0 && $2 >= $3 && $4 > 0 { print "free: Mem has 
 top -bn1 | grep -c '^CPU: *[0-9]*% usr *[0-9]*% sys'
 top -bn1 | awk '$1 ~ /^[0-9]+$/ && $NF != "" { n++ } END { print (n >= 3 ? "top lists processes" : "top lists " n) }'
 sleep 3 & pid=$!
+# The child may not have exec'd sleep yet: wait until it has (bounded).
+n=0; while [ "$(cat /proc/$pid/comm 2>/dev/null)" != sleep ] && [ $n -lt 500 ]; do n=$((n+1)); done
 ps -o pid,ppid,comm,args | awk -v p=$pid -v me=$$ '$1 == p { print "ps:", ($2 == me), $(NF - 1), $NF }'
 kill $pid; wait $pid 2>/dev/null
 awk '{ print NF, ($1 + 0 > 0) }' /proc/uptime
