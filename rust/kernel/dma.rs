@@ -194,14 +194,18 @@ mod tests {
     /// rejected transfer stops QEMU).
     const WORDS: usize = 256;
 
-    /// Runs one edu DMA transfer of `len` bytes and waits for its end.
-    fn edu_dma(regs: &pci::Bar<0x100>, src: u64, dst: u64, len: u64, cmd: u64) -> bool {
-        regs.write64(src, EDU_DMA_SRC);
-        regs.write64(dst, EDU_DMA_DST);
-        regs.write64(len, EDU_DMA_COUNT);
-        regs.write64(cmd | EDU_DMA_START, EDU_DMA_CMD);
+    /// Runs one edu DMA transfer, `args` = source, destination, length in
+    /// bytes and command, and waits for its end; `swapped`: edu's
+    /// registers are byte-swapped (`pci::edu_swapped()`).
+    fn edu_dma(regs: &pci::Bar<0x100>, swapped: bool, args: [u64; 4]) -> bool {
+        let order = |v: u64| if swapped { v.swap_bytes() } else { v };
+        let [src, dst, len, cmd] = args;
+        regs.write64(order(src), EDU_DMA_SRC);
+        regs.write64(order(dst), EDU_DMA_DST);
+        regs.write64(order(len), EDU_DMA_COUNT);
+        regs.write64(order(cmd | EDU_DMA_START), EDU_DMA_CMD);
         for _ in 0..100 {
-            if regs.read64(EDU_DMA_CMD) & EDU_DMA_START == 0 {
+            if order(regs.read64(EDU_DMA_CMD)) & EDU_DMA_START == 0 {
                 return true;
             }
             crate::task::msleep(10);
@@ -251,14 +255,11 @@ mod tests {
             src.write(i, 0x5a00_0000 | i as u32)?;
         }
         let len = (WORDS * 4) as u64;
-        kunit_assert!(edu_dma(&regs, src.dma_handle(), EDU_BUFFER, len, 0));
-        kunit_assert!(edu_dma(
-            &regs,
-            EDU_BUFFER,
-            dst.dma_handle(),
-            len,
-            EDU_DMA_TO_RAM
-        ));
+        let swapped = pci::edu_swapped(regs.read32(0)).ok_or(ENODEV)?;
+        let to_edu = [src.dma_handle(), EDU_BUFFER, len, 0];
+        kunit_assert!(edu_dma(&regs, swapped, to_edu));
+        let to_ram = [EDU_BUFFER, dst.dma_handle(), len, EDU_DMA_TO_RAM];
+        kunit_assert!(edu_dma(&regs, swapped, to_ram));
         kunit_assert_eq!(dst.read(0), Ok(0x5a00_0000));
         kunit_assert_eq!(dst.read(WORDS - 1), Ok(0x5a00_0000 | (WORDS as u32 - 1)));
         let same = (0..WORDS).all(|i| dst.read(i) == src.read(i));

@@ -72,6 +72,8 @@ static void __init scan_devices(const void *fdt)
 	p->rtas_set_xive = rtas_token(fdt, rtas, "ibm,set-xive");
 	p->rtas_int_off = rtas_token(fdt, rtas, "ibm,int-off");
 	p->rtas_int_on = rtas_token(fdt, rtas, "ibm,int-on");
+	p->rtas_read_pci_config = rtas_token(fdt, rtas, "ibm,read-pci-config");
+	p->rtas_write_pci_config = rtas_token(fdt, rtas, "ibm,write-pci-config");
 	pr_info("DT: timebase %llu Hz, hvterm1 %#x irq %u, RTAS power-off token %u\n",
 		(unsigned long long)p->timebase_hz, p->vterm, p->vterm_irq, p->rtas_power_off);
 }

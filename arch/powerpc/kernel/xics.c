@@ -7,8 +7,10 @@
  * through RTAS for the sources (ibm,set-xive routes one to a server at a
  * priority, ibm,int-on/ibm,int-off unmask and mask it). The external
  * interrupt vector (0x500) calls xics_handle_irq(). Source numbers are
- * the device tree's, offset by XICS_IRQ_BASE, which does not fit Ferrite's
- * NR_IRQS: irq n here is source XICS_IRQ_BASE + n.
+ * the device tree's; QEMU numbers its own sources from XICS_IRQ_BASE and
+ * the PCI host bridges' INTx (LSI) sources from XICS_LSI_BASE, which do
+ * not fit Ferrite's NR_IRQS: irq n below XICS_NR_LOW is source
+ * XICS_IRQ_BASE + n, and irq XICS_NR_LOW + k is source XICS_LSI_BASE + k.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -19,9 +21,26 @@
 #include <asm/traps.h>
 
 #define XICS_IRQ_BASE 0x1000	/* QEMU spapr's first source number */
+#define XICS_LSI_BASE 0x1200	/* its PCI host bridges' LSIs, 4 per bridge */
+#define XICS_NR_LOW 32		/* irqs from XICS_IRQ_BASE; the rest are LSIs */
 #define XICS_IPI 2		/* the inter-processor interrupt's source */
 #define XICS_PRIO 5		/* the priority every source is given */
 #define XICS_CPPR_ALL 0xff	/* present every priority */
+
+/* The source of Ferrite irq @irq (below NR_IRQS). */
+static u32 xics_source(unsigned int irq)
+{
+	return irq < XICS_NR_LOW ? XICS_IRQ_BASE + irq : XICS_LSI_BASE + irq - XICS_NR_LOW;
+}
+
+int xics_source_to_irq(u32 src)
+{
+	if (src >= XICS_IRQ_BASE && src < XICS_IRQ_BASE + XICS_NR_LOW)
+		return src - XICS_IRQ_BASE;
+	if (src >= XICS_LSI_BASE && src < XICS_LSI_BASE + NR_IRQS - XICS_NR_LOW)
+		return src - XICS_LSI_BASE + XICS_NR_LOW;
+	return -1;
+}
 
 void __init init_IRQ(void)
 {
@@ -31,7 +50,7 @@ void __init init_IRQ(void)
 
 void arch_irq_unmask(unsigned int irq)
 {
-	u32 src = XICS_IRQ_BASE + irq;
+	u32 src = xics_source(irq);
 
 	if (irq >= NR_IRQS ||
 	    rtas_call(pseries_platform.rtas_set_xive, 3, 1, NULL, src, 0, XICS_PRIO) ||
@@ -42,7 +61,7 @@ void arch_irq_unmask(unsigned int irq)
 void arch_irq_mask(unsigned int irq)
 {
 	if (irq < NR_IRQS)
-		rtas_call(pseries_platform.rtas_int_off, 1, 1, NULL, XICS_IRQ_BASE + irq);
+		rtas_call(pseries_platform.rtas_int_off, 1, 1, NULL, xics_source(irq));
 }
 
 void xics_handle_irq(void)
@@ -51,6 +70,7 @@ void xics_handle_irq(void)
 
 	for (;;) {
 		u32 xirr, src;
+		int irq;
 
 		if (plpar_hcall(H_XIRR, ret, 0) != H_SUCCESS)
 			return;
@@ -58,8 +78,9 @@ void xics_handle_irq(void)
 		src = xirr & 0xffffff;
 		if (!src)
 			return;
-		if (src >= XICS_IRQ_BASE && src < XICS_IRQ_BASE + NR_IRQS)
-			generic_handle_irq(src - XICS_IRQ_BASE);
+		irq = xics_source_to_irq(src);
+		if (irq >= 0)
+			generic_handle_irq(irq);
 		else if (src != XICS_IPI)
 			pr_warn("xics: spurious source %#x\n", src);
 		plpar_hcall_norets(H_EOI, xirr);

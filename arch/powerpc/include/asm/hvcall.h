@@ -13,6 +13,7 @@
 #define H_FUNCTION -2
 #define H_PARAMETER -4
 
+#define H_PUT_TCE 0x20
 #define H_EOI 0x64
 #define H_CPPR 0x68
 #define H_IPI 0x6c

@@ -15,6 +15,7 @@ struct pseries_platform {
 	u32 rtas_power_off;		/* RTAS tokens (0: absent) */
 	u32 rtas_get_time_of_day;
 	u32 rtas_set_xive, rtas_int_off, rtas_int_on;
+	u32 rtas_read_pci_config, rtas_write_pci_config;	/* the ibm, forms */
 	u32 vterm_irq;			/* the console's interrupt source (0: none) */
 };
 
@@ -41,6 +42,12 @@ void hvc_console_init(void);
  * @ret (NULL when there are none). Any context; never sleeps.
  */
 int rtas_call(u32 token, int nargs, int nret, u32 *ret, ...);
+
+/*
+ * xics_source_to_irq() - the Ferrite irq of XICS interrupt source @src
+ * (a device tree interrupt number), or -1 if it has none. Any context.
+ */
+int xics_source_to_irq(u32 src);
 #endif
 
 #endif /* _ASM_POWERPC_SETUP_H */
