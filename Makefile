@@ -212,9 +212,10 @@ gdb: setup
 # (lib/devbench.c; BENCH_FILTER=pair, BENCH_MS=ms per operation), then
 # the build speed, then the size and boot time of the test kernel beside
 # the production one (CONFIG_KUNIT=n) and user-space figures against
-# Debian's Linux (scripts/bench_user.py). BENCH=dev, build or user runs
-# only those.
-BENCH ?= dev build user
+# Debian's Linux (scripts/bench_user.py), then disk throughput on /dev/vda
+# against Debian's Linux (scripts/bench_disk.py). BENCH=dev, build, user
+# or disk runs only those.
+BENCH ?= dev build user disk
 bench: setup
 	$(Q)$(if $(filter dev,$(BENCH)),$(MAKE) --no-print-directory vmlinux && \
 		$(PYTHON) scripts/bench_devices.py --arch $(ARCH) --kernel $(O)/vmlinux --icount \
@@ -228,6 +229,10 @@ bench: setup
 		$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux && \
 		$(PYTHON) scripts/bench_user.py --arch $(ARCH) --fetch-linux \
 		--production $(O)-nokunit/vmlinux,\
+		echo "bench: no user space on $(ARCH) yet"),true)
+	$(Q)$(if $(filter disk,$(BENCH)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
+		$(MAKE) --no-print-directory vmlinux initramfs && \
+		$(PYTHON) scripts/bench_disk.py --arch $(ARCH) --fetch-linux,\
 		echo "bench: no user space on $(ARCH) yet"),true)
 
 clean:
@@ -255,7 +260,7 @@ help:
 	@echo '                       wall time), build speed, size and boot time of the test'
 	@echo '                       and CONFIG_KUNIT=n kernels, user space vs Linux if'
 	@echo '                       build/linux/ has one (scripts/bench_user.py --fetch-linux)'
-	@echo '                       BENCH=dev|build|user: only those; BENCH_FILTER=pair'
+	@echo '                       BENCH=dev|build|user|disk: only those; BENCH_FILTER=pair'
 	@echo '  make initramfs       busybox, /init and the test programs as build/<arch>/initramfs.cpio'
 	@echo '  scripts/run-in-vm.sh FILE...  run FILE under busybox sh in Ferrite, get its output and status'
 	@echo '  make setup           install missing Debian packages'

@@ -112,6 +112,9 @@ void submit_bio(struct bio *bio)
 	} else if (!bio->bi_size) {
 		bio_endio(bio);
 		return;
+	} else if (bio_needs_split(q, bio)) {
+		bio_submit_split(bio);
+		return;
 	}
 	if (blk_queue_enter(q)) {
 		bio->bi_status = BLK_STS_OFFLINE;

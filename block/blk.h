@@ -10,6 +10,21 @@ struct iov_iter;
 /* blk-mq.c: run @bio as one request of @q (entered); it ends with blk_queue_exit(). */
 void blk_mq_submit_bio(struct request_queue *q, struct bio *bio);
 
+/*
+ * blk-merge.c: submit @bio (in bounds, not a flush) as several bios
+ * within its queue's max_segments, in order; @bio ends when they all
+ * have, with -EIO if it cannot be cut on logical block boundaries, or
+ * -ENOMEM if a child cannot be allocated (the children before it still
+ * run). Process context; may sleep.
+ */
+void bio_submit_split(struct bio *bio);
+
+/* Whether @bio has more segments than its queue @q takes in one request. */
+static inline bool bio_needs_split(struct request_queue *q, struct bio *bio)
+{
+	return q->limits.max_segments && bio->bi_vcnt > q->limits.max_segments;
+}
+
 /* blk-core.c: fail new I/O to @q and wait for what is inside the driver. */
 void blk_queue_start_drain(struct request_queue *q);
 

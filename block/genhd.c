@@ -88,7 +88,8 @@ static int check_limits(struct queue_limits *lim)
 	if (!is_power_of_2(lim->logical_block_size) ||
 	    lim->logical_block_size < SECTOR_SIZE || lim->logical_block_size > PAGE_SIZE ||
 	    !is_power_of_2(lim->physical_block_size) ||
-	    lim->physical_block_size < lim->logical_block_size)
+	    lim->physical_block_size < lim->logical_block_size ||
+	    (lim->max_segment_size && lim->max_segment_size < PAGE_SIZE))
 		return -EINVAL;
 	return 0;
 }

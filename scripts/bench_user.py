@@ -10,7 +10,8 @@ not a test.
 
 --fetch-linux downloads Debian's linux-image package for ARCH with apt-get
 download into build/linux/ (x86_64) or build/linux-ARCH/ and uses its
-vmlinuz. --production first prints the size and boot time of the test
+vmlinuz (it also unpacks the virtio and virtio-blk modules, for
+bench_disk.py). --production first prints the size and boot time of the test
 kernel beside those of VMLINUX, the production one (CONFIG_KUNIT=n).
 """
 import argparse
@@ -94,6 +95,27 @@ def compare_production(kernel, production, initrd):
         print("size: %-22s %12s %12s" % r)
 
 
+def initrd_with(tmp, base, entries):
+    """A file in @tmp: the initramfs @base, then a cpio of @entries
+    (usr/gen_initramfs.py's "file:DEST:SRC")."""
+    extra = os.path.join(tmp, "extra.cpio")
+    subprocess.run([sys.executable, os.path.join(ROOT, "usr", "gen_initramfs.py"), extra] +
+                   entries, check=True)
+    initrd = os.path.join(tmp, "initrd.cpio")
+    with open(initrd, "wb") as out:
+        for part in (base, extra):
+            with open(part, "rb") as f:
+                out.write(f.read())
+    return initrd
+
+
+def linux_columns(fv, lv, fmt):
+    """A table line's Linux figure @lv (printed with @fmt) and the ratio
+    Ferrite's @fv over it."""
+    return " %12s %8s" % (fmt % lv if lv is not None else "-",
+                          "%.2f" % (fv / lv) if fv and lv else "-")
+
+
 def run_ubench(kernel, initrd, append):
     # The scale curves make tens of thousands of files and mappings: minutes under TCG.
     # 16,000 processes alive need more than qemu.sh's 128 MiB: 1 GiB (the last -m wins).
@@ -120,6 +142,21 @@ def apt_options():
             "-o", "APT::Architecture=riscv64", "-o", "APT::Architectures::=riscv64"]
 
 
+def linux_dir():
+    """Where --fetch-linux unpacks Debian's kernel for ARCH."""
+    return os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else "linux-" + ARCH)
+
+
+# The modules --fetch-linux unpacks (Debian builds virtio-blk as modules).
+MODULE_GLOBS = ["./lib/modules/*/kernel/drivers/virtio/*", "./lib/modules/*/kernel/drivers/block/virtio_blk.ko*"]
+
+
+def linux_modules(dest):
+    """The unpacked modules in @dest by name: {"virtio_blk": path, ...}."""
+    found = glob.glob(os.path.join(dest, "lib", "modules", "*", "kernel", "drivers", "*", "*.ko"))
+    return {os.path.basename(p)[:-3]: p for p in found}
+
+
 def linux_image(dest):
     """The kernel image unpacked in @dest (riscv64's package calls it vmlinux-*)."""
     found = glob.glob(os.path.join(dest, "boot", "vmlinuz-*")) + \
@@ -128,9 +165,9 @@ def linux_image(dest):
 
 
 def fetch_linux():
-    dest = os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else "linux-" + ARCH)
+    dest = linux_dir()
     os.makedirs(dest, exist_ok=True)
-    if linux_image(dest):
+    if linux_image(dest) and "virtio_blk" in linux_modules(dest):
         return linux_image(dest)
     deps = subprocess.run(["apt-cache"] + apt_options() + ["depends", ARCHES[ARCH][1]],
                           capture_output=True, text=True).stdout
@@ -140,9 +177,14 @@ def fetch_linux():
     subprocess.run(["apt-get"] + apt_options() + ["download", m.group(1)], cwd=dest,
                    check=True)
     deb = glob.glob(os.path.join(dest, "*.deb"))[0]
-    subprocess.run("dpkg-deb --fsys-tarfile '%s' | tar -x -C '%s' ./boot" % (deb, dest),
+    subprocess.run("dpkg-deb --fsys-tarfile '%s' | tar -x --wildcards -C '%s' ./boot %s"
+                   % (deb, dest, " ".join("'%s'" % g for g in MODULE_GLOBS)),
                    shell=True, check=True)
     os.unlink(deb)
+    # Debian 13 compresses its modules; busybox insmod wants them plain.
+    for ko in glob.glob(os.path.join(dest, "lib", "modules", "*", "kernel", "drivers", "*",
+                                     "*.ko.xz")):
+        subprocess.run(["xz", "-df", ko], check=True)
     return linux_image(dest)
 
 
@@ -173,8 +215,7 @@ def main():
         if linux:
             print("user: comparing with %s" % os.path.relpath(linux, ROOT))
     elif not linux:
-        linux = linux_image(os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else
-                                         "linux-" + ARCH))
+        linux = linux_image(linux_dir())
 
     with tempfile.TemporaryDirectory() as tmp:
         ubench = os.path.join(tmp, "ubench")
@@ -189,16 +230,9 @@ def main():
             f.write("/tmp/ubench\n")
         with open(os.path.join(tmp, "run-in-vm"), "w") as f:
             f.write("bench.sh\n")
-        extra = os.path.join(tmp, "extra.cpio")
-        subprocess.run([sys.executable, os.path.join(ROOT, "usr", "gen_initramfs.py"), extra,
-                        "file:tmp/ubench:" + ubench,
-                        "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
-                        "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")], check=True)
-        initrd = os.path.join(tmp, "initrd.cpio")
-        with open(initrd, "wb") as out:
-            for part in (base, extra):
-                with open(part, "rb") as f:
-                    out.write(f.read())
+        initrd = initrd_with(tmp, base, ["file:tmp/ubench:" + ubench,
+                                         "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
+                                         "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")])
         systems = [("ferrite", kernel, "quiet")]
         if linux:
             systems.append(("linux", linux, "console=%s quiet" % console))
@@ -225,9 +259,7 @@ def main():
         fv, unit = results["ferrite"].get(n, (None, ""))
         line = "user: %-20s %12s" % (n, "%.3f %s" % (fv, unit) if fv is not None else "-")
         if linux:
-            lv, _ = results["linux"].get(n, (None, ""))
-            line += " %12s" % ("%.3f %s" % (lv, unit) if lv is not None else "-")
-            line += " %8s" % ("%.2f" % (fv / lv) if fv and lv else "-")
+            line += linux_columns(fv, results["linux"].get(n, (None, ""))[0], "%.3f " + unit)
         print(line)
     if not linux:
         print("user: no Linux kernel to compare with (bench_user.py --fetch-linux)")

@@ -36,6 +36,7 @@ arm)
 	export QEMU_AUDIO_DRV=none
 	qemu="qemu-system-arm -machine versatilepb -cpu arm1176 -m 128M -semihosting-config enable=on,target=native"
 	image=${kernel%vmlinux}Image	# QEMU boots the Image, gdb reads vmlinux
+	gdb=gdb-multiarch ;;
 powerpc)
 	# The Image is the firmware (see qemu.sh); -kernel carries -append.
 	qemu="qemu-system-ppc64 -machine pseries,ic-mode=xics,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off -cpu power9 -m 256M -bios ${kernel%vmlinux}Image"

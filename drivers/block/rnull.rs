@@ -13,10 +13,10 @@
 //! `completion_nsec` (10000, the timer's delay, a tick at least),
 //! `memory_backed` (1: keep written data), `hw_queue_depth` (64).
 //!
-//! Memory is a 4 KiB buffer per 4 KiB of the device, allocated at the
-//! first write to it; a write that cannot get one fails with `ENOSPC`, as
-//! in C. Requests may run concurrently: the buffers are kept under a
-//! spinlock, held while one buffer is copied (never while allocating).
+//! Memory is a [`PageStore`]: a 4 KiB page per 4 KiB of the device,
+//! allocated at the first write to it; a write that cannot get one fails
+//! with `ENOSPC`, as in C. Requests may run concurrently, without a lock
+//! (the store allows it, as C's page array does).
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -24,9 +24,10 @@
 use core::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use kernel::block::mq::{GenDisk, GenDiskBuilder, Op, Operations, Request, TagSet};
 use kernel::block::null_blk::{Config, IrqMode};
+use kernel::block::PageStore;
 use kernel::ida::{Ida, IdaId};
 use kernel::prelude::*;
-use kernel::sync::{Arc, ArcBorrow, SpinLock};
+use kernel::sync::{Arc, ArcBorrow};
 use kernel::time::{self, Jiffies};
 use kernel::types::ARef;
 
@@ -68,80 +69,23 @@ module! {
     },
 }
 
-/// Bytes per memory buffer.
-const PAGE: usize = 4096;
 /// Disks at most (`rnullb0`..`rnullb63`).
 const MAX_DEVICES: usize = 64;
 /// Largest size, in MiB.
 const MAX_SIZE_MIB: u64 = 1 << 20;
 
-/// What a buffer never written holds.
-static ZEROES: [u8; PAGE] = [0; PAGE];
-
 /// The indexes in use.
 static INDEXES: Ida<MAX_DEVICES> = Ida::new();
 
-pin_data! {
-    /// One disk's data, lent to every request.
-    struct Dev {
-        cfg: Config,
-        /// A buffer per 4 KiB of the device, once written (memory backed).
-        #[pin]
-        pages: SpinLock<KVVec<Option<KVec<u8>>>>,
-        nr_flushes: AtomicU64,
-    }
+/// One disk's data, lent to every request.
+struct Dev {
+    cfg: Config,
+    /// The data written (memory backed; else empty).
+    pages: PageStore,
+    nr_flushes: AtomicU64,
 }
 
 impl Dev {
-    /// Runs `f` on the buffer at `idx`, allocated first if `alloc` (else
-    /// `None` where nothing was written).
-    fn with_page(
-        &self,
-        idx: usize,
-        alloc: bool,
-        f: impl FnOnce(Option<&mut [u8]>) -> Result,
-    ) -> Result {
-        {
-            let mut pages = self.pages.lock();
-            let slot = pages.get_mut(idx).ok_or(EINVAL)?;
-            if slot.is_some() || !alloc {
-                return f(slot.as_deref_mut());
-            }
-        }
-        let new = KVec::from_elem(0u8, PAGE, GFP_KERNEL).map_err(|_| ENOSPC)?;
-        let mut pages = self.pages.lock();
-        let slot = pages.get_mut(idx).ok_or(EINVAL)?;
-        if slot.is_none() {
-            *slot = Some(new);
-        }
-        f(slot.as_deref_mut())
-    }
-
-    /// Moves `len` bytes between the device at byte `pos` and the
-    /// caller: `step(buffer, done, n)` for each piece, with the device's
-    /// `n` bytes (`None`: never written, zeroes) and the `done` bytes
-    /// moved before it.
-    fn copy(
-        &self,
-        mut pos: u64,
-        len: usize,
-        write: bool,
-        mut step: impl FnMut(Option<&mut [u8]>, usize, usize) -> Result,
-    ) -> Result {
-        let mut done = 0;
-        while done < len {
-            let off = (pos % PAGE as u64) as usize;
-            let n = (len - done).min(PAGE - off);
-            let idx = usize::try_from(pos / PAGE as u64).map_err(|_| EINVAL)?;
-            self.with_page(idx, write, |page| {
-                step(page.map(|p| &mut p[off..off + n]), done, n)
-            })?;
-            pos += n as u64;
-            done += n;
-        }
-        Ok(())
-    }
-
     /// Does `rq`'s work; the status it ends with.
     fn handle(&self, rq: &Request<Rnull>) -> Result {
         let write = match rq.op() {
@@ -166,11 +110,17 @@ impl Dev {
                 }
                 continue;
             }
-            self.copy(pos, seg.len(), write, |page, done, n| match page {
-                Some(page) if write => seg.copy_to_slice(done, page),
-                Some(page) => seg.copy_from_slice(done, page),
-                None => seg.copy_from_slice(done, &ZEROES[..n]),
-            })?;
+            if write {
+                self.pages.write_segment(pos, &seg).map_err(|e| {
+                    if e == ENOMEM {
+                        ENOSPC
+                    } else {
+                        e
+                    }
+                })?;
+            } else {
+                self.pages.read_segment(pos, &seg)?;
+            }
             pos += seg.len() as u64;
         }
         Ok(())
@@ -238,18 +188,17 @@ impl RnullDevice {
         if cfg.size_mib == 0 || cfg.size_mib > MAX_SIZE_MIB {
             return Err(EINVAL);
         }
-        let nr_pages = usize::try_from((cfg.size_mib << 20) / PAGE as u64).map_err(|_| EINVAL)?;
-        let nr_pages = if cfg.memory_backed { nr_pages } else { 0 };
-        let mut pages = KVVec::with_capacity(nr_pages, GFP_KERNEL)?;
-        for _ in 0..nr_pages {
-            pages.push(None, GFP_KERNEL)?;
-        }
-        let dev = Arc::pin_init(
-            pin_init!(Dev {
+        let bytes = if cfg.memory_backed {
+            cfg.size_mib << 20
+        } else {
+            0
+        };
+        let dev = Arc::new(
+            Dev {
                 cfg: *cfg,
-                pages <- new_spinlock!(pages),
+                pages: PageStore::new(bytes)?,
                 nr_flushes: AtomicU64::new(0),
-            }),
+            },
             GFP_KERNEL,
         )?;
         let index = INDEXES.alloc()?;
@@ -286,14 +235,7 @@ impl kernel::block::null_blk::NullbTwin for RnullDevice {
         if !dev.cfg.memory_backed || pos > size || buf.len() as u64 > size - pos {
             return Err(EINVAL);
         }
-        dev.copy(pos, buf.len(), false, |page, done, n| {
-            let dst = &mut buf[done..done + n];
-            match page {
-                Some(page) => dst.copy_from_slice(page),
-                None => dst.fill(0),
-            }
-            Ok(())
-        })
+        dev.pages.read(pos, buf)
     }
 }
 

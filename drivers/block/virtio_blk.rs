@@ -18,8 +18,10 @@
 //! returned and ends their requests with the status byte's meaning.
 //!
 //! From the device configuration, as offered: the capacity (always),
-//! `BLK_SIZE` (the logical block size), `SEG_MAX` and `SIZE_MAX`
-//! (requests beyond them fail with `EIO`), `RO` (writes fail) and
+//! `BLK_SIZE` (the logical block size), `SEG_MAX` and `SIZE_MAX` (the
+//! disk's queue limits, so the block layer splits bigger I/O; a segment
+//! beyond a `SIZE_MAX` below the page size still fails with `EIO`), `RO`
+//! (writes fail) and
 //! `FLUSH` (a volatile write cache: flushes reach the device; without
 //! it, writes are durable when they complete).
 //!
@@ -194,6 +196,8 @@ impl Operations for VirtioBlk {
             Op::Flush if !q.geo.flush => return Request::end_ok(rq).map_err(|_| EIO),
             Op::Flush => T_FLUSH,
         };
+        // The queue limits keep requests within `seg_max`; a `size_max`
+        // below the page size cannot be met.
         if rq.nr_segments() > q.geo.seg_max
             || rq.segments().any(|s| s.len() > q.geo.size_max as usize)
         {
@@ -260,6 +264,8 @@ impl virtio::Driver for VirtioBlkDevice {
             .capacity_sectors(geo.capacity)
             .logical_block_size(geo.block_size)
             .write_cache(geo.flush)
+            .max_segments(u16::try_from(geo.seg_max).unwrap_or(u16::MAX))
+            .max_segment_size(geo.size_max)
             .build(
                 fmt!("vd{}", char::from(b'a' + index.id() as u8)),
                 set,

@@ -16,6 +16,7 @@
 #include <linux/types.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/atomic.h>
 
 struct block_device;
 struct bio;
@@ -74,6 +75,7 @@ struct bio {
 	unsigned short bi_max_vecs;	/* segments allocated */
 	bio_end_io_t *bi_end_io;
 	void *bi_private;
+	atomic_t __bi_remaining;	/* block/: split children not ended yet */
 	struct bio_vec bi_io_vec[];
 };
 

@@ -50,6 +50,10 @@ struct queue_limits {
 	unsigned int logical_block_size;	/* power of two, 512..PAGE_SIZE; 0: 512 */
 	unsigned int physical_block_size;	/* at least the logical one; 0: same */
 	unsigned int features;			/* BLK_FEAT_* */
+	/* Segments per request at most (0: no limit); bigger bios are split. */
+	unsigned short max_segments;
+	/* Bytes per segment at most (0: no limit; else at least PAGE_SIZE). */
+	unsigned int max_segment_size;
 };
 #define BLK_FEAT_ROTATIONAL	(1U << 0)	/* a spinning disk (seeks cost) */
 #define BLK_FEAT_WRITE_CACHE	(1U << 1)	/* volatile cache: flushes matter */

@@ -11,9 +11,10 @@ use crate::types::ForeignOwnable;
 use core::fmt::{self, Write};
 
 /// The description of a disk to make: capacity, block sizes, whether it
-/// spins and whether it has a volatile write cache (then flushes reach
-/// the driver). Defaults: 0 sectors, 512-byte blocks, not rotational,
-/// no write cache.
+/// spins, whether it has a volatile write cache (then flushes reach the
+/// driver) and the most segments a request may have. Defaults: 0
+/// sectors, 512-byte blocks, not rotational, no write cache, no segment
+/// limits.
 #[derive(Clone, Copy, Debug)]
 pub struct GenDiskBuilder {
     capacity_sectors: u64,
@@ -21,6 +22,8 @@ pub struct GenDiskBuilder {
     physical_block_size: u32,
     rotational: bool,
     write_cache: bool,
+    max_segments: u16,
+    max_segment_size: u32,
 }
 
 impl Default for GenDiskBuilder {
@@ -44,6 +47,8 @@ impl GenDiskBuilder {
             physical_block_size: bindings::SECTOR_SIZE,
             rotational: false,
             write_cache: false,
+            max_segments: 0,
+            max_segment_size: 0,
         }
     }
 
@@ -81,6 +86,21 @@ impl GenDiskBuilder {
         self
     }
 
+    /// The most segments one request may have (0: no limit): the block
+    /// layer splits bigger I/O into several requests.
+    pub fn max_segments(mut self, max: u16) -> Self {
+        self.max_segments = max;
+        self
+    }
+
+    /// The most bytes one segment may have (0: no limit). A limit below
+    /// the page size counts as the page size (the block layer never cuts
+    /// a segment, which never crosses a page), as Linux raises it.
+    pub fn max_segment_size(mut self, max: u32) -> Self {
+        self.max_segment_size = max;
+        self
+    }
+
     fn limits(&self) -> Result<bindings::queue_limits> {
         let lbs = self.logical_block_size;
         let pbs = self.physical_block_size;
@@ -103,6 +123,11 @@ impl GenDiskBuilder {
             logical_block_size: lbs,
             physical_block_size: pbs,
             features,
+            max_segments: self.max_segments,
+            max_segment_size: match self.max_segment_size {
+                0 => 0,
+                max => max.max(bindings::PAGE_SIZE as u32),
+            },
         })
     }
 

@@ -403,6 +403,13 @@ impl Segment<'_> {
         self.len == 0
     }
 
+    /// Where its `len()` bytes start: valid for reads and writes while the
+    /// segment lives, and only to be reached by copies (see above).
+    #[inline]
+    pub(crate) fn as_mut_ptr(&self) -> *mut u8 {
+        self.ptr
+    }
+
     /// Copies `src` into the segment at `offset`; `EINVAL` if it does
     /// not fit.
     #[inline]
