@@ -147,14 +147,22 @@ def linux_dir():
     return os.path.join(ROOT, "build", "linux" if ARCH == "x86_64" else "linux-" + ARCH)
 
 
-# The modules --fetch-linux unpacks (Debian builds virtio-blk as modules).
-MODULE_GLOBS = ["./lib/modules/*/kernel/drivers/virtio/*", "./lib/modules/*/kernel/drivers/block/virtio_blk.ko*"]
+# The modules --fetch-linux unpacks (Debian builds virtio-blk as modules),
+# under lib/modules (Debian 12) or usr/lib/modules (13).
+MODULE_GLOBS = ["./%slib/modules/*/kernel/drivers/%s" % (usr, m) for usr in ("", "usr/")
+                for m in ("virtio/*", "block/virtio_blk.ko*")]
+
+
+def module_files(dest, suffix):
+    """The unpacked module files in @dest whose names end with @suffix."""
+    return [p for usr in ("", "usr") for p in
+            glob.glob(os.path.join(dest, usr, "lib", "modules", "*", "kernel", "drivers", "*",
+                                   "*" + suffix))]
 
 
 def linux_modules(dest):
     """The unpacked modules in @dest by name: {"virtio_blk": path, ...}."""
-    found = glob.glob(os.path.join(dest, "lib", "modules", "*", "kernel", "drivers", "*", "*.ko"))
-    return {os.path.basename(p)[:-3]: p for p in found}
+    return {os.path.basename(p)[:-3]: p for p in module_files(dest, ".ko")}
 
 
 def linux_image(dest):
@@ -177,13 +185,14 @@ def fetch_linux():
     subprocess.run(["apt-get"] + apt_options() + ["download", m.group(1)], cwd=dest,
                    check=True)
     deb = glob.glob(os.path.join(dest, "*.deb"))[0]
-    subprocess.run("dpkg-deb --fsys-tarfile '%s' | tar -x --wildcards -C '%s' ./boot %s"
-                   % (deb, dest, " ".join("'%s'" % g for g in MODULE_GLOBS)),
-                   shell=True, check=True)
+    untar = "dpkg-deb --fsys-tarfile '%s' | tar -x --wildcards -C '%s' " % (deb, dest)
+    subprocess.run(untar + "./boot", shell=True, check=True)
+    # Only one of the two layouts is there: tar fails for the other.
+    subprocess.run(untar + " ".join("'%s'" % g for g in MODULE_GLOBS) + " 2>/dev/null",
+                   shell=True, check=False)
     os.unlink(deb)
     # Debian 13 compresses its modules; busybox insmod wants them plain.
-    for ko in glob.glob(os.path.join(dest, "lib", "modules", "*", "kernel", "drivers", "*",
-                                     "*.ko.xz")):
+    for ko in module_files(dest, ".ko.xz"):
         subprocess.run(["xz", "-df", ko], check=True)
     return linux_image(dest)
 
