@@ -7,7 +7,8 @@
  * pages, the image with W^X, through kernel_pgtable_walk_create()), from
  * the page allocator after. From then on vmalloc maps and unmaps single
  * pages through map_kernel_page() and unmap_kernel_page(), under
- * kernel_pgtable_lock. The kernel's tables are never freed.
+ * kernel_pgtable_lock, which flush this CPU's TLB; flush_tlb_kernel_range()
+ * flushes every CPU's. The kernel's tables are never freed.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -16,6 +17,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 
 
@@ -111,4 +113,26 @@ void unmap_kernel_page(unsigned long va)
 		flush_tlb_one(va);
 	}
 	spin_unlock_irqrestore(&kernel_pgtable_lock, irqflags);
+}
+
+struct tlb_range {
+	unsigned long start, end;
+};
+
+static void flush_tlb_range_here(void *info)
+{
+	const struct tlb_range *r = info;
+
+	for (unsigned long va = r->start; va < r->end; va += PAGE_SIZE)
+		flush_tlb_one(va);
+}
+
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	struct tlb_range r = { start & PAGE_MASK, end };
+
+	if (arch_tlbi_broadcast())
+		flush_tlb_range_here(&r);
+	else
+		on_each_cpu(flush_tlb_range_here, &r, true);
 }

@@ -14,6 +14,11 @@
 #include <linux/slab.h>
 #include <linux/pgtable.h>
 #include <uapi/linux/mman.h>
+#include <kunit/kthread.h>
+#include <linux/irqflags.h>
+#include <linux/kthread.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
 
 #define BASE 0x10000000UL
 
@@ -57,6 +62,57 @@ static void mmap_teardown_frees_everything(struct kunit *test)
 	KUNIT_EXPECT_LE(test, nr_free_pages(), free0 - 8);
 	mmput(mm);
 	KUNIT_EXPECT_EQ(test, settled_free_pages(), free0);
+}
+
+struct loaded_mm_probe {
+	struct mm_struct *seen;
+	int done;
+};
+
+static int probe_loaded_mm(void *arg)
+{
+	struct loaded_mm_probe *p = arg;
+
+	p->seen = this_cpu()->loaded_mm;
+	WRITE_ONCE(p->done, 1);
+	kunit_sleep_until_stop();
+	return 0;
+}
+
+/* Load (or unload, @mm NULL) @mm as the calling kthread's address space. */
+static void kunit_use_mm(struct mm_struct *mm)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	current->mm = mm;
+	switch_mm_irqs_off(mm);
+	local_irq_restore(flags);
+}
+
+/*
+ * A kernel thread runs on the kernel's tables, not on those of the task
+ * before it: another CPU may free that address space meanwhile.
+ */
+static void mmap_kthread_runs_on_kernel_tables(struct kunit *test)
+{
+	struct loaded_mm_probe p = { .done = 0 };
+	struct mm_struct *mm = mm_alloc();
+	struct task_struct *t;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	p.seen = mm;
+	kunit_use_mm(mm);
+	t = kthread_run(probe_loaded_mm, &p, "mm_probe");
+	if (!IS_ERR(t)) {
+		while (!READ_ONCE(p.done))
+			schedule_timeout_uninterruptible(1);
+		kthread_stop(t);
+	}
+	kunit_use_mm(NULL);
+	mmput(mm);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_EXPECT_PTR_EQ(test, p.seen, NULL);
 }
 
 /* Faults outside a mapping, or against its protection, are refused. */
@@ -341,6 +397,7 @@ static void mmap_mremap_move_failure(struct kunit *test)
 
 static struct kunit_case mmap_cases[] = {
 	KUNIT_CASE(mmap_teardown_frees_everything),
+	KUNIT_CASE(mmap_kthread_runs_on_kernel_tables),
 	KUNIT_CASE(mmap_fault_errors),
 	KUNIT_CASE(mmap_munmap_splits),
 	KUNIT_CASE(mmap_read_maps_zero_page),

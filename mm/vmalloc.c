@@ -15,6 +15,16 @@
  * and a list by address, for the neighbour whose gap an area's arrival or
  * departure changes. With an alignment above a page, a gap large enough
  * may still not fit once aligned, so the search may visit more nodes.
+ *
+ * Freeing unmaps an area's pages and flushes them from this CPU's TLB;
+ * where that flush does not reach other CPUs (arch_tlbi_broadcast()),
+ * they may still hold translations of the range, so it is not reused
+ * before flush_tlb_kernel_range() has reached every CPU: a cross-CPU call
+ * the caller waits for. That needs interrupts on and no spinlock held
+ * (another CPU may spin for it with interrupts off); an area freed
+ * otherwise (a dead task's stack, freed in the switch away from it) waits
+ * on lazy_areas, its range still reserved, for the next vmalloc() or
+ * vfree() that can flush, as Linux's lazily purged vmap areas do.
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
@@ -25,6 +35,7 @@
 #include <linux/slab.h>
 #include <linux/list.h>
 #include <linux/rbtree_augmented.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/fault-inject.h>
 #include <asm/pgtable.h>
@@ -41,12 +52,15 @@ struct vm_struct {
 	unsigned int nr_pages;
 	struct page **pages;		/* NULL for an ioremap() area */
 	const void *caller;
+	struct vm_struct *lazy_next;	/* in lazy_areas, once unmapped */
+	bool lazy;			/* unmapped: only the range is held */
 };
 
 static struct rb_root vmap_root = RB_ROOT;
 static LIST_HEAD(vmap_areas);
 static DEFINE_SPINLOCK(vmap_lock);
 static atomic_long_t vmalloc_pages = ATOMIC_INIT(0);
+static struct vm_struct *lazy_areas;	/* under vmap_lock */
 
 static inline unsigned long area_mapped_size(const struct vm_struct *vm)
 {
@@ -121,33 +135,6 @@ static void link_area(struct vm_struct *vm)
 	rb_insert_augmented(&vm->rb, &vmap_root, &vmap_gap_callbacks);
 }
 
-/* Place vm (size set) in the lowest hole that fits; false if none. */
-static bool reserve_area(struct vm_struct *vm, unsigned long align)
-{
-	unsigned long addr, start, flags;
-	struct vm_struct *last;
-
-	spin_lock_irqsave(&vmap_lock, flags);
-	addr = lowest_fit(vmap_root.rb_node, vm->size, align);
-	if (!addr) {
-		/* Above the last area there is no area whose gap would say so. */
-		start = VMAP_LOW;
-		if (!list_empty(&vmap_areas)) {
-			last = list_last_entry(&vmap_areas, struct vm_struct, list);
-			start = last->addr + last->size;
-		}
-		addr = ALIGN(start, align);
-		if (addr < start || addr + vm->size < addr || addr + vm->size - 1 > VMALLOC_END) {
-			spin_unlock_irqrestore(&vmap_lock, flags);
-			return false;
-		}
-	}
-	vm->addr = addr;
-	link_area(vm);
-	spin_unlock_irqrestore(&vmap_lock, flags);
-	return true;
-}
-
 static void release_area(struct vm_struct *vm)
 {
 	struct vm_struct *next;
@@ -175,9 +162,81 @@ static struct vm_struct *find_area(unsigned long addr)
 		else if (addr >= vm->addr + area_mapped_size(vm))
 			rb = rb->rb_right;
 		else
-			return vm;
+			return vm->lazy ? NULL : vm;
 	}
 	return NULL;
+}
+
+/*
+ * Whether this context can flush every CPU's TLB: a CPU that comes online
+ * later cannot hold a translation unmapped before.
+ */
+static bool can_flush_everywhere(void)
+{
+	return arch_tlbi_broadcast() || num_online_cpus() == 1 ||
+	       (!irqs_disabled() && !in_atomic());
+}
+
+/* Flush every lazy area's range from every CPU's TLB, then release them. */
+static void purge_lazy_areas(void)
+{
+	struct vm_struct *vm, *next;
+	unsigned long flags;
+
+	if (!READ_ONCE(lazy_areas) || !can_flush_everywhere())
+		return;
+	spin_lock_irqsave(&vmap_lock, flags);
+	vm = lazy_areas;
+	lazy_areas = NULL;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	for (; vm; vm = next) {
+		next = vm->lazy_next;
+		flush_tlb_kernel_range(vm->addr, vm->addr + area_mapped_size(vm));
+		release_area(vm);
+		kfree(vm->pages);
+		kfree(vm);
+	}
+}
+
+/* Free @vm, whose pages are unmapped here: at once if this context can flush. */
+static void free_area_lazy(struct vm_struct *vm)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	vm->lazy = true;
+	vm->lazy_next = lazy_areas;
+	lazy_areas = vm;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	purge_lazy_areas();
+}
+
+/* Place vm (size set) in the lowest hole that fits; false if none. */
+static bool reserve_area(struct vm_struct *vm, unsigned long align)
+{
+	unsigned long addr, start, flags;
+	struct vm_struct *last;
+
+	purge_lazy_areas();
+	spin_lock_irqsave(&vmap_lock, flags);
+	addr = lowest_fit(vmap_root.rb_node, vm->size, align);
+	if (!addr) {
+		/* Above the last area there is no area whose gap would say so. */
+		start = VMAP_LOW;
+		if (!list_empty(&vmap_areas)) {
+			last = list_last_entry(&vmap_areas, struct vm_struct, list);
+			start = last->addr + last->size;
+		}
+		addr = ALIGN(start, align);
+		if (addr < start || addr + vm->size < addr || addr + vm->size - 1 > VMALLOC_END) {
+			spin_unlock_irqrestore(&vmap_lock, flags);
+			return false;
+		}
+	}
+	vm->addr = addr;
+	link_area(vm);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return true;
 }
 
 /* Unmap and free the first n pages of vm. */
@@ -215,6 +274,7 @@ void *__vmalloc_nofault(unsigned long size, unsigned long align, gfp_t gfp,
 	vm->nr_pages = size >> PAGE_SHIFT;
 	vm->size = size + PAGE_SIZE;
 	vm->caller = caller;
+	vm->lazy = false;
 	vm->pages = __kmalloc_nofault(vm->nr_pages * sizeof(struct page *), meta_gfp);
 	if (!vm->pages)
 		goto fail_vm;
@@ -295,9 +355,7 @@ void vfree(const void *addr)
 	}
 	/* Unmap while the range is still reserved, then let it be reused. */
 	unmap_free_pages(vm, vm->nr_pages);
-	release_area(vm);
-	kfree(vm->pages);
-	kfree(vm);
+	free_area_lazy(vm);
 }
 
 struct page *vmalloc_to_page(const void *addr)
@@ -392,6 +450,5 @@ void iounmap(volatile void __iomem *addr)
 	}
 	for (unsigned int i = 0; i < vm->nr_pages; i++)
 		unmap_kernel_page(vm->addr + ((unsigned long)i << PAGE_SHIFT));
-	release_area(vm);
-	kfree(vm);
+	free_area_lazy(vm);
 }

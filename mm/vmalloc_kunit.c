@@ -9,6 +9,9 @@
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
 #include <linux/ktime.h>
+#include <linux/io.h>
+#include <linux/irqflags.h>
+#include <linux/smp.h>
 #include <asm/pgtable.h>
 
 /* Number of pages in [p, p + n pages) that the page tables map. */
@@ -298,6 +301,68 @@ static void vmalloc_cost_flat(struct kunit *test)
 	KUNIT_EXPECT_LE(test, many, 2 * few + 20 * NSEC_PER_USEC);
 }
 
+struct remote_read {
+	const void __iomem *addr;
+	u32 val;
+};
+
+static void read_here(void *info)
+{
+	struct remote_read *r = info;
+
+	r->val = readl(r->addr);
+}
+
+/*
+ * An unmapped kernel range is gone from every CPU's TLB before it is
+ * reused: another CPU reads a page through an ioremap() mapping (its TLB
+ * now holds the translation), the mapping is removed (with interrupts on,
+ * or off: then the flush is deferred) and one of another page is made at
+ * the same address (the lowest that fits), which that CPU must then read.
+ */
+static void unmap_and_remap_read_elsewhere(struct kunit *test, bool irqs_off)
+{
+	struct page *old = alloc_page(GFP_KERNEL), *new = alloc_page(GFP_KERNEL);
+	struct remote_read r;
+	void __iomem *a, *b;
+	unsigned long flags = 0;
+	int cpu = -1, c;
+
+	KUNIT_ASSERT_TRUE(test, old && new);
+	*(u32 *)page_address(old) = 0x01d01d;
+	*(u32 *)page_address(new) = 0x7e57e5;
+	for_each_online_cpu(c)
+		if (c != smp_processor_id() && cpu < 0)
+			cpu = c;
+	a = ioremap(page_to_phys(old), PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	r.addr = a;
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, read_here, &r, 1), 0);
+	KUNIT_EXPECT_EQ(test, r.val, 0x01d01d);
+	if (irqs_off)
+		local_irq_save(flags);
+	iounmap(a);
+	if (irqs_off)
+		local_irq_restore(flags);
+	b = ioremap(page_to_phys(new), PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_PTR_EQ(test, b, a);
+	r.addr = b;
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, read_here, &r, 1), 0);
+	KUNIT_EXPECT_EQ(test, r.val, 0x7e57e5);
+	iounmap(b);
+	__free_pages(old, 0);
+	__free_pages(new, 0);
+}
+
+static void vmalloc_unmap_flushes_every_cpu(struct kunit *test)
+{
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second online CPU (make test SMP=4)");
+	unmap_and_remap_read_elsewhere(test, false);
+	unmap_and_remap_read_elsewhere(test, true);
+}
+
 static void vmalloc_test_exit(struct kunit *test)
 {
 	alloc_fail_off();
@@ -311,6 +376,7 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(vmalloc_fault_injection),
 	KUNIT_CASE(vmalloc_many_areas),
 	KUNIT_CASE(vmalloc_cost_flat),
+	KUNIT_CASE(vmalloc_unmap_flushes_every_cpu),
 	{}
 };
 

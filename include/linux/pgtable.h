@@ -159,8 +159,19 @@ pgtable_entry_t *kernel_pgtable_walk_create(unsigned long va, int level);
  */
 int map_kernel_page(unsigned long va, phys_addr_t pa, unsigned long flags);
 
-/* unmap_kernel_page() - remove @va's mapping (if any), flush it. Never sleeps. */
+/*
+ * unmap_kernel_page() - remove @va's mapping (if any), flush it from this
+ * CPU's TLB (every CPU's where arch_tlbi_broadcast()). Never sleeps.
+ */
 void unmap_kernel_page(unsigned long va);
+
+/*
+ * flush_tlb_kernel_range() - drop the kernel translations of [@start,
+ * @end) from every online CPU's TLB, and return once they are gone. Needs
+ * interrupts on and no spinlock held (it waits for a cross-CPU call)
+ * unless arch_tlbi_broadcast(). Never sleeps or allocates.
+ */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 
 /*
  * lookup_kernel_page() - the leaf entry that maps @va (a 4 KiB page or a

@@ -47,7 +47,10 @@ void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp,
 
 /*
  * vfree() - unmap and free an area from vmalloc(); addr must be the
- * address vmalloc() returned. NULL is ignored. May sleep.
+ * address vmalloc() returned. NULL is ignored. May sleep. Called with
+ * interrupts off (only a dead task's stack is), it frees the pages but
+ * keeps the range from reuse until a later vmalloc() or vfree() has
+ * flushed it from every CPU's TLB.
  */
 void vfree(const void *addr);
 

@@ -119,9 +119,12 @@ static void __schedule(bool preempt)
 	this_cpu()->curr_task = next;
 #ifdef CONFIG_USER_SPACE
 	arch_switch_to(prev, next);
-	/* Kernel threads run on whatever tables are loaded (the kernel half is shared). */
-	if (next->mm)
-		switch_mm_irqs_off(next->mm);
+	/*
+	 * Kernel threads load the kernel's tables: a CPU must not keep an
+	 * address space loaded that another CPU may free meanwhile (Linux's
+	 * lazy TLB mode would hold a reference on it instead).
+	 */
+	switch_mm_irqs_off(next->mm);
 #endif
 	prev = __switch_to_asm(prev, next);
 	finish_task_switch(prev);

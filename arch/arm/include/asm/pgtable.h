@@ -106,6 +106,12 @@ static inline void flush_tlb_one(unsigned long va)
 	arm_isb();
 }
 
+/* One CPU: flush_tlb_one() reaches every TLB there is. */
+static inline bool arch_tlbi_broadcast(void)
+{
+	return true;
+}
+
 /* --- Page-table geometry (include/linux/pgtable.h) ---------------------- */
 
 /*

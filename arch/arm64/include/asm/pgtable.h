@@ -89,6 +89,12 @@ static inline void flush_tlb_one(unsigned long va)
 			     "isb" :: "r"((va >> 12) & ((_AC(1, UL) << 44) - 1)) : "memory");
 }
 
+/* flush_tlb_one() reaches every CPU's TLB (a broadcast invalidation). */
+static inline bool arch_tlbi_broadcast(void)
+{
+	return true;
+}
+
 /* --- User page tables (mm/pgtable.c, arch/arm64/mm/pgtable.c) --------- */
 
 /*

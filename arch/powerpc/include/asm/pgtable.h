@@ -96,6 +96,12 @@ static inline void flush_tlb_one(unsigned long va)
 	__tlbie_page(va, 0);
 }
 
+/* flush_tlb_one() reaches every CPU's TLB (a broadcast invalidation). */
+static inline bool arch_tlbi_broadcast(void)
+{
+	return true;
+}
+
 static inline void flush_tlb_all(void)
 {
 	__tlbie_pid(0);

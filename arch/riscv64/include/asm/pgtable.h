@@ -71,6 +71,12 @@ static inline void flush_tlb_one(unsigned long va)
 	__asm__ __volatile__("sfence.vma %0, zero" :: "r"(va) : "memory");
 }
 
+/* flush_tlb_one() flushes this CPU's TLB only: other CPUs need an IPI. */
+static inline bool arch_tlbi_broadcast(void)
+{
+	return false;
+}
+
 static inline void flush_tlb_all(void)
 {
 	__asm__ __volatile__("sfence.vma" ::: "memory");

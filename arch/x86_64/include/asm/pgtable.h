@@ -56,6 +56,12 @@ static inline void flush_tlb_one(unsigned long va)
 	__asm__ __volatile__("invlpg (%0)" :: "r"(va) : "memory");
 }
 
+/* flush_tlb_one() flushes this CPU's TLB only: other CPUs need an IPI. */
+static inline bool arch_tlbi_broadcast(void)
+{
+	return false;
+}
+
 /* --- User page tables (mm/pgtable.c) -------------------------------- */
 
 struct mm_struct;
