@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The ELF64 loader: static executables (ET_EXEC) and static position-
- * independent ones (ET_DYN without PT_INTERP, placed at ELF_ET_DYN_BASE).
+ * The ELF loader (ELF32 or ELF64, the architecture's class: linux/elf.h):
+ * static executables (ET_EXEC) and static position-independent ones
+ * (ET_DYN without PT_INTERP, placed at ELF_ET_DYN_BASE).
  * Programs that need a dynamic loader are refused with -ENOEXEC.
  *
  * Each PT_LOAD becomes a private file mapping of its file bytes and, when
@@ -24,11 +25,12 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <asm/elf.h>
+#include <linux/elf.h>
 #include <asm/processor.h>
 #include <uapi/linux/mman.h>
 
 #define MAX_PHNUM 64
+#define W sizeof(unsigned long)		/* a word of the initial stack */
 
 /*
  * What asm/elf.h may add to the auxiliary vector: AT_HWCAP2's value, and
@@ -43,23 +45,23 @@
 #endif
 #define AUXV_ARCH_ENTRIES 8
 
-static bool elf_valid(const Elf64_Ehdr *eh)
+static bool elf_valid(const elfhdr *eh)
 {
-	return !memcmp(eh->e_ident, ELFMAG, SELFMAG) && eh->e_ident[EI_CLASS] == ELFCLASS64 &&
+	return !memcmp(eh->e_ident, ELFMAG, SELFMAG) && eh->e_ident[EI_CLASS] == ELF_CLASS &&
 	       eh->e_ident[EI_DATA] == ELFDATA2LSB && eh->e_machine == ELF_ARCH &&
 	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) &&
-	       eh->e_phentsize == sizeof(Elf64_Phdr) && eh->e_phnum &&
+	       eh->e_phentsize == sizeof(elf_phdr) && eh->e_phnum &&
 	       eh->e_phnum <= MAX_PHNUM;
 }
 
-static unsigned long prot_of(const Elf64_Phdr *ph)
+static unsigned long prot_of(const elf_phdr *ph)
 {
 	return (ph->p_flags & PF_R ? PROT_READ : 0) | (ph->p_flags & PF_W ? PROT_WRITE : 0) |
 	       (ph->p_flags & PF_X ? PROT_EXEC : 0);
 }
 
 /* Map one PT_LOAD segment into @mm at @bias. */
-static int map_segment(struct mm_struct *mm, struct file *file, const Elf64_Phdr *ph,
+static int map_segment(struct mm_struct *mm, struct file *file, const elf_phdr *ph,
 		       unsigned long bias)
 {
 	unsigned long start = bias + ph->p_vaddr;
@@ -90,7 +92,7 @@ static int map_segment(struct mm_struct *mm, struct file *file, const Elf64_Phdr
 }
 
 /* Build the initial stack below STACK_TOP; returns the stack pointer or 0. */
-static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Ehdr *eh,
+static unsigned long create_elf_tables(struct linux_binprm *bprm, const elfhdr *eh,
 				       unsigned long phdr_addr, unsigned long entry)
 {
 	unsigned long p = STACK_TOP, execfn, strings, platform, random, sp;
@@ -123,7 +125,7 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_PHDR, phdr_addr);
-	AUX(AT_PHENT, sizeof(Elf64_Phdr));
+	AUX(AT_PHENT, sizeof(elf_phdr));
 	AUX(AT_PHNUM, eh->e_phnum);
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
@@ -142,19 +144,19 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 	AUX(AT_NULL, 0);
 #undef AUX
 
-	/* argc, argv[] + NULL, envp[] + NULL, auxv: rsp 16-byte aligned at entry. */
+	/* argc, argv[] + NULL, envp[] + NULL, auxv (words): sp 16-byte aligned at entry. */
 	nwords = 1 + bprm->argc + 1 + bprm->envc + 1 + (a - auxv);
-	sp = (p - nwords * 8) & ~15UL;
-	argv_ptr = sp + 8;
-	envp_ptr = argv_ptr + (bprm->argc + 1) * 8;
+	sp = (p - nwords * W) & ~15UL;
+	argv_ptr = sp + W;
+	envp_ptr = argv_ptr + (bprm->argc + 1) * W;
 	if (put_user((unsigned long)bprm->argc, (unsigned long __user *)sp))
 		return 0;
 	s = bprm->strings;
 	current->mm->arg_start = current->mm->arg_end = strings;
 	current->mm->env_start = current->mm->env_end = strings;
 	for (int i = 0; i < bprm->argc + bprm->envc; i++) {
-		unsigned long slot = i < bprm->argc ? argv_ptr + 8 * i :
-				     envp_ptr + 8 * (i - bprm->argc);
+		unsigned long slot = i < bprm->argc ? argv_ptr + W * i :
+				     envp_ptr + W * (i - bprm->argc);
 		size_t len = strlen(s) + 1;
 
 		if (put_user(strings, (unsigned long __user *)slot))
@@ -168,10 +170,10 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 		strings += len;
 		s += len;
 	}
-	if (put_user(0UL, (unsigned long __user *)(argv_ptr + 8 * bprm->argc)) ||
-	    put_user(0UL, (unsigned long __user *)(envp_ptr + 8 * bprm->envc)))
+	if (put_user(0UL, (unsigned long __user *)(argv_ptr + W * bprm->argc)) ||
+	    put_user(0UL, (unsigned long __user *)(envp_ptr + W * bprm->envc)))
 		return 0;
-	if (copy_to_user((void __user *)(envp_ptr + 8 * (bprm->envc + 1)), auxv,
+	if (copy_to_user((void __user *)(envp_ptr + W * (bprm->envc + 1)), auxv,
 			 (a - auxv) * sizeof(unsigned long)))
 		return 0;
 	return sp;
@@ -179,18 +181,18 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const Elf64_Eh
 
 int load_elf_binary(struct linux_binprm *bprm, struct pt_regs *regs)
 {
-	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)bprm->buf;
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	unsigned long bias = 0, lo = ~0UL, hi = 0, phdr_addr = 0, entry, sp, bss_start = 0;
 	unsigned long end_code = 0, start_data = ~0UL, end_data = 0;
 	struct mm_struct *mm;
-	Elf64_Phdr *phdrs;
+	elf_phdr *phdrs;
 	size_t size;
 	loff_t pos;
 	int err;
 
 	if (!elf_valid(eh))
 		return -ENOEXEC;
-	size = eh->e_phnum * sizeof(Elf64_Phdr);
+	size = eh->e_phnum * sizeof(elf_phdr);
 	phdrs = kmalloc(size, GFP_KERNEL);
 	if (!phdrs)
 		return -ENOMEM;
@@ -201,7 +203,7 @@ int load_elf_binary(struct linux_binprm *bprm, struct pt_regs *regs)
 
 	err = -ENOEXEC;
 	for (int i = 0; i < eh->e_phnum; i++) {
-		const Elf64_Phdr *ph = &phdrs[i];
+		const elf_phdr *ph = &phdrs[i];
 
 		if (ph->p_type == PT_INTERP) {
 			pr_info("exec: %s needs a dynamic loader, which Ferrite does not have\n",
@@ -229,7 +231,7 @@ int load_elf_binary(struct linux_binprm *bprm, struct pt_regs *regs)
 	mutex_lock(&mm->mmap_lock);
 	err = 0;
 	for (int i = 0; i < eh->e_phnum; i++) {
-		const Elf64_Phdr *ph = &phdrs[i];
+		const elf_phdr *ph = &phdrs[i];
 		unsigned long start = ph->p_vaddr + bias;
 
 		if (ph->p_type == PT_PHDR)

@@ -303,7 +303,7 @@ int user_path_at(int dfd, const char __user *filename, unsigned int flags, bool 
 	return err;
 }
 
-SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+long do_sys_truncate(const char __user *path, loff_t length)
 {
 	struct path p;
 	int err = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, false, &p);
@@ -315,7 +315,7 @@ SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
 	return err;
 }
 
-SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+long do_sys_ftruncate(unsigned int fd, loff_t length)
 {
 	struct file *f = fget(fd);
 	int err;
@@ -329,6 +329,16 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 		err = do_truncate(file_dentry(f), length);
 	fput(f);
 	return err;
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	return do_sys_truncate(path, length);
+}
+
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	return do_sys_ftruncate(fd, length);
 }
 
 #define F_OK 0

@@ -264,7 +264,7 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count
 	return ret;
 }
 
-SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
 {
 	struct file *f = fget(fd);
 	ssize_t ret = -ESPIPE;
@@ -279,8 +279,7 @@ SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, lo
 	return ret;
 }
 
-SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
-		loff_t, pos)
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos)
 {
 	struct file *f = fget(fd);
 	ssize_t ret = -ESPIPE;
@@ -293,6 +292,17 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 		ret = vfs_write(f, buf, count, &pos);
 	fput(f);
 	return ret;
+}
+
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count, loff_t, pos)
+{
+	return ksys_pread64(fd, buf, count, pos);
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	return ksys_pwrite64(fd, buf, count, pos);
 }
 
 struct iovec {
@@ -410,28 +420,38 @@ static ssize_t do_prw_vec(unsigned long fd, const struct iovec __user *vec,
 	return do_rw_vec(fd, vec, vlen, &pos, write);
 }
 
+/*
+ * The position of the p*v calls comes in two registers, low and high
+ * halves of a long each (Linux's pos_from_hilo()): where long is 64 bits
+ * the low one holds it all.
+ */
+static loff_t pos_from_hilo(unsigned long high, unsigned long low)
+{
+	return (loff_t)((((u64)high << (4 * sizeof(long))) << (4 * sizeof(long))) | low);
+}
+
 SYSCALL_DEFINE5(preadv, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
 {
-	return do_prw_vec(fd, vec, vlen, pos_l, 0, false, false);
+	return do_prw_vec(fd, vec, vlen, pos_from_hilo(pos_h, pos_l), 0, false, false);
 }
 
 SYSCALL_DEFINE5(pwritev, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h)
 {
-	return do_prw_vec(fd, vec, vlen, pos_l, 0, false, true);
+	return do_prw_vec(fd, vec, vlen, pos_from_hilo(pos_h, pos_l), 0, false, true);
 }
 
 SYSCALL_DEFINE6(preadv2, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, int, flags)
 {
-	return do_prw_vec(fd, vec, vlen, pos_l, flags, true, false);
+	return do_prw_vec(fd, vec, vlen, pos_from_hilo(pos_h, pos_l), flags, true, false);
 }
 
 SYSCALL_DEFINE6(pwritev2, unsigned long, fd, const struct iovec __user *, vec,
 		unsigned long, vlen, unsigned long, pos_l, unsigned long, pos_h, int, flags)
 {
-	return do_prw_vec(fd, vec, vlen, pos_l, flags, true, true);
+	return do_prw_vec(fd, vec, vlen, pos_from_hilo(pos_h, pos_l), flags, true, true);
 }
 
 SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)

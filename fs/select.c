@@ -357,7 +357,7 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __use
 			return -EFAULT;
 		if (tv.tv_sec < 0 || tv.tv_usec < 0)
 			return -EINVAL;
-		ns = tv.tv_sec * NSEC_PER_SEC + tv.tv_usec * NSEC_PER_USEC;
+		ns = (s64)tv.tv_sec * NSEC_PER_SEC + (s64)tv.tv_usec * NSEC_PER_USEC;
 	}
 	ret = do_select(n, inp, outp, exp, ns);
 	if (tvp && ret >= 0) {

@@ -184,23 +184,19 @@ static int set_times(struct dentry *dentry, const struct timespec64 *ts)
 	return notify_change(dentry, &attr);
 }
 
-SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
-		const struct __kernel_timespec __user *, utimes, int, flags)
+/* utimensat with the times @ts read (NULL: both now) and @flags checked. */
+static long do_utimensat(int dfd, const char __user *filename, const struct timespec64 *ts,
+			 int flags)
 {
-	struct timespec64 ts[2];
 	struct path p;
 	int err;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-		return -EINVAL;
-	if (utimes && (get_timespec64(&ts[0], &utimes[0]) || get_timespec64(&ts[1], &utimes[1])))
-		return -EFAULT;
 	if (!filename) {
 		struct file *f = fget(dfd);
 
 		if (!f)
 			return -EBADF;
-		err = set_times(file_dentry(f), utimes ? ts : NULL);
+		err = set_times(file_dentry(f), ts);
 		fput(f);
 		return err;
 	}
@@ -208,9 +204,34 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 			   flags & AT_EMPTY_PATH, &p);
 	if (err)
 		return err;
-	err = set_times(p.dentry, utimes ? ts : NULL);
+	err = set_times(p.dentry, ts);
 	path_put(&p);
 	return err;
+}
+
+SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
+		const struct __kernel_timespec __user *, utimes, int, flags)
+{
+	struct timespec64 ts[2];
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (utimes && (get_timespec64(&ts[0], &utimes[0]) || get_timespec64(&ts[1], &utimes[1])))
+		return -EFAULT;
+	return do_utimensat(dfd, filename, utimes ? ts : NULL, flags);
+}
+
+SYSCALL_DEFINE4(utimensat_time32, int, dfd, const char __user *, filename,
+		const struct old_timespec32 __user *, utimes, int, flags)
+{
+	struct timespec64 ts[2];
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (utimes && (get_old_timespec32(&ts[0], &utimes[0]) ||
+		       get_old_timespec32(&ts[1], &utimes[1])))
+		return -EFAULT;
+	return do_utimensat(dfd, filename, utimes ? ts : NULL, flags);
 }
 
 struct ktimeval {
@@ -221,8 +242,6 @@ SYSCALL_DEFINE2(utimes, const char __user *, filename, const struct ktimeval __u
 {
 	struct timespec64 ts[2];
 	struct ktimeval tv[2];
-	struct path p;
-	int err;
 
 	if (utimes) {
 		if (copy_from_user(tv, utimes, sizeof(tv)))
@@ -234,10 +253,5 @@ SYSCALL_DEFINE2(utimes, const char __user *, filename, const struct ktimeval __u
 			ts[i].tv_nsec = tv[i].tv_usec * NSEC_PER_USEC;
 		}
 	}
-	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, false, &p);
-	if (err)
-		return err;
-	err = set_times(p.dentry, utimes ? ts : NULL);
-	path_put(&p);
-	return err;
+	return do_utimensat(AT_FDCWD, filename, utimes ? ts : NULL, 0);
 }

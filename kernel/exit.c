@@ -477,11 +477,17 @@ SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, stat_addr, int, options,
 #define P_PGID	2
 #define __WNOTHREAD 0x20000000
 
-/* The SIGCHLD fields of a siginfo_t (Linux's 64-bit layout). */
+/*
+ * The SIGCHLD fields of a siginfo_t, Linux's layout: the union after
+ * si_code is aligned as a long (a hole before it only where long is 64
+ * bits), and so are the clock_t times.
+ */
 struct waitid_info {
-	int si_signo, si_errno, si_code, __pad;
-	int si_pid, si_uid, si_status, __pad2;
-	long si_utime, si_stime;
+	int si_signo, si_errno, si_code;
+	struct {
+		int si_pid, si_uid, si_status;
+		long si_utime, si_stime;
+	} chld;
 };
 
 /* si_code and si_status for a wait status. */
@@ -543,10 +549,10 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, void __user *, infop, int, opti
 	memset(&info, 0, sizeof(info));
 	if (ret > 0) {
 		info.si_signo = SIGCHLD;
-		info.si_pid = wr.pid;
-		decode_wait_status(wr.status, &info.si_code, &info.si_status);
-		info.si_utime = wr.ct.utime / (NSEC_PER_SEC / 100);
-		info.si_stime = wr.ct.stime / (NSEC_PER_SEC / 100);
+		info.chld.si_pid = wr.pid;
+		decode_wait_status(wr.status, &info.si_code, &info.chld.si_status);
+		info.chld.si_utime = wr.ct.utime / (NSEC_PER_SEC / 100);
+		info.chld.si_stime = wr.ct.stime / (NSEC_PER_SEC / 100);
 		if (ru && put_rusage(ru, &wr.ct, 0, 0))
 			return -EFAULT;
 	}

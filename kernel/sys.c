@@ -182,22 +182,47 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	return err;
 }
 
-SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rlim)
-{
-	struct rlimit64 r;
-	int err = do_prlimit(current, resource, NULL, &r);
+/*
+ * getrlimit and setrlimit take Linux's struct rlimit, of longs: where a
+ * long is 32 bits a limit it cannot hold reads as RLIM_INFINITY (all
+ * ones), and RLIM_INFINITY set is the 64-bit infinity, as Linux converts.
+ */
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
 
-	if (!err && copy_to_user(rlim, &r, sizeof(r)))
-		err = -EFAULT;
-	return err;
+static unsigned long rlim_to_long(u64 v)
+{
+	return v > ULONG_MAX ? ULONG_MAX : (unsigned long)v;
 }
 
-SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64 __user *, rlim)
+static u64 rlim_from_long(unsigned long v)
+{
+	return v == ULONG_MAX ? RLIM_INFINITY : v;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 {
 	struct rlimit64 r;
+	struct rlimit ur;
+	int err = do_prlimit(current, resource, NULL, &r);
 
-	if (copy_from_user(&r, rlim, sizeof(r)))
+	if (err)
+		return err;
+	ur.rlim_cur = rlim_to_long(r.rlim_cur);
+	ur.rlim_max = rlim_to_long(r.rlim_max);
+	return copy_to_user(rlim, &ur, sizeof(ur)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit __user *, rlim)
+{
+	struct rlimit ur;
+	struct rlimit64 r;
+
+	if (copy_from_user(&ur, rlim, sizeof(ur)))
 		return -EFAULT;
+	r.rlim_cur = rlim_from_long(ur.rlim_cur);
+	r.rlim_max = rlim_from_long(ur.rlim_max);
 	return do_prlimit(current, resource, &r, NULL);
 }
 

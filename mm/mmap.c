@@ -175,6 +175,9 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	 */
 	if (file && (u64)pgoff + (len >> PAGE_SHIFT) - 1 > (u64)MAX_LFS_FILESIZE >> PAGE_SHIFT)
 		return -EOVERFLOW;
+	/* Nor may the page offset of its end wrap (32-bit mmap2's large offsets), as on Linux. */
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr > TASK_SIZE_MAX - len)
 			return -ENOMEM;
@@ -289,15 +292,13 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	return ret;
 }
 
-SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
-		unsigned long, flags, unsigned long, fd, unsigned long, off)
+unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+			      unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
 	struct file *file = NULL;
 	unsigned long ret;
 
-	if (off & ~PAGE_MASK)
-		return -EINVAL;
 	if (!len)
 		return -EINVAL;
 	switch (flags & MAP_TYPE) {
@@ -324,11 +325,19 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		}
 	}
 	mutex_lock(&mm->mmap_lock);
-	ret = do_mmap(mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	ret = do_mmap(mm, file, addr, len, prot, flags, pgoff);
 	mutex_unlock(&mm->mmap_lock);
 	if (file)
 		fput(file);
 	return ret;
+}
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, off >> PAGE_SHIFT);
 }
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)

@@ -224,12 +224,13 @@ static unsigned long gap_by_list(struct mm_struct *mm, unsigned long len, unsign
 static void vma_gap_search_matches_list(struct kunit *test)
 {
 	struct mm_struct *mm = mm_alloc();
-	unsigned long addr = BASE, low, high, len, seed = 1;
+	unsigned long addr = BASE, low, high, len;
+	u64 seed = 1;
 	int wrong = 0;
 
 	KUNIT_ASSERT_NOT_NULL(test, mm);
 	for (int i = 0; i < 300; i++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
 		addr += (seed >> 40) % 5 * P;	/* a hole of 0 to 4 pages */
 		len = ((seed >> 50) % 3 + 1) * P;
 		KUNIT_ASSERT_EQ(test, anon(mm, addr, len, i % 2 ? PROT_READ : RW), addr);
@@ -237,7 +238,7 @@ static void vma_gap_search_matches_list(struct kunit *test)
 	}
 	check_vmas(test, mm);
 	for (int i = 0; i < 3000; i++) {
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
 		low = BASE - 8 * P + (seed >> 33) % (addr - BASE + 16 * P) / P * P;
 		high = low + (seed >> 20) % (addr - low + 8 * P) / P * P;
 		len = ((seed >> 8) % 6 + 1) * P;

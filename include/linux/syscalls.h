@@ -94,6 +94,20 @@ int syscall_get_nr(const struct pt_regs *regs);
  */
 void exit_to_user_mode(struct pt_regs *regs);
 
+/*
+ * The bodies of system calls whose arguments an architecture passes in
+ * another form (a 64-bit value in a register pair, an offset in pages),
+ * for its own entries (Linux's names): the same results and errors as
+ * pread64, pwrite64, truncate, ftruncate and mmap (@pgoff in pages).
+ * Process context; may sleep.
+ */
+ssize_t ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
+ssize_t ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
+long do_sys_truncate(const char __user *path, loff_t length);
+long do_sys_ftruncate(unsigned int fd, loff_t length);
+unsigned long ksys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+			      unsigned long flags, unsigned long fd, unsigned long pgoff);
+
 #define SYSCALL_DECL(name) long sys_##name(const unsigned long *args)
 
 #endif /* _LINUX_SYSCALLS_H */

@@ -26,6 +26,24 @@ u64 ktime_get_real_ns(void);
 int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts);
 
 /*
+ * Linux's 32-bit time_t timespec, of the *_time32 system calls some
+ * 32-bit architectures keep beside the 64-bit ones (32-bit ARM: glibc
+ * calls them when the times fit in 32 bits). get_old_timespec32() reads
+ * one into @ts, unchecked: 0 or -EFAULT. May sleep (faults).
+ */
+struct old_timespec32 {
+	s32 tv_sec;
+	s32 tv_nsec;
+};
+int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 __user *uts);
+
+/*
+ * timespec64_ns() - @ts as nanoseconds in @ns (huge values capped): 0, or
+ * -EINVAL if negative or tv_nsec is out of range. Any context.
+ */
+int timespec64_ns(const struct timespec64 *ts, s64 *ns);
+
+/*
  * get_timespec_ns() - read the timespec at user @uts into @ns: 0, -EFAULT,
  * or -EINVAL (negative, or tv_nsec out of range). May sleep (faults).
  */

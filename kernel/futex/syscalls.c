@@ -269,18 +269,22 @@ static int futex_wake_op(u32 __user *uaddr1, bool private, u32 __user *uaddr2,
 }
 
 /*
- * The monotonic deadline of a wait's @utime: relative for FUTEX_WAIT,
- * absolute on CLOCK_MONOTONIC or (FUTEX_CLOCK_REALTIME) CLOCK_REALTIME
- * for FUTEX_WAIT_BITSET. 0 (none) for a NULL @utime; or -errno.
+ * The monotonic deadline of a wait's @utime (a struct old_timespec32 if
+ * @time32, else a __kernel_timespec): relative for FUTEX_WAIT, absolute on
+ * CLOCK_MONOTONIC or (FUTEX_CLOCK_REALTIME) CLOCK_REALTIME for
+ * FUTEX_WAIT_BITSET. 0 (none) for a NULL @utime; or -errno.
  */
-static s64 futex_deadline(const struct __kernel_timespec __user *utime, int cmd, bool realtime)
+static s64 futex_deadline(const void __user *utime, bool time32, int cmd, bool realtime)
 {
 	s64 ns, now = ktime_get_ns();
+	struct timespec64 ts;
 	int err;
 
 	if (!utime)
 		return 0;
-	err = get_timespec_ns(utime, &ns);
+	if (time32 ? get_old_timespec32(&ts, utime) : get_timespec64(&ts, utime))
+		return -EFAULT;
+	err = timespec64_ns(&ts, &ns);
 	if (err)
 		return err;
 	if (cmd == FUTEX_WAIT)
@@ -290,8 +294,9 @@ static s64 futex_deadline(const struct __kernel_timespec __user *utime, int cmd,
 	return max_t(s64, ns, 1);
 }
 
-SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
-		const struct __kernel_timespec __user *, utime, u32 __user *, uaddr2, u32, val3)
+/* futex(2), whose timeouts are old_timespec32 if @time32. */
+static long do_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime,
+		     u32 __user *uaddr2, u32 val3, bool time32)
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	bool private = op & FUTEX_PRIVATE_FLAG, realtime = op & FUTEX_CLOCK_REALTIME;
@@ -305,7 +310,7 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 		val3 = FUTEX_BITSET_MATCH_ANY;
 		fallthrough;
 	case FUTEX_WAIT_BITSET:
-		deadline = futex_deadline(utime, cmd, realtime);
+		deadline = futex_deadline(utime, time32, cmd, realtime);
 		if (deadline < 0)
 			return deadline;
 		return futex_wait(uaddr, private, val, deadline, cmd == FUTEX_WAIT, val3);
@@ -323,6 +328,18 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 	default:
 		return -ENOSYS;		/* the priority-inheritance operations */
 	}
+}
+
+SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
+		const struct __kernel_timespec __user *, utime, u32 __user *, uaddr2, u32, val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, false);
+}
+
+SYSCALL_DEFINE6(futex_time32, u32 __user *, uaddr, int, op, u32, val,
+		const struct old_timespec32 __user *, utime, u32 __user *, uaddr2, u32, val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, true);
 }
 
 /* What set_robust_list() registers (Linux's struct robust_list_head). */

@@ -99,9 +99,10 @@ void run_posix_cpu_timers(struct task_struct *p)
 	}
 }
 
+/* In 64 bits: where long is 32 bits, seconds times NSEC_PER_SEC overflows it. */
 static u64 tv_to_ns(const struct old_timeval *tv)
 {
-	return tv->tv_sec * NSEC_PER_SEC + tv->tv_usec * NSEC_PER_USEC;
+	return (u64)tv->tv_sec * NSEC_PER_SEC + (u64)tv->tv_usec * NSEC_PER_USEC;
 }
 
 /* A time in ns as a timeval, rounded up to whole microseconds. */

@@ -54,7 +54,7 @@ struct k_itimer {
 };
 
 struct sigevent_abi {
-	u64 sigev_value;
+	unsigned long sigev_value;	/* union sigval: a pointer's size */
 	int sigev_signo;
 	int sigev_notify;
 	int sigev_tid;

@@ -128,8 +128,18 @@ SYSCALL_DEFINE1(time, long __user *, tloc)
 	return t;
 }
 
-/* Sleep until @deadline on @clock; 0, or -EINTR with the time left in @rem. */
-static long do_sleep_until(clockid_t clock, s64 deadline, struct __kernel_timespec __user *rem)
+static int put_old_timespec32(u64 ns, struct old_timespec32 __user *uts)
+{
+	struct old_timespec32 ts = { .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
+
+	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/*
+ * Sleep until @deadline on @clock; 0, or -EINTR with the time left in
+ * @rem (a struct old_timespec32 if @time32, else a __kernel_timespec).
+ */
+static long do_sleep_until(clockid_t clock, s64 deadline, void __user *rem, bool time32)
 {
 	for (;;) {
 		s64 now = clock_now(clock), left = deadline - now;
@@ -138,7 +148,7 @@ static long do_sleep_until(clockid_t clock, s64 deadline, struct __kernel_timesp
 		if (left <= 0)
 			return 0;
 		if (signal_pending(current)) {
-			if (rem && put_timespec(left, rem))
+			if (rem && (time32 ? put_old_timespec32(left, rem) : put_timespec(left, rem)))
 				return -EFAULT;
 			return -EINTR;
 		}
@@ -158,17 +168,33 @@ int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user 
 	return 0;
 }
 
+int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 __user *uts)
+{
+	struct old_timespec32 kts;
+
+	if (copy_from_user(&kts, uts, sizeof(kts)))
+		return -EFAULT;
+	ts->tv_sec = kts.tv_sec;
+	ts->tv_nsec = kts.tv_nsec;
+	return 0;
+}
+
+int timespec64_ns(const struct timespec64 *ts, s64 *ns)
+{
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	*ns = ts->tv_sec > LLONG_MAX / NSEC_PER_SEC - 1 ? LLONG_MAX / 2 :
+	      ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
+	return 0;
+}
+
 int get_timespec_ns(const struct __kernel_timespec __user *uts, s64 *ns)
 {
 	struct timespec64 ts;
 
 	if (get_timespec64(&ts, uts))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
-		return -EINVAL;
-	*ns = ts.tv_sec > LLONG_MAX / NSEC_PER_SEC - 1 ? LLONG_MAX / 2 :
-	      ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	return 0;
+	return timespec64_ns(&ts, ns);
 }
 
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
@@ -179,23 +205,69 @@ SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
 
 	if (err)
 		return err;
-	return do_sleep_until(CLOCK_MONOTONIC, ktime_get_ns() + ns, rmtp);
+	return do_sleep_until(CLOCK_MONOTONIC, ktime_get_ns() + ns, rmtp, false);
+}
+
+static bool sleep_clock_valid(clockid_t clock)
+{
+	return clock != CLOCK_PROCESS_CPUTIME_ID && clock != CLOCK_THREAD_CPUTIME_ID &&
+	       clock_now(clock) >= 0;
+}
+
+/*
+ * clock_nanosleep on a valid clock with the request @rq read; @rmtp as
+ * do_sleep_until()'s @rem.
+ */
+static long do_clock_nanosleep(clockid_t which_clock, int flags, const struct timespec64 *rq,
+			       void __user *rmtp, bool time32)
+{
+	s64 ns;
+	int err;
+
+	err = timespec64_ns(rq, &ns);
+	if (err)
+		return err;
+	if (flags & TIMER_ABSTIME)
+		return do_sleep_until(which_clock, ns, NULL, time32);
+	return do_sleep_until(which_clock, clock_now(which_clock) + ns, rmtp, time32);
+}
+
+SYSCALL_DEFINE2(nanosleep_time32, struct old_timespec32 __user *, rqtp,
+		struct old_timespec32 __user *, rmtp)
+{
+	struct timespec64 rq;
+	s64 ns;
+	int err;
+
+	if (get_old_timespec32(&rq, rqtp))
+		return -EFAULT;
+	err = timespec64_ns(&rq, &ns);
+	if (err)
+		return err;
+	return do_sleep_until(CLOCK_MONOTONIC, ktime_get_ns() + ns, rmtp, true);
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 		const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
 {
-	s64 ns;
-	int err;
+	struct timespec64 rq;
 
-	if (which_clock == CLOCK_PROCESS_CPUTIME_ID || which_clock == CLOCK_THREAD_CPUTIME_ID ||
-	    clock_now(which_clock) < 0)
+	if (!sleep_clock_valid(which_clock))
 		return -EINVAL;
-	err = get_timespec_ns(rqtp, &ns);
-	if (err)
-		return err;
-	if (flags & TIMER_ABSTIME)
-		return do_sleep_until(which_clock, ns, NULL);
-	return do_sleep_until(which_clock, clock_now(which_clock) + ns, rmtp);
+	if (get_timespec64(&rq, rqtp))
+		return -EFAULT;
+	return do_clock_nanosleep(which_clock, flags, &rq, rmtp, false);
+}
+
+SYSCALL_DEFINE4(clock_nanosleep_time32, clockid_t, which_clock, int, flags,
+		const struct old_timespec32 __user *, rqtp, struct old_timespec32 __user *, rmtp)
+{
+	struct timespec64 rq;
+
+	if (!sleep_clock_valid(which_clock))
+		return -EINVAL;
+	if (get_old_timespec32(&rq, rqtp))
+		return -EFAULT;
+	return do_clock_nanosleep(which_clock, flags, &rq, rmtp, true);
 }

@@ -5,7 +5,9 @@
 # tests/shell/NAME.sh runs under busybox sh in a fresh directory and its
 # output (stdout and stderr) must equal NAME.out. KTAP on the console.
 # A script with a "# needs: PATH" line is skipped, saying so, where PATH
-# does not exist (the PCI tests on a machine Ferrite drives no PCI on).
+# does not exist (the PCI tests on a machine Ferrite drives no PCI on),
+# one with "# needs-pci: VVVVDDDD" where /proc/bus/pci/devices lists no
+# such vendor and device (QEMU's edu, which versatilepb refuses).
 export PATH=/sbin:/usr/sbin:/bin:/usr/bin HOME=/root
 cd /tests/shell || exit 1
 set -- *.sh
@@ -25,6 +27,11 @@ for t in "$@"; do
 	need=$(sed -n 's/^# needs: //p' "$t")
 	if [ -n "$need" ] && [ ! -e "$need" ]; then
 		echo "    ok $i $name # SKIP no $need"
+		continue
+	fi
+	need=$(sed -n 's/^# needs-pci: //p' "$t")
+	if [ -n "$need" ] && ! cut -f 2 /proc/bus/pci/devices 2>/dev/null | grep -qx "$need"; then
+		echo "    ok $i $name # SKIP no PCI device $need"
 		continue
 	fi
 	mkdir -p "$dir"

@@ -5,6 +5,7 @@
  * return Linux's values and errno, and bad pointers give EFAULT.
  */
 #include <elf.h>
+#include <link.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/auxv.h>
@@ -29,6 +30,10 @@
 #define MACHINE "ppc64le"
 #define PLATFORM "power9"		/* AT_PLATFORM names the CPU */
 #define HWCAP_ALWAYS 0x40000000u	/* PPC_FEATURE_64 */
+#elif defined(__arm__)
+#define MACHINE "armv6l"
+#define PLATFORM "v6l"
+#define HWCAP_ALWAYS (1u << 15)		/* HWCAP_TLS: the TLS register */
 #endif
 #ifndef PLATFORM
 #define PLATFORM MACHINE
@@ -60,14 +65,14 @@ static void write_bad_fd(void)
 
 static void auxv_values(void)
 {
-	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	const ElfW(Phdr) *ph = (const ElfW(Phdr) *)getauxval(AT_PHDR);
 	const unsigned char *rnd = (const unsigned char *)getauxval(AT_RANDOM);
 	const char *execfn = (const char *)getauxval(AT_EXECFN);
 	int nonzero = 0;
 
 	EXPECT_EQ(getauxval(AT_PAGESZ), 4096);
 	EXPECT_TRUE(getauxval(AT_PHNUM) >= 2);
-	EXPECT_EQ(getauxval(AT_PHENT), sizeof(Elf64_Phdr));
+	EXPECT_EQ(getauxval(AT_PHENT), sizeof(ElfW(Phdr)));
 	EXPECT_TRUE(ph != NULL);
 	if (ph) {
 		int loads = 0;
@@ -229,6 +234,22 @@ static int vector_register_survives_yields(uint64_t pattern)
 				     : [a] "=r"(after), "=r"(a0)
 				     : [p] "r"(pattern), "r"(a7)
 				     : "fs0", "memory");
+#elif defined(__arm__)
+		/* Soft-float: no FP registers; r8 and r9 must survive instead. */
+		register long r7 __asm__("r7") = SYS_sched_yield;
+		register long r0 __asm__("r0");
+		uint32_t lo, hi;
+
+		__asm__ __volatile__("mov r8, %[pl]\n\t"
+				     "mov r9, %[ph]\n\t"
+				     "svc #0\n\t"
+				     "mov %[l], r8\n\t"
+				     "mov %[h], r9"
+				     : [l] "=&r"(lo), [h] "=&r"(hi), "=r"(r0)
+				     : [pl] "r"((uint32_t)pattern), [ph] "r"((uint32_t)(pattern >> 32)),
+				       "r"(r7)
+				     : "r8", "r9", "memory");
+		after = ((uint64_t)hi << 32) | lo;
 #elif defined(__powerpc64__)
 		register long r0 __asm__("r0") = SYS_sched_yield;
 		register long r3 __asm__("r3");

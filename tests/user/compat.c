@@ -32,6 +32,8 @@
 /* The top of user space, as on Linux with Ferrite's page-table depth. */
 #if defined(__riscv)
 #define USER_TOP 0x4000000000UL
+#elif defined(__arm__)
+#define USER_TOP 0x7ffff000UL		/* 2 GiB less the signal page */
 #else
 #define USER_TOP 0x800000000000UL
 #endif
@@ -137,6 +139,10 @@ static void shared_anon_survives_fork(void)
 #define breakpoint() __asm__ __volatile__("trap")
 #define BRK_SKIP 4
 #define context_pc(uc) ((uc)->uc_mcontext.gp_regs[32])	/* PT_NIP */
+#elif defined(__arm__)
+#define breakpoint() __asm__ __volatile__("bkpt #0")
+#define BRK_SKIP 4
+#define context_pc(uc) ((uc)->uc_mcontext.arm_pc)
 #endif
 
 static volatile int trap_code;
@@ -229,6 +235,8 @@ static void on_usr1_bad_pc(int sig, siginfo_t *si, void *ucv)
 	uc->uc_mcontext.__gregs[REG_PC] = 0xffffffff80000000UL;	/* the kernel */
 #elif defined(__powerpc64__)
 	uc->uc_mcontext.gp_regs[32] = 0xc000000000000000UL;	/* the kernel */
+#elif defined(__arm__)
+	uc->uc_mcontext.arm_cpsr = 0x13;	/* SVC: not user mode */
 #endif
 }
 
@@ -304,6 +312,8 @@ static void bad_entry(void)
 {
 #if defined(__riscv)
 	exec_with_entry(0xffffffff80000000UL);
+#elif defined(__arm__)
+	exec_with_entry(0xc0000000UL);		/* the kernel */
 #else
 	exec_with_entry(0x8000000000000000UL);	/* non-canonical on x86-64 */
 #endif
@@ -321,8 +331,12 @@ static void mmap_offsets_and_ranges(void)
 	int fd = temp_file(path, O_RDONLY, 4096);
 	long r;
 
-	/* A negative file offset: no file bytes there. */
+	/* A negative file offset (mmap2: one whose end wraps): no file bytes there. */
+#ifdef SYS_mmap2
+	r = syscall(SYS_mmap2, 0, 2 * 4096, PROT_READ, MAP_PRIVATE, fd, -1L);
+#else
 	r = syscall(SYS_mmap, 0, 4096, PROT_READ, MAP_PRIVATE, fd, -4096L);
+#endif
 	EXPECT_EQ(r, -1);
 	EXPECT_EQ(errno, EOVERFLOW);
 	/* MAP_FIXED outside user space, or across its end. */

@@ -27,11 +27,18 @@ static unsigned long long rnd(void)
 	return state;
 }
 
+/* The last page below the top of user space. */
+#if defined(__arm__)
+#define USER_TOP_PAGE 0x7ffff000L
+#else
+#define USER_TOP_PAGE 0x7ffffffff000L
+#endif
+
 static long pick(void)
 {
 	static const long vals[] = {
 		0, 1, -1, 2, 3, 4096, 0x7fffffff, -4096, (long)BAD_KERNEL, (long)BAD_UNMAPPED,
-		0x7ffffffff000L, 0x400000, 100, 0x1000000, 16, 255, 256, 1024, -100,
+		USER_TOP_PAGE, 0x400000, 100, 0x1000000, 16, 255, 256, 1024, -100,
 	};
 
 	switch (rnd() % 4) {

@@ -19,6 +19,7 @@
 #include <sys/auxv.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include "syscall_names.h"
 
 static int write_creds(int fd)
 {

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -110,12 +111,18 @@ static inline void ktest_in_child(void (*fn)(void))
 
 /* Addresses no user pointer may be: NULL, the kernel, and an unmapped page. */
 #define BAD_NULL ((void *)0)
-#define BAD_KERNEL ((void *)0xffffffff80100000UL)
-/* Unmapped, but below every port's TASK_SIZE (riscv64 Sv39: 256 GiB). */
+/* Unmapped, but below every port's TASK_SIZE (riscv64 Sv39: 256 GiB; arm: 2 GiB). */
 #if defined(__riscv)
+#define BAD_KERNEL ((void *)0xffffffff80100000UL)
 #define BAD_UNMAPPED ((void *)0x3e00000000UL)
+#elif defined(__arm__)
+#define BAD_KERNEL ((void *)0xc0100000UL)
+#define BAD_UNMAPPED ((void *)0x60000000UL)
 #else
+#define BAD_KERNEL ((void *)0xffffffff80100000UL)
 #define BAD_UNMAPPED ((void *)0x7e0000000000UL)
 #endif
+
+#include "syscall_names.h"
 
 #endif /* KTEST_H */

@@ -114,7 +114,11 @@ int main(void)
 	usleep(20000);		/* a reaped child may still be switching out */
 	free_before = free_ram();
 	for (int i = 0; i < NPROG; i++) {
-		/* basic-pie is missing where the C library has no static-pie (riscv64). */
+		/*
+		 * basic-pie is missing where the C library has no static-pie,
+		 * and a program not ported to the architecture yet
+		 * (USER_TESTS_NOT_PORTED, usr/Makefile).
+		 */
 		if (access(programs[i], X_OK)) {
 			printf("ok %d %s # SKIP not built for this architecture\n", i + 1,
 			       strrchr(programs[i], '/') + 1);

@@ -132,6 +132,10 @@ static void fault_handler_on_altstack(void)
 #define FAULT_INSN_LEN 4
 #define fault_once() __asm__ __volatile__("stw %0, 0(%0)" :: "b"(0UL) : "memory")
 #define context_pc(uc) ((uc)->uc_mcontext.gp_regs[32])	/* PT_NIP */
+#elif defined(__arm__)
+#define FAULT_INSN_LEN 4
+#define fault_once() __asm__ __volatile__("str %0, [%0]" :: "r"(0UL) : "memory")
+#define context_pc(uc) ((uc)->uc_mcontext.arm_pc)
 #endif
 
 static void on_segv_skip(int sig, siginfo_t *si, void *ucv)
@@ -169,6 +173,9 @@ static void on_usr1_clobber_fp(int sig)
 #elif defined(__powerpc64__)
 	/* f20 (in the frame's fp_regs) and v20 (in its VMX area) */
 	__asm__ __volatile__("mtvsrd 20, %0\n\tmtvsrd 52, %0" :: "r"(-1L) : "fr20", "v20");
+#elif defined(__arm__)
+	/* Soft-float: no FP registers; r8 and r9 stand in for them. */
+	__asm__ __volatile__("mvn r8, #0\n\tmvn r9, #0" ::: "r8", "r9");
 #endif
 	got++;
 }
@@ -231,6 +238,22 @@ static void fp_survives_handler(void)
 			     : "fr20", "v20", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
 			       "cr0", "ctr", "memory");
 	EXPECT_EQ(after_vr, pattern);
+#elif defined(__arm__)
+	register long r7 __asm__("r7") = SYS_kill;
+	register long r0 __asm__("r0") = pid;
+	register long r1 __asm__("r1") = SIGUSR1;
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("mov r8, %[pl]\n\t"
+			     "mov r9, %[ph]\n\t"
+			     "svc #0\n\t"
+			     "mov %[l], r8\n\t"
+			     "mov %[h], r9"
+			     : [l] "=&r"(lo), [h] "=&r"(hi), "+r"(r0)
+			     : [pl] "r"((uint32_t)pattern), [ph] "r"((uint32_t)(pattern >> 32)),
+			       "r"(r7), "r"(r1)
+			     : "r8", "r9", "memory");
+	after = ((uint64_t)hi << 32) | lo;
 #endif
 	EXPECT_EQ(got, 1);
 	EXPECT_EQ(after, pattern);

@@ -268,7 +268,7 @@ static void statfs_reports_sizes(void)
 	int fd;
 
 	EXPECT_EQ(statfs("/", &st), 0);
-	EXPECT_EQ(st.f_type, 0x858458f6);	/* RAMFS_MAGIC */
+	EXPECT_EQ((unsigned int)st.f_type, 0x858458f6);	/* RAMFS_MAGIC (an int where long is 32 bits) */
 	EXPECT_TRUE(st.f_blocks > 0 && st.f_bfree > 0 && st.f_bfree <= st.f_blocks);
 	EXPECT_TRUE(st.f_files > st.f_ffree);
 	EXPECT_EQ(st.f_bsize, 4096);
@@ -314,8 +314,8 @@ static void affinity_is_one_cpu(void)
 	EXPECT_EQ(sched_getaffinity(0, sizeof(set), &set), 0);
 	EXPECT_TRUE(CPU_ISSET(0, &set));
 	EXPECT_TRUE(CPU_COUNT(&set) >= 1);
-	/* The raw call returns the kernel's mask size. */
-	EXPECT_EQ(syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask), sizeof(long));
+	/* The raw call returns the kernel's mask size: NR_CPUS (64) bits. */
+	EXPECT_EQ(syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask), 8);
 	EXPECT_ERRNO(syscall(SYS_sched_getaffinity, 0, 3, mask), EINVAL);
 	EXPECT_ERRNO(syscall(SYS_sched_getaffinity, 999999, sizeof(mask), mask), ESRCH);
 	CPU_ZERO(&set);
@@ -332,14 +332,17 @@ static void affinity_is_one_cpu(void)
 #define RWF_APPEND	0x10
 #endif
 
-static long preadv2_(int fd, struct iovec *iov, int n, long pos, int flags)
+/* The position in two longs, low and high halves (glibc's LO_HI_LONG()). */
+#define POS_LO_HI(pos) (long)(pos), (long)(((unsigned long long)(pos) >> 31) >> 1)
+
+static long preadv2_(int fd, struct iovec *iov, int n, long long pos, int flags)
 {
-	return syscall(SYS_preadv2, fd, iov, n, pos, 0, flags);
+	return syscall(SYS_preadv2, fd, iov, n, POS_LO_HI(pos), flags);
 }
 
-static long pwritev2_(int fd, struct iovec *iov, int n, long pos, int flags)
+static long pwritev2_(int fd, struct iovec *iov, int n, long long pos, int flags)
 {
-	return syscall(SYS_pwritev2, fd, iov, n, pos, 0, flags);
+	return syscall(SYS_pwritev2, fd, iov, n, POS_LO_HI(pos), flags);
 }
 
 static void vectored_positional_io(void)

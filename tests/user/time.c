@@ -55,7 +55,12 @@ static void sleeps_last(void)
 	EXPECT_TRUE(ns(&b) >= ns(&req));
 	req.tv_nsec = 2000000000;
 	EXPECT_ERRNO(nanosleep(&req, NULL), EINVAL);
+#if defined(__arm__)
+	/* glibc reads a 64-bit time_t request itself (for the 32-bit call): the raw call. */
+	EXPECT_ERRNO(syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, BAD_KERNEL, NULL), EFAULT);
+#else
 	EXPECT_ERRNO(nanosleep(BAD_KERNEL, NULL), EFAULT);
+#endif
 	EXPECT_EQ(usleep(1000), 0);
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * 32-bit ARM exception vectors, the context switch, and the first code a
- * new kernel thread runs.
+ * 32-bit ARM exception vectors, system calls and the return to user mode,
+ * the context switch, and the first code a new kernel thread or forked
+ * process runs.
  *
  * The vectors page (section .vectors) is mapped at 0xffff0000 (SCTLR.V,
  * arch/arm/mm/init.c), readable and executable by user mode for the kuser
@@ -11,6 +12,11 @@
  * SPSR on that mode's 16-byte stack, then switches to SVC mode, where the
  * kernel always runs, and builds a struct pt_regs on the SVC stack: every
  * handler, and any exception nested in one, runs on the thread's stack.
+ *
+ * From user mode the SVC stack is the task's, empty (every return to user
+ * mode leaves SVC mode's SP at its top), so the frame is task_pt_regs();
+ * the user's banked SP and LR are saved in it, and the way back is
+ * exit_to_user_mode() and ret_to_user.
  *
  * Before the frame is pushed it is checked against arm_stack_limit (the
  * bottom of the current thread's stack): if the stack has overflowed into
@@ -83,19 +89,34 @@ vector_\name:
 	vector_stub und, 4, arm_und_handler
 
 /*
- * SVC and the unused vectors: no system call comes from the kernel, so
- * the SVC stub (already in SVC mode) makes room for its 16 bytes first.
+ * SVC, already in SVC mode: from user mode a system call (the number in
+ * r7, the arguments in r0-r6), on the empty kernel stack of the task, so
+ * the frame is its task_pt_regs(); the return goes through
+ * exit_to_user_mode() and ret_to_user. No system call comes from the
+ * kernel (QEMU takes the semihosting SVC itself): that is a bad mode.
  */
 vector_swi:
-	sub	sp, sp, #16
-	stmia	sp, {r0, r1, lr}
-	mrs	lr, spsr
-	str	lr, [sp, #12]
-	mov	r0, sp
 	sub	sp, sp, #PT_SIZE
-	add	r1, sp, #PT_SIZE + 16
-	build_frame
+	stmia	sp, {r0 - r12}
+	add	r8, sp, #S_SP
+	stmia	r8, {sp, lr}^		/* the user's banked sp and lr */
+	nop
+	str	lr, [sp, #S_PC]		/* the instruction after the SVC */
+	mrs	r8, spsr
+	str	r8, [sp, #S_CPSR]
+	str	r0, [sp, #S_ORIG_R0]
+	str	r7, [sp, #S_SYSCALLNO]
+	mov	r9, #0
+	str	r9, [sp, #S_FAR]
+	str	r9, [sp, #S_FSR]
+	and	r8, r8, #MODE_MASK
+	cmp	r8, #USR_MODE
+	bne	1f
+	mov	fp, #0			/* call traces end here, not in user memory */
 	mov	r0, sp
+	bl	arm_syscall_handler
+	b	ret_from_user_exception
+1:	mov	r0, sp
 	bl	arm_bad_mode
 	b	.
 
@@ -107,12 +128,57 @@ vector_bad:
 	bl	arm_bad_mode
 	b	.
 
-/* Back to the interrupted context from the frame at SP; interrupts masked. */
+/*
+ * Back to the interrupted context from the frame at SP. To user mode the
+ * return goes through exit_to_user_mode() (signals, rescheduling) and
+ * ret_to_user; to the kernel, one LDM with interrupts masked.
+ */
 ret_from_exception:
+	ldr	r1, [sp, #S_CPSR]
+	and	r1, r1, #MODE_MASK
+	cmp	r1, #USR_MODE
+	beq	ret_from_user_exception
 	cpsid	i
 	ldr	r1, [sp, #S_CPSR]
 	msr	spsr_cxsf, r1
 	ldmia	sp, {r0 - pc}^
+
+ret_from_user_exception:
+	mov	r0, sp
+	bl	exit_to_user_mode
+	/* fall through */
+
+/*
+ * Leave the kernel for user mode through the pt_regs at SP, the top of
+ * the task's stack (interrupts masked): r0-r14 go back into the user's
+ * banked registers, and SVC mode's SP ends at the stack's top, where the
+ * next entry from user mode builds its frame.
+ */
+ret_to_user:
+	cpsid	i
+	ldr	r1, [sp, #S_CPSR]
+	msr	spsr_cxsf, r1
+	ldr	lr, [sp, #S_PC]
+	ldmia	sp, {r0 - lr}^
+	nop
+	add	sp, sp, #PT_SIZE
+	movs	pc, lr
+
+/* void ret_to_user_mode(struct pt_regs *regs): enter user mode; no return. */
+	.globl ret_to_user_mode
+ret_to_user_mode:
+	mov	sp, r0
+	b	ret_to_user
+
+/*
+ * First code of a forked process: r0 = prev; its pt_regs (a copy of the
+ * parent's, with r0 = 0) are at SP.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	bl	schedule_tail
+	mov	fp, #0
+	b	ret_from_user_exception
 
 /*
  * The stack overflowed: SP is the would-be frame below the stack's limit,

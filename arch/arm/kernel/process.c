@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * 32-bit ARM thread state: the saved context a new task starts from, and
- * its user TLS pointer (TPIDRURO).
+ * 32-bit ARM thread state: the saved context a new task starts from, its
+ * user TLS pointer (TPIDRURO), and the registers of a fresh program.
  */
 #include <linux/sched.h>
 #include <linux/stddef.h>
@@ -13,6 +13,7 @@ _Static_assert(offsetof(struct thread_struct, stack_limit) == 40, "thread_struct
 _Static_assert(offsetof(struct thread_struct, tp_value) == 44, "thread_struct layout");
 
 void ret_from_kernel_thread(void);
+void ret_from_fork(void);
 
 /*
  * Every task's stack keeps room for a struct pt_regs at its top (where
@@ -44,3 +45,49 @@ int arch_set_tls(struct task_struct *p, unsigned long base)
 		__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 3" :: "r"(base));
 	return 0;
 }
+
+#ifdef CONFIG_USER_SPACE
+static unsigned long read_tpidruro(void)
+{
+	unsigned long tp;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c13, c0, 3" : "=r"(tp));
+	return tp;
+}
+
+int arch_copy_thread(struct task_struct *p, const struct pt_regs *parent_regs,
+		     unsigned long newsp, unsigned long tls, bool set_tls)
+{
+	struct pt_regs *regs = task_pt_regs(p);
+
+	*regs = *parent_regs;
+	regs->regs[0] = 0;		/* the child's fork() returns 0 */
+	regs->syscallno = -1;
+	if (newsp)
+		regs->sp = newsp;
+	p->thread.sp = (unsigned long)regs;
+	p->thread.pc = (unsigned long)ret_from_fork;
+	p->thread.fp = 0;
+	p->thread.tp_value = set_tls ? tls : read_tpidruro();
+	return 0;
+}
+
+/*
+ * Nothing to do: __switch_to_asm switches TPIDRURO for every thread, and
+ * there is no FP state (soft-float, the VFP stays off).
+ */
+void arch_switch_to(struct task_struct *prev, struct task_struct *next)
+{
+}
+
+/* A program starts in user mode, interrupts on, in Thumb state if its entry is odd. */
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->pc = ip & ~1UL;
+	regs->sp = sp;
+	regs->cpsr = USR_MODE | (ip & 1 ? PSR_T_BIT : 0);
+	regs->syscallno = -1;
+	arch_set_tls(current, 0);
+}
+#endif

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * 32-bit ARM exception handling. Data and prefetch aborts taken in the
- * kernel are decoded from the CP15 fault status and address registers
- * (DFSR/DFAR, IFSR/IFAR) and reported, undefined instructions likewise,
- * and they end in die(), unless the faulting instruction has an
- * exception-table fixup. Interrupts go to the VIC driver. A kernel stack
+ * 32-bit ARM exception handling. Data and prefetch aborts are decoded
+ * from the CP15 fault status and address registers (DFSR/DFAR,
+ * IFSR/IFAR): those from user mode, or on user addresses, are the memory
+ * code's (arch/arm/mm/fault.c), which brings the page in or signals the
+ * process; the kernel's own are reported, undefined instructions
+ * likewise, and they end in die(), unless the faulting instruction has an
+ * exception-table fixup. An undefined instruction in user mode is
+ * SIGILL. Interrupts go to the VIC driver. A kernel stack
  * overflow is caught by the vector code (entry.S), which reports it here
  * from a separate stack. Reports are worded like Linux's arm ones.
  */
@@ -12,10 +15,12 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kallsyms.h>
+#include <linux/kconfig.h>
 #include <linux/panic.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
+#include <linux/signal.h>
 #include <linux/start_kernel.h>
 #include <linux/stacktrace.h>
 #include <asm/irqflags.h>
@@ -24,9 +29,6 @@
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
-
-#define FSR_WRITE (1 << 11)		/* data abort: a write */
-#define FSR_FS(fsr) (((fsr) & 0xf) | (((fsr) >> 6) & 0x10))
 
 /* Lowest SP an exception frame may start at (entry.S; 0: no check). */
 unsigned long arm_stack_limit;
@@ -122,6 +124,8 @@ static void do_kernel_abort(struct pt_regs *regs, bool exec)
 	bool write = !exec && (fsr & FSR_WRITE);
 	bool perm = (FSR_FS(fsr) & 0xd) == 0xd;
 
+	if (IS_ENABLED(CONFIG_USER_SPACE) && do_user_abort(regs, exec))
+		return;
 	if (!exec && fixup_exception(regs))
 		return;
 	oops_in_progress++;
@@ -155,6 +159,12 @@ void arm_pabt_handler(struct pt_regs *regs)
 void arm_und_handler(struct pt_regs *regs);
 void arm_und_handler(struct pt_regs *regs)
 {
+	if (IS_ENABLED(CONFIG_USER_SPACE) && user_mode(regs)) {
+		pr_info("traps: %s[%d] undefined instruction ip:%lx sp:%lx\n", current->comm,
+			current->pid, regs->pc, regs->sp);
+		force_sig_fault(SIGILL, ILL_ILLOPC, regs->pc);
+		return;
+	}
 	if (fixup_exception(regs))
 		return;
 	oops_in_progress++;
@@ -173,8 +183,11 @@ void arm_irq_handler(struct pt_regs *regs)
 	ci->irq_count++;
 	vic_handle_irq();
 	ci->in_irq--;
-	/* Kernel preemption: the interrupted code allowed it. */
-	if (ci->need_resched && !ci->in_irq && !ci->preempt_count &&
+	/*
+	 * Kernel preemption: the interrupted code allowed it. From user mode
+	 * exit_to_user_mode() reschedules (entry.S).
+	 */
+	if (!user_mode(regs) && ci->need_resched && !ci->in_irq && !ci->preempt_count &&
 	    !(regs->cpsr & PSR_I_BIT))
 		preempt_schedule_irq();
 }

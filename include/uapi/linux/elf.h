@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* ELF64 file and auxiliary-vector definitions (the System V ABI's values). */
+/* ELF32 and ELF64 file and auxiliary-vector definitions (the System V ABI's values). */
 #ifndef _UAPI_LINUX_ELF_H
 #define _UAPI_LINUX_ELF_H
 
 #include <linux/types.h>
+
+typedef u32 Elf32_Addr;
+typedef u32 Elf32_Off;
+typedef u16 Elf32_Half;
+typedef u32 Elf32_Word;
 
 typedef u64 Elf64_Addr;
 typedef u64 Elf64_Off;
@@ -16,12 +21,14 @@ typedef u64 Elf64_Xword;
 #define SELFMAG		4
 #define EI_CLASS	4
 #define EI_DATA		5
+#define ELFCLASS32	1
 #define ELFCLASS64	2
 #define ELFDATA2LSB	1
 
 #define ET_EXEC		2
 #define ET_DYN		3
 
+#define EM_ARM		40
 #define EM_X86_64	62
 #define EM_AARCH64	183
 #define EM_RISCV	243
@@ -38,6 +45,34 @@ typedef u64 Elf64_Xword;
 #define PF_X		0x1
 #define PF_W		0x2
 #define PF_R		0x4
+
+typedef struct {
+	unsigned char e_ident[EI_NIDENT];
+	Elf32_Half e_type;
+	Elf32_Half e_machine;
+	Elf32_Word e_version;
+	Elf32_Addr e_entry;
+	Elf32_Off e_phoff;
+	Elf32_Off e_shoff;
+	Elf32_Word e_flags;
+	Elf32_Half e_ehsize;
+	Elf32_Half e_phentsize;
+	Elf32_Half e_phnum;
+	Elf32_Half e_shentsize;
+	Elf32_Half e_shnum;
+	Elf32_Half e_shstrndx;
+} Elf32_Ehdr;
+
+typedef struct {
+	Elf32_Word p_type;
+	Elf32_Off p_offset;
+	Elf32_Addr p_vaddr;
+	Elf32_Addr p_paddr;
+	Elf32_Word p_filesz;
+	Elf32_Word p_memsz;
+	Elf32_Word p_flags;
+	Elf32_Word p_align;
+} Elf32_Phdr;
 
 typedef struct {
 	unsigned char e_ident[EI_NIDENT];

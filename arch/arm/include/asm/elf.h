@@ -6,8 +6,10 @@
 #include <uapi/linux/elf.h>
 #include <asm/uaccess.h>
 
-#define ELF_ARCH 40		/* EM_ARM */
+#define ELF_CLASS ELFCLASS32
+#define ELF_ARCH EM_ARM
 #define ELF_PLATFORM "v6l"
+#define UTS_MACHINE "armv6l"		/* uname -m: the CPU's architecture, as Linux says */
 
 /*
  * Top of a new program's stack: the page above it is kept for the signal

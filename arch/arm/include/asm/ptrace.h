@@ -16,8 +16,10 @@
 #define ABT_MODE 0x17
 #define UND_MODE 0x1b
 #define MODE_MASK 0x1f
+#define PSR_T_BIT 0x20
 #define PSR_F_BIT 0x40
 #define PSR_I_BIT_ 0x80
+#define PSR_A_BIT 0x100
 
 #ifndef __ASSEMBLER__
 struct pt_regs {

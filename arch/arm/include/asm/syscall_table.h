@@ -1,7 +1,205 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The generic numbers, until user space is ported: the ARM EABI numbers
- * (Linux's arch/arm/tools/syscall.tbl) come with its system calls
- * (Documentation/arch/arm.rst).
+ * The 32-bit ARM EABI system call numbers Ferrite implements (Linux's
+ * numbers, from arch/arm/tools/syscall.tbl, the "common" and "eabi"
+ * rows), as __SYSCALL(nr, name) lines for sys_call_table. Where ARM keeps
+ * an old form with 16-bit ids, a 32-bit time_t, a 32-bit off_t or an old
+ * structure beside a newer one (getuid/getuid32, clock_gettime/
+ * clock_gettime64, sendfile/sendfile64, stat/stat64, fcntl/fcntl64,
+ * getrlimit/ugetrlimit), only the newer one is listed, the one Debian's
+ * armel glibc calls; the rest give -ENOSYS, as a Linux without them
+ * would. But glibc calls clock_nanosleep, utimensat and futex in their
+ * 32-bit time forms when the times fit in 32 bits: those, and nanosleep,
+ * are the generic *_time32 calls. statfs and fstatfs are the generic
+ * ones (of longs); asm/stat.h's struct stat is ARM's stat64, so the
+ * stat64 calls are the generic stat ones. The calls with a 64-bit
+ * argument in an even register pair (pread64, truncate64...) and mmap2
+ * (the offset in pages) are arch/arm/kernel/sys_arm.c's. ARM_set_tls
+ * (0xf0005, above the table) is dispatched by the entry
+ * (arch/arm/kernel/syscall.c).
  */
-#include <asm-generic/syscall_table.h>
+/*
+ * The 32-bit ARM EABI system call numbers Ferrite implements (Linux's
+ * numbers, from arch/arm/tools/syscall.tbl, the "common" and "eabi"
+ * rows), as __SYSCALL(nr, name) lines for sys_call_table. Where ARM keeps
+ * an old form with 16-bit ids, a 32-bit time_t, a 32-bit off_t or an old
+ * structure beside a newer one (getuid/getuid32, clock_gettime/
+ * clock_gettime64, sendfile/sendfile64, stat/stat64, fcntl/fcntl64,
+ * getrlimit/ugetrlimit), only the newer one is
+ * listed, which Debian's armel glibc calls; the rest give -ENOSYS, as a
+ * Linux without them would. But glibc calls clock_nanosleep and
+ * utimensat in their 32-bit time forms when the times fit in 32 bits:
+ * those, nanosleep and futex (glibc's pthreads) are the generic *_time32 calls; statfs and
+ * fstatfs are the generic ones, of longs. asm/stat.h's struct stat is ARM's stat64, so
+ * the stat64 calls are the generic stat ones. The calls with a 64-bit
+ * argument in an even register pair (pread64, truncate64...) and mmap2
+ * (the offset in pages) are arch/arm/kernel/sys_arm.c's.
+ * ARM_set_tls (0xf0005, above the table) is dispatched by the entry
+ * (arch/arm/kernel/syscall.c).
+ */
+__SYSCALL(1, exit)
+__SYSCALL(2, fork)
+__SYSCALL(3, read)
+__SYSCALL(4, write)
+__SYSCALL(5, open)
+__SYSCALL(6, close)
+__SYSCALL(8, creat)
+__SYSCALL(9, link)
+__SYSCALL(10, unlink)
+__SYSCALL(11, execve)
+__SYSCALL(12, chdir)
+__SYSCALL(14, mknod)
+__SYSCALL(15, chmod)
+__SYSCALL(19, lseek)
+__SYSCALL(20, getpid)
+__SYSCALL(21, mount)
+__SYSCALL(29, pause)
+__SYSCALL(33, access)
+__SYSCALL(36, sync)
+__SYSCALL(37, kill)
+__SYSCALL(38, rename)
+__SYSCALL(39, mkdir)
+__SYSCALL(40, rmdir)
+__SYSCALL(41, dup)
+__SYSCALL(42, pipe)
+__SYSCALL(43, times)
+__SYSCALL(45, brk)
+__SYSCALL(52, umount2)
+__SYSCALL(54, ioctl)
+__SYSCALL(57, setpgid)
+__SYSCALL(60, umask)
+__SYSCALL(63, dup2)
+__SYSCALL(64, getppid)
+__SYSCALL(65, getpgrp)
+__SYSCALL(66, setsid)
+__SYSCALL(75, setrlimit)
+__SYSCALL(77, getrusage)
+__SYSCALL(78, gettimeofday)
+__SYSCALL(83, symlink)
+__SYSCALL(85, readlink)
+__SYSCALL(88, reboot)
+__SYSCALL(91, munmap)
+__SYSCALL(92, truncate)
+__SYSCALL(93, ftruncate)
+__SYSCALL(94, fchmod)
+__SYSCALL(99, statfs)
+__SYSCALL(100, fstatfs)
+__SYSCALL(103, syslog)
+__SYSCALL(104, setitimer)
+__SYSCALL(105, getitimer)
+__SYSCALL(114, wait4)
+__SYSCALL(116, sysinfo)
+__SYSCALL(118, fsync)
+__SYSCALL(119, sigreturn)
+__SYSCALL(120, clone)
+__SYSCALL(122, uname)
+__SYSCALL(125, mprotect)
+__SYSCALL(132, getpgid)
+__SYSCALL(133, fchdir)
+__SYSCALL(140, llseek)
+__SYSCALL(142, select)
+__SYSCALL(145, readv)
+__SYSCALL(146, writev)
+__SYSCALL(147, getsid)
+__SYSCALL(148, fdatasync)
+__SYSCALL(158, sched_yield)
+__SYSCALL(162, nanosleep_time32)
+__SYSCALL(163, mremap)
+__SYSCALL(168, poll)
+__SYSCALL(172, prctl)
+__SYSCALL(173, rt_sigreturn)
+__SYSCALL(174, rt_sigaction)
+__SYSCALL(175, rt_sigprocmask)
+__SYSCALL(176, rt_sigpending)
+__SYSCALL(179, rt_sigsuspend)
+__SYSCALL(180, arm_pread64)
+__SYSCALL(181, arm_pwrite64)
+__SYSCALL(183, getcwd)
+__SYSCALL(184, capget)
+__SYSCALL(185, capset)
+__SYSCALL(186, sigaltstack)
+__SYSCALL(190, vfork)
+__SYSCALL(191, getrlimit)
+__SYSCALL(192, mmap2)
+__SYSCALL(193, truncate64)
+__SYSCALL(194, ftruncate64)
+__SYSCALL(195, stat)
+__SYSCALL(196, lstat)
+__SYSCALL(197, fstat)
+__SYSCALL(198, lchown)
+__SYSCALL(199, getuid)
+__SYSCALL(200, getgid)
+__SYSCALL(201, geteuid)
+__SYSCALL(202, getegid)
+__SYSCALL(203, setreuid)
+__SYSCALL(204, setregid)
+__SYSCALL(205, getgroups)
+__SYSCALL(206, setgroups)
+__SYSCALL(207, fchown)
+__SYSCALL(208, setresuid)
+__SYSCALL(209, getresuid)
+__SYSCALL(210, setresgid)
+__SYSCALL(211, getresgid)
+__SYSCALL(212, chown)
+__SYSCALL(213, setuid)
+__SYSCALL(214, setgid)
+__SYSCALL(215, setfsuid)
+__SYSCALL(216, setfsgid)
+__SYSCALL(217, getdents64)
+__SYSCALL(221, fcntl)
+__SYSCALL(224, gettid)
+__SYSCALL(238, tkill)
+__SYSCALL(239, sendfile)
+__SYSCALL(240, futex_time32)
+__SYSCALL(241, sched_setaffinity)
+__SYSCALL(242, sched_getaffinity)
+__SYSCALL(248, exit_group)
+__SYSCALL(256, set_tid_address)
+__SYSCALL(257, timer_create)
+__SYSCALL(260, timer_getoverrun)
+__SYSCALL(261, timer_delete)
+__SYSCALL(265, clock_nanosleep_time32)
+__SYSCALL(266, statfs64)
+__SYSCALL(267, fstatfs64)
+__SYSCALL(268, tgkill)
+__SYSCALL(269, utimes)
+__SYSCALL(280, waitid)
+__SYSCALL(322, openat)
+__SYSCALL(323, mkdirat)
+__SYSCALL(324, mknodat)
+__SYSCALL(325, fchownat)
+__SYSCALL(327, newfstatat)
+__SYSCALL(328, unlinkat)
+__SYSCALL(329, renameat)
+__SYSCALL(330, linkat)
+__SYSCALL(331, symlinkat)
+__SYSCALL(332, readlinkat)
+__SYSCALL(333, fchmodat)
+__SYSCALL(334, faccessat)
+__SYSCALL(338, set_robust_list)
+__SYSCALL(339, get_robust_list)
+__SYSCALL(348, utimensat_time32)
+__SYSCALL(358, dup3)
+__SYSCALL(359, pipe2)
+__SYSCALL(361, preadv)
+__SYSCALL(362, pwritev)
+__SYSCALL(369, prlimit64)
+__SYSCALL(373, syncfs)
+__SYSCALL(382, renameat2)
+__SYSCALL(384, getrandom)
+__SYSCALL(392, preadv2)
+__SYSCALL(393, pwritev2)
+__SYSCALL(397, statx)
+__SYSCALL(398, rseq)
+__SYSCALL(403, clock_gettime)
+__SYSCALL(406, clock_getres)
+__SYSCALL(407, clock_nanosleep)
+__SYSCALL(408, timer_gettime)
+__SYSCALL(409, timer_settime)
+__SYSCALL(412, utimensat)
+__SYSCALL(413, pselect6)
+__SYSCALL(414, ppoll)
+__SYSCALL(422, futex)
+__SYSCALL(435, clone3)
+__SYSCALL(439, faccessat2)
+__SYSCALL(452, fchmodat2)
