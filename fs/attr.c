@@ -105,6 +105,7 @@ int notify_change(struct dentry *dentry, struct iattr *attr)
 		WRITE_ONCE(inode->i_mtime_ns,
 			   (attr->ia_valid & ATTR_MTIME_SET) ? attr->ia_mtime_ns : now);
 	WRITE_ONCE(inode->i_ctime_ns, now);
+	mark_inode_dirty(inode);
 out:
 	inode_unlock(inode);
 	return err;

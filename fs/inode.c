@@ -120,6 +120,7 @@ void inode_touch(struct inode *inode, bool mtime)
 	if (mtime)
 		WRITE_ONCE(inode->i_mtime_ns, now);
 	WRITE_ONCE(inode->i_ctime_ns, now);
+	mark_inode_dirty(inode);
 }
 
 static struct hlist_head *inode_hash(struct super_block *sb, unsigned long ino)

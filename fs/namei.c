@@ -323,8 +323,13 @@ struct dentry *kern_path_create_at(const struct path *base, const char *name,
 	if (err)
 		goto fail;
 	err = -EEXIST;
-	if (nd.last_type != LAST_NORM || d_lookup(nd.dir.dentry, &nd.last))
+	if (nd.last_type != LAST_NORM)
 		goto fail;
+	dentry = lookup_one(nd.dir.dentry, &nd.last);
+	if (dentry) {
+		err = IS_ERR(dentry) ? PTR_ERR(dentry) : -EEXIST;
+		goto fail;
+	}
 	err = -ENOENT;
 	if (nd.trailing_slash && !(lookup_flags & LOOKUP_DIRECTORY))
 		goto fail;
@@ -719,7 +724,9 @@ static int lookup_for_delete(const struct path *base, const char *name,
 	if (nd->last_type != LAST_NORM)
 		return nd->last_type == LAST_DOT ? -EINVAL :
 		       nd->last_type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY;
-	*res = d_lookup(nd->dir.dentry, &nd->last);
+	*res = lookup_one(nd->dir.dentry, &nd->last);
+	if (IS_ERR(*res))
+		return PTR_ERR(*res);
 	return *res ? 0 : -ENOENT;
 }
 
@@ -807,7 +814,11 @@ int do_renameat(const struct path *obase, const char *oldname, const struct path
 		err = -ENOTDIR;
 		goto out;
 	}
-	new = d_lookup(nnd.dir.dentry, &nnd.last);
+	new = lookup_one(nnd.dir.dentry, &nnd.last);
+	if (IS_ERR(new)) {
+		err = PTR_ERR(new);
+		goto out;
+	}
 	if (new && (flags & RENAME_NOREPLACE)) {
 		err = -EEXIST;
 		goto out;

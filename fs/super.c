@@ -203,6 +203,8 @@ void mark_inode_dirty(struct inode *inode)
 {
 	struct super_block *sb = inode->i_sb;
 
+	if (!sb->s_op || !sb->s_op->write_inode)
+		return;
 	spin_lock(&sb->s_inode_wblist_lock);
 	if (!(inode->i_state & I_DIRTY)) {
 		inode->i_state |= I_DIRTY;

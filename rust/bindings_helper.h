@@ -43,6 +43,7 @@
 #include <linux/mod_devicetable.h>
 #include <linux/fs.h>
 #include <linux/buffer_head.h>
+#include <linux/timekeeping.h>
 #include <linux/statfs.h>
 #include <linux/mount.h>
 #include <linux/uio.h>

@@ -409,7 +409,8 @@ def selected(args, prefix, names):
 # The boots that run Debian's busybox (sh, the utilities): when the
 # initramfs has none, skipped if it was built without one on purpose
 # (BUSYBOX=), failed if busybox was supposed to be there (--busybox).
-BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production", "virtio_blk"]
+BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production", "virtio_blk", "ext2_write_1k",
+                 "ext2_write_4k"]
 
 
 def initrd_names(path):
@@ -673,6 +674,22 @@ def run_disk_test(args, res, log_dir):
         res.ok()
 
 
+# The ext2 write tests, each booted with its own image (scripts/ext2_write_test.py).
+EXT2_WRITE_TESTS = ["ext2_write_1k", "ext2_write_4k"]
+
+
+def run_ext2_write_tests(args, res, log_dir, names):
+    """Host-made ext2 images written through Ferrite, then checked by
+    e2fsck and debugfs (scripts/ext2_write_test.py)."""
+    import ext2_write_test
+    for name, problems in ext2_write_test.run(script_in_vm, args, args.kernel, log_dir,
+                                              names):
+        if problems:
+            res.fail("user." + name, problems)
+        else:
+            res.ok()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--arch", default="x86_64")
@@ -702,7 +719,8 @@ def main():
         run_user_tests(args, res, log_dir)
         shell_tests = selected(args, "user", ["tty", "run_in_vm"] +
                                (["production"] if args.production else []) +
-                               (["virtio_blk"] if args.arch in PCI_ARCHES else []))
+                               (["virtio_blk"] + EXT2_WRITE_TESTS
+                                if args.arch in PCI_ARCHES else []))
         if not has_busybox(args):
             skipped = skip_busybox_boots(args, res, shell_tests)
             shell_tests = [n for n in shell_tests if n not in skipped]
@@ -714,6 +732,9 @@ def main():
             run_production_test(args, res, log_dir)
         if "virtio_blk" in shell_tests:
             run_disk_test(args, res, log_dir)
+        ext2_tests = [n for n in EXT2_WRITE_TESTS if n in shell_tests]
+        if ext2_tests:
+            run_ext2_write_tests(args, res, log_dir, ext2_tests)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
     for log, report in LOCKDEP_SPLATS:

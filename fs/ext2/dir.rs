@@ -22,10 +22,10 @@ use kernel::prelude::*;
 /// The longest name.
 pub const NAME_LEN: usize = 255;
 /// An entry's fixed part.
-const HEADER_LEN: usize = 8;
+pub(crate) const HEADER_LEN: usize = 8;
 
 /// The `rec_len` an entry with a name of `name_len` bytes needs.
-fn rec_len_for(name_len: usize) -> usize {
+pub(crate) fn rec_len_for(name_len: usize) -> usize {
     (HEADER_LEN + name_len + 3) & !3
 }
 

@@ -29,6 +29,40 @@ pub trait BlockDevice {
     /// The result holds `size` bytes. Errors: `EIO` from the device,
     /// `EINVAL` for a block past its end. May sleep.
     fn read_block(&self, nr: u64, size: usize) -> Result<Self::Block<'_>>;
+
+    /// Runs `f` on the bytes of block `nr` of `size` bytes to change
+    /// them; they reach the device at the next sync. Returns `f`'s
+    /// result. Errors: those of [`BlockDevice::read_block`]; `EROFS` for a
+    /// device that cannot be written (the default). May sleep; `f` must
+    /// not touch another block.
+    fn modify_block<R>(
+        &self,
+        _nr: u64,
+        _size: usize,
+        _f: impl FnOnce(&mut [u8]) -> R,
+    ) -> Result<R> {
+        Err(EROFS)
+    }
+}
+
+/// Stores `v` little-endian at `off` of `buf`, or [`EFSCORRUPTED`] if it
+/// does not fit inside.
+pub fn put_le16(buf: &mut [u8], off: usize, v: u16) -> Result {
+    put(buf, off, &v.to_le_bytes())
+}
+
+/// Stores `v` little-endian at `off` of `buf` (see [`put_le16`]).
+pub fn put_le32(buf: &mut [u8], off: usize, v: u32) -> Result {
+    put(buf, off, &v.to_le_bytes())
+}
+
+/// Copies `src` to `off` of `buf` (see [`put_le16`]).
+pub fn put(buf: &mut [u8], off: usize, src: &[u8]) -> Result {
+    let end = off.checked_add(src.len()).ok_or(EFSCORRUPTED)?;
+    buf.get_mut(off..end)
+        .ok_or(EFSCORRUPTED)?
+        .copy_from_slice(src);
+    Ok(())
 }
 
 /// The `N` bytes at `off` of `buf`, or [`EFSCORRUPTED`] if they are not

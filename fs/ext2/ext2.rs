@@ -6,29 +6,36 @@
 //! [`super_block`] (geometry and features), [`volume`] (the group
 //! descriptors, and every block read bounds-checked), [`inode`] (inodes,
 //! the block map, file data and symlinks), [`dir`] (directory entries)
-//! and [`bitmap`] (which blocks and inodes are in use). All of it treats
-//! the image as hostile: a value that would send a read outside a buffer
-//! or the filesystem is `EUCLEAN` (or `EINVAL` for a superblock it
-//! refuses), never a panic. Read-only so far.
+//! and [`bitmap`] (which blocks and inodes are in use); the write side in
+//! [`alloc`] (blocks and inodes from the bitmaps, inodes written back),
+//! [`write`] (file data, truncation) and [`namei`] (directory entries).
+//! All of it treats the image as hostile: a value that would send a read
+//! outside a buffer or the filesystem is `EUCLEAN` (or `EINVAL` for a
+//! superblock it refuses), never a panic.
 //!
-//! [`fs`] registers it as filesystem `ext2` at boot: `mount -t ext2 -o ro
-//! DEVICE DIR`.
+//! [`fs`] registers it as filesystem `ext2` at boot: `mount -t ext2
+//! DEVICE DIR` (read-write) or with `-o ro`.
 //!
 //! [`BlockDevice`]: disk::BlockDevice
 
 #![no_std]
 #![forbid(unsafe_code)]
 
+pub mod alloc;
 pub mod bitmap;
 pub mod dir;
 pub mod disk;
 pub mod fs;
 pub mod inode;
+pub mod namei;
 pub mod super_block;
 pub mod volume;
+pub mod write;
 
 #[cfg(CONFIG_KUNIT)]
 mod tests;
+#[cfg(CONFIG_KUNIT)]
+mod write_tests;
 
 use kernel::fs::Registration;
 use kernel::prelude::*;
@@ -37,7 +44,7 @@ module! {
     type: Ext2Module,
     name: "ext2",
     authors: ["Ferrite developers"],
-    description: "ext2 in safe Rust, read-only",
+    description: "ext2 in safe Rust",
     license: "GPL",
 }
 

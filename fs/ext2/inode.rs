@@ -30,7 +30,7 @@ pub const S_IFCHR: u16 = 0o020000;
 pub const S_IFIFO: u16 = 0o010000;
 
 /// Direct pointers in `i_block`; the next three are the indirect roots.
-const NDIR_BLOCKS: usize = 12;
+pub const NDIR_BLOCKS: usize = 12;
 /// The size of `i_block`.
 const N_BLOCKS: usize = 15;
 
@@ -92,10 +92,10 @@ impl Inode {
 }
 
 impl<D: BlockDevice> Volume<D> {
-    /// Reads and checks inode `ino`. Errors: `EINVAL` for a number out of
-    /// `1..=inodes_count`, `EUCLEAN` for a free or corrupt inode, `EIO`.
-    /// May sleep.
-    pub fn read_inode(&self, ino: u32) -> Result<Inode> {
+    /// The block of the inode table holding inode `ino`, and the inode's
+    /// offset in it. Errors: `EINVAL` for a number out of
+    /// `1..=inodes_count`.
+    pub fn inode_location(&self, ino: u32) -> Result<(u64, usize)> {
         let sb = &self.sb;
         if ino == 0 || ino > sb.inodes_count {
             return Err(EINVAL);
@@ -106,10 +106,19 @@ impl<D: BlockDevice> Volume<D> {
             .get(to_usize((index / sb.inodes_per_group).into())?)
             .ok_or(EINVAL)?;
         let offset = u64::from(index % sb.inodes_per_group) * sb.inode_size as u64;
-        let block = self.read_block(u64::from(group.inode_table) + (offset >> sb.block_bits))?;
-        let raw = block
-            .get(to_usize(offset % sb.block_size as u64)?..)
-            .ok_or(EFSCORRUPTED)?;
+        Ok((
+            u64::from(group.inode_table) + (offset >> sb.block_bits),
+            to_usize(offset % sb.block_size as u64)?,
+        ))
+    }
+
+    /// Reads and checks inode `ino`. Errors: `EINVAL` for a number out of
+    /// `1..=inodes_count`, `EUCLEAN` for a free or corrupt inode, `EIO`.
+    /// May sleep.
+    pub fn read_inode(&self, ino: u32) -> Result<Inode> {
+        let (nr, at) = self.inode_location(ino)?;
+        let block = self.read_block(nr)?;
+        let raw = block.get(at..).ok_or(EFSCORRUPTED)?;
 
         let mut map = [0u32; N_BLOCKS];
         for (i, b) in map.iter_mut().enumerate() {
@@ -146,7 +155,7 @@ impl<D: BlockDevice> Volume<D> {
             inode.file_type(),
             S_IFSOCK | S_IFLNK | S_IFREG | S_IFBLK | S_IFDIR | S_IFCHR | S_IFIFO
         );
-        if !known || inode.size > sb.max_file_size() {
+        if !known || inode.size > self.sb.max_file_size() {
             pr_err!(
                 "inode {}: bad mode {:#o} or size {}\n",
                 ino,
@@ -199,7 +208,7 @@ impl<D: BlockDevice> Volume<D> {
 
     /// A data pointer checked: `None` for 0, a hole; `EUCLEAN` outside the
     /// filesystem or inside the superblock's block.
-    fn data_block(&self, ptr: u32) -> Result<Option<u32>> {
+    pub(crate) fn data_block(&self, ptr: u32) -> Result<Option<u32>> {
         match ptr {
             0 => Ok(None),
             p if p <= self.sb.first_data_block || p >= self.sb.blocks_count => Err(EFSCORRUPTED),

@@ -35,9 +35,9 @@ impl BlockDevice for MemDevice<'_> {
 }
 
 /// The packed images, and what `ext2_images.py` made each with.
-struct Image {
-    name: &'static str,
-    packed: &'static [u8],
+pub(crate) struct Image {
+    pub(crate) name: &'static str,
+    pub(crate) packed: &'static [u8],
     block_size: usize,
     rev: u32,
     inode_size: usize,
@@ -59,7 +59,7 @@ macro_rules! image {
     };
 }
 
-const IMAGES: [Image; 4] = [
+pub(crate) const IMAGES: [Image; 4] = [
     image!("b1k", 1024, 1, 256, 4, true),
     image!("b2k_nosparse", 2048, 1, 256, 4, false),
     image!("b4k", 4096, 1, 256, 1, true),
@@ -69,7 +69,7 @@ const IMAGES: [Image; 4] = [
 const CHUNK: usize = 1024;
 
 /// Unpacks an image: `count`, `total` chunks, the chunk numbers, the chunks.
-fn unpack(packed: &[u8]) -> Result<KVVec<u8>> {
+pub(crate) fn unpack(packed: &[u8]) -> Result<KVVec<u8>> {
     let count = le32(packed, 0)? as usize;
     let total = le32(packed, 4)? as usize;
     let mut img = KVVec::from_elem(0u8, total * CHUNK, GFP_KERNEL)?;

@@ -408,7 +408,7 @@ static inline void i_size_write(struct inode *inode, loff_t size)
 
 /*
  * inode_touch() - set @inode's modification and change times (@mtime) or
- * only its change time to now. Never sleeps. file_update_time() is the
+ * only its change time to now, and mark_inode_dirty() it. Never sleeps. file_update_time() is the
  * form for a successful write to @file.
  */
 void inode_touch(struct inode *inode, bool mtime);
@@ -533,7 +533,7 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr);
  * permission, else -EACCES): the size through ->setattr (-EPERM without
  * one), owner, mode and times here; ATTR_KILL_SUID/ATTR_KILL_SGID clear
  * those bits if set (S_ISGID only with S_IXGRP); the change time becomes
- * now. Takes inode_lock(). 0 or -errno (-EROFS on a read-only file
+ * now and the inode is marked dirty. Takes inode_lock(). 0 or -errno (-EROFS on a read-only file
  * system). May sleep.
  */
 int notify_change(struct dentry *dentry, struct iattr *attr);
@@ -884,7 +884,8 @@ int sb_set_blocksize(struct super_block *sb, int size);
 /*
  * mark_inode_dirty() - @inode has changes ->write_inode must store; the
  * next sync_filesystem() (sync(2), syncfs(2), umount) writes it. Takes a
- * reference until then. Never sleeps.
+ * reference until then. Nothing to do (no reference taken) where the
+ * super block has no ->write_inode. Never sleeps.
  */
 void mark_inode_dirty(struct inode *inode);
 

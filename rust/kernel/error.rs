@@ -72,6 +72,7 @@ pub mod code {
         ENOSPC = 28: "No space left on device.",
         ESPIPE = 29: "Illegal seek.",
         EROFS = 30: "Read-only file system.",
+        EMLINK = 31: "Too many links.",
         EPIPE = 32: "Broken pipe.",
         EDOM = 33: "Math argument out of domain of func.",
         ERANGE = 34: "Math result not representable.",

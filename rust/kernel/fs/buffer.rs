@@ -2,8 +2,15 @@
 
 //! Blocks of a mounted filesystem's device through the buffer cache
 //! (`include/linux/buffer_head.h`): a [`Head`] is one cached block, held
-//! for as long as the value lives; a [`Device`] is the mounted device, for
-//! a filesystem's per-mount data to read from after mounting.
+//! and locked for as long as the value lives; a [`Device`] is the mounted
+//! device, for a filesystem's per-mount data to read from after mounting.
+//!
+//! A [`Head`] holds the buffer's lock (`lock_buffer()`, which the C side
+//! takes around every use of `b_data`), so its bytes may be read and
+//! changed ([`Head::data_mut`] marks the buffer dirty: written back by
+//! `sync_blockdev()` at sync and unmount, or by [`Head::sync`]). Holding
+//! two at once is for no caller: the second `bread` of the same block
+//! would wait for the first forever.
 
 use crate::error::{code::EIO, Result};
 use core::ops::Deref;
@@ -49,7 +56,7 @@ impl Device {
 
     /// Block `nr` of `size` bytes (a power of two from the device's
     /// logical block size to the page size) through the buffer cache
-    /// (`__bread()`). Errors: `EIO` (the device failed, a bad size, `nr`
+    /// (`__bread()`), locked until the [`Head`] is dropped. Errors: `EIO` (the device failed, a bad size, `nr`
     /// past the end, or no memory: the C function does not tell them
     /// apart). May sleep.
     pub fn bread(&self, nr: u64, size: usize) -> Result<Head> {
@@ -78,12 +85,12 @@ unsafe impl Send for Device {}
 unsafe impl Sync for Device {}
 
 /// One block in the buffer cache, read and up to date, with a reference
-/// (`brelse()` on drop).
+/// and its lock (`unlock_buffer()` and `brelse()` on drop).
 ///
 /// # Invariants
 ///
-/// `bh` points to a buffer head whose reference this value owns, whose
-/// `b_data` holds `b_size` bytes of the block, read from the device.
+/// `bh` points to a buffer head whose reference and lock this value owns,
+/// whose `b_data` holds `b_size` bytes of the block, read from the device.
 pub struct Head {
     bh: NonNull<bindings::buffer_head>,
 }
@@ -97,8 +104,43 @@ impl Head {
     /// `bh` is NULL or a buffer head returned by `__bread()` whose
     /// reference the caller gives away.
     pub(crate) unsafe fn from_bread(bh: *mut bindings::buffer_head) -> Option<Self> {
-        // INVARIANT: `__bread()` returns a referenced, up-to-date buffer.
-        NonNull::new(bh).map(|bh| Self { bh })
+        let bh = NonNull::new(bh)?;
+        // SAFETY: a referenced buffer (the caller's promise); its lock may
+        // sleep, which `__bread` callers may.
+        unsafe { bindings::lock_buffer(bh.as_ptr()) };
+        // INVARIANT: `__bread()` returns a referenced, up-to-date buffer,
+        // locked just above.
+        Some(Self { bh })
+    }
+
+    /// The block's bytes, to change: the buffer is marked dirty
+    /// (`mark_buffer_dirty()`) and written back at the next sync of its
+    /// device. Never sleeps.
+    pub fn data_mut(&mut self) -> &mut [u8] {
+        let bh = self.bh.as_ptr();
+        // SAFETY: referenced, locked and up to date (type invariant): the
+        // lock makes `b_data` this value's alone until it is dropped, and
+        // `&mut self` makes the slice the only one of it.
+        unsafe {
+            bindings::mark_buffer_dirty(bh);
+            core::slice::from_raw_parts_mut((*bh).b_data.cast::<u8>(), (*bh).b_size)
+        }
+    }
+
+    /// Writes the block now if it is dirty (`sync_dirty_buffer()`), and
+    /// releases it. Errors: the device's (`EIO`), `ENOMEM`. May sleep.
+    pub fn sync(self) -> Result {
+        let this = core::mem::ManuallyDrop::new(self);
+        let bh = this.bh.as_ptr();
+        // SAFETY: this value owns the lock and the reference (type
+        // invariant), given up here: the lock first, as
+        // `sync_dirty_buffer` takes it.
+        unsafe {
+            bindings::unlock_buffer(bh);
+            let err = bindings::sync_dirty_buffer(bh);
+            bindings::brelse(bh);
+            crate::error::to_result(err)
+        }
     }
 }
 
@@ -107,10 +149,8 @@ impl Deref for Head {
 
     fn deref(&self) -> &[u8] {
         // SAFETY: `b_data` holds `b_size` bytes while the buffer is
-        // referenced (type invariant). A read-only filesystem never writes
-        // them; the cache only rewrites a buffer's data when it is read
-        // again from the device, which it never does while it is up to
-        // date.
+        // referenced, and the lock this value holds keeps everyone else
+        // from them (type invariant); `&self` keeps `data_mut` away.
         unsafe {
             let bh = self.bh.as_ptr();
             core::slice::from_raw_parts((*bh).b_data.cast::<u8>(), (*bh).b_size)
@@ -120,8 +160,11 @@ impl Deref for Head {
 
 impl Drop for Head {
     fn drop(&mut self) {
-        // SAFETY: this value owns one reference (type invariant); `brelse`
-        // never sleeps.
-        unsafe { bindings::brelse(self.bh.as_ptr()) };
+        // SAFETY: this value owns the lock and one reference (type
+        // invariant); neither call sleeps.
+        unsafe {
+            bindings::unlock_buffer(self.bh.as_ptr());
+            bindings::brelse(self.bh.as_ptr());
+        }
     }
 }

@@ -105,6 +105,44 @@ impl<T: FileSystem> INode<T> {
         unsafe { &*(*self.as_ptr()).i_private.cast::<T::INodeData>() }
     }
 
+    /// Its attributes as the VFS holds them now (`chmod(2)`,
+    /// `utimensat(2)`... change them without the filesystem; its
+    /// [`FileSystem::write_inode`] stores them).
+    pub fn attrs(&self) -> Attrs {
+        let inode = self.as_ptr();
+        // SAFETY: the inode is alive (type invariant); each field is a
+        // word the VFS writes with `WRITE_ONCE`, read here once.
+        unsafe {
+            Attrs {
+                mode: core::ptr::read_volatile(&(*inode).i_mode),
+                uid: core::ptr::read_volatile(&(*inode).i_uid),
+                gid: core::ptr::read_volatile(&(*inode).i_gid),
+                size: core::ptr::read_volatile(&(*inode).i_size),
+                nlink: core::ptr::read_volatile(&(*inode).i_nlink),
+                atime_ns: core::ptr::read_volatile(&(*inode).i_atime_ns),
+                mtime_ns: core::ptr::read_volatile(&(*inode).i_mtime_ns),
+                ctime_ns: core::ptr::read_volatile(&(*inode).i_ctime_ns),
+                rdev: core::ptr::read_volatile(&(*inode).i_rdev),
+            }
+        }
+    }
+
+    /// Sets its size (`i_size`), after the filesystem changed the file's
+    /// length. The filesystem serialises its own calls.
+    pub fn set_size(&self, size: i64) {
+        // SAFETY: the inode is alive (type invariant); the VFS only reads
+        // `i_size` (a word) of a filesystem's inode.
+        unsafe { core::ptr::write_volatile(&mut (*self.as_ptr()).i_size, size) }
+    }
+
+    /// Sets its link count (`set_nlink()`). The filesystem serialises its
+    /// own calls.
+    pub fn set_nlink(&self, nlink: u32) {
+        // SAFETY: the inode is alive (type invariant); the VFS only reads
+        // `i_nlink` of a filesystem's inode.
+        unsafe { bindings::set_nlink(self.as_ptr(), nlink) }
+    }
+
     /// The super block it belongs to.
     pub fn super_block(&self) -> &SuperBlock<T> {
         // SAFETY: an inode holds its super block mounted while alive, and
@@ -146,6 +184,32 @@ pub struct NewINode<T: FileSystem> {
 }
 
 impl<T: FileSystem> NewINode<T> {
+    /// The attributes of an inode being created in `dir` with `mode`
+    /// (type and permissions): owned as `inode_init_owner()` says (the
+    /// caller's fsuid; the group of a set-group-ID `dir`, else the
+    /// caller's fsgid), one link, size 0, all three times now. For
+    /// [`NewINode::init`], after the filesystem stored them. Never sleeps.
+    pub fn init_owner(&mut self, dir: &INode<T>, mode: u16) -> Attrs {
+        let inode = self.inode.as_ptr();
+        // SAFETY: the inode is new (`I_NEW`, type invariant), no one else
+        // reads it; `dir` is alive while borrowed.
+        unsafe {
+            bindings::inode_init_owner(inode, dir.as_ptr(), mode);
+            let now = bindings::ktime_get_real_ns() as i64;
+            Attrs {
+                mode: (*inode).i_mode,
+                uid: (*inode).i_uid,
+                gid: (*inode).i_gid,
+                size: 0,
+                nlink: 1,
+                atime_ns: now,
+                mtime_ns: now,
+                ctime_ns: now,
+                rdev: 0,
+            }
+        }
+    }
+
     /// The number being read.
     pub fn ino(&self) -> u64 {
         // SAFETY: set by `iget_locked` before returning (type invariant).
@@ -219,14 +283,27 @@ impl<T: FileSystem> SuperBlock<T> {
     }
 }
 
-/// Drops the data of an inode of `T` being evicted (`evict_inode`).
+/// Evicts an inode of `T` (`evict_inode`): [`FileSystem::evict_inode`]
+/// if [`NewINode::init`] finished it, then drops its data.
 ///
 /// # Safety
 ///
 /// `inode` is an inode of a super block of `T` whose last reference is
-/// gone; its `i_private` is NULL or was set by [`NewINode::init`].
+/// gone, and whose data is still there (`put_super` has not run); its
+/// `i_private` is NULL or was set by [`NewINode::init`].
 pub(crate) unsafe fn evict<T: FileSystem>(inode: *mut bindings::inode) {
-    // SAFETY: the caller's promise: no one uses the inode any more.
+    // SAFETY: the caller's promise: no one else uses the inode any more.
+    if unsafe { !(*inode).i_private.is_null() } {
+        // SAFETY: initialised (non-NULL `i_private`), alive for the call;
+        // the super block's data is there (the caller's promise).
+        unsafe {
+            T::evict_inode(
+                INode::from_raw(inode),
+                super::registration::data::<T>((*inode).i_sb),
+            )
+        };
+    }
+    // SAFETY: as above.
     let data = unsafe { core::mem::replace(&mut (*inode).i_private, core::ptr::null_mut()) };
     if !data.is_null() {
         // SAFETY: `init` boxed it; nothing borrows it after the last

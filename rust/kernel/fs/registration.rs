@@ -17,7 +17,7 @@ use super::inode::{self, INode};
 use super::ops::DirEmitter;
 use super::super_block::{Stat, SuperBlock};
 use crate::alloc::{flags::GFP_KERNEL, KBox, KVec};
-use crate::error::{from_result, to_result, Result};
+use crate::error::{code::EROFS, from_result, to_result, Result};
 use crate::str::CStr;
 use crate::types::{ARef, Opaque};
 use core::marker::PhantomData;
@@ -70,6 +70,121 @@ pub trait FileSystem: Sized + Send + Sync + 'static {
 
     /// The sizes `statfs(2)` reports.
     fn statfs(sb: &SuperBlock<Self>, data: &Self::Data) -> Result<Stat>;
+
+    // The write side. The namespace methods run with the namespace mutex
+    // held, on a name the VFS checked: `create`, `mkdir` and `symlink`
+    // get a name that the directory does not hold (as far as `lookup`
+    // says); `unlink`, `rmdir` and `rename` the inode the name has. A
+    // filesystem mounted read-only never sees them (the VFS answers
+    // `EROFS`), so a read-only one keeps these defaults.
+
+    /// Creates regular file `name` in `dir` with `mode` (`S_IFREG` and
+    /// permissions; owner from [`NewINode::init_owner`]) and returns its
+    /// new inode.
+    ///
+    /// [`NewINode::init_owner`]: inode::NewINode::init_owner
+    fn create(
+        _dir: &INode<Self>,
+        _data: &Self::Data,
+        _name: &[u8],
+        _mode: u16,
+    ) -> Result<ARef<INode<Self>>> {
+        Err(EROFS)
+    }
+
+    /// Creates directory `name` in `dir` with `mode` (`S_IFDIR` and
+    /// permissions), holding `.` and `..`.
+    fn mkdir(
+        _dir: &INode<Self>,
+        _data: &Self::Data,
+        _name: &[u8],
+        _mode: u16,
+    ) -> Result<ARef<INode<Self>>> {
+        Err(EROFS)
+    }
+
+    /// Creates symbolic link `name` in `dir` pointing at `target` (1 to
+    /// `PATH_MAX - 1` bytes, no NUL).
+    fn symlink(
+        _dir: &INode<Self>,
+        _data: &Self::Data,
+        _name: &[u8],
+        _target: &[u8],
+    ) -> Result<ARef<INode<Self>>> {
+        Err(EROFS)
+    }
+
+    /// Adds `name` in `dir` for the existing `inode` (not a directory)
+    /// and counts the link ([`INode::set_nlink`]).
+    fn link(_inode: &INode<Self>, _dir: &INode<Self>, _data: &Self::Data, _name: &[u8]) -> Result {
+        Err(EROFS)
+    }
+
+    /// Removes `name` (of `inode`, not a directory) from `dir` and drops
+    /// the link; the inode's data goes when it is evicted with no link.
+    fn unlink(
+        _dir: &INode<Self>,
+        _data: &Self::Data,
+        _name: &[u8],
+        _inode: &INode<Self>,
+    ) -> Result {
+        Err(EROFS)
+    }
+
+    /// Removes the directory `inode`, named `name` in `dir`: `ENOTEMPTY`
+    /// unless it holds only `.` and `..`.
+    fn rmdir(_dir: &INode<Self>, _data: &Self::Data, _name: &[u8], _inode: &INode<Self>) -> Result {
+        Err(EROFS)
+    }
+
+    /// Moves `inode` from `old_name` in `old_dir` to `new_name` in
+    /// `new_dir`, replacing `target` (the inode `new_name` has, if any: of
+    /// the same kind, an empty directory if a directory; the VFS checked
+    /// that a directory does not move below itself).
+    #[allow(clippy::too_many_arguments)]
+    fn rename(
+        _old_dir: &INode<Self>,
+        _data: &Self::Data,
+        _old_name: &[u8],
+        _inode: &INode<Self>,
+        _new_dir: &INode<Self>,
+        _new_name: &[u8],
+        _target: Option<&INode<Self>>,
+    ) -> Result {
+        Err(EROFS)
+    }
+
+    /// Writes `buf` into regular file `inode` at byte `pos`, growing it
+    /// ([`INode::set_size`]) if it ends past its size; returns the bytes
+    /// written (all of them, or an error if none could be: `ENOSPC`...).
+    fn write(_inode: &INode<Self>, _data: &Self::Data, _pos: u64, _buf: &[u8]) -> Result<usize> {
+        Err(EROFS)
+    }
+
+    /// Makes regular file `inode` `size` bytes long (`truncate(2)`,
+    /// `O_TRUNC`): blocks past the end are freed; growing leaves a hole.
+    fn truncate(_inode: &INode<Self>, _data: &Self::Data, _size: u64) -> Result {
+        Err(EROFS)
+    }
+
+    /// Stores the attributes of `inode` ([`INode::attrs`]) on the disk:
+    /// the VFS changed them (`mark_inode_dirty()`). Not under the
+    /// namespace mutex.
+    fn write_inode(_inode: &INode<Self>, _data: &Self::Data) -> Result {
+        Ok(())
+    }
+
+    /// `inode`'s last reference is going: if it has no link left, free
+    /// what it holds on the disk. Its data is dropped afterwards. May run
+    /// under the namespace mutex, from any `iput()`.
+    fn evict_inode(_inode: &INode<Self>, _data: &Self::Data) {}
+
+    /// Puts everything the mount changed into the device's buffers
+    /// (`sync(2)`, `syncfs(2)`, `fsync(2)`, unmount), after every dirty
+    /// inode was written; the VFS writes the buffers back afterwards.
+    fn sync_fs(_sb: &SuperBlock<Self>, _data: &Self::Data) -> Result {
+        Ok(())
+    }
 }
 
 /// The data of a super block of `T` set up by `fill_super_callback`.
@@ -110,6 +225,8 @@ impl<T: FileSystem> Registration<T> {
         statfs: Some(Self::statfs_callback),
         put_super: Some(Self::put_super_callback),
         evict_inode: Some(Self::evict_inode_callback),
+        write_inode: Some(Self::write_inode_callback),
+        sync_fs: Some(Self::sync_fs_callback),
         // SAFETY: all-NULL is a valid table (every member may be NULL).
         ..unsafe { core::mem::zeroed() }
     };
@@ -224,9 +341,31 @@ impl<T: FileSystem> Registration<T> {
         })
     }
 
+    unsafe extern "C" fn write_inode_callback(inode: *mut bindings::inode, _wait: c_int) -> c_int {
+        from_result(|| {
+            // SAFETY: the VFS calls this on a referenced inode of a
+            // mounted super block of ours; only inodes `init` finished
+            // are ever marked dirty.
+            let (inode, data) = unsafe { (INode::<T>::from_raw(inode), data::<T>((*inode).i_sb)) };
+            T::write_inode(inode, data)?;
+            Ok(0)
+        })
+    }
+
+    unsafe extern "C" fn sync_fs_callback(sb: *mut bindings::super_block, _wait: c_int) -> c_int {
+        from_result(|| {
+            // SAFETY: a mounted super block of ours (`sync_filesystem()`
+            // runs before `put_super`).
+            let (sbr, data) = unsafe { (SuperBlock::<T>::from_raw(sb), data::<T>(sb)) };
+            T::sync_fs(sbr, data)?;
+            Ok(0)
+        })
+    }
+
     unsafe extern "C" fn evict_inode_callback(inode: *mut bindings::inode) {
         // SAFETY: the last reference to an inode of our super block is
-        // gone; `i_private` is NULL or set by `NewINode::init`.
+        // gone; `i_private` is NULL or set by `NewINode::init`; inodes go
+        // before `put_super` drops the data.
         unsafe { inode::evict::<T>(inode) };
     }
 
