@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
+#include <linux/init.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
@@ -31,9 +32,22 @@ static bool test_bit_(const unsigned long *map, unsigned int n)
 /* Marks a reserved but not yet installed slot. */
 #define FD_RESERVED ((struct file *)1)
 
+/*
+ * One table per process: in a cache of its own, a table (on 64-bit, 2 KiB
+ * and a few bytes) takes about 2.3 KiB of a four-page slab instead of
+ * kmalloc's whole 4 KiB size class.
+ */
+static struct kmem_cache *files_cachep;
+
+void __init files_init(void)
+{
+	files_cachep = kmem_cache_create("files_cache", sizeof(struct files_struct), 0,
+					 SLAB_PANIC, NULL);
+}
+
 struct files_struct *files_alloc(void)
 {
-	struct files_struct *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	struct files_struct *f = kmem_cache_zalloc(files_cachep, GFP_KERNEL);
 
 	if (!f)
 		return NULL;
@@ -68,7 +82,7 @@ void put_files_struct(struct files_struct *files)
 	for (int i = 0; i < NR_OPEN_DEFAULT; i++)
 		if (files->fd[i] && files->fd[i] != FD_RESERVED)
 			filp_close(files->fd[i], files);
-	kfree(files);
+	kmem_cache_free(files_cachep, files);
 }
 
 void exit_files(void)

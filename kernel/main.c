@@ -23,6 +23,7 @@
 #include <linux/version.h>
 #include <kunit/test.h>
 #include <linux/binfmts.h>
+#include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/initramfs.h>
@@ -163,6 +164,8 @@ void __init start_kernel(void)
 	parse_early_params();
 	trap_init();
 	mm_core_init();
+	signals_init();
+	files_init();
 	kernel_pgtable_init_late();
 	init_IRQ();
 	time_init();

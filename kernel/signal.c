@@ -14,6 +14,7 @@
 #include <linux/cred.h>
 #include <linux/kconfig.h>
 #include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/irqflags.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
@@ -389,9 +390,22 @@ void do_signal(struct pt_regs *regs)
 	}
 }
 
+/*
+ * One set of actions per process (64 of them, on 64-bit 2 KiB and a few
+ * bytes): in a cache of its own it takes about 2.3 KiB of a four-page slab
+ * instead of kmalloc's whole 4 KiB size class.
+ */
+static struct kmem_cache *sighand_cachep;
+
+void __init signals_init(void)
+{
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
+					   SLAB_PANIC, NULL);
+}
+
 struct sighand_struct *sighand_alloc(const struct sighand_struct *old)
 {
-	struct sighand_struct *sh = kzalloc(sizeof(*sh), GFP_KERNEL);
+	struct sighand_struct *sh = kmem_cache_zalloc(sighand_cachep, GFP_KERNEL);
 
 	if (!sh)
 		return NULL;
@@ -453,7 +467,7 @@ void exit_sighand(struct task_struct *t)
 	t->sighand = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (sh && refcount_dec_and_test(&sh->count))
-		kfree(sh);
+		kmem_cache_free(sighand_cachep, sh);
 }
 
 /* --- kill and friends ------------------------------------------------- */

@@ -23,6 +23,9 @@ struct files_struct {
 	unsigned long close_on_exec[NR_OPEN_DEFAULT / (8 * sizeof(long))];
 };
 
+/* files_init() - the tables' slab cache; once at boot, before files_alloc(). */
+void files_init(void);
+
 /* An empty table with one reference, or NULL on -ENOMEM. May sleep. */
 struct files_struct *files_alloc(void);
 

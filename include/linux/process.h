@@ -182,6 +182,9 @@ int zap_other_threads(struct task_struct *p);
  */
 int de_thread(struct task_struct *tsk);
 
+/* signals_init() - the signal actions' slab cache; once at boot, before sighand_alloc(). */
+void signals_init(void);
+
 /* Signal actions: a copy of @old (fork), reset on exec, dropped at exit. */
 struct sighand_struct *sighand_alloc(const struct sighand_struct *old);
 void flush_signal_handlers(struct task_struct *t);
