@@ -73,14 +73,19 @@ fn attrs(inode: &Inode) -> Result<Attrs> {
 }
 
 /// Inode `ino` from the inode cache, read from the disk if it is not
-/// there. Errors: those of [`Volume::read_inode`], `ENOMEM`.
-fn iget(sb: &SuperBlock<Ext2>, vol: &Volume<CacheDevice>, ino: u32) -> Result<ARef<INode<Ext2>>> {
+/// there, and whether it was there. Errors: those of
+/// [`Volume::read_inode`], `ENOMEM`.
+fn iget(
+    sb: &SuperBlock<Ext2>,
+    vol: &Volume<CacheDevice>,
+    ino: u32,
+) -> Result<(ARef<INode<Ext2>>, bool)> {
     match sb.iget(ino.into())? {
-        Either::Left(cached) => Ok(cached),
+        Either::Left(cached) => Ok((cached, true)),
         // Dropping `new` on an error takes it out of the cache again.
         Either::Right(new) => {
             let inode = vol.read_inode(ino)?;
-            new.init(&attrs(&inode)?, inode)
+            Ok((new.init(&attrs(&inode)?, inode)?, false))
         }
     }
 }
@@ -102,7 +107,7 @@ impl FileSystem for Ext2 {
     }
 
     fn init_root(sb: &SuperBlock<Self>, vol: &Self::Data) -> Result<ARef<INode<Self>>> {
-        iget(sb, vol, ROOT_INO)
+        iget(sb, vol, ROOT_INO).map(|(root, _)| root)
     }
 
     fn lookup(
@@ -113,10 +118,23 @@ impl FileSystem for Ext2 {
         if name.len() > NAME_LEN {
             return Err(ENAMETOOLONG);
         }
-        match vol.lookup(dir.data(), name)? {
-            Some(ino) => iget(dir.super_block(), vol, ino).map(Some),
-            None => Ok(None),
+        let Some(ino) = vol.lookup(dir.data(), name)? else {
+            return Ok(None);
+        };
+        let (inode, cached) = iget(dir.super_block(), vol, ino)?;
+        // A directory has one name: the dcache keeps a dentry for every
+        // inode it holds until unmount, so one already in the inode cache
+        // has its name. A second is a loop (an ancestor: walks would go
+        // down forever) or a hard link to a directory.
+        if cached && inode.data().is_dir() {
+            pr_err!(
+                "directory {}: entry for directory {}, which has a name\n",
+                dir.data().ino,
+                ino
+            );
+            return Err(EFSCORRUPTED);
         }
+        Ok(Some(inode))
     }
 
     fn read_dir(dir: &INode<Self>, vol: &Self::Data, emitter: &mut DirEmitter<'_>) -> Result {

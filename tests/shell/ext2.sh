@@ -5,7 +5,7 @@
 # target compared with the host's manifest, then statfs and df, ls,
 # reads through symlinks, writes refused, umount. A read-write mount is
 # refused until ext2 can write.
-DEV=/dev/nullb0		# the disk the images go to
+DEV=${DEV:-/dev/nullb0}	# the disk the images go to (user.ext2_disk: /dev/vda)
 MNT=/tmp/ext2_mnt
 IMG=/tests/ext2
 mkdir -p $MNT
