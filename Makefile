@@ -169,7 +169,7 @@ export SMP
 # load; SMP_KUNIT=0: not).
 SMP_KUNIT ?= $(if $(filter riscv64 arm64,$(ARCH)),$(if $(filter 1,$(SMP)),4))
 
-.PHONY: setup run test bench gdb busybox-testsuite
+.PHONY: setup run test bench gdb busybox-testsuite fuzz-ext2
 setup:
 	$(Q)$(SETUP) --arch $(ARCH)
 
@@ -201,6 +201,19 @@ test: setup
 busybox-testsuite: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
 	$(Q)ARCH=$(ARCH) O=$(O) scripts/busybox-testsuite.sh $(BBTESTS)
+
+# Hostile ext2 images (scripts/ext2_fuzz.py): N images mutated from valid
+# ones, image I from the seed "SEED:I" alone, each mounted read-only,
+# walked and unmounted in Ferrite, BATCH per boot; prints the count that
+# survived and the seeds of those that did not. FIRST=I N=1 reruns one.
+SEED ?= 1
+N ?= 10000
+FIRST ?= 0
+BATCH ?= 500
+fuzz-ext2: setup
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs
+	$(Q)$(PYTHON) scripts/ext2_fuzz.py --arch $(ARCH) --kernel $(O)/vmlinux \
+		--initrd $(INITRAMFS) --seed $(SEED) --count $(N) --first $(FIRST) --batch $(BATCH)
 
 gdb: setup
 	$(Q)$(MAKE) --no-print-directory vmlinux
@@ -245,7 +258,8 @@ help:
 	@echo 'Ferrite build targets:'
 	@echo '  make [ARCH=x86_64|riscv64|arm64|arm|powerpc]  build $$(O)/vmlinux (O defaults to build/<arch>)'
 	@echo '  make run             boot under QEMU on the serial console (CMDLINE="...");'
-	@echo '                       DISK=image.raw: the first virtio-blk disk (else a scratch one)'
+	@echo '                       DISK=image.raw: the first virtio-blk disk (else a scratch one;'
+	@echo '                       an ext2 image on it is mounted at /mnt, read-only)'
 	@echo '  make test            boot, run all in-kernel KTAP tests, print "N passed, N failed"'
 	@echo '                       FILTER=suite-glob runs only matching suites; on x86_64 also'
 	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'
@@ -254,6 +268,8 @@ help:
 	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; only the boot CPU runs tasks yet)'
 	@echo '  make test SMP_KUNIT=n  riscv64, arm64: KUnit again with n CPUs (default 4, 0: not)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
+	@echo '  make fuzz-ext2       mount N (10000) hostile ext2 images in Ferrite; SEED=s,'
+	@echo '                       FIRST=i N=1 reruns image i; BATCH images per boot'
 	@echo '  make busybox-testsuite  busybox'"'"'s own testsuite in Ferrite, compared with Linux'
 	@echo '                       (long; BBTESTS="sed grep..." runs only those applets)'
 	@echo '  make bench           C-vs-Rust driver benchmark (instruction counts, then'

@@ -79,6 +79,20 @@ struct getdents_callback64 {
 	int error;
 };
 
+/*
+ * A name a directory may hold: not empty, no '/' or NUL. A corrupt
+ * filesystem can list others ("a/b" names another file; "./", or "\0",
+ * which user space reads as "", the directory itself, which a recursive
+ * walk then enters forever): -EUCLEAN, as Linux's verify_dirent_name()
+ * (which lets NUL through).
+ */
+static int verify_dirent_name(const char *name, int len)
+{
+	if (len <= 0 || memchr(name, '/', len) || memchr(name, 0, len))
+		return -EUCLEAN;
+	return 0;
+}
+
 static bool filldir64(struct dir_context *ctx, const char *name, int namlen, loff_t offset,
 		      u64 ino, unsigned int d_type)
 {
@@ -87,6 +101,9 @@ static bool filldir64(struct dir_context *ctx, const char *name, int namlen, lof
 	int reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + namlen + 1, sizeof(u64));
 	struct linux_dirent64 head;
 
+	buf->error = verify_dirent_name(name, namlen);
+	if (buf->error)
+		return false;
 	if (reclen > buf->count) {
 		buf->error = -EINVAL;	/* the buffer is full (or too small) */
 		return false;
@@ -129,5 +146,5 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, struct linux_dirent64 __user *, di
 	if (err)
 		return err;
 	return buf.error == -EINVAL && buf.count == (int)count ? -EINVAL :
-	       buf.error == -EFAULT ? -EFAULT : 0;
+	       buf.error == -EFAULT || buf.error == -EUCLEAN ? buf.error : 0;
 }

@@ -104,16 +104,20 @@ fn attrs(inode: &Inode) -> Result<Attrs> {
 }
 
 /// Inode `ino` from the inode cache, read from the disk if it is not
-/// there; `vol` is the locked volume. Errors: those of
+/// there, and whether it was there. Errors: those of
 /// [`Volume::read_inode`], `ENOMEM`.
-fn iget(sb: &SuperBlock<Ext2>, vol: &Volume<CacheDevice>, ino: u32) -> Result<ARef<INode<Ext2>>> {
+fn iget(
+    sb: &SuperBlock<Ext2>,
+    vol: &Volume<CacheDevice>,
+    ino: u32,
+) -> Result<(ARef<INode<Ext2>>, bool)> {
     match sb.iget(ino.into())? {
-        Either::Left(cached) => Ok(cached),
+        Either::Left(cached) => Ok((cached, true)),
         // Dropping `new` on an error takes it out of the cache again.
         Either::Right(new) => {
             let inode = vol.read_inode(ino)?;
             let attrs = attrs(&inode)?;
-            new.init(&attrs, KBox::pin_init(new_mutex!(inode), GFP_KERNEL)?)
+            Ok((new.init(&attrs, KBox::pin_init(new_mutex!(inode), GFP_KERNEL)?)?, false))
         }
     }
 }
@@ -237,7 +241,7 @@ impl FileSystem for Ext2 {
     }
 
     fn init_root(sb: &SuperBlock<Self>, data: &Self::Data) -> Result<ARef<INode<Self>>> {
-        iget(sb, &data.vol.lock(), ROOT_INO)
+        iget(sb, &data.vol.lock(), ROOT_INO).map(|(root, _)| root)
     }
 
     fn lookup(
@@ -249,10 +253,23 @@ impl FileSystem for Ext2 {
             return Err(ENAMETOOLONG);
         }
         let vol = data.vol.lock();
-        match vol.lookup(&get(dir), name)? {
-            Some(ino) => iget(dir.super_block(), &vol, ino).map(Some),
-            None => Ok(None),
+        let Some(ino) = vol.lookup(&get(dir), name)? else {
+            return Ok(None);
+        };
+        let (inode, cached) = iget(dir.super_block(), &vol, ino)?;
+        // A directory has one name: the dcache keeps a dentry for every
+        // inode it holds until unmount, so one already in the inode cache
+        // has its name. A second is a loop (an ancestor: walks would go
+        // down forever) or a hard link to a directory.
+        if cached && get(&inode).is_dir() {
+            pr_err!(
+                "directory {}: entry for directory {}, which has a name\n",
+                get(dir).ino,
+                ino
+            );
+            return Err(EFSCORRUPTED);
         }
+        Ok(Some(inode))
     }
 
     fn read_dir(dir: &INode<Self>, data: &Self::Data, emitter: &mut DirEmitter<'_>) -> Result {

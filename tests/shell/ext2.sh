@@ -7,7 +7,7 @@
 # (and unmount) before that leaves the image as it was: the manifest
 # still matches. Writing is tested against e2fsck by
 # scripts/ext2_write_test.py.
-DEV=/dev/nullb0		# the disk the images go to
+DEV=${DEV:-/dev/nullb0}	# the disk the images go to (user.ext2_disk: /dev/vda)
 MNT=/tmp/ext2_mnt
 IMG=/tests/ext2
 mkdir -p $MNT
