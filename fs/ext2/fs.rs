@@ -117,7 +117,8 @@ fn iget(
         Either::Right(new) => {
             let inode = vol.read_inode(ino)?;
             let attrs = attrs(&inode)?;
-            Ok((new.init(&attrs, KBox::pin_init(new_mutex!(inode), GFP_KERNEL)?)?, false))
+            let data = KBox::pin_init(new_mutex!(inode), GFP_KERNEL)?;
+            Ok((new.init(&attrs, data)?, false))
         }
     }
 }
