@@ -5,6 +5,9 @@
 #   qemu.sh --arch x86_64 --kernel build/x86_64/vmlinux [--append "..."]
 #           [--initrd FILE] [--gdb] [--timeout SECONDS]
 # The machine has $SMP CPUs (default 1), as `make run|test SMP=n` sets.
+# ARCH=arm: $MACHINE is the board, versatilepb (ARM1176, one CPU: the
+# default at SMP=1) or realview-eb-mpcore (ARM11 MPCore, up to 4 CPUs:
+# the default above 1).
 # DISK=path in the environment: a raw image attached as the first
 # virtio-blk disk (a 16 MiB scratch image, deleted afterwards, without it).
 # Exit status: 0 when the kernel powered off cleanly, 1 when it reported a
@@ -49,9 +52,15 @@ arm)
 	case "$kernel" in
 	*vmlinux) [ -f "${kernel%vmlinux}Image" ] && kernel=${kernel%vmlinux}Image ;;
 	esac
-	# The board's AC97 codec gets no audio backend.
+	# The boards' AC97 codec gets no audio backend.
 	export QEMU_AUDIO_DRV=none
-	set -- qemu-system-arm -machine versatilepb -cpu arm1176 -m 128M \
+	machine=${MACHINE:-$([ "${SMP:-1}" = 1 ] && echo versatilepb || echo realview-eb-mpcore)}
+	case "$machine" in
+	versatilepb) cpu=arm1176 ;;
+	realview-eb-mpcore) cpu=arm11mpcore ;;
+	*) echo "qemu.sh: MACHINE=$machine: not an arm board Ferrite runs on" >&2; exit 2 ;;
+	esac
+	set -- qemu-system-arm -machine "$machine" -cpu $cpu -m 128M \
 		-semihosting-config enable=on,target=native ;;
 powerpc)
 	# pseries runs the Image next to vmlinux as its firmware (QEMU enters

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Runs every suite registered with kunit_test_suites() (the
- * .kunit_test_suites section), optionally filtered by a glob on the suite
- * name ("kunit.filter=" on the command line), and prints the KTAP header.
+ * .kunit_test_suites section), optionally filtered by globs on the suite
+ * name ("kunit.filter=" on the command line: "-glob" leaves out what it
+ * matches), and prints the KTAP header.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -23,25 +24,32 @@ bool glob_match(const char *pat, const char *str)
 	return false;
 }
 
-/* Comma-separated globs: true if any matches. */
+/*
+ * Comma-separated globs: true if no "-glob" matches and, when there is a
+ * glob without '-', one of those matches.
+ */
 static bool filter_match(const char *filter, const char *name)
 {
+	bool any = false, matched = false;
 	char pat[64];
 
 	while (*filter) {
 		size_t n = strcspn(filter, ",");
+		bool out = *filter == '-';
 
 		if (n < sizeof(pat)) {
-			memcpy(pat, filter, n);
-			pat[n] = '\0';
-			if (glob_match(pat, name))
-				return true;
+			memcpy(pat, filter + out, n - out);
+			pat[n - out] = '\0';
+			if (out && glob_match(pat, name))
+				return false;
+			any |= !out;
+			matched |= !out && glob_match(pat, name);
 		}
 		filter += n;
 		if (*filter == ',')
 			filter++;
 	}
-	return false;
+	return !any || matched;
 }
 
 int kunit_run_all_tests(const char *filter)

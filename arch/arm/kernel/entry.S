@@ -18,12 +18,14 @@
  * the user's banked SP and LR are saved in it, and the way back is
  * exit_to_user_mode() and ret_to_user.
  *
- * Before the frame is pushed it is checked against arm_stack_limit (the
- * bottom of the current thread's stack): if the stack has overflowed into
- * the guard page below it, the frame is built on a separate overflow stack
- * instead and the overflow is reported (a handler cannot run on a stack
- * that faults).
+ * Before the frame is pushed it is checked against the current task's
+ * thread.stack_limit (the bottom of its stack; 0, no check, on the boot
+ * stack), found through TPIDRPRW's cpu_info: if the stack has overflowed
+ * into the guard page below it, the frame is built on this CPU's overflow
+ * stack instead and the overflow is reported (a handler cannot run on a
+ * stack that faults).
  */
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 
 	.arm
@@ -71,8 +73,10 @@ vector_\name:
 	str	lr, [sp, #12]
 	mov	r0, sp
 	msr	cpsr_c, #(SVC_MODE | PSR_I_BIT_ | PSR_F_BIT)
-	ldr	r1, =arm_stack_limit
-	ldr	r1, [r1]
+	mrc	p15, 0, r1, c13, c0, 4
+	ldr	r1, [r1, #CPU_INFO_CURR_TASK]
+	cmp	r1, #0
+	ldrne	r1, [r1, #THREAD_STACK_LIMIT]
 	sub	sp, sp, #PT_SIZE
 	cmp	sp, r1
 	blo	__bad_stack
@@ -182,12 +186,17 @@ ret_from_fork:
 
 /*
  * The stack overflowed: SP is the would-be frame below the stack's limit,
- * r0 points to what the stub saved, r1 is scratch. Build the frame on the
- * overflow stack, with the SP of the exception, and report.
+ * r0 points to what the stub saved, r1 is scratch. Build the frame on
+ * this CPU's overflow stack (cpu_info.overflow_sp; 0 on the boot CPU,
+ * whose is the static one), with the SP of the exception, and report.
  */
 __bad_stack:
 	add	r1, sp, #PT_SIZE
-	ldr	sp, =overflow_stack_top - PT_SIZE
+	mrc	p15, 0, sp, c13, c0, 4
+	ldr	sp, [sp, #CPU_INFO_OVERFLOW_SP]
+	cmp	sp, #0
+	ldreq	sp, =overflow_stack_top
+	sub	sp, sp, #PT_SIZE
 	build_frame
 	mov	fp, #0
 	mov	r0, sp
@@ -209,9 +218,6 @@ __switch_to_asm:
 	ldmia	r1, {r4 - r11, sp, lr}
 	ldr	r2, [r1, #44]
 	mcr	p15, 0, r2, c13, c0, 3
-	ldr	r2, [r1, #40]
-	ldr	r3, =arm_stack_limit
-	str	r2, [r3]
 	bx	lr
 
 /* First code of a new thread: r0 = prev, r4 = fn, r5 = arg. */

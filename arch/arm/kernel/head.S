@@ -2,15 +2,22 @@
 /*
  * 32-bit ARM entry. QEMU's -kernel loads the Image at physical 0x10000
  * and enters it at its first byte as the 32-bit ARM boot protocol says:
- * SVC mode, MMU and caches off, r2 = physical address of the ATAGs (the
- * RAM, the command line and the initrd).
+ * SVC mode, MMU and caches off, r1 = the machine ID (the board), r2 =
+ * physical address of the ATAGs (the RAM, the command line and the
+ * initrd).
  *
  * We build boot page tables out of 1 MiB sections (an identity map of the
  * first 32 MiB, where the image is, for the switch; physical 0-512 MiB at
  * PAGE_OFFSET: RAM below 256 MiB as normal memory, the devices above as
  * device memory), turn the MMU on in the ARMv6 format (SCTLR.XP), jump to
  * the direct map, give the exception modes their small stacks and call
- * arm_start_kernel(atags_pa). paging_init() replaces these tables.
+ * arm_start_kernel(atags_pa, machine). paging_init() replaces these
+ * tables.
+ *
+ * A secondary CPU enters at secondary_entry (physical, MMU off; the board
+ * started it, arch/arm/kernel/smp.c), waits until secondary_data names
+ * its MPCore CPU number, turns the MMU on with the same boot tables (kept
+ * for this) and calls arm_secondary_start() on its idle task's stack.
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -37,6 +44,7 @@
 _head:
 	cpsid	aif
 	mov	r10, r2			/* ATAGs */
+	mov	r11, r1			/* machine ID */
 
 	/* Zero .bss (page aligned at both ends; the boot tables live there). */
 	ldr	r0, =__bss_start - PAGE_OFFSET
@@ -66,6 +74,15 @@ _head:
 	cmp	r6, #LINEAR_SECTIONS
 	blo	3b
 
+	ldr	lr, =primary_switched
+	b	__enable_mmu
+
+/*
+ * Turn the MMU on with the first-level table at physical r4 (TTBR0 and
+ * TTBR1, TTBCR.N = 0), caches and branch prediction on, and jump to lr,
+ * a virtual address. Clobbers r0, r1.
+ */
+__enable_mmu:
 	/* Caches and TLBs clean, then the tables (TTBR0 covers everything for now). */
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c7, 0		/* invalidate I and D caches */
@@ -87,11 +104,27 @@ _head:
 	mcr	p15, 0, r0, c7, c5, 4		/* ISB */
 
 	/* Into the direct map. */
-	ldr	pc, =primary_switched
+	mov	pc, lr
 
 primary_switched:
-	/* Each exception mode's SP: 16 bytes where entry.S saves r0, r1, pc, SPSR. */
 	ldr	r0, =exception_stacks
+	bl	arm_set_mode_stacks
+	ldr	sp, =boot_stack_top
+	mov	r0, r10
+	mov	r1, r11			/* before fp (r11) is cleared */
+	mov	fp, #0
+	mov	lr, #0
+	bl	arm_start_kernel
+4:	b	4b
+
+/*
+ * void arm_set_mode_stacks(void *base): the IRQ, abort and undefined
+ * modes' SPs at base, base + 16 and base + 32, 16 bytes each where
+ * entry.S saves r0, r1, pc and the SPSR. Called in SVC mode with
+ * interrupts off; back in SVC mode, its own SP and LR untouched.
+ */
+	.globl arm_set_mode_stacks
+arm_set_mode_stacks:
 	msr	cpsr_c, #(IRQ_MODE | PSR_I_BIT_ | PSR_F_BIT)
 	mov	sp, r0
 	msr	cpsr_c, #(ABT_MODE | PSR_I_BIT_ | PSR_F_BIT)
@@ -99,12 +132,59 @@ primary_switched:
 	msr	cpsr_c, #(UND_MODE | PSR_I_BIT_ | PSR_F_BIT)
 	add	sp, r0, #32
 	msr	cpsr_c, #(SVC_MODE | PSR_I_BIT_ | PSR_F_BIT)
-	ldr	sp, =boot_stack_top
+	bx	lr
+
+/*
+ * void cpu_load_kernel_tables(void): see <asm/setup.h>. Uses no stack
+ * (a secondary CPU calls it before it has one); clobbers r0, r1.
+ */
+	.globl cpu_load_kernel_tables
+cpu_load_kernel_tables:
+	ldr	r0, =kernel_pgd_phys
+	ldr	r0, [r0]
+	ldr	r1, =user_pgd_phys
+	ldr	r1, [r1]
+	mcr	p15, 0, r0, c2, c0, 1		/* TTBR1 */
+	mcr	p15, 0, r1, c2, c0, 0		/* TTBR0 */
+	mov	r0, #1
+	mcr	p15, 0, r0, c2, c0, 2		/* TTBCR.N = 1 */
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c10, 4		/* DSB */
+	mcr	p15, 0, r0, c8, c7, 0		/* invalidate TLBs */
+	mcr	p15, 0, r0, c7, c10, 4		/* DSB */
+	mrc	p15, 0, r0, c1, c0, 0
+	orr	r0, r0, #SCTLR_V
+	mcr	p15, 0, r0, c1, c0, 0
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 4		/* ISB */
+	bx	lr
+
+/*
+ * A secondary CPU, from the board's boot code: SVC mode, MMU off. Only
+ * the CPU whose MPCore number (the CPU ID register, MPIDR[3:0]) is in
+ * secondary_data.hwid goes on; another one woken early waits here.
+ */
+	.globl secondary_entry
+secondary_entry:
+	cpsid	aif
+	mrc	p15, 0, r2, c0, c0, 5
+	and	r2, r2, #15
+	ldr	r1, =secondary_data - PAGE_OFFSET
+5:	ldr	r3, [r1]
+	cmp	r3, r2
+	bne	5b
+	ldr	r4, =boot_pg_dir - PAGE_OFFSET
+	ldr	lr, =secondary_switched
+	b	__enable_mmu
+
+secondary_switched:
+	bl	cpu_load_kernel_tables		/* the idle stack is in vmalloc space */
+	ldr	r1, =secondary_data
+	ldr	sp, [r1, #4]
 	mov	fp, #0
 	mov	lr, #0
-	mov	r0, r10
-	bl	arm_start_kernel
-4:	b	4b
+	bl	arm_secondary_start
+6:	b	6b
 	.ltorg
 
 	.section .bss.page_aligned, "aw", %nobits
@@ -118,4 +198,4 @@ boot_stack_bottom:
 boot_stack_top:
 	.globl exception_stacks
 exception_stacks:
-	.skip	48
+	.skip	48 * CONFIG_NR_CPUS

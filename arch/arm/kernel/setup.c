@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * 32-bit ARM boot: from the Image entry (head.S) to start_kernel(). The
- * versatilepb board has no device tree unless one is given, so its
- * devices are at the fixed addresses of <asm/setup.h>, and what changes
- * from boot to boot comes in the ATAGs whose physical address QEMU passed
- * in r2: the RAM (ATAG_MEM), the command line (ATAG_CMDLINE) and the
- * initrd (ATAG_INITRD2).
+ * boards have no device tree unless one is given: the machine ID QEMU
+ * passed in r1 names the board (<asm/mach.h>), whose devices are at the
+ * fixed addresses of <asm/setup.h>, and what changes from boot to boot
+ * comes in the ATAGs whose physical address QEMU passed in r2: the RAM
+ * (ATAG_MEM), the command line (ATAG_CMDLINE) and the initrd
+ * (ATAG_INITRD2).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -15,6 +16,7 @@
 #include <linux/serial_pl011.h>
 #include <linux/start_kernel.h>
 #include <linux/string.h>
+#include <asm/mach.h>
 #include <asm/page.h>
 #include <asm/setup.h>
 
@@ -35,16 +37,22 @@ phys_addr_t initrd_start_phys;
 phys_addr_t initrd_size;
 
 static phys_addr_t atags_pa;
+static unsigned int machine_nr;
+
+const struct machine_desc *machine_desc;
+
+static const struct machine_desc *const machines[] = { &versatile_pb_desc, &realview_eb_desc };
 
 extern char _head[], _end[];
 
 /*
  * arm_start_kernel() - first C code, on the boot stack with the boot
- * page tables (physical 0-512 MiB at PAGE_OFFSET). Sets up this CPU's
- * cpu_info and the console, then enters generic code.
+ * page tables (physical 0-512 MiB at PAGE_OFFSET). Picks the board by
+ * @machine (versatilepb's if unknown: said once the console is up), sets
+ * up this CPU's cpu_info and the console, then enters generic code.
  */
-__noreturn void arm_start_kernel(phys_addr_t atags);
-__noreturn void arm_start_kernel(phys_addr_t atags)
+__noreturn void arm_start_kernel(phys_addr_t atags, unsigned int machine);
+__noreturn void arm_start_kernel(phys_addr_t atags, unsigned int machine)
 {
 	struct cpu_info *ci = &cpu_infos[0];
 
@@ -52,7 +60,13 @@ __noreturn void arm_start_kernel(phys_addr_t atags)
 	ci->cpu = 0;
 	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 4" :: "r"(ci));
 	atags_pa = atags;
-	pl011_early_init((unsigned long)__va(VERSATILE_UART0_BASE))->irq = IRQ_UART0;
+	machine_nr = machine;
+	machine_desc = &versatile_pb_desc;
+	for (size_t i = 0; i < ARRAY_SIZE(machines); i++)
+		if (machines[i]->nr == machine)
+			machine_desc = machines[i];
+	pl011_early_init((unsigned long)__va(machine_desc->uart_base))->irq =
+		machine_desc->uart_irq;
 	start_kernel();
 }
 
@@ -93,6 +107,9 @@ void __init setup_arch(void)
 {
 	const struct tag *t = first_tag();
 
+	if (machine_desc->nr != machine_nr)
+		pr_warn("machine ID %u unknown: assuming %s\n", machine_nr, machine_desc->name);
+	pr_info("Machine: %s\n", machine_desc->name);
 	if (!t)
 		panic("no ATAG list at r2 (%#lx)", (unsigned long)atags_pa);
 	parse_atags(t);
@@ -102,4 +119,5 @@ void __init setup_arch(void)
 	if (initrd_size)
 		memblock_reserve(initrd_start_phys, initrd_size);
 	paging_init();
+	smp_init_cpus();
 }

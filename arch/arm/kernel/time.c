@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * 32-bit ARM time on versatilepb. The clock is the system controller's
+ * 32-bit ARM time, on both boards. The clock is the system registers'
  * 24 MHz counter (SYS_24MHZ), 32 bits wide: it wraps every 179 s, so every
- * read adds the ticks since the previous one to a 64-bit count, and the
- * periodic tick reads it often enough never to miss a wrap. The tick is
- * the first SP804 timer (1 MHz) in periodic mode, HZ times a second, on
- * VIC line 4, for jiffies, timers and preemption.
+ * read extends it to 64 bits from the last count read, and the periodic
+ * tick reads it well within half a wrap (a counter behind the last count,
+ * which another CPU read after this one, counts as no time). The count is
+ * one atomic 64-bit word whose low half is the counter, advanced by a
+ * compare-and-exchange: every CPU reads the clock, printk() among them,
+ * so it takes no lock. The tick, HZ times a second for jiffies, timers
+ * and preemption, is the board's (machine_desc->init_time): on
+ * versatilepb the first SP804 timer (1 MHz) in periodic mode, here; on
+ * realview-eb-mpcore each CPU's MPCore private timer (smp_twd.c).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -14,9 +19,11 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/sched.h>
+#include <linux/atomic.h>
 #include <linux/start_kernel.h>
 #include <linux/timer.h>
 #include <asm/io.h>
+#include <asm/mach.h>
 #include <asm/page.h>
 #include <asm/setup.h>
 
@@ -32,24 +39,22 @@
 #define TIMER_HZ 1000000
 
 static unsigned long counter, timer;
-static u32 cyc_last;		/* counter value at the previous read */
-static u64 cyc_total;		/* 24 MHz ticks since time_init() */
+static atomic64_t cyc_last;	/* the last count read; its low half the counter then */
+static u64 cyc_base;		/* the count at time_init() */
 
 u64 ktime_get_ns(void)
 {
-	unsigned long flags;
+	s64 last = atomic64_read(&cyc_last);
+	s32 delta;
 	u64 cyc;
-	u32 now;
 
 	if (!counter)
 		return 0;
-	local_irq_save(flags);
-	now = readl(counter);
-	cyc_total += (u32)(now - cyc_last);
-	cyc_last = now;
-	cyc = cyc_total;
-	local_irq_restore(flags);
-	return cyc * 125 / 3;	/* 1000 / 24 ns a tick */
+	delta = readl(counter) - (u32)last;
+	cyc = last + max(delta, 0);
+	/* Lost to a newer count: that one is as right as this one. */
+	atomic64_try_cmpxchg(&cyc_last, &last, cyc);
+	return (cyc - cyc_base) * 125 / 3;	/* 1000 / 24 ns a tick */
 }
 
 static irqreturn_t timer_interrupt(int irq, void *dev)
@@ -63,16 +68,22 @@ static irqreturn_t timer_interrupt(int irq, void *dev)
 
 void __init time_init(void)
 {
-	timer = (unsigned long)__va(VERSATILE_TIMER01_BASE);
-	cyc_last = readl(__va(VERSATILE_SYS_BASE + SYS_24MHZ));
+	cyc_base = readl(__va(VERSATILE_SYS_BASE + SYS_24MHZ));
+	atomic64_set(&cyc_last, cyc_base);
 	counter = (unsigned long)__va(VERSATILE_SYS_BASE + SYS_24MHZ);
+	machine_desc->init_time();
+}
+
+void __init sp804_timer_init(void)
+{
+	timer = (unsigned long)__va(machine_desc->timer_base);
 	pr_info("clocksource: 24 MHz system counter, tick %d Hz from SP804 on IRQ %d\n", HZ,
-		IRQ_TIMER01);
+		machine_desc->timer_irq);
 
 	writel(0, timer + TIMER_CTRL);
 	writel(TIMER_HZ / HZ, timer + TIMER_LOAD);
 	writel(1, timer + TIMER_INTCLR);
-	if (request_irq(IRQ_TIMER01, timer_interrupt, 0, "sp804", NULL))
+	if (request_irq(machine_desc->timer_irq, timer_interrupt, 0, "sp804", NULL))
 		panic("cannot get the timer interrupt");
 	writel(TIMER_CTRL_32BIT | TIMER_CTRL_IE | TIMER_CTRL_PERIODIC | TIMER_CTRL_ENABLE,
 	       timer + TIMER_CTRL);

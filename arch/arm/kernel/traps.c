@@ -27,11 +27,15 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
+#include <asm/mach.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 
-/* Lowest SP an exception frame may start at (entry.S; 0: no check). */
-unsigned long arm_stack_limit;
+/* entry.S reads these at fixed offsets. */
+_Static_assert(offsetof(struct cpu_info, curr_task) == CPU_INFO_CURR_TASK, "asm/percpu.h");
+_Static_assert(offsetof(struct cpu_info, overflow_sp) == CPU_INFO_OVERFLOW_SP, "asm/percpu.h");
+_Static_assert(offsetof(struct task_struct, thread.stack_limit) == THREAD_STACK_LIMIT,
+	       "asm/percpu.h");
 
 static const char *fsr_info(unsigned long fsr)
 {
@@ -181,7 +185,7 @@ void arm_irq_handler(struct pt_regs *regs)
 
 	ci->in_irq++;
 	ci->irq_count++;
-	vic_handle_irq();
+	machine_desc->handle_irq();
 	ci->in_irq--;
 	/*
 	 * Kernel preemption: the interrupted code allowed it. From user mode
@@ -208,7 +212,8 @@ void arm_bad_stack(struct pt_regs *regs)
 	struct task_struct *t = current;
 
 	oops_in_progress++;
-	arm_stack_limit = 0;	/* the overflow stack is in use now */
+	if (t)
+		t->thread.stack_limit = 0;	/* the overflow stack is in use now */
 	pr_emerg("Insufficient stack space to handle exception!\n");
 	if (t && t->stack)
 		pr_emerg("Task stack: [%08lx..%08lx]\n", (unsigned long)t->stack,

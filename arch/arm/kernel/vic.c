@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * ARM PrimeCell PL190 Vectored Interrupt Controller, the primary
- * interrupt controller of versatilepb: 32 level-sensitive lines, all
+ * interrupt controller of versatilepb (its machine_desc's): 32 level-sensitive lines, all
  * routed to IRQ (none to FIQ), masked until request_irq() unmasks them.
  * Linux IRQ numbers are VIC lines here (the timer is 4, the UART 12).
  * The vector registers are not used: the handler reads which lines are
@@ -10,7 +10,6 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
-#include <linux/start_kernel.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -26,7 +25,7 @@
 
 static unsigned long vic;
 
-void __init init_IRQ(void)
+void __init vic_init_irq(void)
 {
 	vic = (unsigned long)__va(VERSATILE_VIC_BASE);
 	writel(0, vic + VIC_INT_SELECT);
@@ -37,13 +36,13 @@ void __init init_IRQ(void)
 	pr_info("VIC: PL190 at %#x, %d lines\n", VERSATILE_VIC_BASE, VIC_NR_IRQS);
 }
 
-void arch_irq_unmask(unsigned int irq)
+void vic_irq_unmask(unsigned int irq)
 {
 	if (irq < VIC_NR_IRQS)
 		writel(1U << irq, vic + VIC_INT_ENABLE);
 }
 
-void arch_irq_mask(unsigned int irq)
+void vic_irq_mask(unsigned int irq)
 {
 	if (irq < VIC_NR_IRQS)
 		writel(1U << irq, vic + VIC_INT_ENABLE_CLEAR);

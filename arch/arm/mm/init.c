@@ -16,10 +16,9 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <asm/cacheflush.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
-
-#define SCTLR_V (1 << 13)
 
 extern char _head[], _etext[], _erodata[], _end[], __vectors_start[];
 
@@ -52,7 +51,6 @@ void __init paging_init(void)
 	phys_addr_t ram_start = memblock_start_of_DRAM();
 	phys_addr_t ram_end = min_t(phys_addr_t, memblock_end_of_DRAM(), VERSATILE_SYS_BASE);
 	unsigned long text = (unsigned long)_head;
-	unsigned long sctlr;
 
 	kernel_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 	for (phys_addr_t pa = ram_start; pa < ram_end; pa += PAGE_SIZE) {
@@ -67,16 +65,8 @@ void __init paging_init(void)
 	user_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
 
 	/* Clean the whole D-cache (the walker reads tables uncached), then switch. */
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 0" :: "r"(0) : "memory");
-	arm_dsb();
-	__asm__ __volatile__("mcr p15, 0, %0, c2, c0, 1\n\t"	/* TTBR1 */
-			     "mcr p15, 0, %1, c2, c0, 0\n\t"	/* TTBR0 */
-			     "mcr p15, 0, %2, c2, c0, 2"	/* TTBCR.N = 1 */
-			     :: "r"(kernel_pgd_phys), "r"(user_pgd_phys), "r"(1) : "memory");
-	flush_tlb_all_user();
-	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0" :: "r"(sctlr | SCTLR_V) : "memory");
-	arm_isb();
+	clean_dcache_all();
+	cpu_load_kernel_tables();
 	pr_info("paging: direct map %lu MiB, kernel text %lu KiB R-X, rodata %lu KiB R--\n",
 		(unsigned long)((ram_end - ram_start) >> 20),
 		((unsigned long)_etext - text) >> 10,

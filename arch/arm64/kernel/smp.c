@@ -6,11 +6,12 @@
  * with PSCI CPU_ON at secondary_entry (head.S), MMU off, which turns the
  * MMU on and calls arm64_secondary_start().
  *
- * IPIs are GIC software-generated interrupts, one SGI number per message.
+ * IPIs are GIC software-generated interrupts (drivers/irqchip/irq-gic.c).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/irqchip/arm-gic.h>
 #include <linux/libfdt.h>
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
@@ -20,11 +21,6 @@
 #include <asm/processor.h>
 #include <asm/psci.h>
 #include <asm/setup.h>
-
-enum ipi_msg_type {
-	IPI_RESCHEDULE,
-	IPI_CALL_FUNC,
-};
 
 static u64 cpu_mpidr[NR_CPUS];
 
@@ -95,39 +91,4 @@ __noreturn void arm64_secondary_start(void)
 	gic_cpu_init();
 	arch_timer_starting_cpu();
 	secondary_start_kernel();
-}
-
-static void send_ipi(int cpu, enum ipi_msg_type msg)
-{
-	cpumask_t mask = {};
-
-	cpumask_set_cpu(cpu, &mask);
-	gic_send_sgi(&mask, msg);
-}
-
-void arch_smp_send_reschedule(int cpu)
-{
-	send_ipi(cpu, IPI_RESCHEDULE);
-}
-
-void arch_send_call_function_single_ipi(int cpu)
-{
-	send_ipi(cpu, IPI_CALL_FUNC);
-}
-
-void arch_send_call_function_ipi_mask(const cpumask_t *mask)
-{
-	gic_send_sgi(mask, IPI_CALL_FUNC);
-}
-
-void handle_IPI(unsigned int ipinr)
-{
-	switch (ipinr) {
-	case IPI_RESCHEDULE:
-		scheduler_ipi();
-		break;
-	case IPI_CALL_FUNC:
-		generic_smp_call_function_interrupt();
-		break;
-	}
 }

@@ -21,6 +21,7 @@
 #include <linux/start_kernel.h>
 #include <linux/syscalls.h>
 #include <linux/stacktrace.h>
+#include <linux/irqchip/arm-gic.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/processor.h>

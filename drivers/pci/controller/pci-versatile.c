@@ -27,6 +27,9 @@
  *
  * DMA: RAM is at PCI address 0 (SMAP = 0), so a bus address is the
  * physical address, as kernel/dma/mapping.c hands out.
+ *
+ * The same kernel boots realview-eb-mpcore, whose PCI host is elsewhere:
+ * the host is probed only where the board (<asm/mach.h>) has this one.
  */
 #define pr_fmt(fmt) "pci-versatile: " fmt
 
@@ -36,6 +39,7 @@
 #include <linux/io.h>
 #include <linux/slab.h>
 #include <linux/pci.h>
+#include <asm/mach.h>
 
 #define VP_PCI_REGS		0x10001000
 #define  VP_PCI_IMAP(n)		(0x00 + 4 * (n))
@@ -96,6 +100,8 @@ static int __init vp_pci_init(void)
 	struct pci_host_bridge *host;
 	int err;
 
+	if (!machine_desc->versatile_pci)
+		return 0;
 	err = vp_setup_board();
 	if (err)
 		return err;

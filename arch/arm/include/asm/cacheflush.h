@@ -28,4 +28,15 @@ static inline void flush_icache_range(unsigned long start, unsigned long end)
 	arm_isb();
 }
 
+/*
+ * clean_dcache_all() - write every dirty D-cache line back to memory, for
+ * a reader with its caches off (the MMU's table walks, a CPU starting)
+ * and wait. Never sleeps.
+ */
+static inline void clean_dcache_all(void)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 0" :: "r"(0) : "memory");
+	arm_dsb();
+}
+
 #endif /* _ASM_ARM_CACHEFLUSH_H */

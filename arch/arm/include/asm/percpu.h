@@ -6,6 +6,16 @@
 #ifndef _ASM_ARM_PERCPU_H
 #define _ASM_ARM_PERCPU_H
 
+/*
+ * Offsets entry.S reads (checked in traps.c): cpu_info's curr_task and
+ * overflow_sp, and the task's thread.stack_limit (thread_struct is
+ * first in task_struct).
+ */
+#define CPU_INFO_CURR_TASK 4
+#define CPU_INFO_OVERFLOW_SP 68
+#define THREAD_STACK_LIMIT 40
+
+#ifndef __ASSEMBLER__
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
@@ -13,5 +23,6 @@ static __always_inline struct cpu_info *arch_this_cpu(void)
 	__asm__("mrc p15, 0, %0, c13, c0, 4" : "=r"(ci));
 	return ci;
 }
+#endif
 
 #endif /* _ASM_ARM_PERCPU_H */

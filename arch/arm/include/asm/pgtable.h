@@ -106,10 +106,14 @@ static inline void flush_tlb_one(unsigned long va)
 	arm_isb();
 }
 
-/* One CPU: flush_tlb_one() reaches every TLB there is. */
+/*
+ * ARMv6's TLB operations reach the calling CPU's TLB only (the ARM11
+ * MPCore does not broadcast them): a kernel mapping changed is flushed
+ * on the other CPUs by a cross-CPU call (flush_tlb_kernel_range()).
+ */
 static inline bool arch_tlbi_broadcast(void)
 {
-	return true;
+	return false;
 }
 
 /* --- Page-table geometry (include/linux/pgtable.h) ---------------------- */

@@ -49,24 +49,11 @@ void arm64_dt_scan_cpus(const void *fdt);
 /* cpu_logical_map() - the MPIDR affinity of possible CPU @cpu. */
 u64 cpu_logical_map(unsigned int cpu);
 
-/* Generic interrupt controller (arch/arm64/kernel/gic.c). */
-void gic_handle_irq(void);
-
-/* gic_cpu_init() - set up the calling CPU's banked interrupts and CPU interface. */
-void gic_cpu_init(void);
-
-/* gic_send_sgi() - raise SGI @sgi (0-15) on every CPU of @mask; any context. */
-struct cpumask;
-void gic_send_sgi(const struct cpumask *mask, unsigned int sgi);
-
 /*
  * arch_timer_starting_cpu() - start the calling CPU's tick, one period
  * from now, its timer PPI unmasked (time.c); interrupts off.
  */
 void arch_timer_starting_cpu(void);
-
-/* handle_IPI() - the IPI SGI @ipinr arrived (smp.c); IRQ context. */
-void handle_IPI(unsigned int ipinr);
 #endif
 
 #endif /* _ASM_ARM64_SETUP_H */
