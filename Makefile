@@ -164,10 +164,10 @@ QEMU_TIMEOUT ?= 120
 # the boot CPU.
 SMP ?= 1
 export SMP
-# make test on riscv64 and arm64 at SMP=1 also runs the KUnit suites in a
+# make test on riscv64, arm64 and powerpc at SMP=1 also runs the KUnit suites in a
 # second boot with SMP_KUNIT CPUs (one more KUnit boot, about a minute under
 # load; SMP_KUNIT=0: not).
-SMP_KUNIT ?= $(if $(filter riscv64 arm64,$(ARCH)),$(if $(filter 1,$(SMP)),4))
+SMP_KUNIT ?= $(if $(filter riscv64 arm64 powerpc,$(ARCH)),$(if $(filter 1,$(SMP)),4))
 
 .PHONY: setup run test bench gdb busybox-testsuite fuzz-ext2
 setup:
@@ -266,7 +266,7 @@ help:
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
 	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; only the boot CPU runs tasks yet)'
-	@echo '  make test SMP_KUNIT=n  riscv64, arm64: KUnit again with n CPUs (default 4, 0: not)'
+	@echo '  make test SMP_KUNIT=n  riscv64, arm64, powerpc: KUnit again with n CPUs (default 4, 0: not)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make fuzz-ext2       mount N (10000) hostile ext2 images in Ferrite; SEED=s,'
 	@echo '                       FIRST=i N=1 reruns image i; BATCH images per boot'

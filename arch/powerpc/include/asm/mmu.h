@@ -7,9 +7,10 @@
 #ifndef _ASM_POWERPC_MMU_H
 #define _ASM_POWERPC_MMU_H
 
-#include <linux/types.h>
-
 #define USER_PID 1
+
+#ifndef __ASSEMBLER__
+#include <linux/types.h>
 
 /*
  * set_process_table_entry() - make process table entry @pid point at the
@@ -20,5 +21,6 @@ void set_process_table_entry(unsigned int pid, phys_addr_t pgd_pa);
 
 /* user_pgtable_init() - the user tree of the test pages (mm/pgtable.c). */
 void user_pgtable_init(void);
+#endif
 
 #endif /* _ASM_POWERPC_MMU_H */
