@@ -20,7 +20,6 @@
  * (entry.S), which works either way.
  */
 #include <asm/asm.h>
-#include <asm/mmu.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/reg.h>
@@ -112,14 +111,12 @@ start_high:
  * physical address of secondary_entry, in real mode and in either byte
  * order. It turns translation on with the kernel's radix tree (the
  * hypervisor already gave every CPU the boot CPU's LPCR and process
- * table), takes its stack and cpu_info (r13, SPRG1) from secondary_data
+ * table; quadrant 3 does not depend on PIDR), takes its stack and cpu_info (r13, SPRG1) from secondary_data
  * and calls powerpc64_secondary_start() on that stack.
  */
 	.globl secondary_entry
 secondary_entry:
 	FIXUP_ENDIAN
-	li 11, USER_PID
-	mtspr SPRN_PID, 11
 	LOAD_IMM64 11, MSR_KERNEL_REAL | MSR_IR | MSR_DR
 	LOAD_IMM64 12, .Lsecondary_mmu_on
 	mtsrr0 12

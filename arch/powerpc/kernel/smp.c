@@ -20,6 +20,7 @@
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 #include <linux/smp.h>
+#include <asm/mmu.h>
 #include <asm/page.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -110,6 +111,7 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 __noreturn void powerpc64_secondary_start(void);
 __noreturn void powerpc64_secondary_start(void)
 {
+	user_pgtable_init_cpu();
 	xics_setup_cpu();
 	start_cpu_decrementer();
 	secondary_start_kernel();

@@ -4,14 +4,21 @@
  * kernel/smp.c): every thread of the device tree came online through
  * RTAS start-cpu, CPU 0 on the boot thread and no two on one server
  * number, RTAS refuses to start a thread that runs or does not
- * exist (the status __cpu_up() reports), and each CPU has an overflow
- * stack of its own that backtraces know. Run with `make ARCH=powerpc test SMP=4`
+ * exist (the status __cpu_up() reports), each CPU loads user tables
+ * without changing another's, and each CPU has an overflow stack of its
+ * own that backtraces know. Run with `make ARCH=powerpc test SMP=4`
  * to bring up several (the second KUnit boot of `make test` does).
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/byteorder.h>
 #include <linux/libfdt.h>
+#include <linux/atomic.h>
+#include <linux/mm_types.h>
+#include <linux/pgtable.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <kunit/uaccess.h>
 #include <linux/sched/task_stack.h>
 #include <linux/smp.h>
 #include <asm/page.h>
@@ -80,6 +87,62 @@ static void powerpc_rtas_start_cpu_errors(struct kunit *test)
 			RTAS_PARAMETER_ERROR);
 }
 
+#define UBASE 0x0000000046000000UL	/* this suite's user test page */
+
+struct other_tables {
+	struct mm_struct *mm;
+	int loaded, done;
+};
+
+/* On another CPU: load @mm's tables there until the caller is done, then its own again. */
+static void hold_other_tables(void *info)
+{
+	struct other_tables *o = info;
+	struct mm_struct *own = this_cpu()->loaded_mm;
+
+	switch_mm(o->mm);
+	smp_store_release(&o->loaded, 1);
+	while (!smp_load_acquire(&o->done))
+		cpu_relax();
+	switch_mm(own);
+}
+
+/*
+ * Another CPU loading other user tables leaves this CPU's alone: each CPU
+ * has its own process table entry (a shared one would make the read
+ * below go through the other, empty, tree and fault).
+ */
+static void powerpc_smp_user_tables_per_cpu(struct kunit *test)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+	struct other_tables o = { .mm = mm };
+	int cpu, other = -1, val = 0, err;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	if (num_online_cpus() < 2) {
+		kfree(mm);
+		kunit_skip(test, "needs a second online CPU (make test SMP=4)");
+	}
+	KUNIT_ASSERT_EQ(test, pgd_alloc(mm), 0);
+	KUNIT_ASSERT_EQ(test, map_user_test_page(UBASE), 0);
+	KUNIT_EXPECT_EQ(test, put_user(42, (int __user *)UBASE), 0);
+	preempt_disable();
+	for_each_online_cpu(cpu)
+		if (cpu != smp_processor_id() && other < 0)
+			other = cpu;
+	smp_call_function_single(other, hold_other_tables, &o, 0);
+	while (!smp_load_acquire(&o.loaded))
+		cpu_relax();
+	err = get_user(val, (int __user *)UBASE);
+	smp_store_release(&o.done, 1);
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, err, 0);
+	KUNIT_EXPECT_EQ(test, val, 42);
+	unmap_user_test_page(UBASE);
+	pgd_free(mm);
+	kfree(mm);
+}
+
 struct overflow_seen {
 	unsigned long top[NR_CPUS];
 	bool bounds_ok[NR_CPUS];
@@ -117,6 +180,7 @@ static struct kunit_case powerpc_smp_cases[] = {
 	KUNIT_CASE(powerpc_smp_dt_threads_online),
 	KUNIT_CASE(powerpc_smp_servers),
 	KUNIT_CASE(powerpc_rtas_start_cpu_errors),
+	KUNIT_CASE(powerpc_smp_user_tables_per_cpu),
 	KUNIT_CASE(powerpc_smp_overflow_stacks),
 	{}
 };
