@@ -20,11 +20,12 @@
 #define THREAD_STACK_GUARD 8
 
 #ifndef __ASSEMBLER__
+/* volatile: read again at each use, since a task may move to another CPU in between. */
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
 
-	__asm__("mr %0, 13" : "=r"(ci));
+	__asm__ __volatile__("mr %0, 13" : "=r"(ci));
 	return ci;
 }
 #endif
