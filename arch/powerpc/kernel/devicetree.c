@@ -3,7 +3,8 @@
  * Hardware discovery from the flattened device tree that QEMU passes in
  * r3: RAM and /chosen (command line, initrd) through drivers/of/fdt.c, the
  * time base frequency, the hypervisor console (/vdevice, "hvterm1") and
- * its interrupt, and the RTAS tokens (/rtas) of the functions we call.
+ * its interrupt, the RTAS tokens (/rtas) of the functions we call, and
+ * the CPUs (kernel/smp.c).
  * Runs before any allocator.
  */
 #include <linux/kernel.h>
@@ -16,6 +17,7 @@
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 
 struct pseries_platform pseries_platform;
 const void *initial_boot_params;
@@ -72,6 +74,7 @@ static void __init scan_devices(const void *fdt)
 	p->rtas_set_xive = rtas_token(fdt, rtas, "ibm,set-xive");
 	p->rtas_int_off = rtas_token(fdt, rtas, "ibm,int-off");
 	p->rtas_int_on = rtas_token(fdt, rtas, "ibm,int-on");
+	p->rtas_start_cpu = rtas_token(fdt, rtas, "start-cpu");
 	p->rtas_read_pci_config = rtas_token(fdt, rtas, "ibm,read-pci-config");
 	p->rtas_write_pci_config = rtas_token(fdt, rtas, "ibm,write-pci-config");
 	pr_info("DT: timebase %llu Hz, hvterm1 %#x irq %u, RTAS power-off token %u\n",
@@ -85,5 +88,6 @@ void __init pseries_dt_scan(const void *fdt)
 	early_init_dt_scan_chosen(fdt);
 	early_init_dt_scan_memory(fdt);
 	scan_devices(fdt);
+	powerpc_dt_scan_cpus(fdt);
 	memblock_reserve(__pa(fdt), fdt_totalsize(fdt));
 }

@@ -20,11 +20,13 @@
  * return to user mode sets; the user's r2 (TOC) and r13 (thread pointer)
  * are saved and the kernel's loaded.
  *
- * Stack overflow: if a kernel frame would not fit above
- * powerpc_stack_guard (the current task's stack bottom plus a frame),
- * saving it would fault in the guard page below the stack and trap again
- * forever. Such interrupts switch to overflow_stack instead and are
- * reported.
+ * Stack overflow: if a kernel frame would not fit above the running
+ * task's thread.stack_guard plus a frame (its stack bottom; 0, or no task
+ * yet: no check), reached through SPRG1's cpu_info.curr_task so that each
+ * CPU checks its own task, saving it would fault in the guard page below
+ * the stack and trap again forever. Such interrupts switch to this CPU's
+ * overflow stack instead (cpu_info.overflow_sp; 0 on the boot CPU, whose
+ * is overflow_stack) and are reported.
  */
 #include <asm/asm.h>
 #include <asm/page.h>
@@ -57,13 +59,20 @@ interrupt_entry:
 	andi. 1, 1, MSR_PR
 	bne .Lfrom_user
 	ld 1, CPU_INFO_USER_SP(12)
-	LOAD_TOC_VAR 12, powerpc_stack_guard
+	ld 12, CPU_INFO_CURR_TASK(12)
+	cmpdi 12, 0
+	beq 1f
+	ld 12, THREAD_STACK_GUARD(12)
 	cmpdi 12, 0
 	beq 1f
 	addi 12, 12, INT_FRAME_SIZE
 	cmpld 1, 12
 	bge 1f
-	/* The frame would land in the guard page: use the overflow stack. */
+	/* The frame would land in the guard page: use this CPU's overflow stack. */
+	mfspr 12, SPRN_SPRG1
+	ld 1, CPU_INFO_OVERFLOW_SP(12)
+	cmpdi 1, 0
+	bne 1f
 	LOAD_IMM64 1, overflow_stack_top
 1:	subi 1, 1, INT_FRAME_SIZE
 	std 2, REGS + PT_GPR(2)(1)
@@ -166,7 +175,7 @@ ret_from_fork:
 
 /*
  * struct task_struct *__switch_to_asm(prev, next): thread.sp is at offset
- * 0 of the task, thread.stack_guard at 8. The frame holds r14..r31 and
+ * 0 of the task. The frame holds r14..r31 and
  * CR above a minimum frame; the return address is in the caller's frame.
  */
 #define SWITCH_FRAME (STACK_FRAME_MIN + 19 * 8 + 8)
@@ -186,9 +195,6 @@ __switch_to_asm:
 	std 0, SW_CR(1)
 	std 1, 0(3)
 	ld 1, 0(4)
-	ld 0, 8(4)
-	addis 12, 2, powerpc_stack_guard@toc@ha
-	std 0, powerpc_stack_guard@toc@l(12)
 	.set i, 14
 	.rept 18
 	ld i, SW_GPR(i)(1)

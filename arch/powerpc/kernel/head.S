@@ -52,12 +52,14 @@
 	VECTOR \base, 0xf60	/* facility unavailable */
 .endm
 
-	.section .head.text, "ax"
-	.globl _stext_head
-_stext_head:
-	. = 0x100
-	.globl _start
-_start:
+/*
+ * Continue little-endian whatever the CPU's byte order: a big-endian CPU
+ * reads the first word as "b .+8" and runs the byte-swapped trampoline,
+ * which flips MSR[LE] and returns (rfid) to the word after it; a
+ * little-endian one reads a trap that never traps and skips it. Then
+ * 64-bit mode, real mode, machine checks on. Clobbers r11 and r12.
+ */
+.macro FIXUP_ENDIAN
 	tdi 0, 0, 0x48		/* big-endian view: b .+8 */
 	b 1f
 	/* Byte-swapped: mfmsr r11; xori r11,r11,1 (MSR_LE); li r12,0;
@@ -68,6 +70,15 @@ _start:
 1:	LOAD_IMM64 11, MSR_KERNEL_REAL
 	mtmsrd 11
 	isync
+.endm
+
+	.section .head.text, "ax"
+	.globl _stext_head
+_stext_head:
+	. = 0x100
+	.globl _start
+_start:
+	FIXUP_ENDIAN
 	mr 31, 3
 	LOAD_IMM64 12, start_high
 	mtctr 12
@@ -94,6 +105,35 @@ start_high:
 	bl powerpc64_start_kernel
 	nop
 4:	b 4b
+
+/*
+ * A secondary CPU, started by RTAS start-cpu (kernel/smp.c) at the
+ * physical address of secondary_entry, in real mode and in either byte
+ * order. It turns translation on with the kernel's radix tree (the
+ * hypervisor already gave every CPU the boot CPU's LPCR and process
+ * table; quadrant 3 does not depend on PIDR), takes its stack and cpu_info (r13, SPRG1) from secondary_data
+ * and calls powerpc64_secondary_start() on that stack.
+ */
+	.globl secondary_entry
+secondary_entry:
+	FIXUP_ENDIAN
+	LOAD_IMM64 11, MSR_KERNEL_REAL | MSR_IR | MSR_DR
+	LOAD_IMM64 12, .Lsecondary_mmu_on
+	mtsrr0 12
+	mtsrr1 11
+	rfid
+.Lsecondary_mmu_on:
+	LOAD_IMM64 2, .TOC.
+	LOAD_IMM64 11, secondary_data
+	ld 1, 0(11)
+	ld 13, 8(11)
+	mtspr SPRN_SPRG1, 13
+	subi 1, 1, STACK_FRAME_MIN
+	li 0, 0
+	std 0, 0(1)		/* back chain 0: the end of backtraces */
+	bl powerpc64_secondary_start
+	nop
+5:	b 5b
 
 	.section .bss.page_aligned, "aw", @nobits
 	.balign PAGE_SIZE

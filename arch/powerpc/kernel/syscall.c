@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
 #include <linux/stddef.h>
 #include <linux/syscalls.h>
 #include <asm/percpu.h>
@@ -16,7 +17,11 @@
 #include <asm/syscall.h>
 #include <asm/traps.h>
 
+_Static_assert(offsetof(struct cpu_info, curr_task) == CPU_INFO_CURR_TASK, "asm/percpu.h");
 _Static_assert(offsetof(struct cpu_info, kernel_sp) == CPU_INFO_KERNEL_SP, "asm/percpu.h");
+_Static_assert(offsetof(struct cpu_info, overflow_sp) == CPU_INFO_OVERFLOW_SP, "asm/percpu.h");
+_Static_assert(offsetof(struct task_struct, thread.stack_guard) == THREAD_STACK_GUARD,
+	       "asm/percpu.h");
 _Static_assert(offsetof(struct cpu_info, user_sp) == CPU_INFO_USER_SP, "asm/percpu.h");
 _Static_assert(offsetof(struct pt_regs, result) == PT_RESULT, "asm/ptrace.h");
 _Static_assert(sizeof(struct pt_regs) == PT_SIZE, "asm/ptrace.h");

@@ -4,7 +4,9 @@
  * (512 MHz on pseries) and gives ktime_get_ns(); the decrementer, which
  * counts down at the same rate and interrupts (vector 0x900, when MSR[EE]
  * is set) once it goes negative, is reloaded one tick ahead each time and
- * drives jiffies, timers and preemption at HZ.
+ * drives jiffies, timers and preemption at HZ. Each CPU has its own
+ * decrementer and its own next tick on its own grid; the boot CPU's alone
+ * advances jiffies (timer_tick()).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -16,12 +18,13 @@
 #include <asm/processor.h>
 #include <asm/reg.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 
 static u64 time_base;		/* time base at time_init() */
 static u64 timebase_hz;
 static u64 tick_cycles;		/* time base ticks per jiffy */
-static u64 next_tick;		/* time base value of the next tick */
+static DEFINE_PER_CPU(u64, next_tick);	/* time base value of this CPU's next tick */
 
 u64 ktime_get_ns(void)
 {
@@ -44,8 +47,10 @@ static void set_dec_until(u64 when)
 /* The tick: the next deadline on the grid, then jiffies and timers. */
 void timer_interrupt(void)
 {
-	next_tick = tick_next_deadline(next_tick, tick_cycles, get_cycles());
-	set_dec_until(next_tick);
+	u64 next = tick_next_deadline(__this_cpu_read(next_tick), tick_cycles, get_cycles());
+
+	__this_cpu_write(next_tick, next);
+	set_dec_until(next);
 	timer_tick();
 	scheduler_tick();
 }
@@ -57,6 +62,11 @@ void __init time_init(void)
 	time_base = get_cycles();
 	pr_info("time: timebase %llu.%03llu MHz, tick %d Hz\n", timebase_hz / 1000000,
 		timebase_hz / 1000 % 1000, HZ);
-	next_tick = time_base + tick_cycles;
-	set_dec_until(next_tick);
+	start_cpu_decrementer();
+}
+
+void start_cpu_decrementer(void)
+{
+	__this_cpu_write(next_tick, get_cycles() + tick_cycles);
+	set_dec_until(__this_cpu_read(next_tick));
 }

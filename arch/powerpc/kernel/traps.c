@@ -29,9 +29,6 @@
 #include <asm/reg.h>
 #include <asm/traps.h>
 
-/* The current task's lowest safe interrupt-time sp (set by __switch_to_asm). */
-unsigned long powerpc_stack_guard;
-
 static const char *vector_name(unsigned long trap)
 {
 	switch (trap) {
@@ -76,23 +73,13 @@ void show_regs(struct pt_regs *r)
 			 r->gpr[i + 2], r->gpr[i + 3]);
 }
 
-/* The stack sp lies on: the current task's, the boot or the overflow stack. */
+/*
+ * The stack sp lies on: the current task's, the boot or this CPU's
+ * overflow stack (sp may be its top: the byte below is on it).
+ */
 static bool stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi)
 {
-	struct task_struct *t = current;
-
-	if (t && t->stack && sp > (unsigned long)t->stack &&
-	    sp <= (unsigned long)t->stack + THREAD_SIZE) {
-		*lo = (unsigned long)t->stack;
-		*hi = *lo + THREAD_SIZE;
-		return true;
-	}
-	if (sp > (unsigned long)boot_stack_bottom && sp <= (unsigned long)boot_stack_top) {
-		*lo = (unsigned long)boot_stack_bottom;
-		*hi = (unsigned long)boot_stack_top;
-		return true;
-	}
-	return false;
+	return kernel_stack_bounds(sp - 1, lo, hi);
 }
 
 /*

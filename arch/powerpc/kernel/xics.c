@@ -6,7 +6,10 @@
  * H_CPPR sets the priority below which interrupts are presented) and
  * through RTAS for the sources (ibm,set-xive routes one to a server at a
  * priority, ibm,int-on/ibm,int-off unmask and mask it). The external
- * interrupt vector (0x500) calls xics_handle_irq(). Source numbers are
+ * interrupt vector (0x500) calls xics_handle_irq(). Every source goes to
+ * the boot CPU's server. Each CPU's presentation layer also has the IPI
+ * (source XICS_IPI), raised by setting its MFRR to a priority (H_IPI) and
+ * cleared by setting it back to 0xff. Source numbers are
  * the device tree's; QEMU numbers its own sources from XICS_IRQ_BASE and
  * the PCI host bridges' INTx (LSI) sources from XICS_LSI_BASE, which do
  * not fit Ferrite's NR_IRQS: irq n below XICS_NR_LOW is source
@@ -15,9 +18,11 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/percpu.h>
 #include <linux/start_kernel.h>
 #include <asm/hvcall.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 
 #define XICS_IRQ_BASE 0x1000	/* QEMU spapr's first source number */
@@ -25,7 +30,9 @@
 #define XICS_NR_LOW 32		/* irqs from XICS_IRQ_BASE; the rest are LSIs */
 #define XICS_IPI 2		/* the inter-processor interrupt's source */
 #define XICS_PRIO 5		/* the priority every source is given */
+#define XICS_IPI_PRIO 4		/* the IPI's: more favoured than the sources' */
 #define XICS_CPPR_ALL 0xff	/* present every priority */
+#define XICS_MFRR_NONE 0xff	/* no IPI */
 
 /* The source of Ferrite irq @irq (below NR_IRQS). */
 static u32 xics_source(unsigned int irq)
@@ -42,9 +49,14 @@ int xics_source_to_irq(u32 src)
 	return -1;
 }
 
-void __init init_IRQ(void)
+void xics_setup_cpu(void)
 {
 	plpar_hcall_norets(H_CPPR, XICS_CPPR_ALL);
+}
+
+void __init init_IRQ(void)
+{
+	xics_setup_cpu();
 	pr_info("xics: hcall presentation, sources from %#x\n", XICS_IRQ_BASE);
 }
 
@@ -53,7 +65,8 @@ void arch_irq_unmask(unsigned int irq)
 	u32 src = xics_source(irq);
 
 	if (irq >= NR_IRQS ||
-	    rtas_call(pseries_platform.rtas_set_xive, 3, 1, NULL, src, 0, XICS_PRIO) ||
+	    rtas_call(pseries_platform.rtas_set_xive, 3, 1, NULL, src,
+		      get_hard_smp_processor_id(0), XICS_PRIO) ||
 	    rtas_call(pseries_platform.rtas_int_on, 1, 1, NULL, src))
 		pr_warn("xics: cannot unmask source %#x\n", src);
 }
@@ -62,6 +75,11 @@ void arch_irq_mask(unsigned int irq)
 {
 	if (irq < NR_IRQS)
 		rtas_call(pseries_platform.rtas_int_off, 1, 1, NULL, xics_source(irq));
+}
+
+void xics_cause_ipi(unsigned int cpu)
+{
+	plpar_hcall_norets(H_IPI, get_hard_smp_processor_id(cpu), XICS_IPI_PRIO);
 }
 
 void xics_handle_irq(void)
@@ -79,10 +97,16 @@ void xics_handle_irq(void)
 		if (!src)
 			return;
 		irq = xics_source_to_irq(src);
-		if (irq >= 0)
+		if (src == XICS_IPI) {
+			/* Cleared first: an IPI sent from now on raises it again. */
+			plpar_hcall_norets(H_IPI, get_hard_smp_processor_id(smp_processor_id()),
+					   XICS_MFRR_NONE);
+			smp_ipi_demux();
+		} else if (irq >= 0) {
 			generic_handle_irq(irq);
-		else if (src != XICS_IPI)
+		} else {
 			pr_warn("xics: spurious source %#x\n", src);
+		}
 		plpar_hcall_norets(H_EOI, xirr);
 	}
 }

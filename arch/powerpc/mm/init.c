@@ -7,8 +7,9 @@
  * read-only data (and the TOC) R--, data and bss RW-. It then registers a
  * process table with the hypervisor (H_REGISTER_PROC_TBL), whose entry 0
  * (PID 0) points at that tree, and turns translation on (MSR[IR|DR]).
- * Quadrant 0 (user space) translates through entry PIDR = USER_PID, a
- * tree of its own (mm/pgtable.c): NULL dereferences fault.
+ * Quadrant 0 (user space) translates through entry PIDR, the CPU's own
+ * (USER_PID + CPU number), a tree of its own (mm/pgtable.c): NULL
+ * dereferences fault.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -42,6 +43,9 @@ struct prtb_entry {
 };
 
 static struct prtb_entry *process_table;
+
+_Static_assert(USER_PID + NR_CPUS <= PROCESS_TABLE_SIZE / sizeof(struct prtb_entry),
+	       "a user PID per CPU");
 
 void set_process_table_entry(unsigned int pid, phys_addr_t pgd_pa)
 {
@@ -89,7 +93,6 @@ void __init paging_init(void)
 		panic("paging: H_REGISTER_PROC_TBL failed: %ld", rc);
 	set_process_table_entry(0, kernel_pgd_phys);
 	user_pgtable_init();
-	mtspr(SPRN_PID, USER_PID);
 	mtmsr_isync(mfmsr() | MSR_IR | MSR_DR);
 	pr_info("paging: radix, direct map %lu MiB, kernel text %lu KiB R-X, rodata %lu KiB R--\n",
 		(unsigned long)((ram_end - ram_start) >> 20),

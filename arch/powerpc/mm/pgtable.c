@@ -2,9 +2,10 @@
 /*
  * powerpc64 user page tables. The radix MMU translates quadrant 0 (user
  * addresses) through the process table entry that PIDR selects, apart
- * from the kernel's tree (entry 0, quadrant 3). PIDR is USER_PID, whose
- * entry points at the tree switch_mm() loads (changing it flushes the
- * PID's translations): the process's, or without one user_test_pgd,
+ * from the kernel's tree (entry 0, quadrant 3). Each CPU's PIDR is its
+ * own, user_pid(), whose entry points at the tree switch_mm() loads there
+ * (changing it flushes the PID's translations): the process's, or
+ * without one user_test_pgd,
  * which holds only the test pages of map_user_test_page() (the kernel's
  * tree must never serve quadrant 0: kernel addresses would then be
  * reachable at user addresses).
@@ -15,6 +16,7 @@
 #include <linux/mm_types.h>
 #include <linux/pgtable.h>
 #include <asm/mmu.h>
+#include <asm/reg.h>
 #include <kunit/uaccess.h>
 
 static pgd_t *user_test_pgd;
@@ -22,12 +24,18 @@ static pgd_t *user_test_pgd;
 void __init user_pgtable_init(void)
 {
 	user_test_pgd = pgtable_alloc_table(PGTABLE_TOP);
+	user_pgtable_init_cpu();
+}
+
+void user_pgtable_init_cpu(void)
+{
+	mtspr(SPRN_PID, user_pid());
 	switch_mm(NULL);
 }
 
 void switch_mm(struct mm_struct *next)
 {
-	set_process_table_entry(USER_PID, __pa(next ? next->pgd : user_test_pgd));
+	set_process_table_entry(user_pid(), __pa(next ? next->pgd : user_test_pgd));
 }
 
 #ifdef CONFIG_KUNIT

@@ -9,18 +9,23 @@
 
 /*
  * SPRG1 holds the same cpu_info address in every mode, for the interrupt
- * entry from user mode (kernel/entry.S), which also uses these fields
+ * entry (kernel/entry.S), which also uses these fields, and the running
+ * task's thread_struct.stack_guard (thread_struct is first in the task)
  * (offsets checked at build time in arch/powerpc/kernel/syscall.c).
  */
+#define CPU_INFO_CURR_TASK 8
 #define CPU_INFO_KERNEL_SP 32
 #define CPU_INFO_USER_SP 40
+#define CPU_INFO_OVERFLOW_SP 88
+#define THREAD_STACK_GUARD 8
 
 #ifndef __ASSEMBLER__
+/* volatile: read again at each use, since a task may move to another CPU in between. */
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
 
-	__asm__("mr %0, 13" : "=r"(ci));
+	__asm__ __volatile__("mr %0, 13" : "=r"(ci));
 	return ci;
 }
 #endif

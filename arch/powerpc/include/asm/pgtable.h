@@ -24,6 +24,7 @@ typedef u64 pgtable_entry_t;	/* big-endian */
 typedef pgtable_entry_t pgd_t;
 typedef pgtable_entry_t pte_t;
 typedef u64 pgprot_t;		/* a leaf entry's bits, CPU order */
+#include <asm/mmu.h>
 #include <asm/page.h>
 
 #define _PAGE_PRESENT (1UL << 63)	/* V */
@@ -107,15 +108,18 @@ static inline void flush_tlb_all(void)
 	__tlbie_pid(0);
 }
 
-/* The current address space's translations of @addr, or all of them. */
+/*
+ * The translations of @addr, or all of them, in the address space loaded
+ * on this CPU (its own PID: another CPU's loaded tree is its own).
+ */
 static inline void flush_tlb_page(unsigned long addr)
 {
-	__tlbie_page(addr, 1);
+	__tlbie_page(addr, user_pid());
 }
 
 static inline void flush_tlb_all_user(void)
 {
-	__tlbie_pid(1);
+	__tlbie_pid(user_pid());
 }
 
 /* --- The one walker's geometry (include/linux/pgtable.h) ------------- */

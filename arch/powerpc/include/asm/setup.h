@@ -15,6 +15,7 @@ struct pseries_platform {
 	u32 rtas_power_off;		/* RTAS tokens (0: absent) */
 	u32 rtas_get_time_of_day;
 	u32 rtas_set_xive, rtas_int_off, rtas_int_on;
+	u32 rtas_start_cpu;
 	u32 rtas_read_pci_config, rtas_write_pci_config;	/* the ibm, forms */
 	u32 vterm_irq;			/* the console's interrupt source (0: none) */
 };
@@ -26,7 +27,7 @@ extern const void *initial_boot_params;
 
 /* Early: the console (before memory is set up). */
 void pseries_dt_early_scan(const void *fdt);
-/* setup_arch(): RAM, reservations, command line, initrd, RTAS tokens. */
+/* setup_arch(): RAM, reservations, command line, initrd, RTAS tokens, CPUs. */
 void pseries_dt_scan(const void *fdt);
 
 /* Build the radix tree and turn the MMU on (arch/powerpc/mm/init.c). */

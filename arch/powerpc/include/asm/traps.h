@@ -7,9 +7,6 @@
 
 struct pt_regs;
 
-/* Lowest stack pointer an interrupt frame fits above for the current task (0: any). */
-extern unsigned long powerpc_stack_guard;
-
 /* XICS: accept, dispatch and end every pending external interrupt. */
 void xics_handle_irq(void);
 
