@@ -670,8 +670,11 @@ def run_production_test(args, res, log_dir):
         res.fail("user.production", [why])
 
 
-# The architectures whose kernel drives PCI, and so virtio-blk.
-PCI_ARCHES = ("x86_64", "riscv64", "arm64")
+# The architectures that run the boots with a virtio disk image. Not
+# powerpc yet: busybox there dies of a segmentation fault now and then in
+# these long boots (a powerpc user-space bug not found yet;
+# Documentation/arch/powerpc.rst).
+DISK_BOOT_ARCHES = ("x86_64", "riscv64", "arm64", "arm")
 
 
 def run_disk_test(args, res, log_dir):
@@ -731,10 +734,10 @@ def run_ext2_disk_test(args, res, log_dir):
 
 
 # Hostile ext2 images in make test, in one boot: this many per
-# architecture (about half a second each on x86-64 under TCG, over a
-# second on the others: a minute or less there), from this seed
+# architecture (about half a second each on x86-64 under TCG, about a
+# second on the others: under a minute there, with the boot), from this seed
 # (make fuzz-ext2 runs 10,000).
-EXT2_FUZZ_IMAGES = {"x86_64": 300, "riscv64": 40, "arm64": 40}
+EXT2_FUZZ_IMAGES = {"x86_64": 300, "riscv64": 40, "arm64": 40, "arm": 40, "powerpc": 40}
 EXT2_FUZZ_SEED = "make-test"
 
 
@@ -784,7 +787,7 @@ def main():
         shell_tests = selected(args, "user", ["tty", "run_in_vm"] +
                                (["production"] if args.production else []) +
                                (["virtio_blk", "ext2_disk", "ext2_fuzz"] + EXT2_WRITE_TESTS
-                                if args.arch in PCI_ARCHES else []))
+                                if args.arch in DISK_BOOT_ARCHES else []))
         if not has_busybox(args):
             skipped = skip_busybox_boots(args, res, shell_tests)
             shell_tests = [n for n in shell_tests if n not in skipped]

@@ -6,13 +6,18 @@
  * result in regs[0]), pc, syscallno (the call's number, -1 for any other
  * entry) and the first argument as it was on entry in the field its
  * asm/syscall.h names SYSCALL_ORIG_ARG0, and whose system call
- * instruction is the 4 bytes before the saved pc.
+ * instruction is the SYSCALL_INSN_SIZE(regs) bytes before the saved pc:
+ * 4, unless asm/syscall.h says otherwise (32-bit ARM's Thumb state).
  */
 #ifndef _ASM_GENERIC_SYSCALL_H
 #define _ASM_GENERIC_SYSCALL_H
 
 #include <linux/types.h>
 #include <asm/ptrace.h>
+
+#ifndef SYSCALL_INSN_SIZE
+#define SYSCALL_INSN_SIZE(regs) 4
+#endif
 
 /* True if @regs were saved by a system call entry. */
 static inline bool in_syscall(const struct pt_regs *regs)
@@ -34,7 +39,7 @@ static inline void syscall_set_return_value(struct pt_regs *regs, long val)
 static inline void syscall_restart(struct pt_regs *regs)
 {
 	regs->regs[0] = regs->SYSCALL_ORIG_ARG0;
-	regs->pc -= 4;			/* back over the system call instruction */
+	regs->pc -= SYSCALL_INSN_SIZE(regs);	/* back over the system call instruction */
 }
 
 /* The system call is finished: a later signal must not restart it. */

@@ -20,6 +20,9 @@ static const char *const programs[] = {
 #ifndef __GLIBC__
 	"/tests/threads-glibc",	/* where the rest use musl: glibc's threads too (usr/Makefile) */
 #endif
+#ifdef __arm__
+	"/tests/signals-thumb",	/* signals.c as Thumb code (arch/arm/Makefile) */
+#endif
 };
 #define NPROG (int)(sizeof(programs) / sizeof(programs[0]))
 

@@ -9,6 +9,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE		/* REG_RIP */
 #endif
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -132,6 +133,10 @@ static void fault_handler_on_altstack(void)
 #define FAULT_INSN_LEN 4
 #define fault_once() __asm__ __volatile__("stw %0, 0(%0)" :: "b"(0UL) : "memory")
 #define context_pc(uc) ((uc)->uc_mcontext.gp_regs[32])	/* PT_NIP */
+#elif defined(__arm__) && defined(__thumb__)
+#define FAULT_INSN_LEN 2
+#define fault_once() __asm__ __volatile__("str %0, [%0]" :: "l"(0UL) : "memory")
+#define context_pc(uc) ((uc)->uc_mcontext.arm_pc)
 #elif defined(__arm__)
 #define FAULT_INSN_LEN 4
 #define fault_once() __asm__ __volatile__("str %0, [%0]" :: "r"(0UL) : "memory")
@@ -175,7 +180,7 @@ static void on_usr1_clobber_fp(int sig)
 	__asm__ __volatile__("mtvsrd 20, %0\n\tmtvsrd 52, %0" :: "r"(-1L) : "fr20", "v20");
 #elif defined(__arm__)
 	/* Soft-float: no FP registers; r8 and r9 stand in for them. */
-	__asm__ __volatile__("mvn r8, #0\n\tmvn r9, #0" ::: "r8", "r9");
+	__asm__ __volatile__("mov r8, %0\n\tmov r9, %0" :: "r"(-1L) : "r8", "r9");
 #endif
 	got++;
 }
@@ -302,6 +307,111 @@ static void interrupts_blocking_calls(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+/* Waits until pid sleeps (state S in /proc/pid/stat). */
+static void wait_until_sleeping(pid_t pid)
+{
+	char path[32], buf[128], *state;
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	for (;;) {
+		fd = open(path, O_RDONLY);
+		n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+		if (fd >= 0)
+			close(fd);
+		if (n <= 0)
+			return;
+		buf[n] = 0;
+		state = strrchr(buf, ')');
+		if (state && state[1] == ' ' && state[2] == 'S')
+			return;
+		usleep(1000);
+	}
+}
+
+#if defined(__arm__)
+/*
+ * read(fd, buf, 1) by an SVC of our own, in the instruction set this file
+ * is built for (Thumb in signals-thumb, arch/arm/Makefile), after an
+ * instruction that counts how often it ran: a restarted call must resume
+ * at the SVC itself, 2 bytes back in Thumb state and 4 in ARM state, so
+ * the count stays 1.
+ */
+static long counted_read(int fd, char *buf, int *ran)
+{
+	register long r7 __asm__("r7") = SYS_read;
+	register long r0 __asm__("r0") = fd;
+	register long r1 __asm__("r1") = (long)buf;
+	register long r2 __asm__("r2") = 1;
+	register long r4 __asm__("r4") = 0;
+
+	__asm__ __volatile__("add r4, r4, #1\n\t"
+			     "svc #0"
+			     : "+r"(r0), "+r"(r4)
+			     : "r"(r7), "r"(r1), "r"(r2)
+			     : "memory");
+	*ran = r4;
+	return r0;
+}
+#define SVC_INSN_MATCHES(pc, thumb) \
+	((thumb) ? *(const uint16_t *)(pc) == 0xdf00 : *(const uint32_t *)(pc) == 0xef000000)
+
+static volatile int handler_saw_svc;
+
+/* The pc of the interrupted call after the restart: the SVC again. */
+static void on_usr1_at_svc(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+
+	got++;
+	handler_saw_svc = SVC_INSN_MATCHES(uc->uc_mcontext.arm_pc,
+					   uc->uc_mcontext.arm_cpsr & 0x20);	/* T: Thumb */
+}
+#endif
+
+/*
+ * With SA_RESTART a signal that interrupts a blocking read restarts it:
+ * the read returns what is written after the handler ran.
+ */
+static void restarts_blocking_calls(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
+	int fds[2], ran = 1;
+	char c = 0;
+	pid_t parent = getpid(), pid;
+
+	got = 0;
+#if defined(__arm__)
+	sa.sa_sigaction = on_usr1_at_svc;
+	sa.sa_flags |= SA_SIGINFO;
+	handler_saw_svc = 0;
+#endif
+	sigaction(SIGUSR1, &sa, NULL);
+	EXPECT_EQ(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		wait_until_sleeping(parent);
+		kill(parent, SIGUSR1);
+		usleep(20000);
+		write(fds[1], "y", 1);
+		_exit(0);
+	}
+#if defined(__arm__)
+	EXPECT_EQ(counted_read(fds[0], &c, &ran), 1);
+	EXPECT_EQ(handler_saw_svc, 1);
+#else
+	EXPECT_EQ(read(fds[0], &c, 1), 1);
+#endif
+	EXPECT_EQ(c, 'y');
+	EXPECT_EQ(got, 1);
+	EXPECT_EQ(ran, 1);
+	waitpid(pid, NULL, 0);
+	close(fds[0]);
+	close(fds[1]);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static void sigaction_errors(void)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN };
@@ -371,9 +481,13 @@ static void job_control_stops(void)
 	close(fds[1]);
 }
 
-KTEST_MAIN("user_signals",
+#ifndef KTEST_SUITE_SUFFIX
+#define KTEST_SUITE_SUFFIX ""
+#endif
+KTEST_MAIN("user_signals" KTEST_SUITE_SUFFIX,
 	   KTEST(handler_runs), KTEST(mask_defers), KTEST(sigchld_reports),
 	   KTEST(fault_handler_on_altstack), KTEST(handler_changes_context),
 	   KTEST(fp_survives_handler), KTEST(ignored_sigpipe_gives_epipe),
-	   KTEST(interrupts_blocking_calls), KTEST(sigaction_errors),
+	   KTEST(interrupts_blocking_calls), KTEST(restarts_blocking_calls),
+	   KTEST(sigaction_errors),
 	   KTEST(default_term_kills_child), KTEST(job_control_stops))
