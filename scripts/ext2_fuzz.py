@@ -526,6 +526,8 @@ def fuzz(args, log_path):
                 print("ext2_fuzz: images %d..%d: %s (%.0f s)" % (
                     first, first + n - 1, "%d problems" % len(got) if got else "ok",
                     time.monotonic() - t0), flush=True)
+                for p in got:
+                    print("  " + p, flush=True)
     return problems
 
 
@@ -546,8 +548,6 @@ def main():
     os.makedirs(os.path.dirname(log), exist_ok=True)
     t0 = time.monotonic()
     problems = fuzz(args, log)
-    for p in problems:
-        print(p)
     print("ext2_fuzz: seed %s: %d images from %d, %s in %.0f s (console: %s)" % (
         args.seed, args.count, args.first,
         "%d problems" % len(problems) if problems else "all survived",

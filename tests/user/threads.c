@@ -7,8 +7,9 @@
  * the signal, exit_group() and a fatal signal from a thread ending the
  * whole process, execve() from a thread taking the process's pid,
  * waitpid() of one child among many, a robust mutex whose owner died,
- * futex(2)'s errors, timeouts, bitsets and requeues, /proc/<pid>/task listing the threads, and Linux's rules
- * for clone flags.
+ * futex(2)'s errors, timeouts, bitsets and requeues, /proc/<pid>/task
+ * listing the threads, Linux's rules for clone flags, barriers, rwlocks,
+ * and threads forking and reaping children all at once.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -560,6 +561,139 @@ static void proc_task_lists_threads(void)
 	EXPECT_ERRNO(open(path, O_RDONLY), ENOENT);
 }
 
+#define BARRIER_ROUNDS 50
+
+static pthread_barrier_t barrier;
+static int arrived[BARRIER_ROUNDS], serial[BARRIER_ROUNDS];
+
+/* Every round: count in, wait, check that all came, wait again. */
+static void *barrier_rounds(void *arg)
+{
+	long bad = 0;
+
+	for (int r = 0; r < BARRIER_ROUNDS; r++) {
+		__atomic_fetch_add(&arrived[r], 1, __ATOMIC_SEQ_CST);
+		int ret = pthread_barrier_wait(&barrier);
+
+		if (ret == PTHREAD_BARRIER_SERIAL_THREAD)
+			__atomic_fetch_add(&serial[r], 1, __ATOMIC_SEQ_CST);
+		else if (ret != 0)
+			bad++;
+		if (__atomic_load_n(&arrived[r], __ATOMIC_SEQ_CST) != NTHREADS)
+			bad++;	/* someone passed the barrier before all arrived */
+		pthread_barrier_wait(&barrier);
+	}
+	return (void *)bad;
+}
+
+static void barrier_rounds_all_arrive(void)
+{
+	pthread_t t[NTHREADS];
+	void *bad;
+
+	memset(arrived, 0, sizeof(arrived));
+	memset(serial, 0, sizeof(serial));
+	EXPECT_EQ(pthread_barrier_init(&barrier, NULL, NTHREADS), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&t[i], NULL, barrier_rounds, NULL), 0);
+	for (int i = 0; i < NTHREADS; i++) {
+		EXPECT_EQ(pthread_join(t[i], &bad), 0);
+		EXPECT_EQ((long)bad, 0);
+	}
+	for (int r = 0; r < BARRIER_ROUNDS; r++)
+		EXPECT_EQ(serial[r], 1);	/* one serial thread per round */
+	EXPECT_EQ(pthread_barrier_destroy(&barrier), 0);
+}
+
+static pthread_rwlock_t rwlock = PTHREAD_RWLOCK_INITIALIZER;
+static int readers_in, writers_in, max_readers;
+
+/* Readers may overlap (wait up to a bound to see another); a writer is alone. */
+static void *rw_worker(void *arg)
+{
+	long writer = (long)arg & 1, bad = 0;
+
+	for (int i = 0; i < 100; i++) {
+		if (writer) {
+			pthread_rwlock_wrlock(&rwlock);
+			if (__atomic_add_fetch(&writers_in, 1, __ATOMIC_SEQ_CST) != 1 ||
+			    __atomic_load_n(&readers_in, __ATOMIC_SEQ_CST) != 0)
+				bad++;
+			sched_yield();
+			__atomic_sub_fetch(&writers_in, 1, __ATOMIC_SEQ_CST);
+			pthread_rwlock_unlock(&rwlock);
+		} else {
+			pthread_rwlock_rdlock(&rwlock);
+			int n = __atomic_add_fetch(&readers_in, 1, __ATOMIC_SEQ_CST);
+
+			if (__atomic_load_n(&writers_in, __ATOMIC_SEQ_CST) != 0)
+				bad++;
+			for (int y = 0; y < 50 && n < 2; y++) {
+				sched_yield();
+				n = __atomic_load_n(&readers_in, __ATOMIC_SEQ_CST);
+			}
+			if (n > __atomic_load_n(&max_readers, __ATOMIC_SEQ_CST))
+				__atomic_store_n(&max_readers, n, __ATOMIC_SEQ_CST);
+			__atomic_sub_fetch(&readers_in, 1, __ATOMIC_SEQ_CST);
+			pthread_rwlock_unlock(&rwlock);
+		}
+		sched_yield();
+	}
+	return (void *)bad;
+}
+
+static void rwlock_readers_share_writers_exclude(void)
+{
+	pthread_t t[NTHREADS];
+	void *bad;
+
+	readers_in = writers_in = max_readers = 0;
+	for (long i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&t[i], NULL, rw_worker, (void *)(long)(i % 4 == 3)), 0);
+	for (int i = 0; i < NTHREADS; i++) {
+		EXPECT_EQ(pthread_join(t[i], &bad), 0);
+		EXPECT_EQ((long)bad, 0);
+	}
+	EXPECT_TRUE(max_readers >= 2);	/* read locks were held at once */
+	EXPECT_EQ(pthread_rwlock_trywrlock(&rwlock), 0);	/* and all were released */
+	EXPECT_EQ(pthread_rwlock_unlock(&rwlock), 0);
+}
+
+#define FORKS_PER_THREAD 10
+
+/* fork() a child that exits with a code of its own, and reap exactly it. */
+static void *fork_and_reap(void *arg)
+{
+	long me = (long)arg, bad = 0;
+
+	for (int i = 0; i < FORKS_PER_THREAD; i++) {
+		int code = (int)(me * FORKS_PER_THREAD + i) & 0x7f, status = -1;
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(code);
+		if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != code)
+			bad++;
+	}
+	return (void *)bad;
+}
+
+/* Many threads of one process forking and reaping at once, some exiting early. */
+static void threads_fork_and_exit_at_once(void)
+{
+	pthread_t t[NTHREADS];
+	void *bad;
+
+	for (long i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_create(&t[i], NULL, fork_and_reap, (void *)i), 0);
+	for (int i = 0; i < NTHREADS; i++) {
+		EXPECT_EQ(pthread_join(t[i], &bad), 0);
+		EXPECT_EQ((long)bad, 0);
+	}
+	EXPECT_ERRNO(waitpid(-1, NULL, WNOHANG), ECHILD);	/* nothing left over */
+}
+
 #ifndef CLONE_THREAD
 #define CLONE_THREAD 0x00010000
 #endif
@@ -580,4 +714,6 @@ KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_co
 	   KTEST(detached_threads), KTEST(thread_local_storage), KTEST(signals_reach_threads),
 	   KTEST(exit_group_from_thread), KTEST(execve_from_thread), KTEST(waitpid_one_of_many),
 	   KTEST(robust_mutex_owner_died), KTEST(futex_errors_and_timeouts),
-	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules))
+	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules),
+	   KTEST(barrier_rounds_all_arrive), KTEST(rwlock_readers_share_writers_exclude),
+	   KTEST(threads_fork_and_exit_at_once))
