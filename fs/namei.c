@@ -497,6 +497,7 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 	dentry->d_inode->i_flags |= S_DEAD;
 	dentry->d_flags |= DCACHE_DEAD;
 	inode_touch(dir, true);
+	inode_touch(dentry->d_inode, false);	/* unlinked: off the dirty list */
 	d_detach(dentry);
 	return 0;
 }
@@ -549,6 +550,7 @@ int vfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 			new_dentry->d_inode->i_flags |= S_DEAD;
 			new_dentry->d_flags |= DCACHE_DEAD;
 		}
+		inode_touch(new_dentry->d_inode, false);	/* if unlinked: off the dirty list */
 		d_detach(new_dentry);
 	}
 	d_move(old_dentry, new_dentry);

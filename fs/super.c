@@ -202,16 +202,24 @@ void kill_block_super(struct super_block *sb)
 void mark_inode_dirty(struct inode *inode)
 {
 	struct super_block *sb = inode->i_sb;
+	bool put = false;
 
 	if (!sb->s_op || !sb->s_op->write_inode)
 		return;
 	spin_lock(&sb->s_inode_wblist_lock);
-	if (!(inode->i_state & I_DIRTY)) {
+	if (!inode->i_nlink && (inode->i_state & I_DIRTY)) {
+		/* Deleted: ->evict_inode frees it, its reference must not wait for a sync. */
+		list_del_init(&inode->i_io_list);
+		inode->i_state &= ~I_DIRTY;
+		put = true;
+	} else if (inode->i_nlink && !(inode->i_state & I_DIRTY)) {
 		inode->i_state |= I_DIRTY;
 		ihold(inode);
 		list_add_tail(&inode->i_io_list, &sb->s_dirty);
 	}
 	spin_unlock(&sb->s_inode_wblist_lock);
+	if (put)
+		iput(inode);	/* never the last: the caller holds one */
 }
 
 /* ->write_inode every dirty inode of @sb; the first error. */

@@ -422,7 +422,7 @@ def selected(args, prefix, names):
 # initramfs has none, skipped if it was built without one on purpose
 # (BUSYBOX=), failed if busybox was supposed to be there (--busybox).
 BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production", "virtio_blk", "ext2_write_1k",
-                 "ext2_write_4k", "ext2_disk", "ext2_fuzz"]
+                 "ext2_write_2k", "ext2_write_4k", "ext2_disk", "ext2_fuzz"]
 
 
 def initrd_names(path):
@@ -690,7 +690,7 @@ def run_disk_test(args, res, log_dir):
 
 
 # The ext2 write tests, each booted with its own image (scripts/ext2_write_test.py).
-EXT2_WRITE_TESTS = ["ext2_write_1k", "ext2_write_4k"]
+EXT2_WRITE_TESTS = ["ext2_write_1k", "ext2_write_2k", "ext2_write_4k"]
 
 
 def run_ext2_write_tests(args, res, log_dir, names):

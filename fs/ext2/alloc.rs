@@ -13,7 +13,7 @@
 
 use crate::disk::{put, put_le16, put_le32, to_usize, BlockDevice, EFSCORRUPTED};
 use crate::inode::{Inode, S_IFMT, S_IFREG};
-use crate::super_block::{GOOD_OLD_INODE_SIZE, GROUP_DESC_SIZE, SUPERBLOCK_OFFSET};
+use crate::super_block::{GOOD_OLD_INODE_SIZE, GROUP_DESC_SIZE};
 use crate::volume::Volume;
 use kernel::prelude::*;
 
@@ -45,12 +45,7 @@ impl<D: BlockDevice> Volume<D> {
             put_le16(b, off + 14, gd.free_inodes_count)?;
             put_le16(b, off + 16, gd.used_dirs_count)
         })??;
-        let bs = self.sb.block_size as u64;
-        let off = to_usize(SUPERBLOCK_OFFSET % bs)?;
-        self.modify_block(SUPERBLOCK_OFFSET / bs, |b| {
-            put_le32(b, off + 12, self.sb.free_blocks_count)?;
-            put_le32(b, off + 16, self.sb.free_inodes_count)
-        })?
+        self.write_super(false)
     }
 
     /// Sets the first clear bit of group `g`'s `map` below `limit` and
@@ -134,9 +129,14 @@ impl<D: BlockDevice> Volume<D> {
     }
 
     /// Allocates a block, zeroed, preferring group `goal_group` and the
-    /// groups after it. Errors: `ENOSPC` when no block is free, `EUCLEAN`
-    /// for counts that contradict the bitmaps, `EIO`. May sleep.
+    /// groups after it; the last `r_blocks_count` free blocks only if
+    /// [`Volume::use_reserved`]. Errors: `ENOSPC` when no block is free
+    /// (to this caller), `EUCLEAN` for counts that contradict the
+    /// bitmaps, `EIO`. May sleep.
     pub fn alloc_block(&mut self, goal_group: u32) -> Result<u32> {
+        if !self.use_reserved && self.sb.free_blocks_count <= self.sb.r_blocks_count {
+            return Err(ENOSPC);
+        }
         let (g, bit) = self.take(goal_group, Map::Blocks)?;
         let nr = u32::try_from(self.sb.group_first_block(g) + u64::from(bit))
             .map_err(|_| EFSCORRUPTED)?;
@@ -206,11 +206,13 @@ impl<D: BlockDevice> Volume<D> {
     }
 
     /// Writes `inode` into its slot of the inode table, with deletion time
-    /// `dtime` (0 for a live inode). Errors: `EINVAL` for a number out of
-    /// range, `EIO`. May sleep.
-    pub fn write_inode(&self, inode: &Inode, dtime: u32) -> Result {
+    /// `dtime` (0 for a live inode); a regular file past 2 GiB turns on
+    /// `large_file` first ([`Volume::allow_size`]). Errors: `EINVAL` for
+    /// a number out of range, `EIO`. May sleep.
+    pub fn write_inode(&mut self, inode: &Inode, dtime: u32) -> Result {
         let (nr, at) = self.inode_location(inode.ino)?;
         let high = if inode.mode & S_IFMT == S_IFREG {
+            self.allow_size(inode.size)?;
             (inode.size >> 32) as u32
         } else {
             0

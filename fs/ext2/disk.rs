@@ -43,6 +43,14 @@ pub trait BlockDevice {
     ) -> Result<R> {
         Err(EROFS)
     }
+
+    /// Writes block `nr` of `size` bytes to the device now if it was
+    /// changed; a device without a cache has nothing to do (the default).
+    /// Errors: those of [`BlockDevice::read_block`], the device's `EIO`.
+    /// May sleep.
+    fn sync_block(&self, _nr: u64, _size: usize) -> Result {
+        Ok(())
+    }
 }
 
 /// Stores `v` little-endian at `off` of `buf`, or [`EFSCORRUPTED`] if it

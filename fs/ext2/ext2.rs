@@ -8,7 +8,8 @@
 //! the block map, file data and symlinks), [`dir`] (directory entries)
 //! and [`bitmap`] (which blocks and inodes are in use); the write side in
 //! [`alloc`] (blocks and inodes from the bitmaps, inodes written back),
-//! [`write`] (file data, truncation) and [`namei`] (directory entries).
+//! [`write`] (file data, truncation), [`namei`] (directory entries) and
+//! [`state`] (the superblock's state, counts and times while mounted).
 //! All of it treats the image as hostile: a value that would send a read
 //! outside a buffer or the filesystem is `EUCLEAN` (or `EINVAL` for a
 //! superblock it refuses), never a panic.
@@ -28,6 +29,7 @@ pub mod disk;
 pub mod fs;
 pub mod inode;
 pub mod namei;
+pub mod state;
 pub mod super_block;
 pub mod volume;
 pub mod write;

@@ -22,11 +22,13 @@ use crate::disk::{BlockDevice, EFSCORRUPTED};
 use crate::inode::{Inode, S_IFBLK, S_IFCHR, S_IFDIR, S_IFLNK};
 use crate::super_block::{EXT2_SUPER_MAGIC, ROOT_INO};
 use crate::volume::Volume;
+use kernel::cred::{capable, in_group_p, Capability, Credential};
 use kernel::fs::buffer::{Device, Head};
 use kernel::fs::{Attrs, DirEmitter, FileSystem, INode, Stat, SuperBlock};
 use kernel::new_mutex;
 use kernel::prelude::*;
 use kernel::sync::{Mutex, MutexGuard};
+use kernel::time::ktime_get_real_seconds;
 use kernel::types::{ARef, Either};
 
 /// The device of a mount, read through the buffer cache.
@@ -46,6 +48,10 @@ impl BlockDevice for CacheDevice {
     fn modify_block<R>(&self, nr: u64, size: usize, f: impl FnOnce(&mut [u8]) -> R) -> Result<R> {
         let mut head = self.0.bread(nr, size)?;
         Ok(f(head.data_mut()))
+    }
+
+    fn sync_block(&self, nr: u64, size: usize) -> Result {
+        self.0.bread(nr, size)?.sync()
     }
 }
 
@@ -123,6 +129,25 @@ fn iget(
     }
 }
 
+/// The mount's volume, locked for a change by the current task, which
+/// may allocate the blocks reserved for root if it has
+/// `CAP_SYS_RESOURCE`, is the superblock's `s_def_resuid` or in its
+/// `s_def_resgid` (not root's group), as in Linux's
+/// `ext2_has_free_blocks()`. May sleep.
+fn lock_for_change(data: &Mount) -> Vol<'_> {
+    let mut vol = data.vol.lock();
+    let (uid, gid) = (u32::from(vol.sb.def_resuid), u32::from(vol.sb.def_resgid));
+    vol.use_reserved = capable(Capability::SYS_RESOURCE)
+        || Credential::current().fsuid() == uid
+        || (gid != 0 && in_group_p(gid));
+    vol
+}
+
+/// Now, in seconds since 1970 as ext2 stores times.
+fn now() -> u32 {
+    u32::try_from(ktime_get_real_seconds()).unwrap_or(0)
+}
+
 /// Seconds since 1970 as ext2 stores them, from nanoseconds.
 fn secs(ns: i64) -> u32 {
     u32::try_from(ns / 1_000_000_000).unwrap_or(0)
@@ -136,7 +161,7 @@ fn get(node: &INode<Ext2>) -> Inode {
 /// Makes `e` the on-disk inode of `node`: its mode, owner and times from
 /// the VFS inode, its size and link count to the VFS inode, written into
 /// the inode table and kept as `node`'s data.
-fn store(vol: &Volume<CacheDevice>, node: &INode<Ext2>, mut e: Inode) -> Result {
+fn store(vol: &mut Volume<CacheDevice>, node: &INode<Ext2>, mut e: Inode) -> Result {
     let a = node.attrs();
     e.mode = a.mode;
     e.uid = a.uid;
@@ -164,7 +189,7 @@ fn new_inode(
     if name.len() > NAME_LEN {
         return Err(ENAMETOOLONG);
     }
-    let mut vol = data.vol.lock();
+    let mut vol = lock_for_change(data);
     let mut d = get(dir);
     if vol.lookup(&d, name)?.is_some() {
         return Err(EEXIST);
@@ -206,7 +231,7 @@ fn new_inode(
         d.links_count = d.links_count.saturating_add(u16::from(is_dir));
         Ok(cell)
     })();
-    let stored = store(&vol, dir, d);
+    let stored = store(&mut vol, dir, d);
     let cell = match res.and_then(|c| stored.map(|()| c)) {
         Ok(cell) => cell,
         Err(err) => {
@@ -236,9 +261,12 @@ impl FileSystem for Ext2 {
             return Err(EROFS);
         }
         sb.set_block_size(vol.sb.block_size)?;
-        Ok(Mount {
-            vol: KBox::pin_init(new_mutex!(vol), GFP_KERNEL)?,
-        })
+        let vol = KBox::pin_init(new_mutex!(vol), GFP_KERNEL)?;
+        // Last: from here a failed mount runs `put_super`, which undoes it.
+        if !sb.read_only() {
+            vol.lock().begin_rw(now())?;
+        }
+        Ok(Mount { vol })
     }
 
     fn init_root(sb: &SuperBlock<Self>, data: &Self::Data) -> Result<ARef<INode<Self>>> {
@@ -330,7 +358,7 @@ impl FileSystem for Ext2 {
     }
 
     fn link(inode: &INode<Self>, dir: &INode<Self>, data: &Mount, name: &[u8]) -> Result {
-        let mut vol = data.vol.lock();
+        let mut vol = lock_for_change(data);
         let (mut d, mut e) = (get(dir), get(inode));
         if name.len() > NAME_LEN {
             return Err(ENAMETOOLONG);
@@ -342,10 +370,10 @@ impl FileSystem for Ext2 {
             return Err(EMLINK);
         }
         let res = vol.add_entry(&mut d, name, e.ino, e.mode);
-        store(&vol, dir, d)?;
+        store(&mut vol, dir, d)?;
         res?;
         e.links_count += 1;
-        store(&vol, inode, e)
+        store(&mut vol, inode, e)
     }
 
     fn unlink(dir: &INode<Self>, data: &Mount, name: &[u8], inode: &INode<Self>) -> Result {
@@ -368,7 +396,7 @@ impl FileSystem for Ext2 {
         if new_name.len() > NAME_LEN {
             return Err(ENAMETOOLONG);
         }
-        let mut vol = data.vol.lock();
+        let mut vol = lock_for_change(data);
         let same = old_dir.ino() == new_dir.ino();
         let mut od = get(old_dir);
         let mut nd = if same { od.clone() } else { get(new_dir) };
@@ -413,22 +441,22 @@ impl FileSystem for Ext2 {
             }
             Ok(())
         })();
-        store(&vol, old_dir, od)?;
+        store(&mut vol, old_dir, od)?;
         if !same {
-            store(&vol, new_dir, nd)?;
+            store(&mut vol, new_dir, nd)?;
         }
-        store(&vol, inode, e)?;
+        store(&mut vol, inode, e)?;
         if let (Some(node), Some(t)) = (target, t) {
-            store(&vol, node, t)?;
+            store(&mut vol, node, t)?;
         }
         res
     }
 
     fn write(inode: &INode<Self>, data: &Mount, pos: u64, buf: &[u8]) -> Result<usize> {
-        let mut vol = data.vol.lock();
+        let mut vol = lock_for_change(data);
         let mut e = get(inode);
         let res = vol.write(&mut e, pos, buf);
-        store(&vol, inode, e)?;
+        store(&mut vol, inode, e)?;
         res
     }
 
@@ -436,13 +464,22 @@ impl FileSystem for Ext2 {
         let mut vol = data.vol.lock();
         let mut e = get(inode);
         let res = vol.truncate(&mut e, size);
-        store(&vol, inode, e)?;
+        store(&mut vol, inode, e)?;
         res
     }
 
     fn write_inode(inode: &INode<Self>, data: &Mount) -> Result {
-        let vol = data.vol.lock();
-        store(&vol, inode, get(inode))
+        store(&mut data.vol.lock(), inode, get(inode))
+    }
+
+    fn sync_fs(_sb: &SuperBlock<Self>, data: &Mount) -> Result {
+        data.vol.lock().sync_super(now())
+    }
+
+    fn put_super(_sb: &SuperBlock<Self>, data: &Mount) {
+        if let Err(err) = data.vol.lock().end_rw(now()) {
+            pr_err!("superblock not marked clean: {:?}\n", err);
+        }
     }
 
     fn evict_inode(inode: &INode<Self>, data: &Mount) {
@@ -534,8 +571,8 @@ impl Ext2 {
                 e.links_count = e.links_count.saturating_sub(1);
             }
         }
-        store(&vol, dir, d)?;
-        store(&vol, inode, e)?;
+        store(&mut vol, dir, d)?;
+        store(&mut vol, inode, e)?;
         res.map(|_| ())
     }
 }

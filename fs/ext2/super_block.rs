@@ -11,7 +11,7 @@
 //! an INCOMPAT feature it does not know) is refused with a message and
 //! `EINVAL`; an unknown RO_COMPAT feature only makes it read-only.
 
-use crate::disk::{bytes, le16, le32};
+use crate::disk::{bytes, le16, le32, put_le16, put_le32};
 use kernel::prelude::*;
 
 /// Where the superblock is, and its size, in bytes.
@@ -37,6 +37,11 @@ pub const RO_COMPAT_SPARSE_SUPER: u32 = 0x1;
 pub const RO_COMPAT_LARGE_FILE: u32 = 0x2;
 /// INCOMPAT: directory entries carry the file type.
 pub const INCOMPAT_FILETYPE: u32 = 0x2;
+
+/// `s_state`: unmounted cleanly (cleared while mounted read-write).
+pub const EXT2_VALID_FS: u16 = 0x1;
+/// `s_state`: errors were found.
+pub const EXT2_ERROR_FS: u16 = 0x2;
 
 /// The RO_COMPAT features this driver knows; others mount read-only.
 const RO_COMPAT_SUPP: u32 = RO_COMPAT_SPARSE_SUPER | RO_COMPAT_LARGE_FILE;
@@ -73,6 +78,16 @@ pub struct SuperBlock {
     pub mtime: u32,
     /// See `mtime`.
     pub wtime: u32,
+    /// Read-write mounts since the last check.
+    pub mnt_count: u16,
+    /// Mounts allowed before a check is due (0 or -1: no limit).
+    pub max_mnt_count: i16,
+    /// `EXT2_VALID_FS` and `EXT2_ERROR_FS`.
+    pub state: u16,
+    /// Who may allocate the reserved blocks besides `CAP_SYS_RESOURCE`.
+    pub def_resuid: u16,
+    /// See `def_resuid`.
+    pub def_resgid: u16,
     /// 0 or 1 ([`GOOD_OLD_REV`], [`DYNAMIC_REV`]).
     pub rev_level: u32,
     /// The first inode number that is not reserved.
@@ -209,6 +224,11 @@ impl SuperBlock {
             inodes_per_group,
             mtime: le32(raw, 44)?,
             wtime: le32(raw, 48)?,
+            mnt_count: le16(raw, 52)?,
+            max_mnt_count: le16(raw, 54)? as i16,
+            state: le16(raw, 58)?,
+            def_resuid: le16(raw, 80)?,
+            def_resgid: le16(raw, 82)?,
             rev_level,
             first_ino,
             inode_size,
@@ -224,6 +244,26 @@ impl SuperBlock {
             return Err(refuse(format_args!("the group descriptors do not fit")));
         }
         Ok(sb)
+    }
+
+    /// Writes the fields a mount changes (free counts, times, mount
+    /// count, state, revision and features) into `raw`, the superblock's
+    /// [`SUPERBLOCK_SIZE`] bytes; the rest is left as it is. Errors:
+    /// `EUCLEAN` if `raw` is short. Never sleeps or allocates.
+    pub fn store(&self, raw: &mut [u8]) -> Result {
+        put_le32(raw, 12, self.free_blocks_count)?;
+        put_le32(raw, 16, self.free_inodes_count)?;
+        put_le32(raw, 44, self.mtime)?;
+        put_le32(raw, 48, self.wtime)?;
+        put_le16(raw, 52, self.mnt_count)?;
+        put_le16(raw, 58, self.state)?;
+        put_le32(raw, 76, self.rev_level)?;
+        if self.rev_level == DYNAMIC_REV {
+            put_le32(raw, 84, self.first_ino)?;
+            put_le16(raw, 88, self.inode_size as u16)?;
+            put_le32(raw, 100, self.feature_ro_compat)?;
+        }
+        Ok(())
     }
 
     /// Whether `feature` (an `INCOMPAT_*` flag) is set.

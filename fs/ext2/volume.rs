@@ -36,6 +36,12 @@ pub struct Volume<D: BlockDevice> {
     pub sb: SuperBlock,
     /// One checked descriptor per group.
     pub groups: KVec<GroupDesc>,
+    /// While mounted read-write: the `s_state` to restore at unmount
+    /// ([`Volume::begin_rw`]).
+    pub mount_state: Option<u16>,
+    /// Whether allocations may take the blocks reserved for root
+    /// ([`Volume::alloc_block`]); the caller sets it for each operation.
+    pub use_reserved: bool,
 }
 
 impl<D: BlockDevice> Volume<D> {
@@ -53,6 +59,8 @@ impl<D: BlockDevice> Volume<D> {
             dev,
             sb,
             groups: KVec::new(),
+            mount_state: None,
+            use_reserved: true,
         };
         vol.read_groups()?;
         if !vol.read_inode(ROOT_INO)?.is_dir() {

@@ -885,7 +885,10 @@ int sb_set_blocksize(struct super_block *sb, int size);
  * mark_inode_dirty() - @inode has changes ->write_inode must store; the
  * next sync_filesystem() (sync(2), syncfs(2), umount) writes it. Takes a
  * reference until then. Nothing to do (no reference taken) where the
- * super block has no ->write_inode. Never sleeps.
+ * super block has no ->write_inode. An inode without links is not kept
+ * (and is taken off the list, its reference dropped): ->evict_inode frees
+ * it when its last user goes, not at the next sync. The caller holds a
+ * reference. Never sleeps.
  */
 void mark_inode_dirty(struct inode *inode);
 

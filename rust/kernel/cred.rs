@@ -49,6 +49,9 @@ impl Capability {
     /// System administration, what no narrower capability covers
     /// (`CAP_SYS_ADMIN`).
     pub const SYS_ADMIN: Self = Self(bindings::CAP_SYS_ADMIN);
+    /// Go past resource limits, such as a filesystem's blocks reserved
+    /// for root (`CAP_SYS_RESOURCE`).
+    pub const SYS_RESOURCE: Self = Self(bindings::CAP_SYS_RESOURCE);
 
     /// The C `CAP_*` number.
     pub const fn as_raw(self) -> u32 {
@@ -62,6 +65,13 @@ impl Capability {
 pub fn capable(cap: Capability) -> bool {
     // SAFETY: `capable` only reads current's credentials; any context.
     unsafe { bindings::capable(cap.0 as _) }
+}
+
+/// Whether `gid` is the current task's filesystem group id or one of its
+/// supplementary groups (C `in_group_p()`). Never sleeps.
+pub fn in_group_p(gid: u32) -> bool {
+    // SAFETY: `in_group_p` only reads current's credentials; any context.
+    unsafe { bindings::in_group_p(gid as _) }
 }
 
 /// A task's or an open file's credentials: a C `struct cred`.

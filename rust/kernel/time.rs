@@ -49,6 +49,15 @@ pub fn jiffies() -> Jiffies {
     unsafe { bindings::get_jiffies() }
 }
 
+/// Seconds since 1970 on the wall clock (the C `ktime_get_real_seconds()`):
+/// what filesystems store as times. Any context.
+#[inline]
+pub fn ktime_get_real_seconds() -> i64 {
+    // SAFETY: reads the clock, in any context.
+    let ns = unsafe { bindings::ktime_get_real_ns() };
+    i64::try_from(ns / NSEC_PER_SEC as u64).unwrap_or(i64::MAX)
+}
+
 /// Converts milliseconds to ticks, rounding up.
 #[inline]
 pub fn msecs_to_jiffies(ms: Msecs) -> Jiffies {

@@ -5,8 +5,8 @@
 # target compared with the host's manifest, then statfs and df, ls,
 # reads through symlinks, writes refused, umount. A read-write mount
 # (and unmount) before that leaves the image as it was: the manifest
-# still matches. Writing is tested against e2fsck by
-# scripts/ext2_write_test.py.
+# still matches. Unknown RO_COMPAT and INCOMPAT features through mount.
+# Writing is tested against e2fsck by scripts/ext2_write_test.py.
 DEV=${DEV:-/dev/nullb0}	# the disk the images go to (user.ext2_disk: /dev/vda)
 MNT=/tmp/ext2_mnt
 IMG=/tests/ext2
@@ -61,4 +61,20 @@ for name in b1k b2k b4k; do
 	umount $MNT && echo "$name: unmounted"
 	grep -c " $MNT " /proc/mounts
 done
+
+# Features this driver does not know, set in the last image (bit 31 of
+# s_feature_ro_compat, then of s_feature_incompat): the first mounts
+# read-only only (busybox retries read-only after EROFS), the second not
+# at all, each saying why in the log.
+printf '\200' | dd of=$DEV bs=1 seek=1127 conv=notrunc 2>/dev/null
+mount -t ext2 $DEV $MNT 2>/dev/null
+grep -q "^$DEV $MNT ext2 ro" /proc/mounts && echo "unknown RO_COMPAT: mounted read-only"
+umount $MNT
+dmesg | grep -o 'unsupported RO_COMPAT features 0x80000000: read-only' | tail -1
+dmesg | grep -o 'unsupported RO_COMPAT features: mount with -o ro' | tail -1
+printf '\0' | dd of=$DEV bs=1 seek=1127 conv=notrunc 2>/dev/null
+printf '\200' | dd of=$DEV bs=1 seek=1123 conv=notrunc 2>/dev/null
+mount -t ext2 -o ro $DEV $MNT 2>&1 | grep -o 'Invalid argument'
+dmesg | grep -o 'cannot mount: unsupported INCOMPAT features 0x80000000' | tail -1
+grep -c " $MNT " /proc/mounts
 rmdir $MNT

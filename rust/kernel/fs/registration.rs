@@ -185,6 +185,12 @@ pub trait FileSystem: Sized + Send + Sync + 'static {
     fn sync_fs(_sb: &SuperBlock<Self>, _data: &Self::Data) -> Result {
         Ok(())
     }
+
+    /// The mount ends (unmount, or a mount failing after `fill_super`):
+    /// the last chance to write to the device, after the last sync and
+    /// before `Data` is dropped; the VFS writes the buffers back
+    /// afterwards. No inode is left.
+    fn put_super(_sb: &SuperBlock<Self>, _data: &Self::Data) {}
 }
 
 /// The data of a super block of `T` set up by `fill_super_callback`.
@@ -372,8 +378,11 @@ impl<T: FileSystem> Registration<T> {
     unsafe extern "C" fn put_super_callback(sb: *mut bindings::super_block) {
         // SAFETY: called once, at unmount or a failed mount, on a super
         // block whose `s_op` (so its data) `fill_super_callback` set; the
-        // root and every inode are gone, so nothing borrows the data.
+        // root and every inode are gone, so nothing borrows the data
+        // but `T::put_super`, before it is dropped; `mount_bdev()` made
+        // the super block, whose block size no one changes any more.
         unsafe {
+            T::put_super(SuperBlock::<T>::from_raw(sb), data::<T>(sb));
             drop(KBox::from_raw((*sb).s_fs_info.cast::<T::Data>()));
             (*sb).s_fs_info = core::ptr::null_mut();
             (*(*sb).s_type.cast::<Inner>())
