@@ -69,13 +69,14 @@ bool __pgtable_link_table(pgtable_entry_t *e, int level, unsigned int flags)
 
 pgtable_entry_t *kernel_pgtable_walk_create(unsigned long va, int level)
 {
-	return pgtable_walk_to(__va(kernel_pgd_phys), va, level, PGTABLE_ALLOC | PGTABLE_KERNEL);
+	return pgtable_walk_to(__va(kernel_pgd_phys), PGTABLE_TOP, va, level,
+			       PGTABLE_ALLOC | PGTABLE_KERNEL);
 }
 
 pte_t lookup_kernel_page(unsigned long va)
 {
 	int level = 0;
-	pte_t *pte = pgtable_walk(__va(kernel_pgd_phys), va, &level, 0);
+	pte_t *pte = pgtable_walk(__va(kernel_pgd_phys), PGTABLE_TOP, va, &level, 0);
 
 	return pte_present(*pte) ? *pte : 0;
 }
@@ -107,7 +108,7 @@ void unmap_kernel_page(unsigned long va)
 	pte_t *pte;
 
 	spin_lock_irqsave(&kernel_pgtable_lock, irqflags);
-	pte = pgtable_walk_to(__va(kernel_pgd_phys), va, 0, 0);
+	pte = pgtable_walk_to(__va(kernel_pgd_phys), PGTABLE_TOP, va, 0, 0);
 	if (pte) {
 		WRITE_ONCE(*pte, 0);
 		flush_tlb_one(va);

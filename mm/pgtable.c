@@ -19,7 +19,7 @@
 
 int pgd_alloc(struct mm_struct *mm)
 {
-	pgd_t *pgd = pgtable_alloc_table(PGTABLE_TOP);
+	pgd_t *pgd = pgtable_alloc_table(USER_PGTABLE_TOP);
 
 	if (!pgd)
 		return -ENOMEM;
@@ -50,7 +50,7 @@ void pgd_free(struct mm_struct *mm)
 {
 	if (!mm->pgd)
 		return;
-	free_tables(mm->pgd, PGTABLE_TOP, USER_PGD_PTRS);
+	free_tables(mm->pgd, USER_PGTABLE_TOP, USER_PGD_PTRS);
 	mm->pgd = NULL;
 }
 
@@ -58,14 +58,14 @@ pte_t *user_pte_alloc(struct mm_struct *mm, unsigned long addr)
 {
 	if (addr >= TASK_SIZE_MAX)
 		return NULL;
-	return pgtable_walk_to(mm->pgd, addr, 0, PGTABLE_ALLOC);
+	return pgtable_walk_to(mm->pgd, USER_PGTABLE_TOP, addr, 0, PGTABLE_ALLOC);
 }
 
 pte_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 {
 	if (addr >= TASK_SIZE_MAX)
 		return NULL;
-	return pgtable_walk_to(mm->pgd, addr, 0, 0);
+	return pgtable_walk_to(mm->pgd, USER_PGTABLE_TOP, addr, 0, 0);
 }
 
 int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -76,7 +76,7 @@ int user_pte_walk(struct mm_struct *mm, unsigned long start, unsigned long end,
 	end = min(end, TASK_SIZE_MAX);
 	while (addr < end) {
 		int level = 0;
-		pte_t *pte = pgtable_walk(mm->pgd, addr, &level, 0);
+		pte_t *pte = pgtable_walk(mm->pgd, USER_PGTABLE_TOP, addr, &level, 0);
 
 		if (level) {
 			/* No table below: skip all that the entry maps. */

@@ -38,8 +38,9 @@ static bool table_empty(const pgtable_entry_t *t, int level)
  */
 static void free_empty_tables(pgd_t *pgd, unsigned long uaddr)
 {
-	for (int level = 1; level <= PGTABLE_TOP; level++) {
-		pgtable_entry_t *e = pgtable_walk_to(pgd, uaddr, level, 0), *table;
+	for (int level = 1; level <= USER_PGTABLE_TOP; level++) {
+		pgtable_entry_t *e = pgtable_walk_to(pgd, USER_PGTABLE_TOP, uaddr, level, 0);
+		pgtable_entry_t *table;
 
 		if (!e || !pgtable_table_present(*e))
 			continue;
@@ -65,7 +66,7 @@ int map_user_test_page(unsigned long uaddr)
 	if (!page)
 		return -ENOMEM;
 	mutex_lock(&user_test_lock);
-	pte = pgtable_walk_to(arch_test_user_pgd(), uaddr, 0, PGTABLE_ALLOC);
+	pte = pgtable_walk_to(arch_test_user_pgd(), USER_PGTABLE_TOP, uaddr, 0, PGTABLE_ALLOC);
 	if (!pte) {
 		ret = -ENOMEM;
 		free_empty_tables(arch_test_user_pgd(), uaddr);
@@ -90,7 +91,7 @@ void unmap_user_test_page(unsigned long uaddr)
 	if (!IS_ALIGNED(uaddr, PAGE_SIZE) || uaddr >= TASK_SIZE_MAX)
 		return;
 	mutex_lock(&user_test_lock);
-	pte = pgtable_walk_to(arch_test_user_pgd(), uaddr, 0, 0);
+	pte = pgtable_walk_to(arch_test_user_pgd(), USER_PGTABLE_TOP, uaddr, 0, 0);
 	if (pte && pte_present(*pte)) {
 		old = *pte;
 		WRITE_ONCE(*pte, 0);

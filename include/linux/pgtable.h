@@ -21,8 +21,8 @@
  * and what a leaf holds (pfn_pte(), pte_wrprotect()...). The walker only
  * passes entries to these helpers, and the user-table code compares them
  * with 0 (pte_none()), so entries may be any width and byte order.
- * x86-64 and arm64: 4 levels of 9 bits, riscv64 Sv39: 3 levels of 9 bits,
- * all u64 entries. Two others would set:
+ * x86-64 and arm64: 4 levels of 9 bits (arm64's user trees: 3), riscv64
+ * Sv39: 3 levels of 9 bits, all u64 entries. Two others would set:
  *   armv6 (short descriptors): u32 entries, 2 levels, bits (l ? 12 : 8):
  *	a 4096-entry first level of 1 MiB sections or table pointers
  *	(type 01 = table, 10 = section: pte_present() without
@@ -47,7 +47,12 @@
  * User page tables (mm/pgtable.c): the first USER_PGD_PTRS top-level
  * entries and the tables below them belong to the address space; the
  * architecture fills the rest (arch_pgd_init()) and loads a table
- * (switch_mm()).
+ * (switch_mm()). Their tree may be shallower than the kernel's: an
+ * architecture whose user space has its own table base register sets
+ * USER_PGTABLE_LEVELS below PGTABLE_LEVELS (arm64: a 3-level, 39-bit
+ * TTBR0 under a 4-level kernel), and the user tree starts at
+ * USER_PGTABLE_TOP, the upper levels folded away as Linux folds p4d/pud
+ * for CONFIG_PGTABLE_LEVELS. The levels below keep their geometry.
  */
 #ifndef _LINUX_PGTABLE_H
 #define _LINUX_PGTABLE_H
@@ -56,6 +61,11 @@
 #include <asm/pgtable.h>
 
 #define PGTABLE_TOP (PGTABLE_LEVELS - 1)
+
+#ifndef USER_PGTABLE_LEVELS
+#define USER_PGTABLE_LEVELS PGTABLE_LEVELS
+#endif
+#define USER_PGTABLE_TOP (USER_PGTABLE_LEVELS - 1)
 
 /* Entries in a table of @level. */
 #define PTRS_PER_LEVEL(level) (1UL << PGTABLE_LEVEL_BITS(level))
@@ -69,8 +79,6 @@ static __always_inline unsigned int pgtable_level_shift(int level)
 		shift += PGTABLE_LEVEL_BITS(l);
 	return shift;
 }
-
-#define PGDIR_SHIFT pgtable_level_shift(PGTABLE_TOP)
 
 /* The index of @va's entry in a table of @level. */
 static __always_inline unsigned long pgtable_index(unsigned long va, int level)
@@ -100,22 +108,25 @@ void kernel_pgtable_init_late(void);
 bool __pgtable_link_table(pgtable_entry_t *e, int level, unsigned int flags);
 
 /*
- * pgtable_walk() - descend the tree at the top-level table @pgd toward
- * @va, down to the entry that maps it at *@level. The descent ends above
- * *@level at an entry that is no table: a large page, or an empty entry
- * unless @flags has PGTABLE_ALLOC (then a table is made there:
- * pgtable_alloc_table(), so it may sleep after boot). It returns that
- * entry and stores its level in *@level. NULL only when a table cannot be
- * allocated (see "Failure" above). The caller holds what protects the
- * tree (mm->mmap_lock...).
+ * pgtable_walk() - descend the tree at the top-level table @pgd, a table
+ * of level @top (PGTABLE_TOP for the kernel's tree, USER_PGTABLE_TOP for
+ * a user one), toward @va, down to the entry that maps it at *@level.
+ * @va must lie in what the tree translates (its bits above the top
+ * level's are not looked at). The descent ends above *@level at an entry
+ * that is no table: a large page, or an empty entry unless @flags has
+ * PGTABLE_ALLOC (then a table is made there: pgtable_alloc_table(), so
+ * it may sleep after boot). It returns that entry and stores its level
+ * in *@level. NULL only when a table cannot be allocated (see "Failure"
+ * above). The caller holds what protects the tree (mm->mmap_lock...).
  */
-static __always_inline pgtable_entry_t *pgtable_walk(pgtable_entry_t *pgd, unsigned long va,
-						     int *level, unsigned int flags)
+static __always_inline pgtable_entry_t *pgtable_walk(pgtable_entry_t *pgd, int top,
+						     unsigned long va, int *level,
+						     unsigned int flags)
 {
 	pgtable_entry_t *table = pgd, *e;
-	unsigned int shift = PGDIR_SHIFT;
+	unsigned int shift = pgtable_level_shift(top);
 
-	for (int l = PGTABLE_TOP;; l--) {
+	for (int l = top;; l--) {
 		e = &table[(va >> shift) & (PTRS_PER_LEVEL(l) - 1)];
 		if (l == *level)
 			return e;
@@ -133,11 +144,12 @@ static __always_inline pgtable_entry_t *pgtable_walk(pgtable_entry_t *pgd, unsig
 }
 
 /* pgtable_walk() to exactly @level: NULL where it stops above. */
-static __always_inline pgtable_entry_t *pgtable_walk_to(pgtable_entry_t *pgd, unsigned long va,
-							int level, unsigned int flags)
+static __always_inline pgtable_entry_t *pgtable_walk_to(pgtable_entry_t *pgd, int top,
+							unsigned long va, int level,
+							unsigned int flags)
 {
 	int reached = level;
-	pgtable_entry_t *e = pgtable_walk(pgd, va, &reached, flags);
+	pgtable_entry_t *e = pgtable_walk(pgd, top, va, &reached, flags);
 
 	return reached == level ? e : NULL;
 }

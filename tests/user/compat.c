@@ -28,10 +28,15 @@
 #define MAP_SHARED_VALIDATE 0x03
 #endif
 #define MAP_UNKNOWN 0x800000	/* no Linux mmap flag */
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
 
 /* The top of user space, as on Linux with Ferrite's page-table depth. */
 #if defined(__riscv)
 #define USER_TOP 0x4000000000UL
+#elif defined(__aarch64__)
+#define USER_TOP 0x8000000000UL		/* 39 bits, as Linux's CONFIG_ARM64_VA_BITS_39 */
 #elif defined(__arm__)
 #define USER_TOP 0x7ffff000UL		/* 2 GiB less the signal page */
 #else
@@ -352,6 +357,28 @@ static void mmap_offsets_and_ranges(void)
 	unlink(path);
 }
 
+/*
+ * Nothing maps at the top of user space or above; a hint there is passed
+ * over; the stack lies below it.
+ */
+static void mmap_above_user_top(void)
+{
+	const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	void *top = (void *)USER_TOP, *p;
+
+	EXPECT_TRUE((unsigned long)&p < USER_TOP);
+	EXPECT_TRUE(mmap(top, 4096, PROT_READ, anon | MAP_FIXED, -1, 0) == MAP_FAILED &&
+		    errno == ENOMEM);
+	EXPECT_TRUE(mmap(top, 4096, PROT_READ, anon | MAP_FIXED_NOREPLACE, -1, 0) == MAP_FAILED &&
+		    errno == ENOMEM);
+	p = mmap(top, 4096, PROT_READ | PROT_WRITE, anon, -1, 0);
+	EXPECT_TRUE(p != MAP_FAILED && (unsigned long)p < USER_TOP);
+	if (p != MAP_FAILED) {
+		*(volatile char *)p = 1;
+		EXPECT_EQ(munmap(p, 4096), 0);
+	}
+}
+
 static void errno_as_linux(void)
 {
 	const char *path = "/tmp/compat-errno", *path2 = "/tmp/compat-errno2";
@@ -412,4 +439,5 @@ KTEST_MAIN("user_compat",
 	   KTEST(mmap_respects_open_mode), KTEST(shared_anon_survives_fork),
 	   KTEST(breakpoint_sends_sigtrap), KTEST(sigreturn_validates_frame),
 	   KTEST(bad_entry_point_is_sigsegv), KTEST(mmap_offsets_and_ranges),
+	   KTEST(mmap_above_user_top),
 	   KTEST(errno_as_linux), KTEST(script_without_newline))

@@ -30,6 +30,8 @@ static unsigned long long rnd(void)
 /* The last page below the top of user space. */
 #if defined(__arm__)
 #define USER_TOP_PAGE 0x7ffff000L
+#elif defined(__aarch64__)
+#define USER_TOP_PAGE 0x7ffffff000L
 #else
 #define USER_TOP_PAGE 0x7ffffffff000L
 #endif

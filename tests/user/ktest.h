@@ -111,10 +111,16 @@ static inline void ktest_in_child(void (*fn)(void))
 
 /* Addresses no user pointer may be: NULL, the kernel, and an unmapped page. */
 #define BAD_NULL ((void *)0)
-/* Unmapped, but below every port's TASK_SIZE (riscv64 Sv39: 256 GiB; arm: 2 GiB). */
+/*
+ * Unmapped, but below every port's TASK_SIZE (riscv64 Sv39: 256 GiB;
+ * arm64, 39 bits: 512 GiB; arm: 2 GiB).
+ */
 #if defined(__riscv)
 #define BAD_KERNEL ((void *)0xffffffff80100000UL)
 #define BAD_UNMAPPED ((void *)0x3e00000000UL)
+#elif defined(__aarch64__)
+#define BAD_KERNEL ((void *)0xffffffff80100000UL)
+#define BAD_UNMAPPED ((void *)0x7e00000000UL)
 #elif defined(__arm__)
 #define BAD_KERNEL ((void *)0xc0100000UL)
 #define BAD_UNMAPPED ((void *)0x60000000UL)

@@ -24,7 +24,7 @@
 #define SCTLR_SA (1 << 3)
 #define SCTLR_I (1 << 12)
 
-#define TCR_T0SZ (64 - VA_BITS)
+#define TCR_T0SZ (64 - USER_VA_BITS)
 #define TCR_T1SZ ((64 - VA_BITS) << 16)
 #define TCR_CACHE_FLAGS ((1 << 8) | (1 << 10) | (1 << 24) | (1 << 26))	/* WB WA */
 #define TCR_SHARED ((3 << 12) | (3 << 28))
@@ -126,13 +126,12 @@ primary_entry:
 	adrp	x1, kimage_voffset
 	str	x21, [x1, :lo12:kimage_voffset]
 
-	/* TTBR0: identity map of the 2 GiB from the 1 GiB holding the image. */
-	adrp	x0, idmap_pg_l0
+	/*
+	 * TTBR0 (39 bits: its top table is a level-1 table): identity map
+	 * of the 2 GiB from the 1 GiB holding the image, which must lie
+	 * below 512 GiB (QEMU's virt RAM starts at 1 GiB).
+	 */
 	adrp	x1, idmap_pg_l1
-	lsr	x2, x20, #39
-	and	x2, x2, #511
-	orr	x3, x1, #TABLE
-	str	x3, [x0, x2, lsl #3]
 	mov	x5, #SZ_1G
 	lsr	x2, x20, #30
 	and	x2, x2, #511
@@ -199,7 +198,7 @@ primary_entry:
 	dsb	sy
 
 	/* Identity map in TTBR0, the higher half in TTBR1; MMU and caches on. */
-	adrp	x1, idmap_pg_l0
+	adrp	x1, idmap_pg_l1
 	mmu_enable x1, x0
 
 	/* Into the higher half. */
@@ -235,7 +234,7 @@ primary_switched:
 secondary_entry:
 	el1_enter
 	adrp	x0, init_pg_l0
-	adrp	x1, idmap_pg_l0
+	adrp	x1, idmap_pg_l1
 	mmu_enable x1, x0
 	ldr	x1, =secondary_switched
 	br	x1
@@ -276,8 +275,6 @@ kimage_voffset:
 
 	.section .bss.page_aligned, "aw", @nobits
 	.balign PAGE_SIZE
-idmap_pg_l0:
-	.skip	PAGE_SIZE
 idmap_pg_l1:
 	.skip	PAGE_SIZE
 	.globl init_pg_l0

@@ -76,7 +76,7 @@ void __init paging_init(void)
 	early_map_device(arm64_board.gicc.base, arm64_board.gicc.size);
 	early_map_device(arm64_board.rtc.base, arm64_board.rtc.size);
 
-	user_pgd_phys = __pa(pgtable_alloc_table(PGTABLE_TOP));
+	user_pgd_phys = __pa(pgtable_alloc_table(USER_PGTABLE_TOP));
 
 	dsb(ishst);
 	write_sysreg(kernel_pgd_phys, ttbr1_el1);

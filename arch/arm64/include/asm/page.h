@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * arm64 virtual memory layout: 4 KiB granule, 48-bit virtual addresses.
- * TTBR0_EL1 translates the lower half (user space; nothing at all for the
- * kernel once it runs), TTBR1_EL1 the upper half:
+ * arm64 virtual memory layout: 4 KiB granule. TTBR0_EL1 translates the
+ * lowest 2^USER_VA_BITS bytes (user space, 3 levels; nothing at all for
+ * the kernel once it runs), TTBR1_EL1 the highest 2^VA_BITS (4 levels);
+ * an address between them faults:
  *   0xffff000000000000  PAGE_OFFSET: physical memory, linearly (pa + PAGE_OFFSET);
  *                       RAM as normal memory, the boot devices as device memory
  *   0xffff800000000000  VMALLOC_START..VMALLOC_END: vmalloc and thread stacks
@@ -15,6 +16,7 @@
 #include <asm-generic/page.h>
 
 #define VA_BITS 48
+#define USER_VA_BITS 39
 #define PAGE_OFFSET _AC(0xffff000000000000, UL)
 #define VMALLOC_START _AC(0xffff800000000000, UL)
 #define VMALLOC_END _AC(0xfffffdffffffffff, UL)

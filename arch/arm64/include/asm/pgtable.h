@@ -98,12 +98,15 @@ static inline bool arch_tlbi_broadcast(void)
 /* --- User page tables (mm/pgtable.c, arch/arm64/mm/pgtable.c) --------- */
 
 /*
- * Four levels of 512 entries (include/linux/pgtable.h); TTBR0_EL1 covers
- * user space alone: the first half is TASK_SIZE_MAX.
+ * Levels of 512 entries (include/linux/pgtable.h): four for the kernel
+ * (TTBR1_EL1, 48 bits), three for user space (TTBR0_EL1, T0SZ = 25: 39
+ * bits, 512 GiB, as Linux's arm64 with VA_BITS=39), whose top-level
+ * table is a level-1 table and all of it the address space's.
  */
 #define PGTABLE_LEVELS 4
+#define USER_PGTABLE_LEVELS 3
 #define PGTABLE_LEVEL_BITS(level) 9
-#define USER_PGD_PTRS 256
+#define USER_PGD_PTRS 512
 
 /* An intermediate entry: a valid next-level table (no further restriction). */
 static inline bool pgtable_table_present(pgtable_entry_t e)

@@ -2,8 +2,8 @@
 /*
  * arm64 user-memory access primitives behind <linux/uaccess.h>.
  *
- * User space is the lower half (TTBR0_EL1); TASK_SIZE_MAX stops at 2^47
- * minus a page, as on x86-64, so that one limit serves every 48-bit port.
+ * User space is what TTBR0_EL1 translates, 2^USER_VA_BITS (39 bits,
+ * 512 GiB); TASK_SIZE_MAX stops a page short of it, as on x86-64.
  * Every user access is an unprivileged load or store (LDTR/STTR): the MMU
  * checks it with EL0's permissions, so even a kernel address that slipped
  * past access_ok() faults instead of being read. Each such instruction
@@ -15,7 +15,7 @@
 
 #include <asm/page.h>
 
-#define TASK_SIZE_MAX	((_AC(1, UL) << 47) - PAGE_SIZE)
+#define TASK_SIZE_MAX	((_AC(1, UL) << USER_VA_BITS) - PAGE_SIZE)
 
 #define __UACCESS_CLEAR_ERR "mov %w[err], #0"
 
