@@ -30,7 +30,7 @@ static void bdev_free(struct device *dev)
 		put_device(&disk->part0->bd_device);
 	} else {
 		invalidate_disk_buffers(disk);
-		WARN_ON(disk->bd_nr_buffers);
+		WARN_ON(disk->bd_nr_pages);
 		free_ext_devt(disk);
 		kfree(disk->queue->hctx);
 		kfree(disk->queue);
@@ -153,7 +153,8 @@ void bdev_release(struct block_device *bdev, void *holder)
 {
 	struct gendisk *disk = bdev->bd_disk;
 
-	atomic_dec(&bdev->bd_openers);
+	if (atomic_dec_and_test(&bdev->bd_openers))
+		blkdev_flush_mapping(bdev);
 	if (disk->fops && disk->fops->release)
 		disk->fops->release(disk);
 	bdev_release_claim(bdev, holder);

@@ -29,7 +29,7 @@ static inline bool bio_needs_split(struct request_queue *q, struct bio *bio)
 void blk_queue_start_drain(struct request_queue *q);
 
 /*
- * fops.c: copy between @iter and @bdev at *@pos through the buffer cache,
+ * fops.c: copy between @iter and @bdev at *@pos through the page cache,
  * advancing *@pos; stops at the end of the device. Returns the bytes
  * copied, else -errno (-EIO, -ENODEV, -ENOMEM, -EFAULT). Sleeps.
  */
@@ -37,6 +37,13 @@ ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *it
 
 /* fops.c: read @len bytes at @pos of @disk into @buf: 0 or -errno (-EIO if short). */
 int read_disk_bytes(struct gendisk *disk, u64 pos, void *buf, size_t len);
+
+/*
+ * bdev_cache.c, at the last close of @bdev: write its disk's cache back
+ * (errors wait for the next fsync) and free every clean unreferenced
+ * page, as Linux drops a block device's page cache then. Sleeps.
+ */
+void blkdev_flush_mapping(struct block_device *bdev);
 
 /* genhd.c: give back the numbers add_disk() picked for @disk, if it did. */
 void free_ext_devt(struct gendisk *disk);
@@ -63,7 +70,7 @@ struct parsed_partition {
 };
 
 /*
- * Each reads the table through the buffer cache of @disk's part0, fills
+ * Each reads the table through the page cache of @disk's part0, fills
  * @parts[0..max) (a zero size: no partition in that slot) and returns the
  * number of slots used, 0 if the table is not theirs, or -errno when the
  * disk cannot be read.

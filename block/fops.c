@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The files of block device nodes: open finds the live block device of
- * the node's number; read and write go through the disk's buffer cache
- * one logical block at a time (a partial block is read first); llseek
- * stays within the device; fsync writes the cache back and flushes.
+ * the node's number; read and write go through the disk's page cache a
+ * page at a time (a block written in part is read first; a read that
+ * misses reads ahead, see ra_window()); llseek stays within the
+ * device; fsync writes the cache back and flushes.
  * Reads stop at the end of the device; a write there gives -ENOSPC.
  */
 #include <linux/kernel.h>
@@ -14,31 +15,69 @@
 #include <uapi/linux/fs.h>
 #include "blk.h"
 
-/* One block's part of a transfer; @bh is locked. Returns bytes copied or -errno. */
-static ssize_t bh_copy(struct buffer_head *bh, size_t off, size_t n, struct iov_iter *iter,
-		       bool write)
+/*
+ * The pages to read at a miss on page @index, the rest of the read being
+ * @count bytes from disk byte @dpos: what the read covers, and on a
+ * sequential read (it starts where the last window ended) twice the last
+ * window, up to BDEV_BIO_PAGES. Linux's ondemand_readahead() grows its
+ * window the same way.
+ */
+static unsigned int ra_window(struct block_device *bdev, unsigned long index, u64 dpos,
+			      size_t count)
 {
-	size_t done;
-	int err = 0;
+	unsigned long want = ((dpos + count - 1) >> PAGE_SHIFT) - index + 1;
+	unsigned int ra = min_t(unsigned long, want, BDEV_BIO_PAGES);
+	unsigned int last = READ_ONCE(bdev->bd_ra_pages);
 
-	if (!write || n < bh->b_size)
-		err = bh_read(bh);
+	if (index == READ_ONCE(bdev->bd_ra_next) && last)
+		ra = min_t(unsigned int, max(ra, 2 * last), BDEV_BIO_PAGES);
+	WRITE_ONCE(bdev->bd_ra_pages, ra);
+	WRITE_ONCE(bdev->bd_ra_next, index + ra);
+	return ra;
+}
+
+/* Copy @n bytes at @off of @p (locked) to @iter. Returns bytes copied or -errno. */
+static ssize_t page_read(struct block_device *bdev, struct bdev_page *p, unsigned int off,
+			 size_t n, struct iov_iter *iter, u64 dpos)
+{
+	unsigned int ra = 1;
+	int err;
+
+	if (!READ_ONCE(p->uptodate))
+		ra = ra_window(bdev, p->index, dpos, iov_iter_count(iter));
+	err = bdev_page_read(bdev->bd_disk, p, off, n, ra);
 	if (err)
 		return err;
-	if (!write)
-		return copy_to_iter(bh->b_data + off, n, iter);
-	done = copy_from_iter(bh->b_data + off, n, iter);
-	if (!bh->b_uptodate && done < n)
-		return 0;	/* a whole block only partly given: keep nothing */
-	bh->b_uptodate = true;
-	if (done)
-		mark_buffer_dirty(bh);
-	return done;
+	return copy_to_iter((char *)bdev_page_address(p) + off, n, iter);
+}
+
+/* Copy @n bytes from @iter to @off of @p (locked). Returns bytes taken or -errno. */
+static ssize_t page_write(struct block_device *bdev, struct bdev_page *p, unsigned int off,
+			  size_t n, struct iov_iter *iter)
+{
+	struct gendisk *disk = bdev->bd_disk;
+	unsigned int bs = bdev_logical_block_size(bdev), end;
+	int err = 0;
+
+	/* A block written in part keeps the rest of its bytes: read it first. */
+	if (off & (bs - 1))
+		err = bdev_page_read(disk, p, off, 1, 1);
+	if (!err && ((off + n) & (bs - 1)))
+		err = bdev_page_read(disk, p, off + n - 1, 1, 1);
+	if (err)
+		return err;
+	end = off + copy_from_iter((char *)bdev_page_address(p) + off, n, iter);
+	/* A block only partly given and never read: keep none of it. */
+	if ((end & (bs - 1)) && !bdev_page_uptodate(disk, p, end, 1))
+		end = ALIGN_DOWN(end, bs);
+	if (end > off)
+		bdev_page_dirty(disk, p, off, end - off);
+	return end - off;
 }
 
 ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *iter, bool write)
 {
-	unsigned int bs = bdev_logical_block_size(bdev);
+	struct gendisk *disk = bdev->bd_disk;
 	loff_t size = (loff_t)bdev_nr_sectors(bdev) << SECTOR_SHIFT;
 	ssize_t done = 0, got = 0;
 
@@ -47,17 +86,21 @@ ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *it
 	if (write && *pos >= size && iov_iter_count(iter))
 		return -ENOSPC;
 	while (iov_iter_count(iter) && *pos < size) {
-		size_t off = *pos & (bs - 1);
-		size_t n = min(min((size_t)(bs - off), iov_iter_count(iter)),
+		u64 dpos = ((u64)bdev->bd_start_sect << SECTOR_SHIFT) + *pos;
+		unsigned int off = dpos & (PAGE_SIZE - 1);
+		size_t n = min(min((size_t)(PAGE_SIZE - off), iov_iter_count(iter)),
 			       (size_t)(size - *pos));
-		struct buffer_head *bh = __getblk(bdev, *pos / bs, bs);
+		struct bdev_page *p = bdev_page_get(disk, dpos >> PAGE_SHIFT);
 
-		if (!bh)
+		if (!p)
 			return done ? done : -ENOMEM;
-		lock_buffer(bh);
-		got = bh_copy(bh, off, n, iter, write);
-		unlock_buffer(bh);
-		brelse(bh);
+		bdev_page_lock(disk, p);
+		if (write)
+			got = page_write(bdev, p, off, n, iter);
+		else
+			got = page_read(bdev, p, off, n, iter, dpos);
+		bdev_page_unlock(disk, p);
+		bdev_page_put(disk, p);
 		if (got > 0) {
 			*pos += got;
 			done += got;
@@ -166,7 +209,8 @@ static int blkdev_release(struct inode *inode, struct file *file)
 	struct block_device *bdev = file->private_data;
 	struct gendisk *disk = bdev->bd_disk;
 
-	atomic_dec(&bdev->bd_openers);
+	if (atomic_dec_and_test(&bdev->bd_openers))
+		blkdev_flush_mapping(bdev);
 	if (disk->fops && disk->fops->release)
 		disk->fops->release(disk);
 	blkdev_put(bdev);

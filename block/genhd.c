@@ -127,8 +127,12 @@ struct gendisk *blk_mq_alloc_disk(struct blk_mq_tag_set *set, const struct queue
 	disk->queue = q;
 	disk->parts[0] = disk->part0;
 	mutex_init(&disk->open_mutex);
-	mutex_init(&disk->bd_buffer_lock);
-	INIT_LIST_HEAD(&disk->bd_buffers);
+	spin_lock_init(&disk->bd_cache_lock);
+	disk->bd_pages = RB_ROOT;
+	INIT_LIST_HEAD(&disk->bd_lru);
+	disk->bd_cache_max = max(totalram_pages() / 4, 2UL * BDEV_BIO_PAGES);
+	init_waitqueue_head(&disk->bd_page_wait);
+	mutex_init(&disk->bd_wb_lock);
 	return disk;
 }
 

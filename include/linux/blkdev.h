@@ -10,7 +10,7 @@
  *
  * Data moves in bios (<linux/bio.h>) through the disk's request_queue to
  * the driver's blk-mq operations (<linux/blk-mq.h>). Files opened on a
- * block device node read and write through the buffer cache
+ * block device node read and write through the disk's page cache
  * (<linux/buffer_head.h>), which is per disk, so the whole disk and its
  * partitions see the same bytes; fsync() and sync() write it back and
  * flush the device.
@@ -30,6 +30,7 @@
 #include <linux/types.h>
 #include <linux/atomic.h>
 #include <linux/list.h>
+#include <linux/rbtree.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -83,6 +84,13 @@ struct block_device {
 	atomic_t bd_openers;		/* open files */
 	void *bd_holder;		/* who claimed it exclusively (a super block) */
 	int bd_holders;			/* claims by bd_holder */
+	/*
+	 * Read-ahead of its files (block/fops.c), shared by all of them
+	 * (Linux keeps one per open file): the page after the last window
+	 * read, and that window's size in pages.
+	 */
+	unsigned long bd_ra_next;
+	unsigned int bd_ra_pages;
 };
 
 struct block_device_operations {
@@ -104,10 +112,14 @@ struct gendisk {
 	struct block_device *parts[DISK_MAX_PARTS + 1];	/* [0] == part0 */
 	bool added;
 	bool ext_devt;			/* numbers picked by add_disk() */
-	/* The buffer cache of the whole disk (fs/buffer.c). */
-	struct mutex bd_buffer_lock;
-	struct list_head bd_buffers;	/* least recently used first */
-	unsigned int bd_nr_buffers;
+	/* The cache of the whole disk's pages (linux/buffer_head.h). */
+	spinlock_t bd_cache_lock;
+	struct rb_root bd_pages;	/* struct bdev_page by index */
+	struct list_head bd_lru;	/* least recently used first */
+	unsigned long bd_nr_pages;
+	unsigned long bd_cache_max;	/* pages kept before write-back and eviction */
+	wait_queue_head_t bd_page_wait;	/* for a page's lock */
+	struct mutex bd_wb_lock;	/* one write-back at a time */
 	atomic_t bd_wb_err;		/* a failed write-back, for the next fsync */
 };
 
@@ -167,7 +179,7 @@ void unregister_blkdev(unsigned int major, const char *name);
 int add_disk(struct gendisk *disk);
 
 /*
- * del_gendisk() - undo add_disk(): remove the nodes, write the buffer cache
+ * del_gendisk() - undo add_disk(): remove the nodes, write the page cache
  * back and drop it, fail new I/O with -ENODEV and wait for the bios inside
  * the driver to end. The driver may then free its tag set. May sleep.
  */

@@ -13,9 +13,3 @@ void rust_helper_lock_buffer(struct buffer_head *bh)
 {
 	lock_buffer(bh);
 }
-
-void rust_helper_unlock_buffer(struct buffer_head *bh);
-void rust_helper_unlock_buffer(struct buffer_head *bh)
-{
-	unlock_buffer(bh);
-}

@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The cache of a disk's pages (see linux/buffer_head.h): lookup in the
+ * disk's tree, reads with read-ahead, write-back and eviction. I/O goes
+ * in bios of many pages (a bio holds the blocks of consecutive pages that
+ * follow each other on the disk), all submitted before any is waited for
+ * (struct bio_batch); the block layer splits one the driver cannot take
+ * whole, and the children run side by side too.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/completion.h>
+#include <linux/bio.h>
+#include <linux/buffer_head.h>
+#include "blk.h"
+
+/* The mask of the logical blocks of page @index that lie on @disk. */
+static unsigned long page_blocks(struct gendisk *disk, unsigned long index)
+{
+	unsigned int bs = queue_logical_block_size(disk->queue);
+	u64 first = (u64)index << PAGE_SHIFT;
+	u64 size = (u64)get_capacity(disk) << SECTOR_SHIFT;
+	u64 n;
+
+	if (first >= size)
+		return 0;
+	n = min_t(u64, (size - first) / bs, PAGE_SIZE / bs);	/* at most 8: a long holds them */
+	return (1UL << n) - 1;
+}
+
+/* The mask of the blocks covering bytes [@off, @off + @len) of a page; @len > 0. */
+static unsigned long range_blocks(struct gendisk *disk, unsigned int off, unsigned int len)
+{
+	unsigned int bs = queue_logical_block_size(disk->queue);
+	unsigned int first = off / bs, last = (off + len - 1) / bs;
+
+	return ((1UL << (last + 1)) - 1) & ~((1UL << first) - 1);
+}
+
+/* The page of the least index >= @index; bd_cache_lock held. */
+static struct bdev_page *lower_bound(struct gendisk *disk, unsigned long index)
+{
+	struct rb_node *n = disk->bd_pages.rb_node;
+	struct bdev_page *found = NULL;
+
+	while (n) {
+		struct bdev_page *p = rb_entry(n, struct bdev_page, node);
+
+		if (p->index >= index) {
+			found = p;
+			n = n->rb_left;
+		} else {
+			n = n->rb_right;
+		}
+	}
+	return found;
+}
+
+/* Page @index referenced and made the most recently used, or NULL; bd_cache_lock held. */
+static struct bdev_page *find_get(struct gendisk *disk, unsigned long index)
+{
+	struct bdev_page *p = lower_bound(disk, index);
+
+	if (!p || p->index != index)
+		return NULL;
+	p->count++;
+	list_move_tail(&p->lru, &disk->bd_lru);
+	return p;
+}
+
+static void insert(struct gendisk *disk, struct bdev_page *p)
+{
+	struct rb_node **link = &disk->bd_pages.rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		if (p->index < rb_entry(parent, struct bdev_page, node)->index)
+			link = &parent->rb_left;
+		else
+			link = &parent->rb_right;
+	}
+	rb_link_node(&p->node, parent, link);
+	rb_insert_color(&p->node, &disk->bd_pages);
+	list_add_tail(&p->lru, &disk->bd_lru);
+	disk->bd_nr_pages++;
+}
+
+/* Free @p (out of the cache, unreferenced) and the buffer heads on it. */
+static void free_bdev_page(struct bdev_page *p)
+{
+	struct buffer_head *bh, *next;
+
+	for (bh = p->bhs; bh; bh = next) {
+		next = bh->b_next;
+		WARN_ON(atomic_read(&bh->b_count));
+		kfree(bh);
+	}
+	__free_page(p->page);
+	kfree(p);
+}
+
+/*
+ * Bring @disk's cache down to @target pages: free unreferenced pages,
+ * least recently used first; dirty ones are written back first, or with
+ * @drop_dirty dropped.
+ */
+static void shrink_cache(struct gendisk *disk, unsigned long target, bool drop_dirty)
+{
+	struct bdev_page *p, *next;
+	LIST_HEAD(victims);
+
+	if (!drop_dirty)
+		bdev_writeback(disk, 0, ULONG_MAX);	/* an error waits for the next fsync */
+	spin_lock(&disk->bd_cache_lock);
+	list_for_each_entry_safe(p, next, &disk->bd_lru, lru) {
+		if (disk->bd_nr_pages <= target)
+			break;
+		if (p->count || (p->dirty && !drop_dirty))
+			continue;
+		rb_erase(&p->node, &disk->bd_pages);
+		list_move_tail(&p->lru, &victims);
+		disk->bd_nr_pages--;
+	}
+	spin_unlock(&disk->bd_cache_lock);
+	list_for_each_entry_safe(p, next, &victims, lru)
+		free_bdev_page(p);
+}
+
+/* A new page for @index, or NULL; when memory runs out, the disk's clean pages go first. */
+static struct bdev_page *alloc_bdev_page(struct gendisk *disk, unsigned long index)
+{
+	struct bdev_page *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	p->page = alloc_page(GFP_KERNEL);
+	if (!p->page) {
+		shrink_cache(disk, READ_ONCE(disk->bd_nr_pages) / 2, false);
+		p->page = alloc_page(GFP_KERNEL);
+	}
+	if (!p->page) {
+		kfree(p);
+		return NULL;
+	}
+	p->index = index;
+	p->count = 1;
+	return p;
+}
+
+struct bdev_page *bdev_page_get(struct gendisk *disk, unsigned long index)
+{
+	struct bdev_page *p, *old;
+
+	if (!page_blocks(disk, index))
+		return NULL;
+	spin_lock(&disk->bd_cache_lock);
+	p = find_get(disk, index);
+	spin_unlock(&disk->bd_cache_lock);
+	if (p)
+		return p;
+	/* Over the limit: write everything back, and keep three quarters. */
+	if (READ_ONCE(disk->bd_nr_pages) >= disk->bd_cache_max)
+		shrink_cache(disk, disk->bd_cache_max / 4 * 3, false);
+	p = alloc_bdev_page(disk, index);
+	if (!p)
+		return NULL;
+	spin_lock(&disk->bd_cache_lock);
+	old = find_get(disk, index);	/* someone else was quicker */
+	if (!old)
+		insert(disk, p);
+	spin_unlock(&disk->bd_cache_lock);
+	if (old)
+		free_bdev_page(p);
+	return old ? old : p;
+}
+
+void bdev_page_put(struct gendisk *disk, struct bdev_page *p)
+{
+	spin_lock(&disk->bd_cache_lock);
+	WARN_ON(!p->count--);
+	spin_unlock(&disk->bd_cache_lock);
+}
+
+bool bdev_page_trylock(struct gendisk *disk, struct bdev_page *p)
+{
+	bool got;
+
+	spin_lock(&disk->bd_cache_lock);
+	got = !p->locked;
+	p->locked = true;
+	spin_unlock(&disk->bd_cache_lock);
+	return got;
+}
+
+void bdev_page_lock(struct gendisk *disk, struct bdev_page *p)
+{
+	wait_event(disk->bd_page_wait, bdev_page_trylock(disk, p));
+}
+
+void bdev_page_unlock(struct gendisk *disk, struct bdev_page *p)
+{
+	spin_lock(&disk->bd_cache_lock);
+	WARN_ON(!p->locked);
+	p->locked = false;
+	spin_unlock(&disk->bd_cache_lock);
+	wake_up_all(&disk->bd_page_wait);
+}
+
+bool bdev_page_uptodate(struct gendisk *disk, struct bdev_page *p, unsigned int off,
+			unsigned int len)
+{
+	unsigned long want = range_blocks(disk, off, len);
+
+	return (READ_ONCE(p->uptodate) & want) == want;
+}
+
+void bdev_page_dirty(struct gendisk *disk, struct bdev_page *p, unsigned int off,
+		     unsigned int len)
+{
+	unsigned long blocks = range_blocks(disk, off, len);
+
+	spin_lock(&disk->bd_cache_lock);
+	p->uptodate |= blocks;
+	p->dirty |= blocks;
+	spin_unlock(&disk->bd_cache_lock);
+}
+
+/* Bios submitted together and waited for together; the first error is kept. */
+struct bio_batch {
+	atomic_t pending;		/* bios not ended, plus one until bio_batch_wait() */
+	atomic_t err;
+	struct completion done;
+};
+
+static void bio_batch_init(struct bio_batch *b)
+{
+	atomic_set(&b->pending, 1);
+	atomic_set(&b->err, 0);
+	init_completion(&b->done);
+}
+
+static void bio_batch_endio(struct bio *bio)
+{
+	struct bio_batch *b = bio->bi_private;
+
+	if (bio->bi_status)
+		atomic_cmpxchg(&b->err, 0, blk_status_to_errno(bio->bi_status));
+	bio_put(bio);
+	if (atomic_dec_and_test(&b->pending))
+		complete(&b->done);
+}
+
+static void bio_batch_submit(struct bio_batch *b, struct bio *bio)
+{
+	bio->bi_end_io = bio_batch_endio;
+	bio->bi_private = b;
+	atomic_inc(&b->pending);
+	submit_bio(bio);
+}
+
+/* Wait for every bio of @b; returns 0 or the first error. */
+static int bio_batch_wait(struct bio_batch *b)
+{
+	if (!atomic_dec_and_test(&b->pending))
+		wait_for_completion(&b->done);
+	return atomic_read(&b->err);
+}
+
+/*
+ * Add the blocks @mask of @p to the bio being built in *@biop (@op, room
+ * for @nr_vecs segments), submitting it to @b first and starting another
+ * wherever the blocks do not follow on the disk or it is full. Returns 0
+ * or -ENOMEM (a bio could not be allocated; the blocks before are in).
+ */
+static int add_blocks(struct gendisk *disk, struct bio_batch *b, struct bio **biop,
+		      struct bdev_page *p, unsigned long mask, unsigned int op,
+		      unsigned int nr_vecs)
+{
+	unsigned int bs = queue_logical_block_size(disk->queue), blk = 0, run;
+	struct bio *bio;
+	sector_t sector;
+
+	while (mask >> blk) {
+		if (!(mask & (1UL << blk))) {
+			blk++;
+			continue;
+		}
+		for (run = 1; mask & (1UL << (blk + run)); run++)
+			;
+		sector = ((sector_t)p->index << (PAGE_SHIFT - SECTOR_SHIFT)) +
+			 blk * (bs >> SECTOR_SHIFT);
+		bio = *biop;
+		if (bio && (bio->bi_sector + (bio->bi_size >> SECTOR_SHIFT) != sector ||
+			    bio->bi_vcnt == bio->bi_max_vecs)) {
+			bio_batch_submit(b, bio);
+			bio = NULL;
+		}
+		if (!bio) {
+			bio = bio_alloc(disk->part0, nr_vecs, op, GFP_NOIO);
+			*biop = bio;
+			if (!bio)
+				return -ENOMEM;
+			bio->bi_sector = sector;
+		}
+		bio_add_page(bio, p->page, run * bs, blk * bs);
+		blk += run;
+	}
+	return 0;
+}
+
+/*
+ * Read the blocks @mask of @p (locked), and with @ra > 1 up to @ra - 1
+ * following pages that hold nothing and can be locked now, in one bio
+ * where they follow each other.
+ */
+static int read_window(struct gendisk *disk, struct bdev_page *p, unsigned long mask,
+		       unsigned int ra)
+{
+	struct bdev_page *q, *next;
+	struct bio_batch batch;
+	struct bio *bio = NULL;
+	LIST_HEAD(pages);	/* the following pages, locked */
+	unsigned int n;
+	int err, ioerr;
+
+	bio_batch_init(&batch);
+	err = add_blocks(disk, &batch, &bio, p, mask, REQ_OP_READ, ra);
+	for (n = 1; !err && n < ra; n++) {
+		q = bdev_page_get(disk, p->index + n);
+		if (!q)
+			break;
+		if (!bdev_page_trylock(disk, q)) {
+			bdev_page_put(disk, q);
+			break;
+		}
+		if (READ_ONCE(q->uptodate)) {
+			bdev_page_unlock(disk, q);
+			bdev_page_put(disk, q);
+			break;
+		}
+		list_add_tail(&q->ra, &pages);
+		err = add_blocks(disk, &batch, &bio, q, page_blocks(disk, q->index),
+				 REQ_OP_READ, ra);
+	}
+	if (bio)
+		bio_batch_submit(&batch, bio);
+	ioerr = bio_batch_wait(&batch);
+	if (!err)
+		err = ioerr;
+	spin_lock(&disk->bd_cache_lock);
+	if (!err) {
+		p->uptodate |= mask;
+		list_for_each_entry(q, &pages, ra)
+			q->uptodate |= page_blocks(disk, q->index);
+	}
+	spin_unlock(&disk->bd_cache_lock);
+	list_for_each_entry_safe(q, next, &pages, ra) {
+		list_del(&q->ra);
+		bdev_page_unlock(disk, q);
+		bdev_page_put(disk, q);
+	}
+	return err;
+}
+
+int bdev_page_read(struct gendisk *disk, struct bdev_page *p, unsigned int off,
+		   unsigned int len, unsigned int ra)
+{
+	unsigned long all = page_blocks(disk, p->index);
+	unsigned long want = range_blocks(disk, off, len) & all & ~READ_ONCE(p->uptodate);
+	int err;
+
+	if (!want)
+		return 0;
+	if (READ_ONCE(p->uptodate))
+		return read_window(disk, p, want, 1);
+	/* Nothing here yet: the whole page, and the window after it. */
+	err = read_window(disk, p, all, ra);
+	if (err && (ra > 1 || want != all))
+		err = read_window(disk, p, want, 1);
+	return err;
+}
+
+int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last)
+{
+	struct bdev_page *p, *next, *stop = NULL;
+	struct bio_batch batch;
+	struct bio *bio = NULL;
+	LIST_HEAD(pages);
+	bool redirty = false;
+	int err = 0, ioerr;
+
+	mutex_lock(&disk->bd_wb_lock);
+	spin_lock(&disk->bd_cache_lock);
+	for (p = lower_bound(disk, first); p && p->index <= last;
+	     p = rb_entry_safe(rb_next(&p->node), struct bdev_page, node)) {
+		if (!p->dirty)
+			continue;
+		p->wb_mask = p->dirty;
+		p->dirty = 0;
+		p->count++;
+		list_add_tail(&p->wb, &pages);
+	}
+	spin_unlock(&disk->bd_cache_lock);
+	bio_batch_init(&batch);
+	list_for_each_entry(p, &pages, wb) {
+		err = add_blocks(disk, &batch, &bio, p, p->wb_mask, REQ_OP_WRITE, BDEV_BIO_PAGES);
+		if (err) {
+			stop = p;
+			break;
+		}
+	}
+	if (bio)
+		bio_batch_submit(&batch, bio);
+	ioerr = bio_batch_wait(&batch);
+	spin_lock(&disk->bd_cache_lock);
+	list_for_each_entry_safe(p, next, &pages, wb) {
+		redirty |= p == stop;	/* from the one that failed on: not written */
+		if (redirty)
+			p->dirty |= p->wb_mask;
+		list_del(&p->wb);
+		p->count--;
+	}
+	spin_unlock(&disk->bd_cache_lock);
+	mutex_unlock(&disk->bd_wb_lock);
+	if (ioerr)
+		atomic_cmpxchg(&disk->bd_wb_err, 0, ioerr);
+	return err ? err : ioerr;
+}
+
+void invalidate_disk_buffers(struct gendisk *disk)
+{
+	bdev_writeback(disk, 0, ULONG_MAX);
+	shrink_cache(disk, 0, true);
+}
+
+void blkdev_flush_mapping(struct block_device *bdev)
+{
+	shrink_cache(bdev->bd_disk, 0, false);
+}

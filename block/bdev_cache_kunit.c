@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The page cache of a disk, on a memory-backed disk written here that
+ * counts its requests: a buffer is found again (and buffers of two sizes
+ * share bytes), a sequential read goes in one large request whose
+ * read-ahead window grows, dirty pages are written back in one request
+ * per stretch of consecutive blocks, a cache held to a few pages writes
+ * back before it evicts and loses nothing, a device error reaches the
+ * caller as -EIO (but not through read-ahead that was not asked for),
+ * and failing each allocation in turn gives -ENOMEM and leaks nothing.
+ */
+#include <kunit/test.h>
+#include <kunit/slab.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uio.h>
+#include <linux/blk-mq.h>
+#include <linux/buffer_head.h>
+#include <linux/fault-inject.h>
+#include "blk.h"
+
+#define DISK_BYTES	(2 << 20)
+#define NO_SECTOR	((sector_t)-1)
+
+struct cache_dev {
+	struct blk_mq_tag_set set;
+	struct gendisk *disk;
+	u8 *store;			/* the disk's bytes */
+	u8 *buf, *got;			/* the tests' */
+	sector_t bad;			/* a request touching it fails; NO_SECTOR: none */
+	unsigned int reads, writes;	/* requests */
+	unsigned int last_bytes;	/* of the last one */
+};
+
+static blk_status_t cache_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_mq_queue_data *bd)
+{
+	struct cache_dev *cd = hctx->queue->queuedata;
+	struct request *rq = bd->rq;
+	sector_t first = blk_rq_pos(rq);
+	u8 *at = cd->store + (first << SECTOR_SHIFT);
+	bool write = req_op(rq) == REQ_OP_WRITE;
+	struct bio_vec *bv;
+
+	cd->last_bytes = blk_rq_bytes(rq);
+	if (write)
+		cd->writes++;
+	else
+		cd->reads++;
+	if (cd->bad >= first && cd->bad < first + (blk_rq_bytes(rq) >> SECTOR_SHIFT)) {
+		blk_mq_end_request(rq, BLK_STS_IOERR);
+		return BLK_STS_OK;
+	}
+	rq_for_each_segment(bv, rq) {
+		u8 *mem = (u8 *)page_address(bv->bv_page) + bv->bv_offset;
+
+		if (write)
+			memcpy(at, mem, bv->bv_len);
+		else
+			memcpy(mem, at, bv->bv_len);
+		at += bv->bv_len;
+	}
+	blk_mq_end_request(rq, BLK_STS_OK);
+	return BLK_STS_OK;
+}
+
+static const struct blk_mq_ops cache_mq_ops = {
+	.queue_rq = cache_queue_rq,
+};
+
+#define BUF_BYTES	(256 << 10)
+
+/*
+ * A disk of DISK_BYTES named @name, with an empty cache, no requests
+ * counted and two buffers of BUF_BYTES; NULL if it cannot be made.
+ */
+static struct cache_dev *cache_dev_add(const char *name)
+{
+	struct cache_dev *cd = kzalloc(sizeof(*cd), GFP_KERNEL);
+
+	if (!cd)
+		return NULL;
+	cd->store = kvzalloc(DISK_BYTES, GFP_KERNEL);
+	cd->buf = kvzalloc(BUF_BYTES, GFP_KERNEL);
+	cd->got = kvzalloc(BUF_BYTES, GFP_KERNEL);
+	cd->bad = NO_SECTOR;
+	cd->set.ops = &cache_mq_ops;
+	cd->set.nr_hw_queues = 1;
+	cd->set.queue_depth = 4;
+	if (!cd->store || !cd->buf || !cd->got || blk_mq_alloc_tag_set(&cd->set))
+		goto out_free;
+	cd->disk = blk_mq_alloc_disk(&cd->set, NULL, cd);
+	if (IS_ERR(cd->disk))
+		goto out_set;
+	strscpy(cd->disk->disk_name, name, DISK_NAME_LEN);
+	set_capacity(cd->disk, DISK_BYTES >> SECTOR_SHIFT);
+	if (add_disk(cd->disk)) {
+		put_disk(cd->disk);
+		goto out_set;
+	}
+	invalidate_disk_buffers(cd->disk);	/* what add_disk() read */
+	cd->reads = 0;
+	cd->writes = 0;
+	return cd;
+out_set:
+	blk_mq_free_tag_set(&cd->set);
+out_free:
+	kvfree(cd->got);
+	kvfree(cd->buf);
+	kvfree(cd->store);
+	kfree(cd);
+	return NULL;
+}
+
+static void cache_dev_del(struct cache_dev *cd)
+{
+	del_gendisk(cd->disk);
+	put_disk(cd->disk);
+	blk_mq_free_tag_set(&cd->set);
+	kvfree(cd->got);
+	kvfree(cd->buf);
+	kvfree(cd->store);
+	kfree(cd);
+}
+
+/*
+ * Read or write @len bytes at @pos of @cd's disk through its cache: 0 when
+ * all of them moved, else what bdev_rw_iter() returned (-errno or a short
+ * count).
+ */
+static ssize_t cache_rw(struct cache_dev *cd, loff_t pos, void *buf, size_t len, bool write)
+{
+	struct kvec kv = { .iov_base = buf, .iov_len = len };
+	struct iov_iter iter;
+	ssize_t ret;
+
+	iov_iter_kvec(&iter, write ? ITER_SOURCE : ITER_DEST, &kv, 1, len);
+	ret = bdev_rw_iter(cd->disk->part0, &pos, &iter, write);
+	return ret == (ssize_t)len ? 0 : ret;
+}
+
+static void fill(u8 *buf, size_t len, unsigned int seed)
+{
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (u8)(i * 7 + seed + (i >> 9));
+}
+
+static void bdev_cache_lookup(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_a");
+	struct buffer_head *a, *b, *small;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->store, DISK_BYTES, 1);
+	a = __bread(cd->disk->part0, 5, 1024);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	b = __getblk(cd->disk->part0, 5, 1024);
+	KUNIT_EXPECT_PTR_EQ(test, a, b);
+	KUNIT_EXPECT_TRUE(test, buffer_uptodate(b));
+	small = __bread(cd->disk->part0, 11, 512);	/* the second half of a */
+	KUNIT_ASSERT_NOT_NULL(test, small);
+	KUNIT_EXPECT_PTR_EQ(test, small->b_data, a->b_data + 512);
+	KUNIT_EXPECT_MEMEQ(test, a->b_data, cd->store + 5 * 1024, 1024);
+	KUNIT_EXPECT_EQ(test, cd->reads, 1);	/* the page, once */
+
+	lock_buffer(small);
+	memset(small->b_data, 0xab, 512);
+	mark_buffer_dirty(small);
+	unlock_buffer(small);
+	KUNIT_EXPECT_EQ(test, a->b_data[600], (char)0xab);
+	KUNIT_EXPECT_EQ(test, sync_dirty_buffer(small), 0);
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);
+	KUNIT_EXPECT_EQ(test, cd->last_bytes, 512);	/* the dirty block only */
+	KUNIT_EXPECT_EQ(test, cd->store[11 * 512 + 3], 0xab);
+	brelse(small);
+	brelse(b);
+	brelse(a);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_readahead(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_b");
+	size_t chunk = 128 << 10;
+	loff_t pos = 256 << 10;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->store, DISK_BYTES, 2);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
+	KUNIT_EXPECT_EQ(test, cd->reads, 1);
+	KUNIT_EXPECT_EQ(test, cd->last_bytes, chunk);
+	/* Sequential: the window doubles, in one request. */
+	pos += chunk;
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
+	KUNIT_EXPECT_EQ(test, cd->reads, 2);
+	KUNIT_EXPECT_EQ(test, cd->last_bytes, 2 * chunk);
+	pos += chunk;
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);	/* read ahead */
+	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
+	KUNIT_EXPECT_EQ(test, cd->reads, 2);
+	/* Elsewhere: only what is asked for. */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 40 << 12, cd->buf, 4096, false), 0);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	KUNIT_EXPECT_EQ(test, cd->last_bytes, 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_writeback_batched(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_c");
+	size_t len = 256 << 10, off;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->buf, len, 3);
+	for (off = 0; off < len; off += 4096)
+		KUNIT_EXPECT_EQ(test, cache_rw(cd, off, cd->buf + off, 4096, true), 0);
+	KUNIT_EXPECT_EQ(test, cd->reads + cd->writes, 0);	/* whole blocks: nothing read */
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);
+	KUNIT_EXPECT_EQ(test, cd->last_bytes, len);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, len);
+
+	/* Two stretches apart, one of them mid-page: two requests. */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 1 << 20, cd->buf, 8192, true), 0);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, (1 << 20) + 5 * 4096 + 512, cd->buf, 1024, true), 0);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_EQ(test, cd->writes, 3);
+	KUNIT_EXPECT_EQ(test, cd->last_bytes, 1024);
+	KUNIT_EXPECT_MEMEQ(test, cd->store + (1 << 20) + 5 * 4096 + 512, cd->buf, 1024);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_EQ(test, cd->writes, 3);	/* nothing dirty left */
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_evict_keeps_dirty(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_d");
+	size_t len = 64 * 4096, off;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_cache_max = 16;
+	fill(cd->buf, len, 4);
+	for (off = 0; off < len; off += 4096)
+		KUNIT_EXPECT_EQ(test, cache_rw(cd, off, cd->buf + off, 4096, true), 0);
+	KUNIT_EXPECT_LE(test, cd->disk->bd_nr_pages, 16);
+	KUNIT_EXPECT_GT(test, cd->writes, 0);
+	KUNIT_EXPECT_LT(test, cd->writes, 64 / 4);	/* batches, not a page at a time */
+	/* What was evicted is on the disk; what is left is in the cache. */
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 32 * 4096);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 0, cd->got, len, false), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->got, cd->buf, len);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, len);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_eio(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_e");
+	size_t chunk = 128 << 10;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->store, DISK_BYTES, 5);
+	cd->bad = 64 * 8;	/* the first sector of page 64 */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 0, cd->buf, chunk, false), 0);
+	/* The window (pages 32..95) fails; the pages asked for are read alone. */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, chunk, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + chunk, chunk);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 64 * 4096, cd->buf, 512, false), -EIO);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 64 * 4096, cd->buf, 512, true), 0);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), -EIO);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);	/* reported once */
+	cache_dev_del(cd);
+}
+
+/* Write, write back, drop, read with read-ahead: 0, or the first failure (as cache_rw()). */
+static ssize_t cache_cycle(struct cache_dev *cd, u8 *buf, size_t len)
+{
+	ssize_t err = cache_rw(cd, 4096, buf, len, true);
+
+	if (!err)
+		err = sync_blockdev(cd->disk->part0);
+	invalidate_disk_buffers(cd->disk);
+	if (!err)
+		err = cache_rw(cd, 0, buf, len, false);
+	if (!err)
+		err = cache_rw(cd, len, buf, len, false);
+	invalidate_disk_buffers(cd->disk);
+	return err;
+}
+
+static void bdev_cache_enomem_no_leak(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_f");
+	size_t len = 64 << 10;
+	unsigned long slab, pages;
+	int n, failures = 0;
+	ssize_t err;
+	bool fired;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	KUNIT_ASSERT_EQ(test, cache_cycle(cd, cd->buf, len), 0);	/* warm the caches */
+	kmem_cache_shrink_all();
+	slab = slab_allocated_bytes();
+	pages = nr_free_pages();
+	for (n = 0; n < 200; n++) {
+		alloc_fail_after(n);
+		err = cache_cycle(cd, cd->buf, len);
+		fired = !alloc_fail_armed();
+		alloc_fail_off();
+		if (!fired) {
+			KUNIT_EXPECT_EQ(test, err, 0);
+			break;
+		}
+		failures++;
+		/* Failed, short (the next page could not be had), or met after all. */
+		KUNIT_EXPECT_TRUE(test, err == -ENOMEM || (err >= 0 && err < (ssize_t)len));
+	}
+	KUNIT_EXPECT_LT(test, n, 200);
+	KUNIT_EXPECT_GT(test, failures, 5);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
+	kmem_cache_shrink_all();
+	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages);
+	cache_dev_del(cd);
+}
+
+static struct kunit_case bdev_cache_cases[] = {
+	KUNIT_CASE(bdev_cache_lookup),
+	KUNIT_CASE(bdev_cache_readahead),
+	KUNIT_CASE(bdev_cache_writeback_batched),
+	KUNIT_CASE(bdev_cache_evict_keeps_dirty),
+	KUNIT_CASE(bdev_cache_eio),
+	KUNIT_CASE(bdev_cache_enomem_no_leak),
+	{}
+};
+
+static struct kunit_suite bdev_cache_suite = {
+	.name = "bdev_cache",
+	.test_cases = bdev_cache_cases,
+};
+kunit_test_suites(&bdev_cache_suite);
