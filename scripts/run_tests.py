@@ -670,6 +670,44 @@ def run_production_test(args, res, log_dir):
         res.fail("user.production", [why])
 
 
+def run_gdb_test(args, res, log_dir):
+    """make gdb works: scripts/gdb.sh starts QEMU paused with its gdbstub,
+    gdb (batch mode) reads vmlinux's symbols, stops at start_kernel, steps a
+    line and backtraces to the architecture's entry code."""
+    import socket
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    with socket.socket() as s:	# a free port, so parallel runs do not collide
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with tempfile.NamedTemporaryFile("w", suffix=".gdb") as cmds:
+        cmds.write("break start_kernel\ncontinue\nnext\nbt\ninfo symbol $pc\nkill\n")
+        cmds.flush()
+        try:
+            p = subprocess.run([os.path.join(here, "gdb.sh"), "--arch", args.arch, "--kernel",
+                                args.kernel, "--port", str(port), "--batch", cmds.name],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, timeout=args.timeout, check=False)
+            out = p.stdout.decode("utf-8", "replace")
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode("utf-8", "replace") + "\n(timed out)"
+    with open(os.path.join(log_dir, "gdb.log"), "w", encoding="utf-8") as f:
+        f.write(out)
+    frames = re.findall(r"^#(\d+) .*? in (\w+) |^#(0)  (\w+) ", out, re.M)
+    names = [m[1] or m[3] for m in frames]
+    problems = []
+    if "Breakpoint 1 at" not in out:
+        problems.append("gdb did not find start_kernel in %s's symbols" % args.kernel)
+    if "start_kernel" not in names or len(names) < 2:
+        problems.append("no backtrace from start_kernel to the entry code: %r" % names)
+    if not re.search(r"^start_kernel \+ \d+ in section", out, re.M):
+        problems.append("after 'next' the pc is not in start_kernel")
+    if problems:
+        res.fail("tools.gdb", problems + ["(log: %s)" % os.path.join(log_dir, "gdb.log")])
+    else:
+        res.ok()
+
+
 # The architectures that run the boots with a virtio disk image. Not
 # powerpc yet: busybox there dies of a segmentation fault now and then in
 # these long boots (a powerpc user-space bug not found yet;
@@ -808,6 +846,8 @@ def main():
             run_ext2_fuzz_test(args, res, log_dir)
     if not args.no_crash:
         run_crash_tests(args, res, log_dir)
+    if selected(args, "tools", ["gdb"]):
+        run_gdb_test(args, res, log_dir)
     for log, report in LOCKDEP_SPLATS:
         res.fail("lockdep (%s)" % log, ["the lock-order checker reported:"] + report)
 
