@@ -80,8 +80,11 @@ def differences(got, want):
     return out
 
 
-def run(script_in_vm, args, kernel, log_dir):
-    """Runs the test; returns a list of problems (empty: passed)."""
+def run(script_in_vm, args, kernel, log_dir, name="user.virtio_blk", queue_size=None):
+    """Runs the test; returns a list of problems (empty: passed). With
+    queue_size, the device's virtqueue has that many descriptors (QEMU's
+    queue-size; its seg_max is then queue_size - 2): requests are split to
+    fit and wait for room in the ring, and the driver must say so."""
     with tempfile.TemporaryDirectory() as tmp:
         image = os.path.join(tmp, "disk.img")
         data = make_image(image)
@@ -90,9 +93,15 @@ def run(script_in_vm, args, kernel, log_dir):
         want_out = "%s  /dev/vda\n%s  /dev/vda1\nwritten\n" % (
             hashlib.sha256(data).hexdigest(), hashlib.sha256(part).hexdigest())
         writes = "".join("%s %d %d %d\n" % w for w in WRITES)
-        ok, why = script_in_vm(args, kernel, "user.virtio_blk", log_dir, {
-            "check.sh": GUEST_SCRIPT, "writes.txt": writes, "pattern.bin": pattern},
-            0, want_out, disk=image)
+        script, opts = GUEST_SCRIPT, None
+        if queue_size:
+            opts = "queue-size=%d" % queue_size
+            script = "dmesg | grep -o '[0-9]* descriptors, [0-9]* segments per request'\n" + script
+            want_out = "%d descriptors, %d segments per request\n" % (
+                queue_size, queue_size - 2) + want_out
+        ok, why = script_in_vm(args, kernel, name, log_dir, {
+            "check.sh": script, "writes.txt": writes, "pattern.bin": pattern},
+            0, want_out, disk=image, disk_opts=opts)
         problems = [] if ok else [why]
         with open(image, "rb") as f:
             got = f.read()

@@ -9,7 +9,8 @@
 # default at SMP=1) or realview-eb-mpcore (ARM11 MPCore, up to 4 CPUs:
 # the default above 1).
 # DISK=path in the environment: a raw image attached as the first
-# virtio-blk disk (a 16 MiB scratch image, deleted afterwards, without it).
+# virtio-blk disk (a 16 MiB scratch image, deleted afterwards, without it);
+# DISK_OPTS=...: more properties of that virtio-blk-pci device (queue-size=4).
 # Exit status: 0 when the kernel powered off cleanly, 1 when it reported a
 # failure, 2 on panic, 124 on timeout; other values are QEMU's own.
 set -u
@@ -98,7 +99,7 @@ elif [ ! -f "$disk" ]; then
 	echo "qemu.sh: DISK=$disk: no such file" >&2; exit 2
 fi
 set -- "$@" -drive "file=$disk,format=raw,if=none,id=disk0" \
-	-device virtio-blk-pci,drive=disk0,addr=0x12
+	-device "virtio-blk-pci,drive=disk0,addr=0x12${DISK_OPTS:+,$DISK_OPTS}"
 set -- "$@" -smp "${SMP:-1}" -kernel "$kernel" -append "$append" -nographic -no-reboot \
 	-serial mon:stdio
 [ -n "$initrd" ] && set -- "$@" -initrd "$initrd"

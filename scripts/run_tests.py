@@ -421,7 +421,8 @@ def selected(args, prefix, names):
 # The boots that run Debian's busybox (sh, the utilities): when the
 # initramfs has none, skipped if it was built without one on purpose
 # (BUSYBOX=), failed if busybox was supposed to be there (--busybox).
-BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production", "virtio_blk", "ext2_write_1k",
+BUSYBOX_BOOTS = ["shell", "tty", "run_in_vm", "production", "virtio_blk", "virtio_blk_queue4",
+                 "ext2_write_1k",
                  "ext2_write_2k", "ext2_write_4k", "ext2_disk", "ext2_fuzz"]
 
 
@@ -588,10 +589,12 @@ def run_crash_tests(args, res, log_dir):
             res.ok()
 
 
-def script_in_vm(args, kernel, name, log_dir, files, want_status, want, disk=None):
+def script_in_vm(args, kernel, name, log_dir, files, want_status, want, disk=None,
+                 disk_opts=None):
     """Run the first of files (name: text or bytes; the others beside it)
     under sh in Ferrite through scripts/run-in-vm.sh on kernel, with the
-    image disk as /dev/vda if given; (whether it exited want_status
+    image disk as /dev/vda if given (disk_opts: more properties of its
+    virtio-blk-pci device, DISK_OPTS of qemu.sh); (whether it exited want_status
     printing exactly want, what happened)."""
     import tempfile
     here = os.path.dirname(os.path.abspath(__file__))
@@ -605,6 +608,8 @@ def script_in_vm(args, kernel, name, log_dir, files, want_status, want, disk=Non
                    TIMEOUT=str(args.timeout))
         if disk:
             env["DISK"] = disk
+        if disk_opts:
+            env["DISK_OPTS"] = disk_opts
         p = subprocess.run([os.path.join(here, "run-in-vm.sh")] + paths, env=env,
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, check=False)
@@ -715,14 +720,15 @@ def run_gdb_test(args, res, log_dir):
 DISK_BOOT_ARCHES = ("x86_64", "riscv64", "arm64", "arm")
 
 
-def run_disk_test(args, res, log_dir):
+def run_disk_test(args, res, log_dir, name="virtio_blk", queue_size=None):
     """A host-made image read byte-identically from /dev/vda and /dev/vda1;
     the guest's writes, and only those, in the image after QEMU exits
-    (scripts/disk_test.py)."""
+    (scripts/disk_test.py); with queue_size, through a virtqueue that small."""
     import disk_test
-    problems = disk_test.run(script_in_vm, args, args.kernel, log_dir)
+    problems = disk_test.run(script_in_vm, args, args.kernel, log_dir, "user." + name,
+                             queue_size)
     if problems:
-        res.fail("user.virtio_blk", problems)
+        res.fail("user." + name, problems)
     else:
         res.ok()
 
@@ -824,7 +830,7 @@ def main():
         run_user_tests(args, res, log_dir)
         shell_tests = selected(args, "user", ["tty", "run_in_vm"] +
                                (["production"] if args.production else []) +
-                               (["virtio_blk", "ext2_disk", "ext2_fuzz"] + EXT2_WRITE_TESTS
+                               (["virtio_blk", "virtio_blk_queue4", "ext2_disk", "ext2_fuzz"] + EXT2_WRITE_TESTS
                                 if args.arch in DISK_BOOT_ARCHES else []))
         if not has_busybox(args):
             skipped = skip_busybox_boots(args, res, shell_tests)
@@ -837,6 +843,8 @@ def main():
             run_production_test(args, res, log_dir)
         if "virtio_blk" in shell_tests:
             run_disk_test(args, res, log_dir)
+        if "virtio_blk_queue4" in shell_tests:
+            run_disk_test(args, res, log_dir, "virtio_blk_queue4", 4)
         ext2_tests = [n for n in EXT2_WRITE_TESTS if n in shell_tests]
         if ext2_tests:
             run_ext2_write_tests(args, res, log_dir, ext2_tests)

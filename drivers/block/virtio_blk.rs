@@ -260,17 +260,22 @@ impl virtio::Driver for VirtioBlkDevice {
         let geo = self.queue.geo;
         let index = INDEXES.alloc()?;
         let set = TagSet::new(u32::from(self.queue.vq.size()))?;
+        let name = char::from(b'a' + index.id() as u8);
         let disk = GenDiskBuilder::new()
             .capacity_sectors(geo.capacity)
             .logical_block_size(geo.block_size)
             .write_cache(geo.flush)
             .max_segments(u16::try_from(geo.seg_max).unwrap_or(u16::MAX))
             .max_segment_size(geo.size_max)
-            .build(
-                fmt!("vd{}", char::from(b'a' + index.id() as u8)),
-                set,
-                self.queue.clone(),
-            )?;
+            .build(fmt!("vd{}", name), set, self.queue.clone())?;
+        pr_info!(
+            "[vd{}] {} 512-byte logical blocks, {}-byte blocks, {} descriptors, {} segments per request\n",
+            name,
+            geo.capacity,
+            geo.block_size,
+            self.queue.vq.size(),
+            geo.seg_max
+        );
         *self.disk.lock() = Some(Disk {
             _disk: disk,
             _index: index,
