@@ -23,6 +23,12 @@ void *__vmalloc_nofault(unsigned long size, unsigned long align, gfp_t gfp,
 			const void *caller);
 
 /* Set up the kmalloc caches; called by mm_core_init(). */
+/*
+ * How many tree nodes vmalloc's search for a hole has visited since boot:
+ * for the KUnit test of its cost. Any context; a snapshot.
+ */
+unsigned long vmap_search_visits(void);
+
 void kmem_cache_init(void);
 
 /* One-line allocation failure message, unless gfp has __GFP_NOWARN. */

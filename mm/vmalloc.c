@@ -61,6 +61,7 @@ static LIST_HEAD(vmap_areas);
 static DEFINE_SPINLOCK(vmap_lock);
 static atomic_long_t vmalloc_pages = ATOMIC_INIT(0);
 static struct vm_struct *lazy_areas;	/* under vmap_lock */
+static unsigned long search_visits;	/* under vmap_lock */
 
 static inline unsigned long area_mapped_size(const struct vm_struct *vm)
 {
@@ -96,6 +97,7 @@ static unsigned long lowest_fit(struct rb_node *rb, unsigned long size, unsigned
 	struct vm_struct *vm;
 	unsigned long start, addr;
 
+	search_visits++;
 	if (!rb || rb_entry(rb, struct vm_struct, rb)->subtree_gap < size)
 		return 0;
 	vm = rb_entry(rb, struct vm_struct, rb);
@@ -107,6 +109,11 @@ static unsigned long lowest_fit(struct rb_node *rb, unsigned long size, unsigned
 	if (addr >= start && addr < vm->addr && vm->addr - addr >= size)
 		return addr;
 	return lowest_fit(rb->rb_right, size, align);
+}
+
+unsigned long vmap_search_visits(void)
+{
+	return READ_ONCE(search_visits);
 }
 
 /* Link @vm (addr set) into the tree and the list. Lock held. */
