@@ -114,7 +114,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		size_t room;
 
 		if (!pipe->readers) {
-			send_sig(SIGPIPE, current);
+			send_sig(SIGPIPE, current, 0);
 			ret = -EPIPE;
 			break;
 		}

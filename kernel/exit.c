@@ -116,12 +116,10 @@ static void exit_notify(struct task_struct *tsk)
 		proc_flush_thread(tsk->tgid, tsk->pid);
 	if (!notify)
 		return;
-	if (exit_signal == SIGCHLD)
-		do_notify_parent(leader, parent, code);
-	else if (exit_signal)
-		send_sig(exit_signal, parent);
+	if (exit_signal)
+		do_notify_parent(leader, parent, exit_signal, code);
 	if (reaper_has_zombie)
-		send_sig(SIGCHLD, child_reaper);
+		send_sig(SIGCHLD, child_reaper, 1);
 	wake_up_all(&child_exit_wq);
 	if (autoreap) {
 		proc_flush_task(leader->pid);
@@ -182,7 +180,7 @@ int zap_other_threads(struct task_struct *p)
 		if (t == p || !t->sighand)
 			continue;
 		spin_lock_irqsave(&t->sighand->siglock, flags);
-		t->pending |= sigmask(SIGKILL);
+		t->pending.signal |= sigmask(SIGKILL);
 		spin_unlock_irqrestore(&t->sighand->siglock, flags);
 		wake_up_state(t, TASK_INTERRUPTIBLE | TASK_STOPPED);
 		n++;
@@ -297,12 +295,9 @@ void notify_parent_jobctl(struct task_struct *child, int why)
 	struct task_struct *parent = child->parent;
 	struct k_sigaction *ka = parent->sighand ? &parent->sighand->action[SIGCHLD - 1] : NULL;
 
-	if (ka && !(ka->flags & SA_NOCLDSTOP)) {
-		parent->chld_pid = child->pid;
-		parent->chld_status = why == CLD_STOPPED ? W_STOPCODE(child->stop_signal) :
-			W_CONTINUED;
-		send_sig(SIGCHLD, parent);
-	}
+	if (ka && !(ka->flags & SA_NOCLDSTOP))
+		do_notify_parent(child, parent, SIGCHLD, why == CLD_STOPPED ?
+				 W_STOPCODE(child->stop_signal) : W_CONTINUED);
 	wake_up_all(&child_exit_wq);
 }
 
@@ -491,7 +486,7 @@ struct waitid_info {
 };
 
 /* si_code and si_status for a wait status. */
-static void decode_wait_status(int status, int *code, int *si_status)
+void decode_wait_status(int status, int *code, int *si_status)
 {
 	if (status == W_CONTINUED) {
 		*code = CLD_CONTINUED;

@@ -161,6 +161,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p = create_task(fork_placeholder, NULL, me->comm);
 	if (!p)
 		return -ENOMEM;
+	INIT_LIST_HEAD(&p->pending.list);
 	if (flags & CLONE_VM) {
 		mmget(me->mm);
 		p->mm = me->mm;
@@ -250,6 +251,7 @@ int process_init(void)
 {
 	struct task_struct *me = current;
 
+	INIT_LIST_HEAD(&me->pending.list);
 	me->files = files_alloc();
 	me->fs = copy_fs_struct(NULL);
 	me->sighand = sighand_alloc(NULL);

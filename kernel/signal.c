@@ -1,13 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Signals: sending (a bit in the target's pending mask) and acting on them
- * on the way back to user mode (do_signal()): a handler installed with
+ * Signals: sending (a bit in the target's pending set and, for each
+ * instance, a struct sigqueue with its siginfo) and acting on them on the
+ * way back to user mode (do_signal()): a handler installed with
  * rt_sigaction() runs on a signal frame the architecture builds
  * (setup_rt_frame(), one frame per return to user mode), with sa_mask,
  * SA_NODEFER, SA_RESETHAND and SA_RESTART honoured; otherwise the default
  * action: ignore, stop the process until SIGCONT (job control), or end it
  * as "killed by signal N". Also the signal system calls: kill, tgkill,
- * rt_sigprocmask, rt_sigaction, rt_sigpending, rt_sigsuspend, sigaltstack.
+ * rt_sigqueueinfo, rt_tgsigqueueinfo, rt_sigtimedwait, rt_sigprocmask,
+ * rt_sigaction, rt_sigpending, rt_sigsuspend, sigaltstack.
+ *
+ * Queueing follows Linux: a standard signal (below SIGRTMIN) is pending
+ * once, with the siginfo of its first sender; every real-time signal sent
+ * is queued and delivered in order, lowest number first. Entries come
+ * from a slab cache with GFP_ATOMIC (senders may hold locks or run in
+ * interrupts) and count against the receiving process's
+ * RLIMIT_SIGPENDING; a kernel signal or a standard one from a user
+ * (si_code >= 0) may exceed it. Without an entry a signal is still sent,
+ * its siginfo reduced to SI_USER with no sender, except a real-time one
+ * queued with its own siginfo (sigqueue(), tgkill()), which fails with
+ * EAGAIN.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -20,9 +33,13 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/process.h>
+#include <linux/resource.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <asm/signal.h>
 #include <asm/syscall.h>
@@ -33,6 +50,9 @@
 #define SIG_DEFAULT_STOP (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
 			  sigmask(SIGTTOU))
 #define SIG_UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+/* Synchronous faults: taken first, and their siginfo carries an address. */
+#define SIG_SYNC_FAULT (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGFPE) | \
+			sigmask(SIGTRAP))
 
 static unsigned long sig_handler(struct task_struct *p, int sig)
 {
@@ -134,54 +154,147 @@ static void signal_wake_up(int sig, struct task_struct *t)
 		wake_up_state(t, TASK_INTERRUPTIBLE);
 }
 
+/* One pending instance of a signal, with its siginfo, on a sigpending's list. */
+struct sigqueue {
+	struct list_head list;
+	struct ksig_info info;
+};
+
+static struct kmem_cache *sigqueue_cachep;
+
 /*
- * Post @sig to thread @t (@group false) or to its process (@group true:
- * the process's shared pending mask, SIGKILL to every thread). Caller
- * holds tasklist_lock.
+ * An entry for a signal to @t's process, counted in its nr_sigqueue:
+ * NULL past @t's RLIMIT_SIGPENDING (unless @override_rlimit) or without
+ * memory. Never sleeps.
  */
-static void post_signal(int sig, struct task_struct *t, bool group, bool force)
+static struct sigqueue *sigqueue_alloc(struct task_struct *t, bool override_rlimit)
+{
+	atomic_t *count = &t->signal->nr_sigqueue;
+	struct sigqueue *q = NULL;
+
+	if (atomic_inc_return(count) <= t->rlim[RLIMIT_SIGPENDING].rlim_cur || override_rlimit)
+		q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
+	if (!q)
+		atomic_dec(count);
+	return q;
+}
+
+/* Free entry @q of a list of process @sig's. Never sleeps. */
+static void sigqueue_free(struct sigqueue *q, struct signal_struct *sig)
+{
+	list_del(&q->list);
+	atomic_dec(&sig->nr_sigqueue);
+	kmem_cache_free(sigqueue_cachep, q);
+}
+
+/*
+ * Discard the signals of @mask pending in @p (a list of process @sig's),
+ * with their entries. Caller holds the siglock, or @p is unreachable.
+ */
+static void flush_sigqueue_mask(struct sigpending *p, sigset_t mask, struct signal_struct *sig)
+{
+	struct sigqueue *q, *tmp;
+
+	p->signal &= ~mask;
+	list_for_each_entry_safe(q, tmp, &p->list, list)
+		if (mask & sigmask(q->info.signo))
+			sigqueue_free(q, sig);
+}
+
+/* The siginfo @info (a ksig_info or SEND_SIG_*) stands for, for @sig. */
+static void fill_ksig_info(struct ksig_info *to, int sig, const struct ksig_info *info)
+{
+	if (info == SEND_SIG_NOINFO) {
+		*to = (struct ksig_info){ .code = SI_USER, .pid = current->tgid,
+					  .uid = current_uid() };
+	} else if (info == SEND_SIG_PRIV) {
+		*to = (struct ksig_info){ .code = SI_KERNEL };
+	} else {
+		*to = *info;
+	}
+	to->signo = sig;
+}
+
+/*
+ * Make @sig pending in @pending of @t's process, with @info (Linux's
+ * __send_signal_locked() without the wake-up). 0, or -EAGAIN when a
+ * real-time signal's own siginfo could not be queued. Caller holds the
+ * siglock.
+ */
+static int sigqueue_add(int sig, const struct ksig_info *info, struct task_struct *t,
+			struct sigpending *pending)
+{
+	bool special = info == SEND_SIG_NOINFO || info == SEND_SIG_PRIV;
+	struct sigqueue *q;
+
+	/* A standard signal is pending once: its first siginfo stays. */
+	if (sig < SIGRTMIN && (pending->signal & sigmask(sig)))
+		return 0;
+	/* SIGKILL needs no siginfo: nobody sees it. */
+	if (sig != SIGKILL) {
+		q = sigqueue_alloc(t, sig < SIGRTMIN && (special || info->code >= 0));
+		if (q) {
+			fill_ksig_info(&q->info, sig, info);
+			list_add_tail(&q->list, &pending->list);
+		} else if (!special && sig >= SIGRTMIN && info->code != SI_USER) {
+			return -EAGAIN;
+		}
+	}
+	pending->signal |= sigmask(sig);
+	return 0;
+}
+
+/*
+ * Post @sig with @info to thread @t (@group false) or to its process
+ * (@group true: the process's shared pending set, SIGKILL to every
+ * thread). 0 or -EAGAIN (sigqueue_add()). Caller holds tasklist_lock.
+ */
+static int post_signal(int sig, const struct ksig_info *info, struct task_struct *t,
+		       bool group, bool force)
 {
 	struct sighand_struct *sh = t->sighand;
 	unsigned long flags;
+	sigset_t cancel = 0;
+	int ret;
 
 	if (!sh)
-		return;
-	spin_lock_irqsave(&sh->siglock, flags);
-	if (sigmask(sig) & SIG_DEFAULT_STOP) {
-		t->pending &= ~sigmask(SIGCONT);
-		if (t->signal)
-			t->signal->shared_pending &= ~sigmask(SIGCONT);
-	} else if (sig == SIGCONT) {
-		t->pending &= ~SIG_DEFAULT_STOP;
-		if (t->signal)
-			t->signal->shared_pending &= ~SIG_DEFAULT_STOP;
+		return 0;
+	if (sigmask(sig) & SIG_DEFAULT_STOP)
+		cancel = sigmask(SIGCONT);
+	else if (sig == SIGCONT)
+		cancel = SIG_DEFAULT_STOP;
+	if (cancel) {
+		spin_lock_irqsave(&sh->siglock, flags);
+		flush_sigqueue_mask(&t->pending, cancel, t->signal);
+		flush_sigqueue_mask(&t->signal->shared_pending, cancel, t->signal);
+		spin_unlock_irqrestore(&sh->siglock, flags);
 	}
-	spin_unlock_irqrestore(&sh->siglock, flags);
 	if (sig_ignored(t, sig, force))
-		return;
-	if (group && sig == SIGKILL && t->signal) {
+		return 0;
+	if (group && sig == SIGKILL) {
 		struct task_struct *each;
 
 		list_for_each_entry(each, &t->signal->thread_head, thread_node) {
 			spin_lock_irqsave(&sh->siglock, flags);
-			each->pending |= sigmask(SIGKILL);
+			each->pending.signal |= sigmask(SIGKILL);
 			spin_unlock_irqrestore(&sh->siglock, flags);
 			signal_wake_up(sig, each);
 		}
-		return;
+		return 0;
 	}
 	spin_lock_irqsave(&sh->siglock, flags);
-	if (group && t->signal)
-		t->signal->shared_pending |= sigmask(sig);
-	else
-		t->pending |= sigmask(sig);
+	ret = sigqueue_add(sig, info, t, group ? &t->signal->shared_pending : &t->pending);
 	spin_unlock_irqrestore(&sh->siglock, flags);
-	signal_wake_up(sig, t);
+	if (!ret)
+		signal_wake_up(sig, t);
+	return ret;
 }
 
-static int __send_sig(int sig, struct task_struct *p, bool force, bool group)
+static int __send_sig(int sig, const struct ksig_info *info, struct task_struct *p, bool force,
+		      bool group)
 {
 	unsigned long flags;
+	int ret;
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
@@ -195,22 +308,23 @@ static int __send_sig(int sig, struct task_struct *p, bool force, bool group)
 	if (sig == SIGCONT)
 		jobctl_continue(p);
 	spin_lock_irqsave(&tasklist_lock, flags);
-	post_signal(sig, p, group, force);
+	ret = post_signal(sig, info, p, group, force);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return 0;
+	return ret;
 }
 
-int send_sig(int sig, struct task_struct *p)
+int send_sig_info(int sig, struct ksig_info *info, struct task_struct *p)
 {
-	return __send_sig(sig, p, false, true);
+	return __send_sig(sig, info, p, false, true);
 }
 
-int send_sig_thread(int sig, struct task_struct *t)
+int send_sig(int sig, struct task_struct *p, int priv)
 {
-	return __send_sig(sig, t, false, false);
+	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
 }
 
-void force_sig(int sig)
+/* force_sig() with @info. */
+static void force_sig_info(int sig, const struct ksig_info *info)
 {
 	struct task_struct *t = current;
 
@@ -220,33 +334,41 @@ void force_sig(int sig)
 		if (t->sighand)
 			t->sighand->action[sig - 1].handler = SIG_DFL;
 	}
-	__send_sig(sig, t, true, false);
+	__send_sig(sig, info, t, true, false);
+}
+
+void force_sig(int sig)
+{
+	force_sig_info(sig, SEND_SIG_PRIV);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
-	current->fault_addr = addr;
-	current->fault_code = code;
-	force_sig(sig);
+	struct ksig_info info = { .code = code, .addr = addr };
+
+	force_sig_info(sig, &info);
 }
 
-void do_notify_parent(struct task_struct *child, struct task_struct *parent, int status)
+void do_notify_parent(struct task_struct *child, struct task_struct *parent, int sig, int status)
 {
-	parent->chld_pid = child->pid;
-	parent->chld_status = status;
-	send_sig(SIGCHLD, parent);
+	const struct cred *cred = get_task_cred(child);
+	struct ksig_info info = { .pid = child->tgid, .uid = cred->uid };
+
+	put_cred(cred);
+	decode_wait_status(status, &info.code, &info.status);
+	send_sig_info(sig, &info, parent);
 }
 
 sigset_t task_pending_signals(struct task_struct *p)
 {
 	struct signal_struct *sig = READ_ONCE(p->signal);
 
-	return READ_ONCE(p->pending) | (sig ? READ_ONCE(sig->shared_pending) : 0);
+	return READ_ONCE(p->pending.signal) | (sig ? READ_ONCE(sig->shared_pending.signal) : 0);
 }
 
 bool fatal_signal_pending(struct task_struct *p)
 {
-	return READ_ONCE(p->pending) & sigmask(SIGKILL);
+	return READ_ONCE(p->pending.signal) & sigmask(SIGKILL);
 }
 
 void set_current_blocked(sigset_t mask)
@@ -255,29 +377,57 @@ void set_current_blocked(sigset_t mask)
 }
 
 /*
- * Take the lowest-numbered deliverable signal off current's pending mask,
- * or else its process's.
+ * Take an instance of @sig off @pending (a list of process @ss's) into
+ * @info: its first entry, or SI_USER without a sender when it has none
+ * (Linux's collect_signal()). The signal stays pending while another
+ * entry of it does. Caller holds the siglock.
  */
-static int dequeue_signal(void)
+static void collect_signal(int sig, struct sigpending *pending, struct ksig_info *info,
+			   struct signal_struct *ss)
+{
+	struct sigqueue *q, *first = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &pending->list, list) {
+		if (q->info.signo != sig)
+			continue;
+		if (first) {
+			more = true;
+			break;
+		}
+		first = q;
+	}
+	if (!more)
+		pending->signal &= ~sigmask(sig);
+	if (first) {
+		*info = first->info;
+		sigqueue_free(first, ss);
+	} else {
+		*info = (struct ksig_info){ .signo = sig, .code = SI_USER };
+	}
+}
+
+/*
+ * Take the lowest-numbered signal of @allowed pending for current, or
+ * else for its process, with its siginfo into @info; 0 when there is none.
+ */
+static int dequeue_signal(sigset_t allowed, struct ksig_info *info)
 {
 	struct task_struct *t = current;
-	sigset_t allowed = ~(t->blocked & ~SIG_UNBLOCKABLE);
-	sigset_t *masks[2] = { &t->pending, t->signal ? &t->signal->shared_pending : NULL };
+	struct sigpending *lists[2] = { &t->pending, &t->signal->shared_pending };
 	unsigned long flags;
 	int sig = 0;
 
 	spin_lock_irqsave(&t->sighand->siglock, flags);
 	for (int i = 0; i < 2 && !sig; i++) {
-		sigset_t ready = masks[i] ? *masks[i] & allowed : 0;
+		sigset_t ready = lists[i]->signal & allowed;
 
 		if (ready) {
 			/* Synchronous faults first, as Linux does. */
-			sigset_t sync = ready & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
-						      sigmask(SIGILL) | sigmask(SIGFPE) |
-						      sigmask(SIGTRAP));
+			sigset_t sync = ready & SIG_SYNC_FAULT;
 
 			sig = __builtin_ctzll(sync ? sync : ready) + 1;
-			*masks[i] &= ~sigmask(sig);
+			collect_signal(sig, lists[i], info, t->signal);
 		}
 	}
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
@@ -312,38 +462,15 @@ static void syscall_restart_or_eintr(struct pt_regs *regs, const struct k_sigact
 	syscall_forget(regs);
 }
 
-static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
+static void handle_signal(int sig, const struct ksig_info *info, struct k_sigaction *ka,
+			  struct pt_regs *regs)
 {
 	struct task_struct *t = current;
-	struct ksig_info info = { .code = SI_USER };
 	sigset_t oldmask = t->restore_sigmask ? t->saved_sigmask : t->blocked;
 
-	if (sig == SIGCHLD) {
-		/* Noted on the leader (the parent of the process's children). */
-		int st = t->group_leader->chld_status;
-
-		info.pid = t->group_leader->chld_pid;
-		if (st == W_CONTINUED) {
-			info.code = CLD_CONTINUED;
-			info.status = SIGCONT;
-		} else if ((st & 0xff) == 0x7f) {
-			info.code = CLD_STOPPED;
-			info.status = (st >> 8) & 0xff;
-		} else if (st & 0x7f) {
-			info.code = CLD_KILLED;
-			info.status = st & 0x7f;
-		} else {
-			info.code = CLD_EXITED;
-			info.status = (st >> 8) & 0xff;
-		}
-	} else if (sigmask(sig) & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
-				   sigmask(SIGFPE) | sigmask(SIGTRAP))) {
-		info.code = t->fault_code;
-		info.addr = t->fault_addr;
-	}
 	syscall_restart_or_eintr(regs, ka);
 	/* Without user space (CONFIG_USER_SPACE) there is no user stack to use. */
-	if (!IS_ENABLED(CONFIG_USER_SPACE) || setup_rt_frame(sig, ka, &info, oldmask, regs)) {
+	if (!IS_ENABLED(CONFIG_USER_SPACE) || setup_rt_frame(sig, ka, info, oldmask, regs)) {
 		force_sig(SIGSEGV);
 		return;
 	}
@@ -359,15 +486,16 @@ static void handle_signal(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 void do_signal(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
+	struct ksig_info info;
 	int sig;
 
-	while ((sig = dequeue_signal())) {
+	while ((sig = dequeue_signal(~(t->blocked & ~SIG_UNBLOCKABLE), &info))) {
 		struct k_sigaction *ka = &t->sighand->action[sig - 1];
 
 		if (ka->handler == SIG_IGN)
 			continue;
 		if (ka->handler != SIG_DFL) {
-			handle_signal(sig, ka, regs);
+			handle_signal(sig, &info, ka, regs);
 			return;		/* one frame per return to user mode */
 		}
 		if (sigmask(sig) & SIG_DEFAULT_IGNORE)
@@ -377,8 +505,7 @@ void do_signal(struct pt_regs *regs)
 				do_jobctl_stop(sig);
 			continue;
 		}
-		if (t == child_reaper && sig != SIGKILL && !(sigmask(sig) & (sigmask(SIGSEGV) |
-		    sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP))))
+		if (t == child_reaper && sig != SIGKILL && !(sigmask(sig) & SIG_SYNC_FAULT))
 			continue;
 		do_group_exit(sig);
 	}
@@ -401,6 +528,8 @@ void __init signals_init(void)
 {
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0,
 					   SLAB_PANIC, NULL);
+	sigqueue_cachep = kmem_cache_create("sigqueue", sizeof(struct sigqueue), 0, SLAB_PANIC,
+					    NULL);
 }
 
 struct sighand_struct *sighand_alloc(const struct sighand_struct *old)
@@ -426,6 +555,7 @@ struct signal_struct *signal_struct_alloc(struct task_struct *leader)
 	atomic_set(&sig->live, 1);
 	sig->nr_threads = 1;
 	INIT_LIST_HEAD(&sig->thread_head);
+	INIT_LIST_HEAD(&sig->shared_pending.list);
 	list_add_tail(&leader->thread_node, &sig->thread_head);
 	return sig;
 }
@@ -435,8 +565,10 @@ void put_signal_struct(struct task_struct *p)
 	struct signal_struct *sig = p->signal;
 
 	p->signal = NULL;
-	if (sig && refcount_dec_and_test(&sig->count))
+	if (sig && refcount_dec_and_test(&sig->count)) {
+		flush_sigqueue_mask(&sig->shared_pending, ~(sigset_t)0, sig);
 		kfree(sig);
+	}
 }
 
 void flush_signal_handlers(struct task_struct *t)
@@ -466,7 +598,13 @@ void exit_sighand(struct task_struct *t)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	t->sighand = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (sh && refcount_dec_and_test(&sh->count))
+	if (!sh)
+		return;
+	/* The thread's own pending signals go with it (its process's stay). */
+	spin_lock_irqsave(&sh->siglock, flags);
+	flush_sigqueue_mask(&t->pending, ~(sigset_t)0, t->signal);
+	spin_unlock_irqrestore(&sh->siglock, flags);
+	if (refcount_dec_and_test(&sh->count))
 		kmem_cache_free(sighand_cachep, sh);
 }
 
@@ -498,6 +636,7 @@ static int check_kill_permission(int sig, struct task_struct *t)
 
 struct kill_ctx {
 	int sig;
+	struct ksig_info *info;
 	pid_t pgrp;		/* > 0: that group; 0: every process but init and self */
 	bool check;		/* kill(2): check_kill_permission() for each */
 	int found, sent;
@@ -522,31 +661,41 @@ static int kill_one(struct task_struct *p, void *data)
 		return 0;
 	k->sent++;
 	if (k->sig)
-		send_sig(k->sig, p);
+		send_sig_info(k->sig, k->info, p);
 	return 0;
+}
+
+/* @sig (0: only check) with @info to process @pid (> 0), if current may. */
+static int kill_proc_info(int sig, struct ksig_info *info, pid_t pid)
+{
+	struct task_struct *p = find_get_task_by_pid(pid);
+	int err = -ESRCH;
+
+	if (p && p->parent && p->exit_state != EXIT_DEAD) {
+		err = check_kill_permission(sig, p);
+		if (!err && sig && process_alive(p))
+			err = send_sig_info(sig, info, p);
+	}
+	if (p)
+		put_task_struct(p);
+	return err;
+}
+
+/* The siginfo of kill(2) and tgkill(2) from current: @code with its tgid and real uid. */
+static struct ksig_info user_kill_info(int code)
+{
+	return (struct ksig_info){ .code = code, .pid = current->tgid, .uid = current_uid() };
 }
 
 int kill_pid(pid_t pid, int sig)
 {
-	struct kill_ctx k = { .sig = sig, .check = true };
-	struct task_struct *p;
-	int err;
+	struct ksig_info info = user_kill_info(SI_USER);
+	struct kill_ctx k = { .sig = sig, .info = &info, .check = true };
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (pid > 0) {
-		p = find_get_task_by_pid(pid);
-		if (!p || !p->parent || p->exit_state == EXIT_DEAD) {
-			if (p)
-				put_task_struct(p);
-			return -ESRCH;
-		}
-		err = check_kill_permission(sig, p);
-		if (!err && sig && process_alive(p))
-			send_sig(sig, p);
-		put_task_struct(p);
-		return err;
-	}
+	if (pid > 0)
+		return kill_proc_info(sig, &info, pid);
 	if (pid == 0)
 		k.pgrp = current->pgrp;
 	else if (pid < -1)
@@ -575,20 +724,33 @@ static struct task_struct *find_get_thread(pid_t tgid, pid_t tid)
 	return t;
 }
 
-/* tkill/tgkill: @sig (0: only check) to thread @tid of @tgid (<= 0: any process). */
-static int do_tkill(pid_t tgid, pid_t tid, int sig)
+/*
+ * tkill, tgkill, rt_tgsigqueueinfo: @sig (0: only check) with @info to
+ * thread @tid of @tgid (<= 0: any process), if current may (Linux's
+ * do_send_specific()).
+ */
+static int do_send_specific(pid_t tgid, pid_t tid, int sig, struct ksig_info *info)
 {
 	struct task_struct *t;
+	int err;
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	t = find_get_thread(tgid, tid);
 	if (!t)
 		return -ESRCH;
-	if (sig)
-		send_sig_thread(sig, t);
+	err = check_kill_permission(sig, t);
+	if (!err && sig)
+		err = __send_sig(sig, info, t, false, false);
 	put_task_struct(t);
-	return 0;
+	return err;
+}
+
+static int do_tkill(pid_t tgid, pid_t tid, int sig)
+{
+	struct ksig_info info = user_kill_info(SI_TKILL);
+
+	return do_send_specific(tgid, tid, sig, &info);
 }
 
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
@@ -603,6 +765,158 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 	if (pid <= 0 || tgid <= 0)
 		return -EINVAL;
 	return do_tkill(tgid, pid, sig);
+}
+
+/* Which fields of a siginfo mean something (Linux's siginfo_layout()). */
+enum siginfo_layout { SIL_KILL, SIL_FAULT, SIL_CHLD, SIL_RT };
+
+static enum siginfo_layout siginfo_layout(int sig, int code)
+{
+	if (code > SI_USER && code < SI_KERNEL) {
+		if (sigmask(sig) & SIG_SYNC_FAULT)
+			return SIL_FAULT;
+		return sig == SIGCHLD ? SIL_CHLD : SIL_KILL;
+	}
+	return code < 0 ? SIL_RT : SIL_KILL;	/* SI_TIMER's tid, overrun: pid, uid */
+}
+
+void fill_user_siginfo(struct user_siginfo *si, int sig, const struct ksig_info *info)
+{
+	enum siginfo_layout layout = siginfo_layout(sig, info->code);
+
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_errno = info->err;
+	si->si_code = info->code;
+	if (layout == SIL_FAULT) {
+		si->addr = info->addr;
+		return;
+	}
+	si->kill_chld.pid = info->pid;
+	si->kill_chld.uid = info->uid;
+	if (layout == SIL_CHLD)
+		si->kill_chld.status = info->status;
+	else if (layout == SIL_RT)
+		si->kill_chld.value = info->value;
+}
+
+/*
+ * A user siginfo for rt_[tg]sigqueueinfo() sending @sig to thread or
+ * process @pid: 0, -EFAULT, or -EPERM when it claims to come from the
+ * kernel or from kill()/tgkill() (si_code >= 0 or SI_TKILL) and @pid is
+ * not the caller, which only Linux's own such calls may.
+ */
+static int copy_siginfo_from_user(struct ksig_info *info, int sig,
+				  const struct user_siginfo __user *u, pid_t pid)
+{
+	struct user_siginfo si;
+
+	if (copy_from_user(&si, u, sizeof(si)))
+		return -EFAULT;
+	if ((si.si_code >= 0 || si.si_code == SI_TKILL) && pid != current->pid)
+		return -EPERM;
+	*info = (struct ksig_info){ .err = si.si_errno, .code = si.si_code };
+	switch (siginfo_layout(sig, si.si_code)) {
+	case SIL_FAULT:
+		info->addr = si.addr;
+		break;
+	case SIL_CHLD:
+		info->status = si.kill_chld.status;
+		fallthrough;
+	case SIL_KILL:
+	case SIL_RT:
+		info->pid = si.kill_chld.pid;
+		info->uid = si.kill_chld.uid;
+		info->value = si.kill_chld.value;
+		break;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, const struct user_siginfo __user *, uinfo)
+{
+	struct ksig_info info;
+	int err = copy_siginfo_from_user(&info, sig, uinfo, pid);
+
+	if (err)
+		return err;
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return pid > 0 ? kill_proc_info(sig, &info, pid) : -ESRCH;
+}
+
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
+		const struct user_siginfo __user *, uinfo)
+{
+	struct ksig_info info;
+	int err;
+
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	err = copy_siginfo_from_user(&info, sig, uinfo, pid);
+	return err ? err : do_send_specific(tgid, pid, sig, &info);
+}
+
+/*
+ * rt_sigtimedwait: wait up to @uts (NULL: for ever) for a signal of
+ * @uthese, unblocking them meanwhile; take it without running its handler
+ * and return its number and siginfo. -EAGAIN when the time runs out,
+ * -EINTR when another signal interrupts.
+ */
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
+		struct user_siginfo __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	struct task_struct *t = current;
+	struct ksig_info info;
+	sigset_t these, saved;
+	u64 deadline = 0;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	these &= ~SIG_UNBLOCKABLE;
+	if (uts) {
+		s64 ns;
+		int err = get_timespec_ns(uts, &ns);
+
+		if (err)
+			return err;
+		deadline = ktime_get_ns() + ns;
+	}
+	sig = dequeue_signal(these, &info);
+	if (!sig && (!uts || ktime_get_ns() < deadline)) {
+		saved = t->blocked;
+		t->blocked &= ~these;
+		for (;;) {
+			u64 now = ktime_get_ns();
+
+			set_current_state(TASK_INTERRUPTIBLE);
+			if (signal_pending(t) || (uts && now >= deadline))
+				break;
+			if (uts)
+				schedule_timeout(DIV_ROUND_UP(deadline - now, TICK_NSEC));
+			else
+				schedule();
+		}
+		__set_current_state(TASK_RUNNING);
+		t->blocked = saved;
+		sig = dequeue_signal(these, &info);
+		if (!sig && signal_pending(t))
+			return -EINTR;
+	}
+	if (!sig)
+		return -EAGAIN;
+	if (uinfo) {
+		struct user_siginfo si;
+
+		fill_user_siginfo(&si, sig, &info);
+		if (copy_to_user(uinfo, &si, sizeof(si)))
+			return -EFAULT;
+	}
+	return sig;
 }
 
 SYSCALL_DEFINE0(pause)
@@ -677,9 +991,10 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct kernel_sigaction __user *, 
 
 			spin_lock_irqsave(&tasklist_lock, flags);
 			spin_lock(&current->sighand->siglock);
-			current->signal->shared_pending &= ~sigmask(sig);
+			flush_sigqueue_mask(&current->signal->shared_pending, sigmask(sig),
+					    current->signal);
 			list_for_each_entry(t, &current->signal->thread_head, thread_node)
-				t->pending &= ~sigmask(sig);
+				flush_sigqueue_mask(&t->pending, sigmask(sig), current->signal);
 			spin_unlock(&current->sighand->siglock);
 			spin_unlock_irqrestore(&tasklist_lock, flags);
 		}
@@ -753,19 +1068,6 @@ void save_altstack(struct user_stack_t *st, unsigned long sp)
 	st->ss_flags = !t->sas_ss_size ? SS_DISABLE : on_altstack(sp) ? SS_ONSTACK : 0;
 }
 
-void fill_user_siginfo(struct user_siginfo *si, int sig, const struct ksig_info *info)
-{
-	memset(si, 0, sizeof(*si));
-	si->si_signo = sig;
-	si->si_code = info->code;
-	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) {
-		si->addr = info->addr;
-	} else {
-		si->kill_chld.pid = info->pid;
-		si->kill_chld.status = info->status;
-	}
-}
-
 void restore_altstack(unsigned long sp, int flags, unsigned long size)
 {
 	struct task_struct *t = current;
@@ -823,7 +1125,7 @@ SYSCALL_DEFINE2(sigaltstack, const struct user_stack_t __user *, uss,
 
 void kill_pgrp(pid_t pgrp, int sig)
 {
-	struct kill_ctx k = { .sig = sig, .pgrp = pgrp };
+	struct kill_ctx k = { .sig = sig, .info = SEND_SIG_PRIV, .pgrp = pgrp };
 
 	if (pgrp > 0)
 		iterate_processes(kill_one, &k);

@@ -171,7 +171,7 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			      NS_TO_CLOCK_T(t->start_time_ns), mf.size << PAGE_SHIFT, mf.resident,
 			      t->rlim[RLIMIT_RSS].rlim_cur, mm ? mm->start_code : 0,
 			      mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
-			      READ_ONCE(t->pending), READ_ONCE(t->blocked), ign, catch,
+			      READ_ONCE(t->pending.signal), READ_ONCE(t->blocked), ign, catch,
 			      t->exit_signal, smp_processor_id(),
 			      mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
 			      mm ? mm->arg_start : 0, mm ? mm->arg_end : 0, mm ? mm->env_start : 0,

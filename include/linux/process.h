@@ -75,7 +75,8 @@ struct signal_struct {
 	atomic_t live;			/* threads that have not started exiting */
 	int nr_threads;			/* threads that have not finished exiting */
 	struct list_head thread_head;	/* those threads, by task->thread_node */
-	sigset_t shared_pending;	/* process-directed signals not yet taken */
+	struct sigpending shared_pending;	/* process-directed signals not yet taken */
+	atomic_t nr_sigqueue;		/* entries queued for its threads (RLIMIT_SIGPENDING) */
 	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
 	int group_exit_code;		/* the status exit_group() or a signal gave */
 	struct task_struct *group_exec_task;	/* de_thread(): the thread that execs */
@@ -182,10 +183,17 @@ int zap_other_threads(struct task_struct *p);
  */
 int de_thread(struct task_struct *tsk);
 
-/* signals_init() - the signal actions' slab cache; once at boot, before sighand_alloc(). */
+/*
+ * signals_init() - the slab caches of signal actions and pending signals;
+ * once at boot, before sighand_alloc().
+ */
 void signals_init(void);
 
-/* Signal actions: a copy of @old (fork), reset on exec, dropped at exit. */
+/*
+ * Signal actions: a copy of @old (fork), reset on exec, dropped at exit;
+ * exit_sighand() also discards the signals pending for @t alone (its
+ * process's go with the signal_struct).
+ */
 struct sighand_struct *sighand_alloc(const struct sighand_struct *old);
 void flush_signal_handlers(struct task_struct *t);
 void exit_sighand(struct task_struct *t);

@@ -103,17 +103,13 @@ struct task_struct {
 	struct task_struct *parent;	/* reaps it; init when the parent dies */
 	struct list_head children;	/* its children, linked by sibling */
 	struct list_head sibling;
-	sigset_t pending;		/* pending signals, bit (sig - 1) */
+	struct sigpending pending;	/* signals pending for this thread alone */
 	sigset_t blocked;		/* blocked signals */
 	struct sighand_struct *sighand;	/* signal actions */
 	unsigned long sas_ss_sp, sas_ss_size;	/* sigaltstack */
 	unsigned int sas_ss_flags;
 	sigset_t saved_sigmask;	/* restored after a handler (sigsuspend) */
 	bool restore_sigmask;
-	unsigned long fault_addr;	/* si_addr of a pending fault signal */
-	int fault_code;			/* its si_code */
-	pid_t chld_pid;			/* the last SIGCHLD's child and status */
-	int chld_status;
 	struct tty_struct *tty;		/* controlling terminal, or NULL */
 	unsigned int jobctl;		/* JOBCTL_* (linux/signal.h) */
 	int stop_signal;		/* the signal that stopped it */

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Signals (kernel/signal.c). A signal is sent by setting its bit in the
- * target thread's pending mask, or its process's shared one, and waking a
- * thread that does not block it; it is acted on when the target next
- * returns to user mode (exit_to_user_mode()): ignored, turned into a
- * handler call, or the default action (most end the process, reported to
- * the parent as killed by that signal).
+ * Signals (kernel/signal.c). A signal is sent by making it pending, with
+ * its siginfo, for the target thread or its process (struct sigpending)
+ * and waking a thread that does not block it; it is acted on when the
+ * target next returns to user mode (exit_to_user_mode()): ignored, turned
+ * into a handler call, or the default action (most end the process,
+ * reported to the parent as killed by that signal).
  */
 #ifndef _LINUX_SIGNAL_H
 #define _LINUX_SIGNAL_H
@@ -19,13 +19,29 @@ struct pt_regs;
 struct k_sigaction;
 struct user_stack_t;
 
-/* What a signal frame's siginfo says (the parts Ferrite keeps). */
+/*
+ * A signal's siginfo as the kernel keeps it (Linux's kernel_siginfo), from
+ * the sender to the receiver's frame or sigtimedwait(): which fields mean
+ * something depends on @signo and @code (siginfo_layout()).
+ */
 struct ksig_info {
-	int code;		/* si_code */
-	pid_t pid;		/* SIGCHLD: the child */
-	int status;		/* SIGCHLD: its exit status or signal */
+	int signo;		/* si_signo */
+	int err;		/* si_errno */
+	int code;		/* si_code: SI_USER, SI_KERNEL, SI_TKILL, CLD_*... */
+	pid_t pid;		/* the sender, or SIGCHLD's child; SI_TIMER: the timer id */
+	uid_t uid;		/* its real uid; SI_TIMER: the overrun count */
+	int status;		/* SIGCHLD: exit status or signal */
+	unsigned long value;	/* si_value (sigqueue(), timers): an int or a pointer */
 	unsigned long addr;	/* faults: the address */
 };
+
+/*
+ * Instead of a ksig_info, senders may pass one of these (Linux's):
+ * SEND_SIG_NOINFO for "sent by current" (SI_USER, its tgid and real uid),
+ * SEND_SIG_PRIV for "sent by the kernel" (SI_KERNEL).
+ */
+#define SEND_SIG_NOINFO ((struct ksig_info *)0)
+#define SEND_SIG_PRIV	((struct ksig_info *)1)
 
 /* task->jobctl: job-control state, under tasklist_lock. */
 #define JOBCTL_STOPPED		0x1	/* stopped by a signal */
@@ -37,22 +53,34 @@ struct ksig_info {
 #define W_CONTINUED 0xffff
 
 /*
- * send_sig() - post @sig (1.._NSIG) to @p's process (process-directed, as
- * kill(2)): pending for the process, @p or another of its threads that
- * does not block it is woken to take it; SIGKILL goes to every thread.
- * send_sig_thread() - post @sig to thread @t alone (tgkill(2)).
- * Both wake a thread sleeping interruptibly (SIGKILL also from a stop)
- * and return 0 or -EINVAL. Any context but NMI; never sleeps. Take
+ * send_sig_info() - post @sig (1.._NSIG) with @info (a ksig_info or
+ * SEND_SIG_*) to @p's process (process-directed, as kill(2)): pending
+ * for the process, @p or another of its threads that does not block it
+ * is woken to take it; SIGKILL goes to every thread.
+ * send_sig() - the same with SEND_SIG_PRIV when @priv, else SEND_SIG_NOINFO.
+ * Both wake a thread sleeping interruptibly (SIGKILL also from a stop).
+ * A standard signal already pending is not queued twice (its first
+ * siginfo stays); a real-time one is queued each time. Return 0, -EINVAL,
+ * or -EAGAIN: a real-time signal whose siginfo could not be queued (the
+ * receiver's RLIMIT_SIGPENDING, or no memory) and was not sent by kill().
+ * Any context but NMI; never sleeps (allocates GFP_ATOMIC). Take
  * tasklist_lock: not to be called with it held.
  */
-int send_sig(int sig, struct task_struct *p);
-int send_sig_thread(int sig, struct task_struct *t);
+int send_sig_info(int sig, struct ksig_info *info, struct task_struct *p);
+int send_sig(int sig, struct task_struct *p, int priv);
 
-/* force_sig() - send @sig to current, which may not block or ignore it. */
+/* force_sig() - send @sig to current (SI_KERNEL), which may not block or ignore it. */
 void force_sig(int sig);
 
 /* force_sig_fault() - the same for a fault at @addr with si_code @code. */
 void force_sig_fault(int sig, int code, unsigned long addr);
+
+/*
+ * flush_signals() - discard every signal pending for thread @t, and for
+ * its process when @t is the last thread (freeing their siginfo). Never
+ * sleeps.
+ */
+void flush_signals(struct task_struct *t);
 
 /*
  * do_signal() - act on current's pending signals before it returns to user
@@ -115,7 +143,12 @@ struct user_stack_t {
 struct user_siginfo {
 	s32 si_signo, si_errno, si_code;
 	union {
-		struct { s32 pid; u32 uid; s32 status; } kill_chld;
+		/* kill, SIGCHLD (status), sigqueue (value); timers: tid, overrun, value. */
+		struct {
+			s32 pid;
+			u32 uid;
+			union { s32 status; unsigned long value; };
+		} kill_chld;
 		unsigned long addr;
 		u8 raw[128 - SI_PREAMBLE_SIZE];
 	};
@@ -134,8 +167,15 @@ unsigned long sigframe_sp(const struct k_sigaction *ka, unsigned long sp);
 void save_altstack(struct user_stack_t *st, unsigned long sp);
 void fill_user_siginfo(struct user_siginfo *si, int sig, const struct ksig_info *info);
 
-/* Send SIGCHLD-style notice of @child's exit with @status to @parent. */
-void do_notify_parent(struct task_struct *child, struct task_struct *parent, int status);
+/*
+ * do_notify_parent() - send @parent SIGCHLD (or @sig) for @child, whose
+ * wait status is @status (CLD_EXITED, CLD_KILLED, CLD_STOPPED,
+ * CLD_CONTINUED...). Never sleeps; not with tasklist_lock held.
+ */
+void do_notify_parent(struct task_struct *child, struct task_struct *parent, int sig, int status);
+
+/* decode_wait_status() - a wait status as waitid()'s si_code and si_status. */
+void decode_wait_status(int status, int *code, int *si_status);
 
 /*
  * notify_parent_jobctl() - tell @child's parent that it stopped or
@@ -144,7 +184,7 @@ void do_notify_parent(struct task_struct *child, struct task_struct *parent, int
  */
 void notify_parent_jobctl(struct task_struct *child, int why);
 
-/* Send @sig to every process of group @pgrp (any context). */
+/* Send @sig to every process of group @pgrp (SI_KERNEL, any context). */
 void kill_pgrp(pid_t pgrp, int sig);
 
 /* Whether SIGKILL (or another fatal signal) is pending for @p. */

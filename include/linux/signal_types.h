@@ -9,9 +9,22 @@
 #define _LINUX_SIGNAL_TYPES_H
 
 #include <linux/types.h>
+#include <linux/list.h>
 
 typedef u64 __attribute__((__aligned__(sizeof(long)))) sigset_t;
 
 #define sigmask(sig) ((sigset_t)1 << ((sig) - 1))
+
+/*
+ * Signals pending for a thread, or for its whole process: the set, and a
+ * struct sigqueue (kernel/signal.c) per instance that carries its siginfo,
+ * oldest first. A signal may be in the set without an entry (SIGKILL, or
+ * one whose entry could not be allocated); the siglock of the sighand
+ * guards both.
+ */
+struct sigpending {
+	struct list_head list;
+	sigset_t signal;
+};
 
 #endif /* _LINUX_SIGNAL_TYPES_H */

@@ -442,7 +442,7 @@ static int intr_fn(void *arg)
 	a->owner_after = __mutex_owner(a->m);
 	if (!a->ret)
 		mutex_unlock(a->m);
-	WRITE_ONCE(current->pending, 0);	/* see interrupt_sleeper() */
+	WRITE_ONCE(current->pending.signal, 0);	/* see interrupt_sleeper() */
 	kunit_sleep_until_stop();
 	return 0;
 }
@@ -456,7 +456,7 @@ static void interrupt_sleeper(struct task_struct *t)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	t->pending |= sigmask(SIGKILL);
+	t->pending.signal |= sigmask(SIGKILL);
 	local_irq_restore(flags);
 	wake_up_state(t, TASK_INTERRUPTIBLE);
 }

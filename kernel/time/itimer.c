@@ -48,7 +48,7 @@ static void it_real_fn(struct timer_list *t)
 		arm_timer_at(t, p->it_real_expires_ns);
 		return;
 	}
-	send_sig(SIGALRM, p);
+	send_sig(SIGALRM, p, 1);
 	if (!p->it_real_incr_ns) {
 		p->it_real_expires_ns = 0;
 		return;
@@ -93,7 +93,7 @@ void run_posix_cpu_timers(struct task_struct *p)
 		now = itimer_cpu_now(p, i);
 		if (now < exp)
 			continue;
-		send_sig(sig[i], p);
+		send_sig(sig[i], p, 1);
 		p->it_cpu_expires_ns[i] = p->it_cpu_incr_ns[i] ?
 			max(exp + p->it_cpu_incr_ns[i], now + 1) : 0;
 	}

@@ -7,10 +7,10 @@
  *
  * A timer is a kernel timer_list at tick resolution; its deadline is
  * kept on the monotonic clock, and it never fires before it
- * (arm_timer_at()). Signals are not
- * queued in Ferrite, so the handler gets no si_value; an expiry that finds
- * the timer's signal still pending counts as an overrun instead, which
- * timer_getoverrun() reports until the next signal is sent.
+ * (arm_timer_at()). The signal is sent as the kernel's (SI_KERNEL,
+ * without si_value); an expiry that finds the timer's signal still
+ * pending counts as an overrun instead, which timer_getoverrun() reports
+ * until the next signal is sent.
  *
  * The list of a process's timers is changed only by the process itself;
  * the expiry callback (interrupt context) touches only its own timer.
@@ -83,7 +83,7 @@ static void posix_timer_fn(struct timer_list *tl)
 			t->overrun++;
 		} else {
 			t->overrun = 0;
-			send_sig(t->signo, p);
+			send_sig(t->signo, p, 1);
 		}
 	}
 	if (!t->interval_ns) {

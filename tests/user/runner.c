@@ -18,7 +18,8 @@ static const char *const programs[] = {
 	"/tests/sys", "/tests/creds", "/tests/perms", "/tests/compat", "/tests/threads",
 	"/tests/mount",
 #ifndef __GLIBC__
-	"/tests/threads-glibc",	/* where the rest use musl: glibc's threads too (usr/Makefile) */
+	/* where the rest use musl: glibc's threads and signals too (usr/Makefile) */
+	"/tests/threads-glibc", "/tests/signals-glibc",
 #endif
 #ifdef __arm__
 	"/tests/signals-thumb",	/* signals.c as Thumb code (arch/arm/Makefile) */

@@ -4,7 +4,11 @@
  * masks block and defer, SIGCHLD reports the child, the alternate stack is
  * used, fault handlers see the address and may change the saved context,
  * the FP/SIMD registers survive a handler, ignored SIGPIPE gives EPIPE,
- * and bad pointers give EFAULT.
+ * and bad pointers give EFAULT. Each signal carries its sender: kill()
+ * SI_USER with the sender's pid and uid, tgkill() SI_TKILL, sigqueue()
+ * its value; real-time signals queue every instance in order, standard
+ * ones once; RLIMIT_SIGPENDING bounds the queue; sigwaitinfo() and
+ * sigtimedwait() return the siginfo.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE		/* REG_RIP */
@@ -13,8 +17,11 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
+#include <time.h>
 #include <ucontext.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include "ktest.h"
 
@@ -412,6 +419,227 @@ static void restarts_blocking_calls(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+/* What an SA_SIGINFO handler saw, in the order the signals came. */
+#define MAX_SEEN 16
+static struct seen {
+	int signo, code, value;
+	pid_t pid;
+	uid_t uid;
+} seen[MAX_SEEN];
+static volatile int nseen;
+
+static void record_info(int sig, siginfo_t *si, void *uc)
+{
+	if (nseen < MAX_SEEN)
+		seen[nseen] = (struct seen){ sig, si->si_code, si->si_value.sival_int,
+					     si->si_pid, si->si_uid };
+	nseen++;
+}
+
+/* Catch @sigs (0-ended) with record_info, each blocking all of them while it runs. */
+static void catch_info(const int *sigs)
+{
+	struct sigaction sa = { .sa_sigaction = record_info, .sa_flags = SA_SIGINFO };
+
+	sigemptyset(&sa.sa_mask);
+	for (const int *s = sigs; *s; s++)
+		sigaddset(&sa.sa_mask, *s);
+	for (const int *s = sigs; *s; s++)
+		sigaction(*s, &sa, NULL);
+	nseen = 0;
+	memset(seen, 0, sizeof(seen));
+}
+
+static void uncatch(const int *sigs)
+{
+	for (const int *s = sigs; *s; s++)
+		signal(*s, SIG_DFL);
+}
+
+/* kill() from another process, tgkill() and sigqueue() name their sender. */
+static void siginfo_names_sender(void)
+{
+	static const int sigs[] = { SIGUSR1, 0 };
+	union sigval v = { .sival_int = 42 };
+	sigset_t set;
+	pid_t parent = getpid(), pid;
+
+	catch_info(sigs);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(kill(parent, SIGUSR1) ? 1 : 0);
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	EXPECT_EQ(nseen, 1);
+	EXPECT_EQ(seen[0].code, SI_USER);
+	EXPECT_EQ(seen[0].pid, pid);
+	EXPECT_EQ(seen[0].uid, getuid());
+
+	EXPECT_EQ(syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), SIGUSR1), 0);
+	EXPECT_EQ(nseen, 2);
+	EXPECT_EQ(seen[1].code, SI_TKILL);
+	EXPECT_EQ(seen[1].pid, getpid());
+	EXPECT_EQ(seen[1].uid, getuid());
+
+	EXPECT_EQ(sigqueue(getpid(), SIGUSR1, v), 0);
+	EXPECT_EQ(nseen, 3);
+	EXPECT_EQ(seen[2].code, SI_QUEUE);
+	EXPECT_EQ(seen[2].value, 42);
+	EXPECT_EQ(seen[2].pid, getpid());
+	uncatch(sigs);
+}
+
+/*
+ * Blocked, three SIGRTMIN+1 by sigqueue() come three times in order, three
+ * SIGUSR1 once, and SIGRTMIN before SIGRTMIN+1.
+ */
+static void rt_signals_queue_in_order(void)
+{
+	const int sigs[] = { SIGUSR1, SIGRTMIN, SIGRTMIN + 1, 0 };
+	sigset_t set, pending;
+
+	catch_info(sigs);
+	sigemptyset(&set);
+	for (const int *s = sigs; *s; s++)
+		sigaddset(&set, *s);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (int i = 1; i <= 3; i++) {
+		EXPECT_EQ(sigqueue(getpid(), SIGRTMIN + 1, (union sigval){ .sival_int = i }), 0);
+		EXPECT_EQ(kill(getpid(), SIGUSR1), 0);
+	}
+	EXPECT_EQ(sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 9 }), 0);
+	EXPECT_EQ(sigpending(&pending), 0);
+	for (const int *s = sigs; *s; s++)
+		EXPECT_TRUE(sigismember(&pending, *s));
+	EXPECT_EQ(nseen, 0);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	EXPECT_EQ(nseen, 5);
+	EXPECT_EQ(seen[0].signo, SIGUSR1);
+	EXPECT_EQ(seen[1].signo, SIGRTMIN);
+	EXPECT_EQ(seen[1].value, 9);
+	for (int i = 1; i <= 3; i++) {
+		EXPECT_EQ(seen[1 + i].signo, SIGRTMIN + 1);
+		EXPECT_EQ(seen[1 + i].code, SI_QUEUE);
+		EXPECT_EQ(seen[1 + i].value, i);
+	}
+	EXPECT_EQ(sigpending(&pending), 0);
+	EXPECT_TRUE(!sigismember(&pending, SIGRTMIN + 1));
+	uncatch(sigs);
+}
+
+/* With RLIMIT_SIGPENDING 1, a second queued real-time signal is EAGAIN. */
+static void rlimit_sigpending_child(void)
+{
+	struct rlimit rl = { 1, 1 };
+	siginfo_t si;
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGRTMIN);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	EXPECT_EQ(setrlimit(RLIMIT_SIGPENDING, &rl), 0);
+	EXPECT_EQ(sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 1 }), 0);
+	EXPECT_ERRNO(sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 2 }), EAGAIN);
+	/* A standard signal is still sent, its siginfo beyond the limit. */
+	EXPECT_EQ(kill(getpid(), SIGUSR1), 0);
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGUSR1);
+	EXPECT_EQ(si.si_code, SI_USER);
+	EXPECT_EQ(si.si_pid, getpid());
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGRTMIN);
+	EXPECT_EQ(si.si_value.sival_int, 1);
+	/* Taken, it no longer counts. */
+	EXPECT_EQ(sigqueue(getpid(), SIGRTMIN, (union sigval){ .sival_int = 3 }), 0);
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGRTMIN);
+	EXPECT_EQ(si.si_value.sival_int, 3);
+}
+
+static void rlimit_sigpending_bounds_queue(void)
+{
+	ktest_in_child(rlimit_sigpending_child);
+}
+
+/*
+ * rt_sigqueueinfo() may not pass for kill() or tgkill() (si_code >= 0 or
+ * SI_TKILL) to another process; SI_QUEUE reaches it, value and all.
+ */
+static void sigqueueinfo_forged_code_eperm(void)
+{
+	siginfo_t si;
+	sigset_t set, old;
+	int status = -1;
+	pid_t pid;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	pid = fork();
+	if (pid == 0) {
+		int ok = sigwaitinfo(&set, &si) == SIGUSR1 && si.si_code == SI_QUEUE &&
+			 si.si_value.sival_int == 7 && si.si_pid == getppid();
+
+		_exit(ok ? 0 : 1);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGUSR1;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	si.si_value.sival_int = 7;
+	si.si_code = SI_TKILL;
+	EXPECT_ERRNO(syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si), EPERM);
+	si.si_code = SI_USER;
+	EXPECT_ERRNO(syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si), EPERM);
+	si.si_code = SI_KERNEL;
+	EXPECT_ERRNO(syscall(SYS_rt_tgsigqueueinfo, pid, pid, SIGUSR1, &si), EPERM);
+	EXPECT_ERRNO(syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, BAD_KERNEL), EFAULT);
+	si.si_code = SI_QUEUE;
+	EXPECT_EQ(syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si), 0);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+}
+
+/*
+ * sigwaitinfo() takes a blocked signal with its sender; sigtimedwait()
+ * gives EAGAIN when the time runs out; SIGALRM from a timer is SI_KERNEL.
+ */
+static void sigwaitinfo_returns_sender(void)
+{
+	struct itimerval it = { .it_value = { .tv_usec = 10000 } };
+	struct timespec zero = { 0, 0 }, ms20 = { 0, 20000000 }, t0, t1;
+	siginfo_t si;
+	sigset_t set, old;
+	pid_t parent = getpid(), pid;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGALRM);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	pid = fork();
+	if (pid == 0)
+		_exit(kill(parent, SIGUSR2) ? 1 : 0);
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGUSR2);
+	EXPECT_EQ(si.si_signo, SIGUSR2);
+	EXPECT_EQ(si.si_code, SI_USER);
+	EXPECT_EQ(si.si_pid, pid);
+	EXPECT_EQ(si.si_uid, getuid());
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+
+	EXPECT_ERRNO(sigtimedwait(&set, &si, &zero), EAGAIN);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	EXPECT_ERRNO(sigtimedwait(&set, &si, &ms20), EAGAIN);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	EXPECT_TRUE((t1.tv_sec - t0.tv_sec) * 1000000000L + t1.tv_nsec - t0.tv_nsec >= 20000000L);
+
+	EXPECT_EQ(setitimer(ITIMER_REAL, &it, NULL), 0);
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGALRM);
+	EXPECT_EQ(si.si_code, SI_KERNEL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static void sigaction_errors(void)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN };
@@ -490,4 +718,7 @@ KTEST_MAIN("user_signals" KTEST_SUITE_SUFFIX,
 	   KTEST(fp_survives_handler), KTEST(ignored_sigpipe_gives_epipe),
 	   KTEST(interrupts_blocking_calls), KTEST(restarts_blocking_calls),
 	   KTEST(sigaction_errors),
-	   KTEST(default_term_kills_child), KTEST(job_control_stops))
+	   KTEST(default_term_kills_child), KTEST(job_control_stops),
+	   KTEST(siginfo_names_sender), KTEST(rt_signals_queue_in_order),
+	   KTEST(rlimit_sigpending_bounds_queue), KTEST(sigqueueinfo_forged_code_eperm),
+	   KTEST(sigwaitinfo_returns_sender))

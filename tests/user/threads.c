@@ -9,7 +9,8 @@
  * waitpid() of one child among many, a robust mutex whose owner died,
  * futex(2)'s errors, timeouts, bitsets and requeues, /proc/<pid>/task
  * listing the threads, Linux's rules for clone flags, barriers, rwlocks,
- * and threads forking and reaping children all at once.
+ * cancellation of a thread asleep in a system call, and threads forking
+ * and reaping children all at once.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -659,6 +660,73 @@ static void rwlock_readers_share_writers_exclude(void)
 	EXPECT_EQ(pthread_rwlock_unlock(&rwlock), 0);
 }
 
+static int cancel_pipe[2], cleanups;
+static volatile int cancel_waiting;
+
+static void count_cleanup(void *arg)
+{
+	__atomic_fetch_add(&cleanups, 1, __ATOMIC_SEQ_CST);
+	if (arg)
+		pthread_mutex_unlock(arg);	/* cancelled in cond_wait: it holds the mutex */
+}
+
+/* Blocks in read(2), a cancellation point, until cancelled. */
+static void *block_in_read(void *arg)
+{
+	char c;
+
+	pthread_cleanup_push(count_cleanup, NULL);
+	cancel_waiting = 1;
+	read(cancel_pipe[0], &c, 1);
+	pthread_cleanup_pop(0);
+	return (void *)1L;	/* not reached when cancelled */
+}
+
+/* Waits on a condition no one signals, until cancelled. */
+static void *block_in_cond_wait(void *arg)
+{
+	pthread_mutex_lock(&lock);
+	pthread_cleanup_push(count_cleanup, &lock);
+	cancel_waiting = 1;
+	for (;;)
+		pthread_cond_wait(&cond, &lock);
+	pthread_cleanup_pop(0);
+	return NULL;
+}
+
+/*
+ * Deferred cancellation of a thread asleep in the kernel: the C library's
+ * cancel signal must interrupt the system call and its handler find the
+ * interrupted context where the signal frame says (musl rewrites the
+ * saved PC, glibc unwinds through the frame).
+ */
+static void cancel_blocked_threads(void)
+{
+	void *(*fns[])(void *) = { block_in_read, block_in_cond_wait };
+	void *ret;
+
+	EXPECT_EQ(pipe(cancel_pipe), 0);
+	cleanups = 0;
+	for (int i = 0; i < 2; i++) {
+		pthread_t t;
+
+		cancel_waiting = 0;
+		EXPECT_EQ(pthread_create(&t, NULL, fns[i], NULL), 0);
+		while (!cancel_waiting)
+			sched_yield();
+		for (int y = 0; y < 20; y++)
+			sched_yield();	/* let it reach the system call */
+		EXPECT_EQ(pthread_cancel(t), 0);
+		EXPECT_EQ(pthread_join(t, &ret), 0);
+		EXPECT_TRUE(ret == PTHREAD_CANCELED);
+		EXPECT_EQ(cleanups, i + 1);
+	}
+	EXPECT_EQ(pthread_mutex_trylock(&lock), 0);	/* the cleanup released it */
+	pthread_mutex_unlock(&lock);
+	close(cancel_pipe[0]);
+	close(cancel_pipe[1]);
+}
+
 #define FORKS_PER_THREAD 10
 
 /* fork() a child that exits with a code of its own, and reap exactly it. */
@@ -716,4 +784,4 @@ KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_co
 	   KTEST(robust_mutex_owner_died), KTEST(futex_errors_and_timeouts),
 	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules),
 	   KTEST(barrier_rounds_all_arrive), KTEST(rwlock_readers_share_writers_exclude),
-	   KTEST(threads_fork_and_exit_at_once))
+	   KTEST(cancel_blocked_threads), KTEST(threads_fork_and_exit_at_once))
