@@ -16,9 +16,10 @@ static const char *const programs[] = {
 	"/tests/basic", "/tests/basic-pie", "/tests/proc", "/tests/files", "/tests/pipes",
 	"/tests/mem", "/tests/time", "/tests/signals", "/tests/efault", "/tests/devices",
 	"/tests/sys", "/tests/creds", "/tests/perms", "/tests/compat", "/tests/threads",
-	"/tests/mount",
+	"/tests/mount", "/tests/timers",
 #ifndef __GLIBC__
 	"/tests/threads-glibc",	/* where the rest use musl: glibc's threads too (usr/Makefile) */
+	"/tests/timers-glibc",
 #endif
 #ifdef __arm__
 	"/tests/signals-thumb",	/* signals.c as Thumb code (arch/arm/Makefile) */
