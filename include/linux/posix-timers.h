@@ -2,8 +2,11 @@
 /*
  * Interval timers (alarm, setitimer: kernel/time/itimer.c) and POSIX
  * timers (timer_create...: kernel/time/posix-timers.c). A process's timers
- * live in its task_struct; fork gives the child none, exec keeps the
- * interval timers and deletes the POSIX timers, exit deletes both.
+ * live in its task_struct (each thread's its own: where Linux shares them
+ * among the threads of a process, Ferrite does not yet); fork gives the
+ * child none and restarts its POSIX timer ids at 0, exec keeps the
+ * interval timers and the id counter and deletes the POSIX timers, exit
+ * deletes both.
  */
 #ifndef _LINUX_POSIX_TIMERS_H
 #define _LINUX_POSIX_TIMERS_H
@@ -12,6 +15,15 @@
 
 struct task_struct;
 struct timer_list;
+
+/* struct sigevent as timer_create(2) takes it (the parts Ferrite reads). */
+struct sigevent_abi {
+	unsigned long sigev_value;	/* union sigval: a pointer's size */
+	int sigev_signo;
+	int sigev_notify;
+	int sigev_tid;
+	int __pad[11];
+};
 
 /* itimers_init() - give a new process @p its (disarmed) interval timers. */
 void itimers_init(struct task_struct *p);

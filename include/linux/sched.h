@@ -15,6 +15,7 @@
 #include <linux/atomic.h>
 #include <linux/compiler_types.h>
 #include <linux/cpumask.h>
+#include <linux/rbtree.h>
 #include <linux/lockdep.h>
 #include <linux/resource.h>
 #include <linux/timer.h>
@@ -133,7 +134,8 @@ struct task_struct {
 	u64 it_real_incr_ns;		/* its reload interval, 0: one-shot */
 	u64 it_cpu_expires_ns[2];	/* ITIMER_VIRTUAL, ITIMER_PROF: CPU time at expiry */
 	u64 it_cpu_incr_ns[2];		/* their reload intervals */
-	struct k_itimer *posix_timers;	/* timer_create() (kernel/time/posix-timers.c) */
+	struct rb_root posix_timers;	/* timer_create()'s, by id (kernel/time/posix-timers.c) */
+	int posix_timer_id;		/* where the search for the next id starts */
 #ifdef CONFIG_LOCKDEP
 	struct lockdep_task lockdep;	/* locks held (kernel/locking/lockdep.c) */
 #endif

@@ -5,21 +5,33 @@
  * CLOCK_BOOTTIME, notifying by a signal (SIGEV_SIGNAL, or SIGEV_THREAD_ID
  * naming the caller) or not at all (SIGEV_NONE).
  *
- * A timer is a kernel timer_list at tick resolution; its deadline is
- * kept on the monotonic clock, and it never fires before it
- * (arm_timer_at()). The signal is sent as the kernel's (SI_KERNEL,
- * without si_value); an expiry that finds the timer's signal still
- * pending counts as an overrun instead, which timer_getoverrun() reports
- * until the next signal is sent.
+ * A timer is a kernel timer_list at tick resolution, in the timer wheel
+ * (O(1) to arm or cancel); its deadline is kept on the monotonic clock,
+ * and it never fires before it (arm_timer_at()). The signal is sent as
+ * the kernel's (SI_KERNEL, without si_value); an expiry that finds the
+ * timer's signal still pending counts as an overrun instead, which
+ * timer_getoverrun() reports until the next signal is sent.
  *
- * The list of a process's timers is changed only by the process itself;
- * the expiry callback (interrupt context) touches only its own timer.
+ * A process's timers are in a red-black tree by id on its task_struct
+ * (each thread has its own: linux/posix-timers.h), so that finding one
+ * costs O(log n) whatever their number; how many it
+ * may have is bounded by memory alone (Linux also charges each timer's
+ * preallocated signal to RLIMIT_SIGPENDING). Ids are given as Linux
+ * gives them (posix_timer_add()): from a per-process counter that starts
+ * at 0 and only grows, skipping ids in use, back to 0 after INT_MAX, so a
+ * deleted timer's id comes back only after the counter has wrapped.
+ *
+ * The tree and the counter are changed only by the process itself (its
+ * system calls, exec, exit), so they need no lock; the expiry callback
+ * (interrupt context) touches only its own timer.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
+#include <linux/init.h>
 #include <linux/posix-timers.h>
+#include <linux/rbtree.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -27,6 +39,7 @@
 #include <linux/timekeeping.h>
 #include <linux/timer.h>
 #include <linux/uaccess.h>
+#include <kunit/posix-timers.h>
 
 #define CLOCK_REALTIME		0
 #define CLOCK_MONOTONIC		1
@@ -38,11 +51,8 @@
 #define SIGEV_THREAD		2
 #define SIGEV_THREAD_ID		4
 
-/* The most timers one process may have (Linux's bound is RLIMIT_SIGPENDING). */
-#define MAX_POSIX_TIMERS	32
-
 struct k_itimer {
-	struct k_itimer *next;		/* the process's list, by id */
+	struct rb_node node;		/* in the process's tree, by id */
 	int id;
 	clockid_t clock;
 	int notify, signo;
@@ -51,15 +61,18 @@ struct k_itimer {
 	u64 expires_ns;			/* monotonic deadline, 0: disarmed */
 	u64 interval_ns;
 	int overrun;
+	unsigned long sigval;		/* sigev_value, for the signal's si_value */
 };
 
-struct sigevent_abi {
-	unsigned long sigev_value;	/* union sigval: a pointer's size */
-	int sigev_signo;
-	int sigev_notify;
-	int sigev_tid;
-	int __pad[11];
-};
+struct kmem_cache *posix_timers_cache;
+
+static int __init init_posix_timers(void)
+{
+	posix_timers_cache = kmem_cache_create("posix_timers_cache", sizeof(struct k_itimer),
+					       0, SLAB_PANIC, NULL);
+	return 0;
+}
+subsys_initcall(init_posix_timers);
 
 /* The monotonic time when @clock shows @ns. */
 static u64 to_monotonic(clockid_t clock, u64 ns)
@@ -99,12 +112,64 @@ static void posix_timer_fn(struct timer_list *tl)
 	arm_timer_at(&t->timer, t->expires_ns);
 }
 
+/*
+ * Current's timer @id, or NULL. With @link and @parent, also where a
+ * timer of that id would be linked into the tree (for rb_link_node()).
+ */
+static struct k_itimer *timer_lookup(int id, struct rb_node ***link, struct rb_node **parent)
+{
+	struct rb_node **pos = &current->posix_timers.rb_node, *up = NULL;
+
+	while (*pos) {
+		struct k_itimer *t = rb_entry(*pos, struct k_itimer, node);
+
+		if (id == t->id)
+			return t;
+		up = *pos;
+		pos = id < t->id ? &up->rb_left : &up->rb_right;
+	}
+	if (link) {
+		*link = pos;
+		*parent = up;
+	}
+	return NULL;
+}
+
 static struct k_itimer *find_timer(int id)
 {
-	for (struct k_itimer *t = current->posix_timers; t; t = t->next)
-		if (t->id == id)
-			return t;
-	return NULL;
+	return timer_lookup(id, NULL, NULL);
+}
+
+/*
+ * Give @t the next free id from current's counter and link it into the
+ * tree (Linux's posix_timer_add()): the id or -EAGAIN when every id from
+ * 0 to INT_MAX is in use.
+ */
+static int posix_timer_add(struct k_itimer *t)
+{
+	int first = current->posix_timer_id;
+	struct rb_node **link, *parent;
+
+	do {
+		int id = current->posix_timer_id;
+
+		current->posix_timer_id = id == INT_MAX ? 0 : id + 1;
+		if (!timer_lookup(id, &link, &parent)) {
+			t->id = id;
+			rb_link_node(&t->node, parent, link);
+			rb_insert_color(&t->node, &current->posix_timers);
+			return id;
+		}
+	} while (current->posix_timer_id != first);
+	return -EAGAIN;
+}
+
+/* Take @t out of its task's tree (@root), stop it and free it. May sleep. */
+static void posix_timer_free(struct k_itimer *t, struct rb_root *root)
+{
+	rb_erase(&t->node, root);
+	del_timer_sync(&t->timer);
+	kmem_cache_free(posix_timers_cache, t);
 }
 
 static int check_sigevent(const struct sigevent_abi *ev)
@@ -124,41 +189,48 @@ static int check_sigevent(const struct sigevent_abi *ev)
 	}
 }
 
-SYSCALL_DEFINE3(timer_create, clockid_t, which_clock, struct sigevent_abi __user *, sevp,
-		int __user *, timer_id)
+int do_timer_create(clockid_t which_clock, const struct sigevent_abi *ev)
 {
-	struct sigevent_abi ev = { .sigev_signo = SIGALRM, .sigev_notify = SIGEV_SIGNAL };
-	struct k_itimer *t, **pos;
-	int id = 0, err;
+	struct k_itimer *t;
+	int err, id;
 
 	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
 	    which_clock != CLOCK_BOOTTIME)
 		return -EINVAL;
-	if (sevp && copy_from_user(&ev, sevp, sizeof(ev)))
-		return -EFAULT;
-	err = check_sigevent(&ev);
+	err = check_sigevent(ev);
 	if (err)
 		return err;
-	/* The lowest free id; the list stays sorted by id. */
-	for (pos = &current->posix_timers; *pos && (*pos)->id == id; pos = &(*pos)->next)
-		id++;
-	if (id >= MAX_POSIX_TIMERS)
-		return -EAGAIN;
-	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	/* Memory is the only limit, and running out of it is EAGAIN, as in Linux. */
+	t = kmem_cache_zalloc(posix_timers_cache, GFP_KERNEL);
 	if (!t)
 		return -EAGAIN;
-	t->id = id;
 	t->clock = which_clock;
-	t->notify = ev.sigev_notify & ~SIGEV_THREAD_ID;
-	t->signo = ev.sigev_signo;
+	t->notify = ev->sigev_notify & ~SIGEV_THREAD_ID;
+	t->signo = ev->sigev_signo;
+	t->sigval = ev->sigev_value;
 	t->task = current;
 	timer_setup(&t->timer, posix_timer_fn, 0);
+	id = posix_timer_add(t);
+	if (id < 0)
+		kmem_cache_free(posix_timers_cache, t);
+	return id;
+}
+
+SYSCALL_DEFINE3(timer_create, clockid_t, which_clock, struct sigevent_abi __user *, sevp,
+		int __user *, timer_id)
+{
+	struct sigevent_abi ev = { .sigev_signo = SIGALRM, .sigev_notify = SIGEV_SIGNAL };
+	int id;
+
+	if (sevp && copy_from_user(&ev, sevp, sizeof(ev)))
+		return -EFAULT;
+	id = do_timer_create(which_clock, &ev);
+	if (id < 0)
+		return id;
 	if (put_user(id, timer_id)) {
-		kfree(t);
+		do_timer_delete(id);
 		return -EFAULT;
 	}
-	t->next = *pos;
-	*pos = t;
 	return 0;
 }
 
@@ -194,39 +266,47 @@ static bool ts_valid(const struct timespec64 *ts)
 	       ts->tv_sec <= (s64)(LLONG_MAX / NSEC_PER_SEC) / 2;
 }
 
+int do_timer_settime(int timer_id, int flags, const struct timespec64 *val,
+		     const struct timespec64 *interval, struct __kernel_itimerspec *old)
+{
+	struct k_itimer *t = find_timer(timer_id);
+	u64 value;
+
+	if (!t || !ts_valid(val) || !ts_valid(interval))
+		return -EINVAL;
+	do_timer_gettime(t, old);
+	del_timer_sync(&t->timer);
+	t->overrun = 0;
+	value = val->tv_sec * NSEC_PER_SEC + val->tv_nsec;
+	t->interval_ns = interval->tv_sec * NSEC_PER_SEC + interval->tv_nsec;
+	if (!value) {
+		t->expires_ns = 0;
+		return 0;
+	}
+	t->expires_ns = (flags & TIMER_ABSTIME) ? to_monotonic(t->clock, value) :
+		       ktime_get_ns() + value;
+	if (!t->expires_ns)
+		t->expires_ns = 1;
+	arm_timer_at(&t->timer, t->expires_ns);
+	return 0;
+}
+
 SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
 		const struct __kernel_itimerspec __user *, new_setting,
 		struct __kernel_itimerspec __user *, old_setting)
 {
 	struct __kernel_itimerspec old;
 	struct timespec64 interval, val;
-	struct k_itimer *t;
-	u64 value;
+	int err;
 
 	if (!new_setting)
 		return -EINVAL;
 	if (get_timespec64(&interval, &new_setting->it_interval) ||
 	    get_timespec64(&val, &new_setting->it_value))
 		return -EFAULT;
-	t = find_timer(timer_id);
-	if (!t)
-		return -EINVAL;
-	if (!ts_valid(&val) || !ts_valid(&interval))
-		return -EINVAL;
-	do_timer_gettime(t, &old);
-	del_timer_sync(&t->timer);
-	t->overrun = 0;
-	value = val.tv_sec * NSEC_PER_SEC + val.tv_nsec;
-	t->interval_ns = interval.tv_sec * NSEC_PER_SEC + interval.tv_nsec;
-	if (!value) {
-		t->expires_ns = 0;
-	} else {
-		t->expires_ns = (flags & TIMER_ABSTIME) ? to_monotonic(t->clock, value) :
-			       ktime_get_ns() + value;
-		if (!t->expires_ns)
-			t->expires_ns = 1;
-		arm_timer_at(&t->timer, t->expires_ns);
-	}
+	err = do_timer_settime(timer_id, flags, &val, &interval, &old);
+	if (err)
+		return err;
 	if (old_setting && copy_to_user(old_setting, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
@@ -239,28 +319,25 @@ SYSCALL_DEFINE1(timer_getoverrun, int, timer_id)
 	return t ? t->overrun : -EINVAL;
 }
 
+int do_timer_delete(int timer_id)
+{
+	struct k_itimer *t = find_timer(timer_id);
+
+	if (!t)
+		return -EINVAL;
+	posix_timer_free(t, &current->posix_timers);
+	return 0;
+}
+
 SYSCALL_DEFINE1(timer_delete, int, timer_id)
 {
-	struct k_itimer **pos, *t;
-
-	for (pos = &current->posix_timers; (t = *pos); pos = &t->next) {
-		if (t->id == timer_id) {
-			*pos = t->next;
-			del_timer_sync(&t->timer);
-			kfree(t);
-			return 0;
-		}
-	}
-	return -EINVAL;
+	return do_timer_delete(timer_id);
 }
 
 void exit_itimers(struct task_struct *p)
 {
-	struct k_itimer *t;
+	struct rb_node *n;
 
-	while ((t = p->posix_timers)) {
-		p->posix_timers = t->next;
-		del_timer_sync(&t->timer);
-		kfree(t);
-	}
+	while ((n = rb_first(&p->posix_timers)))
+		posix_timer_free(rb_entry(n, struct k_itimer, node), &p->posix_timers);
 }

@@ -84,6 +84,11 @@ static inline int ktest_run(const char *suite, const struct ktest_case *cases, i
 	return ktest_failed_cases ? 1 : 0;
 }
 
+/* What a second build of a program adds to its suite's name ("_glibc": usr/Makefile). */
+#ifndef KTEST_SUITE_SUFFIX
+#define KTEST_SUITE_SUFFIX ""
+#endif
+
 #define KTEST_MAIN(suite, ...)						\
 	int main(void)							\
 	{								\

@@ -16,10 +16,10 @@ static const char *const programs[] = {
 	"/tests/basic", "/tests/basic-pie", "/tests/proc", "/tests/files", "/tests/pipes",
 	"/tests/mem", "/tests/time", "/tests/signals", "/tests/efault", "/tests/devices",
 	"/tests/sys", "/tests/creds", "/tests/perms", "/tests/compat", "/tests/threads",
-	"/tests/mount",
+	"/tests/mount", "/tests/timers",
 #ifndef __GLIBC__
-	/* where the rest use musl: glibc's threads and signals too (usr/Makefile) */
-	"/tests/threads-glibc", "/tests/signals-glibc",
+	/* where the rest use musl: glibc's threads, signals and timers too (usr/Makefile) */
+	"/tests/threads-glibc", "/tests/signals-glibc", "/tests/timers-glibc",
 #endif
 #ifdef __arm__
 	"/tests/signals-thumb",	/* signals.c as Thumb code (arch/arm/Makefile) */
