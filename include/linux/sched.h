@@ -247,7 +247,10 @@ static inline bool signal_pending(struct task_struct *p)
 
 struct sighand_struct;
 
-/* task_cpu_time_ns() - CPU time @p has used so far, the running slice included. */
+/*
+ * task_cpu_time_ns() - CPU time @p has used so far, the running slice
+ * included. Any context; does not sleep.
+ */
 u64 task_cpu_time_ns(struct task_struct *p);
 
 /*

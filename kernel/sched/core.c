@@ -295,9 +295,17 @@ void cpu_idle_loop(void)
 
 u64 task_cpu_time_ns(struct task_struct *p)
 {
-	u64 t = READ_ONCE(p->sum_exec_ns);
+	u64 t;
 
+	/*
+	 * A switch between reading sum_exec_ns and exec_start_ns would pair
+	 * the sum before it with the start after it and lose the slice run
+	 * between (the caller's user time, charged as system time).
+	 */
+	preempt_disable();
+	t = READ_ONCE(p->sum_exec_ns);
 	if (p == current)
 		t += ktime_get_ns() - p->exec_start_ns;
+	preempt_enable();
 	return t;
 }
