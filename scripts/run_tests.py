@@ -713,11 +713,8 @@ def run_gdb_test(args, res, log_dir):
         res.ok()
 
 
-# The architectures that run the boots with a virtio disk image. Not
-# powerpc yet: busybox there dies of a segmentation fault now and then in
-# these long boots (a powerpc user-space bug not found yet;
-# Documentation/arch/powerpc.rst).
-DISK_BOOT_ARCHES = ("x86_64", "riscv64", "arm64", "arm")
+# The architectures that run the boots with a virtio disk image: all five.
+DISK_BOOT_ARCHES = ("x86_64", "riscv64", "arm64", "arm", "powerpc")
 
 
 def run_disk_test(args, res, log_dir, name="virtio_blk", queue_size=None):

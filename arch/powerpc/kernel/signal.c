@@ -138,7 +138,8 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct ksig_info
 	head[7] = (unsigned long)usc->gp_regs;
 	fill_user_siginfo(&si, sig, info);
 	save_altstack(&st, regs->gpr[1]);
-	if (clear_user(uf, sizeof(*uf)) ||
+	/* Not abigap: the interrupted code's red zone lies in it. */
+	if (clear_user(uf, offsetof(struct rt_sigframe, abigap)) ||
 	    copy_to_user(&uf->info, &si, sizeof(si)) ||
 	    put_user((unsigned long)&uf->info, &uf->pinfo) ||
 	    put_user((unsigned long)&uf->uc, &uf->puc) ||
