@@ -36,6 +36,8 @@ ARCHES = {
     "riscv64": (["riscv64-linux-gnu-gcc", "-static"], "linux-image-riscv64", "ttyS0"),
 }
 ARCH = "x86_64"
+# The sizes of the scale curves, in thousands (tests/bench/ubench.c).
+CURVE_SIZES = (1, 4, 16, 64)
 
 
 def qemu_cmd(kernel, initrd, append, timeout=120):
@@ -256,10 +258,10 @@ def main():
     names = ["null_syscall", "pipe_round_trip", "fork_exit_wait", "fork_exec_wait",
              "read_64k", "read_64k_rust_random", "anon_fault", "file_fault", "boot_to_prompt", "poweroff"]
     # Scale curves (tests/bench/ubench.c): one operation with N entries or mappings.
-    names += ["%s_%dk" % (op, k) for op in ("dir_create", "dir_stat", "dir_unlink",
-                                            "mmap", "fault", "munmap")
-              for k in (1, 4, 16, 64)]
-    names += ["fork_exit_%dk" % k for k in (1, 4, 16)]
+    curve_ops = ("dir_create", "dir_stat", "dir_unlink", "mmap", "fault", "munmap",
+                 "timer_arm", "timer_disarm")
+    names += ["%s_%dk" % (op, k) for op in curve_ops for k in CURVE_SIZES]
+    names += ["fork_exit_%dk" % k for k in CURVE_SIZES[:3]]
     header = "user: %-20s %12s" % ("figure", "ferrite")
     if linux:
         header += " %12s %8s" % ("linux", "ratio")
@@ -270,9 +272,38 @@ def main():
         if linux:
             line += linux_columns(fv, results["linux"].get(n, (None, ""))[0], "%.3f " + unit)
         print(line)
+    print_curves(results, curve_ops + ("fork_exit",), bool(linux))
     if not linux:
         print("user: no Linux kernel to compare with (bench_user.py --fetch-linux)")
     return 0
+
+
+def curve_growth(res, op):
+    """@op's figures at each size in @res (None where missing), and the
+    largest measured size's over the smallest's."""
+    points = [res.get("%s_%dk" % (op, k), (None, ""))[0] for k in CURVE_SIZES]
+    got = [v for v in points if v]
+    return points, (got[-1] / got[0] if len(got) > 1 else None)
+
+
+def print_curves(results, ops, with_linux):
+    """The scale curves as bench.rst shows them: per operation at each
+    size, and how much the largest size costs over the smallest."""
+    def cols(points, growth):
+        return "".join("%8s" % ("%.2f" % v if v else "-") for v in points) + \
+            "%9s" % ("%.2f" % growth if growth else "-")
+    header = "curve: %-14s %8s%8s%8s%8s%9s" % (("per operation", "Ferrite 1k") +
+                                               tuple("%dk" % k for k in CURVE_SIZES[1:]) +
+                                               ("last/1k",))
+    if with_linux:
+        header += "  %8s%8s%8s%8s%9s" % (("Linux 1k",) + tuple("%dk" % k for k in
+                                                                CURVE_SIZES[1:]) + ("last/1k",))
+    print(header)
+    for op in ops:
+        line = "curve: %-14s " % op + cols(*curve_growth(results["ferrite"], op))
+        if with_linux:
+            line += "  " + cols(*curve_growth(results["linux"], op))
+        print(line)
 
 
 if __name__ == "__main__":

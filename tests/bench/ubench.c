@@ -4,9 +4,11 @@
  * Ferrite and on Linux in the same QEMU. Prints "name value unit" lines.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -207,6 +209,56 @@ static void proc_curve(int n)
 		printf("fork_exit_%dk %.2f us\n", n / 1000, best);
 }
 
+/*
+ * POSIX timers: timer_settime() disarming one of N armed timers, and
+ * arming it again, with all N pending (an hour out and more, so none
+ * fires). They signal SIGUSR1 (ignored): a SIGEV_NONE timer is never put
+ * in Linux's hrtimer tree. Through the raw calls, so that both C
+ * libraries pass the kernel's ids.
+ */
+static int timer_set(int id, long sec)
+{
+	struct itimerspec its = { .it_value = { sec, 0 } };
+
+	return syscall(SYS_timer_settime, id, 0, &its, NULL);
+}
+
+static void timer_curve(int n)
+{
+	struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR1 };
+	/* Linux charges each timer's signal to RLIMIT_SIGPENDING (root may lift it). */
+	struct rlimit unlimited = { RLIM_INFINITY, RLIM_INFINITY };
+	int *ids = malloc(n * sizeof(*ids)), made = 0;
+	double arm = 0, disarm = 0, t;
+
+	if (!ids)
+		exit(10);
+	signal(SIGUSR1, SIG_IGN);
+	setrlimit(RLIMIT_SIGPENDING, &unlimited);
+	while (made < n && !syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &ids[made]) &&
+	       !timer_set(ids[made], 3600 + made))
+		made++;
+	for (int r = 0; r < ROUNDS && made == n; r++) {
+		int base = r * CURVE_OPS;
+
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			timer_set(ids[(long)(base + i) * SPREAD % n], 0);
+		keep_best(&disarm, t);
+		t = now_us();
+		for (int i = 0; i < CURVE_OPS; i++)
+			timer_set(ids[(long)(base + i) * SPREAD % n], 7200 + i);
+		keep_best(&arm, t);
+	}
+	if (made == n) {
+		printf("timer_arm_%dk %.2f us\n", n / 1000, arm);
+		printf("timer_disarm_%dk %.2f us\n", n / 1000, disarm);
+	}
+	for (int i = 0; i < made; i++)
+		syscall(SYS_timer_delete, ids[i]);
+	free(ids);
+}
+
 int main(int argc, char **argv)
 {
 	static char buf[65536];
@@ -319,5 +371,7 @@ int main(int argc, char **argv)
 		dir_curve(curve_sizes[i]);
 	for (size_t i = 0; i < sizeof(curve_sizes) / sizeof(curve_sizes[0]); i++)
 		map_curve(curve_sizes[i]);
+	for (size_t i = 0; i < sizeof(curve_sizes) / sizeof(curve_sizes[0]); i++)
+		timer_curve(curve_sizes[i]);
 	return 0;
 }

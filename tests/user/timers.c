@@ -31,7 +31,7 @@ static int create_timer(int value)
 	return id;
 }
 
-static int arm(int id, long ns)
+static int arm(int id, long long ns)
 {
 	struct itimerspec its = { .it_value = { ns / 1000000000, ns % 1000000000 } };
 
