@@ -5,7 +5,9 @@
  * in bios of many pages (a bio holds the blocks of consecutive pages that
  * follow each other on the disk), all submitted before any is waited for
  * (struct bio_batch); the block layer splits one the driver cannot take
- * whole, and the children run side by side too.
+ * whole, and the children run side by side too. The disk's count of
+ * dirty pages (bd_nr_dirty) starts its flusher (block/bdev_writeback.c)
+ * once it passes bd_dirty_background.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -100,30 +102,47 @@ static void free_bdev_page(struct bdev_page *p)
 }
 
 /*
- * Bring @disk's cache down to @target pages: free unreferenced pages,
- * least recently used first; dirty ones are written back first, or with
- * @drop_dirty dropped.
+ * Free unreferenced pages of @disk, least recently used first, until
+ * @target are left; dirty ones too with @drop_dirty. Returns whether
+ * @target was reached.
  */
-static void shrink_cache(struct gendisk *disk, unsigned long target, bool drop_dirty)
+static bool evict(struct gendisk *disk, unsigned long target, bool drop_dirty)
 {
 	struct bdev_page *p, *next;
 	LIST_HEAD(victims);
+	bool reached;
 
-	if (!drop_dirty)
-		bdev_writeback(disk, 0, ULONG_MAX);	/* an error waits for the next fsync */
 	spin_lock(&disk->bd_cache_lock);
 	list_for_each_entry_safe(p, next, &disk->bd_lru, lru) {
 		if (disk->bd_nr_pages <= target)
 			break;
 		if (p->count || (p->dirty && !drop_dirty))
 			continue;
+		if (p->dirty)
+			disk->bd_nr_dirty--;
 		rb_erase(&p->node, &disk->bd_pages);
 		list_move_tail(&p->lru, &victims);
 		disk->bd_nr_pages--;
 	}
+	reached = disk->bd_nr_pages <= target;
 	spin_unlock(&disk->bd_cache_lock);
 	list_for_each_entry_safe(p, next, &victims, lru)
 		free_bdev_page(p);
+	return reached;
+}
+
+/*
+ * Bring @disk's cache down to @target pages: free unreferenced clean
+ * pages, least recently used first, and if that is not enough write
+ * every dirty page back and free again; with @drop_dirty dirty pages
+ * are dropped instead.
+ */
+static void shrink_cache(struct gendisk *disk, unsigned long target, bool drop_dirty)
+{
+	if (evict(disk, target, drop_dirty) || drop_dirty)
+		return;
+	bdev_writeback(disk, 0, ULONG_MAX);	/* an error waits for the next fsync */
+	evict(disk, target, false);
 }
 
 /* A new page for @index, or NULL; when memory runs out, the disk's clean pages go first. */
@@ -158,7 +177,7 @@ struct bdev_page *bdev_page_get(struct gendisk *disk, unsigned long index)
 	spin_unlock(&disk->bd_cache_lock);
 	if (p)
 		return p;
-	/* Over the limit: write everything back, and keep three quarters. */
+	/* Over the limit: keep three quarters. */
 	if (READ_ONCE(disk->bd_nr_pages) >= disk->bd_cache_max)
 		shrink_cache(disk, disk->bd_cache_max / 4 * 3, false);
 	p = alloc_bdev_page(disk, index);
@@ -218,11 +237,15 @@ void bdev_page_dirty(struct gendisk *disk, struct bdev_page *p, unsigned int off
 		     unsigned int len)
 {
 	unsigned long blocks = range_blocks(disk, off, len);
+	bool start;
 
 	spin_lock(&disk->bd_cache_lock);
 	p->uptodate |= blocks;
+	start = !p->dirty && ++disk->bd_nr_dirty >= disk->bd_dirty_background;
 	p->dirty |= blocks;
 	spin_unlock(&disk->bd_cache_lock);
+	if (start)
+		disk_start_background_writeback(disk);
 }
 
 /* Bios submitted together and waited for together; the first error is kept. */
@@ -380,7 +403,8 @@ int bdev_page_read(struct gendisk *disk, struct bdev_page *p, unsigned int off,
 	return err;
 }
 
-int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last)
+int __bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last,
+		     unsigned long max_pages)
 {
 	struct bdev_page *p, *next, *stop = NULL;
 	struct bio_batch batch;
@@ -391,16 +415,19 @@ int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last
 
 	mutex_lock(&disk->bd_wb_lock);
 	spin_lock(&disk->bd_cache_lock);
-	for (p = lower_bound(disk, first); p && p->index <= last;
+	for (p = lower_bound(disk, first); p && p->index <= last && max_pages;
 	     p = rb_entry_safe(rb_next(&p->node), struct bdev_page, node)) {
 		if (!p->dirty)
 			continue;
 		p->wb_mask = p->dirty;
 		p->dirty = 0;
 		p->count++;
+		disk->bd_nr_dirty--;
+		max_pages--;
 		list_add_tail(&p->wb, &pages);
 	}
 	spin_unlock(&disk->bd_cache_lock);
+	wake_up_all(&disk->bd_dirty_wait);	/* writers held at bd_dirty_limit */
 	bio_batch_init(&batch);
 	list_for_each_entry(p, &pages, wb) {
 		err = add_blocks(disk, &batch, &bio, p, p->wb_mask, REQ_OP_WRITE, BDEV_BIO_PAGES);
@@ -415,6 +442,8 @@ int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last
 	spin_lock(&disk->bd_cache_lock);
 	list_for_each_entry_safe(p, next, &pages, wb) {
 		redirty |= p == stop;	/* from the one that failed on: not written */
+		if (redirty && !p->dirty)
+			disk->bd_nr_dirty++;
 		if (redirty)
 			p->dirty |= p->wb_mask;
 		list_del(&p->wb);
@@ -425,6 +454,11 @@ int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last
 	if (ioerr)
 		atomic_cmpxchg(&disk->bd_wb_err, 0, ioerr);
 	return err ? err : ioerr;
+}
+
+int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last)
+{
+	return __bdev_writeback(disk, first, last, ULONG_MAX);
 }
 
 void invalidate_disk_buffers(struct gendisk *disk)

@@ -8,6 +8,11 @@
  * back before it evicts and loses nothing, a device error reaches the
  * caller as -EIO (but not through read-ahead that was not asked for),
  * and failing each allocation in turn gives -ENOMEM and leaks nothing.
+ * Past its background threshold the flusher writes dirty pages back
+ * without an fsync, a writer at the dirty limit waits for it instead of
+ * failing, its device error is reported once by the next fsync, the last
+ * close leaves nothing dirty, and a failed allocation in the flusher is
+ * retried and leaks nothing.
  */
 #include <kunit/test.h>
 #include <kunit/slab.h>
@@ -18,6 +23,9 @@
 #include <linux/blk-mq.h>
 #include <linux/buffer_head.h>
 #include <linux/fault-inject.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
 #include "blk.h"
 
 #define DISK_BYTES	(2 << 20)
@@ -327,6 +335,161 @@ static void bdev_cache_enomem_no_leak(struct kunit *test)
 	cache_dev_del(cd);
 }
 
+/* Write @pages pages from @cd->buf at 0, a page per call: 0, or the first failure. */
+static ssize_t write_pages(struct cache_dev *cd, unsigned int pages)
+{
+	ssize_t err = 0;
+
+	for (unsigned int i = 0; i < pages && !err; i++)
+		err = cache_rw(cd, i * 4096, cd->buf + i * 4096, 4096, true);
+	return err;
+}
+
+/* Whether @disk's flusher leaves nothing dirty and stops within about three seconds. */
+static bool flushed(struct gendisk *disk)
+{
+	for (int i = 0; i < 300; i++) {
+		if (!READ_ONCE(disk->bd_nr_dirty)) {
+			flush_work(&disk->bd_wb_work);
+			if (!READ_ONCE(disk->bd_nr_dirty))
+				return true;
+		}
+		msleep(10);
+	}
+	return false;
+}
+
+static void bdev_cache_background_writeback(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_g");
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 8;
+	fill(cd->buf, 32 * 4096, 6);
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 32), 0);
+	/* No fsync: the flusher started at the eighth dirty page. */
+	KUNIT_EXPECT_TRUE(test, flushed(cd->disk));
+	KUNIT_EXPECT_GT(test, cd->writes, 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 32 * 4096);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 32 * 4096);
+	cache_dev_del(cd);
+}
+
+struct bg_writer {
+	struct cache_dev *cd;
+	ssize_t ret;
+	bool finished;
+	struct completion done;
+};
+
+static int bg_writer_fn(void *data)
+{
+	struct bg_writer *w = data;
+
+	w->ret = write_pages(w->cd, 64);
+	WRITE_ONCE(w->finished, true);
+	complete(&w->done);
+	return 0;
+}
+
+static void bdev_cache_dirty_limit_throttles(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_h");
+	struct bg_writer w = { .cd = cd };
+	struct task_struct *k;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 4;
+	cd->disk->bd_dirty_limit = 8;
+	fill(cd->buf, 64 * 4096, 7);
+	init_completion(&w.done);
+	mutex_lock(&cd->disk->bd_wb_lock);	/* the flusher cannot take a page */
+	k = kthread_run(bg_writer_fn, &w, "bcache_writer");
+	if (IS_ERR(k)) {
+		mutex_unlock(&cd->disk->bd_wb_lock);
+		cache_dev_del(cd);
+		KUNIT_FAIL(test, "no writer thread");
+		return;
+	}
+	for (i = 0; i < 300 && READ_ONCE(cd->disk->bd_nr_dirty) < 8 && !READ_ONCE(w.finished); i++)
+		msleep(10);
+	msleep(20);
+	/* Held at the limit: waiting, not failed, nothing written yet. */
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w.finished));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(cd->disk->bd_nr_dirty), 8);
+	KUNIT_EXPECT_EQ(test, cd->writes, 0);
+	mutex_unlock(&cd->disk->bd_wb_lock);
+	wait_for_completion(&w.done);
+	KUNIT_EXPECT_EQ(test, w.ret, 0);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 64 * 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_background_eio_once(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_i");
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 16;
+	cd->bad = 10 * 8;	/* the first sector of page 10 */
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 16), 0);
+	/* The flusher met the error; the next fsync reports it, once. */
+	KUNIT_EXPECT_TRUE(test, flushed(cd->disk));
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), -EIO);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_last_close_clean(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_j");
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 4;	/* the flusher runs meanwhile */
+	fill(cd->buf, 48 * 4096, 8);
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 48), 0);
+	blkdev_flush_mapping(cd->disk->part0);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_dirty, 0);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 48 * 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_flusher_enomem_retries(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_k");
+	unsigned long slab, pages, failed;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->buf, 16 * 4096, 9);
+	KUNIT_ASSERT_EQ(test, write_pages(cd, 16), 0);	/* warm the caches */
+	invalidate_disk_buffers(cd->disk);
+	kmem_cache_shrink_all();
+	slab = slab_allocated_bytes();
+	pages = nr_free_pages();
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 16), 0);	/* under the threshold */
+	cd->writes = 0;
+	failed = alloc_fail_count();
+	alloc_fail_after(0);	/* the flusher's bio */
+	disk_start_background_writeback(cd->disk);
+	KUNIT_EXPECT_TRUE(test, flushed(cd->disk));
+	KUNIT_EXPECT_FALSE(test, alloc_fail_armed());
+	alloc_fail_off();
+	KUNIT_EXPECT_EQ(test, alloc_fail_count(), failed + 1);
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);	/* the retry, whole */
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 16 * 4096);
+	invalidate_disk_buffers(cd->disk);
+	kmem_cache_shrink_all();
+	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages);
+	cache_dev_del(cd);
+}
+
 static struct kunit_case bdev_cache_cases[] = {
 	KUNIT_CASE(bdev_cache_lookup),
 	KUNIT_CASE(bdev_cache_readahead),
@@ -334,6 +497,11 @@ static struct kunit_case bdev_cache_cases[] = {
 	KUNIT_CASE(bdev_cache_evict_keeps_dirty),
 	KUNIT_CASE(bdev_cache_eio),
 	KUNIT_CASE(bdev_cache_enomem_no_leak),
+	KUNIT_CASE(bdev_cache_background_writeback),
+	KUNIT_CASE(bdev_cache_dirty_limit_throttles),
+	KUNIT_CASE(bdev_cache_background_eio_once),
+	KUNIT_CASE(bdev_cache_last_close_clean),
+	KUNIT_CASE(bdev_cache_flusher_enomem_retries),
 	{}
 };
 

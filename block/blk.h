@@ -45,6 +45,34 @@ int read_disk_bytes(struct gendisk *disk, u64 pos, void *buf, size_t len);
  */
 void blkdev_flush_mapping(struct block_device *bdev);
 
+/*
+ * bdev_cache.c: bdev_writeback() of at most @max_pages dirty pages (the
+ * first ones from @first). Same returns. Sleeps.
+ */
+int __bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last,
+		     unsigned long max_pages);
+
+/*
+ * bdev_writeback.c: the flusher of @disk's cache. disk_writeback_init()
+ * sets it up (and the thresholds, from the cache's size) on a new disk;
+ * disk_start_background_writeback() queues it (any context, never
+ * sleeps); once started it writes the dirty pages back a batch at a time
+ * until none is left, retrying after a failed allocation.
+ * disk_writeback_stop() waits for it to end, when nothing can dirty the
+ * cache any more (the disk's last reference is going). Sleeps.
+ */
+void disk_writeback_init(struct gendisk *disk);
+void disk_start_background_writeback(struct gendisk *disk);
+void disk_writeback_stop(struct gendisk *disk);
+
+/*
+ * bdev_writeback.c: called by a writer after dirtying a page of @disk
+ * (holding no page lock): past bd_dirty_limit dirty pages it starts the
+ * flusher and waits until it has taken the count back under the limit
+ * (Linux's balance_dirty_pages()). Never fails. Sleeps.
+ */
+void balance_dirty_pages(struct gendisk *disk);
+
 /* genhd.c: give back the numbers add_disk() picked for @disk, if it did. */
 void free_ext_devt(struct gendisk *disk);
 

@@ -3,8 +3,9 @@
  * The files of block device nodes: open finds the live block device of
  * the node's number; read and write go through the disk's page cache a
  * page at a time (a block written in part is read first; a read that
- * misses reads ahead, see ra_window()); llseek stays within the
- * device; fsync writes the cache back and flushes.
+ * misses reads ahead, see ra_window(); a writer past the disk's dirty
+ * limit waits for its flusher); llseek stays within the device; fsync
+ * writes the cache back and flushes.
  * Reads stop at the end of the device; a write there gives -ENOSPC.
  */
 #include <linux/kernel.h>
@@ -101,6 +102,8 @@ ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *it
 			got = page_read(bdev, p, off, n, iter, dpos);
 		bdev_page_unlock(disk, p);
 		bdev_page_put(disk, p);
+		if (write && got > 0)
+			balance_dirty_pages(disk);
 		if (got > 0) {
 			*pos += got;
 			done += got;

@@ -34,6 +34,7 @@
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 #include <linux/device.h>
 #include <linux/bio.h>
 
@@ -121,6 +122,12 @@ struct gendisk {
 	wait_queue_head_t bd_page_wait;	/* for a page's lock */
 	struct mutex bd_wb_lock;	/* one write-back at a time */
 	atomic_t bd_wb_err;		/* a failed write-back, for the next fsync */
+	/* Background write-back (block/bdev_writeback.c). */
+	unsigned long bd_nr_dirty;	/* pages with dirty blocks (bd_cache_lock) */
+	unsigned long bd_dirty_background;	/* dirty pages that start the flusher */
+	unsigned long bd_dirty_limit;	/* dirty pages at which writers wait */
+	struct work_struct bd_wb_work;	/* the flusher */
+	wait_queue_head_t bd_dirty_wait;	/* writers waiting under bd_dirty_limit */
 };
 
 static inline struct block_device *dev_to_bdev(struct device *dev)
