@@ -3,7 +3,8 @@
  * The page cache of a disk, on a memory-backed disk written here that
  * counts its requests: a buffer is found again (and buffers of two sizes
  * share bytes), a sequential read goes in one large request whose
- * read-ahead window grows, dirty pages are written back in one request
+ * read-ahead window grows and whose next window is started when the
+ * reader reaches the first page of the one in flight, dirty pages are written back in one request
  * per stretch of consecutive blocks, a cache held to a few pages writes
  * back before it evicts and loses nothing, a device error reaches the
  * caller as -EIO (but not through read-ahead that was not asked for),
@@ -39,6 +40,7 @@ struct cache_dev {
 	sector_t bad;			/* a request touching it fails; NO_SECTOR: none */
 	unsigned int reads, writes;	/* requests */
 	unsigned int last_bytes;	/* of the last one */
+	unsigned int bytes[16];		/* of the first 16 since the counts were 0 */
 };
 
 static blk_status_t cache_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_mq_queue_data *bd)
@@ -51,6 +53,8 @@ static blk_status_t cache_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_
 	struct bio_vec *bv;
 
 	cd->last_bytes = blk_rq_bytes(rq);
+	if (cd->reads + cd->writes < ARRAY_SIZE(cd->bytes))
+		cd->bytes[cd->reads + cd->writes] = blk_rq_bytes(rq);
 	if (write)
 		cd->writes++;
 	else
@@ -198,20 +202,57 @@ static void bdev_cache_readahead(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
 	KUNIT_EXPECT_EQ(test, cd->reads, 1);
 	KUNIT_EXPECT_EQ(test, cd->last_bytes, chunk);
-	/* Sequential: the window doubles, in one request. */
+	/*
+	 * Sequential: the window doubles, in one request, and the one after
+	 * it (twice as large again) starts without being waited for.
+	 */
 	pos += chunk;
 	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);
 	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
-	KUNIT_EXPECT_EQ(test, cd->reads, 2);
-	KUNIT_EXPECT_EQ(test, cd->last_bytes, 2 * chunk);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	KUNIT_EXPECT_EQ(test, cd->bytes[1], 2 * chunk);
+	KUNIT_EXPECT_EQ(test, cd->bytes[2], 4 * chunk);
 	pos += chunk;
 	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);	/* read ahead */
 	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
-	KUNIT_EXPECT_EQ(test, cd->reads, 2);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
 	/* Elsewhere: only what is asked for. */
 	KUNIT_EXPECT_EQ(test, cache_rw(cd, 40 << 12, cd->buf, 4096, false), 0);
-	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	KUNIT_EXPECT_EQ(test, cd->reads, 4);
 	KUNIT_EXPECT_EQ(test, cd->last_bytes, 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_readahead_async(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_l");
+	size_t chunk = 128 << 10;
+	loff_t pos;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->store, DISK_BYTES, 10);
+	/* Pages 0-31, 32-95 (and 96-223 started after them). */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 0, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, chunk, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	/*
+	 * Reaching page 96, the first of the window in flight, starts the
+	 * next one (224-479, capped at 1 MiB) while 97-223 are still cached.
+	 */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 96 * 4096, cd->buf, 4096, false), 0);
+	KUNIT_EXPECT_EQ(test, cd->reads, 4);
+	KUNIT_EXPECT_EQ(test, cd->bytes[3], 256 * 4096);
+	/* The rest of the disk, in order: each window started a window early. */
+	for (pos = 97 * 4096; pos < DISK_BYTES; pos += chunk) {
+		KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, min_t(size_t, chunk, DISK_BYTES - pos),
+					       false), 0);
+		KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos,
+				   min_t(size_t, chunk, DISK_BYTES - pos));
+	}
+	KUNIT_EXPECT_EQ(test, cd->reads, 5);	/* 480-511: the disk ends */
+	KUNIT_EXPECT_EQ(test, cd->bytes[4], 32 * 4096);
+	invalidate_disk_buffers(cd->disk);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
 	cache_dev_del(cd);
 }
 
@@ -313,7 +354,7 @@ static void bdev_cache_enomem_no_leak(struct kunit *test)
 	kmem_cache_shrink_all();
 	slab = slab_allocated_bytes();
 	pages = nr_free_pages();
-	for (n = 0; n < 200; n++) {
+	for (n = 0; n < 500; n++) {
 		alloc_fail_after(n);
 		err = cache_cycle(cd, cd->buf, len);
 		fired = !alloc_fail_armed();
@@ -326,7 +367,7 @@ static void bdev_cache_enomem_no_leak(struct kunit *test)
 		/* Failed, short (the next page could not be had), or met after all. */
 		KUNIT_EXPECT_TRUE(test, err == -ENOMEM || (err >= 0 && err < (ssize_t)len));
 	}
-	KUNIT_EXPECT_LT(test, n, 200);
+	KUNIT_EXPECT_LT(test, n, 500);
 	KUNIT_EXPECT_GT(test, failures, 5);
 	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
 	kmem_cache_shrink_all();
@@ -493,6 +534,7 @@ static void bdev_cache_flusher_enomem_retries(struct kunit *test)
 static struct kunit_case bdev_cache_cases[] = {
 	KUNIT_CASE(bdev_cache_lookup),
 	KUNIT_CASE(bdev_cache_readahead),
+	KUNIT_CASE(bdev_cache_readahead_async),
 	KUNIT_CASE(bdev_cache_writeback_batched),
 	KUNIT_CASE(bdev_cache_evict_keeps_dirty),
 	KUNIT_CASE(bdev_cache_eio),

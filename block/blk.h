@@ -6,6 +6,7 @@
 #include <linux/blkdev.h>
 
 struct iov_iter;
+struct bdev_page;
 
 /* blk-mq.c: run @bio as one request of @q (entered); it ends with blk_queue_exit(). */
 void blk_mq_submit_bio(struct request_queue *q, struct bio *bio);
@@ -51,6 +52,18 @@ void blkdev_flush_mapping(struct block_device *bdev);
  */
 int __bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last,
 		     unsigned long max_pages);
+
+/*
+ * bdev_cache.c: start reading pages @index.. (at most @nr, up to the
+ * first that is cached or cannot be had now) without waiting, and mark
+ * the first so that a reader reaching it starts the next window; the
+ * pages stay locked until the read ends. Nothing is reported: a page
+ * not read is read again when asked for. May sleep (allocates).
+ */
+void bdev_readahead(struct gendisk *disk, unsigned long index, unsigned int nr);
+
+/* bdev_cache.c: whether @p (referenced) carries that mark, clearing it. Never sleeps. */
+bool bdev_page_test_clear_readahead(struct gendisk *disk, struct bdev_page *p);
 
 /*
  * bdev_writeback.c: the flusher of @disk's cache. disk_writeback_init()

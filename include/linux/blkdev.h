@@ -119,7 +119,8 @@ struct gendisk {
 	struct list_head bd_lru;	/* least recently used first */
 	unsigned long bd_nr_pages;
 	unsigned long bd_cache_max;	/* pages kept before write-back and eviction */
-	wait_queue_head_t bd_page_wait;	/* for a page's lock */
+	wait_queue_head_t bd_page_wait;	/* for a page's lock, and the read-aheads' end */
+	unsigned int bd_nr_readahead;	/* asynchronous read-aheads in flight (bd_cache_lock) */
 	struct mutex bd_wb_lock;	/* one write-back at a time */
 	atomic_t bd_wb_err;		/* a failed write-back, for the next fsync */
 	/* Background write-back (block/bdev_writeback.c). */

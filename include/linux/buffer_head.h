@@ -75,6 +75,7 @@ struct bdev_page {
 	unsigned long wb_mask;		/* the dirty bits the running write-back took */
 	unsigned int count;		/* references: users, buffers in use, I/O */
 	bool locked;			/* bdev_page_lock(): filling it, copying into it */
+	bool readahead;			/* reaching it starts the next read-ahead (PG_readahead) */
 	struct buffer_head *bhs;	/* buffer heads on the page, through b_next */
 };
 
