@@ -29,6 +29,7 @@ static void bdev_free(struct device *dev)
 	if (bdev_is_partition(bdev)) {
 		put_device(&disk->part0->bd_device);
 	} else {
+		disk_writeback_stop(disk);
 		invalidate_disk_buffers(disk);
 		WARN_ON(disk->bd_nr_pages);
 		free_ext_devt(disk);

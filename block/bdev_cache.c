@@ -5,11 +5,15 @@
  * in bios of many pages (a bio holds the blocks of consecutive pages that
  * follow each other on the disk), all submitted before any is waited for
  * (struct bio_batch); the block layer splits one the driver cannot take
- * whole, and the children run side by side too.
+ * whole, and the children run side by side too. The disk's count of
+ * dirty pages (bd_nr_dirty) starts its flusher (block/bdev_writeback.c)
+ * once it passes bd_dirty_background.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/slab.h>
 #include <linux/completion.h>
+#include <linux/workqueue.h>
 #include <linux/bio.h>
 #include <linux/buffer_head.h>
 #include "blk.h"
@@ -100,30 +104,47 @@ static void free_bdev_page(struct bdev_page *p)
 }
 
 /*
- * Bring @disk's cache down to @target pages: free unreferenced pages,
- * least recently used first; dirty ones are written back first, or with
- * @drop_dirty dropped.
+ * Free unreferenced pages of @disk, least recently used first, until
+ * @target are left; dirty ones too with @drop_dirty. Returns whether
+ * @target was reached.
  */
-static void shrink_cache(struct gendisk *disk, unsigned long target, bool drop_dirty)
+static bool evict(struct gendisk *disk, unsigned long target, bool drop_dirty)
 {
 	struct bdev_page *p, *next;
 	LIST_HEAD(victims);
+	bool reached;
 
-	if (!drop_dirty)
-		bdev_writeback(disk, 0, ULONG_MAX);	/* an error waits for the next fsync */
 	spin_lock(&disk->bd_cache_lock);
 	list_for_each_entry_safe(p, next, &disk->bd_lru, lru) {
 		if (disk->bd_nr_pages <= target)
 			break;
 		if (p->count || (p->dirty && !drop_dirty))
 			continue;
+		if (p->dirty)
+			disk->bd_nr_dirty--;
 		rb_erase(&p->node, &disk->bd_pages);
 		list_move_tail(&p->lru, &victims);
 		disk->bd_nr_pages--;
 	}
+	reached = disk->bd_nr_pages <= target;
 	spin_unlock(&disk->bd_cache_lock);
 	list_for_each_entry_safe(p, next, &victims, lru)
 		free_bdev_page(p);
+	return reached;
+}
+
+/*
+ * Bring @disk's cache down to @target pages: free unreferenced clean
+ * pages, least recently used first, and if that is not enough write
+ * every dirty page back and free again; with @drop_dirty dirty pages
+ * are dropped instead.
+ */
+static void shrink_cache(struct gendisk *disk, unsigned long target, bool drop_dirty)
+{
+	if (evict(disk, target, drop_dirty) || drop_dirty)
+		return;
+	bdev_writeback(disk, 0, ULONG_MAX);	/* an error waits for the next fsync */
+	evict(disk, target, false);
 }
 
 /* A new page for @index, or NULL; when memory runs out, the disk's clean pages go first. */
@@ -158,7 +179,7 @@ struct bdev_page *bdev_page_get(struct gendisk *disk, unsigned long index)
 	spin_unlock(&disk->bd_cache_lock);
 	if (p)
 		return p;
-	/* Over the limit: write everything back, and keep three quarters. */
+	/* Over the limit: keep three quarters. */
 	if (READ_ONCE(disk->bd_nr_pages) >= disk->bd_cache_max)
 		shrink_cache(disk, disk->bd_cache_max / 4 * 3, false);
 	p = alloc_bdev_page(disk, index);
@@ -218,25 +239,60 @@ void bdev_page_dirty(struct gendisk *disk, struct bdev_page *p, unsigned int off
 		     unsigned int len)
 {
 	unsigned long blocks = range_blocks(disk, off, len);
+	bool start;
 
 	spin_lock(&disk->bd_cache_lock);
 	p->uptodate |= blocks;
+	start = !p->dirty && ++disk->bd_nr_dirty >= disk->bd_dirty_background;
 	p->dirty |= blocks;
 	spin_unlock(&disk->bd_cache_lock);
+	if (start)
+		disk_start_background_writeback(disk);
 }
 
-/* Bios submitted together and waited for together; the first error is kept. */
+/*
+ * Where read-aheads end (in process context: the cache's lock is not
+ * taken with interrupts off). Its works never sleep, so a reader waiting
+ * for a page never waits behind a work that waits for one too, as it
+ * could on system_wq.
+ */
+static struct workqueue_struct *ra_wq;
+
+static int __init ra_wq_init(void)
+{
+	ra_wq = alloc_workqueue("readahead", 0, 0);
+	return ra_wq ? 0 : -ENOMEM;
+}
+postcore_initcall(ra_wq_init);
+
+/*
+ * Bios submitted together and waited for together, or with @work set
+ * ended together: the last one to end queues @work. The first error is
+ * kept.
+ */
 struct bio_batch {
-	atomic_t pending;		/* bios not ended, plus one until bio_batch_wait() */
+	atomic_t pending;		/* bios not ended, plus one until bio_batch_put() */
 	atomic_t err;
 	struct completion done;
+	struct work_struct *work;
 };
 
-static void bio_batch_init(struct bio_batch *b)
+static void bio_batch_init(struct bio_batch *b, struct work_struct *work)
 {
 	atomic_set(&b->pending, 1);
 	atomic_set(&b->err, 0);
 	init_completion(&b->done);
+	b->work = work;
+}
+
+static void bio_batch_put(struct bio_batch *b)
+{
+	if (!atomic_dec_and_test(&b->pending))
+		return;
+	if (b->work)
+		queue_work(ra_wq, b->work);
+	else
+		complete(&b->done);
 }
 
 static void bio_batch_endio(struct bio *bio)
@@ -246,8 +302,7 @@ static void bio_batch_endio(struct bio *bio)
 	if (bio->bi_status)
 		atomic_cmpxchg(&b->err, 0, blk_status_to_errno(bio->bi_status));
 	bio_put(bio);
-	if (atomic_dec_and_test(&b->pending))
-		complete(&b->done);
+	bio_batch_put(b);
 }
 
 static void bio_batch_submit(struct bio_batch *b, struct bio *bio)
@@ -258,11 +313,11 @@ static void bio_batch_submit(struct bio_batch *b, struct bio *bio)
 	submit_bio(bio);
 }
 
-/* Wait for every bio of @b; returns 0 or the first error. */
+/* Wait for every bio of @b (no @work); returns 0 or the first error. */
 static int bio_batch_wait(struct bio_batch *b)
 {
-	if (!atomic_dec_and_test(&b->pending))
-		wait_for_completion(&b->done);
+	bio_batch_put(b);
+	wait_for_completion(&b->done);
 	return atomic_read(&b->err);
 }
 
@@ -309,6 +364,55 @@ static int add_blocks(struct gendisk *disk, struct bio_batch *b, struct bio **bi
 }
 
 /*
+ * Add to *@biop (a new bio has room for @nr pages) pages @index.. (at
+ * most @nr) that hold nothing and can be locked now, up to the first that
+ * cannot; they go on @pages, locked and referenced. Returns how many.
+ */
+static unsigned int add_empty_pages(struct gendisk *disk, struct bio_batch *b,
+				    struct bio **biop, unsigned long index, unsigned int nr,
+				    struct list_head *pages)
+{
+	struct bdev_page *q;
+	unsigned int n;
+
+	for (n = 0; n < nr; n++) {
+		q = bdev_page_get(disk, index + n);
+		if (!q)
+			break;
+		if (!bdev_page_trylock(disk, q)) {
+			bdev_page_put(disk, q);
+			break;
+		}
+		if (READ_ONCE(q->uptodate) ||
+		    add_blocks(disk, b, biop, q, page_blocks(disk, q->index), REQ_OP_READ, nr)) {
+			bdev_page_unlock(disk, q);
+			bdev_page_put(disk, q);
+			break;
+		}
+		list_add_tail(&q->ra, pages);
+	}
+	return n;
+}
+
+/* The read of @pages ended with @err: mark them up to date unless it failed, unlock and put them. */
+static void end_pages_read(struct gendisk *disk, struct list_head *pages, int err)
+{
+	struct bdev_page *q, *next;
+
+	if (!err) {
+		spin_lock(&disk->bd_cache_lock);
+		list_for_each_entry(q, pages, ra)
+			q->uptodate |= page_blocks(disk, q->index);
+		spin_unlock(&disk->bd_cache_lock);
+	}
+	list_for_each_entry_safe(q, next, pages, ra) {
+		list_del(&q->ra);
+		bdev_page_unlock(disk, q);
+		bdev_page_put(disk, q);
+	}
+}
+
+/*
  * Read the blocks @mask of @p (locked), and with @ra > 1 up to @ra - 1
  * following pages that hold nothing and can be locked now, in one bio
  * where they follow each other.
@@ -316,50 +420,100 @@ static int add_blocks(struct gendisk *disk, struct bio_batch *b, struct bio **bi
 static int read_window(struct gendisk *disk, struct bdev_page *p, unsigned long mask,
 		       unsigned int ra)
 {
-	struct bdev_page *q, *next;
 	struct bio_batch batch;
 	struct bio *bio = NULL;
 	LIST_HEAD(pages);	/* the following pages, locked */
-	unsigned int n;
 	int err, ioerr;
 
-	bio_batch_init(&batch);
+	bio_batch_init(&batch, NULL);
 	err = add_blocks(disk, &batch, &bio, p, mask, REQ_OP_READ, ra);
-	for (n = 1; !err && n < ra; n++) {
-		q = bdev_page_get(disk, p->index + n);
-		if (!q)
-			break;
-		if (!bdev_page_trylock(disk, q)) {
-			bdev_page_put(disk, q);
-			break;
-		}
-		if (READ_ONCE(q->uptodate)) {
-			bdev_page_unlock(disk, q);
-			bdev_page_put(disk, q);
-			break;
-		}
-		list_add_tail(&q->ra, &pages);
-		err = add_blocks(disk, &batch, &bio, q, page_blocks(disk, q->index),
-				 REQ_OP_READ, ra);
-	}
+	if (!err)
+		add_empty_pages(disk, &batch, &bio, p->index + 1, ra - 1, &pages);
 	if (bio)
 		bio_batch_submit(&batch, bio);
 	ioerr = bio_batch_wait(&batch);
 	if (!err)
 		err = ioerr;
-	spin_lock(&disk->bd_cache_lock);
 	if (!err) {
+		spin_lock(&disk->bd_cache_lock);
 		p->uptodate |= mask;
-		list_for_each_entry(q, &pages, ra)
-			q->uptodate |= page_blocks(disk, q->index);
+		spin_unlock(&disk->bd_cache_lock);
 	}
-	spin_unlock(&disk->bd_cache_lock);
-	list_for_each_entry_safe(q, next, &pages, ra) {
-		list_del(&q->ra);
-		bdev_page_unlock(disk, q);
-		bdev_page_put(disk, q);
-	}
+	end_pages_read(disk, &pages, err);
 	return err;
+}
+
+/* An asynchronous read-ahead: its pages stay locked until its bios have ended. */
+struct ra_async {
+	struct gendisk *disk;
+	struct bio_batch batch;
+	struct list_head pages;
+	struct work_struct work;
+};
+
+/* The last bio of a read-ahead ended; on ra_wq. */
+static void ra_async_workfn(struct work_struct *work)
+{
+	struct ra_async *ra = container_of(work, struct ra_async, work);
+	struct gendisk *disk = ra->disk;
+
+	end_pages_read(disk, &ra->pages, atomic_read(&ra->batch.err));
+	kfree(ra);
+	/* Wake under the lock: once the count is 0 and the lock free, @disk may go. */
+	spin_lock(&disk->bd_cache_lock);
+	if (!--disk->bd_nr_readahead)
+		wake_up_all(&disk->bd_page_wait);
+	spin_unlock(&disk->bd_cache_lock);
+}
+
+static bool no_readahead(struct gendisk *disk)
+{
+	bool none;
+
+	spin_lock(&disk->bd_cache_lock);
+	none = !disk->bd_nr_readahead;
+	spin_unlock(&disk->bd_cache_lock);
+	return none;
+}
+
+void bdev_readahead(struct gendisk *disk, unsigned long index, unsigned int nr)
+{
+	struct bdev_page *first;
+	struct bio *bio = NULL;
+	struct ra_async *ra;
+
+	ra = ra_wq ? kmalloc(sizeof(*ra), GFP_KERNEL) : NULL;
+	if (!ra)
+		return;		/* read-ahead is only a hint */
+	ra->disk = disk;
+	INIT_LIST_HEAD(&ra->pages);
+	INIT_WORK(&ra->work, ra_async_workfn);
+	bio_batch_init(&ra->batch, &ra->work);
+	if (!add_empty_pages(disk, &ra->batch, &bio, index, min(nr, BDEV_BIO_PAGES), &ra->pages)) {
+		kfree(ra);
+		return;
+	}
+	first = list_first_entry(&ra->pages, struct bdev_page, ra);
+	spin_lock(&disk->bd_cache_lock);
+	first->readahead = true;	/* where the reader starts the next one */
+	disk->bd_nr_readahead++;
+	spin_unlock(&disk->bd_cache_lock);
+	if (bio)
+		bio_batch_submit(&ra->batch, bio);
+	bio_batch_put(&ra->batch);	/* from here @ra is the work's */
+}
+
+bool bdev_page_test_clear_readahead(struct gendisk *disk, struct bdev_page *p)
+{
+	bool was;
+
+	if (!READ_ONCE(p->readahead))
+		return false;
+	spin_lock(&disk->bd_cache_lock);
+	was = p->readahead;
+	p->readahead = false;
+	spin_unlock(&disk->bd_cache_lock);
+	return was;
 }
 
 int bdev_page_read(struct gendisk *disk, struct bdev_page *p, unsigned int off,
@@ -380,7 +534,8 @@ int bdev_page_read(struct gendisk *disk, struct bdev_page *p, unsigned int off,
 	return err;
 }
 
-int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last)
+int __bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last,
+		     unsigned long max_pages)
 {
 	struct bdev_page *p, *next, *stop = NULL;
 	struct bio_batch batch;
@@ -391,17 +546,20 @@ int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last
 
 	mutex_lock(&disk->bd_wb_lock);
 	spin_lock(&disk->bd_cache_lock);
-	for (p = lower_bound(disk, first); p && p->index <= last;
+	for (p = lower_bound(disk, first); p && p->index <= last && max_pages;
 	     p = rb_entry_safe(rb_next(&p->node), struct bdev_page, node)) {
 		if (!p->dirty)
 			continue;
 		p->wb_mask = p->dirty;
 		p->dirty = 0;
 		p->count++;
+		disk->bd_nr_dirty--;
+		max_pages--;
 		list_add_tail(&p->wb, &pages);
 	}
 	spin_unlock(&disk->bd_cache_lock);
-	bio_batch_init(&batch);
+	wake_up_all(&disk->bd_dirty_wait);	/* writers held at bd_dirty_limit */
+	bio_batch_init(&batch, NULL);
 	list_for_each_entry(p, &pages, wb) {
 		err = add_blocks(disk, &batch, &bio, p, p->wb_mask, REQ_OP_WRITE, BDEV_BIO_PAGES);
 		if (err) {
@@ -415,6 +573,8 @@ int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last
 	spin_lock(&disk->bd_cache_lock);
 	list_for_each_entry_safe(p, next, &pages, wb) {
 		redirty |= p == stop;	/* from the one that failed on: not written */
+		if (redirty && !p->dirty)
+			disk->bd_nr_dirty++;
 		if (redirty)
 			p->dirty |= p->wb_mask;
 		list_del(&p->wb);
@@ -427,8 +587,15 @@ int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last
 	return err ? err : ioerr;
 }
 
+int bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last)
+{
+	return __bdev_writeback(disk, first, last, ULONG_MAX);
+}
+
 void invalidate_disk_buffers(struct gendisk *disk)
 {
+	/* Read-aheads in flight hold their pages. */
+	wait_event(disk->bd_page_wait, no_readahead(disk));
 	bdev_writeback(disk, 0, ULONG_MAX);
 	shrink_cache(disk, 0, true);
 }

@@ -3,11 +3,17 @@
  * The page cache of a disk, on a memory-backed disk written here that
  * counts its requests: a buffer is found again (and buffers of two sizes
  * share bytes), a sequential read goes in one large request whose
- * read-ahead window grows, dirty pages are written back in one request
+ * read-ahead window grows and whose next window is started when the
+ * reader reaches the first page of the one in flight, dirty pages are written back in one request
  * per stretch of consecutive blocks, a cache held to a few pages writes
  * back before it evicts and loses nothing, a device error reaches the
  * caller as -EIO (but not through read-ahead that was not asked for),
  * and failing each allocation in turn gives -ENOMEM and leaks nothing.
+ * Past its background threshold the flusher writes dirty pages back
+ * without an fsync, a writer at the dirty limit waits for it instead of
+ * failing, its device error is reported once by the next fsync, the last
+ * close leaves nothing dirty, and a failed allocation in the flusher is
+ * retried and leaks nothing.
  */
 #include <kunit/test.h>
 #include <kunit/slab.h>
@@ -18,6 +24,9 @@
 #include <linux/blk-mq.h>
 #include <linux/buffer_head.h>
 #include <linux/fault-inject.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
 #include "blk.h"
 
 #define DISK_BYTES	(2 << 20)
@@ -31,6 +40,7 @@ struct cache_dev {
 	sector_t bad;			/* a request touching it fails; NO_SECTOR: none */
 	unsigned int reads, writes;	/* requests */
 	unsigned int last_bytes;	/* of the last one */
+	unsigned int bytes[16];		/* of the first 16 since the counts were 0 */
 };
 
 static blk_status_t cache_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_mq_queue_data *bd)
@@ -43,6 +53,8 @@ static blk_status_t cache_queue_rq(struct blk_mq_hw_ctx *hctx, const struct blk_
 	struct bio_vec *bv;
 
 	cd->last_bytes = blk_rq_bytes(rq);
+	if (cd->reads + cd->writes < ARRAY_SIZE(cd->bytes))
+		cd->bytes[cd->reads + cd->writes] = blk_rq_bytes(rq);
 	if (write)
 		cd->writes++;
 	else
@@ -190,20 +202,57 @@ static void bdev_cache_readahead(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
 	KUNIT_EXPECT_EQ(test, cd->reads, 1);
 	KUNIT_EXPECT_EQ(test, cd->last_bytes, chunk);
-	/* Sequential: the window doubles, in one request. */
+	/*
+	 * Sequential: the window doubles, in one request, and the one after
+	 * it (twice as large again) starts without being waited for.
+	 */
 	pos += chunk;
 	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);
 	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
-	KUNIT_EXPECT_EQ(test, cd->reads, 2);
-	KUNIT_EXPECT_EQ(test, cd->last_bytes, 2 * chunk);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	KUNIT_EXPECT_EQ(test, cd->bytes[1], 2 * chunk);
+	KUNIT_EXPECT_EQ(test, cd->bytes[2], 4 * chunk);
 	pos += chunk;
 	KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, chunk, false), 0);	/* read ahead */
 	KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos, chunk);
-	KUNIT_EXPECT_EQ(test, cd->reads, 2);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
 	/* Elsewhere: only what is asked for. */
 	KUNIT_EXPECT_EQ(test, cache_rw(cd, 40 << 12, cd->buf, 4096, false), 0);
-	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	KUNIT_EXPECT_EQ(test, cd->reads, 4);
 	KUNIT_EXPECT_EQ(test, cd->last_bytes, 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_readahead_async(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_l");
+	size_t chunk = 128 << 10;
+	loff_t pos;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->store, DISK_BYTES, 10);
+	/* Pages 0-31, 32-95 (and 96-223 started after them). */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 0, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, chunk, cd->buf, chunk, false), 0);
+	KUNIT_EXPECT_EQ(test, cd->reads, 3);
+	/*
+	 * Reaching page 96, the first of the window in flight, starts the
+	 * next one (224-479, capped at 1 MiB) while 97-223 are still cached.
+	 */
+	KUNIT_EXPECT_EQ(test, cache_rw(cd, 96 * 4096, cd->buf, 4096, false), 0);
+	KUNIT_EXPECT_EQ(test, cd->reads, 4);
+	KUNIT_EXPECT_EQ(test, cd->bytes[3], 256 * 4096);
+	/* The rest of the disk, in order: each window started a window early. */
+	for (pos = 97 * 4096; pos < DISK_BYTES; pos += chunk) {
+		KUNIT_EXPECT_EQ(test, cache_rw(cd, pos, cd->buf, min_t(size_t, chunk, DISK_BYTES - pos),
+					       false), 0);
+		KUNIT_EXPECT_MEMEQ(test, cd->buf, cd->store + pos,
+				   min_t(size_t, chunk, DISK_BYTES - pos));
+	}
+	KUNIT_EXPECT_EQ(test, cd->reads, 5);	/* 480-511: the disk ends */
+	KUNIT_EXPECT_EQ(test, cd->bytes[4], 32 * 4096);
+	invalidate_disk_buffers(cd->disk);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
 	cache_dev_del(cd);
 }
 
@@ -305,7 +354,7 @@ static void bdev_cache_enomem_no_leak(struct kunit *test)
 	kmem_cache_shrink_all();
 	slab = slab_allocated_bytes();
 	pages = nr_free_pages();
-	for (n = 0; n < 200; n++) {
+	for (n = 0; n < 500; n++) {
 		alloc_fail_after(n);
 		err = cache_cycle(cd, cd->buf, len);
 		fired = !alloc_fail_armed();
@@ -318,9 +367,164 @@ static void bdev_cache_enomem_no_leak(struct kunit *test)
 		/* Failed, short (the next page could not be had), or met after all. */
 		KUNIT_EXPECT_TRUE(test, err == -ENOMEM || (err >= 0 && err < (ssize_t)len));
 	}
-	KUNIT_EXPECT_LT(test, n, 200);
+	KUNIT_EXPECT_LT(test, n, 500);
 	KUNIT_EXPECT_GT(test, failures, 5);
 	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
+	kmem_cache_shrink_all();
+	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages);
+	cache_dev_del(cd);
+}
+
+/* Write @pages pages from @cd->buf at 0, a page per call: 0, or the first failure. */
+static ssize_t write_pages(struct cache_dev *cd, unsigned int pages)
+{
+	ssize_t err = 0;
+
+	for (unsigned int i = 0; i < pages && !err; i++)
+		err = cache_rw(cd, i * 4096, cd->buf + i * 4096, 4096, true);
+	return err;
+}
+
+/* Whether @disk's flusher leaves nothing dirty and stops within about three seconds. */
+static bool flushed(struct gendisk *disk)
+{
+	for (int i = 0; i < 300; i++) {
+		if (!READ_ONCE(disk->bd_nr_dirty)) {
+			flush_work(&disk->bd_wb_work);
+			if (!READ_ONCE(disk->bd_nr_dirty))
+				return true;
+		}
+		msleep(10);
+	}
+	return false;
+}
+
+static void bdev_cache_background_writeback(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_g");
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 8;
+	fill(cd->buf, 32 * 4096, 6);
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 32), 0);
+	/* No fsync: the flusher started at the eighth dirty page. */
+	KUNIT_EXPECT_TRUE(test, flushed(cd->disk));
+	KUNIT_EXPECT_GT(test, cd->writes, 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 32 * 4096);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 32 * 4096);
+	cache_dev_del(cd);
+}
+
+struct bg_writer {
+	struct cache_dev *cd;
+	ssize_t ret;
+	bool finished;
+	struct completion done;
+};
+
+static int bg_writer_fn(void *data)
+{
+	struct bg_writer *w = data;
+
+	w->ret = write_pages(w->cd, 64);
+	WRITE_ONCE(w->finished, true);
+	complete(&w->done);
+	return 0;
+}
+
+static void bdev_cache_dirty_limit_throttles(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_h");
+	struct bg_writer w = { .cd = cd };
+	struct task_struct *k;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 4;
+	cd->disk->bd_dirty_limit = 8;
+	fill(cd->buf, 64 * 4096, 7);
+	init_completion(&w.done);
+	mutex_lock(&cd->disk->bd_wb_lock);	/* the flusher cannot take a page */
+	k = kthread_run(bg_writer_fn, &w, "bcache_writer");
+	if (IS_ERR(k)) {
+		mutex_unlock(&cd->disk->bd_wb_lock);
+		cache_dev_del(cd);
+		KUNIT_FAIL(test, "no writer thread");
+		return;
+	}
+	for (i = 0; i < 300 && READ_ONCE(cd->disk->bd_nr_dirty) < 8 && !READ_ONCE(w.finished); i++)
+		msleep(10);
+	msleep(20);
+	/* Held at the limit: waiting, not failed, nothing written yet. */
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w.finished));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(cd->disk->bd_nr_dirty), 8);
+	KUNIT_EXPECT_EQ(test, cd->writes, 0);
+	mutex_unlock(&cd->disk->bd_wb_lock);
+	wait_for_completion(&w.done);
+	KUNIT_EXPECT_EQ(test, w.ret, 0);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 64 * 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_background_eio_once(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_i");
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 16;
+	cd->bad = 10 * 8;	/* the first sector of page 10 */
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 16), 0);
+	/* The flusher met the error; the next fsync reports it, once. */
+	KUNIT_EXPECT_TRUE(test, flushed(cd->disk));
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), -EIO);
+	KUNIT_EXPECT_EQ(test, sync_blockdev(cd->disk->part0), 0);
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_last_close_clean(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_j");
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	cd->disk->bd_dirty_background = 4;	/* the flusher runs meanwhile */
+	fill(cd->buf, 48 * 4096, 8);
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 48), 0);
+	blkdev_flush_mapping(cd->disk->part0);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_dirty, 0);
+	KUNIT_EXPECT_EQ(test, cd->disk->bd_nr_pages, 0);
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 48 * 4096);
+	cache_dev_del(cd);
+}
+
+static void bdev_cache_flusher_enomem_retries(struct kunit *test)
+{
+	struct cache_dev *cd = cache_dev_add("bcache_k");
+	unsigned long slab, pages, failed;
+
+	KUNIT_ASSERT_NOT_NULL(test, cd);
+	fill(cd->buf, 16 * 4096, 9);
+	KUNIT_ASSERT_EQ(test, write_pages(cd, 16), 0);	/* warm the caches */
+	invalidate_disk_buffers(cd->disk);
+	kmem_cache_shrink_all();
+	slab = slab_allocated_bytes();
+	pages = nr_free_pages();
+	KUNIT_EXPECT_EQ(test, write_pages(cd, 16), 0);	/* under the threshold */
+	cd->writes = 0;
+	failed = alloc_fail_count();
+	alloc_fail_after(0);	/* the flusher's bio */
+	disk_start_background_writeback(cd->disk);
+	KUNIT_EXPECT_TRUE(test, flushed(cd->disk));
+	KUNIT_EXPECT_FALSE(test, alloc_fail_armed());
+	alloc_fail_off();
+	KUNIT_EXPECT_EQ(test, alloc_fail_count(), failed + 1);
+	KUNIT_EXPECT_EQ(test, cd->writes, 1);	/* the retry, whole */
+	KUNIT_EXPECT_MEMEQ(test, cd->store, cd->buf, 16 * 4096);
+	invalidate_disk_buffers(cd->disk);
 	kmem_cache_shrink_all();
 	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages);
@@ -330,10 +534,16 @@ static void bdev_cache_enomem_no_leak(struct kunit *test)
 static struct kunit_case bdev_cache_cases[] = {
 	KUNIT_CASE(bdev_cache_lookup),
 	KUNIT_CASE(bdev_cache_readahead),
+	KUNIT_CASE(bdev_cache_readahead_async),
 	KUNIT_CASE(bdev_cache_writeback_batched),
 	KUNIT_CASE(bdev_cache_evict_keeps_dirty),
 	KUNIT_CASE(bdev_cache_eio),
 	KUNIT_CASE(bdev_cache_enomem_no_leak),
+	KUNIT_CASE(bdev_cache_background_writeback),
+	KUNIT_CASE(bdev_cache_dirty_limit_throttles),
+	KUNIT_CASE(bdev_cache_background_eio_once),
+	KUNIT_CASE(bdev_cache_last_close_clean),
+	KUNIT_CASE(bdev_cache_flusher_enomem_retries),
 	{}
 };
 

@@ -6,6 +6,7 @@
 #include <linux/blkdev.h>
 
 struct iov_iter;
+struct bdev_page;
 
 /* blk-mq.c: run @bio as one request of @q (entered); it ends with blk_queue_exit(). */
 void blk_mq_submit_bio(struct request_queue *q, struct bio *bio);
@@ -44,6 +45,46 @@ int read_disk_bytes(struct gendisk *disk, u64 pos, void *buf, size_t len);
  * page, as Linux drops a block device's page cache then. Sleeps.
  */
 void blkdev_flush_mapping(struct block_device *bdev);
+
+/*
+ * bdev_cache.c: bdev_writeback() of at most @max_pages dirty pages (the
+ * first ones from @first). Same returns. Sleeps.
+ */
+int __bdev_writeback(struct gendisk *disk, unsigned long first, unsigned long last,
+		     unsigned long max_pages);
+
+/*
+ * bdev_cache.c: start reading pages @index.. (at most @nr, up to the
+ * first that is cached or cannot be had now) without waiting, and mark
+ * the first so that a reader reaching it starts the next window; the
+ * pages stay locked until the read ends. Nothing is reported: a page
+ * not read is read again when asked for. May sleep (allocates).
+ */
+void bdev_readahead(struct gendisk *disk, unsigned long index, unsigned int nr);
+
+/* bdev_cache.c: whether @p (referenced) carries that mark, clearing it. Never sleeps. */
+bool bdev_page_test_clear_readahead(struct gendisk *disk, struct bdev_page *p);
+
+/*
+ * bdev_writeback.c: the flusher of @disk's cache. disk_writeback_init()
+ * sets it up (and the thresholds, from the cache's size) on a new disk;
+ * disk_start_background_writeback() queues it (any context, never
+ * sleeps); once started it writes the dirty pages back a batch at a time
+ * until none is left, retrying after a failed allocation.
+ * disk_writeback_stop() waits for it to end, when nothing can dirty the
+ * cache any more (the disk's last reference is going). Sleeps.
+ */
+void disk_writeback_init(struct gendisk *disk);
+void disk_start_background_writeback(struct gendisk *disk);
+void disk_writeback_stop(struct gendisk *disk);
+
+/*
+ * bdev_writeback.c: called by a writer after dirtying a page of @disk
+ * (holding no page lock): past bd_dirty_limit dirty pages it starts the
+ * flusher and waits until it has taken the count back under the limit
+ * (Linux's balance_dirty_pages()). Never fails. Sleeps.
+ */
+void balance_dirty_pages(struct gendisk *disk);
 
 /* genhd.c: give back the numbers add_disk() picked for @disk, if it did. */
 void free_ext_devt(struct gendisk *disk);

@@ -3,8 +3,9 @@
  * The files of block device nodes: open finds the live block device of
  * the node's number; read and write go through the disk's page cache a
  * page at a time (a block written in part is read first; a read that
- * misses reads ahead, see ra_window()); llseek stays within the
- * device; fsync writes the cache back and flushes.
+ * misses reads ahead, see ra_window() and ra_async(); a writer past the disk's dirty
+ * limit waits for its flusher); llseek stays within the device; fsync
+ * writes the cache back and flushes.
  * Reads stop at the end of the device; a write there gives -ENOSPC.
  */
 #include <linux/kernel.h>
@@ -36,18 +37,43 @@ static unsigned int ra_window(struct block_device *bdev, unsigned long index, u6
 	return ra;
 }
 
-/* Copy @n bytes at @off of @p (locked) to @iter. Returns bytes copied or -errno. */
+/*
+ * Start reading the window after the last one, twice its size (up to
+ * BDEV_BIO_PAGES), without waiting: its first page is marked, and the
+ * reader that reaches it starts the next one (Linux's asynchronous
+ * read-ahead and PG_readahead), so a sequential reader finds its pages
+ * read or on their way.
+ */
+static void ra_async(struct block_device *bdev)
+{
+	unsigned long next = READ_ONCE(bdev->bd_ra_next);
+	unsigned int ra = min_t(unsigned int, 2 * READ_ONCE(bdev->bd_ra_pages), BDEV_BIO_PAGES);
+
+	WRITE_ONCE(bdev->bd_ra_pages, ra);
+	WRITE_ONCE(bdev->bd_ra_next, next + ra);
+	bdev_readahead(bdev->bd_disk, next, ra);
+}
+
+/*
+ * Copy @n bytes at @off of @p (locked) to @iter; a sequential miss also
+ * starts the window after the one it reads. Returns bytes copied or -errno.
+ */
 static ssize_t page_read(struct block_device *bdev, struct bdev_page *p, unsigned int off,
 			 size_t n, struct iov_iter *iter, u64 dpos)
 {
+	bool seq = false;
 	unsigned int ra = 1;
 	int err;
 
-	if (!READ_ONCE(p->uptodate))
+	if (!READ_ONCE(p->uptodate)) {
+		seq = p->index == READ_ONCE(bdev->bd_ra_next) && READ_ONCE(bdev->bd_ra_pages);
 		ra = ra_window(bdev, p->index, dpos, iov_iter_count(iter));
+	}
 	err = bdev_page_read(bdev->bd_disk, p, off, n, ra);
 	if (err)
 		return err;
+	if (seq)
+		ra_async(bdev);
 	return copy_to_iter((char *)bdev_page_address(p) + off, n, iter);
 }
 
@@ -94,6 +120,8 @@ ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *it
 
 		if (!p)
 			return done ? done : -ENOMEM;
+		if (!write && bdev_page_test_clear_readahead(disk, p))
+			ra_async(bdev);		/* before waiting for this page's read */
 		bdev_page_lock(disk, p);
 		if (write)
 			got = page_write(bdev, p, off, n, iter);
@@ -101,6 +129,8 @@ ssize_t bdev_rw_iter(struct block_device *bdev, loff_t *pos, struct iov_iter *it
 			got = page_read(bdev, p, off, n, iter, dpos);
 		bdev_page_unlock(disk, p);
 		bdev_page_put(disk, p);
+		if (write && got > 0)
+			balance_dirty_pages(disk);
 		if (got > 0) {
 			*pos += got;
 			done += got;

@@ -133,6 +133,7 @@ struct gendisk *blk_mq_alloc_disk(struct blk_mq_tag_set *set, const struct queue
 	disk->bd_cache_max = max(totalram_pages() / 4, 2UL * BDEV_BIO_PAGES);
 	init_waitqueue_head(&disk->bd_page_wait);
 	mutex_init(&disk->bd_wb_lock);
+	disk_writeback_init(disk);
 	return disk;
 }
 

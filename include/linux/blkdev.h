@@ -34,6 +34,7 @@
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 #include <linux/device.h>
 #include <linux/bio.h>
 
@@ -118,9 +119,16 @@ struct gendisk {
 	struct list_head bd_lru;	/* least recently used first */
 	unsigned long bd_nr_pages;
 	unsigned long bd_cache_max;	/* pages kept before write-back and eviction */
-	wait_queue_head_t bd_page_wait;	/* for a page's lock */
+	wait_queue_head_t bd_page_wait;	/* for a page's lock, and the read-aheads' end */
+	unsigned int bd_nr_readahead;	/* asynchronous read-aheads in flight (bd_cache_lock) */
 	struct mutex bd_wb_lock;	/* one write-back at a time */
 	atomic_t bd_wb_err;		/* a failed write-back, for the next fsync */
+	/* Background write-back (block/bdev_writeback.c). */
+	unsigned long bd_nr_dirty;	/* pages with dirty blocks (bd_cache_lock) */
+	unsigned long bd_dirty_background;	/* dirty pages that start the flusher */
+	unsigned long bd_dirty_limit;	/* dirty pages at which writers wait */
+	struct work_struct bd_wb_work;	/* the flusher */
+	wait_queue_head_t bd_dirty_wait;	/* writers waiting under bd_dirty_limit */
 };
 
 static inline struct block_device *dev_to_bdev(struct device *dev)

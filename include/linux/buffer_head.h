@@ -25,11 +25,13 @@
  *	brelse(bh);
  *
  * Write-back gathers the dirty blocks of consecutive pages into bios of
- * up to BDEV_BIO_PAGES pages, submits them all, then waits: at
- * sync_dirty_buffer(), sync_blockdev() (fsync of a block device, with a
- * flush), sync(2), and when the cache passes the disk's bd_cache_max
- * pages (a quarter of memory): every dirty page is written back, then
- * the least recently used unreferenced clean pages are freed. Nothing
+ * up to BDEV_BIO_PAGES pages, submits them all, then waits: in the
+ * background once the disk has bd_dirty_background dirty pages (its
+ * flusher, block/bdev_writeback.c), at sync_dirty_buffer(),
+ * sync_blockdev() (fsync of a block device, with a flush), sync(2), and
+ * when the cache passes the disk's bd_cache_max pages (a quarter of
+ * memory) and freeing the least recently used unreferenced clean pages
+ * is not enough: then every dirty page is written back first. Nothing
  * dirty is dropped except by invalidate_disk_buffers() when a write-back
  * cannot be done. A write-back that fails is remembered and returned by
  * the next sync_blockdev() of the disk.
@@ -73,6 +75,7 @@ struct bdev_page {
 	unsigned long wb_mask;		/* the dirty bits the running write-back took */
 	unsigned int count;		/* references: users, buffers in use, I/O */
 	bool locked;			/* bdev_page_lock(): filling it, copying into it */
+	bool readahead;			/* reaching it starts the next read-ahead (PG_readahead) */
 	struct buffer_head *bhs;	/* buffer heads on the page, through b_next */
 };
 
