@@ -7,12 +7,10 @@
  *
  * A timer is a kernel timer_list at tick resolution, in the timer wheel
  * (O(1) to arm or cancel); its deadline is kept on the monotonic clock,
- * and it never fires before it (arm_timer_at()). Its signal carries
- * SI_TIMER, the timer's id and its sigev_value; an expiry that finds that
- * signal number still pending (from this timer or, unlike Linux, which
- * queues a signal per timer, another) counts as an overrun instead, which
- * timer_getoverrun() reports until the next signal is sent (si_overrun
- * is 0).
+ * and it never fires before it (arm_timer_at()). The signal is sent as
+ * the kernel's (SI_KERNEL, without si_value); an expiry that finds the
+ * timer's signal still pending counts as an overrun instead, which
+ * timer_getoverrun() reports until the next signal is sent.
  *
  * A process's timers are in a red-black tree by id on its task_struct
  * (each thread has its own: linux/posix-timers.h), so that finding one
@@ -97,10 +95,8 @@ static void posix_timer_fn(struct timer_list *tl)
 		if (task_pending_signals(p) & sigmask(t->signo)) {
 			t->overrun++;
 		} else {
-			struct ksig_info info = { .code = SI_TIMER, .pid = t->id, .value = t->sigval };
-
 			t->overrun = 0;
-			send_sig_info(t->signo, &info, p);
+			send_sig(t->signo, p, 1);
 		}
 	}
 	if (!t->interval_ns) {

@@ -139,52 +139,6 @@ static void delete_half(void)
 	EXPECT_EQ(status, 0);
 }
 
-static volatile sig_atomic_t nr_seen;
-static volatile int seen_code[4], seen_id[4], seen_value[4];
-
-static void record_timer(int sig, siginfo_t *si, void *uc)
-{
-	if (nr_seen < 4) {
-		seen_code[nr_seen] = si->si_code;
-		seen_id[nr_seen] = si->si_timerid;
-		seen_value[nr_seen] = si->si_value.sival_int;
-	}
-	nr_seen++;
-}
-
-/*
- * A timer's signal says which timer sent it: SI_TIMER, the timer's id
- * and its sigev_value, for three timers sharing one signal number.
- */
-static void siginfo_names_timer(void)
-{
-	struct sigaction sa = { .sa_sigaction = record_timer, .sa_flags = SA_SIGINFO };
-	int id[3], bad = 0;
-	struct timespec ts = { 0, 300000000 };
-
-	sigaction(SIGUSR2, &sa, NULL);
-	nr_seen = 0;
-	for (int i = 0; i < 3; i++) {
-		struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGUSR2 };
-
-		ev.sigev_value.sival_int = 0x7100 + i;
-		id[i] = -1;
-		EXPECT_EQ(syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &id[i]), 0);
-	}
-	for (int i = 0; i < 3; i++)	/* 20, 80 and 140 ms out: one at a time */
-		EXPECT_EQ(arm(id[i], 20000000L + i * 60000000L), 0);
-	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-		;
-	EXPECT_EQ(nr_seen, 3);
-	for (int i = 0; i < 3 && i < nr_seen; i++)
-		bad += seen_code[i] != SI_TIMER || seen_id[i] != id[i] ||
-		       seen_value[i] != 0x7100 + i;
-	EXPECT_EQ(bad, 0);
-	for (int i = 0; i < 3; i++)
-		syscall(SYS_timer_delete, id[i]);
-	signal(SIGUSR2, SIG_DFL);
-}
-
 /* A child with 10,000 armed timers exits: exit deletes them (none fire). */
 static void exit_with_armed(void)
 {
@@ -212,4 +166,4 @@ static void exit_with_armed(void)
 }
 
 KTEST_MAIN("user_timers" KTEST_SUITE_SUFFIX, KTEST(ten_thousand_ids), KTEST(all_fire), KTEST(delete_half),
-	   KTEST(exit_with_armed), KTEST(siginfo_names_timer));
+	   KTEST(exit_with_armed));
