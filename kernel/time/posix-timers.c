@@ -7,10 +7,10 @@
  *
  * A timer is a kernel timer_list at tick resolution; its deadline is
  * kept on the monotonic clock, and it never fires before it
- * (arm_timer_at()). The signal is sent as the kernel's (SI_KERNEL,
- * without si_value); an expiry that finds the timer's signal still
- * pending counts as an overrun instead, which timer_getoverrun() reports
- * until the next signal is sent.
+ * (arm_timer_at()). The signal carries SI_TIMER, the timer id and the
+ * sigev_value (by default the id, as Linux); an expiry that finds the
+ * timer's signal still pending, or cannot queue it, counts as an overrun
+ * instead, which timer_getoverrun() reports until the next signal is sent.
  *
  * The list of a process's timers is changed only by the process itself;
  * the expiry callback (interrupt context) touches only its own timer.
@@ -46,6 +46,7 @@ struct k_itimer {
 	int id;
 	clockid_t clock;
 	int notify, signo;
+	unsigned long sigval;		/* the signal's si_value */
 	struct task_struct *task;
 	struct timer_list timer;
 	u64 expires_ns;			/* monotonic deadline, 0: disarmed */
@@ -79,12 +80,13 @@ static void posix_timer_fn(struct timer_list *tl)
 		return;
 	}
 	if (t->notify != SIGEV_NONE) {
-		if (task_pending_signals(p) & sigmask(t->signo)) {
+		struct ksig_info info = { .code = SI_TIMER, .pid = t->id, .value = t->sigval };
+
+		if ((task_pending_signals(p) & sigmask(t->signo)) ||
+		    send_sig_info(t->signo, &info, p))
 			t->overrun++;
-		} else {
+		else
 			t->overrun = 0;
-			send_sig(t->signo, p, 1);
-		}
 	}
 	if (!t->interval_ns) {
 		t->expires_ns = 0;
@@ -151,6 +153,7 @@ SYSCALL_DEFINE3(timer_create, clockid_t, which_clock, struct sigevent_abi __user
 	t->clock = which_clock;
 	t->notify = ev.sigev_notify & ~SIGEV_THREAD_ID;
 	t->signo = ev.sigev_signo;
+	t->sigval = sevp ? ev.sigev_value : id;
 	t->task = current;
 	timer_setup(&t->timer, posix_timer_fn, 0);
 	if (put_user(id, timer_id)) {
