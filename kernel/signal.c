@@ -858,19 +858,18 @@ SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
 }
 
 /*
- * rt_sigtimedwait: wait up to @uts (NULL: for ever) for a signal of
+ * rt_sigtimedwait: wait up to @timeout ns (NULL: for ever) for a signal of
  * @uthese, unblocking them meanwhile; take it without running its handler
  * and return its number and siginfo. -EAGAIN when the time runs out,
- * -EINTR when another signal interrupts.
+ * -EINTR when another signal interrupts. May sleep.
  */
-SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
-		struct user_siginfo __user *, uinfo,
-		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+static long do_sigtimedwait(const sigset_t __user *uthese, struct user_siginfo __user *uinfo,
+			    const s64 *timeout, size_t sigsetsize)
 {
 	struct task_struct *t = current;
+	u64 deadline = timeout ? ktime_get_ns() + *timeout : 0;
 	struct ksig_info info;
 	sigset_t these, saved;
-	u64 deadline = 0;
 	int sig;
 
 	if (sigsetsize != sizeof(sigset_t))
@@ -878,25 +877,17 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
 	if (copy_from_user(&these, uthese, sizeof(these)))
 		return -EFAULT;
 	these &= ~SIG_UNBLOCKABLE;
-	if (uts) {
-		s64 ns;
-		int err = get_timespec_ns(uts, &ns);
-
-		if (err)
-			return err;
-		deadline = ktime_get_ns() + ns;
-	}
 	sig = dequeue_signal(these, &info);
-	if (!sig && (!uts || ktime_get_ns() < deadline)) {
+	if (!sig && (!timeout || ktime_get_ns() < deadline)) {
 		saved = t->blocked;
 		t->blocked &= ~these;
 		for (;;) {
 			u64 now = ktime_get_ns();
 
 			set_current_state(TASK_INTERRUPTIBLE);
-			if (signal_pending(t) || (uts && now >= deadline))
+			if (signal_pending(t) || (timeout && now >= deadline))
 				break;
-			if (uts)
+			if (timeout)
 				schedule_timeout(DIV_ROUND_UP(deadline - now, TICK_NSEC));
 			else
 				schedule();
@@ -917,6 +908,38 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
 			return -EFAULT;
 	}
 	return sig;
+}
+
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
+		struct user_siginfo __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	s64 ns;
+
+	if (uts) {
+		int err = get_timespec_ns(uts, &ns);
+
+		if (err)
+			return err;
+	}
+	return do_sigtimedwait(uthese, uinfo, uts ? &ns : NULL, sigsetsize);
+}
+
+/* The same with a 32-bit time_t timeout (32-bit ARM's glibc, when it fits). */
+SYSCALL_DEFINE4(rt_sigtimedwait_time32, const sigset_t __user *, uthese,
+		struct user_siginfo __user *, uinfo,
+		const struct old_timespec32 __user *, uts, size_t, sigsetsize)
+{
+	struct timespec64 ts;
+	s64 ns;
+
+	if (uts) {
+		int err = get_old_timespec32(&ts, uts) ? -EFAULT : timespec64_ns(&ts, &ns);
+
+		if (err)
+			return err;
+	}
+	return do_sigtimedwait(uthese, uinfo, uts ? &ns : NULL, sigsetsize);
 }
 
 SYSCALL_DEFINE0(pause)

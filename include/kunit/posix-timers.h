@@ -16,8 +16,12 @@ struct kmem_cache;
 /* The cache every struct k_itimer comes from (count its objects for leaks). */
 extern struct kmem_cache *posix_timers_cache;
 
-/* timer_create(2): the new timer's id, or -EINVAL, or -EAGAIN (out of memory or ids). */
-int do_timer_create(clockid_t which_clock, const struct sigevent_abi *ev);
+/*
+ * timer_create(2) with the event @sevp (NULL: SIGALRM whose si_value is
+ * the timer's id, as Linux): the new timer's id, or -EINVAL, or -EAGAIN
+ * (out of memory or ids). May sleep.
+ */
+int do_timer_create(clockid_t which_clock, const struct sigevent_abi *sevp);
 
 /*
  * timer_settime(2): arm timer @timer_id to @val (0: disarm; absolute on its

@@ -7,10 +7,11 @@
  *
  * A timer is a kernel timer_list at tick resolution, in the timer wheel
  * (O(1) to arm or cancel); its deadline is kept on the monotonic clock,
- * and it never fires before it (arm_timer_at()). The signal is sent as
- * the kernel's (SI_KERNEL, without si_value); an expiry that finds the
- * timer's signal still pending counts as an overrun instead, which
- * timer_getoverrun() reports until the next signal is sent.
+ * and it never fires before it (arm_timer_at()). The signal carries
+ * SI_TIMER, the timer id and the sigev_value (by default the id, as
+ * Linux); an expiry that finds the timer's signal still pending, or
+ * cannot queue it, counts as an overrun instead, which timer_getoverrun()
+ * reports until the next signal is sent.
  *
  * A process's timers are in a red-black tree by id on its task_struct
  * (each thread has its own: linux/posix-timers.h), so that finding one
@@ -92,12 +93,13 @@ static void posix_timer_fn(struct timer_list *tl)
 		return;
 	}
 	if (t->notify != SIGEV_NONE) {
-		if (task_pending_signals(p) & sigmask(t->signo)) {
+		struct ksig_info info = { .code = SI_TIMER, .pid = t->id, .value = t->sigval };
+
+		if ((task_pending_signals(p) & sigmask(t->signo)) ||
+		    send_sig_info(t->signo, &info, p))
 			t->overrun++;
-		} else {
+		else
 			t->overrun = 0;
-			send_sig(t->signo, p, 1);
-		}
 	}
 	if (!t->interval_ns) {
 		t->expires_ns = 0;
@@ -189,8 +191,11 @@ static int check_sigevent(const struct sigevent_abi *ev)
 	}
 }
 
-int do_timer_create(clockid_t which_clock, const struct sigevent_abi *ev)
+int do_timer_create(clockid_t which_clock, const struct sigevent_abi *sevp)
 {
+	static const struct sigevent_abi alarm = { .sigev_signo = SIGALRM,
+						   .sigev_notify = SIGEV_SIGNAL };
+	const struct sigevent_abi *ev = sevp ?: &alarm;
 	struct k_itimer *t;
 	int err, id;
 
@@ -213,18 +218,20 @@ int do_timer_create(clockid_t which_clock, const struct sigevent_abi *ev)
 	id = posix_timer_add(t);
 	if (id < 0)
 		kmem_cache_free(posix_timers_cache, t);
+	else if (!sevp)	/* no sigevent: the value is the id, as in Linux */
+		t->sigval = id;
 	return id;
 }
 
 SYSCALL_DEFINE3(timer_create, clockid_t, which_clock, struct sigevent_abi __user *, sevp,
 		int __user *, timer_id)
 {
-	struct sigevent_abi ev = { .sigev_signo = SIGALRM, .sigev_notify = SIGEV_SIGNAL };
+	struct sigevent_abi ev;
 	int id;
 
 	if (sevp && copy_from_user(&ev, sevp, sizeof(ev)))
 		return -EFAULT;
-	id = do_timer_create(which_clock, &ev);
+	id = do_timer_create(which_clock, sevp ? &ev : NULL);
 	if (id < 0)
 		return id;
 	if (put_user(id, timer_id)) {

@@ -8,7 +8,8 @@
  * SI_USER with the sender's pid and uid, tgkill() SI_TKILL, sigqueue()
  * its value; real-time signals queue every instance in order, standard
  * ones once; RLIMIT_SIGPENDING bounds the queue; sigwaitinfo() and
- * sigtimedwait() return the siginfo.
+ * sigtimedwait() return the siginfo; a POSIX timer's signal carries
+ * SI_TIMER, the timer's id and its value.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE		/* REG_RIP */
@@ -640,6 +641,29 @@ static void sigwaitinfo_returns_sender(void)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+/* A POSIX timer's signal: SI_TIMER with the timer's id and sigev_value. */
+static void timer_signal_carries_value(void)
+{
+	struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGRTMIN,
+			       .sigev_value.sival_int = 1234 };
+	struct itimerspec its = { .it_value = { 0, 10000000 } };
+	siginfo_t si;
+	sigset_t set, old;
+	int id = -1;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGRTMIN);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	EXPECT_EQ(syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &id), 0);
+	EXPECT_EQ(syscall(SYS_timer_settime, id, 0, &its, NULL), 0);
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGRTMIN);
+	EXPECT_EQ(si.si_code, SI_TIMER);
+	EXPECT_EQ(si.si_timerid, id);
+	EXPECT_EQ(si.si_value.sival_int, 1234);
+	EXPECT_EQ(syscall(SYS_timer_delete, id), 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static void sigaction_errors(void)
 {
 	struct sigaction sa = { .sa_handler = SIG_IGN };
@@ -816,4 +840,4 @@ KTEST_MAIN("user_signals" KTEST_SUITE_SUFFIX,
 	   KTEST(default_term_kills_child), RED_ZONE_CASE KTEST(job_control_stops),
 	   KTEST(siginfo_names_sender), KTEST(rt_signals_queue_in_order),
 	   KTEST(rlimit_sigpending_bounds_queue), KTEST(sigqueueinfo_forged_code_eperm),
-	   KTEST(sigwaitinfo_returns_sender))
+	   KTEST(sigwaitinfo_returns_sender), KTEST(timer_signal_carries_value))

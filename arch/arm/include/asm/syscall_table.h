@@ -8,9 +8,9 @@
  * clock_gettime64, sendfile/sendfile64, stat/stat64, fcntl/fcntl64,
  * getrlimit/ugetrlimit), only the newer one is listed, the one Debian's
  * armel glibc calls; the rest give -ENOSYS, as a Linux without them
- * would. But glibc calls clock_nanosleep, utimensat and futex in their
- * 32-bit time forms when the times fit in 32 bits: those, and nanosleep,
- * are the generic *_time32 calls. statfs and fstatfs are the generic
+ * would. But glibc calls clock_nanosleep, utimensat, futex and
+ * rt_sigtimedwait in their 32-bit time forms when the times fit in 32
+ * bits: those, and nanosleep, are the generic *_time32 calls. statfs and fstatfs are the generic
  * ones (of longs); asm/stat.h's struct stat is ARM's stat64, so the
  * stat64 calls are the generic stat ones. The calls with a 64-bit
  * argument in an even register pair (pread64, truncate64...) and mmap2
@@ -111,6 +111,7 @@ __SYSCALL(173, rt_sigreturn)
 __SYSCALL(174, rt_sigaction)
 __SYSCALL(175, rt_sigprocmask)
 __SYSCALL(176, rt_sigpending)
+__SYSCALL(177, rt_sigtimedwait_time32)
 __SYSCALL(178, rt_sigqueueinfo)
 __SYSCALL(179, rt_sigsuspend)
 __SYSCALL(180, arm_pread64)
