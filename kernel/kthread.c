@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Kernel threads (see linux/kthread.h). */
 #include <linux/kthread.h>
-#include <linux/completion.h>
 #include <linux/slab.h>
 #include <linux/kernel.h>
 
@@ -9,7 +8,6 @@ struct kthread {
 	int (*threadfn)(void *);
 	void *data;
 	bool should_stop;
-	struct completion exited;
 	int result;
 };
 
@@ -31,7 +29,6 @@ struct task_struct *kthread_create(int (*fn)(void *), void *data, const char *na
 		return ERR_PTR(-ENOMEM);
 	kt->threadfn = fn;
 	kt->data = data;
-	init_completion(&kt->exited);
 	va_start(args, namefmt);
 	vscnprintf(name, sizeof(name), namefmt, args);
 	va_end(args);
@@ -45,6 +42,14 @@ struct task_struct *kthread_create(int (*fn)(void *), void *data, const char *na
 	return p;
 }
 
+void kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	cpumask_t mask = {};
+
+	cpumask_set_cpu(cpu, &mask);
+	WARN_ON(set_cpus_allowed_ptr(k, &mask));
+}
+
 bool kthread_should_stop(void)
 {
 	struct kthread *kt = current->kthread;
@@ -56,10 +61,8 @@ void kthread_exit(int ret)
 {
 	struct kthread *kt = current->kthread;
 
-	if (kt) {
+	if (kt)
 		kt->result = ret;
-		complete(&kt->exited);
-	}
 	do_exit(ret);
 }
 
@@ -71,7 +74,7 @@ int kthread_stop(struct task_struct *k)
 	get_task_struct(k);
 	WRITE_ONCE(kt->should_stop, true);
 	wake_up_process(k);
-	wait_for_completion(&kt->exited);
+	wait_task_dead(k);
 	ret = kt->result;
 	put_task_struct(k);
 	return ret;

@@ -84,10 +84,14 @@ void get_task_struct(struct task_struct *p)
 
 void put_task_struct(struct task_struct *p)
 {
+	if (atomic_dec_and_test(&p->usage))
+		__put_task_struct(p);
+}
+
+void __put_task_struct(struct task_struct *p)
+{
 	unsigned long flags;
 
-	if (!atomic_dec_and_test(&p->usage))
-		return;
 	if (WARN_ON(p == current || (p->flags & PF_IDLE)))
 		return;
 	spin_lock_irqsave(&tasks_lock, flags);

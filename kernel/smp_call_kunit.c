@@ -193,13 +193,15 @@ static void smp_call_reschedule_ipi(struct kunit *test)
 	preempt_disable();
 	self = smp_processor_id();
 	for_each_online_cpu(cpu) {
+		u64 before;
 		int ms;
 
 		if (cpu == self)
 			continue;
-		WRITE_ONCE(per_cpu(cpu_infos, cpu).need_resched, 0);
+		before = READ_ONCE(per_cpu(cpu_infos, cpu).resched_ipi_count);
 		smp_send_reschedule(cpu);
-		for (ms = 0; ms < 1000 && !READ_ONCE(per_cpu(cpu_infos, cpu).need_resched); ms++)
+		for (ms = 0; ms < 1000 && READ_ONCE(per_cpu(cpu_infos, cpu).resched_ipi_count) == before;
+		     ms++)
 			mdelay(1);
 		KUNIT_EXPECT_LT(test, ms, 1000);
 	}

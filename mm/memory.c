@@ -128,7 +128,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte
 
 	if (page_count(old) == 1) {
 		*pte = pfn_pte(pte_pfn(*pte), prot);
-		flush_tlb_page(addr);
+		flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
 		return 0;
 	}
 	if (old == zero_page) {
@@ -142,7 +142,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte_t *pte
 		return -ENOMEM;
 	sync_exec_page(vma, copy);
 	*pte = pfn_pte(page_to_pfn(copy), prot);
-	flush_tlb_page(addr);
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
 	put_page(old);
 	return 0;
 }
@@ -221,18 +221,18 @@ static int zap_one(pte_t *pte, unsigned long addr, void *data)
 	struct page *page = pfn_to_page(pte_pfn(*pte));
 
 	*pte = 0;
-	flush_tlb_page(addr);
+	flush_tlb_mm_range(data, addr, addr + PAGE_SIZE);
 	put_page(page);
 	return 0;
 }
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	user_pte_walk(mm, start, end, zap_one, NULL);
+	user_pte_walk(mm, start, end, zap_one, mm);
 }
 
 struct copy_ctx {
-	struct mm_struct *dst;
+	struct mm_struct *dst, *src;
 	bool cow;
 };
 
@@ -245,7 +245,7 @@ static int copy_one(pte_t *pte, unsigned long addr, void *data)
 		return -ENOMEM;
 	if (c->cow && pte_write(*pte)) {
 		*pte = pte_wrprotect(*pte);
-		flush_tlb_page(addr);
+		flush_tlb_mm_range(c->src, addr, addr + PAGE_SIZE);
 	}
 	get_page(pfn_to_page(pte_pfn(*pte)));
 	*dpte = *pte;
@@ -255,28 +255,28 @@ static int copy_one(pte_t *pte, unsigned long addr, void *data)
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
-	struct copy_ctx c = { .dst = dst, .cow = !(vma->vm_flags & VM_SHARED) };
+	struct copy_ctx c = { .dst = dst, .src = src, .cow = !(vma->vm_flags & VM_SHARED) };
 
 	return user_pte_walk(src, vma->vm_start, vma->vm_end, copy_one, &c);
 }
 
 static int protect_one(pte_t *pte, unsigned long addr, void *data)
 {
-	const unsigned long *vm_flags = data;
-	pgprot_t prot = vm_get_page_prot(*vm_flags);
+	struct vm_area_struct *vma = data;
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
 	bool was_writable = pte_write(*pte);
 
 	*pte = pte_modify(*pte, prot);
 	/* Write permission is given back by the fault path (it may be shared). */
 	if (!was_writable)
 		*pte = pte_wrprotect(*pte);
-	flush_tlb_page(addr);
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
 	return 0;
 }
 
 void change_protection(struct vm_area_struct *vma)
 {
-	user_pte_walk(vma->vm_mm, vma->vm_start, vma->vm_end, protect_one, &vma->vm_flags);
+	user_pte_walk(vma->vm_mm, vma->vm_start, vma->vm_end, protect_one, vma);
 }
 
 int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)

@@ -60,6 +60,7 @@ void mmput(struct mm_struct *mm)
 
 	if (!refcount_dec_and_test(&mm->mm_users))
 		return;
+	WARN_ON(cpumask_weight(mm_cpumask(mm)));	/* still loaded: its CPU would keep the freed pages */
 	mutex_lock(&mm->mmap_lock);
 	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list)
 		remove_vma(mm, vma);
@@ -427,7 +428,7 @@ static int move_one(pte_t *pte, unsigned long addr, void *data)
 
 	*dst = *pte;
 	*pte = 0;
-	flush_tlb_page(addr);
+	flush_tlb_mm_range(c->mm, addr, addr + PAGE_SIZE);
 	return 0;
 }
 

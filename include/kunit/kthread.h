@@ -21,4 +21,13 @@ void kunit_sleep_until_stop(void);
  */
 bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms);
 
+/*
+ * kunit_pin_cpu() - keep current on the CPU it runs on and return that
+ * CPU, for cases whose threads must share one CPU as on a uniprocessor
+ * (bind them there with kthread_bind()); kunit_unpin_cpu() lets current
+ * use every active CPU again. Never sleep.
+ */
+unsigned int kunit_pin_cpu(void);
+void kunit_unpin_cpu(void);
+
 #endif /* _KUNIT_KTHREAD_H */

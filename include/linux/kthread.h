@@ -23,7 +23,17 @@ __printf(3, 4) struct task_struct *kthread_create(int (*fn)(void *data), void *d
 	__k;								\
 })
 
-/* Ask k to stop, wake it and wait for it to exit; returns fn's result. */
+/*
+ * kthread_bind() - make @k, created and not yet woken, run on @cpu only
+ * (an active CPU; a per-CPU kthread). Never sleeps.
+ */
+void kthread_bind(struct task_struct *k, unsigned int cpu);
+
+/*
+ * Ask k to stop, wake it and wait until it exited and was switched away
+ * from for the last time (then k, its stack included, is freed unless
+ * someone else holds a reference); returns fn's result. Sleeps.
+ */
 int kthread_stop(struct task_struct *k);
 /* True once kthread_stop() was called on the current thread. */
 bool kthread_should_stop(void);

@@ -310,6 +310,16 @@ bool user_fault_signal(struct pt_regs *regs, unsigned long addr, int ret, unsign
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /*
+ * flush_tlb_mm_range() - drop the translations of [@start, @end) of @mm
+ * from every CPU's TLB that may hold them (this CPU's and mm_cpumask()'s),
+ * and return once they are gone: call it after changing or clearing the
+ * entries and before freeing what they pointed to. Task context with
+ * interrupts on and no spinlock held (it waits for other CPUs); never
+ * sleeps or allocates.
+ */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/*
  * copy_page_range() - fork: map in @dst every page @src maps in @vma,
  * sharing them; private pages become read-only in both (copy on write).
  * 0 or -ENOMEM. Caller holds both mmap_locks.

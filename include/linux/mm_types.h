@@ -8,6 +8,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
+#include <linux/cpumask.h>
 #include <linux/mutex.h>
 #include <linux/refcount.h>
 #include <linux/rbtree.h>
@@ -102,6 +103,13 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;		/* mapped pages */
 	struct file *exe_file;		/* the program, for /proc/self/exe */
+	cpumask_t cpu_bitmap;		/* the CPUs that have it loaded: mm_cpumask() */
 };
+
+/* The CPUs whose TLBs may hold @mm's translations (mm/tlbflush.c). */
+static inline cpumask_t *mm_cpumask(struct mm_struct *mm)
+{
+	return &mm->cpu_bitmap;
+}
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -53,6 +53,7 @@ struct cpu_info {
 	u64 system_ns;			/* CPU time in system calls and kernel threads */
 	struct mm_struct *loaded_mm;	/* user page tables loaded (NULL: kernel only) */
 	unsigned long overflow_sp;	/* top of its overflow stack (0: the static one) */
+	u64 resched_ipi_count;		/* reschedule IPIs taken (statistics) */
 } ____cacheline_aligned;
 
 #define DECLARE_PER_CPU(type, name) extern __typeof__(type) name[NR_CPUS]

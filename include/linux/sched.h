@@ -82,7 +82,10 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 	void *stack;			/* lowest address of the kernel stack */
 	atomic_t usage;			/* references; freed at zero */
-	bool on_rq;
+	bool on_rq;			/* on the run queue (rq.lock) */
+	bool on_cpu;			/* a CPU runs it, or is switching away from it (rq.lock) */
+	unsigned int cpu;		/* the CPU it runs or last ran on */
+	struct completion *dead_done;	/* wait_task_dead()'s, woken at its last switch-away (rq.lock) */
 	int time_slice;			/* ticks left before preemption */
 	struct list_head run_list;
 	struct list_head tasks;		/* all tasks */
@@ -208,6 +211,17 @@ long schedule_timeout_interruptible(long timeout);
 struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
+/* __put_task_struct() - free @p, whose last reference was just dropped. May not be current. */
+void __put_task_struct(struct task_struct *p);
+
+/*
+ * wait_task_dead() - wait until @p, which has called or will call
+ * do_exit(), has been switched away from for the last time and the
+ * scheduler has dropped its reference. The caller holds a reference, so
+ * that its put_task_struct() then frees @p unless someone else still holds
+ * one. Process context; sleeps.
+ */
+void wait_task_dead(struct task_struct *p);
 
 /* task_list_add() - enter @p in the list of all tasks (the idle task: sched_init()). */
 void task_list_add(struct task_struct *p);
@@ -278,6 +292,20 @@ void calc_global_load_tick(void);
 
 /* nr_running() - tasks running or waiting for a CPU (the idle tasks not counted). */
 unsigned long nr_running(void);
+
+/*
+ * set_cpus_allowed_ptr() - let @p run only on the active CPUs of @mask:
+ * 0, or -EINVAL if none is active. A task running on a CPU now outside
+ * its mask leaves it at its next preemption point (the caller at once,
+ * unless preemption is off). Any task context; never sleeps.
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask);
+
+/* The CPU @p runs on, or last ran on. */
+static inline unsigned int task_cpu(const struct task_struct *p)
+{
+	return READ_ONCE(p->cpu);
+}
 
 /* last_pid() - the most recently allocated task id. */
 pid_t last_pid(void);

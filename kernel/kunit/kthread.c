@@ -3,6 +3,8 @@
  * Helpers for tests that run kernel threads (include/kunit/kthread.h).
  */
 #include <kunit/kthread.h>
+#include <linux/kernel.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -26,4 +28,19 @@ bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms)
 		msleep(1);
 	}
 	return false;
+}
+
+unsigned int kunit_pin_cpu(void)
+{
+	unsigned int cpu = task_cpu(current);
+	cpumask_t one = {};
+
+	cpumask_set_cpu(cpu, &one);
+	WARN_ON(set_cpus_allowed_ptr(current, &one));
+	return cpu;
+}
+
+void kunit_unpin_cpu(void)
+{
+	WARN_ON(set_cpus_allowed_ptr(current, cpu_active_mask));
 }

@@ -7,7 +7,6 @@
  */
 #include <linux/kernel.h>
 #include <linux/kthread.h>
-#include <linux/completion.h>
 #include <linux/string.h>
 #include <kunit/test.h>
 
@@ -123,7 +122,6 @@ struct case_run {
 	struct kunit_suite *suite;
 	struct kunit_case *tcase;
 	struct kunit test;
-	struct completion done;
 };
 
 static int run_case_thread(void *data)
@@ -138,7 +136,6 @@ static int run_case_thread(void *data)
 		if (run->suite->exit)
 			run->suite->exit(&run->test);
 	}
-	complete(&run->done);
 	return 0;
 }
 
@@ -165,13 +162,19 @@ int kunit_run_suite(struct kunit_suite *suite, int index)
 		n++;
 		run.test.name = c->name;
 		run.test.status = KUNIT_SUCCESS;
-		init_completion(&run.done);
-		t = kthread_run(run_case_thread, &run, "kunit_case");
+		t = kthread_create(run_case_thread, &run, "kunit_case");
 		if (IS_ERR(t)) {
 			run.test.status = KUNIT_FAILURE;
 			printk(KERN_INFO KTAP_INDENT "# %s: cannot start test thread\n", c->name);
 		} else {
-			wait_for_completion(&run.done);
+			/*
+			 * Freed before the next case starts, so that cases
+			 * counting allocations do not see it go.
+			 */
+			get_task_struct(t);
+			wake_up_process(t);
+			wait_task_dead(t);
+			put_task_struct(t);
 		}
 		switch (run.test.status) {
 		case KUNIT_SUCCESS:

@@ -21,6 +21,8 @@
 #include <linux/irqflags.h>
 #include <linux/string.h>
 #include <linux/preempt.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/signal.h>
 
 #define NR_WORKERS 4
@@ -225,8 +227,10 @@ static void locking_spin_lock_preempt_count(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, in_atomic());
 
 	ctr = 0;
-	t = kthread_run(spin_fn, (void *)&ctr, "spinner");
+	t = kthread_create(spin_fn, (void *)&ctr, "spinner");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, kunit_pin_cpu());	/* its only way to run is to preempt us */
+	wake_up_process(t);
 	msleep(10);
 	spin_lock(&a);
 	c0 = ctr;
@@ -238,6 +242,7 @@ static void locking_spin_lock_preempt_count(struct kunit *test)
 	msleep(10);
 	c2 = ctr;
 	kthread_stop(t);
+	kunit_unpin_cpu();
 
 	KUNIT_EXPECT_GT(test, c0, 0UL);
 	KUNIT_EXPECT_GE(test, j1 - j0, 1UL);	/* the tick kept coming... */
@@ -250,8 +255,10 @@ static void locking_spin_lock_irqsave_irqs(struct kunit *test)
 {
 	DEFINE_SPINLOCK(a);
 	DEFINE_SPINLOCK(b);
-	unsigned long f1, f2, j0, j1;
+	unsigned long f1, f2;
 	int pc = preempt_count();
+	unsigned int cpu;
+	u64 i0, i1;
 
 	KUNIT_ASSERT_FALSE(test, irqs_disabled());
 	spin_lock_irqsave(&a, f1);
@@ -272,15 +279,16 @@ static void locking_spin_lock_irqsave_irqs(struct kunit *test)
 	spin_unlock_irq(&a);
 	KUNIT_EXPECT_FALSE(test, irqs_disabled());
 
-	/* With interrupts off the tick cannot advance jiffies. */
+	/* With interrupts off this CPU takes no tick. */
 	spin_lock_irqsave(&a, f1);
-	j0 = jiffies;
+	cpu = smp_processor_id();
+	i0 = this_cpu()->irq_count;
 	mdelay(20);
-	j1 = jiffies;
+	i1 = this_cpu()->irq_count;
 	spin_unlock_irqrestore(&a, f1);
-	KUNIT_EXPECT_EQ(test, j1, j0);
+	KUNIT_EXPECT_EQ(test, i1, i0);
 	/* The pending tick is taken as soon as they are back on. */
-	KUNIT_EXPECT_NE(test, jiffies, j0);
+	KUNIT_EXPECT_NE(test, READ_ONCE(per_cpu(cpu_infos, cpu).irq_count), i0);
 }
 
 static void locking_mutex_counter(struct kunit *test)

@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The scheduler: one run queue, FIFO round robin with a time slice, and
- * kernel preemption on the timer tick and on wake-ups from interrupts.
- * Tasks not running are either on the run queue (on_rq) or asleep
- * somewhere (a wait queue, a timer, a mutex).
- * rq.lock is taken with interrupts off because wake-ups come from IRQs.
- * Tasks themselves are made, counted and freed in kernel/pid.c.
+ * The scheduler: one run queue shared by every active CPU, FIFO round
+ * robin with a time slice, and kernel preemption on the tick and on
+ * wake-ups from interrupts. Tasks not running are either on the run queue
+ * (on_rq) or asleep somewhere (a wait queue, a timer, a mutex); a running
+ * task has on_cpu set, and task_cpu() says where.
+ *
+ * rq.lock (taken with interrupts off: wake-ups come from IRQs) guards the
+ * queue, on_rq, on_cpu and every CPU's curr_task. __schedule() takes it
+ * and the next task releases it in finish_task_switch(), after the switch:
+ * so a task put back on the queue by the CPU leaving it cannot be picked
+ * by another CPU before its registers are saved, and a dead task's stack
+ * is freed only once no CPU runs on it.
+ *
+ * A CPU picks the first queued task whose cpus_mask allows it. A wake-up
+ * (or a task queued on a CPU its mask forbids) asks an idle CPU that may
+ * run it to reschedule, by IPI; idle CPUs also look at the queue on their
+ * tick. Tasks themselves are made, counted and freed in kernel/pid.c.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -21,13 +32,14 @@
 #include <linux/posix-timers.h>
 #include <linux/pgtable.h>
 #include <linux/smp.h>
+#include <linux/errno.h>
+#include <linux/completion.h>
 
 #define SCHED_SLICE_TICKS 2
 
 static struct {
 	spinlock_t lock;
 	struct list_head queue;
-	struct task_struct *idle;
 } rq = {
 	.lock = __SPIN_LOCK_UNLOCKED(rq.lock),
 	.queue = LIST_HEAD_INIT(rq.queue),
@@ -49,6 +61,8 @@ void init_idle(struct task_struct *idle, unsigned int cpu)
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
 	cpumask_set_cpu(cpu, &idle->cpus_mask);
+	idle->on_cpu = 1;
+	idle->cpu = cpu;
 	per_cpu(cpu_infos, cpu).idle = idle;
 	per_cpu(cpu_infos, cpu).curr_task = idle;
 }
@@ -57,7 +71,40 @@ void __init sched_init(void)
 {
 	init_idle(&idle_task, smp_processor_id());
 	task_list_add(&idle_task);
-	rq.idle = &idle_task;
+}
+
+static bool is_idle_task(struct task_struct *p)
+{
+	return p->flags & PF_IDLE;
+}
+
+/*
+ * Ask a CPU to come and run @p, queued: an idle CPU its mask allows (this
+ * one first) not already asked, by IPI; else, from an interrupt, preempt
+ * this CPU if @p may run here; else the tick will (the running tasks'
+ * slices end, idle CPUs look at the queue). rq.lock held.
+ */
+static void resched_for(struct task_struct *p)
+{
+	unsigned int self = smp_processor_id(), cpu;
+
+	if (cpumask_test_cpu(self, &p->cpus_mask) && current == this_cpu()->idle &&
+	    !this_cpu()->need_resched) {
+		this_cpu()->need_resched = 1;
+		return;
+	}
+	for_each_cpu(cpu, &p->cpus_mask) {
+		struct cpu_info *ci = &per_cpu(cpu_infos, cpu);
+
+		if (cpu != self && cpu_active(cpu) && ci->curr_task == ci->idle &&
+		    !READ_ONCE(ci->need_resched)) {
+			WRITE_ONCE(ci->need_resched, 1);
+			smp_send_reschedule(cpu);
+			return;
+		}
+	}
+	if (in_irq() && cpumask_test_cpu(self, &p->cpus_mask))
+		this_cpu()->need_resched = 1;
 }
 
 static void enqueue(struct task_struct *p)
@@ -66,38 +113,80 @@ static void enqueue(struct task_struct *p)
 	p->on_rq = true;
 }
 
-static struct task_struct *pick_next(void)
+/* The first queued task @cpu may run, taken off the queue; else its idle task. */
+static struct task_struct *pick_next(unsigned int cpu)
 {
-	struct task_struct *p = list_first_entry_or_null(&rq.queue, struct task_struct, run_list);
+	struct task_struct *p;
 
-	if (!p)
-		return rq.idle;
-	list_del_init(&p->run_list);
-	p->on_rq = false;
-	return p;
+	list_for_each_entry(p, &rq.queue, run_list) {
+		if (cpumask_test_cpu(cpu, &p->cpus_mask)) {
+			list_del_init(&p->run_list);
+			p->on_rq = false;
+			return p;
+		}
+	}
+	return this_cpu()->idle;
 }
 
-/* Finish a switch in the new task: drop the run-queue lock, reap the dead. */
+/*
+ * Finish a switch in the new task: drop the run-queue lock, and the
+ * scheduler's reference to a dead task, whose stack is no longer in use:
+ * to wait_task_dead()'s caller if one waits, else here (freeing it if it
+ * was the last). The reference is dropped under rq.lock, where
+ * wait_task_dead() looks, so that once it finds the task switched away,
+ * only references others hold keep it.
+ */
 static void finish_task_switch(struct task_struct *prev)
 {
-	bool dead = READ_ONCE(prev->__state) == TASK_DEAD;
+	bool dead = READ_ONCE(prev->__state) == TASK_DEAD, last = false;
+	struct completion *done = NULL;
 
+	if (dead) {
+		done = prev->dead_done;
+		if (!done)
+			last = atomic_dec_and_test(&prev->usage);
+	}
 	do_raw_spin_unlock(&rq.lock);
-	if (dead)
-		put_task_struct(prev);
+	if (done)
+		complete(done);
+	else if (last)
+		__put_task_struct(prev);
+}
+
+void wait_task_dead(struct task_struct *p)
+{
+	DECLARE_COMPLETION(done);
+	unsigned long flags;
+	bool gone;
+
+	local_irq_save(flags);
+	do_raw_spin_lock(&rq.lock);
+	gone = READ_ONCE(p->__state) == TASK_DEAD && !p->on_cpu;
+	if (!gone)
+		p->dead_done = &done;
+	do_raw_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+	if (!gone) {
+		wait_for_completion(&done);
+		put_task_struct(p);	/* the scheduler's, handed over: the caller holds another */
+	}
 }
 
 /* Pick and switch; called with interrupts off and preemption disabled once. */
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
+	unsigned int cpu = smp_processor_id();
 
 	do_raw_spin_lock(&rq.lock);
 	this_cpu()->need_resched = 0;
-	if (prev != rq.idle && !prev->on_rq &&
-	    (preempt || READ_ONCE(prev->__state) == TASK_RUNNING))
+	if (!is_idle_task(prev) && !prev->on_rq &&
+	    (preempt || READ_ONCE(prev->__state) == TASK_RUNNING)) {
 		enqueue(prev);
-	next = pick_next();
+		if (!cpumask_test_cpu(cpu, &prev->cpus_mask))
+			resched_for(prev);	/* its mask no longer allows this CPU */
+	}
+	next = pick_next(cpu);
 	if (next == prev) {
 		do_raw_spin_unlock(&rq.lock);
 		return;
@@ -111,12 +200,15 @@ static void __schedule(bool preempt)
 		u64 now = ktime_get_ns(), delta = now - prev->exec_start_ns;
 
 		prev->sum_exec_ns += delta;
-		if ((prev->flags & PF_KTHREAD) && prev != rq.idle)
+		if ((prev->flags & PF_KTHREAD) && !is_idle_task(prev))
 			account_system_time(prev, delta);
 		next->exec_start_ns = now;
 	}
 	this_cpu()->ctxsw_count++;
 	this_cpu()->curr_task = next;
+	prev->on_cpu = 0;
+	next->on_cpu = 1;
+	next->cpu = cpu;
 #ifdef CONFIG_USER_SPACE
 	arch_switch_to(prev, next);
 	/*
@@ -178,6 +270,14 @@ void schedule_tail(struct task_struct *prev)
 	local_irq_enable();
 }
 
+/*
+ * The sleeper sets its state before it tests its condition, the waker
+ * changes the condition before it reads the state here, under rq.lock,
+ * which the sleeper's schedule() takes too (Linux's try_to_wake_up()
+ * ordering): either the waker sees the sleeping state, or the sleeper sees
+ * the condition. A task still on a CPU (on_cpu: running, or being switched
+ * out under rq.lock) only has its state set; __schedule() then keeps it.
+ */
 bool wake_up_state(struct task_struct *p, unsigned int state)
 {
 	unsigned long flags;
@@ -185,21 +285,21 @@ bool wake_up_state(struct task_struct *p, unsigned int state)
 
 	local_irq_save(flags);
 	do_raw_spin_lock(&rq.lock);
+	/* The waker's condition store before the state load (Linux's smp_mb__after_spinlock()). */
+	smp_mb();
 	if (READ_ONCE(p->__state) & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		woken = true;
-		if (!p->on_rq && p != current && p != rq.idle)
+		if (!p->on_rq && !p->on_cpu) {
 			enqueue(p);
-		/*
-		 * A task woken by another task waits until the waker blocks
-		 * or its slice ends, as under Linux's CFS for a woken task
-		 * that is owed no CPU time: the waker goes on (kill()
-		 * returns before its victim dies). Wake-ups from interrupts,
-		 * or of an idle CPU, run the woken task at once; so does a
-		 * new task (wake_up_new_task()).
-		 */
-		if (p != current && (in_irq() || current == rq.idle))
-			this_cpu()->need_resched = 1;
+			/*
+			 * A task woken by a task waits until a CPU is free or
+			 * a slice ends, as under Linux's CFS for a woken task
+			 * that is owed no CPU time: the waker goes on (kill()
+			 * returns before its victim dies).
+			 */
+			resched_for(p);
+		}
 	}
 	do_raw_spin_unlock(&rq.lock);
 	local_irq_restore(flags);
@@ -225,6 +325,7 @@ void yield(void)
 
 void scheduler_ipi(void)
 {
+	this_cpu()->resched_ipi_count++;
 	this_cpu()->need_resched = 1;
 }
 
@@ -235,7 +336,7 @@ void scheduler_tick(void)
 	if (!cpu_active(smp_processor_id()))
 		return;
 	calc_global_load_tick();
-	if (p == rq.idle) {
+	if (is_idle_task(p)) {
 		if (!list_empty(&rq.queue))
 			this_cpu()->need_resched = 1;
 		return;
@@ -250,23 +351,68 @@ unsigned long nr_running(void)
 {
 	unsigned long flags, n = 0;
 	struct task_struct *p;
+	unsigned int cpu;
 
 	local_irq_save(flags);
 	do_raw_spin_lock(&rq.lock);
 	list_for_each_entry(p, &rq.queue, run_list)
 		n++;
+	for_each_online_cpu(cpu)
+		if (!is_idle_task(per_cpu(cpu_infos, cpu).curr_task))
+			n++;
 	do_raw_spin_unlock(&rq.lock);
 	local_irq_restore(flags);
-	return n + (current != rq.idle);
+	return n;
+}
+
+int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask)
+{
+	unsigned long flags;
+	cpumask_t allowed;
+	int cpu = -1;
+
+	if (!cpumask_and(&allowed, mask, cpu_active_mask))
+		return -EINVAL;
+	local_irq_save(flags);
+	do_raw_spin_lock(&rq.lock);
+	p->cpus_mask = allowed;
+	if (p->on_cpu && !cpumask_test_cpu(p->cpu, &allowed))
+		cpu = p->cpu;
+	else if (p->on_rq)
+		resched_for(p);
+	do_raw_spin_unlock(&rq.lock);
+	if (cpu == (int)smp_processor_id())
+		this_cpu()->need_resched = 1;
+	else if (cpu >= 0)
+		smp_send_reschedule(cpu);
+	local_irq_restore(flags);
+	/* Moving the caller: leave this CPU now (the next preemption point would too). */
+	if (p == current && cpu >= 0 && !preempt_count())
+		schedule();
+	return 0;
 }
 
 #ifdef CONFIG_USER_SPACE
+/*
+ * A CPU joins mm_cpumask() before it loads the tables and leaves it after
+ * loading others (which drops the old translations where the TLB is not
+ * flushed by broadcast: mm/tlbflush.c).
+ */
 void switch_mm_irqs_off(struct mm_struct *next)
 {
-	if (this_cpu()->loaded_mm != next) {
-		switch_mm(next);
-		this_cpu()->loaded_mm = next;
+	struct mm_struct *prev = this_cpu()->loaded_mm;
+	unsigned int cpu = smp_processor_id();
+
+	if (prev == next)
+		return;
+	if (next) {
+		cpumask_set_cpu(cpu, mm_cpumask(next));
+		smp_mb();	/* the bit before the walks: pairs with flush_tlb_mm_range() */
 	}
+	switch_mm(next);
+	if (prev)
+		cpumask_clear_cpu(cpu, mm_cpumask(prev));
+	this_cpu()->loaded_mm = next;
 }
 #endif
 
@@ -304,7 +450,7 @@ u64 task_cpu_time_ns(struct task_struct *p)
 	 */
 	preempt_disable();
 	t = READ_ONCE(p->sum_exec_ns);
-	if (p == current)
+	if (READ_ONCE(p->on_cpu))
 		t += ktime_get_ns() - p->exec_start_ns;
 	preempt_enable();
 	return t;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Scheduler system calls: sched_getaffinity, sched_setaffinity. A task's
- * CPU mask (task_struct.cpus_mask) is inherited across fork; with one CPU
- * active (the scheduler runs on the boot CPU only), the only mask that can
- * be set is {0}, but the calls follow Linux's rules for any nr_cpu_ids.
+ * CPU mask (task_struct.cpus_mask) is inherited across fork; the calls
+ * follow Linux's rules for any nr_cpu_ids.
  */
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
@@ -52,15 +51,15 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 /*
  * A mask longer than the kernel's is cut, a shorter one is padded with
  * zeroes; the new mask is what is left of it on active CPUs (EINVAL if
- * nothing). The caller is moved off a CPU it may no longer use when it
- * next schedules (nothing to move with one CPU).
+ * nothing). A task running on a CPU it may no longer use leaves it at once
+ * (set_cpus_allowed_ptr()).
  */
 SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 		unsigned long __user *, user_mask_ptr)
 {
 	struct task_struct *p;
-	cpumask_t new, allowed;
-	int err = 0;
+	cpumask_t new;
+	int err;
 
 	memset(&new, 0, sizeof(new));
 	if (copy_from_user(&new, user_mask_ptr, min_t(size_t, len, cpumask_size())))
@@ -68,10 +67,7 @@ SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 	p = find_process(pid);
 	if (!p)
 		return -ESRCH;
-	if (cpumask_and(&allowed, &new, cpu_active_mask))
-		p->cpus_mask = allowed;
-	else
-		err = -EINVAL;
+	err = set_cpus_allowed_ptr(p, &new);
 	put_task_struct(p);
 	return err;
 }

@@ -235,7 +235,8 @@ long schedule_timeout(long timeout)
 	timer_setup(&s.timer, process_timeout, 0);
 	mod_timer(&s.timer, expire);
 	schedule();
-	del_timer(&s.timer);
+	/* Woken early, on another CPU than the callback's: it may be reading s. */
+	del_timer_sync(&s.timer);
 	timeout = (long)(expire - jiffies);
 	return timeout < 0 ? 0 : timeout;
 }

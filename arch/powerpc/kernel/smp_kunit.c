@@ -91,10 +91,13 @@ static void powerpc_rtas_start_cpu_errors(struct kunit *test)
 
 struct other_tables {
 	struct mm_struct *mm;
-	int loaded, done;
+	int loaded, done, left;
 };
 
-/* On another CPU: load @mm's tables there until the caller is done, then its own again. */
+/*
+ * On another CPU: load @mm's tables there until the caller is done, then
+ * its own again, and say so: the caller's frame and @mm must outlive this.
+ */
 static void hold_other_tables(void *info)
 {
 	struct other_tables *o = info;
@@ -105,6 +108,7 @@ static void hold_other_tables(void *info)
 	while (!smp_load_acquire(&o->done))
 		cpu_relax();
 	switch_mm(own);
+	smp_store_release(&o->left, 1);
 }
 
 /*
@@ -135,6 +139,8 @@ static void powerpc_smp_user_tables_per_cpu(struct kunit *test)
 		cpu_relax();
 	err = get_user(val, (int __user *)UBASE);
 	smp_store_release(&o.done, 1);
+	while (!smp_load_acquire(&o.left))
+		cpu_relax();
 	preempt_enable();
 	KUNIT_EXPECT_EQ(test, err, 0);
 	KUNIT_EXPECT_EQ(test, val, 42);

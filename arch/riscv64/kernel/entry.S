@@ -111,6 +111,11 @@ handle_exception:
 	ld t0, PT_STATUS(sp)
 	andi t0, t0, SR_SPP
 	beqz t0, ret_to_user
+	/*
+	 * Back to the kernel: tp stays this CPU's, not the one saved, since
+	 * the task may have moved to another CPU while it was preempted.
+	 */
+	sd tp, PT_TP(sp)
 restore_and_sret:
 	ld t0, PT_EPC(sp)
 	csrw sepc, t0

@@ -5,6 +5,7 @@
  * system vectors (asm/apic.h), each counted per CPU in irq_stat.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <asm/apic.h>
 #include <asm/smp.h>
@@ -40,8 +41,9 @@ void sysvec_interrupt(unsigned int vector)
 		st->irq_call_count++;
 		generic_smp_call_function_interrupt();
 		break;
-	case LOCAL_TIMER_VECTOR:
+	case LOCAL_TIMER_VECTOR:	/* a secondary CPU's tick (the boot CPU's is the PIT) */
 		st->apic_timer_irqs++;
+		scheduler_tick();
 		break;
 	}
 	lapic_eoi();

@@ -8,6 +8,7 @@
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
+#include <linux/preempt.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -148,7 +149,9 @@ static void x86_smp_apic_ids(struct kunit *test)
 {
 	unsigned int a, b;
 
-	KUNIT_EXPECT_EQ(test, lapic_id(), cpu_physical_id(0));
+	preempt_disable();	/* the APIC read and the CPU number of one CPU */
+	KUNIT_EXPECT_EQ(test, lapic_id(), cpu_physical_id(smp_processor_id()));
+	preempt_enable();
 	for_each_online_cpu(a) {
 		if (a)
 			KUNIT_EXPECT_EQ(test, per_cpu(cpu_apicid_seen, a), cpu_physical_id(a));

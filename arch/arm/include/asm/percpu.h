@@ -16,11 +16,12 @@
 #define THREAD_STACK_LIMIT 40
 
 #ifndef __ASSEMBLER__
+/* volatile: read again at each use, since a task may move to another CPU in between. */
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
 
-	__asm__("mrc p15, 0, %0, c13, c0, 4" : "=r"(ci));
+	__asm__ __volatile__("mrc p15, 0, %0, c13, c0, 4" : "=r"(ci));
 	return ci;
 }
 #endif

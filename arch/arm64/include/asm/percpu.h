@@ -15,11 +15,12 @@
 #define THREAD_STACK_LIMIT 104
 
 #ifndef __ASSEMBLER__
+/* volatile: read again at each use, since a task may move to another CPU in between. */
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
 
-	__asm__("mrs %0, tpidr_el1" : "=r"(ci));
+	__asm__ __volatile__("mrs %0, tpidr_el1" : "=r"(ci));
 	return ci;
 }
 #endif

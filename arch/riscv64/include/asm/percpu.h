@@ -21,11 +21,12 @@
 
 #ifndef __ASSEMBLER__
 
+/* volatile: read again at each use, since a task may move to another CPU in between. */
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
 
-	__asm__("mv %0, tp" : "=r"(ci));
+	__asm__ __volatile__("mv %0, tp" : "=r"(ci));
 	return ci;
 }
 #endif

@@ -11,11 +11,12 @@
 #define CPU_INFO_USER_SP 40
 
 #ifndef __ASSEMBLER__
+/* volatile: read again at each use, since a task may move to another CPU in between. */
 static __always_inline struct cpu_info *arch_this_cpu(void)
 {
 	struct cpu_info *ci;
 
-	__asm__("movq %%gs:0, %0" : "=r"(ci));
+	__asm__ __volatile__("movq %%gs:0, %0" : "=r"(ci));
 	return ci;
 }
 #endif

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for scheduling on every CPU (suite "sched_smp"): threads
+ * spread over the CPUs, wake-ups across CPUs are never lost, affinity
+ * masks and kthread_bind() are obeyed. Each case needs two online CPUs
+ * (make test SMP=4, or the second KUnit boot) and is skipped with one.
+ *
+ * Every thread a case starts is stopped before the case returns, since
+ * the threads point into the case's stack frame.
+ */
+#include <kunit/test.h>
+#include <kunit/kthread.h>
+#include <linux/kernel.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+
+#define SPIN_NS (300ULL * NSEC_PER_MSEC)
+/* A virtual CPU may get no host time for a while on a busy machine. */
+#define SPREAD_MAX_NS (10ULL * NSEC_PER_SEC)
+
+/* Skip the calling case (return from it) with fewer than two active CPUs. */
+#define need_two_cpus(test)							\
+	do {									\
+		if (num_active_cpus() < 2)					\
+			kunit_skip(test, "needs a second active CPU (make test SMP=4)"); \
+	} while (0)
+
+struct spinner {
+	cpumask_t seen;		/* the CPUs it ran on */
+	cpumask_t *all;		/* if set: the CPUs any spinner ran on... */
+	int want;		/* ...and keep spinning until they are this many */
+	int done;
+};
+
+/*
+ * Spin for SPIN_NS (or until the spinners together ran on s->want CPUs,
+ * for at most SPREAD_MAX_NS), noting each CPU run on, then wait to be
+ * stopped.
+ */
+static int spinner_fn(void *arg)
+{
+	struct spinner *s = arg;
+	u64 start = ktime_get_ns(), now;
+
+	do {
+		cpumask_set_cpu(smp_processor_id(), &s->seen);
+		if (s->all)
+			cpumask_set_cpu(smp_processor_id(), s->all);
+		now = ktime_get_ns();
+	} while (now < start + SPIN_NS ||
+		 (s->all && cpumask_weight(s->all) < s->want && now < start + SPREAD_MAX_NS));
+	WRITE_ONCE(s->done, 1);
+	kunit_sleep_until_stop();
+	return 0;
+}
+
+/*
+ * Start one spinner per @mask (NULL: unbound; then they note in @all where
+ * they ran), wait for all, stop them.
+ */
+static void run_spinners(struct kunit *test, struct spinner *s, int n, const cpumask_t *mask,
+			 cpumask_t *all)
+{
+	struct task_struct *t[NR_CPUS];
+
+	for (int i = 0; i < n; i++) {
+		s[i] = (struct spinner){ .all = all, .want = n };
+		t[i] = kthread_create(spinner_fn, &s[i], "spinner%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+		if (mask)
+			KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t[i], &mask[i]), 0);
+		wake_up_process(t[i]);
+	}
+	for (int i = 0; i < n; i++) {
+		while (!READ_ONCE(s[i].done))
+			msleep(10);
+		kthread_stop(t[i]);
+	}
+}
+
+/* As many spinning threads as CPUs run on every CPU, not just the boot CPU. */
+static void sched_smp_threads_spread(struct kunit *test)
+{
+	static struct spinner s[NR_CPUS];
+	int n = num_active_cpus();
+	cpumask_t all = {};
+
+	need_two_cpus(test);
+	run_spinners(test, s, n, NULL, &all);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&all), n);
+}
+
+/* Threads given one CPU each (the last one two) run on nothing else. */
+static void sched_smp_affinity(struct kunit *test)
+{
+	static struct spinner s[NR_CPUS];
+	static cpumask_t mask[NR_CPUS];
+	unsigned int cpu;
+	int n = 0;
+
+	need_two_cpus(test);
+	for_each_cpu(cpu, cpu_active_mask) {
+		mask[n] = (cpumask_t){};
+		cpumask_set_cpu(cpu, &mask[n++]);
+	}
+	cpumask_set_cpu(0, &mask[n - 1]);
+	run_spinners(test, s, n, mask, NULL);
+	for (int i = 0; i < n; i++) {
+		KUNIT_EXPECT_GT(test, cpumask_weight(&s[i].seen), 0);
+		for_each_cpu(cpu, &s[i].seen)
+			KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(cpu, &mask[i]));
+	}
+}
+
+/* set_cpus_allowed_ptr() on the caller moves it to the CPU named, at once. */
+static void sched_smp_move_self(struct kunit *test)
+{
+	unsigned int cpu;
+	cpumask_t one;
+
+	need_two_cpus(test);
+	for_each_cpu(cpu, cpu_active_mask) {
+		one = (cpumask_t){};
+		cpumask_set_cpu(cpu, &one);
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, &one), 0);
+		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu);
+		msleep(2);
+		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu);
+	}
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, cpu_active_mask), 0);
+	one = (cpumask_t){};
+	cpumask_set_cpu(NR_CPUS - 1, &one);
+	if (!cpu_active(NR_CPUS - 1))
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, &one), -EINVAL);
+}
+
+struct bound {
+	cpumask_t seen;
+	int rounds;
+};
+
+/* Sleep and wake many times (each wake-up a chance to move), noting the CPU. */
+static int bound_fn(void *arg)
+{
+	struct bound *b = arg;
+
+	for (int i = 0; i < 50; i++) {
+		cpumask_set_cpu(smp_processor_id(), &b->seen);
+		msleep(1);
+		WRITE_ONCE(b->rounds, i + 1);
+	}
+	kunit_sleep_until_stop();
+	return 0;
+}
+
+/* A kthread bound to the last CPU runs only there, across its sleeps. */
+static void sched_smp_kthread_bind(struct kunit *test)
+{
+	struct bound b = {};
+	struct task_struct *t;
+	unsigned int cpu, last = 0;
+
+	need_two_cpus(test);
+	for_each_cpu(cpu, cpu_active_mask)
+		last = cpu;
+	t = kthread_create(bound_fn, &b, "bound%u", last);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, last);
+	wake_up_process(t);
+	while (READ_ONCE(b.rounds) < 50)
+		msleep(5);
+	kthread_stop(t);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&b.seen), 1);
+	KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(last, &b.seen));
+}
+
+/*
+ * The ping-pong runs for PING_MS, then must still move within PING_STALL_S:
+ * a lost wake-up leaves both threads asleep for good, while a busy host
+ * only slows the hand-offs down (each needs a halted virtual CPU woken).
+ */
+#define PING_MS 2000
+#define PING_STALL_S 20
+
+struct pingpong {
+	struct task_struct *peer[2];
+	unsigned int cpu[2];	/* where each is bound */
+	int turn;		/* whose move: 0 or 1 */
+	int moves[2];
+	int elsewhere;		/* moves made on a CPU other than the bound one */
+};
+
+/* Wait (asleep) for our turn, then hand it to the peer and wake it. */
+static int pingpong_fn(void *arg, int me)
+{
+	struct pingpong *pp = arg;
+
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		if (READ_ONCE(pp->turn) != me) {
+			schedule();
+			continue;
+		}
+		__set_current_state(TASK_RUNNING);
+		if (smp_processor_id() != pp->cpu[me])
+			WRITE_ONCE(pp->elsewhere, pp->elsewhere + 1);
+		WRITE_ONCE(pp->moves[me], pp->moves[me] + 1);
+		WRITE_ONCE(pp->turn, !me);
+		wake_up_process(pp->peer[!me]);
+	}
+	__set_current_state(TASK_RUNNING);
+	return 0;
+}
+
+static int ping_fn(void *arg)
+{
+	return pingpong_fn(arg, 0);
+}
+
+static int pong_fn(void *arg)
+{
+	return pingpong_fn(arg, 1);
+}
+
+/* Wait up to @ns for both threads to have moved past @moves; true if they did. */
+static bool pingpong_moves_on(struct pingpong *pp, int moves, u64 ns)
+{
+	u64 end = ktime_get_ns() + ns;
+
+	while (READ_ONCE(pp->moves[0]) <= moves || READ_ONCE(pp->moves[1]) <= moves) {
+		if (ktime_get_ns() > end)
+			return false;
+		msleep(10);
+	}
+	return true;
+}
+
+/*
+ * Two threads on two CPUs (the first and the last) hand a turn back and
+ * forth, each sleeping until the other wakes it, every hand-off a
+ * wake-up of a task on another CPU: a single lost wake-up stops both.
+ */
+static void sched_smp_pingpong(struct kunit *test)
+{
+	struct pingpong pp = {};
+	unsigned int cpu;
+	int moves;
+
+	need_two_cpus(test);
+	for_each_cpu(cpu, cpu_active_mask)
+		pp.cpu[1] = cpu;
+	pp.cpu[0] = 0;	/* the boot CPU */
+	pp.peer[0] = kthread_create(ping_fn, &pp, "ping");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(pp.peer[0]));
+	pp.peer[1] = kthread_create(pong_fn, &pp, "pong");
+	if (IS_ERR(pp.peer[1])) {
+		kthread_stop(pp.peer[0]);
+		KUNIT_FAIL(test, "kthread_create failed");
+		return;
+	}
+	kthread_bind(pp.peer[0], pp.cpu[0]);
+	kthread_bind(pp.peer[1], pp.cpu[1]);
+	wake_up_process(pp.peer[0]);
+	wake_up_process(pp.peer[1]);
+	msleep(PING_MS);
+	moves = READ_ONCE(pp.moves[1]);
+	if (!pingpong_moves_on(&pp, moves, PING_STALL_S * (u64)NSEC_PER_SEC))
+		KUNIT_FAIL(test, "no hand-off for %d s after %d: a lost wake-up",
+			   PING_STALL_S, moves);
+	kthread_stop(pp.peer[0]);
+	kthread_stop(pp.peer[1]);
+	kunit_info(test, "%d hand-offs each way between CPU %u and CPU %u\n",
+		   pp.moves[0], pp.cpu[0], pp.cpu[1]);
+	/* Turns alternate: ping moves first, so it is never behind. */
+	KUNIT_EXPECT_GE(test, pp.moves[0], pp.moves[1]);
+	KUNIT_EXPECT_LE(test, pp.moves[0], pp.moves[1] + 1);
+	KUNIT_EXPECT_EQ(test, pp.elsewhere, 0);
+}
+
+static int stop_at_once_fn(void *arg)
+{
+	kunit_sleep_until_stop();
+	return 0;
+}
+
+#define STOP_ROUNDS 50
+
+/*
+ * kthread_stop() of a thread on another CPU returns once that CPU switched
+ * away from it for good and it is freed: the task count is back at once,
+ * without waiting (the other CPU would otherwise free it a little later).
+ */
+static void sched_smp_kthread_stop_frees(struct kunit *test)
+{
+	unsigned int cpu, last = 0;
+	int start = nr_tasks();
+
+	need_two_cpus(test);
+	for_each_cpu(cpu, cpu_active_mask)
+		last = cpu;
+	for (int i = 0; i < STOP_ROUNDS; i++) {
+		struct task_struct *t = kthread_create(stop_at_once_fn, NULL, "stop%d", i);
+
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		kthread_bind(t, last);
+		wake_up_process(t);
+		KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+		KUNIT_ASSERT_EQ(test, nr_tasks(), start);
+	}
+}
+
+static struct kunit_case sched_smp_cases[] = {
+	KUNIT_CASE(sched_smp_threads_spread),
+	KUNIT_CASE(sched_smp_affinity),
+	KUNIT_CASE(sched_smp_move_self),
+	KUNIT_CASE(sched_smp_kthread_bind),
+	KUNIT_CASE(sched_smp_kthread_stop_frees),
+	KUNIT_CASE(sched_smp_pingpong),
+	{}
+};
+
+static struct kunit_suite sched_smp_suite = {
+	.name = "sched_smp",
+	.test_cases = sched_smp_cases,
+};
+
+kunit_test_suites(&sched_smp_suite);
