@@ -188,7 +188,7 @@ test-production := $(if $(filter y,$(TEST_PRODUCTION)),$(if $(filter y,$(CONFIG_
 	$(if $(FILTER),$(findstring production,$(FILTER)),y)))
 test: setup
 	$(if $(filter y,$(CONFIG_KUNIT)),,$(error make test needs CONFIG_KUNIT=y))
-	$(Q)$(MAKE) --no-print-directory vmlinux initramfs $(if $(filter y,$(CONFIG_RUST)),rustmacrocheck)
+	$(Q)$(MAKE) --no-print-directory vmlinux initramfs $(if $(filter y,$(CONFIG_RUST)),rustmacrocheck) busyboxcheck
 	$(Q)$(if $(test-production),$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux,true)
 	$(Q)$(PYTHON) scripts/run_tests.py --arch $(ARCH) --kernel $(O)/vmlinux \
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS) $(if $(BUSYBOX),--busybox)) \
@@ -196,6 +196,13 @@ test: setup
 		$(if $(filter-out 0,$(SMP_KUNIT)),--smp-kunit $(SMP_KUNIT)) \
 		$(if $(filter y,$(CONFIG_RUST)),,--no-rust) \
 		$(if $(test-production),--production $(O)-nokunit/vmlinux)
+
+# Host-side checks, run by make test: scripts/setup.sh finds busybox in a
+# Debian 13 package (usr/bin/busybox), and BUSYBOX= changing rebuilds the
+# initramfs (scripts/check_busybox.sh; a scratch build directory).
+.PHONY: busyboxcheck
+busyboxcheck:
+	$(Q)scripts/check_busybox.sh $(ARCH)
 
 # busybox's upstream testsuite in Ferrite, compared with Linux's results
 # (scripts/busybox-testsuite.sh; BBTESTS="applet..." runs only those).
@@ -286,6 +293,7 @@ help:
 	@echo '                       build/linux/ has one (scripts/bench_user.py --fetch-linux)'
 	@echo '                       BENCH=dev|build|user|disk: only those; BENCH_FILTER=pair'
 	@echo '  make initramfs       busybox, /init and the test programs as build/<arch>/initramfs.cpio'
+	@echo '  make busyboxcheck    host-side checks of finding and packing busybox (run by make test)'
 	@echo '  scripts/run-in-vm.sh FILE...  run FILE under busybox sh in Ferrite, get its output and status'
 	@echo '  make setup           install missing Debian packages'
 	@echo '  make clean           remove $$(O)'

@@ -4,19 +4,23 @@
 # Install the Debian 12 packages Ferrite needs to build, boot and test.
 #   scripts/setup.sh [--arch x86_64] [--check]
 #   scripts/setup.sh --busybox-source DIR
+#   scripts/setup.sh --unpack-busybox DEB DIR
 # Fast when everything is there (one dpkg query). Otherwise installs the
 # missing packages with apt-get, as root or through sudo; when neither is
 # possible it stops and names the exact packages to install.
 # --busybox-source only unpacks Debian 12's source of the installed
 # busybox-static into DIR/busybox-<version> (once), for
-# scripts/busybox-testsuite.sh.
+# scripts/busybox-testsuite.sh. --unpack-busybox only unpacks a
+# busybox-static package as the fetches below do (scripts/check_busybox.sh
+# tests that with a package of its own).
 set -eu
-arch=x86_64 check=0 bbsrc=
+arch=x86_64 check=0 bbsrc= unpack_deb= unpack_dir=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--arch) arch=$2; shift ;;
 	--check) check=1 ;;
 	--busybox-source) bbsrc=$2; shift ;;
+	--unpack-busybox) unpack_deb=$2 unpack_dir=$3; shift 2 ;;
 	*) echo "setup.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -51,6 +55,18 @@ powerpc) foreign_busybox=ppc64el ;;
 *) foreign_busybox= ;;
 esac
 
+# unpack_busybox DEB DIR: the package's files under DIR, and DIR/bin/busybox
+# (where usr/Makefile's BUSYBOX looks) whether the package ships it in bin/
+# (Debian 12) or usr/bin/ (Debian 13).
+unpack_busybox() {
+	mkdir -p "$2"
+	dpkg-deb -x "$1" "$2"
+	if [ ! -e "$2/bin/busybox" ] && [ -x "$2/usr/bin/busybox" ]; then
+		mkdir -p "$2/bin"
+		ln -s ../usr/bin/busybox "$2/bin/busybox"
+	fi
+}
+
 fetch_busybox() {
 	dir=$(dirname "$0")/../build/cache/busybox-$1
 	[ -x "$dir/bin/busybox" ] && return 0
@@ -64,8 +80,7 @@ fetch_busybox() {
 		{ $sudo apt-get update -qq >/dev/null &&
 		  (cd "$tmp" && apt-get download -qq "busybox-static:$1" >/dev/null 2>&1); } ||
 		{ echo "setup.sh: cannot download busybox-static:$1" >&2; rm -rf "$tmp"; exit 1; }
-	mkdir -p "$dir"
-	dpkg-deb -x "$tmp"/busybox-static_*.deb "$dir"
+	unpack_busybox "$tmp"/busybox-static_*.deb "$dir"
 	rm -rf "$tmp"
 }
 
@@ -99,14 +114,8 @@ fetch_busybox_trixie() {
 		rm -rf "$tmp"
 		return 1
 	fi
-	mkdir -p "$dir"
-	dpkg-deb -x "$tmp"/busybox-static_*.deb "$dir"
+	unpack_busybox "$tmp"/busybox-static_*.deb "$dir"
 	rm -rf "$tmp"
-	# Debian 13 moved it to usr/bin; the build looks in bin/, as for the others.
-	if [ ! -e "$dir/bin/busybox" ] && [ -x "$dir/usr/bin/busybox" ]; then
-		mkdir -p "$dir/bin"
-		ln -s ../usr/bin/busybox "$dir/bin/busybox"
-	fi
 }
 
 # The fallback when Debian 13's package cannot be fetched: busybox built
@@ -221,6 +230,11 @@ need_root() {
 		exit 1
 	fi
 }
+
+if [ -n "$unpack_dir" ]; then
+	unpack_busybox "$unpack_deb" "$unpack_dir"
+	exit 0
+fi
 
 if [ -n "$bbsrc" ]; then
 	mkdir -p "$bbsrc"

@@ -9,8 +9,8 @@
 //! number is in the range calls `chrdev_open()`, which sets the file's
 //! operations to the cdev's. Ferrite's `struct inode` has no `i_cdev`, so
 //! the cdev's operations are a small table of the registration's own whose
-//! only method is the shared table's `open`
-//! ([`crate::fs::file_operations`]): it finds the registration from the
+//! only method is an `open` (built with the driver's table, in
+//! [`crate::fs::file_operations`]) that finds the registration from the
 //! file's `f_op` (which points into it), switches the file to the driver's
 //! static table and calls [`FileOperations::open`] with the registration's
 //! data. Everything after `open` is then exactly as for a misc device, and

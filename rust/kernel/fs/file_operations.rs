@@ -236,10 +236,11 @@ impl<A: OpenAdapter<T::RegistrationData>, T: FileOperations> FileOperationsVTabl
         ..EMPTY
     };
 
-    /// A table with only [`Self::open`]: what a registration that opens
-    /// through a table of its own ([`chrdev`](crate::chrdev)) gives C.
+    /// A table with only [`Self::install_and_open`]: what a registration
+    /// that opens through a table of its own ([`chrdev`](crate::chrdev))
+    /// gives C.
     pub(crate) const OPEN_ONLY: bindings::file_operations = bindings::file_operations {
-        open: Some(Self::open),
+        open: Some(Self::install_and_open),
         ..EMPTY
     };
 
@@ -262,18 +263,35 @@ impl<A: OpenAdapter<T::RegistrationData>, T: FileOperations> FileOperationsVTabl
         unsafe { T::Ptr::borrow((*file).private_data) }
     }
 
-    /// `->open`, as the registration's C side calls it: finds the
-    /// registration's data ([`OpenAdapter`]), makes the file use this
-    /// table from now on (a registration may open through a table of its
-    /// own, as [`chrdev`](crate::chrdev) does), calls
-    /// [`FileOperations::open`] and stores the per-open state in
-    /// `private_data`.
+    /// `->open` of the full table, which the registration's C side has
+    /// already installed as the file's `f_op` (`misc_open()` does, with
+    /// `replace_fops()`): finds the registration's data ([`OpenAdapter`])
+    /// and opens the file ([`Self::open_with`]).
     ///
     /// # Safety
     ///
     /// Called by the VFS, through a registration of kind `A`, with the
-    /// inode and the file being opened.
+    /// inode and the file being opened, whose `f_op` is this table.
     unsafe extern "C" fn open(inode: *mut bindings::inode, file: *mut bindings::file) -> c_int {
+        // SAFETY: called from the registration's `->open`; `f_op` does not
+        // change in this call and `data` is only used in it.
+        let data = unsafe { A::open_data(inode, file) };
+        // SAFETY: the file being opened, valid for the call.
+        unsafe { Self::open_with(file, data) }
+    }
+
+    /// `->open` of [`Self::OPEN_ONLY`]: finds the registration's data
+    /// ([`OpenAdapter`]), makes the file use the full table from now on,
+    /// and opens the file ([`Self::open_with`]).
+    ///
+    /// # Safety
+    ///
+    /// As for [`Self::open`], except that `f_op` is the registration's
+    /// own table.
+    unsafe extern "C" fn install_and_open(
+        inode: *mut bindings::inode,
+        file: *mut bindings::file,
+    ) -> c_int {
         // SAFETY: called from the registration's `->open`, before `f_op`
         // changes; `data` is only used in this call.
         let data = unsafe { A::open_data(inode, file) };
@@ -281,6 +299,18 @@ impl<A: OpenAdapter<T::RegistrationData>, T: FileOperations> FileOperationsVTabl
         // (`replace_fops()`); the table is a `static`, which outlives the
         // file.
         unsafe { (*file).f_op = Self::build() };
+        // SAFETY: the file being opened, valid for the call.
+        unsafe { Self::open_with(file, data) }
+    }
+
+    /// Calls [`FileOperations::open`] and stores the per-open state in
+    /// `private_data`; returns 0 or the open's negative errno.
+    ///
+    /// # Safety
+    ///
+    /// Called from `->open` of `file`, whose `f_op` is this table.
+    #[inline(always)]
+    unsafe fn open_with(file: *mut bindings::file, data: &T::RegistrationData) -> c_int {
         // SAFETY: the file is valid for the call.
         let f = unsafe { File::from_raw(file) };
         match T::open(f, data) {
