@@ -256,7 +256,7 @@ def main():
             results[name]["poweroff"] = (p, "s")
 
     names = ["null_syscall", "pipe_round_trip", "fork_exit_wait", "fork_exec_wait",
-             "read_64k", "read_64k_rust_random", "anon_fault", "file_fault", "boot_to_prompt", "poweroff"]
+             "read_64k", "read_file_64k", "read_64k_rust_random", "anon_fault", "file_fault", "boot_to_prompt", "poweroff"]
     # Scale curves (tests/bench/ubench.c): one operation with N entries or mappings.
     curve_ops = ("dir_create", "dir_stat", "dir_unlink", "mmap", "fault", "munmap",
                  "timer_arm", "timer_disarm")

@@ -352,6 +352,20 @@ int main(int argc, char **argv)
 			return 1;
 	printf("read_64k %.2f us\n", (now_us() - t) / n);
 
+	/* 64 KiB of a file in the page cache (the copy to user space). */
+	int f = open("/tmp/ubench_file", O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	for (int i = 0; i < 16; i++)
+		if (f < 0 || write(f, buf, sizeof(buf)) != sizeof(buf))
+			return 1;
+	t = now_us();
+	for (int i = 0; i < n; i++)
+		if (pread(f, buf, sizeof(buf), (off_t)(i % 16) * sizeof(buf)) != sizeof(buf))
+			return 1;
+	printf("read_file_64k %.2f us\n", (now_us() - t) / n);
+	close(f);
+	unlink("/tmp/ubench_file");
+
 	/* The Rust driver, where there is one (Ferrite, not Linux). */
 	int r = open("/dev/rust_random", O_RDONLY);
 
