@@ -112,4 +112,16 @@ void arch_send_call_function_ipi_mask(const cpumask_t *mask);
 
 #define smp_send_reschedule(cpu) arch_smp_send_reschedule(cpu)
 
+/*
+ * Muxed IPIs (kernel/ipi-mux.c, CONFIG_GENERIC_IRQ_IPI_MUX): for an
+ * interrupt controller with one IPI per CPU, the senders above set a
+ * message bit and call the architecture's arch_ipi_mux_raise(), which
+ * raises @cpu's IPI (any context, no sleeping). The architecture's IPI
+ * handler clears the IPI, then calls ipi_mux_process(), which runs every
+ * message sent since (hard interrupt context); a message sent after the
+ * clear raises the IPI again.
+ */
+void arch_ipi_mux_raise(int cpu);
+void ipi_mux_process(void);
+
 #endif /* _LINUX_SMP_H */

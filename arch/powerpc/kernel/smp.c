@@ -8,9 +8,8 @@
  * secondary_entry (head.S), in real mode, which turns translation on and
  * calls powerpc64_secondary_start().
  *
- * IPIs: the sender sets the message's bit in the target's ipi_pending and
- * raises the target's XICS IPI (H_IPI); the target clears it, then takes
- * every pending message (Linux's muxed IPIs).
+ * IPIs are muxed (kernel/ipi-mux.c) on each thread's XICS IPI (H_IPI);
+ * the target clears it, then takes every pending message (xics.c).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -25,15 +24,7 @@
 #include <asm/setup.h>
 #include <asm/smp.h>
 
-enum ipi_msg_type {
-	IPI_RESCHEDULE,
-	IPI_CALL_FUNC,
-};
-
 static u32 cpu_server[NR_CPUS];
-
-/* Per CPU: the messages sent to it and not yet taken, a bit each. */
-static DEFINE_PER_CPU(unsigned long, ipi_pending);
 
 /* Read by secondary_entry with the MMU on: the stack and cpu_info of the CPU starting. */
 struct {
@@ -117,37 +108,8 @@ __noreturn void powerpc64_secondary_start(void)
 	secondary_start_kernel();
 }
 
-static void send_ipi(int cpu, enum ipi_msg_type msg)
+void arch_ipi_mux_raise(int cpu)
 {
-	/* The full barrier orders the sender's earlier stores before the bit and the IPI. */
-	__atomic_fetch_or(&per_cpu(ipi_pending, cpu), 1UL << msg, __ATOMIC_SEQ_CST);
 	xics_cause_ipi(cpu);
 }
 
-void arch_smp_send_reschedule(int cpu)
-{
-	send_ipi(cpu, IPI_RESCHEDULE);
-}
-
-void arch_send_call_function_single_ipi(int cpu)
-{
-	send_ipi(cpu, IPI_CALL_FUNC);
-}
-
-void arch_send_call_function_ipi_mask(const cpumask_t *mask)
-{
-	int cpu;
-
-	for_each_cpu(cpu, mask)
-		send_ipi(cpu, IPI_CALL_FUNC);
-}
-
-void smp_ipi_demux(void)
-{
-	unsigned long msgs = __atomic_exchange_n(this_cpu_ptr(&ipi_pending), 0, __ATOMIC_ACQUIRE);
-
-	if (msgs & (1UL << IPI_RESCHEDULE))
-		scheduler_ipi();
-	if (msgs & (1UL << IPI_CALL_FUNC))
-		generic_smp_call_function_interrupt();
-}

@@ -19,6 +19,7 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/start_kernel.h>
 #include <asm/hvcall.h>
 #include <asm/setup.h>
@@ -101,7 +102,7 @@ void xics_handle_irq(void)
 			/* Cleared first: an IPI sent from now on raises it again. */
 			plpar_hcall_norets(H_IPI, get_hard_smp_processor_id(smp_processor_id()),
 					   XICS_MFRR_NONE);
-			smp_ipi_demux();
+			ipi_mux_process();
 		} else if (irq >= 0) {
 			generic_handle_irq(irq);
 		} else {

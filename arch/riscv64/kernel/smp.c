@@ -6,9 +6,9 @@
  * hart_start at secondary_entry (boot/head.S), paging off, which turns
  * paging on and calls riscv64_secondary_start().
  *
- * IPIs: the sender sets the message's bit in the target's ipi_pending and
- * raises its supervisor software interrupt through the SBI IPI extension;
- * the target clears the interrupt, then takes every pending message.
+ * IPIs are muxed (kernel/ipi-mux.c) on each hart's supervisor software
+ * interrupt, raised through the SBI IPI extension; the target clears the
+ * interrupt, then takes every pending message.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -25,14 +25,6 @@
 #include <asm/traps.h>
 
 static unsigned long cpu_hartid[NR_CPUS];
-
-enum ipi_message_type {
-	IPI_RESCHEDULE,
-	IPI_CALL_FUNC,
-};
-
-/* Per CPU: the messages sent to it and not yet taken, a bit each. */
-static DEFINE_PER_CPU(unsigned long, ipi_pending);
 
 /* Read by secondary_entry: the stack and cpu_info of the hart starting. */
 struct {
@@ -98,40 +90,14 @@ __noreturn void riscv64_secondary_start(void)
 	secondary_start_kernel();
 }
 
-static void send_ipi(int cpu, enum ipi_message_type msg)
+void arch_ipi_mux_raise(int cpu)
 {
-	/* The AMO orders the sender's earlier stores before the bit and the ecall. */
-	__atomic_fetch_or(&per_cpu(ipi_pending, cpu), 1UL << msg, __ATOMIC_SEQ_CST);
 	sbi_ecall(SBI_EXT_IPI, SBI_EXT_IPI_SEND_IPI, 1, cpu_hartid[cpu], 0);
-}
-
-void arch_smp_send_reschedule(int cpu)
-{
-	send_ipi(cpu, IPI_RESCHEDULE);
-}
-
-void arch_send_call_function_single_ipi(int cpu)
-{
-	send_ipi(cpu, IPI_CALL_FUNC);
-}
-
-void arch_send_call_function_ipi_mask(const cpumask_t *mask)
-{
-	int cpu;
-
-	for_each_cpu(cpu, mask)
-		send_ipi(cpu, IPI_CALL_FUNC);
 }
 
 void riscv_ipi_interrupt(void)
 {
-	unsigned long msgs;
-
 	/* Cleared first: a message sent from now on raises it again. */
 	csr_clear(sip, SIE_SSIE);
-	msgs = __atomic_exchange_n(this_cpu_ptr(&ipi_pending), 0, __ATOMIC_ACQUIRE);
-	if (msgs & (1UL << IPI_RESCHEDULE))
-		scheduler_ipi();
-	if (msgs & (1UL << IPI_CALL_FUNC))
-		generic_smp_call_function_interrupt();
+	ipi_mux_process();
 }

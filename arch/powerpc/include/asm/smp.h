@@ -20,13 +20,6 @@ void powerpc_dt_scan_cpus(const void *fdt);
 /* get_hard_smp_processor_id() - @cpu's interrupt server number (thread id). */
 unsigned int get_hard_smp_processor_id(unsigned int cpu);
 
-/*
- * smp_ipi_demux() - the IPI arrived on this CPU (the interrupt
- * controller has cleared it): run every message sent to it since the
- * last one. Hard interrupt context.
- */
-void smp_ipi_demux(void);
-
 /* xics_cause_ipi() - raise the IPI on @cpu's presentation controller. Any context. */
 void xics_cause_ipi(unsigned int cpu);
 
