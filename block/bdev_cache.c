@@ -60,15 +60,29 @@ static struct bdev_page *lower_bound(struct gendisk *disk, unsigned long index)
 	return found;
 }
 
-/* Page @index referenced and made the most recently used, or NULL; bd_cache_lock held. */
+/*
+ * Page @index referenced and made the most recently used, or NULL;
+ * bd_cache_lock held. A sequential reader or writer asks for the page
+ * after the last one found: the hint and its successor in the tree are
+ * tried before a walk from the root (16 levels and more for a cache of
+ * 64 MiB, a cache miss each).
+ */
 static struct bdev_page *find_get(struct gendisk *disk, unsigned long index)
 {
-	struct bdev_page *p = lower_bound(disk, index);
+	struct bdev_page *p = disk->bd_hint;
+	struct rb_node *next;
 
+	if (p && p->index != index) {
+		next = p->index < index ? rb_next(&p->node) : NULL;
+		p = next ? rb_entry(next, struct bdev_page, node) : NULL;
+	}
+	if (!p || p->index != index)
+		p = lower_bound(disk, index);
 	if (!p || p->index != index)
 		return NULL;
 	p->count++;
 	list_move_tail(&p->lru, &disk->bd_lru);
+	disk->bd_hint = p;
 	return p;
 }
 
@@ -86,6 +100,7 @@ static void insert(struct gendisk *disk, struct bdev_page *p)
 	rb_link_node(&p->node, parent, link);
 	rb_insert_color(&p->node, &disk->bd_pages);
 	list_add_tail(&p->lru, &disk->bd_lru);
+	disk->bd_hint = p;
 	disk->bd_nr_pages++;
 }
 
@@ -123,6 +138,8 @@ static bool evict(struct gendisk *disk, unsigned long target, bool drop_dirty)
 		if (p->dirty)
 			disk->bd_nr_dirty--;
 		rb_erase(&p->node, &disk->bd_pages);
+		if (disk->bd_hint == p)
+			disk->bd_hint = NULL;
 		list_move_tail(&p->lru, &victims);
 		disk->bd_nr_pages--;
 	}
@@ -220,11 +237,19 @@ void bdev_page_lock(struct gendisk *disk, struct bdev_page *p)
 
 void bdev_page_unlock(struct gendisk *disk, struct bdev_page *p)
 {
+	bool waiters;
+
 	spin_lock(&disk->bd_cache_lock);
 	WARN_ON(!p->locked);
 	p->locked = false;
+	/*
+	 * A waiter queues itself before its trylock takes bd_cache_lock:
+	 * if that trylock came first, its entry is seen here.
+	 */
+	waiters = waitqueue_active(&disk->bd_page_wait);
 	spin_unlock(&disk->bd_cache_lock);
-	wake_up_all(&disk->bd_page_wait);
+	if (waiters)
+		wake_up_all(&disk->bd_page_wait);
 }
 
 bool bdev_page_uptodate(struct gendisk *disk, struct bdev_page *p, unsigned int off,

@@ -116,6 +116,7 @@ struct gendisk {
 	/* The cache of the whole disk's pages (linux/buffer_head.h). */
 	spinlock_t bd_cache_lock;
 	struct rb_root bd_pages;	/* struct bdev_page by index */
+	struct bdev_page *bd_hint;	/* the page found or added last, or NULL */
 	struct list_head bd_lru;	/* least recently used first */
 	unsigned long bd_nr_pages;
 	unsigned long bd_cache_max;	/* pages kept before write-back and eviction */
