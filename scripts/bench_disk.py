@@ -5,7 +5,15 @@ served by Ferrite's virtio-blk driver and by Debian's Linux in the same QEMU
 (scripts/qemu.sh: same -cpu, memory and -drive options), each on a fresh
 image of the same size. Figures from one run; not a test.
 
-    bench_disk.py [--arch ARCH] [--mib N] [--linux VMLINUZ] [--fetch-linux]
+    bench_disk.py [--arch ARCH] [--mib N] [--kernel VMLINUX] [--linux VMLINUZ]
+                  [--fetch-linux] [--icount]
+
+--kernel is Ferrite's kernel (default build/ARCH/vmlinux; make bench
+gives the production one). --icount runs both kernels with QEMU's
+-icount shift=0: the guest's clock advances a nanosecond an instruction
+(and with the host's clock while the guest idles), so the figures count
+the instructions each kernel spends per byte and a loaded host moves
+them little.
 
 Debian's kernel has virtio-blk as modules: --fetch-linux (bench_user.py's)
 also unpacks them, and the script insmods them from the initramfs.
@@ -64,13 +72,18 @@ def main():
     ap.add_argument("--mib", type=int, default=64, help="MiB moved per figure (default 64)")
     ap.add_argument("--linux", default=os.environ.get("LINUX_KERNEL", ""))
     ap.add_argument("--fetch-linux", action="store_true")
+    ap.add_argument("--kernel", default="", help="Ferrite's vmlinux")
+    ap.add_argument("--icount", action="store_true", help="QEMU -icount shift=0")
     args = ap.parse_args()
+    if args.icount:
+        os.environ["QEMU_EXTRA"] = (os.environ.get("QEMU_EXTRA", "") + " -icount shift=0").strip()
     bench_user.ARCH = args.arch
     if args.arch not in bench_user.ARCHES:
         print("disk: no disk benchmark on %s yet" % args.arch)
         return 0
     o = os.path.join(ROOT, "build", args.arch)
     kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
+    kernel = args.kernel or kernel
     cc, _, console = bench_user.ARCHES[args.arch]
     linux = args.linux
     if args.fetch_linux and not linux:
@@ -105,7 +118,7 @@ def main():
     header = "disk: %-16s %8s %12s" % ("figure", "unit", "ferrite")
     if linux:
         header += " %12s %8s" % ("linux", "ratio")
-    print(header + "   (%d MiB, /dev/vda, QEMU TCG)" % args.mib)
+    print(header + "   (%d MiB, /dev/vda, QEMU TCG%s)" % (args.mib, ", -icount" if args.icount else ""))
     for n, unit in FIGURES:
         fv = results["ferrite"].get(n)
         line = "disk: %-16s %8s %12s" % (n, unit, "%.2f" % fv if fv is not None else "-")
