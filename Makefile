@@ -236,10 +236,11 @@ gdb: setup
 # the build speed, then the size and boot time of the test kernel beside
 # the production one (CONFIG_KUNIT=n) and user-space figures against
 # Debian's Linux (scripts/bench_user.py), then disk throughput on /dev/vda
-# against Debian's Linux (scripts/bench_disk.py), on the production kernel
-# (no lock-order checker, as Debian's kernel has none; BENCH_ICOUNT=1 runs
-# both kernels with -icount shift=0, one virtual nanosecond an instruction,
-# figures that a loaded host does not move). BENCH=dev, build, user
+# against Debian's Linux (scripts/bench_disk.py). The user and disk figures
+# are the production kernel's (no lock-order checker, as Debian's kernel
+# has none); BENCH_ICOUNT=1 runs both kernels with -icount shift=0, one
+# virtual nanosecond an instruction, figures that a loaded host does not
+# move. BENCH=dev, build, user
 # or disk runs only those.
 # The driver pairs run on the bench kernel: the test kernel (the pairs are
 # KUnit's, lib/devbench.c) without the lock-order checker, whose cost on
@@ -260,7 +261,7 @@ bench: setup
 		$(MAKE) --no-print-directory vmlinux initramfs && \
 		$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux && \
 		$(PYTHON) scripts/bench_user.py --arch $(ARCH) --fetch-linux \
-		--production $(O)-nokunit/vmlinux,\
+		--production $(O)-nokunit/vmlinux $(if $(BENCH_ICOUNT),--icount),\
 		echo "bench: no user space on $(ARCH) yet"),true)
 	$(Q)$(if $(filter disk,$(BENCH)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
 		$(MAKE) --no-print-directory initramfs && \

@@ -6,13 +6,16 @@ available, on Debian's Linux kernel in the same QEMU. Figures from one run;
 not a test.
 
     bench_user.py [--arch ARCH] [--linux VMLINUZ] [--fetch-linux]
-                  [--production VMLINUX]
+                  [--production VMLINUX] [--icount]
 
 --fetch-linux downloads Debian's linux-image package for ARCH with apt-get
 download into build/linux/ (x86_64) or build/linux-ARCH/ and uses its
 vmlinuz (it also unpacks the virtio and virtio-blk modules, for
 bench_disk.py). --production first prints the size and boot time of the test
-kernel beside those of VMLINUX, the production one (CONFIG_KUNIT=n).
+kernel beside those of VMLINUX, the production one (CONFIG_KUNIT=n), then
+measures VMLINUX (no lock-order checker: Debian's kernel has none) rather
+than the test kernel. --icount runs both kernels with QEMU's -icount
+shift=0: each "us" figure is then thousands of instructions.
 """
 import argparse
 import glob
@@ -205,13 +208,17 @@ def main():
     ap.add_argument("--linux", default=os.environ.get("LINUX_KERNEL", ""))
     ap.add_argument("--fetch-linux", action="store_true")
     ap.add_argument("--production", default="", help="a CONFIG_KUNIT=n vmlinux")
+    ap.add_argument("--icount", action="store_true", help="QEMU -icount shift=0")
     args = ap.parse_args()
+    if args.icount:
+        os.environ["QEMU_EXTRA"] = (os.environ.get("QEMU_EXTRA", "") + " -icount shift=0").strip()
     global ARCH
     ARCH = args.arch
     o = os.path.join(ROOT, "build", args.arch)
     kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
     if args.production:
         compare_production(kernel, args.production, base)
+        kernel = args.production
     if args.arch not in ARCHES:
         print("user: no user-space benchmark on %s yet" % args.arch)
         return 0
