@@ -83,8 +83,9 @@ esac
 # virtio RNG on the root bus, and QEMU's "edu" teaching device behind a
 # PCI-to-PCI bridge, its DMA engine let reach all of RAM (its default mask
 # stops at 256 MiB, below arm64's and riscv64's RAM). QEMU refuses edu
-# where the interrupt controller has no MSI (versatilepb's VIC): there the
-# bridge stays empty and the edu tests say they are skipped.
+# where the interrupt controller has no MSI (both arm boards: versatilepb's
+# VIC, realview-eb-mpcore's GICs): there the bridge stays empty and the edu
+# tests say they are skipped.
 set -- "$@" -device virtio-rng-pci,addr=0x10 \
 	-device pci-bridge,id=pcibr1,chassis_nr=1,shpc=off,addr=0x11
 [ "$arch" = arm ] ||

@@ -362,23 +362,11 @@ KUNIT_PARAMS = 'rust_params.count=7 rust_params.flag rust_params.greeting="hi th
     'rust_params.level=300'
 
 
-# Suites left out of the boot with several CPUs, by architecture: arm's
-# board with several CPUs (realview-eb-mpcore, scripts/qemu.sh) has a PCI
-# host Ferrite does not drive, so the suites of PCI devices (and the
-# doctests, one of which is virtio's) run only in the first boot, on
-# versatilepb.
-SMP_KUNIT_LEFT_OUT = {"arm": ["pci", "rust_dma", "rust_virtio*", "rust_doctests_kernel"]}
-
-
 def run_kunit(args, res, log_dir, smp=None):
     """One boot running the KUnit suites (with smp CPUs: names prefixed "smpN:")."""
     append = "kunit=1 loglevel=7 " + KUNIT_PARAMS
-    left_out = SMP_KUNIT_LEFT_OUT.get(args.arch, []) if smp else []
-    if args.filter or left_out:
-        append += " kunit.filter=" + ",".join(([args.filter] if args.filter else []) +
-                                              ["-" + s for s in left_out])
-        if left_out:
-            print("kunit (%d CPUs): not run there: %s" % (smp, ", ".join(left_out)))
+    if args.filter:
+        append += " kunit.filter=" + args.filter
     prefix = "smp%d:" % smp if smp else ""
     log = "kunit-smp%d.log" % smp if smp else "kunit.log"
     status, lines, secs = boot(args, append, os.path.join(log_dir, log), smp=smp)

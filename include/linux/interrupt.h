@@ -16,7 +16,12 @@ typedef enum irqreturn {
 
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev);
 
-#define NR_IRQS 64
+/*
+ * Linux IRQ numbers each architecture's controllers use, below this
+ * (arm's realview-eb-mpcore: the MPCore GIC's 64 INTIDs, then the
+ * baseboard's 64 lines behind its cascaded GIC).
+ */
+#define NR_IRQS 128
 #define IRQF_SHARED 0x80
 
 /*

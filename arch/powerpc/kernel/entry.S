@@ -17,8 +17,15 @@
  * From the kernel, the frame goes below the interrupted r1, past its
  * 288-byte protected zone. From user mode (MSR[PR]) it goes at the top of
  * the current task's empty kernel stack, cpu_info.kernel_sp, which every
- * return to user mode sets; the user's r2 (TOC) and r13 (thread pointer)
- * are saved and the kernel's loaded.
+ * return to user mode sets; the user's r13 (thread pointer) is saved and
+ * the kernel's loaded.
+ *
+ * r2 is saved and the kernel's TOC loaded on every entry, from the kernel
+ * too, as Linux's entry loads it from the PACA: the interrupted code's r2
+ * need not be the TOC. LLVM uses r2 as one more register in a leaf
+ * function that reaches no TOC data (it saves and restores it around;
+ * Rust's core::str::count::do_count_chars does), and a handler run with
+ * that value would read every global at a wrong address.
  *
  * Stack overflow: if a kernel frame would not fit above the running
  * task's thread.stack_guard plus a frame (its stack bottom; 0, or no task
@@ -85,9 +92,9 @@ interrupt_entry:
 	std 2, REGS + PT_GPR(2)(1)
 	std 13, REGS + PT_GPR(13)(1)
 	mr 13, 12
-	LOAD_IMM64 2, .TOC.
 
 .Lsave:
+	LOAD_IMM64 2, .TOC.
 	GPRS std, 3, 10
 	std 0, REGS + PT_GPR(0)(1)
 	GPRS std, 14, 31

@@ -2,8 +2,8 @@
 /*
  * KUnit tests for XICS source numbering (suite "powerpc_xics",
  * arch/powerpc/kernel/xics.c): QEMU's sources from 0x1000 and its PCI
- * host bridges' INTx sources from 0x1200 share Ferrite's 64 IRQ numbers,
- * and every other source has none. Delivery through a real source is
+ * host bridges' INTx sources from 0x1200 share Ferrite's NR_IRQS IRQ
+ * numbers, and every other source has none. Delivery through a real source is
  * the pci suite's pci_intx_delivered.
  */
 #include <kunit/test.h>

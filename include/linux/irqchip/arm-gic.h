@@ -3,7 +3,8 @@
  * The ARM Generic Interrupt Controller (drivers/irqchip/irq-gic.c), as
  * arm64 and 32-bit ARM boards use it: Linux IRQ numbers are GIC INTIDs,
  * and the IPIs are SGIs, which the driver sends (<linux/smp.h>'s
- * arch_send_*() hooks) and handles.
+ * arch_send_*() hooks) and handles. A board may cascade a second GIC
+ * behind one SPI of the first, whose SPIs get IRQ numbers of their own.
  */
 #ifndef _LINUX_IRQCHIP_ARM_GIC_H
 #define _LINUX_IRQCHIP_ARM_GIC_H
@@ -32,7 +33,24 @@ void gic_init(phys_addr_t dist, phys_addr_t cpu);
  */
 void gic_cpu_init(void);
 
-/* gic_irq_unmask(), gic_irq_mask() - enable or disable INTID @irq; any context. */
+/*
+ * gic_cascade_init() - set up a second GIC (distributor at physical
+ * @dist, its one CPU interface at @cpu, both in the direct map) whose
+ * output drives the first GIC's @parent_irq: its SPIs masked until
+ * request_irq(), routed to that interface, and INTID 32 + n is Linux IRQ
+ * @irq_start + n. @irq_start must lie above the first GIC's INTIDs and
+ * every SPI below NR_IRQS. Installs the handler of @parent_irq. Returns 0,
+ * or -EINVAL (no room, or called twice), -EBUSY (the parent line is
+ * taken). Boot CPU, after gic_init(), interrupts off; does not allocate.
+ */
+int gic_cascade_init(phys_addr_t dist, phys_addr_t cpu, unsigned int parent_irq,
+		     unsigned int irq_start);
+
+/*
+ * gic_irq_unmask(), gic_irq_mask() - enable or disable Linux IRQ @irq:
+ * the first GIC's INTID @irq, or a cascaded GIC's SPI; others are
+ * ignored. Any context.
+ */
 void gic_irq_unmask(unsigned int irq);
 void gic_irq_mask(unsigned int irq);
 

@@ -30,6 +30,22 @@ struct smp_operations {
 	void (*smp_secondary_init)(void);
 };
 
+/*
+ * A board's Versatile PCI host (drivers/pci/controller/pci-versatile.c):
+ * its windows, fixed by the board, and how its four INTx lines arrive.
+ */
+struct versatile_pci_data {
+	phys_addr_t regs;	/* controller registers: IMAP0-2, SMAP0-2 */
+	phys_addr_t config;	/* configuration: bus << 16 | devfn << 8 | register */
+	phys_addr_t io;		/* PCI I/O space from bus address 0 */
+	phys_addr_t mem;	/* the memory window used, showing the same PCI */
+	u32 mem_size;		/* addresses once its IMAP register is set: */
+	unsigned int imap;	/*   which one (0-2) */
+	u32 imap_val;		/*   and to what */
+	unsigned int irq;	/* Linux IRQ of PCI line 0; lines 1-3 follow it */
+	unsigned int irq_rotate; /* root-bus slot s, pin p (1-4) drives line (s + p + this) % 4 */
+};
+
 struct machine_desc {
 	unsigned int nr;		/* machine ID (r1 at entry) */
 	const char *name;
@@ -38,7 +54,7 @@ struct machine_desc {
 	phys_addr_t timer_base;		/* SP804 dual timer: sp804_timer_init()'s */
 	unsigned int timer_irq;
 	phys_addr_t rtc_base;		/* PL031 real-time clock */
-	bool versatile_pci;		/* the Versatile PCI host (pci-versatile.c) */
+	const struct versatile_pci_data *pci;	/* its Versatile PCI host; NULL: none */
 	/* The interrupt controller: set up, mask and unmask a line, handle IRQs. */
 	void (*init_irq)(void);
 	void (*irq_unmask)(unsigned int irq);

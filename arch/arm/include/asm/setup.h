@@ -15,6 +15,7 @@
 
 #define VERSATILE_SYS_BASE 0x10000000	/* system registers (24 MHz counter) */
 #define VERSATILE_VIC_BASE 0x10140000	/* PL190 vectored interrupt controller */
+#define VERSATILE_SIC_BASE 0x10003000	/* secondary interrupt controller */
 #define VERSATILE_TIMER01_BASE 0x101e2000	/* SP804 dual timer */
 #define VERSATILE_RTC_BASE 0x101e8000	/* PL031 real-time clock */
 #define VERSATILE_UART0_BASE 0x101f1000	/* PL011 */
@@ -23,6 +24,7 @@
 #define IRQ_TIMER01 4
 #define IRQ_RTC 10
 #define IRQ_UART0 12
+#define IRQ_PCI0 27	/* PCI lines 0-3: SIC inputs 27-30, passed through to the VIC */
 
 #define REALVIEW_UART0_BASE 0x10009000	/* PL011 */
 #define REALVIEW_RTC_BASE 0x10017000	/* PL031 */
@@ -35,6 +37,17 @@
 /* GIC INTIDs: SPI 32 + the MPCore's interrupt input the board wires it to. */
 #define IRQ_EB11MP_UART0 36
 #define IRQ_EB11MP_RTC 38
+#define IRQ_EB11MP_EB_GIC1 42	/* the baseboard's first GIC, cascaded */
+
+/*
+ * The baseboard's first GIC (CPU interface, distributor at + 0x1000)
+ * takes all 64 of the board's interrupt lines as SPIs, where the MPCore
+ * gets only a few of them: board line n is Linux IRQ IRQ_EB_GIC_START + n.
+ */
+#define REALVIEW_EB_GIC_CPU_BASE 0x10040000
+#define REALVIEW_EB_GIC_DIST_BASE 0x10041000
+#define IRQ_EB_GIC_START 64
+#define IRQ_EB_PCI0 (IRQ_EB_GIC_START + 48)	/* PCI INTA-INTD: board lines 48-51 */
 
 #ifndef __ASSEMBLER__
 #include <linux/types.h>
