@@ -8,10 +8,11 @@
  * bytes for the tail; otherwise it is bytes throughout. An architecture
  * that defines USER_COPY_BLOCK also gives the aligned part in blocks of
  * that many bytes (<asm/uaccess.h>: __arch_copy_to_user_block(),
- * __arch_copy_from_user_block() and __arch_clear_user_block(), fewer instructions a byte); a block that
- * faults is redone a word at a time. An aligned word never straddles a page, so it faults whole or not at all, and a fault
- * stops the copy exactly after the last unit transferred: the "bytes not
- * copied" the Linux API returns. Contracts in <asm-generic/uaccess.h>.
+ * __arch_copy_from_user_block() and __arch_clear_user_block(): arm64's
+ * 64 bytes, arm's 16; fewer instructions a byte); a block that faults is
+ * redone a word at a time. An aligned word never straddles a page, so it
+ * faults whole or not at all, and a fault stops the copy exactly after
+ * the last unit transferred: the "bytes not copied" the Linux API returns. Contracts in <asm-generic/uaccess.h>.
  */
 #include <linux/kernel.h>
 #include <linux/uaccess.h>
