@@ -75,10 +75,14 @@ include arch/$(SRCARCH)/Makefile
 # KUnit framework, every *_kunit.o, the test-only helpers (<kunit/*.h>), the
 # crash fixtures (lkdtm) and the driver benchmarks; Rust sees it as
 # --cfg=CONFIG_KUNIT (#[kunit_tests] modules and the doctests).
+# CONFIG_SMP_ACTIVE: the secondary CPUs the architecture starts become
+# active and run tasks (kernel/smp.c's secondary_start_kernel()); without
+# it they come online but run no task, only cross-CPU calls and their tick.
 # CONFIG_LOCKDEP: the lock-order checker (kernel/locking/lockdep.c); on
 # with CONFIG_KUNIT, so every test run checks lock order.
 CONFIG_LOCKDEP ?= $(CONFIG_KUNIT)
-config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_PCI CONFIG_KUNIT CONFIG_LOCKDEP
+config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_PCI CONFIG_SMP_ACTIVE CONFIG_KUNIT \
+	CONFIG_LOCKDEP
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
 # CONFIG_NR_CPUS: the most CPUs the kernel handles (NR_CPUS, the size of
 # per-CPU data and CPU masks); `make CONFIG_NR_CPUS=n` (default 64).
