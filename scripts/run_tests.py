@@ -404,7 +404,7 @@ def run_kunit(args, res, log_dir, smp=None):
     if open_suite:
         # A case that never ended: name it, where it is, and why it stopped.
         case, where = running_case(lines, open_suite, open_cases)
-        why = ("QEMU_TIMEOUT (%d s at %d CPUs) ran out" %
+        why = ("QEMU_TIMEOUT (%d s at SMP=%d) ran out" %
                (boot_timeout(args, smp), smp or int(os.environ.get("SMP") or 1))
                if status == 124 else
                "the run ended with %s (status %d)" % (EXIT_NAMES.get(status, "QEMU error"),
