@@ -77,7 +77,17 @@ static int __init cfd_alloc(unsigned int cpu)
 	return per_cpu(cfd_data, cpu) ? 0 : -ENOMEM;
 }
 
-/* Start @cpu on a new idle task and wait up to a second for it to come online. */
+/*
+ * Whether @cpu finished its start: online, and active if secondary CPUs
+ * run tasks here (it marks itself active just after online: kernel_init()
+ * widens its mask to the active CPUs when smp_init() returns).
+ */
+static bool cpu_up_done(unsigned int cpu)
+{
+	return cpu_online(cpu) && (!IS_ENABLED(CONFIG_SMP_ACTIVE) || cpu_active(cpu));
+}
+
+/* Start @cpu on a new idle task and wait up to a second for it to come up. */
 static int __init cpu_up(unsigned int cpu)
 {
 	struct cpu_info *ci = &per_cpu(cpu_infos, cpu);
@@ -96,7 +106,7 @@ static int __init cpu_up(unsigned int cpu)
 	ci->cpu = cpu;
 	init_idle(idle, cpu);
 	err = __cpu_up(cpu, idle);
-	for (int ms = 0; !err && !cpu_online(cpu); ms++) {
+	for (int ms = 0; !err && !cpu_up_done(cpu); ms++) {
 		if (ms == 1000)
 			return -ETIMEDOUT;	/* it may still start: keep its stack */
 		msleep(1);
