@@ -42,10 +42,10 @@ int del_timer_sync(struct timer_list *timer);
 bool timer_pending(const struct timer_list *timer);
 
 /*
- * timer_tick() - every CPU's tick hook: bring jiffies up to the clock,
- * and on the boot CPU (CPU 0) run expired timers (one timer wheel, run by
- * one CPU: Documentation/core-api/smp.rst). IRQ context, or a test on
- * CPU 0 with interrupts off. Does not sleep or allocate.
+ * timer_tick() - every CPU's tick hook: on the boot CPU (CPU 0), advance
+ * jiffies and run expired timers; on the others, nothing (one timer
+ * wheel, run by one CPU: Documentation/core-api/smp.rst). IRQ context,
+ * or a test on CPU 0 with interrupts off.
  */
 void timer_tick(void);
 

@@ -20,12 +20,9 @@
  *
  * timer_lock guards the wheel and wheel_clk; callbacks run without it.
  * Every CPU has a tick, but one wheel serves them all: the boot CPU's
- * tick alone runs the wheel (Linux's tick_do_timer_cpu, fixed), so
- * callbacks run on CPU 0 only and never two at once. Every CPU's tick
- * brings jiffies up to the clock (under jiffies_lock), so that jiffies
- * do not stand still while CPU 0 gets no time (a virtual CPU the host
- * does not run) and a timeout measured in jiffies on another CPU never
- * seems to end early. Any CPU may arm or cancel a timer under timer_lock;
+ * tick alone advances jiffies and runs the wheel (Linux's
+ * tick_do_timer_cpu, fixed), so callbacks run on CPU 0 only and never
+ * two at once. Any CPU may arm or cancel a timer under timer_lock;
  * running_timer, also under timer_lock, names the timer whose callback
  * is running, for del_timer_sync() on another CPU to wait for.
  */
@@ -155,19 +152,15 @@ int del_timer(struct timer_list *timer)
  */
 static void update_jiffies(void)
 {
-	static DEFINE_SPINLOCK(jiffies_lock);	/* next_ns, and jiffies' writers */
 	static u64 next_ns;
-	u64 now;
+	u64 now = ktime_get_ns();
 
-	spin_lock(&jiffies_lock);
-	now = ktime_get_ns();
 	if (!next_ns)
 		next_ns = now;
 	while (now >= next_ns) {
 		jiffies++;
 		next_ns += TICK_NSEC;
 	}
-	spin_unlock(&jiffies_lock);
 }
 
 /*
@@ -183,9 +176,9 @@ void timer_tick(void)
 	unsigned long clk;
 	unsigned int lvl;
 
-	update_jiffies();
 	if (smp_processor_id() != TICK_DO_TIMER_CPU)
 		return;
+	update_jiffies();
 	spin_lock(&timer_lock);
 	while (time_after_eq(jiffies, wheel_clk)) {
 		clk = wheel_clk++;

@@ -7,7 +7,6 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
-#include <linux/timer.h>
 #include <asm/apic.h>
 #include <asm/smp.h>
 
@@ -44,7 +43,6 @@ void sysvec_interrupt(unsigned int vector)
 		break;
 	case LOCAL_TIMER_VECTOR:	/* a secondary CPU's tick (the boot CPU's is the PIT) */
 		st->apic_timer_irqs++;
-		timer_tick();		/* jiffies; the wheel runs on CPU 0 */
 		scheduler_tick();
 		break;
 	}
