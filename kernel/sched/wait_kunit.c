@@ -119,9 +119,9 @@ static void waitqueue_wait_event_wake_up(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, waitqueue_active(&d.wq));
 
 	sync_to_tick();
+	t0 = ktime_get_ns();	/* before the waker, which may start at once elsewhere */
 	t = start_waker(test, &d, 10, 1);
 	KUNIT_ASSERT_NOT_NULL(test, t);
-	t0 = ktime_get_ns();
 	wait_event(d.wq, READ_ONCE(d.cond));
 	elapsed = ktime_get_ns() - t0;
 	kthread_stop(t);
@@ -285,10 +285,11 @@ static void waitqueue_wait_event_timeout_woken(struct kunit *test)
 	u64 t0, elapsed;
 
 	sync_to_tick();
+	/* Before the waker starts: on another CPU it starts its 20 ms at once. */
+	t0 = ktime_get_ns();
 	t = start_waker(test, &d, 20, 0);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	j0 = jiffies;
-	t0 = ktime_get_ns();
 	ret = wait_event_timeout(d.wq, READ_ONCE(d.cond), HZ);
 	elapsed = ktime_get_ns() - t0;
 	jd = jiffies - j0;
