@@ -77,10 +77,14 @@ include arch/$(SRCARCH)/Makefile
 # KUnit framework, every *_kunit.o, the test-only helpers (<kunit/*.h>), the
 # crash fixtures (lkdtm) and the driver benchmarks; Rust sees it as
 # --cfg=CONFIG_KUNIT (#[kunit_tests] modules and the doctests).
+# CONFIG_SMP_ACTIVE: the secondary CPUs the architecture starts become
+# active and run tasks (kernel/smp.c's secondary_start_kernel()); without
+# it they come online but run no task, only cross-CPU calls and their tick.
 # CONFIG_LOCKDEP: the lock-order checker (kernel/locking/lockdep.c); on
 # with CONFIG_KUNIT, so every test run checks lock order.
 CONFIG_LOCKDEP ?= $(CONFIG_KUNIT)
-config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_PCI CONFIG_KUNIT CONFIG_LOCKDEP
+config-vars := CONFIG_USER_SPACE CONFIG_CLONE_BACKWARDS CONFIG_PCI CONFIG_SMP_ACTIVE CONFIG_KUNIT \
+	CONFIG_LOCKDEP
 KBUILD_CPPFLAGS += $(foreach v,$(config-vars),$(if $(filter y,$($(v))),-D$(v)=1))
 # CONFIG_NR_CPUS: the most CPUs the kernel handles (NR_CPUS, the size of
 # per-CPU data and CPU masks); `make CONFIG_NR_CPUS=n` (default 64).
@@ -162,15 +166,16 @@ SETUP := scripts/setup.sh
 QEMU_TIMEOUT ?= 120
 # CPUs of the QEMU machine for run, test, bench and scripts/run-in-vm.sh
 # (scripts/qemu.sh reads it; on arm, more than one means the
-# realview-eb-mpcore board). riscv64, arm64, powerpc and arm start the other CPUs,
-# which take cross-CPU calls and ticks but run no task yet: the scheduler
-# runs on the boot CPU.
+# realview-eb-mpcore board). Every architecture starts the other CPUs; on
+# x86_64, arm64 and riscv64 (CONFIG_SMP_ACTIVE) they run tasks, on powerpc
+# and arm they take cross-CPU calls and ticks but run no task yet.
 SMP ?= 1
 export SMP
-# make test on riscv64, arm64, powerpc and arm at SMP=1 also runs the KUnit suites
-# in a second boot with SMP_KUNIT CPUs (one more KUnit boot, about a minute
-# under load; SMP_KUNIT=0: not).
-SMP_KUNIT ?= $(if $(filter riscv64 arm64 powerpc arm,$(ARCH)),$(if $(filter 1,$(SMP)),4))
+# make test at SMP=1 also runs the KUnit suites in a second boot with
+# SMP_KUNIT CPUs (one more KUnit boot, one to three minutes under load;
+# SMP_KUNIT=0: not). The timeouts of boots with more than two CPUs grow
+# with their CPU count (scripts/run_tests.py).
+SMP_KUNIT ?= $(if $(filter x86_64 riscv64 arm64 powerpc arm,$(ARCH)),$(if $(filter 1,$(SMP)),4))
 
 .PHONY: setup run test bench gdb busybox-testsuite fuzz-ext2
 setup:
@@ -287,8 +292,8 @@ help:
 	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
-	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; only the boot CPU runs tasks yet)'
-	@echo '  make test SMP_KUNIT=n  riscv64, arm64, powerpc, arm: KUnit again with n CPUs (default 4, 0: not)'
+	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; tasks run on all on x86_64, arm64, riscv64)'
+	@echo '  make test SMP_KUNIT=n  KUnit again with n CPUs (default 4, 0: not)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make fuzz-ext2       mount N (10000) hostile ext2 images in Ferrite; SEED=s,'
 	@echo '                       FIRST=i N=1 reruns image i; BATCH images per boot'

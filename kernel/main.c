@@ -79,6 +79,11 @@ static int kernel_init(void *unused)
 	char filter[128];
 
 	smp_init();
+	/*
+	 * Made when only the boot CPU was active, this thread (and all it
+	 * starts, which inherit its mask) may now run on every active CPU.
+	 */
+	set_cpus_allowed_ptr(current, cpu_active_mask);
 	do_initcalls();
 	if (cmdline_get_bool(boot_command_line, "kunit")) {
 		int failed;

@@ -6,9 +6,10 @@
  * The architecture points its per-CPU register at cpu_infos[cpu] before
  * that CPU's C code uses this_cpu(): for the boot CPU in its early entry,
  * for the others in the entry __cpu_up() starts them at, which then calls
- * secondary_start_kernel(). Secondary CPUs come online and wait in their
- * idle loop for function calls: the scheduler runs on the boot CPU only
- * so far, so they are online but not active
+ * secondary_start_kernel(). Secondary CPUs come online, become active and
+ * enter the idle loop, from which the scheduler runs tasks on them; on an
+ * architecture without CONFIG_SMP_ACTIVE they stay online but not active,
+ * taking function calls and their tick only
  * (Documentation/core-api/smp.rst).
  *
  * A cross-CPU call is a struct csd (Linux's call_single_data) pushed on
@@ -22,6 +23,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/kconfig.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/bug.h>
@@ -75,7 +77,17 @@ static int __init cfd_alloc(unsigned int cpu)
 	return per_cpu(cfd_data, cpu) ? 0 : -ENOMEM;
 }
 
-/* Start @cpu on a new idle task and wait up to a second for it to come online. */
+/*
+ * Whether @cpu finished its start: online, and active if secondary CPUs
+ * run tasks here (it marks itself active just after online: kernel_init()
+ * widens its mask to the active CPUs when smp_init() returns).
+ */
+static bool cpu_up_done(unsigned int cpu)
+{
+	return cpu_online(cpu) && (!IS_ENABLED(CONFIG_SMP_ACTIVE) || cpu_active(cpu));
+}
+
+/* Start @cpu on a new idle task and wait up to a second for it to come up. */
 static int __init cpu_up(unsigned int cpu)
 {
 	struct cpu_info *ci = &per_cpu(cpu_infos, cpu);
@@ -94,7 +106,7 @@ static int __init cpu_up(unsigned int cpu)
 	ci->cpu = cpu;
 	init_idle(idle, cpu);
 	err = __cpu_up(cpu, idle);
-	for (int ms = 0; !err && !cpu_online(cpu); ms++) {
+	for (int ms = 0; !err && !cpu_up_done(cpu); ms++) {
 		if (ms == 1000)
 			return -ETIMEDOUT;	/* it may still start: keep its stack */
 		msleep(1);
@@ -133,13 +145,21 @@ void __init smp_init(void)
 
 void __noreturn secondary_start_kernel(void)
 {
-	/* No task to switch to: the interrupts' preemption check must not schedule here. */
-	preempt_disable();
-	set_cpu_online(smp_processor_id(), true);
-	for (;;) {
-		local_irq_disable();
-		arch_cpu_idle();	/* enables interrupts and halts, atomically */
+	unsigned int cpu = smp_processor_id();
+
+	if (!IS_ENABLED(CONFIG_SMP_ACTIVE)) {
+		/* No task to switch to: the interrupts' preemption check must not schedule here. */
+		preempt_disable();
+		set_cpu_online(cpu, true);
+		for (;;) {
+			local_irq_disable();
+			arch_cpu_idle();	/* enables interrupts and halts, atomically */
+		}
 	}
+	set_cpu_online(cpu, true);
+	/* From here on the scheduler may place tasks here: this is its idle task. */
+	set_cpu_active(cpu, true);
+	cpu_idle_loop();
 }
 
 /* An architecture that starts no secondary CPU has no CPU to send an IPI to. */

@@ -170,6 +170,12 @@ static void wq_cancel(struct kunit *test)
 	tw_init(&self, 's');
 	self.requeue = 1000000;
 	schedule_work(&self.work);
+	/*
+	 * Until it ran (at most a second): with several CPUs the worker may
+	 * wake on a virtual CPU the host runs only later.
+	 */
+	for (int ms = 0; ms < 1000 && !atomic_read(&self.runs); ms++)
+		msleep(1);
 	msleep(2);
 	cancel_work_sync(&self.work);
 	{

@@ -219,11 +219,24 @@ class Result:
         self.failures.append((name, details))
 
 
+def timeout_for(base, cpus):
+    """A boot's timeout with cpus CPUs: base up to 2 CPUs, then base per two
+    CPUs (QEMU's TCG runs one host thread per virtual CPU, and CI hosts have
+    two cores)."""
+    return base * max(1, (cpus + 1) // 2)
+
+
+def boot_timeout(args, smp=None):
+    """The timeout of a boot with smp CPUs, or $SMP."""
+    return timeout_for(args.base_timeout, smp or int(os.environ.get("SMP") or 1))
+
+
 def boot(args, append, log_path, initrd=None, smp=None):
     """Boot once (with $SMP CPUs, or smp); returns (exit status, console lines
     without timestamps)."""
     cmd = [os.path.join(os.path.dirname(__file__), "qemu.sh"), "--arch", args.arch,
-           "--kernel", args.kernel, "--append", append, "--timeout", str(args.timeout)]
+           "--kernel", args.kernel, "--append", append,
+           "--timeout", str(boot_timeout(args, smp))]
     if initrd:
         cmd += ["--initrd", initrd]
     t0 = time.monotonic()
@@ -379,7 +392,9 @@ def run_kunit(args, res, log_dir, smp=None):
     if open_suite:
         # A case that never ended: name it, where it is, and why it stopped.
         case, where = running_case(lines, open_suite, open_cases)
-        why = ("QEMU_TIMEOUT (%d s) ran out" % args.timeout if status == 124 else
+        why = ("QEMU_TIMEOUT (%d s at SMP=%d) ran out" %
+               (boot_timeout(args, smp), smp or int(os.environ.get("SMP") or 1))
+               if status == 124 else
                "the run ended with %s (status %d)" % (EXIT_NAMES.get(status, "QEMU error"),
                                                        status))
         tail = [l for l in lines if l.strip()][-15:]
@@ -804,6 +819,9 @@ def main():
                     help="run the KUnit suites a second time with this many CPUs")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
+    # --timeout is for one CPU; every boot at $SMP gets its scaled timeout.
+    args.base_timeout = args.timeout
+    args.timeout = boot_timeout(args)
 
     log_dir = os.path.join(os.path.dirname(args.kernel), "test-logs")
     os.makedirs(log_dir, exist_ok=True)

@@ -17,7 +17,7 @@ void kunit_sleep_until_stop(void);
 
 /*
  * kunit_wait_task_asleep() - poll, up to @ms milliseconds, until @t sleeps
- * in @state (off the run queue); true if it did. Sleeps.
+ * in @state (off the run queue and off every CPU); true if it did. Sleeps.
  */
 bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms);
 

@@ -41,8 +41,11 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle);
 /*
  * secondary_start_kernel() - a secondary CPU's first generic code, with
  * interrupts off, its IPIs unmasked and its tick started by the
- * architecture: marks it online and waits for interrupts (cross-CPU
- * calls, the tick) with preemption off.
+ * architecture, on its idle task: marks it online and active and enters
+ * the idle loop, which runs the tasks the scheduler gives it. Without
+ * CONFIG_SMP_ACTIVE (an architecture whose secondary CPUs run no task
+ * yet) marks it online only and waits for interrupts (cross-CPU calls,
+ * the tick) with preemption off.
  */
 __noreturn void secondary_start_kernel(void);
 

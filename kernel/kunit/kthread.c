@@ -23,7 +23,13 @@ void kunit_sleep_until_stop(void)
 bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms)
 {
 	for (unsigned int i = 0; i <= ms; i++) {
-		if (READ_ONCE(t->__state) == state && !READ_ONCE(t->on_rq))
+		/*
+		 * Off every CPU too: a task still running on another CPU
+		 * with its sleeping state set has not yet tested its
+		 * condition, and may yet find it true and not sleep.
+		 */
+		if (READ_ONCE(t->__state) == state && !READ_ONCE(t->on_rq) &&
+		    !READ_ONCE(t->on_cpu))
 			return true;
 		msleep(1);
 	}

@@ -23,7 +23,12 @@
 #include <linux/string.h>
 
 #define NR_WRITERS	4
-#define RUN_MS		400		/* per lock type */
+#define RUN_MS		400		/* per lock type, once every writer started */
+/*
+ * The longest wait for the writers to start: a virtual CPU of a busy host
+ * may get no time for a while, and each writer must have the whole run.
+ */
+#define START_MAX_MS	10000
 
 struct torture_ctx;
 
@@ -41,6 +46,7 @@ struct torture_ctx {
 	unsigned long counter;		/* only ever changed under the lock */
 	int inside;			/* a writer is in the critical section */
 	atomic_t errors;		/* times a writer found another inside */
+	atomic_t started;		/* writers that have started */
 	unsigned long acquired[NR_WRITERS];
 };
 
@@ -100,6 +106,7 @@ static int torture_writer_fn(void *data)
 	struct torture_ctx *c = w->c;
 	unsigned long n = 0, flags = 0, v;
 
+	atomic_inc(&c->started);
 	while (!kthread_should_stop()) {
 		c->ops->lock(c, &flags);
 		if (READ_ONCE(c->inside))
@@ -147,6 +154,8 @@ static int torture_run(struct kunit *test, const struct torture_ops *ops,
 			return -ENOMEM;
 		}
 	}
+	for (int ms = 0; atomic_read(&c.started) < NR_WRITERS && ms < START_MAX_MS; ms++)
+		msleep(1);
 	msleep(RUN_MS);
 	*total = 0;
 	for (int i = 0; i < NR_WRITERS; i++) {

@@ -2,7 +2,8 @@
 /*
  * KUnit tests for scheduling on every CPU (suite "sched_smp"): threads
  * spread over the CPUs, wake-ups across CPUs are never lost, affinity
- * masks and kthread_bind() are obeyed. Each case needs two online CPUs
+ * masks and kthread_bind() are obeyed, init may run on every CPU. Each
+ * case needs two online CPUs
  * (make test SMP=4, or the second KUnit boot) and is skipped with one.
  *
  * Every thread a case starts is stopped before the case returns, since
@@ -15,6 +16,7 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
+#include <linux/process.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 
@@ -315,7 +317,26 @@ static void sched_smp_kthread_stop_frees(struct kunit *test)
 	}
 }
 
+/*
+ * init (pid 1, kernel_init() until it execs) was made when only the boot
+ * CPU was active and widened its mask after smp_init(): it, and so all of
+ * user space, may run on every active CPU, the last one to start included.
+ */
+static void sched_smp_init_on_every_cpu(struct kunit *test)
+{
+	struct task_struct *init = find_get_task_by_pid(1);
+	cpumask_t both;
+
+	need_two_cpus(test);
+	KUNIT_ASSERT_NOT_NULL(test, init);
+	cpumask_and(&both, &init->cpus_mask, cpu_active_mask);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&both), num_active_cpus());
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&init->cpus_mask), num_active_cpus());
+	put_task_struct(init);
+}
+
 static struct kunit_case sched_smp_cases[] = {
+	KUNIT_CASE(sched_smp_init_on_every_cpu),
 	KUNIT_CASE(sched_smp_threads_spread),
 	KUNIT_CASE(sched_smp_affinity),
 	KUNIT_CASE(sched_smp_move_self),

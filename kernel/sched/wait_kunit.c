@@ -20,6 +20,7 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/preempt.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 
 #define TICK_NS (NSEC_PER_SEC / HZ)
@@ -46,6 +47,21 @@ static int wait_atomic(atomic_t *v, int want, unsigned int ms)
 static void sync_to_tick(void)
 {
 	msleep(1);
+}
+
+/*
+ * Move the calling case to CPU 0, whose tick alone advances jiffies, for
+ * cases that measure a timeout in jiffies against the clock: read on
+ * another CPU while CPU 0's virtual CPU gets no host time, jiffies lag
+ * the clock by as long, and the timeout seems to end early (24 ms of 40
+ * at 4 CPUs on riscv64). Returns set_cpus_allowed_ptr()'s result.
+ */
+static int run_on_tick_cpu(void)
+{
+	cpumask_t tick_cpu = {};
+
+	cpumask_set_cpu(0, &tick_cpu);
+	return set_cpus_allowed_ptr(current, &tick_cpu);
 }
 
 struct waker_data {
@@ -103,9 +119,9 @@ static void waitqueue_wait_event_wake_up(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, waitqueue_active(&d.wq));
 
 	sync_to_tick();
+	t0 = ktime_get_ns();	/* before the waker, which may start at once elsewhere */
 	t = start_waker(test, &d, 10, 1);
 	KUNIT_ASSERT_NOT_NULL(test, t);
-	t0 = ktime_get_ns();
 	wait_event(d.wq, READ_ONCE(d.cond));
 	elapsed = ktime_get_ns() - t0;
 	kthread_stop(t);
@@ -243,6 +259,7 @@ static void waitqueue_wait_event_timeout_expires(struct kunit *test)
 	ret = wait_event_timeout(wq, true, 7);
 	KUNIT_EXPECT_EQ(test, ret, 7L);
 
+	KUNIT_ASSERT_EQ(test, run_on_tick_cpu(), 0);
 	sync_to_tick();
 	j0 = jiffies;
 	t0 = ktime_get_ns();
@@ -268,10 +285,11 @@ static void waitqueue_wait_event_timeout_woken(struct kunit *test)
 	u64 t0, elapsed;
 
 	sync_to_tick();
+	/* Before the waker starts: on another CPU it starts its 20 ms at once. */
+	t0 = ktime_get_ns();
 	t = start_waker(test, &d, 20, 0);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	j0 = jiffies;
-	t0 = ktime_get_ns();
 	ret = wait_event_timeout(d.wq, READ_ONCE(d.cond), HZ);
 	elapsed = ktime_get_ns() - t0;
 	jd = jiffies - j0;
@@ -460,6 +478,7 @@ static void completion_wait_timeout(struct kunit *test)
 	unsigned long timeout = msecs_to_jiffies(40), j0, jd, ret;
 	u64 t0, elapsed;
 
+	KUNIT_ASSERT_EQ(test, run_on_tick_cpu(), 0);
 	init_completion(&c);
 	sync_to_tick();
 	j0 = jiffies;

@@ -4,9 +4,12 @@ dmesg | grep -c 'Ferrite .* booting'
 dmesg -r | head -n 1 | grep -c '^<[0-7]>\['
 df | awk 'NR > 1 && $6 == "/" && $2 > 0 && $4 > 0 && $2 >= $3 { print "df: root has size and room" }'
 df -a | awk '$6 == "/proc" { print "df: " $1, $6 }'
+# The CPUs this shell may use, before the mask is cut to CPU 0 below.
+cpus=$(nproc)
 taskset -p $$ | sed -n "s/^pid $$'s current affinity mask: [1-9a-f][0-9a-f]*$/taskset: mask shown/p"
 taskset 1 echo "taskset ran a command"
 taskset -p 1 $$ >/dev/null && echo "taskset set the mask"
+echo "nproc after taskset 1: $(nproc)"
 uptime | grep -c 'load average: [0-9]*\.[0-9][0-9], [0-9]*\.[0-9][0-9], [0-9]*\.[0-9][0-9]'
 free | awk '$1 == "Mem:" && $2 > 0 && $2 >= $3 && $4 > 0 { print "free: Mem has total, used, free" }'
 top -bn1 | grep -c '^CPU: *[0-9]*% usr *[0-9]*% sys'
@@ -18,7 +21,7 @@ ps -o pid,ppid,comm,args | awk -v p=$pid -v me=$$ '$1 == p { print "ps:", ($2 ==
 kill $pid; wait $pid 2>/dev/null
 awk '{ print NF, ($1 + 0 > 0) }' /proc/uptime
 awk '$1 == "cpu" { print "stat: cpu", NF, ($2 + $4 + $5 > 0) }' /proc/stat
-[ "$(grep -c '^processor' /proc/cpuinfo)" = "$(nproc)" ] && echo "cpuinfo: one entry per CPU"
+[ "$(grep -c '^processor' /proc/cpuinfo)" = "$cpus" ] && echo "cpuinfo: one entry per CPU"
 grep -c 'proc$' /proc/filesystems
 awk '{ print NF, ($1 > 0 && $2 > 0 && $2 <= $1) }' /proc/self/statm
 awk '{ print NF, $3, ($22 > 0), ($23 > 0), ($24 > 0) }' /proc/self/stat

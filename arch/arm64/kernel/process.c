@@ -33,8 +33,6 @@ void arch_setup_thread(struct task_struct *p, unsigned long stack_top,
 }
 
 #ifdef CONFIG_USER_SPACE
-#define CPACR_FPEN_EL0_EL1 (3UL << 20)
-
 void fpsimd_init(void)
 {
 	static const struct user_fpsimd_state zero;

@@ -21,6 +21,7 @@
 #include <asm/processor.h>
 #include <asm/psci.h>
 #include <asm/setup.h>
+#include <asm/traps.h>
 
 static u64 cpu_mpidr[NR_CPUS];
 
@@ -88,6 +89,7 @@ int __cpu_up(unsigned int cpu, struct task_struct *idle)
 __noreturn void arm64_secondary_start(void);
 __noreturn void arm64_secondary_start(void)
 {
+	cpu_el0_init();		/* SCTLR_EL1 and CPACR_EL1 are this CPU's own */
 	gic_cpu_init();
 	arch_timer_starting_cpu();
 	secondary_start_kernel();

@@ -3,7 +3,7 @@
  * KUnit tests for arm64 CPU bring-up (suite "arm64_smp"): every CPU of the
  * device tree came online through PSCI CPU_ON with its own MPIDR, and
  * CPU_ON refuses a CPU already on or absent with a clear errno; each CPU
- * has an overflow stack of its own, which the backtrace code knows. Run with
+ * sets up EL0 and FP/SIMD for itself and has an overflow stack of its own, which the backtrace code knows. Run with
  * `make ARCH=arm64 test SMP=4` to bring up several.
  */
 #include <kunit/test.h>
@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 #include <linux/libfdt.h>
 #include <linux/of_fdt.h>
+#include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/sched/task_stack.h>
@@ -18,6 +19,7 @@
 #include <asm/processor.h>
 #include <asm/psci.h>
 #include <asm/setup.h>
+#include <asm/traps.h>
 
 extern char secondary_entry[];
 
@@ -45,16 +47,46 @@ static void arm64_smp_dt_cpus_online(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, num_online_cpus(), (unsigned int)min(nodes, NR_CPUS));
 }
 
-/* Each online CPU has its own MPIDR; the boot CPU's is what it reads. */
+/* Each online CPU has its own MPIDR; the running CPU's is what it reads. */
 static void arm64_smp_mpidrs(struct kunit *test)
 {
 	unsigned int a, b;
 
-	KUNIT_EXPECT_EQ(test, cpu_logical_map(0), read_sysreg(mpidr_el1) & MPIDR_HWID_MASK);
+	preempt_disable();	/* the case may run on any active CPU */
+	KUNIT_EXPECT_EQ(test, cpu_logical_map(smp_processor_id()),
+			read_sysreg(mpidr_el1) & MPIDR_HWID_MASK);
+	preempt_enable();
 	for_each_online_cpu(a)
 		for_each_online_cpu(b)
 			if (a < b)
 				KUNIT_EXPECT_NE(test, cpu_logical_map(a), cpu_logical_map(b));
+}
+
+static u64 el0_sctlr[NR_CPUS], el0_cpacr[NR_CPUS];
+
+static void record_el0_setup(void *info)
+{
+	el0_sctlr[smp_processor_id()] = read_sysreg(sctlr_el1);
+	el0_cpacr[smp_processor_id()] = read_sysreg(cpacr_el1);
+}
+
+/*
+ * Every online CPU, not just the boot CPU, lets EL0 use what Linux lets it
+ * (SCTLR_EL1) and lets EL0 and EL1 use FP/SIMD (CPACR_EL1): both are per
+ * CPU, and a task moved to a secondary CPU that lacked them trapped on its
+ * first FP/SIMD register load.
+ */
+static void arm64_smp_el0_setup_every_cpu(struct kunit *test)
+{
+	unsigned int cpu;
+
+	memset(el0_sctlr, 0, sizeof(el0_sctlr));
+	memset(el0_cpacr, 0, sizeof(el0_cpacr));
+	on_each_cpu(record_el0_setup, NULL, 1);
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_EQ(test, el0_sctlr[cpu] & SCTLR_EL0_BITS, SCTLR_EL0_BITS);
+		KUNIT_EXPECT_EQ(test, el0_cpacr[cpu] & CPACR_FPEN_EL0_EL1, CPACR_FPEN_EL0_EL1);
+	}
 }
 
 static void arm64_psci_cpu_on_errors(struct kunit *test)
@@ -104,6 +136,7 @@ static void arm64_smp_overflow_stacks(struct kunit *test)
 static struct kunit_case arm64_smp_cases[] = {
 	KUNIT_CASE(arm64_smp_dt_cpus_online),
 	KUNIT_CASE(arm64_smp_mpidrs),
+	KUNIT_CASE(arm64_smp_el0_setup_every_cpu),
 	KUNIT_CASE(arm64_psci_cpu_on_errors),
 	KUNIT_CASE(arm64_smp_overflow_stacks),
 	{}

@@ -72,22 +72,23 @@ static const char *esr_class_str(unsigned long esr)
 	}
 }
 
-#define SCTLR_SA0 (1UL << 4)		/* EL0 stack alignment check */
-#define SCTLR_DZE (1UL << 14)		/* EL0 may DC ZVA */
-#define SCTLR_UCT (1UL << 15)		/* EL0 may read CTR_EL0 */
-#define SCTLR_NTWI (1UL << 16)		/* EL0 WFI does not trap */
-#define SCTLR_NTWE (1UL << 18)		/* EL0 WFE does not trap */
-#define SCTLR_UCI (1UL << 26)		/* EL0 cache maintenance by VA */
-
-void __init trap_init(void)
+/*
+ * EL0 gets what Linux gives it: SCTLR_EL1 and CPACR_EL1 are per CPU, so
+ * every CPU that may run user code or FP/SIMD kernel code sets them.
+ */
+void cpu_el0_init(void)
 {
-	/* The vectors were installed by head.S. EL0 gets what Linux gives it. */
 	if (IS_ENABLED(CONFIG_USER_SPACE)) {
-		write_sysreg(read_sysreg(sctlr_el1) | SCTLR_SA0 | SCTLR_DZE | SCTLR_UCT |
-			     SCTLR_NTWI | SCTLR_NTWE | SCTLR_UCI, sctlr_el1);
+		write_sysreg(read_sysreg(sctlr_el1) | SCTLR_EL0_BITS, sctlr_el1);
 		isb();
 		fpsimd_init();
 	}
+}
+
+void __init trap_init(void)
+{
+	/* The vectors were installed by head.S. */
+	cpu_el0_init();
 }
 
 void show_regs(struct pt_regs *r)

@@ -22,8 +22,12 @@ mod cases {
 
     /// Writer threads per run.
     const WRITERS: usize = 4;
-    /// How long each run lasts.
+    /// How long each run lasts, once every writer has started.
     const RUN_MS: u32 = 300;
+    /// The longest wait for the writers to start: a virtual CPU of a busy
+    /// host may get no time for a while, and the run's clock starts only
+    /// when all of them run, so that each has the whole run to get in.
+    const START_MAX_MS: u32 = 10_000;
 
     /// Which lock the writers take.
     #[derive(Clone, Copy, PartialEq)]
@@ -43,6 +47,8 @@ mod cases {
         inside: AtomicBool,
         errors: AtomicUsize,
         stop: AtomicBool,
+        /// Writers that have started.
+        started: AtomicUsize,
     }
 
     /// The critical section: check and raise the flag, update the counter
@@ -66,6 +72,7 @@ mod cases {
     /// One writer: returns how many times it went through the section.
     fn writer(s: &Shared, kind: Kind, own: &Mutex<()>) -> u64 {
         let mut n = 0u64;
+        s.started.fetch_add(1, Relaxed);
         while !s.stop.load(Relaxed) {
             // Sleeping locks sometimes sleep inside, so that even one CPU
             // interleaves the writers there.
@@ -106,6 +113,7 @@ mod cases {
                 inside: AtomicBool::new(false),
                 errors: AtomicUsize::new(0),
                 stop: AtomicBool::new(false),
+                started: AtomicUsize::new(0),
             },
             GFP_KERNEL,
         )?;
@@ -121,6 +129,11 @@ mod cases {
                     return Err(e);
                 }
             }
+        }
+        let mut waited = 0;
+        while s.started.load(Relaxed) < WRITERS && waited < START_MAX_MS {
+            task::msleep(1);
+            waited += 1;
         }
         task::msleep(RUN_MS);
         s.stop.store(true, Relaxed);

@@ -374,15 +374,27 @@ mod cases {
         }
         kunit_assert_eq!(gate.state.lock().waiting, THREADS);
 
+        // Until `wakeups` reaches `n` (at most a second: with several CPUs
+        // a woken thread may wait for a virtual CPU the host runs later),
+        // then 20 ms more for any wrongly woken one to show.
+        let settle = |n: usize| {
+            for _ in 0..500 {
+                if gate.state.lock().wakeups >= n {
+                    break;
+                }
+                task::msleep(2);
+            }
+            task::msleep(20);
+        };
         // One notification wakes one waiter, which finds no token and
         // sleeps again.
         gate.cv.notify_one();
-        task::msleep(20);
+        settle(1);
         kunit_assert_eq!(gate.state.lock().wakeups, 1);
         // One token and one notification: exactly one thread passes.
         gate.state.lock().tokens += 1;
         gate.cv.notify_one();
-        task::msleep(20);
+        settle(2);
         {
             let g = gate.state.lock();
             kunit_assert_eq!(g.wakeups, 2);
