@@ -70,7 +70,7 @@ include arch/$(SRCARCH)/Makefile
 # CONFIG_PCI: the machine has a PCI host Ferrite drives (drivers/pci/).
 # (CONFIG_GENERIC_USERCOPY, which only Kbuild fragments read: the user
 # copies of lib/usercopy_words.c, built on the arch's get_user()/put_user()
-# accessors; arm64 and arm select it. CONFIG_GENERIC_IRQ_IPI_MUX: the
+# accessors; arm64, arm and powerpc select it. CONFIG_GENERIC_IRQ_IPI_MUX: the
 # muxed IPIs of kernel/ipi-mux.c, for an interrupt controller with one IPI
 # per CPU; riscv64 and powerpc select it.)
 # CONFIG_KUNIT (chosen on the command line, not by the architecture): the

@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * raw_copy_from_user(), raw_copy_to_user() and __clear_user() for the
- * architectures that select CONFIG_GENERIC_USERCOPY (arm64, arm), built
- * on their get_user()/put_user() accessors of <asm/uaccess.h>. When the
- * user and kernel addresses are aligned alike, a copy goes a byte at a
- * time up to a word (unsigned long) boundary, then a word at a time, then
- * bytes for the tail; otherwise it is bytes throughout. An architecture
- * that defines USER_COPY_BLOCK also gives the aligned part in blocks of
- * that many bytes (<asm/uaccess.h>: __arch_copy_to_user_block(),
- * __arch_copy_from_user_block() and __arch_clear_user_block(): arm64's
- * 64 bytes, arm's 16; fewer instructions a byte); a block that faults is
- * redone a word at a time. An aligned word never straddles a page, so it
- * faults whole or not at all, and a fault stops the copy exactly after
- * the last unit transferred: the "bytes not copied" the Linux API returns. Contracts in <asm-generic/uaccess.h>.
+ * architectures that select CONFIG_GENERIC_USERCOPY (arm64, arm,
+ * powerpc), built on their get_user()/put_user() accessors of
+ * <asm/uaccess.h>. When the user and kernel addresses are aligned alike,
+ * a copy goes a byte at a time up to a word (unsigned long) boundary,
+ * then a word at a time, then bytes for the tail; otherwise it is bytes
+ * throughout. An architecture that defines USER_COPY_BLOCK also gives the
+ * aligned part in blocks of that many bytes (<asm/uaccess.h>:
+ * __arch_copy_to_user_block(), __arch_copy_from_user_block() and
+ * __arch_clear_user_block(); 64 bytes on arm64 and powerpc, 16 on arm:
+ * fewer instructions a byte); a block that faults is redone a word at a
+ * time. An aligned word never straddles a page, so it faults whole or not
+ * at all, and a fault stops the copy exactly after the last unit
+ * transferred: the "bytes not copied" the Linux API returns. Contracts in
+ * <asm-generic/uaccess.h>.
  */
 #include <linux/kernel.h>
 #include <linux/uaccess.h>
