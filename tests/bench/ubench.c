@@ -225,9 +225,20 @@ static void proc_curve(int n)
  */
 static int timer_set(int id, long sec)
 {
+#if defined(SYS_timer_settime64) && __SIZEOF_LONG__ == 4
+	/*
+	 * 32-bit ARM: the call with 64-bit times (struct __kernel_itimerspec:
+	 * interval, then value, each seconds and nanoseconds as long long),
+	 * which Ferrite's arm has and the 32-bit one it lacks (ENOSYS).
+	 */
+	long long its[4] = { 0, 0, sec, 0 };
+
+	return syscall(SYS_timer_settime64, id, 0, its, NULL);
+#else
 	struct itimerspec its = { .it_value = { sec, 0 } };
 
 	return syscall(SYS_timer_settime, id, 0, &its, NULL);
+#endif
 }
 
 static void timer_curve(int n)
