@@ -46,7 +46,10 @@ ARCH = "x86_64"
 # The guest memory of the scale curves: 16,000 processes alive
 # (fork_exit_16k) need about 1 GiB. Where the board cannot have that, its
 # most, the largest fork_exit curve that fits in it, and why.
-CURVE_MEMORY = {"arm": ("256M", 4000, "versatilepb has at most 256 MiB of RAM")}
+# (Ferrite's fork fails short of 4,000 processes in arm's 256 MiB, and once
+# in two wall-time runs the benchmark printed no curve after that attempt.)
+CURVE_MEMORY = {"arm": ("256M", 1000, "versatilepb has at most 256 MiB of RAM, "
+                        "in which Ferrite's fork fails short of 4,000 processes")}
 # Where Debian's Linux cannot make the larger fork_exit curves in that
 # memory, the largest it is given (in its command line, which Linux hands
 # to init's environment) and why.
@@ -272,8 +275,7 @@ def main():
             f.write("echo 40000 > /proc/sys/kernel/threads-max 2>/dev/null\n")
             if ARCH in CURVE_MEMORY:
                 _, procs, why = CURVE_MEMORY[ARCH]
-                print("user: fork_exit above %dk skipped on %s: %s, and 16,000 processes "
-                      "need about 1 GiB" % (procs // 1000, ARCH, why))
+                print("user: fork_exit above %dk skipped on %s: %s" % (procs // 1000, ARCH, why))
                 f.write("export UBENCH_MAX_PROCS=%d\n" % procs)
             f.write("/tmp/ubench\n")
         with open(os.path.join(tmp, "run-in-vm"), "w") as f:
