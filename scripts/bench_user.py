@@ -11,10 +11,10 @@ not a test.
 --fetch-linux downloads Debian's linux-image package for ARCH with apt-get
 download into build/linux/ (x86_64) or build/linux-ARCH/ and uses its
 vmlinuz (it also unpacks the virtio and virtio-blk modules, for
-bench_disk.py); arm has none (see ARCHES). --production first prints the size and boot time of the test
-kernel beside those of VMLINUX, the production one (CONFIG_KUNIT=n), then
-measures VMLINUX (no lock-order checker: Debian's kernel has none) rather
-than the test kernel. --icount runs both kernels with QEMU's -icount
+bench_disk.py); arm has none (see ARCHES). --production first prints the
+size and boot time of the test kernel beside those of VMLINUX, the
+production one (CONFIG_KUNIT=n), then measures VMLINUX (no lock-order
+checker: Debian's kernel has none) rather than the test kernel. --icount runs both kernels with QEMU's -icount
 shift=0: each "us" figure is then thousands of instructions.
 """
 import argparse
