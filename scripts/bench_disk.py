@@ -86,7 +86,10 @@ def main():
     kernel = args.kernel or kernel
     cc, _, console = bench_user.ARCHES[args.arch]
     linux = args.linux
-    if args.fetch_linux and not linux:
+    if not bench_user.ARCHES[args.arch][1] and not linux:
+        print("disk: no Debian Linux kernel boots on %s's QEMU board; Ferrite's figures only"
+              % args.arch)
+    elif args.fetch_linux and not linux:
         linux = bench_user.fetch_linux()
     elif not linux:
         linux = bench_user.linux_image(bench_user.linux_dir())

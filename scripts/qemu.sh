@@ -69,12 +69,17 @@ powerpc)
 	# makes QEMU accept -append. XICS interrupts; the Spectre capabilities
 	# TCG lacks are declared absent. The kernel's exit code comes on a
 	# second virtual terminal (arch/powerpc/kernel/reboot.c), in a file.
+	# Any other kernel (Debian's vmlinux-<version>, for make bench) is
+	# loaded by QEMU's own firmware, SLOF.
 	exitfile=$(mktemp)
 	trap 'rm -f "$exitfile"' EXIT
 	set -- qemu-system-ppc64 -machine pseries,ic-mode=xics,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off \
-		-cpu power9 -m 256M -bios "${kernel%vmlinux}Image" \
+		-cpu power9 -m 256M \
 		-chardev file,id=exitcode,path="$exitfile" \
-		-device spapr-vty,reg=0x71000010,chardev=exitcode ;;
+		-device spapr-vty,reg=0x71000010,chardev=exitcode
+	case "$kernel" in
+	*vmlinux) set -- "$@" -bios "${kernel%vmlinux}Image" ;;
+	esac ;;
 *)
 	echo "qemu.sh: unsupported ARCH=$arch" >&2; exit 2 ;;
 esac

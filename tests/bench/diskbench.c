@@ -23,7 +23,12 @@
 #include <time.h>
 #include <unistd.h>
 
+/* _IO(0x12, 97): powerpc's _IO() has a direction of its own, _IOC_NONE = 1. */
+#ifdef __powerpc__
+#define BLKFLSBUF	0x20001261
+#else
 #define BLKFLSBUF	0x1261
+#endif
 #define RAND_READS	1000
 #define RAND_SPREAD	7919	/* a prime: i * SPREAD % n visits distinct blocks */
 
