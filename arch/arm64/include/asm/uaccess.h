@@ -45,6 +45,16 @@ __UACCESS_PUT_USER(64, "sttr %x[v], [%[dst]]")
  */
 #define USER_COPY_BLOCK	64
 
+#define __ARM64_UACCESS_BLOCK_EXTABLE					\
+	_ASM_EXTABLE(1b, 9b) _ASM_EXTABLE(2b, 9b)			\
+	_ASM_EXTABLE(3b, 9b) _ASM_EXTABLE(4b, 9b)			\
+	_ASM_EXTABLE(5b, 9b) _ASM_EXTABLE(6b, 9b)			\
+	_ASM_EXTABLE(7b, 9b) _ASM_EXTABLE(8b, 9b)
+
+#define __ARM64_UACCESS_BLOCK_REGS					\
+	[a] "=&r"(a), [b] "=&r"(b), [c] "=&r"(c), [d] "=&r"(d),		\
+	[e] "=&r"(e), [f] "=&r"(f), [g] "=&r"(g), [h] "=&r"(h)
+
 static __always_inline int __arch_copy_to_user_block(void __user *dst, const void *src)
 {
 	long err = -EFAULT;
@@ -64,13 +74,8 @@ static __always_inline int __arch_copy_to_user_block(void __user *dst, const voi
 			     "8:	sttr %[h], [%[dst], #56]\n"
 			     "	mov %[err], #0\n"
 			     "9:\n"
-			     _ASM_EXTABLE(1b, 9b) _ASM_EXTABLE(2b, 9b)
-			     _ASM_EXTABLE(3b, 9b) _ASM_EXTABLE(4b, 9b)
-			     _ASM_EXTABLE(5b, 9b) _ASM_EXTABLE(6b, 9b)
-			     _ASM_EXTABLE(7b, 9b) _ASM_EXTABLE(8b, 9b)
-			     : [err] "+r"(err), [a] "=&r"(a), [b] "=&r"(b), [c] "=&r"(c),
-			       [d] "=&r"(d), [e] "=&r"(e), [f] "=&r"(f), [g] "=&r"(g),
-			       [h] "=&r"(h)
+			     __ARM64_UACCESS_BLOCK_EXTABLE
+			     : [err] "+r"(err), __ARM64_UACCESS_BLOCK_REGS
 			     : [dst] "r"(dst), [src] "r"(src)
 			     : "memory");
 	return (int)err;
@@ -90,10 +95,7 @@ static __always_inline int __arch_clear_user_block(void __user *dst)
 			     "8:	sttr xzr, [%[dst], #56]\n"
 			     "	mov %[err], #0\n"
 			     "9:\n"
-			     _ASM_EXTABLE(1b, 9b) _ASM_EXTABLE(2b, 9b)
-			     _ASM_EXTABLE(3b, 9b) _ASM_EXTABLE(4b, 9b)
-			     _ASM_EXTABLE(5b, 9b) _ASM_EXTABLE(6b, 9b)
-			     _ASM_EXTABLE(7b, 9b) _ASM_EXTABLE(8b, 9b)
+			     __ARM64_UACCESS_BLOCK_EXTABLE
 			     : [err] "+r"(err)
 			     : [dst] "r"(dst)
 			     : "memory");
@@ -119,13 +121,8 @@ static __always_inline int __arch_copy_from_user_block(void *dst, const void __u
 			     "	stp %[g], %[h], [%[dst], #48]\n"
 			     "	mov %[err], #0\n"
 			     "9:\n"
-			     _ASM_EXTABLE(1b, 9b) _ASM_EXTABLE(2b, 9b)
-			     _ASM_EXTABLE(3b, 9b) _ASM_EXTABLE(4b, 9b)
-			     _ASM_EXTABLE(5b, 9b) _ASM_EXTABLE(6b, 9b)
-			     _ASM_EXTABLE(7b, 9b) _ASM_EXTABLE(8b, 9b)
-			     : [err] "+r"(err), [a] "=&r"(a), [b] "=&r"(b), [c] "=&r"(c),
-			       [d] "=&r"(d), [e] "=&r"(e), [f] "=&r"(f), [g] "=&r"(g),
-			       [h] "=&r"(h)
+			     __ARM64_UACCESS_BLOCK_EXTABLE
+			     : [err] "+r"(err), __ARM64_UACCESS_BLOCK_REGS
 			     : [dst] "r"(dst), [src] "r"(src)
 			     : "memory");
 	return (int)err;
