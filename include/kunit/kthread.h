@@ -30,4 +30,14 @@ bool kunit_wait_task_asleep(struct task_struct *t, long state, unsigned int ms);
 unsigned int kunit_pin_cpu(void);
 void kunit_unpin_cpu(void);
 
+/*
+ * kunit_run_on_tick_cpu() - move current to CPU 0, whose tick alone
+ * advances jiffies, for cases that compare a timeout in jiffies with the
+ * clock: read on another CPU while CPU 0's virtual CPU gets no host time,
+ * jiffies lag the clock by as long and a timeout seems to end early (24 ms
+ * of 40 at 4 CPUs on riscv64). kunit_unpin_cpu() undoes it. Returns
+ * set_cpus_allowed_ptr()'s result; may sleep (the move).
+ */
+int kunit_run_on_tick_cpu(void);
+
 #endif /* _KUNIT_KTHREAD_H */

@@ -46,6 +46,14 @@ unsigned int kunit_pin_cpu(void)
 	return cpu;
 }
 
+int kunit_run_on_tick_cpu(void)
+{
+	cpumask_t tick_cpu = {};
+
+	cpumask_set_cpu(0, &tick_cpu);
+	return set_cpus_allowed_ptr(current, &tick_cpu);
+}
+
 void kunit_unpin_cpu(void)
 {
 	WARN_ON(set_cpus_allowed_ptr(current, cpu_active_mask));

@@ -49,21 +49,6 @@ static void sync_to_tick(void)
 	msleep(1);
 }
 
-/*
- * Move the calling case to CPU 0, whose tick alone advances jiffies, for
- * cases that measure a timeout in jiffies against the clock: read on
- * another CPU while CPU 0's virtual CPU gets no host time, jiffies lag
- * the clock by as long, and the timeout seems to end early (24 ms of 40
- * at 4 CPUs on riscv64). Returns set_cpus_allowed_ptr()'s result.
- */
-static int run_on_tick_cpu(void)
-{
-	cpumask_t tick_cpu = {};
-
-	cpumask_set_cpu(0, &tick_cpu);
-	return set_cpus_allowed_ptr(current, &tick_cpu);
-}
-
 struct waker_data {
 	struct wait_queue_head wq;
 	int cond;
@@ -259,7 +244,7 @@ static void waitqueue_wait_event_timeout_expires(struct kunit *test)
 	ret = wait_event_timeout(wq, true, 7);
 	KUNIT_EXPECT_EQ(test, ret, 7L);
 
-	KUNIT_ASSERT_EQ(test, run_on_tick_cpu(), 0);
+	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
 	sync_to_tick();
 	j0 = jiffies;
 	t0 = ktime_get_ns();
@@ -478,7 +463,7 @@ static void completion_wait_timeout(struct kunit *test)
 	unsigned long timeout = msecs_to_jiffies(40), j0, jd, ret;
 	u64 t0, elapsed;
 
-	KUNIT_ASSERT_EQ(test, run_on_tick_cpu(), 0);
+	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
 	init_completion(&c);
 	sync_to_tick();
 	j0 = jiffies;

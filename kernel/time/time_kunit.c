@@ -14,6 +14,7 @@
  * upper bounds are generous.
  */
 #include <kunit/test.h>
+#include <kunit/kthread.h>
 #include <linux/kernel.h>
 #include <linux/timer.h>
 #include <linux/jiffies.h>
@@ -180,21 +181,6 @@ static int wait_count(struct test_timer *tt, int n, unsigned int ms)
 }
 
 /* A timer fires once, at or after its expiry, never before. */
-/*
- * Move the calling case to CPU 0, whose tick alone advances jiffies, for
- * cases that compare jiffies with the clock: read on another CPU while
- * CPU 0's virtual CPU gets no host time, jiffies lag the clock (a timer
- * armed 10 jiffies out fired 28 ms later by the clock, at 4 CPUs on
- * riscv64). Returns set_cpus_allowed_ptr()'s result.
- */
-static int run_on_tick_cpu(void)
-{
-	cpumask_t tick_cpu = {};
-
-	cpumask_set_cpu(0, &tick_cpu);
-	return set_cpus_allowed_ptr(current, &tick_cpu);
-}
-
 static void time_timer_fires_once(struct kunit *test)
 {
 	struct test_timer tt;
@@ -203,7 +189,7 @@ static void time_timer_fires_once(struct kunit *test)
 
 	test_timer_init(&tt);
 	KUNIT_EXPECT_FALSE(test, timer_pending(&tt.timer));
-	KUNIT_ASSERT_EQ(test, run_on_tick_cpu(), 0);
+	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
 	sync_to_tick();
 	armed = ktime_get_ns();
 	expires = jiffies + 10;
@@ -304,7 +290,7 @@ static void time_mod_timer(struct kunit *test)
 	struct test_timer tt;
 	unsigned long expires;
 
-	KUNIT_ASSERT_EQ(test, run_on_tick_cpu(), 0);
+	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
 	test_timer_init(&tt);
 	KUNIT_EXPECT_EQ(test, mod_timer(&tt.timer, jiffies + 5), 0);
 	/* Pushed back before it fired: the first expiry no longer counts. */
