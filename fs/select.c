@@ -191,7 +191,12 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds, int, tim
 	return do_sys_poll(ufds, nfds, timeout_msecs < 0 ? -1 : (s64)timeout_msecs * NSEC_PER_MSEC);
 }
 
-static int get_timeout(const struct __kernel_timespec __user *uts, s64 *ns)
+/*
+ * The timeout of ppoll()/pselect6() at user @uts (a struct old_timespec32
+ * if @time32, else a __kernel_timespec) in @ns, -1 for none (NULL):
+ * 0, -EFAULT or -EINVAL. May sleep (faults).
+ */
+static int get_timeout(const void __user *uts, bool time32, s64 *ns)
 {
 	struct timespec64 ts;
 
@@ -199,7 +204,7 @@ static int get_timeout(const struct __kernel_timespec __user *uts, s64 *ns)
 		*ns = -1;
 		return 0;
 	}
-	if (get_timespec64(&ts, uts))
+	if (time32 ? get_old_timespec32(&ts, uts) : get_timespec64(&ts, uts))
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
@@ -235,13 +240,12 @@ static void restore_sigmask_after(long ret, sigset_t saved)
 	}
 }
 
-SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-		const struct __kernel_timespec __user *, tsp, const sigset_t __user *, sigmask,
-		size_t, sigsetsize)
+static long do_ppoll(struct pollfd __user *ufds, unsigned int nfds, const void __user *tsp,
+		     bool time32, const sigset_t __user *sigmask, size_t sigsetsize)
 {
 	sigset_t saved;
 	s64 ns;
-	long ret = get_timeout(tsp, &ns);
+	long ret = get_timeout(tsp, time32, &ns);
 
 	if (ret)
 		return ret;
@@ -251,6 +255,21 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 	ret = do_sys_poll(ufds, nfds, ns);
 	restore_sigmask_after(ret, saved);
 	return ret;
+}
+
+SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
+		const struct __kernel_timespec __user *, tsp, const sigset_t __user *, sigmask,
+		size_t, sigsetsize)
+{
+	return do_ppoll(ufds, nfds, tsp, false, sigmask, sigsetsize);
+}
+
+/* ppoll with a 32-bit time_t timeout (32-bit ARM's ppoll, number 336). */
+SYSCALL_DEFINE5(ppoll_time32, struct pollfd __user *, ufds, unsigned int, nfds,
+		const struct old_timespec32 __user *, tsp, const sigset_t __user *, sigmask,
+		size_t, sigsetsize)
+{
+	return do_ppoll(ufds, nfds, tsp, true, sigmask, sigsetsize);
 }
 
 /* select(): the three fd_sets, each nfds bits (kernel copies). */
@@ -374,14 +393,14 @@ struct sigset_arg {
 	size_t size;
 };
 
-SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-		unsigned long __user *, exp, const struct __kernel_timespec __user *, tsp,
-		const struct sigset_arg __user *, sig)
+static long do_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+			unsigned long __user *exp, const void __user *tsp, bool time32,
+			const struct sigset_arg __user *sig)
 {
 	struct sigset_arg sa = { NULL, 0 };
 	sigset_t saved;
 	s64 ns;
-	long ret = get_timeout(tsp, &ns);
+	long ret = get_timeout(tsp, time32, &ns);
 
 	if (ret)
 		return ret;
@@ -393,4 +412,19 @@ SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __u
 	ret = do_select(n, inp, outp, exp, ns);
 	restore_sigmask_after(ret, saved);
 	return ret;
+}
+
+SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
+		unsigned long __user *, exp, const struct __kernel_timespec __user *, tsp,
+		const struct sigset_arg __user *, sig)
+{
+	return do_pselect6(n, inp, outp, exp, tsp, false, sig);
+}
+
+/* pselect6 with a 32-bit time_t timeout (32-bit ARM's pselect6, number 335). */
+SYSCALL_DEFINE6(pselect6_time32, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp, unsigned long __user *, exp,
+		const struct old_timespec32 __user *, tsp, const struct sigset_arg __user *, sig)
+{
+	return do_pselect6(n, inp, outp, exp, tsp, true, sig);
 }

@@ -37,6 +37,12 @@ struct old_timespec32 {
 };
 int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 __user *uts);
 
+/* Linux's 32-bit time_t itimerspec (timer_settime/timer_gettime on 32-bit ARM). */
+struct old_itimerspec32 {
+	struct old_timespec32 it_interval;
+	struct old_timespec32 it_value;
+};
+
 /*
  * timespec64_ns() - @ts as nanoseconds in @ns (huge values capped): 0, or
  * -EINVAL if negative or tv_nsec is out of range. Any context.

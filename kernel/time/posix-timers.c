@@ -319,6 +319,52 @@ SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
 	return 0;
 }
 
+static void to_old_itimerspec32(struct old_itimerspec32 *o, const struct __kernel_itimerspec *v)
+{
+	o->it_interval.tv_sec = v->it_interval.tv_sec;
+	o->it_interval.tv_nsec = v->it_interval.tv_nsec;
+	o->it_value.tv_sec = v->it_value.tv_sec;
+	o->it_value.tv_nsec = v->it_value.tv_nsec;
+}
+
+/* timer_gettime with a 32-bit time_t (32-bit ARM's timer_gettime, 259). */
+SYSCALL_DEFINE2(timer_gettime32, int, timer_id, struct old_itimerspec32 __user *, setting)
+{
+	struct k_itimer *t = find_timer(timer_id);
+	struct __kernel_itimerspec v;
+	struct old_itimerspec32 o;
+
+	if (!t)
+		return -EINVAL;
+	do_timer_gettime(t, &v);
+	to_old_itimerspec32(&o, &v);
+	return copy_to_user(setting, &o, sizeof(o)) ? -EFAULT : 0;
+}
+
+/* timer_settime with a 32-bit time_t (32-bit ARM's timer_settime, 258). */
+SYSCALL_DEFINE4(timer_settime32, int, timer_id, int, flags,
+		const struct old_itimerspec32 __user *, new_setting,
+		struct old_itimerspec32 __user *, old_setting)
+{
+	struct __kernel_itimerspec old;
+	struct old_itimerspec32 o;
+	struct timespec64 interval, val;
+	int err;
+
+	if (!new_setting)
+		return -EINVAL;
+	if (get_old_timespec32(&interval, &new_setting->it_interval) ||
+	    get_old_timespec32(&val, &new_setting->it_value))
+		return -EFAULT;
+	err = do_timer_settime(timer_id, flags, &val, &interval, &old);
+	if (err)
+		return err;
+	to_old_itimerspec32(&o, &old);
+	if (old_setting && copy_to_user(old_setting, &o, sizeof(o)))
+		return -EFAULT;
+	return 0;
+}
+
 SYSCALL_DEFINE1(timer_getoverrun, int, timer_id)
 {
 	struct k_itimer *t = find_timer(timer_id);

@@ -106,6 +106,31 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock, struct __kernel_timespec _
 	return tp ? put_timespec(1, tp) : 0;
 }
 
+static int put_old_timespec32(u64 ns, struct old_timespec32 __user *uts)
+{
+	struct old_timespec32 ts = { .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
+
+	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* clock_gettime with a 32-bit time_t (32-bit ARM's clock_gettime, 263). */
+SYSCALL_DEFINE2(clock_gettime32, clockid_t, which_clock, struct old_timespec32 __user *, tp)
+{
+	s64 ns = clock_now(which_clock);
+
+	if (ns < 0)
+		return ns;
+	return put_old_timespec32(ns, tp);
+}
+
+/* clock_getres with a 32-bit time_t (32-bit ARM's clock_getres, 264). */
+SYSCALL_DEFINE2(clock_getres_time32, clockid_t, which_clock, struct old_timespec32 __user *, tp)
+{
+	if (clock_now(which_clock) < 0)
+		return -EINVAL;
+	return tp ? put_old_timespec32(1, tp) : 0;
+}
+
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
 {
 	u64 ns = ktime_get_real_ns();
@@ -126,13 +151,6 @@ SYSCALL_DEFINE1(time, long __user *, tloc)
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;
 	return t;
-}
-
-static int put_old_timespec32(u64 ns, struct old_timespec32 __user *uts)
-{
-	struct old_timespec32 ts = { .tv_sec = ns / NSEC_PER_SEC, .tv_nsec = ns % NSEC_PER_SEC };
-
-	return copy_to_user(uts, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
 /*

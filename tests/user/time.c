@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Time: clocks move forward, sleeps last, bad arguments are refused. */
+#include <signal.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -107,4 +109,70 @@ static void cpu_time_is_counted(void)
 	EXPECT_ERRNO(syscall(SYS_times, BAD_UNMAPPED), EFAULT);
 }
 
-KTEST_MAIN("user_time", KTEST(clocks_advance), KTEST(sleeps_last), KTEST(cpu_time_is_counted))
+#if defined(__arm__)
+/* 32-bit ARM's calls with a 32-bit time_t, which glibc no longer makes: raw. */
+struct ts32 {
+	int32_t tv_sec, tv_nsec;
+};
+
+struct its32 {
+	struct ts32 it_interval, it_value;
+};
+
+static long long ns32(const struct ts32 *t)
+{
+	return t->tv_sec * 1000000000LL + t->tv_nsec;
+}
+
+/* clock_gettime/getres (263/264), timer_settime/gettime (258/259), pselect6/ppoll (335/336). */
+static void time32_calls(void)
+{
+	struct sigevent sev = { .sigev_notify = SIGEV_NONE };
+	struct its32 set = { { 0, 0 }, { 100, 0 } }, got, old;
+	struct ts32 a, t = { 0, 20 * 1000000 };
+	struct timespec b, c;
+	int kid;
+
+	EXPECT_EQ(syscall(263, CLOCK_MONOTONIC, &a), 0);
+	EXPECT_EQ(clock_gettime(CLOCK_MONOTONIC, &b), 0);
+	EXPECT_TRUE(a.tv_nsec >= 0 && a.tv_nsec < 1000000000);
+	EXPECT_TRUE(ns(&b) >= ns32(&a) && ns(&b) - ns32(&a) < 5000000000LL);
+	EXPECT_EQ(syscall(263, CLOCK_REALTIME, &a), 0);
+	EXPECT_TRUE(a.tv_sec > 1600000000);
+	EXPECT_ERRNO(syscall(263, 42, &a), EINVAL);
+	EXPECT_ERRNO(syscall(263, CLOCK_MONOTONIC, BAD_KERNEL), EFAULT);
+	EXPECT_EQ(syscall(264, CLOCK_MONOTONIC, &a), 0);
+	EXPECT_TRUE(a.tv_sec == 0 && a.tv_nsec > 0);
+
+	EXPECT_EQ(syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &kid), 0);
+	EXPECT_EQ(syscall(258, kid, 0, &set, NULL), 0);
+	EXPECT_EQ(syscall(259, kid, &got), 0);
+	EXPECT_TRUE(got.it_value.tv_sec >= 95 && ns32(&got.it_value) <= 100000000000LL);
+	set.it_value.tv_sec = 0;
+	EXPECT_EQ(syscall(258, kid, 0, &set, &old), 0);
+	EXPECT_TRUE(old.it_value.tv_sec >= 95 && ns32(&old.it_value) <= 100000000000LL);
+	EXPECT_EQ(syscall(259, kid, &got), 0);
+	EXPECT_EQ(ns32(&got.it_value), 0);
+	set.it_value.tv_nsec = 2000000000;
+	EXPECT_ERRNO(syscall(258, kid, 0, &set, NULL), EINVAL);
+	EXPECT_ERRNO(syscall(259, kid, BAD_KERNEL), EFAULT);
+	EXPECT_ERRNO(syscall(259, kid + 1000, &got), EINVAL);
+	EXPECT_EQ(syscall(SYS_timer_delete, kid), 0);
+
+	/* 20 ms of nothing, twice: the timeouts are read as 32-bit fields. */
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	EXPECT_EQ(syscall(336, NULL, 0, &t, NULL, 8), 0);
+	EXPECT_EQ(syscall(335, 0, NULL, NULL, NULL, &t, NULL), 0);
+	clock_gettime(CLOCK_MONOTONIC, &c);
+	EXPECT_TRUE(ns(&c) - ns(&b) >= 40000000);
+	t.tv_nsec = -1;
+	EXPECT_ERRNO(syscall(336, NULL, 0, &t, NULL, 8), EINVAL);
+	EXPECT_ERRNO(syscall(335, 0, NULL, NULL, NULL, BAD_KERNEL, NULL), EFAULT);
+}
+#define TIME32_CASES , KTEST(time32_calls)
+#else
+#define TIME32_CASES
+#endif
+
+KTEST_MAIN("user_time", KTEST(clocks_advance), KTEST(sleeps_last), KTEST(cpu_time_is_counted)
+	   TIME32_CASES)

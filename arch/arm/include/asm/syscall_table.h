@@ -3,38 +3,21 @@
  * The 32-bit ARM EABI system call numbers Ferrite implements (Linux's
  * numbers, from arch/arm/tools/syscall.tbl, the "common" and "eabi"
  * rows), as __SYSCALL(nr, name) lines for sys_call_table. Where ARM keeps
- * an old form with 16-bit ids, a 32-bit time_t, a 32-bit off_t or an old
- * structure beside a newer one (getuid/getuid32, clock_gettime/
- * clock_gettime64, sendfile/sendfile64, stat/stat64, fcntl/fcntl64,
- * getrlimit/ugetrlimit), only the newer one is listed, the one Debian's
- * armel glibc calls; the rest give -ENOSYS, as a Linux without them
- * would. But glibc calls clock_nanosleep, utimensat, futex and
- * rt_sigtimedwait in their 32-bit time forms when the times fit in 32
- * bits: those, and nanosleep, are the generic *_time32 calls. statfs and fstatfs are the generic
- * ones (of longs); asm/stat.h's struct stat is ARM's stat64, so the
- * stat64 calls are the generic stat ones. The calls with a 64-bit
+ * an old form with 16-bit ids, a 32-bit off_t or an old structure beside
+ * a newer one (getuid/getuid32, sendfile/sendfile64, stat/stat64,
+ * fcntl/fcntl64, getrlimit/ugetrlimit), only the newer one is listed,
+ * which Debian's armel glibc calls; the old one gives -ENOSYS, as a Linux
+ * without it would. Of the calls Ferrite has, those with a 32-bit time_t
+ * are all there beside their *_time64 forms, as the generic *_time32 (or
+ * Linux's *32) calls:
+ * glibc still calls clock_nanosleep, utimensat, futex and
+ * rt_sigtimedwait in their 32-bit forms when the times fit, and programs
+ * built against an older libc call the others. statfs and fstatfs are
+ * the generic ones, of longs. asm/stat.h's struct stat is ARM's stat64,
+ * so the stat64 calls are the generic stat ones. The calls with a 64-bit
  * argument in an even register pair (pread64, truncate64...) and mmap2
  * (the offset in pages) are arch/arm/kernel/sys_arm.c's. ARM_set_tls
  * (0xf0005, above the table) is dispatched by the entry
- * (arch/arm/kernel/syscall.c).
- */
-/*
- * The 32-bit ARM EABI system call numbers Ferrite implements (Linux's
- * numbers, from arch/arm/tools/syscall.tbl, the "common" and "eabi"
- * rows), as __SYSCALL(nr, name) lines for sys_call_table. Where ARM keeps
- * an old form with 16-bit ids, a 32-bit time_t, a 32-bit off_t or an old
- * structure beside a newer one (getuid/getuid32, clock_gettime/
- * clock_gettime64, sendfile/sendfile64, stat/stat64, fcntl/fcntl64,
- * getrlimit/ugetrlimit), only the newer one is
- * listed, which Debian's armel glibc calls; the rest give -ENOSYS, as a
- * Linux without them would. But glibc calls clock_nanosleep and
- * utimensat in their 32-bit time forms when the times fit in 32 bits:
- * those, nanosleep and futex (glibc's pthreads) are the generic *_time32 calls; statfs and
- * fstatfs are the generic ones, of longs. asm/stat.h's struct stat is ARM's stat64, so
- * the stat64 calls are the generic stat ones. The calls with a 64-bit
- * argument in an even register pair (pread64, truncate64...) and mmap2
- * (the offset in pages) are arch/arm/kernel/sys_arm.c's.
- * ARM_set_tls (0xf0005, above the table) is dispatched by the entry
  * (arch/arm/kernel/syscall.c).
  */
 __SYSCALL(1, exit)
@@ -158,8 +141,12 @@ __SYSCALL(242, sched_getaffinity)
 __SYSCALL(248, exit_group)
 __SYSCALL(256, set_tid_address)
 __SYSCALL(257, timer_create)
+__SYSCALL(258, timer_settime32)
+__SYSCALL(259, timer_gettime32)
 __SYSCALL(260, timer_getoverrun)
 __SYSCALL(261, timer_delete)
+__SYSCALL(263, clock_gettime32)
+__SYSCALL(264, clock_getres_time32)
 __SYSCALL(265, clock_nanosleep_time32)
 __SYSCALL(266, statfs64)
 __SYSCALL(267, fstatfs64)
@@ -178,6 +165,8 @@ __SYSCALL(331, symlinkat)
 __SYSCALL(332, readlinkat)
 __SYSCALL(333, fchmodat)
 __SYSCALL(334, faccessat)
+__SYSCALL(335, pselect6_time32)
+__SYSCALL(336, ppoll_time32)
 __SYSCALL(338, set_robust_list)
 __SYSCALL(339, get_robust_list)
 __SYSCALL(348, utimensat_time32)
