@@ -93,6 +93,89 @@ impl<const N: usize> UninitBuf<N> {
     }
 }
 
+impl<const N: usize> UninitBuf<N> {
+    /// Writes the buffer's first `len` bytes `K` at a time from `next`
+    /// (called `ceil(len / K)` times, in order; the bytes of its last
+    /// result past `len` are written but not returned) and returns those
+    /// `len` bytes. Fails with `ENOSPC`, calling `next` never, if the
+    /// `ceil(len / K)` chunks do not fit in `N` bytes, or if `K` is 0
+    /// (chunks of nothing can fill nothing).
+    ///
+    /// The space is checked once for the whole fill, where a loop of
+    /// [`BufCursor::push`] checks it at every chunk: the loop of a
+    /// generator's words is then the loop C would write. Never allocates
+    /// or sleeps; the bytes of earlier fills cannot be seen.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kernel::buf::UninitBuf;
+    /// use kernel::prelude::*;
+    ///
+    /// let mut buf = UninitBuf::<8>::new();
+    /// let mut i = 0u16;
+    /// let bytes = buf.fill_chunks(5, || {
+    ///     i += 1;
+    ///     i.to_le_bytes()
+    /// })?;
+    /// assert_eq!(bytes, &[1, 0, 2, 0, 3]); // three calls, the last cut
+    /// assert_eq!(buf.fill_chunks(9, || [0u8; 2]).err(), Some(ENOSPC));
+    /// # Ok::<(), Error>(())
+    /// ```
+    #[inline]
+    pub fn fill_chunks<const K: usize>(
+        &mut self,
+        len: usize,
+        mut next: impl FnMut() -> [u8; K],
+    ) -> Result<&mut [u8]> {
+        if K == 0 {
+            return Err(ENOSPC);
+        }
+        if len == 0 {
+            return Ok(&mut []);
+        }
+        let count = len.div_ceil(K);
+        if count > N / K {
+            return Err(ENOSPC);
+        }
+        let base = self.bytes.as_mut_ptr().cast::<u8>();
+        // A loop that runs at least once, with the test at its end: the
+        // compiler then keeps knowing the alignment of what `next` reads
+        // (as for a loop that may run zero times it does not, on riscv64).
+        let mut i = 0;
+        loop {
+            let chunk = next();
+            // SAFETY: `i < count <= N / K`, so bytes `i * K..(i + 1) * K`
+            // are inside the buffer.
+            let dst = unsafe { base.add(i * K) };
+            if K % 8 == 0 {
+                // Whole words, stored as words: the compiler does not
+                // follow the buffer's alignment through the loop and would
+                // otherwise store byte by byte where unaligned stores are
+                // not allowed (riscv64).
+                for (j, w) in chunk.as_chunks::<8>().0.iter().enumerate() {
+                    // SAFETY: inside the chunk's bytes; 8-aligned, since the
+                    // buffer is (`align(8)`, its bytes at offset 0) and
+                    // `i * K` and `j * 8` are multiples of 8.
+                    unsafe { dst.add(j * 8).cast::<u64>().write(u64::from_ne_bytes(*w)) };
+                }
+            } else {
+                // SAFETY: `dst` has `K` bytes of the buffer; `chunk` is a
+                // local, not in it.
+                unsafe { core::ptr::copy_nonoverlapping(chunk.as_ptr(), dst, K) };
+            }
+            i += 1;
+            if i == count {
+                break;
+            }
+        }
+        // SAFETY: the loop wrote the first `count * K >= len` bytes during
+        // this fill, and `MaybeUninit<u8>` has the layout of `u8`; the
+        // slice borrows `self` mutably.
+        Ok(unsafe { core::slice::from_raw_parts_mut(base, len) })
+    }
+}
+
 impl<const N: usize> Default for UninitBuf<N> {
     fn default() -> Self {
         Self::new()
@@ -189,6 +272,32 @@ mod tests {
         let mut none = UninitBuf::<0>::new();
         kunit_assert_eq!(none.fill(|c| c.push(b"a")).err(), Some(ENOSPC));
         kunit_assert_eq!(none.fill(|c| c.push(b""))?.len(), 0);
+        Ok(())
+    }
+
+    #[test]
+    fn fill_chunks_writes_whole_chunks() -> Result {
+        let mut buf = UninitBuf::<16>::new();
+        let calls = core::cell::Cell::new(0u32);
+        let next = || {
+            calls.set(calls.get() + 1);
+            (0x0403_0201u32 * calls.get()).to_le_bytes()
+        };
+        kunit_assert_eq!(buf.fill_chunks(0, next)?.len(), 0);
+        let bytes = buf.fill_chunks(6, next)?;
+        kunit_assert_eq!(bytes, &[1, 2, 3, 4, 2, 4]);
+        kunit_assert_eq!(calls.get(), 2);
+        // Every byte of a full buffer; one more chunk's worth does not fit
+        // and `next` is not called.
+        kunit_assert_eq!(buf.fill_chunks(16, next)?.len(), 16);
+        kunit_assert_eq!(calls.get(), 6);
+        kunit_assert_eq!(buf.fill_chunks(17, next).err(), Some(ENOSPC));
+        kunit_assert_eq!(calls.get(), 6);
+        // Chunks that do not divide the buffer: 3 of 5 bytes in 16.
+        let mut odd = UninitBuf::<16>::new();
+        kunit_assert_eq!(odd.fill_chunks(15, || *b"abcde")?, b"abcdeabcdeabcde");
+        kunit_assert_eq!(odd.fill_chunks(16, || *b"abcde").err(), Some(ENOSPC));
+        kunit_assert_eq!(odd.fill_chunks(4, || [0u8; 0]).err(), Some(ENOSPC));
         Ok(())
     }
 
