@@ -62,6 +62,15 @@ endif
 # The architecture adds its flags, QEMU command and image rules.
 include arch/$(SRCARCH)/Makefile
 
+# Frame pointers make backtraces (-fno-omit-frame-pointer above, Rust's
+# -Cforce-frame-pointers), except where the ABI links every stack frame
+# to its caller's already: an architecture that sets ARCH_BACKCHAIN := y
+# (powerpc's ELFv2 back chain) walks that, and a frame pointer would be
+# three instructions of every function's frame for nothing.
+ifeq ($(ARCH_BACKCHAIN),y)
+KBUILD_CFLAGS := $(filter-out -fno-omit-frame-pointer,$(KBUILD_CFLAGS))
+endif
+
 # Features an architecture selects in its Makefile (`CONFIG_X := y`), as
 # Kconfig would: Kbuild fragments use obj-$(CONFIG_X), C sees CONFIG_X=1
 # (test with IS_ENABLED(CONFIG_X) or #ifdef). CONFIG_USER_SPACE: user
