@@ -148,7 +148,7 @@ impl<const N: usize> UninitBuf<N> {
             // SAFETY: `i < count <= N / K`, so bytes `i * K..(i + 1) * K`
             // are inside the buffer.
             let dst = unsafe { base.add(i * K) };
-            if K % 8 == 0 {
+            if K.is_multiple_of(8) {
                 // Whole words, stored as words: the compiler does not
                 // follow the buffer's alignment through the loop and would
                 // otherwise store byte by byte where unaligned stores are
