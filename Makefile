@@ -254,14 +254,17 @@ gdb: setup
 # are the production kernel's (no lock-order checker, as Debian's kernel
 # has none); BENCH_ICOUNT=1 runs both kernels with -icount shift=0, one
 # virtual nanosecond an instruction, figures that a loaded host does not
-# move. BENCH=dev, build, user
-# or disk runs only those.
+# move. Then the scaling curve (BENCH=smp, a few minutes: six boots):
+# pipe and fork+exit throughput of parallel workers at 1, 2 and 4 CPUs on
+# the production kernel and Debian's Linux, in wall time (bench_user.py
+# --smp; where CONFIG_SMP_ACTIVE is not set it says why there is none).
+# BENCH=dev, build, user, disk or smp runs only those.
 # The driver pairs run on the bench kernel: the test kernel (the pairs are
 # KUnit's, lib/devbench.c) without the lock-order checker, whose cost on
 # every lock and unlock would weigh on both sides alike and pull every
 # ratio toward 1; it is built in its own directory, $(BENCH_O), so that
 # make bench and make test rebuild nothing of each other's.
-BENCH ?= dev build user disk
+BENCH ?= dev build user disk smp
 BENCH_O := $(O)-bench
 bench: setup
 	$(Q)$(if $(filter dev,$(BENCH)),$(MAKE) --no-print-directory CONFIG_LOCKDEP=n O=$(BENCH_O) vmlinux && \
@@ -282,6 +285,14 @@ bench: setup
 		$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux && \
 		$(PYTHON) scripts/bench_disk.py --arch $(ARCH) --fetch-linux \
 		--kernel $(O)-nokunit/vmlinux $(if $(BENCH_ICOUNT),--icount),\
+		echo "bench: no user space on $(ARCH) yet"),true)
+	$(Q)$(if $(filter smp,$(BENCH)),$(if $(filter y,$(CONFIG_USER_SPACE)),\
+		$(if $(filter y,$(CONFIG_SMP_ACTIVE)),\
+		$(MAKE) --no-print-directory initramfs && \
+		$(MAKE) --no-print-directory CONFIG_KUNIT=n O=$(O)-nokunit vmlinux && )\
+		$(PYTHON) scripts/bench_user.py --arch $(ARCH) --fetch-linux --smp \
+		--smp-active $(if $(filter y,$(CONFIG_SMP_ACTIVE)),y,n) \
+		--production $(O)-nokunit/vmlinux,\
 		echo "bench: no user space on $(ARCH) yet"),true)
 
 clean:
@@ -313,7 +324,9 @@ help:
 	@echo '                       lockdep), build speed, size and boot time of the test'
 	@echo '                       and CONFIG_KUNIT=n kernels, user space vs Linux if'
 	@echo '                       build/linux/ has one (scripts/bench_user.py --fetch-linux)'
-	@echo '                       BENCH=dev|build|user|disk: only those; BENCH_FILTER=pair'
+	@echo '                       BENCH=dev|build|user|disk|smp: only those; BENCH_FILTER=pair'
+	@echo '                       BENCH=smp: pipe and fork+exit throughput at 1, 2, 4 CPUs vs'
+	@echo '                       Linux, wall time (a few minutes; x86_64, arm64, riscv64)'
 	@echo '  make initramfs       busybox, /init and the test programs as build/<arch>/initramfs.cpio'
 	@echo '  make busyboxcheck    host-side checks of finding and packing busybox (run by make test)'
 	@echo '  scripts/run-in-vm.sh FILE...  run FILE under busybox sh in Ferrite, get its output and status'

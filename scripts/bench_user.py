@@ -7,6 +7,7 @@ not a test.
 
     bench_user.py [--arch ARCH] [--linux VMLINUZ] [--fetch-linux]
                   [--production VMLINUX] [--icount]
+                  [--smp [--smp-cpus 1,2,4] [--smp-active y|n]]
 
 --fetch-linux downloads Debian's linux-image package for ARCH with apt-get
 download into build/linux/ (x86_64) or build/linux-ARCH/ and uses its
@@ -16,6 +17,15 @@ size and boot time of the test kernel beside those of VMLINUX, the
 production one (CONFIG_KUNIT=n), then measures VMLINUX (no lock-order
 checker: Debian's kernel has none) rather than the test kernel. --icount runs both kernels with QEMU's -icount
 shift=0: each "us" figure is then thousands of instructions.
+
+--smp measures only the scaling curve (make bench BENCH=smp): ubench's
+parallel forms (pipe round trips in P independent pairs, fork+exit+wait
+in P forkers, P = the CPUs of the boot) on both kernels booted with QEMU's
+-smp 1, 2 and 4 (--smp-cpus), in wall time (-icount would run the vCPUs
+one after another); VMLINUX when --production names one. On an
+architecture whose secondary CPUs run no task (CONFIG_SMP_ACTIVE, given
+by --smp-active or read from arch/ARCH/Makefile) it prints why there is
+no curve.
 """
 import argparse
 import glob
@@ -145,11 +155,15 @@ def linux_columns(fv, lv, fmt):
                           "%.2f" % (fv / lv) if fv and lv else "-")
 
 
-def run_ubench(kernel, initrd, append):
+def run_ubench(kernel, initrd, append, smp=None):
+    """ubench's "name value unit" lines as {name: (value, unit)}; @smp: the
+    CPUs of the boot (qemu.sh's $SMP), for the scaling curve."""
     # The scale curves make tens of thousands of files and mappings: minutes under TCG.
     # 16,000 processes alive need more than qemu.sh's 128 MiB: 1 GiB (the last -m wins).
     mem = CURVE_MEMORY.get(ARCH, ("1G",))[0]
     env = dict(os.environ, QEMU_EXTRA=(os.environ.get("QEMU_EXTRA", "") + " -m " + mem).strip())
+    if smp:
+        env["SMP"] = str(smp)
     out = subprocess.run(qemu_cmd(kernel, initrd, append, 900), stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env).stdout
     res = {}
@@ -227,6 +241,75 @@ def fetch_linux():
     return linux_image(dest)
 
 
+def smp_active(arch):
+    """Whether @arch's secondary CPUs run tasks: CONFIG_SMP_ACTIVE := y in
+    its Makefile, as the top Makefile reads it."""
+    try:
+        with open(os.path.join(ROOT, "arch", arch, "Makefile")) as f:
+            return any(re.match(r"^CONFIG_SMP_ACTIVE\s*:?=\s*y\s*$", l) for l in f)
+    except OSError:
+        return False
+
+
+# The parallel forms of tests/bench/ubench.c ("ubench smp"), in ops/s.
+SMP_FORMS = (("pipe_round_trip", "pipe_round_trip_par"), ("fork_exit", "fork_exit_par"))
+
+
+def smp_curve(args, kernel, base, linux):
+    """The scaling curve: ubench's parallel forms at each CPU count of
+    --smp-cpus on Ferrite's @kernel and on @linux, one boot each, in
+    one table."""
+    cpus = [int(n) for n in args.smp_cpus.split(",")]
+    if args.icount:
+        # -icount runs the vCPUs in turn on one host thread: no scaling to see.
+        print("smp: --icount ignored: QEMU runs the vCPUs one after another with it")
+        os.environ["QEMU_EXTRA"] = os.environ["QEMU_EXTRA"].replace("-icount shift=0", "").strip()
+    print("smp: %s on %d host CPUs, load average %.2f %.2f %.2f before"
+          % (ARCH, os.cpu_count(), *os.getloadavg()))
+    cc, _, console = ARCHES[ARCH]
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        ubench = os.path.join(tmp, "ubench")
+        subprocess.run(cc + ["-O2", "-o", ubench,
+                        os.path.join(ROOT, "tests", "bench", "ubench.c")], check=True)
+        with open(os.path.join(tmp, "bench.sh"), "w") as f:
+            f.write("/tmp/ubench smp\n")
+        with open(os.path.join(tmp, "run-in-vm"), "w") as f:
+            f.write("bench.sh\n")
+        initrd = initrd_with(tmp, base, ["file:tmp/ubench:" + ubench,
+                                         "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
+                                         "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")])
+        systems = [("ferrite", kernel, "quiet")]
+        if linux:
+            systems.append(("linux", linux, "console=%s quiet" % console))
+        for n in cpus:
+            for name, k, append in systems:
+                results[(name, n)] = run_ubench(k, initrd, append, smp=n)
+    print("smp: load average %.2f %.2f %.2f after" % os.getloadavg())
+    print("smp: %-16s %4s %12s %12s %8s %9s %9s   (ops/s, wall time, QEMU TCG)"
+          % ("figure", "CPUs", "ferrite", "linux", "ratio", "ferrite/1", "linux/1"))
+    for label, key in SMP_FORMS:
+        for n in cpus:
+            cols = []
+            for name in ("ferrite", "linux"):
+                res = results.get((name, n), {})
+                v = res.get(key, (None,))[0]
+                seen = res.get("smp_cpus", (None,))[0]
+                one = results.get((name, cpus[0]), {}).get(key, (None,))[0]
+                cols.append((v, v / one if v and one else None,
+                             seen is not None and int(seen) != n))
+            (fv, fx, fbad), (lv, lx, lbad) = cols
+            print("smp: %-16s %4d %12s %12s %8s %9s %9s%s"
+                  % (label, n, "%.0f" % fv if fv else "-",
+                     ("%.0f" % lv if lv else "-") if linux else "",
+                     "%.2f" % (fv / lv) if fv and lv else "-",
+                     "%.2f" % fx if fx else "-", "%.2f" % lx if lx else "-",
+                     "   (a kernel saw another CPU count)" if fbad or lbad else ""))
+    if not linux:
+        print("smp: no Linux kernel to compare with (bench_user.py --fetch-linux)")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--arch", default="x86_64")
@@ -234,6 +317,10 @@ def main():
     ap.add_argument("--fetch-linux", action="store_true")
     ap.add_argument("--production", default="", help="a CONFIG_KUNIT=n vmlinux")
     ap.add_argument("--icount", action="store_true", help="QEMU -icount shift=0")
+    ap.add_argument("--smp", action="store_true", help="only the scaling curve")
+    ap.add_argument("--smp-cpus", default="1,2,4", help="the CPU counts of --smp")
+    ap.add_argument("--smp-active", choices=("y", "n"),
+                    help="CONFIG_SMP_ACTIVE (default: from arch/ARCH/Makefile)")
     args = ap.parse_args()
     if args.icount:
         os.environ["QEMU_EXTRA"] = (os.environ.get("QEMU_EXTRA", "") + " -icount shift=0").strip()
@@ -241,7 +328,16 @@ def main():
     ARCH = args.arch
     o = os.path.join(ROOT, "build", args.arch)
     kernel, base = os.path.join(o, "vmlinux"), os.path.join(o, "initramfs.cpio")
-    if args.production:
+    if args.smp:
+        active = args.smp_active == "y" if args.smp_active else smp_active(args.arch)
+        if not active:
+            print("smp: no scaling curve on %s: its secondary CPUs come online but run no "
+                  "task (CONFIG_SMP_ACTIVE is not set in arch/%s/Makefile)"
+                  % (args.arch, args.arch))
+            return 0
+        if args.production:
+            kernel = args.production
+    elif args.production:
         compare_production(kernel, args.production, base)
         kernel = args.production
     if args.arch not in ARCHES:
@@ -262,6 +358,9 @@ def main():
             print("user: comparing with %s" % os.path.relpath(linux, ROOT))
     elif not linux:
         linux = linux_image(linux_dir())
+    if args.smp:
+        print("smp: Ferrite's %s" % os.path.relpath(kernel, ROOT))
+        return smp_curve(args, kernel, base, linux)
 
     with tempfile.TemporaryDirectory() as tmp:
         ubench = os.path.join(tmp, "ubench")

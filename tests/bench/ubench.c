@@ -2,11 +2,15 @@
 /*
  * User-space micro-benchmarks (make bench): the same static binary runs on
  * Ferrite and on Linux in the same QEMU. Prints "name value unit" lines.
+ * "ubench smp [form]" runs only the parallel forms (smp_bench() below).
  */
+#define _GNU_SOURCE
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -277,11 +281,170 @@ static void timer_curve(int n)
 	free(ids);
 }
 
+/*
+ * Parallel forms, for the scaling curve (bench_user.py --smp): P workers
+ * at once, P the CPUs this process may run on, each repeating one
+ * operation for SMP_SECONDS; the figure is the total throughput, the
+ * operations of all workers per second. Best of ROUNDS runs.
+ *
+ * - pipe_round_trip_par: P independent pairs of processes, each pair
+ *   passing one byte there and back through its own two pipes;
+ * - fork_exit_par: P forkers, each a loop of fork(), the child's _exit()
+ *   and waitpid() for it.
+ *
+ * The workers start together: each tells it is ready on one pipe, then
+ * blocks reading the end time from another, which the parent writes once
+ * all are ready (SMP_SECONDS from then); each counts its operations from
+ * the moment it read it until that end and sends back the count and the
+ * time it took, and the figure is the sum of the workers' rates.
+ */
+#define SMP_SECONDS 2.0
+#define SMP_CHECK 16		/* operations between two reads of the clock */
+
+struct smp_result {
+	long ops;
+	double us;
+};
+
+static int nr_cpus(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (!sched_getaffinity(0, sizeof(set), &set) && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? n : 1;
+}
+
+/* @kind 'p': round trips with an echoing child; 'f': fork+exit+wait. */
+static long smp_work(char kind, double end)
+{
+	int to[2], from[2];
+	long ops = 0;
+	char c = 'x';
+
+	if (kind == 'p') {
+		if (pipe(to) || pipe(from))
+			_exit(20);
+		if (fork() == 0) {
+			close(to[1]);
+			close(from[0]);
+			while (read(to[0], &c, 1) == 1)
+				if (write(from[1], &c, 1) != 1)
+					_exit(21);
+			_exit(0);
+		}
+		close(to[0]);
+		close(from[1]);
+	}
+	do {
+		for (int i = 0; i < SMP_CHECK; i++) {
+			if (kind == 'p') {
+				if (write(to[1], &c, 1) != 1 || read(from[0], &c, 1) != 1)
+					_exit(22);
+			} else {
+				pid_t p = fork();
+
+				if (p == 0)
+					_exit(0);
+				if (p < 0 || waitpid(p, NULL, 0) != p)
+					_exit(23);
+			}
+		}
+		ops += SMP_CHECK;
+	} while (now_us() < end);
+	if (kind == 'p') {
+		close(to[1]);	/* the echoing child reads EOF and exits */
+		wait(NULL);
+	}
+	return ops;
+}
+
+/* Operations per second of @p workers of @kind together, or 0 on failure. */
+static double smp_round(char kind, int p)
+{
+	int ready[2], start[2], done[2], got = 0;
+	struct smp_result r;
+	double end, total = 0;
+	char c;
+
+	if (pipe(ready) || pipe(start) || pipe(done))
+		exit(24);
+	for (int i = 0; i < p; i++) {
+		if (fork() == 0) {
+			double t0;
+
+			close(ready[0]);
+			close(start[1]);
+			close(done[0]);
+			if (write(ready[1], "r", 1) != 1 || read(start[0], &end, sizeof(end)) != sizeof(end))
+				_exit(25);
+			t0 = now_us();
+			r.ops = smp_work(kind, end);
+			r.us = now_us() - t0;
+			_exit(write(done[1], &r, sizeof(r)) != sizeof(r));
+		}
+	}
+	close(ready[1]);
+	close(start[0]);
+	close(done[1]);
+	for (int i = 0; i < p; i++)
+		if (read(ready[0], &c, 1) != 1)
+			exit(26);
+	end = now_us() + SMP_SECONDS * 1e6;
+	for (int i = 0; i < p; i++)
+		if (write(start[1], &end, sizeof(end)) != sizeof(end))
+			exit(27);
+	while (read(done[0], &r, sizeof(r)) == sizeof(r)) {
+		total += r.ops / (r.us / 1e6);
+		got++;
+	}
+	while (wait(NULL) > 0)
+		;
+	close(ready[0]);
+	close(start[1]);
+	close(done[0]);
+	return got == p ? total : 0;
+}
+
+/* @only: a form's name to run alone (bench_profile.py), or NULL for all. */
+static void smp_bench(const char *only)
+{
+	static const struct {
+		char kind;
+		const char *name;
+	} forms[] = { { 'p', "pipe_round_trip_par" }, { 'f', "fork_exit_par" } };
+	int p = nr_cpus();
+
+	printf("smp_cpus %d cpus\n", p);
+	fflush(stdout);
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		double best = 0;
+
+		if (only && strcmp(only, forms[f].name))
+			continue;
+		for (int r = 0; r < ROUNDS; r++) {
+			double ops = smp_round(forms[f].kind, p);
+
+			if (ops > best)
+				best = ops;
+		}
+		if (best)
+			printf("%s %.0f ops/s (%d workers)\n", forms[f].name, best, p);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static char buf[65536];
 	int n, fds[2], back[2];
 	double t;
+
+	if (argc > 1 && !strcmp(argv[1], "smp")) {
+		smp_bench(argc > 2 ? argv[2] : NULL);
+		return 0;
+	}
 
 	n = 100000;
 	t = now_us();

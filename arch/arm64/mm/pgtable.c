@@ -17,7 +17,7 @@ void switch_mm(struct mm_struct *next)
 {
 	write_sysreg(next ? __pa(next->pgd) : user_pgd_phys, ttbr0_el1);
 	isb();
-	flush_tlb_all_user();
+	local_flush_tlb_all_user();
 }
 
 #ifdef CONFIG_KUNIT

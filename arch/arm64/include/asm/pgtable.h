@@ -163,15 +163,23 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 	return (pte & PTE_ADDR_MASK) | prot;
 }
 
-/* Flush @addr of the current address space, or all of it, from the TLB. */
+/* Flush @addr of the current address space from every CPU's TLB. */
 static inline void flush_tlb_page(unsigned long addr)
 {
 	flush_tlb_one(addr);
 }
 
-static inline void flush_tlb_all_user(void)
+/*
+ * Every user entry (ASID 0) from this CPU's TLB only, as switch_mm() needs:
+ * another CPU drops its own when it loads other tables, and a change to
+ * an address space reaches every CPU by flush_tlb_page()'s broadcast. A
+ * broadcast here (aside1is) made every context switch wait for all the
+ * CPUs; under QEMU's TCG, for all of them to stop (bench.rst, "CPU
+ * scaling").
+ */
+static inline void local_flush_tlb_all_user(void)
 {
-	__asm__ __volatile__("dsb ishst\n\ttlbi aside1is, xzr\n\tdsb ish\n\tisb" ::: "memory");
+	__asm__ __volatile__("dsb nshst\n\ttlbi aside1, xzr\n\tdsb nsh\n\tisb" ::: "memory");
 }
 
 #endif /* !__ASSEMBLER__ */
