@@ -176,8 +176,8 @@ QEMU_TIMEOUT ?= 120
 # CPUs of the QEMU machine for run, test, bench and scripts/run-in-vm.sh
 # (scripts/qemu.sh reads it; on arm, more than one means the
 # realview-eb-mpcore board). Every architecture starts the other CPUs; on
-# x86_64, arm64 and riscv64 (CONFIG_SMP_ACTIVE) they run tasks, on powerpc
-# and arm they take cross-CPU calls and ticks but run no task yet.
+# x86_64, arm64, riscv64 and powerpc (CONFIG_SMP_ACTIVE) they run tasks,
+# on arm they take cross-CPU calls and ticks but run no task yet.
 SMP ?= 1
 export SMP
 # make test at SMP=1 also runs the KUnit suites in a second boot with
@@ -312,7 +312,7 @@ help:
 	@echo '                       boots the CONFIG_KUNIT=n kernel once (TEST_PRODUCTION=y|n);'
 	@echo '                       QEMU_TIMEOUT=seconds per boot (default 120): a hang'
 	@echo '                       names the case that was running'
-	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; tasks run on all on x86_64, arm64, riscv64)'
+	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; tasks run on all on x86_64, arm64, riscv64, powerpc)'
 	@echo '  make test SMP_KUNIT=n  KUnit again with n CPUs (default 4, 0: not)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make fuzz-ext2       mount N (10000) hostile ext2 images in Ferrite; SEED=s,'

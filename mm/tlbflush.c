@@ -6,8 +6,10 @@
  * only (!arch_tlbi_broadcast(): x86-64, riscv64, ARMv6) drops all of a
  * CPU's user translations when switch_mm() loads other tables, so only
  * the CPUs in the mask can hold stale ones; flush_tlb_mm_range() sends
- * them a cross-CPU call and waits for it. arm64 and powerpc invalidate by
- * broadcast and need no call.
+ * them a cross-CPU call and waits for it. arm64 invalidates by broadcast
+ * and needs no call. powerpc, whose CPUs each cache user translations
+ * under a PID of their own, has its own flush_tlb_mm_range()
+ * (arch/powerpc/mm/tlbflush.c).
  */
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
@@ -28,7 +30,7 @@ static void flush_user_range_here(void *info)
 		flush_tlb_page(va);
 }
 
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void __weak flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct user_range r = { start & PAGE_MASK, end };
 	cpumask_t others;

@@ -410,9 +410,16 @@ static void locking_mutex_fifo_handoff(struct kunit *test)
 	struct fifo_arg args[NR_WORKERS];
 	struct fifo_data d;
 	struct task_struct *owner;
+	unsigned int cpu;
 	int i, n = 0, barged;
 
 	mutex_init(&d.m);
+	/*
+	 * The waiters share this CPU: with preemption off below, the first
+	 * cannot run before the owner is read (on another CPU it could take
+	 * the mutex, and hand it on to the second, meanwhile).
+	 */
+	cpu = kunit_pin_cpu();
 	atomic_set(&d.next, 0);
 	for (i = 0; i < NR_WORKERS; i++)
 		d.order[i] = -1;
@@ -420,11 +427,13 @@ static void locking_mutex_fifo_handoff(struct kunit *test)
 	mutex_lock(&d.m);
 	for (i = 0; i < NR_WORKERS; i++) {
 		args[i] = (struct fifo_arg){ .d = &d, .id = i };
-		t[i] = kthread_run(fifo_fn, &args[i], "fifo%d", i);
+		t[i] = kthread_create(fifo_fn, &args[i], "fifo%d", i);
 		if (IS_ERR(t[i])) {
-			KUNIT_FAIL(test, "kthread_run failed");
+			KUNIT_FAIL(test, "kthread_create failed");
 			break;
 		}
+		kthread_bind(t[i], cpu);
+		wake_up_process(t[i]);
 		n++;
 		/* Queue them one at a time so the queue order is known. */
 		KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t[i], TASK_UNINTERRUPTIBLE, 500));
@@ -449,6 +458,7 @@ static void locking_mutex_fifo_handoff(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&d.m));
 	for (i = 0; i < n; i++)
 		kthread_stop(t[i]);
+	kunit_unpin_cpu();
 }
 
 struct intr_arg {

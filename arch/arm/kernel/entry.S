@@ -271,8 +271,13 @@ vectors:
  * Linux). ARMv5 programs, such as Debian's armel glibc and busybox, have
  * no LDREX/STREX and no TLS register instruction of their own: they read
  * the thread pointer and do their atomic operations here. Each helper is
- * called with BL/BLX and returns with BX LR, in ARM state; Ferrite runs
- * on one ARMv6K CPU, so LDREX/STREX(D) make them atomic.
+ * called with BL/BLX and returns with BX LR, in ARM state. LDREX/STREX(D)
+ * make them atomic on every CPU; as the ABI says, the compare-and-swaps
+ * also order memory both ways (a DMB before, and after through
+ * __kuser_memory_barrier), which armel glibc's locks count on (on one
+ * CPU a program's own accesses are ordered anyway; on several, an
+ * unlock's stores could reach another CPU after the word that frees the
+ * lock). Each helper has a slot of 32 bytes at most (cmpxchg64 two).
  */
 	.org	0xf60
 /*
@@ -282,6 +287,7 @@ vectors:
  */
 __kuser_cmpxchg64:
 	push	{r4 - r7}
+	mcr	p15, 0, r0, c7, c10, 5	/* DMB (the register's value is ignored) */
 	ldrd	r4, r5, [r0]
 	ldrd	r6, r7, [r1]
 1:	ldrexd	r0, r1, [r2]
@@ -292,15 +298,15 @@ __kuser_cmpxchg64:
 	beq	1b
 	rsbs	r0, r3, #0		/* 0 and C set only for r3 == 0 */
 	pop	{r4 - r7}
-	bx	lr
+	b	__kuser_memory_barrier	/* keeps the flags; returns */
 
 	.org	0xfa0
-/* 0xffff0fa0: void __kuser_memory_barrier(void): a DMB. Clobbers nothing. */
+/*
+ * 0xffff0fa0: void __kuser_memory_barrier(void): a DMB. Clobbers nothing,
+ * not even the flags (the compare-and-swaps end here).
+ */
 __kuser_memory_barrier:
-	str	r0, [sp, #-8]!
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c10, 5
-	ldr	r0, [sp], #8
+	mcr	p15, 0, r0, c7, c10, 5	/* DMB (the register's value is ignored) */
 	bx	lr
 
 	.org	0xfc0
@@ -309,13 +315,14 @@ __kuser_memory_barrier:
  * *ptr): the same for a word. Clobbers r3, ip and flags.
  */
 __kuser_cmpxchg:
+	mcr	p15, 0, r0, c7, c10, 5	/* DMB */
 1:	ldrex	r3, [r2]
 	subs	r3, r3, r0
 	strexeq	r3, r1, [r2]
 	teqeq	r3, #1
 	beq	1b
 	rsbs	r0, r3, #0
-	bx	lr
+	b	__kuser_memory_barrier	/* keeps the flags; returns */
 
 	.org	0xfe0
 /* 0xffff0fe0: void *__kuser_get_tls(void): TPIDRURO. Clobbers only r0. */
