@@ -560,8 +560,17 @@ static void proc_task_lists_threads(void)
 	close(fd);
 	stop_spinning = 1;
 	EXPECT_EQ(pthread_join(t, NULL), 0);
-	/* A thread gone is no longer there. */
+	/*
+	 * A thread gone is no longer there. pthread_join() returns once the
+	 * kernel has cleared the thread's tid (CLONE_CHILD_CLEARTID), which
+	 * comes before the thread is released, as on Linux: on another CPU
+	 * it may still be ending. Give it a second.
+	 */
 	snprintf(path, sizeof(path), "/proc/%d/task/%ld", getpid(), worker);
+	for (int i = 0; i < 100 && (fd = open(path, O_RDONLY)) >= 0; i++) {
+		close(fd);
+		usleep(10000);
+	}
 	EXPECT_ERRNO(open(path, O_RDONLY), ENOENT);
 }
 
