@@ -185,6 +185,14 @@ export SMP
 # SMP_KUNIT=0: not). The timeouts of boots with more than two CPUs grow
 # with their CPU count (scripts/run_tests.py).
 SMP_KUNIT ?= $(if $(filter x86_64 riscv64 arm64 powerpc arm,$(ARCH)),$(if $(filter 1,$(SMP)),4))
+# Where the secondary CPUs run tasks (CONFIG_SMP_ACTIVE), make test at
+# SMP=1 also boots the user-space runner and shell a second time with
+# SMP_USER CPUs (default 4; SMP_USER=0: not).
+SMP_USER ?= $(if $(filter y,$(CONFIG_SMP_ACTIVE)),$(if $(filter 1,$(SMP)),4))
+# make test runs up to JOBS boots at once (a KUnit boot of several CPUs
+# alone): by default the host's cores, at most 2 (scripts/run_tests.py
+# --jobs; JOBS=1: one after another).
+JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 2 ] && n=2; echo $$n)
 
 .PHONY: setup run test bench gdb busybox-testsuite fuzz-ext2
 setup:
@@ -210,6 +218,7 @@ test: setup
 		$(if $(filter y,$(CONFIG_USER_SPACE)),--initrd $(INITRAMFS) $(if $(BUSYBOX),--busybox)) \
 		--timeout $(QEMU_TIMEOUT) $(if $(FILTER),--filter '$(FILTER)') \
 		$(if $(filter-out 0,$(SMP_KUNIT)),--smp-kunit $(SMP_KUNIT)) \
+		$(if $(filter-out 0,$(SMP_USER)),--smp-user $(SMP_USER)) --jobs $(JOBS) \
 		$(if $(filter y,$(CONFIG_RUST)),,--no-rust) \
 		$(if $(test-production),--production $(O)-nokunit/vmlinux)
 
@@ -314,6 +323,9 @@ help:
 	@echo '                       names the case that was running'
 	@echo '  make run|test SMP=n  give QEMU n CPUs (default 1; tasks run on all on x86_64, arm64, riscv64, powerpc)'
 	@echo '  make test SMP_KUNIT=n  KUnit again with n CPUs (default 4, 0: not)'
+	@echo '  make test SMP_USER=n   runner and shell again with n CPUs (default 4 where'
+	@echo '                       its secondary CPUs run tasks; 0: not)'
+	@echo '  make test JOBS=n       boots at once (default: host cores, at most 2)'
 	@echo '  make gdb             boot with QEMU paused, then attach gdb with symbols'
 	@echo '  make fuzz-ext2       mount N (10000) hostile ext2 images in Ferrite; SEED=s,'
 	@echo '                       FIRST=i N=1 reruns image i; BATCH images per boot'

@@ -6,19 +6,26 @@ One boot runs every KUnit suite (C and Rust) and prints KTAP v1 on the
 serial port; this script parses it. With --smp-kunit N, a second boot
 runs them again with N CPUs (failures named "smpN:suite.case"). With --initrd, user-space boots run
 test programs from the initramfs as init (tests/user/*.c), which print
-the same KTAP, or must die in an expected way; with --production, the
+the same KTAP, or must die in an expected way; with --smp-user N, the
+runner and shell boots run a second time with N CPUs (failures named
+"smpN:user.suite.case"); with --production, the
 production kernel (CONFIG_KUNIT=n) boots once with that initramfs and runs
 a shell command. Further boots run the crash tests
 (drivers/misc/lkdtm.c): each makes the kernel fault on purpose and checks
 that the fault is reported (oops text, symbolized RIP, exit status) rather
 than rebooting or hanging. Ends with "N passed, N failed"; exits non-zero on
 any failure, panic, hang or missing result.
+
+With --jobs N, up to N boots run at once (a KUnit boot of several CPUs
+alone); every boot writes its own log and reports into its own results,
+which are printed in the same order whatever the timing.
 """
 import argparse
 import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 STAMP = re.compile(r"^\[\s*\d+\.\d+\] ")
@@ -26,7 +33,7 @@ STAMP = re.compile(r"^\[\s*\d+\.\d+\] ")
 # run; the checker's own tests make theirs say "EXPECTED (test)" instead.
 LOCKDEP_SPLAT = re.compile(r"^(lockdep: )?WARNING: (possible circular locking dependency "
                            r"detected|inconsistent lock state|lock .* not held at )")
-LOCKDEP_SPLATS = []  # (log file, the report's first lines)
+LOCKDEP_SPLATS = []  # (log file, the report's first lines), outside a Task
 EXIT_NAMES = {0: "clean exit", 1: "tests failed", 2: "kernel panic", 3: "reset/triple fault",
               124: "timeout (hang)"}
 
@@ -219,6 +226,75 @@ class Result:
         self.failures.append((name, details))
 
 
+class Task:
+    """One boot (or a few that must run in turn) of the run: fn(args, res,
+    log_dir) with its own results, printed lines and lock-order reports,
+    so that tasks may run at once and still be reported in a fixed order.
+    cpus: the boot's CPUs; alone: no other task runs beside it."""
+
+    def __init__(self, name, fn, cpus=1, alone=False):
+        self.name, self.fn, self.cpus, self.alone = name, fn, cpus, alone
+        self.res = Result()
+        self.out = []       # lines it printed
+        self.splats = []    # (log file, report) from the lock-order checker
+        self.secs = 0.0
+
+
+_CURRENT = threading.local()  # .task: the Task this thread runs
+
+
+def say(line):
+    """Print line, or keep it for the running Task's report."""
+    task = getattr(_CURRENT, "task", None)
+    if task:
+        task.out.append(line)
+    else:
+        print(line)
+
+
+def run_task(task, args, log_dir):
+    _CURRENT.task = task
+    t0 = time.monotonic()
+    try:
+        task.fn(args, task.res, log_dir)
+    except Exception as e:  # a bug in this script: still report the others
+        import traceback
+        task.res.fail(task.name + ".<runner>", ["run_tests.py raised: %r" % e] +
+                      traceback.format_exc().rstrip().split("\n"))
+    task.secs = time.monotonic() - t0
+    _CURRENT.task = None
+
+
+def run_tasks(tasks, args, log_dir, jobs):
+    """Run tasks, up to jobs at once; a task marked alone runs by itself.
+    Those run first, then the others, the boots of most CPUs (the longest)
+    first, each group in the order given."""
+    if jobs <= 1:
+        for t in tasks:
+            run_task(t, args, log_dir)
+        return
+    pending = sorted(tasks, key=lambda t: (not t.alone, -t.cpus))  # stable
+    cond = threading.Condition()
+    state = {"free": jobs, "running": 0}
+
+    def worker(task, slots):
+        run_task(task, args, log_dir)
+        with cond:
+            state["free"] += slots
+            state["running"] -= 1
+            cond.notify()
+
+    with cond:
+        while pending or state["running"]:
+            while pending and (jobs if pending[0].alone else 1) <= state["free"]:
+                task = pending.pop(0)
+                slots = jobs if task.alone else 1
+                state["free"] -= slots
+                state["running"] += 1
+                threading.Thread(target=worker, args=(task, slots), daemon=True).start()
+            cond.wait()
+
+
 def timeout_for(base, cpus):
     """A boot's timeout with cpus CPUs: base up to 2 CPUs, then base per two
     CPUs (QEMU's TCG runs one host thread per virtual CPU, and CI hosts have
@@ -247,10 +323,12 @@ def boot(args, append, log_path, initrd=None, smp=None):
         log.write(proc.stdout)
     text = proc.stdout.decode("utf-8", "replace").replace("\r", "")
     lines = [STAMP.sub("", l) for l in text.split("\n")]
-    LOCKDEP_SPLATS.extend((os.path.basename(log_path), lines[i:i + 24])
-                          for i, l in enumerate(lines) if LOCKDEP_SPLAT.match(l))
+    task = getattr(_CURRENT, "task", None)
+    (task.splats if task else LOCKDEP_SPLATS).extend(
+        (os.path.basename(log_path), lines[i:i + 24])
+        for i, l in enumerate(lines) if LOCKDEP_SPLAT.match(l))
     if args.verbose:
-        sys.stdout.write(text)
+        say(text.rstrip("\n"))
     return proc.returncode, lines, time.monotonic() - t0
 
 
@@ -408,7 +486,7 @@ def run_kunit(args, res, log_dir, smp=None):
     if problems:
         tail = [l for l in lines if l.strip()][-25:]
         res.fail(prefix + "kunit.run", problems + ["last console lines:"] + tail)
-    print("kunit%s: %d suites in %.1f s of QEMU" % (" (%d CPUs)" % smp if smp else "", seen, secs))
+    say("kunit%s: %d suites in %.1f s of QEMU" % (" (%d CPUs)" % smp if smp else "", seen, secs))
 
 
 def selected(args, prefix, names):
@@ -460,12 +538,20 @@ def skip_busybox_boots(args, res, names):
             res.fail("user." + n, ["no bin/busybox in %s, which should hold one" % args.initrd])
     elif skipped:
         res.skipped += len(skipped)
-        print("user: no busybox in %s: skipped %s" % (args.initrd, ", ".join(skipped)))
+        say("user: no busybox in %s: skipped %s" % (args.initrd, ", ".join(skipped)))
     return skipped
 
 
-def run_user_tests(args, res, log_dir):
-    boots = selected(args, "user", USER_BOOTS)
+# The user-space boots that run again with --smp-user CPUs: every test
+# program (threads, signals, fork stress...) and the busybox scripts.
+SMP_USER_BOOTS = ["runner", "shell"]
+
+
+def user_boots(args, res, names):
+    """The boots of names (USER_BOOTS) that can run: those that need busybox
+    or a program missing from the initramfs are counted as skipped (or as
+    failed, busybox with --busybox) here."""
+    boots = list(names)
     if not has_busybox(args):
         skipped = skip_busybox_boots(args, res, boots)
         boots = [n for n in boots if n not in skipped]
@@ -476,34 +562,46 @@ def run_user_tests(args, res, log_dir):
                USER_BOOTS[n][0].lstrip("/") not in names]
     if missing:
         res.skipped += len(missing)
-        print("user: not built for %s: skipped %s" % (args.arch, ", ".join(missing)))
+        say("user: not built for %s: skipped %s" % (args.arch, ", ".join(missing)))
         boots = [n for n in boots if n not in missing]
-    for name in boots:
-        init, want_status, ktap, patterns = USER_BOOTS[name]
-        status, lines, secs = boot(args, "rdinit=%s loglevel=7" % init,
-                                   os.path.join(log_dir, "user-%s.log" % name), args.initrd)
-        text = "\n".join(lines)
-        problems = []
-        if ktap:
-            sub = Result()
-            plan, seen, open_suite, _ = parse_ktap(lines, sub)
-            res.passed += sub.passed
-            res.skipped += sub.skipped
-            for fname, details in sub.failures:
-                res.fail("user." + fname, details)
-            if plan is None or seen != plan or open_suite:
-                problems.append("incomplete KTAP output (plan %s, %d suites seen)" % (plan, seen))
-        if status != want_status:
-            problems.append("exit: %s (status %d), expected %s" %
-                            (EXIT_NAMES.get(status, "?"), status, EXIT_NAMES.get(want_status)))
-        problems += ["missing from the console: /%s/" % p for p in patterns
-                     if not re.search(p, text, re.M)]
-        if problems:
-            tail = [l for l in lines if l.strip()][-20:]
-            res.fail("user." + name, problems + ["last console lines:"] + tail)
-        elif not ktap:
-            res.ok()
-    print("user: %d boots" % len(boots))
+    return boots
+
+
+def run_user_boot(args, res, log_dir, name, smp=None):
+    """One user-space boot of USER_BOOTS (with smp CPUs: failures named
+    "smpN:user...", log user-NAME-smpN.log)."""
+    init, want_status, ktap, patterns = USER_BOOTS[name]
+    prefix = "smp%d:user." % smp if smp else "user."
+    log = "user-%s-smp%d.log" % (name, smp) if smp else "user-%s.log" % name
+    status, lines, secs = boot(args, "rdinit=%s loglevel=7" % init,
+                               os.path.join(log_dir, log), args.initrd, smp=smp)
+    text = "\n".join(lines)
+    problems = []
+    if ktap:
+        sub = Result()
+        plan, seen, open_suite, _ = parse_ktap(lines, sub)
+        res.passed += sub.passed
+        res.skipped += sub.skipped
+        for fname, details in sub.failures:
+            res.fail(prefix + fname, details)
+        if plan is None or seen != plan or open_suite:
+            problems.append("incomplete KTAP output (plan %s, %d suites seen)" % (plan, seen))
+    if status != want_status:
+        why = EXIT_NAMES.get(status, "?")
+        if status == 124:
+            why += ": QEMU_TIMEOUT (%d s at SMP=%d) ran out" % (
+                boot_timeout(args, smp), smp or int(os.environ.get("SMP") or 1))
+        problems.append("exit: %s (status %d), expected %s" %
+                        (why, status, EXIT_NAMES.get(want_status)))
+    problems += ["missing from the console: /%s/" % p for p in patterns
+                 if not re.search(p, text, re.M)]
+    if problems:
+        tail = [l for l in lines if l.strip()][-20:]
+        res.fail(prefix + name, problems + ["last console lines:"] + tail)
+    elif not ktap:
+        res.ok()
+    if smp:
+        say("user.%s (%d CPUs): %.1f s of QEMU" % (name, smp, secs))
 
 
 def run_tty_test(args, res, log_dir):
@@ -559,37 +657,35 @@ def run_tty_test(args, res, log_dir):
         res.ok()
 
 
-def run_crash_tests(args, res, log_dir):
-    tests = crash_tests(args.arch)
-    names = list(tests)
-    if args.filter:
-        import fnmatch
-        pats = args.filter.split(",")
-        names = [n for n in names if any(fnmatch.fnmatch("crash." + n, p) or
-                                         fnmatch.fnmatch("crash", p) for p in pats)]
+def crash_names(args, res):
+    """The crash tests to run (the Rust ones skipped without Rust)."""
+    names = selected(args, "crash", crash_tests(args.arch))
     if args.no_rust:
         rust = [n for n in names if n.startswith("rust_")]
         if rust:
             res.skipped += len(rust)
-            print("crash: no Rust in this kernel (CONFIG_RUST=n): skipped %s" % ", ".join(rust))
+            say("crash: no Rust in this kernel (CONFIG_RUST=n): skipped %s" % ", ".join(rust))
             names = [n for n in names if n not in rust]
-    for name in names:
-        want_status, patterns = tests[name]
-        status, lines, _ = boot(args, "lkdtm=%s loglevel=7" % name,
-                                os.path.join(log_dir, "crash-%s.log" % name))
-        text = "\n".join(lines)
-        missing = [p for p in patterns if not re.search(p, text, re.M)]
-        problems = []
-        if status != want_status:
-            problems.append("exit: %s (status %d), expected %s" %
-                            (EXIT_NAMES.get(status, "?"), status,
-                             EXIT_NAMES.get(want_status)))
-        problems += ["missing from the report: /%s/" % p for p in missing]
-        if problems:
-            tail = [l for l in lines if l.strip()][-15:]
-            res.fail("crash." + name, problems + ["last console lines:"] + tail)
-        else:
-            res.ok()
+    return names
+
+
+def run_crash_test(args, res, log_dir, name):
+    want_status, patterns = crash_tests(args.arch)[name]
+    status, lines, _ = boot(args, "lkdtm=%s loglevel=7" % name,
+                            os.path.join(log_dir, "crash-%s.log" % name))
+    text = "\n".join(lines)
+    missing = [p for p in patterns if not re.search(p, text, re.M)]
+    problems = []
+    if status != want_status:
+        problems.append("exit: %s (status %d), expected %s" %
+                        (EXIT_NAMES.get(status, "?"), status,
+                         EXIT_NAMES.get(want_status)))
+    problems += ["missing from the report: /%s/" % p for p in missing]
+    if problems:
+        tail = [l for l in lines if l.strip()][-15:]
+        res.fail("crash." + name, problems + ["last console lines:"] + tail)
+    else:
+        res.ok()
 
 
 def script_in_vm(args, kernel, name, log_dir, files, want_status, want, disk=None,
@@ -817,6 +913,10 @@ def main():
                     help="the initramfs must hold busybox: fail the boots that need it if not")
     ap.add_argument("--smp-kunit", type=int, default=0,
                     help="run the KUnit suites a second time with this many CPUs")
+    ap.add_argument("--smp-user", type=int, default=0,
+                    help="run the runner and shell boots a second time with this many CPUs")
+    ap.add_argument("-j", "--jobs", type=int, default=1,
+                    help="boots run at once (a KUnit boot of several CPUs alone)")
     ap.add_argument("-v", "--verbose", action="store_true", help="echo the console")
     args = ap.parse_args()
     # --timeout is for one CPU; every boot at $SMP gets its scaled timeout.
@@ -826,11 +926,27 @@ def main():
     log_dir = os.path.join(os.path.dirname(args.kernel), "test-logs")
     os.makedirs(log_dir, exist_ok=True)
     res = Result()
-    run_kunit(args, res, log_dir)
+    smp = int(os.environ.get("SMP") or 1)
+    tasks = []
+
+    def task(name, fn, cpus=smp, *extra, alone=False, **kw):
+        tasks.append(Task(name, lambda a, r, d: fn(a, r, d, *extra, **kw), cpus, alone))
+
+    # A KUnit boot of several CPUs runs alone: its timing cases (timers,
+    # delays, every CPU's tick) need the host's cores for its virtual CPUs.
+    task("kunit", run_kunit, alone=smp > 1)
     if args.smp_kunit:
-        run_kunit(args, res, log_dir, args.smp_kunit)
+        task("smp%d:kunit" % args.smp_kunit, run_kunit, args.smp_kunit, alone=True,
+             smp=args.smp_kunit)
     if args.initrd:
-        run_user_tests(args, res, log_dir)
+        for name in user_boots(args, res, selected(args, "user", USER_BOOTS)):
+            task("user." + name, run_user_boot, smp, name)
+        if args.smp_user:
+            prefix = "smp%d:user" % args.smp_user
+            names = [n for n in SMP_USER_BOOTS if n in selected(args, "user", SMP_USER_BOOTS) or
+                     n in selected(args, prefix, SMP_USER_BOOTS)]
+            for name in user_boots(args, res, names):
+                task(prefix + "." + name, run_user_boot, args.smp_user, name, smp=args.smp_user)
         shell_tests = selected(args, "user", ["tty", "run_in_vm"] +
                                (["production"] if args.production else []) +
                                (["virtio_blk", "virtio_blk_queue4", "ext2_disk", "ext2_fuzz"] + EXT2_WRITE_TESTS
@@ -839,26 +955,47 @@ def main():
             skipped = skip_busybox_boots(args, res, shell_tests)
             shell_tests = [n for n in shell_tests if n not in skipped]
         if "tty" in shell_tests:
-            run_tty_test(args, res, log_dir)
+            task("user.tty", run_tty_test)
         if "run_in_vm" in shell_tests:
-            run_in_vm_test(args, res, log_dir)
+            task("user.run_in_vm", run_in_vm_test)
         if "production" in shell_tests:
-            run_production_test(args, res, log_dir)
+            task("user.production", run_production_test)
         if "virtio_blk" in shell_tests:
-            run_disk_test(args, res, log_dir)
+            task("user.virtio_blk", run_disk_test)
         if "virtio_blk_queue4" in shell_tests:
-            run_disk_test(args, res, log_dir, "virtio_blk_queue4", 4)
+            task("user.virtio_blk_queue4", run_disk_test, smp, "virtio_blk_queue4", 4)
         ext2_tests = [n for n in EXT2_WRITE_TESTS if n in shell_tests]
         if ext2_tests:
-            run_ext2_write_tests(args, res, log_dir, ext2_tests)
+            task("user.ext2_write", run_ext2_write_tests, smp, ext2_tests)
         if "ext2_disk" in shell_tests:
-            run_ext2_disk_test(args, res, log_dir)
+            task("user.ext2_disk", run_ext2_disk_test)
         if "ext2_fuzz" in shell_tests:
-            run_ext2_fuzz_test(args, res, log_dir)
+            task("user.ext2_fuzz", run_ext2_fuzz_test)
+        say("user: %d boots%s" % (
+            sum(t.name.startswith("user.") for t in tasks),
+            ", %d more at %d CPUs" % (sum(t.name.startswith("smp%d:user." % args.smp_user)
+                                          for t in tasks), args.smp_user)
+            if args.smp_user else ""))
     if not args.no_crash:
-        run_crash_tests(args, res, log_dir)
+        for name in crash_names(args, res):
+            task("crash." + name, run_crash_test, smp, name)
     if selected(args, "tools", ["gdb"]):
-        run_gdb_test(args, res, log_dir)
+        task("tools.gdb", run_gdb_test)
+
+    t0 = time.monotonic()
+    run_tasks(tasks, args, log_dir, max(1, args.jobs))
+    wall = time.monotonic() - t0
+    # Every task's report in the order the tasks were listed.
+    for t in tasks:
+        for line in t.out:
+            print(line)
+        res.passed += t.res.passed
+        res.skipped += t.res.skipped
+        for name, details in t.res.failures:
+            res.fail(name, details)
+        LOCKDEP_SPLATS.extend(t.splats)
+    print("%d test runs in %.0f s (%.0f s added up), --jobs %d" %
+          (len(tasks), wall, sum(t.secs for t in tasks), max(1, args.jobs)))
     for log, report in LOCKDEP_SPLATS:
         res.fail("lockdep (%s)" % log, ["the lock-order checker reported:"] + report)
 

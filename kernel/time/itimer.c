@@ -48,12 +48,19 @@ static void it_real_fn(struct timer_list *t)
 		arm_timer_at(t, p->it_real_expires_ns);
 		return;
 	}
-	send_sig(SIGALRM, p, 1);
+	/*
+	 * The new state before the signal: its handler may run at once on
+	 * another CPU and read the timer (getitimer(), alarm()), which must
+	 * not still look armed (send_sig()'s lock orders the store first).
+	 */
 	if (!p->it_real_incr_ns) {
-		p->it_real_expires_ns = 0;
+		WRITE_ONCE(p->it_real_expires_ns, 0);
+		send_sig(SIGALRM, p, 1);
 		return;
 	}
-	p->it_real_expires_ns = max(p->it_real_expires_ns + p->it_real_incr_ns, now + 1);
+	WRITE_ONCE(p->it_real_expires_ns,
+		   max(p->it_real_expires_ns + p->it_real_incr_ns, now + 1));
+	send_sig(SIGALRM, p, 1);
 	arm_timer_at(t, p->it_real_expires_ns);
 }
 

@@ -291,30 +291,6 @@ static void on_alarm(int sig)
 }
 
 /* A signal interrupts a blocking read: EINTR without SA_RESTART. */
-static void interrupts_blocking_calls(void)
-{
-	struct sigaction sa = { .sa_handler = on_alarm };
-	int fds[2];
-	char c;
-	pid_t parent = getpid(), pid;
-
-	got = 0;
-	sigaction(SIGUSR1, &sa, NULL);
-	EXPECT_EQ(pipe(fds), 0);
-	pid = fork();
-	if (pid == 0) {
-		usleep(20000);
-		kill(parent, SIGUSR1);
-		_exit(0);
-	}
-	EXPECT_ERRNO(read(fds[0], &c, 1), EINTR);
-	EXPECT_EQ(got, 1);
-	waitpid(pid, NULL, 0);
-	close(fds[0]);
-	close(fds[1]);
-	signal(SIGUSR1, SIG_DFL);
-}
-
 /* Waits until pid sleeps (state S in /proc/pid/stat). */
 static void wait_until_sleeping(pid_t pid)
 {
@@ -336,6 +312,35 @@ static void wait_until_sleeping(pid_t pid)
 			return;
 		usleep(1000);
 	}
+}
+
+static void interrupts_blocking_calls(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	int fds[2];
+	char c;
+	pid_t parent = getpid(), pid;
+
+	got = 0;
+	sigaction(SIGUSR1, &sa, NULL);
+	EXPECT_EQ(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		/*
+		 * Not before the parent sleeps in read(): a signal handled
+		 * earlier would leave read() blocked for good (at 4 CPUs,
+		 * under load, 20 ms were not always enough to get there).
+		 */
+		wait_until_sleeping(parent);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	EXPECT_ERRNO(read(fds[0], &c, 1), EINTR);
+	EXPECT_EQ(got, 1);
+	waitpid(pid, NULL, 0);
+	close(fds[0]);
+	close(fds[1]);
+	signal(SIGUSR1, SIG_DFL);
 }
 
 #if defined(__arm__)

@@ -129,20 +129,31 @@ static void cpu_time_is_split(void)
 static void waitid_reports_children(void)
 {
 	siginfo_t si;
+	int go[2];
 	pid_t pid;
+	char c;
 
 	EXPECT_ERRNO(waitid(P_ALL, 0, &si, WEXITED), ECHILD);
 	EXPECT_ERRNO(waitid(P_ALL, 0, &si, 0), EINVAL);
 	EXPECT_ERRNO(waitid(P_PID, 0, &si, WEXITED), EINVAL);
 	EXPECT_ERRNO(waitid(7, 0, &si, WEXITED), EINVAL);
+	/*
+	 * The child exits only once the parent has looked with WNOHANG (a
+	 * sleep of 100 ms was not always enough at 4 CPUs on a loaded host).
+	 */
+	EXPECT_EQ(pipe(go), 0);
 	pid = fork();
 	if (pid == 0) {
-		usleep(100000);
+		close(go[1]);
+		if (read(go[0], &c, 1) < 0)
+			_exit(1);
 		_exit(42);
 	}
+	close(go[0]);
 	memset(&si, 0xff, sizeof(si));
 	EXPECT_EQ(waitid(P_PID, pid, &si, WEXITED | WNOHANG), 0);
 	EXPECT_EQ(si.si_pid, 0);		/* nothing yet: zeroed */
+	close(go[1]);				/* now it may exit */
 	EXPECT_EQ(waitid(P_PID, pid, &si, WEXITED | WNOWAIT), 0);
 	EXPECT_EQ(si.si_pid, pid);
 	EXPECT_EQ(waitid(P_ALL, 0, &si, WEXITED), 0);	/* WNOWAIT left it */

@@ -9,8 +9,9 @@
  * waitpid() of one child among many, a robust mutex whose owner died,
  * futex(2)'s errors, timeouts, bitsets and requeues, /proc/<pid>/task
  * listing the threads, Linux's rules for clone flags, barriers, rwlocks,
- * cancellation of a thread asleep in a system call, and threads forking
- * and reaping children all at once.
+ * cancellation of a thread asleep in a system call, threads forking
+ * and reaping children all at once, and munmap() and mprotect() reaching
+ * the translations another thread's CPU holds.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -18,11 +19,13 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdint.h>
 #include <time.h>
 #include <uapi/linux/futex.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include "ktest.h"
@@ -557,8 +560,17 @@ static void proc_task_lists_threads(void)
 	close(fd);
 	stop_spinning = 1;
 	EXPECT_EQ(pthread_join(t, NULL), 0);
-	/* A thread gone is no longer there. */
+	/*
+	 * A thread gone is no longer there. pthread_join() returns once the
+	 * kernel has cleared the thread's tid (CLONE_CHILD_CLEARTID), which
+	 * comes before the thread is released, as on Linux: on another CPU
+	 * it may still be ending. Give it a second.
+	 */
 	snprintf(path, sizeof(path), "/proc/%d/task/%ld", getpid(), worker);
+	for (int i = 0; i < 100 && (fd = open(path, O_RDONLY)) >= 0; i++) {
+		close(fd);
+		usleep(10000);
+	}
 	EXPECT_ERRNO(open(path, O_RDONLY), ENOENT);
 }
 
@@ -773,6 +785,154 @@ static void clone_flag_rules(void)
 	EXPECT_ERRNO(syscall(SYS_clone, CLONE_SIGHAND, 0, NULL, NULL, 0), EINVAL);
 }
 
+/*
+ * munmap_reaches_other_cpus: a thread pinned to a second CPU writes and
+ * reads a page (so that CPU holds its translation, writable) and spins;
+ * the main thread, pinned to the first, unmaps the page, or makes it
+ * read-only, and only then lets the thread read it again (or write it),
+ * which must fault: if the TLB shootdown (mm/tlbflush.c) did not reach
+ * the thread's CPU, the stale translation would let it reach the old
+ * page. The faulting process is a forked child, with SIGSEGV's default
+ * action: its death by SIGSEGV is the pass. At one CPU both threads share
+ * it, and the test checks the local flush. (Not PROT_NONE: every port's
+ * vm_get_page_prot() still maps a PROT_NONE page readable.)
+ */
+#define TLB_MAGIC 0x5eed7eb1
+#define TLB_NOT_PLACED 10	/* child exit codes */
+#define TLB_STALE 11
+#define TLB_SETUP 12
+
+struct tlb_probe {
+	volatile int *page;
+	int cpu;		/* the reader's CPU */
+	int shared;		/* both threads on one CPU: yield while waiting */
+	int write;		/* the second access writes (after mprotect) */
+	int stage;		/* 1: the reader has used the page; 2: use it again */
+};
+
+static int pin_to(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return sched_setaffinity(0, sizeof(set), &set);
+}
+
+/* The CPUs /proc/cpuinfo lists (the boot's, whatever the affinity mask says). */
+static int cpus_in_cpuinfo(void)
+{
+	char line[256];
+	int n = 0;
+	FILE *f = fopen("/proc/cpuinfo", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		n += !strncmp(line, "processor", 9);
+	fclose(f);
+	return n;
+}
+
+static void *tlb_reader(void *arg)
+{
+	struct tlb_probe *p = arg;
+	int v;
+
+	if (pin_to(p->cpu))
+		_exit(TLB_NOT_PLACED);
+	p->page[1] = TLB_MAGIC;	/* a writable translation, dirty */
+	if (p->page[0] != TLB_MAGIC)
+		_exit(TLB_SETUP);
+	__atomic_store_n(&p->stage, 1, __ATOMIC_RELEASE);
+	while (__atomic_load_n(&p->stage, __ATOMIC_ACQUIRE) != 2)
+		if (p->shared)
+			sched_yield();
+	if (p->write) {
+		p->page[1] = 0;	/* must fault */
+		v = p->page[1];
+	} else {
+		v = p->page[0];	/* must fault */
+	}
+	printf("    # reader: %s the page after it was taken away (%#x)\n",
+	       p->write ? "wrote" : "read", v);
+	fflush(stdout);
+	_exit(TLB_STALE);
+}
+
+/* In the child: runs until the reader's fault kills it. */
+static void tlb_probe_child(int use_mprotect)
+{
+	struct tlb_probe p = { 0 };
+	cpu_set_t mask;
+	int first = -1, second = -1;
+	pthread_t t;
+
+	signal(SIGSEGV, SIG_DFL);
+	if (sched_getaffinity(0, sizeof(mask), &mask))
+		_exit(TLB_SETUP);
+	for (int c = 0; c < CPU_SETSIZE; c++) {
+		if (!CPU_ISSET(c, &mask))
+			continue;
+		if (first < 0)
+			first = c;
+		else if (second < 0)
+			second = c;
+	}
+	/* A boot of several CPUs must give the reader one of its own. */
+	if (second < 0 && cpus_in_cpuinfo() != 1)
+		_exit(TLB_NOT_PLACED);
+	p.shared = second < 0;
+	p.cpu = p.shared ? first : second;
+	if (first < 0 || pin_to(first))
+		_exit(TLB_NOT_PLACED);
+	p.page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p.page == MAP_FAILED)
+		_exit(TLB_SETUP);
+	p.page[0] = TLB_MAGIC;
+	p.write = use_mprotect;
+	if (pthread_create(&t, NULL, tlb_reader, &p))
+		_exit(TLB_SETUP);
+	while (__atomic_load_n(&p.stage, __ATOMIC_ACQUIRE) != 1)
+		if (p.shared)
+			sched_yield();
+	if (use_mprotect ? mprotect((void *)p.page, 4096, PROT_READ)
+			 : munmap((void *)p.page, 4096))
+		_exit(TLB_SETUP);
+	__atomic_store_n(&p.stage, 2, __ATOMIC_RELEASE);
+	pthread_join(t, NULL);	/* the reader ends the process either way */
+	_exit(TLB_SETUP);
+}
+
+static void expect_reader_faults(int use_mprotect)
+{
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		tlb_probe_child(use_mprotect);
+	EXPECT_TRUE(pid > 0);
+	if (pid <= 0)
+		return;
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV)
+		return;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == TLB_STALE)
+		KT_FAIL("%s: the other CPU still reached the old page", use_mprotect ?
+			"mprotect(PROT_READ)" : "munmap");
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == TLB_NOT_PLACED)
+		KT_FAIL("sched_setaffinity could not place the threads on their CPUs");
+	else
+		KT_FAIL("%s: child ended with status %#x, not SIGSEGV", use_mprotect ?
+			"mprotect(PROT_READ)" : "munmap", status);
+}
+
+static void munmap_reaches_other_cpus(void)
+{
+	expect_reader_faults(0);
+	expect_reader_faults(1);
+}
+
 /* The glibc build beside musl's (usr/Makefile) is a suite of its own. */
 #ifndef KTEST_SUITE_SUFFIX
 #define KTEST_SUITE_SUFFIX ""
@@ -784,4 +944,5 @@ KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_co
 	   KTEST(robust_mutex_owner_died), KTEST(futex_errors_and_timeouts),
 	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules),
 	   KTEST(barrier_rounds_all_arrive), KTEST(rwlock_readers_share_writers_exclude),
-	   KTEST(cancel_blocked_threads), KTEST(threads_fork_and_exit_at_once))
+	   KTEST(cancel_blocked_threads), KTEST(threads_fork_and_exit_at_once),
+	   KTEST(munmap_reaches_other_cpus))
