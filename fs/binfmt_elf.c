@@ -95,7 +95,7 @@ static int map_segment(struct mm_struct *mm, struct file *file, const elf_phdr *
 static unsigned long create_elf_tables(struct linux_binprm *bprm, const elfhdr *eh,
 				       unsigned long phdr_addr, unsigned long entry)
 {
-	unsigned long p = STACK_TOP, execfn, strings, platform, random, sp;
+	unsigned long p = STACK_TOP, execfn, strings, platform, random, sp, arg_start, env_start = 0;
 	unsigned long auxv[2 * (24 + AUXV_ARCH_ENTRIES)], *a = auxv;
 	unsigned long nwords, argv_ptr, envp_ptr;
 	size_t fnlen = strlen(bprm->filename) + 1;
@@ -152,8 +152,7 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const elfhdr *
 	if (put_user((unsigned long)bprm->argc, (unsigned long __user *)sp))
 		return 0;
 	s = bprm->strings;
-	current->mm->arg_start = current->mm->arg_end = strings;
-	current->mm->env_start = current->mm->env_end = strings;
+	arg_start = strings;
 	for (int i = 0; i < bprm->argc + bprm->envc; i++) {
 		unsigned long slot = i < bprm->argc ? argv_ptr + W * i :
 				     envp_ptr + W * (i - bprm->argc);
@@ -161,15 +160,23 @@ static unsigned long create_elf_tables(struct linux_binprm *bprm, const elfhdr *
 
 		if (put_user(strings, (unsigned long __user *)slot))
 			return 0;
-		if (i < bprm->argc) {
-			current->mm->arg_end = strings + len;
-			current->mm->env_start = current->mm->env_end = strings + len;
-		} else {
-			current->mm->env_end = strings + len;
-		}
 		strings += len;
 		s += len;
+		if (i + 1 == bprm->argc)
+			env_start = strings;
 	}
+	if (!bprm->argc)
+		env_start = arg_start;
+	/*
+	 * Published once whole, the end before the start: /proc/<pid>/cmdline
+	 * read from another CPU meanwhile (fs/proc/base.c reads the start,
+	 * then the end) sees either no arguments or all of them.
+	 */
+	current->mm->env_end = strings;
+	current->mm->env_start = env_start;
+	current->mm->arg_end = env_start;
+	smp_wmb();
+	WRITE_ONCE(current->mm->arg_start, arg_start);
 	if (put_user(0UL, (unsigned long __user *)(argv_ptr + W * bprm->argc)) ||
 	    put_user(0UL, (unsigned long __user *)(envp_ptr + W * bprm->envc)))
 		return 0;

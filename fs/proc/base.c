@@ -193,10 +193,16 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);
 		break;
 	case PROC_PID_CMDLINE:
-		if (mm)
-			n = access_process_vm(mm, mm->arg_start, b->data,
-					      min_t(unsigned long, mm->arg_end - mm->arg_start,
-						    PROC_BUF_SIZE));
+		if (mm) {
+			/* The start first: exec publishes it last (fs/binfmt_elf.c). */
+			unsigned long start = READ_ONCE(mm->arg_start), end;
+
+			smp_rmb();
+			end = READ_ONCE(mm->arg_end);
+			if (start && end > start)
+				n = access_process_vm(mm, start, b->data,
+						      min_t(unsigned long, end - start, PROC_BUF_SIZE));
+		}
 		break;
 	default:
 		break;
