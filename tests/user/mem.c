@@ -149,6 +149,61 @@ static void mprotect_changes_access(void)
 	munmap(p, 2 * 4096);
 }
 
+static void read_byte(void *p)
+{
+	(void)*(volatile char *)p;
+}
+
+/*
+ * PROT_NONE: no access at all from user mode, a read included (as thread
+ * stacks' guard pages need), whether the page was made so by mmap() or by
+ * mprotect() over a page already touched, whose contents come back with
+ * the access. (A kernel copy from such a page is EFAULT on Linux; on
+ * x86_64 and riscv64, where the page is a kernel one to the MMU, Ferrite
+ * copies it: Documentation/userspace-api/syscalls.rst.)
+ */
+static void prot_none_has_no_access(void)
+{
+	char *p = mmap(NULL, 2 * 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status, fd;
+
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p == MAP_FAILED)
+		return;
+	status = child_status(read_byte, p);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	status = child_status(write_byte, p);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	EXPECT_EQ(mprotect(p, 2 * 4096, PROT_READ | PROT_WRITE), 0);
+	p[0] = 'x';
+	p[4096] = 'y';
+	EXPECT_EQ(mprotect(p, 4096, PROT_NONE), 0);
+	status = child_status(read_byte, p);
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	status = child_status(read_byte, p + 4096);	/* the other page is still readable */
+	EXPECT_EQ(status, 0);
+	/* A write into it by the kernel (read() into the buffer) is EFAULT. */
+	fd = open("/proc/self/stat", O_RDONLY);
+	EXPECT_ERRNO(read(fd, p, 1), EFAULT);
+	close(fd);
+#if defined(__aarch64__) || defined(__arm__) || defined(__powerpc64__)
+	/* A read from it (write() from the buffer) too, where user copies
+	 * are made with user mode's rights (ldtr, ldrt) or radix's R bit. */
+	{
+		int fds[2];
+
+		EXPECT_EQ(pipe(fds), 0);
+		EXPECT_ERRNO(write(fds[1], p, 1), EFAULT);
+		close(fds[0]);
+		close(fds[1]);
+	}
+#endif
+	EXPECT_EQ(mprotect(p, 4096, PROT_READ), 0);
+	EXPECT_EQ(p[0], 'x');
+	EXPECT_EQ(p[4096], 'y');
+	munmap(p, 2 * 4096);
+}
+
 static void big_malloc(void)
 {
 	size_t len = 8 << 20;
@@ -195,4 +250,4 @@ static void mremap_moves_pages(void)
 KTEST_MAIN("user_mem",
 	   KTEST(fork_copies_on_write), KTEST(file_mapping), KTEST(copy_through_own_mapping),
 	   KTEST(faults_kill_with_sigsegv),
-	   KTEST(mprotect_changes_access), KTEST(big_malloc), KTEST(mremap_moves_pages))
+	   KTEST(mprotect_changes_access), KTEST(prot_none_has_no_access), KTEST(big_malloc), KTEST(mremap_moves_pages))

@@ -29,11 +29,17 @@ pgd_t *arch_test_user_pgd(void)
 
 /*
  * Leaf entries user mode may use: AP = 11 (read-write for both) or, with
- * APX, AP = 10 (read-only for both: ARMv6 reserves APX with AP = 11).
+ * APX, AP = 10 (read-only for both: ARMv6 reserves APX with AP = 11). A
+ * mapping user mode may not touch at all (PROT_NONE) is AP = 01 with APX:
+ * read-only for the kernel, nothing for user mode, whose every access
+ * faults; still mapped, for a later mprotect().
  */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = PTE_SMALL | PTE_C | PTE_B | PTE_AP_USER | PTE_NG;
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return PTE_SMALL | PTE_C | PTE_B | PTE_AP_KERNEL | PTE_APX | PTE_NG | PTE_XN;
 
 	if (vm_flags & VM_WRITE)
 		prot |= PTE_AP_KERNEL;

@@ -27,10 +27,18 @@ pgd_t *arch_test_user_pgd(void)
 }
 #endif
 
-/* Leaf entries EL0 may use; the kernel never executes them (PXN). */
+/*
+ * Leaf entries EL0 may use; the kernel never executes them (PXN). A
+ * mapping EL0 may not touch at all (PROT_NONE) is read-only for EL1 and
+ * without AP[1]: still mapped, for a later mprotect(), but every EL0
+ * access faults.
+ */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = PROT_NORMAL | PTE_USER | PTE_NG | PTE_PXN;
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return PROT_NORMAL | PTE_NG | PTE_PXN | PTE_RDONLY | PTE_UXN;
 
 	if (vm_flags & VM_WRITE)
 		prot |= PTE_WRITE;

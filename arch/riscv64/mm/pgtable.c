@@ -32,11 +32,16 @@ pgd_t *arch_test_user_pgd(void)
 /*
  * Leaf entries U-mode may use: always readable (R/W/X all clear would make
  * a table pointer), with A and D set; the kernel reaches them only with
- * sstatus.SUM, and never executes them.
+ * sstatus.SUM, and never executes them. A mapping U-mode may not touch at
+ * all (PROT_NONE) is the same entry without U: still mapped, for a later
+ * mprotect(), but every U-mode access faults.
  */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_READ | _PAGE_ACCESSED | _PAGE_DIRTY;
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return prot & ~_PAGE_USER;
 
 	if (vm_flags & VM_WRITE)
 		prot |= _PAGE_WRITE;

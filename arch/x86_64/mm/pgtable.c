@@ -26,9 +26,18 @@ pgd_t *arch_test_user_pgd(void)
 }
 #endif
 
+/*
+ * Leaf entries of user mappings. A mapping user mode may not touch at all
+ * (PROT_NONE) is a kernel page: present, so that its page stays mapped
+ * for a later mprotect(), but without _PAGE_USER, so that every access
+ * from user mode faults (and the fault path sends SIGSEGV).
+ */
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER;
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return _PAGE_PRESENT | _PAGE_NX;
 
 	if (vm_flags & VM_WRITE)
 		prot |= _PAGE_RW;
