@@ -794,8 +794,9 @@ static void clone_flag_rules(void)
  * the thread's CPU, the stale translation would let it reach the old
  * page. The faulting process is a forked child, with SIGSEGV's default
  * action: its death by SIGSEGV is the pass. At one CPU both threads share
- * it, and the test checks the local flush. (Not PROT_NONE: every port's
- * vm_get_page_prot() still maps a PROT_NONE page readable.)
+ * it, and the test checks the local flush. (Read-only, not PROT_NONE:
+ * written before PROT_NONE pages lost their user access;
+ * user_mem.prot_none_has_no_access checks those.)
  */
 #define TLB_MAGIC 0x5eed7eb1
 #define TLB_NOT_PLACED 10	/* child exit codes */
