@@ -148,6 +148,21 @@ def initrd_with(tmp, base, entries):
     return initrd
 
 
+
+def ubench_initrd(tmp, cc, base, script):
+    """An initramfs in tmp: base with ubench (compiled with cc) in /tmp and
+    script (shell lines) as /tmp/bench.sh, which run-in-vm runs."""
+    ubench = os.path.join(tmp, "ubench")
+    subprocess.run(cc + ["-O2", "-o", ubench,
+                    os.path.join(ROOT, "tests", "bench", "ubench.c")], check=True)
+    with open(os.path.join(tmp, "bench.sh"), "w") as f:
+        f.write(script)
+    with open(os.path.join(tmp, "run-in-vm"), "w") as f:
+        f.write("bench.sh\n")
+    return initrd_with(tmp, base, ["file:tmp/ubench:" + ubench,
+                                   "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
+                                   "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")])
+
 def linux_columns(fv, lv, fmt):
     """A table line's Linux figure @lv (printed with @fmt) and the ratio
     Ferrite's @fv over it."""
@@ -269,16 +284,7 @@ def smp_curve(args, kernel, base, linux):
     cc, _, console = ARCHES[ARCH]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        ubench = os.path.join(tmp, "ubench")
-        subprocess.run(cc + ["-O2", "-o", ubench,
-                        os.path.join(ROOT, "tests", "bench", "ubench.c")], check=True)
-        with open(os.path.join(tmp, "bench.sh"), "w") as f:
-            f.write("/tmp/ubench smp\n")
-        with open(os.path.join(tmp, "run-in-vm"), "w") as f:
-            f.write("bench.sh\n")
-        initrd = initrd_with(tmp, base, ["file:tmp/ubench:" + ubench,
-                                         "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
-                                         "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")])
+        initrd = ubench_initrd(tmp, cc, base, "/tmp/ubench smp\n")
         systems = [("ferrite", kernel, "quiet")]
         if linux:
             systems.append(("linux", linux, "console=%s quiet" % console))
@@ -363,25 +369,16 @@ def main():
         return smp_curve(args, kernel, base, linux)
 
     with tempfile.TemporaryDirectory() as tmp:
-        ubench = os.path.join(tmp, "ubench")
-        subprocess.run(cc + ["-O2", "-o", ubench,
-                        os.path.join(ROOT, "tests", "bench", "ubench.c")], check=True)
-        with open(os.path.join(tmp, "bench.sh"), "w") as f:
-            # The scale curves' directory: Linux's rootfs is a tmpfs limited to
-            # about 16,000 inodes in 128 MiB, so give them one without a limit.
-            f.write("mkdir -p /scale; mount -t tmpfs -o nr_inodes=0 none /scale 2>/dev/null\n")
-            # Linux allows about 7,800 tasks in 1 GiB (threads-max): lift that.
-            f.write("echo 40000 > /proc/sys/kernel/threads-max 2>/dev/null\n")
-            if ARCH in CURVE_MEMORY:
-                _, procs, why = CURVE_MEMORY[ARCH]
-                print("user: fork_exit above %dk skipped on %s: %s" % (procs // 1000, ARCH, why))
-                f.write("export UBENCH_MAX_PROCS=%d\n" % procs)
-            f.write("/tmp/ubench\n")
-        with open(os.path.join(tmp, "run-in-vm"), "w") as f:
-            f.write("bench.sh\n")
-        initrd = initrd_with(tmp, base, ["file:tmp/ubench:" + ubench,
-                                         "file:tmp/bench.sh:" + os.path.join(tmp, "bench.sh"),
-                                         "file:etc/run-in-vm:" + os.path.join(tmp, "run-in-vm")])
+        # The scale curves' directory: Linux's rootfs is a tmpfs limited to
+        # about 16,000 inodes in 128 MiB, so give them one without a limit.
+        script = "mkdir -p /scale; mount -t tmpfs -o nr_inodes=0 none /scale 2>/dev/null\n"
+        # Linux allows about 7,800 tasks in 1 GiB (threads-max): lift that.
+        script += "echo 40000 > /proc/sys/kernel/threads-max 2>/dev/null\n"
+        if ARCH in CURVE_MEMORY:
+            _, procs, why = CURVE_MEMORY[ARCH]
+            print("user: fork_exit above %dk skipped on %s: %s" % (procs // 1000, ARCH, why))
+            script += "export UBENCH_MAX_PROCS=%d\n" % procs
+        initrd = ubench_initrd(tmp, cc, base, script + "/tmp/ubench\n")
         systems = [("ferrite", kernel, "quiet", "quiet")]
         if linux:
             append = "console=%s quiet" % console
