@@ -71,6 +71,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->thread_node);
 	p->group_leader = p;
 	p->cpus_mask = *cpu_active_mask;
+	p->cpu = smp_processor_id();	/* which queue lock guards it until its first wake-up */
 	p->cred = get_cred(&init_cred);
 	arch_setup_thread(p, (unsigned long)p->stack + THREAD_SIZE, fn, arg);
 	task_list_add(p);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Tasks and the scheduler: a preemptive round-robin scheduler over one run
- * queue. A task sleeps by setting its state and calling schedule(); a
+ * Tasks and the scheduler: a preemptive round-robin scheduler over a run
+ * queue per CPU. A task sleeps by setting its state and calling schedule(); a
  * waker calls wake_up_process(). Kernel code is preempted on the timer
  * tick unless preemption is disabled (spinlocks do that).
  */
@@ -82,10 +82,10 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 	void *stack;			/* lowest address of the kernel stack */
 	atomic_t usage;			/* references; freed at zero */
-	bool on_rq;			/* on the run queue (rq.lock) */
-	bool on_cpu;			/* a CPU runs it, or is switching away from it (rq.lock) */
-	unsigned int cpu;		/* the CPU it runs or last ran on */
-	struct completion *dead_done;	/* wait_task_dead()'s, woken at its last switch-away (rq.lock) */
+	bool on_rq;			/* on its CPU's run queue (that queue's lock) */
+	bool on_cpu;			/* a CPU runs it, or is switching away from it (the same) */
+	unsigned int cpu;		/* the CPU it is queued on, runs or last ran on (kernel/sched/core.c) */
+	struct completion *dead_done;	/* wait_task_dead()'s, woken at its last switch-away (its queue's lock) */
 	int time_slice;			/* ticks left before preemption */
 	struct list_head run_list;
 	struct list_head tasks;		/* all tasks */
@@ -178,9 +178,11 @@ bool wake_up_process(struct task_struct *p);
 /* Like wake_up_process() but only if p's state matches state. */
 bool wake_up_state(struct task_struct *p, unsigned int state);
 /*
- * wake_up_process() for a new process (fork): it runs before its parent
- * returns. Another task's wake-up waits until the waker blocks or its slice
- * ends; one from an interrupt preempts. Any context; never sleeps.
+ * wake_up_process() for a new process (fork): it goes to the least loaded
+ * CPU, and runs before its parent returns if that is the parent's. A
+ * woken task goes to its last CPU if idle, else the least loaded one its
+ * mask allows, and waits there until the running task blocks or its slice
+ * ends; a wake-up from an interrupt preempts. Any context; never sleeps.
  */
 void wake_up_new_task(struct task_struct *p);
 
@@ -301,7 +303,7 @@ unsigned long nr_running(void);
  */
 int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask);
 
-/* The CPU @p runs on, or last ran on. */
+/* The CPU @p is queued on, runs on, or last ran on (stable under its queue's lock). */
 static inline unsigned int task_cpu(const struct task_struct *p)
 {
 	return READ_ONCE(p->cpu);

@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The scheduler: one run queue shared by every active CPU, FIFO round
- * robin with a time slice, and kernel preemption on the tick and on
- * wake-ups from interrupts. Tasks not running are either on the run queue
- * (on_rq) or asleep somewhere (a wait queue, a timer, a mutex); a running
- * task has on_cpu set, and task_cpu() says where.
+ * The scheduler: a run queue per CPU, FIFO round robin with a time slice,
+ * kernel preemption on the tick and on wake-ups from interrupts, and a
+ * little balancing between the queues. Tasks not running are either on a
+ * run queue (on_rq) or asleep somewhere (a wait queue, a timer, a mutex);
+ * a running task has on_cpu set. task_cpu() (p->cpu) names the queue a
+ * task is on, runs on, or last ran on.
  *
- * rq.lock (taken with interrupts off: wake-ups come from IRQs) guards the
- * queue, on_rq, on_cpu and every CPU's curr_task. __schedule() takes it
- * and the next task releases it in finish_task_switch(), after the switch:
- * so a task put back on the queue by the CPU leaving it cannot be picked
- * by another CPU before its registers are saved, and a dead task's stack
- * is freed only once no CPU runs on it.
+ * Locking. Each queue's lock (taken with interrupts off: wake-ups come
+ * from IRQs) guards its list and count, its CPU's curr_task, and the on_rq
+ * and on_cpu of the tasks whose p->cpu names it. p->cpu itself changes
+ * only under both the old and the new queue's locks (double_rq_lock(),
+ * lower CPU first), so task_rq_lock() finds a task's queue by reading
+ * p->cpu, locking that queue and reading p->cpu again. __schedule() takes
+ * its CPU's lock and the next task releases it in finish_task_switch(),
+ * after the switch: so a task put back on the queue by the CPU leaving it
+ * cannot be taken by another CPU before its registers are saved, and a
+ * dead task's stack is freed only once no CPU runs on it.
  *
- * A CPU picks the first queued task whose cpus_mask allows it. A wake-up
- * (or a task queued on a CPU its mask forbids) asks an idle CPU that may
- * run it to reschedule, by IPI; idle CPUs also look at the queue on their
- * tick. Tasks themselves are made, counted and freed in kernel/pid.c.
+ * Where tasks go. A wake-up puts the task on the CPU it last ran on if
+ * that CPU is idle, else on the least loaded CPU its mask allows (staying
+ * put on a tie), and sends that CPU a reschedule IPI if it is idle; a new
+ * task goes to the least loaded CPU. A CPU about to go idle pulls a
+ * queued task from the busiest queue; an idle CPU's tick looks for queued
+ * tasks elsewhere, and a busy CPU's tick pulls one from a queue at least
+ * two tasks longer than its own. A task whose mask no longer allows its
+ * CPU is pushed to one that it allows. Tasks themselves are made, counted
+ * and freed in kernel/pid.c.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -36,14 +46,21 @@
 #include <linux/completion.h>
 
 #define SCHED_SLICE_TICKS 2
+/* A busy CPU's tick looks for a longer queue once in this many ticks. */
+#define SCHED_BALANCE_TICKS 4
 
-static struct {
-	spinlock_t lock;
-	struct list_head queue;
-} rq = {
-	.lock = __SPIN_LOCK_UNLOCKED(rq.lock),
-	.queue = LIST_HEAD_INIT(rq.queue),
-};
+struct rq {
+	spinlock_t lock;		/* taken with the do_raw_spin_*() forms */
+	struct list_head queue;		/* tasks waiting for this CPU, FIFO */
+	unsigned int nr_queued;		/* their number (read unlocked as a hint) */
+	unsigned int cpu;
+	int balance_tick;		/* ticks to the next busy balance */
+	struct task_struct *push_task;	/* to move elsewhere after the switch */
+} ____cacheline_aligned;
+
+static DEFINE_PER_CPU(struct rq, runqueues);
+
+#define cpu_rq(cpu) per_cpu_ptr(&runqueues, (cpu))
 
 static struct task_struct idle_task;
 
@@ -69,6 +86,13 @@ void init_idle(struct task_struct *idle, unsigned int cpu)
 
 void __init sched_init(void)
 {
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_init(&rq->lock);
+		INIT_LIST_HEAD(&rq->queue);
+		rq->cpu = cpu;
+	}
 	init_idle(&idle_task, smp_processor_id());
 	task_list_add(&idle_task);
 }
@@ -78,67 +102,262 @@ static bool is_idle_task(struct task_struct *p)
 	return p->flags & PF_IDLE;
 }
 
-/*
- * Ask a CPU to come and run @p, queued: an idle CPU its mask allows (this
- * one first) not already asked, by IPI; else, from an interrupt, preempt
- * this CPU if @p may run here; else the tick will (the running tasks'
- * slices end, idle CPUs look at the queue). rq.lock held.
- */
-static void resched_for(struct task_struct *p)
+/* Tasks queued on or running on @cpu, its idle task not counted; unlocked, a hint. */
+static unsigned int cpu_load(unsigned int cpu)
 {
-	unsigned int self = smp_processor_id(), cpu;
+	struct cpu_info *ci = &per_cpu(cpu_infos, cpu);
 
-	if (cpumask_test_cpu(self, &p->cpus_mask) && current == this_cpu()->idle &&
-	    !this_cpu()->need_resched) {
-		this_cpu()->need_resched = 1;
-		return;
-	}
-	for_each_cpu(cpu, &p->cpus_mask) {
-		struct cpu_info *ci = &per_cpu(cpu_infos, cpu);
-
-		if (cpu != self && cpu_active(cpu) && ci->curr_task == ci->idle &&
-		    !READ_ONCE(ci->need_resched)) {
-			WRITE_ONCE(ci->need_resched, 1);
-			smp_send_reschedule(cpu);
-			return;
-		}
-	}
-	if (in_irq() && cpumask_test_cpu(self, &p->cpus_mask))
-		this_cpu()->need_resched = 1;
+	return READ_ONCE(cpu_rq(cpu)->nr_queued) + (READ_ONCE(ci->curr_task) != ci->idle);
 }
 
-static void enqueue(struct task_struct *p)
+static bool may_run_on(struct task_struct *p, unsigned int cpu)
 {
-	list_add_tail(&p->run_list, &rq.queue);
+	return cpumask_test_cpu(cpu, &p->cpus_mask) && cpu_active(cpu);
+}
+
+/*
+ * Lock @p's run queue, interrupts already off. Returns it; p->cpu stays
+ * until the lock is dropped.
+ */
+static struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = cpu_rq(READ_ONCE(p->cpu));
+
+		do_raw_spin_lock(&rq->lock);
+		if (likely(rq->cpu == READ_ONCE(p->cpu)))
+			return rq;
+		do_raw_spin_unlock(&rq->lock);
+	}
+}
+
+/* Lock two queues (or one, if the same), lower CPU first; interrupts off. */
+static void double_rq_lock(struct rq *a, struct rq *b)
+{
+	if (a == b) {
+		do_raw_spin_lock(&a->lock);
+	} else if (a->cpu < b->cpu) {
+		do_raw_spin_lock(&a->lock);
+		do_raw_spin_lock(&b->lock);
+	} else {
+		do_raw_spin_lock(&b->lock);
+		do_raw_spin_lock(&a->lock);
+	}
+}
+
+static void double_rq_unlock(struct rq *a, struct rq *b)
+{
+	if (a != b)
+		do_raw_spin_unlock(&b->lock);
+	do_raw_spin_unlock(&a->lock);
+}
+
+/*
+ * Holding @this locked, lock @busiest too. Returns true if @this was
+ * dropped on the way (to keep the lock order): what it guards may have
+ * changed and the caller must look again.
+ */
+static bool double_lock_balance(struct rq *this, struct rq *busiest)
+{
+	if (do_raw_spin_trylock(&busiest->lock))
+		return false;
+	if (busiest->cpu > this->cpu) {
+		do_raw_spin_lock(&busiest->lock);
+		return false;
+	}
+	do_raw_spin_unlock(&this->lock);
+	double_rq_lock(this, busiest);
+	return true;
+}
+
+static void enqueue(struct rq *rq, struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &rq->queue);
+	WRITE_ONCE(rq->nr_queued, rq->nr_queued + 1);
 	p->on_rq = true;
 }
 
-/* The first queued task @cpu may run, taken off the queue; else its idle task. */
-static struct task_struct *pick_next(unsigned int cpu)
+static void dequeue(struct rq *rq, struct task_struct *p)
+{
+	list_del_init(&p->run_list);
+	WRITE_ONCE(rq->nr_queued, rq->nr_queued - 1);
+	p->on_rq = false;
+}
+
+/* Move queued @p from @src to @dst, both locked. */
+static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct *p)
+{
+	dequeue(src, p);
+	WRITE_ONCE(p->cpu, dst->cpu);
+	enqueue(dst, p);
+}
+
+/*
+ * Where @p should wait for a CPU: its last CPU if idle; else the least
+ * loaded CPU it may run on, its last one on a tie (a new task: no tie
+ * rule). Unlocked reads: a hint the caller checks under the locks.
+ */
+static unsigned int select_task_rq(struct task_struct *p, bool fork)
+{
+	unsigned int prev = READ_ONCE(p->cpu), cpu, best = prev, best_load = UINT_MAX;
+	bool prev_ok = !fork && may_run_on(p, prev);
+
+	if (prev_ok && cpu_load(prev) == 0)
+		return prev;
+	for_each_cpu(cpu, &p->cpus_mask) {
+		unsigned int load;
+
+		if (!cpu_active(cpu))
+			continue;
+		load = cpu_load(cpu);
+		if (load < best_load) {
+			best = cpu;
+			best_load = load;
+			if (!load)
+				break;
+		}
+	}
+	if (prev_ok && cpu_load(prev) <= best_load)
+		return prev;
+	return best;
+}
+
+/*
+ * Get @rq's CPU to run @p, just queued there: an idle CPU by IPI (or, this
+ * CPU, at once); this CPU from an interrupt, to preempt on its return;
+ * else a CPU's task runs to the end of its slice, as under Linux's CFS for
+ * a woken task owed no CPU time (kill() returns before its victim dies).
+ * @rq locked.
+ */
+static void resched_rq(struct rq *rq)
+{
+	struct cpu_info *ci = &per_cpu(cpu_infos, rq->cpu);
+
+	if (rq->cpu == smp_processor_id()) {
+		if (ci->curr_task == ci->idle || in_irq())
+			ci->need_resched = 1;
+	} else if (ci->curr_task == ci->idle && !READ_ONCE(ci->need_resched)) {
+		WRITE_ONCE(ci->need_resched, 1);
+		smp_send_reschedule(rq->cpu);
+	}
+}
+
+/*
+ * The busiest other active CPU with tasks queued, more loaded than
+ * @self by two tasks or more (by one or more if @self is about to idle);
+ * NULL if none. Unlocked reads: a hint.
+ */
+static struct rq *find_busiest(unsigned int self, bool idle)
+{
+	unsigned int cpu, max = idle ? 0 : cpu_load(self) + 1;
+	struct rq *busiest = NULL;
+
+	for_each_cpu(cpu, cpu_active_mask) {
+		unsigned int load;
+
+		if (cpu == self || !READ_ONCE(cpu_rq(cpu)->nr_queued))
+			continue;
+		load = cpu_load(cpu);
+		if (load > max) {
+			max = load;
+			busiest = cpu_rq(cpu);
+		}
+	}
+	return busiest;
+}
+
+/*
+ * Move to @this the queued task of @busiest that has waited least and may
+ * run on @this's CPU (as Linux takes from the tail). Both locked.
+ * Returns whether one moved.
+ */
+static bool pull_one(struct rq *this, struct rq *busiest)
 {
 	struct task_struct *p;
 
-	list_for_each_entry(p, &rq.queue, run_list) {
-		if (cpumask_test_cpu(cpu, &p->cpus_mask)) {
-			list_del_init(&p->run_list);
-			p->on_rq = false;
-			return p;
+	list_for_each_entry_reverse(p, &busiest->queue, run_list) {
+		if (!p->on_cpu && cpumask_test_cpu(this->cpu, &p->cpus_mask)) {
+			move_queued_task(busiest, this, p);
+			return true;
 		}
 	}
-	return this_cpu()->idle;
+	return false;
+}
+
+/*
+ * This CPU (@rq locked) has nothing queued and its task stops: pull one
+ * from the busiest queue. @rq's lock may be dropped and retaken on the
+ * way (the caller looks at its task again).
+ */
+static void idle_balance(struct rq *rq)
+{
+	struct rq *busiest;
+
+	if (!cpu_active(rq->cpu))
+		return;		/* not yet running tasks */
+	busiest = find_busiest(rq->cpu, true);
+	if (!busiest)
+		return;
+	double_lock_balance(rq, busiest);
+	if (!rq->nr_queued)
+		pull_one(rq, busiest);
+	do_raw_spin_unlock(&busiest->lock);
+}
+
+/* A busy CPU's tick: even out with a queue two or more tasks longer. Interrupts off. */
+static void busy_balance(struct rq *rq)
+{
+	struct rq *busiest = find_busiest(rq->cpu, false);
+
+	if (!busiest)
+		return;
+	double_rq_lock(rq, busiest);
+	pull_one(rq, busiest);
+	double_rq_unlock(rq, busiest);
+}
+
+/*
+ * Queue @p, switched out by this CPU though runnable, on a CPU its mask
+ * allows (it no longer allows this one); interrupts off, no lock held.
+ * A wake-up may have queued it meanwhile (it was preempted on its way to
+ * sleep): then nothing is left to do.
+ */
+static void push_task(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *src = cpu_rq(READ_ONCE(p->cpu));
+		struct rq *dst = cpu_rq(select_task_rq(p, false));
+		bool done = false;
+
+		double_rq_lock(src, dst);
+		if (src->cpu == READ_ONCE(p->cpu) && may_run_on(p, dst->cpu)) {
+			if (!p->on_rq && !p->on_cpu) {
+				WRITE_ONCE(p->cpu, dst->cpu);
+				enqueue(dst, p);
+				resched_rq(dst);
+			}
+			done = true;
+		}
+		double_rq_unlock(src, dst);
+		if (done)
+			return;
+	}
 }
 
 /*
  * Finish a switch in the new task: drop the run-queue lock, and the
  * scheduler's reference to a dead task, whose stack is no longer in use:
  * to wait_task_dead()'s caller if one waits, else here (freeing it if it
- * was the last). The reference is dropped under rq.lock, where
+ * was the last). The reference is dropped under the queue's lock, where
  * wait_task_dead() looks, so that once it finds the task switched away,
- * only references others hold keep it.
+ * only references others hold keep it. A task to push elsewhere is
+ * pushed now that its registers are saved.
  */
 static void finish_task_switch(struct task_struct *prev)
 {
+	struct rq *rq = cpu_rq(smp_processor_id());
 	bool dead = READ_ONCE(prev->__state) == TASK_DEAD, last = false;
+	struct task_struct *push = rq->push_task;
 	struct completion *done = NULL;
 
 	if (dead) {
@@ -146,7 +365,10 @@ static void finish_task_switch(struct task_struct *prev)
 		if (!done)
 			last = atomic_dec_and_test(&prev->usage);
 	}
-	do_raw_spin_unlock(&rq.lock);
+	rq->push_task = NULL;
+	do_raw_spin_unlock(&rq->lock);
+	if (push)
+		push_task(push);
 	if (done)
 		complete(done);
 	else if (last)
@@ -157,14 +379,15 @@ void wait_task_dead(struct task_struct *p)
 {
 	DECLARE_COMPLETION(done);
 	unsigned long flags;
+	struct rq *rq;
 	bool gone;
 
 	local_irq_save(flags);
-	do_raw_spin_lock(&rq.lock);
+	rq = task_rq_lock(p);
 	gone = READ_ONCE(p->__state) == TASK_DEAD && !p->on_cpu;
 	if (!gone)
 		p->dead_done = &done;
-	do_raw_spin_unlock(&rq.lock);
+	do_raw_spin_unlock(&rq->lock);
 	local_irq_restore(flags);
 	if (!gone) {
 		wait_for_completion(&done);
@@ -172,23 +395,39 @@ void wait_task_dead(struct task_struct *p)
 	}
 }
 
+/* Whether @prev, switched out, still wants a CPU (the idle task never queues). */
+static bool prev_runnable(struct task_struct *prev, bool preempt)
+{
+	return !is_idle_task(prev) && !prev->on_rq &&
+	       (preempt || READ_ONCE(prev->__state) == TASK_RUNNING);
+}
+
 /* Pick and switch; called with interrupts off and preemption disabled once. */
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 	unsigned int cpu = smp_processor_id();
+	struct rq *rq = cpu_rq(cpu);
 
-	do_raw_spin_lock(&rq.lock);
+	do_raw_spin_lock(&rq->lock);
 	this_cpu()->need_resched = 0;
-	if (!is_idle_task(prev) && !prev->on_rq &&
-	    (preempt || READ_ONCE(prev->__state) == TASK_RUNNING)) {
-		enqueue(prev);
-		if (!cpumask_test_cpu(cpu, &prev->cpus_mask))
-			resched_for(prev);	/* its mask no longer allows this CPU */
+	if (!rq->nr_queued && !(prev_runnable(prev, preempt) &&
+				cpumask_test_cpu(cpu, &prev->cpus_mask)))
+		idle_balance(rq);
+	if (prev_runnable(prev, preempt)) {
+		if (cpumask_test_cpu(cpu, &prev->cpus_mask))
+			enqueue(rq, prev);
+		else
+			rq->push_task = prev;	/* its mask no longer allows this CPU */
 	}
-	next = pick_next(cpu);
+	if (rq->nr_queued) {
+		next = list_first_entry(&rq->queue, struct task_struct, run_list);
+		dequeue(rq, next);
+	} else {
+		next = this_cpu()->idle;
+	}
 	if (next == prev) {
-		do_raw_spin_unlock(&rq.lock);
+		do_raw_spin_unlock(&rq->lock);
 		return;
 	}
 	if (preempt)
@@ -205,10 +444,9 @@ static void __schedule(bool preempt)
 		next->exec_start_ns = now;
 	}
 	this_cpu()->ctxsw_count++;
-	this_cpu()->curr_task = next;
+	WRITE_ONCE(this_cpu()->curr_task, next);
 	prev->on_cpu = 0;
 	next->on_cpu = 1;
-	next->cpu = cpu;
 #ifdef CONFIG_USER_SPACE
 	arch_switch_to(prev, next);
 	/*
@@ -271,50 +509,75 @@ void schedule_tail(struct task_struct *prev)
 }
 
 /*
- * The sleeper sets its state before it tests its condition, the waker
- * changes the condition before it reads the state here, under rq.lock,
- * which the sleeper's schedule() takes too (Linux's try_to_wake_up()
- * ordering): either the waker sees the sleeping state, or the sleeper sees
- * the condition. A task still on a CPU (on_cpu: running, or being switched
- * out under rq.lock) only has its state set; __schedule() then keeps it.
+ * Wake @p if its state is in @state: set it running, and queue it if it
+ * is neither queued nor on a CPU, on the CPU select_task_rq() names (the
+ * old and the new queue locked together, as p->cpu changes). The sleeper
+ * sets its state before it tests its condition, the waker changes the
+ * condition before it reads the state here, under the lock of the
+ * sleeper's queue, which the sleeper's schedule() takes too (Linux's
+ * try_to_wake_up() ordering): either the waker sees the sleeping state,
+ * or the sleeper sees the condition. A task still on a CPU (on_cpu:
+ * running, or being switched out under its queue's lock) only has its
+ * state set; __schedule() then keeps it.
  */
-bool wake_up_state(struct task_struct *p, unsigned int state)
+static bool try_to_wake_up(struct task_struct *p, unsigned int state, bool fork)
 {
 	unsigned long flags;
 	bool woken = false;
 
 	local_irq_save(flags);
-	do_raw_spin_lock(&rq.lock);
-	/* The waker's condition store before the state load (Linux's smp_mb__after_spinlock()). */
-	smp_mb();
-	if (READ_ONCE(p->__state) & state) {
-		WRITE_ONCE(p->__state, TASK_RUNNING);
-		woken = true;
-		if (!p->on_rq && !p->on_cpu) {
-			enqueue(p);
-			/*
-			 * A task woken by a task waits until a CPU is free or
-			 * a slice ends, as under Linux's CFS for a woken task
-			 * that is owed no CPU time: the waker goes on (kill()
-			 * returns before its victim dies).
-			 */
-			resched_for(p);
+	for (;;) {
+		struct rq *rq = task_rq_lock(p), *dst;
+
+		/* The waker's condition store before the state load (Linux's smp_mb__after_spinlock()). */
+		smp_mb();
+		if (!(READ_ONCE(p->__state) & state)) {
+			do_raw_spin_unlock(&rq->lock);
+			break;
 		}
+		woken = true;
+		if (p->on_rq || p->on_cpu) {
+			WRITE_ONCE(p->__state, TASK_RUNNING);
+			do_raw_spin_unlock(&rq->lock);
+			break;
+		}
+		dst = cpu_rq(select_task_rq(p, fork));
+		/* If rq was dropped to lock dst, another waker may have come: look again. */
+		if (dst == rq || !double_lock_balance(rq, dst) ||
+		    (READ_ONCE(p->cpu) == rq->cpu && (READ_ONCE(p->__state) & state) &&
+		     !p->on_rq && !p->on_cpu && may_run_on(p, dst->cpu))) {
+			WRITE_ONCE(p->__state, TASK_RUNNING);
+			WRITE_ONCE(p->cpu, dst->cpu);
+			enqueue(dst, p);
+			resched_rq(dst);
+			double_rq_unlock(rq, dst);
+			break;
+		}
+		double_rq_unlock(rq, dst);
+		woken = false;
 	}
-	do_raw_spin_unlock(&rq.lock);
 	local_irq_restore(flags);
 	return woken;
 }
 
-bool wake_up_process(struct task_struct *p)
+bool wake_up_state(struct task_struct *p, unsigned int state)
 {
-	return wake_up_state(p, TASK_NORMAL);
+	return try_to_wake_up(p, state, false);
 }
 
+bool wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL, false);
+}
+
+/* A new task goes to the least loaded CPU; on this one, it runs first. */
 void wake_up_new_task(struct task_struct *p)
 {
-	wake_up_process(p);
-	this_cpu()->need_resched = 1;
+	try_to_wake_up(p, TASK_NORMAL, true);
+	preempt_disable();
+	if (READ_ONCE(p->cpu) == smp_processor_id())
+		this_cpu()->need_resched = 1;
+	preempt_enable_no_resched();
 }
 
 void yield(void)
@@ -332,36 +595,34 @@ void scheduler_ipi(void)
 void scheduler_tick(void)
 {
 	struct task_struct *p = current;
+	unsigned int cpu = smp_processor_id();
+	struct rq *rq = cpu_rq(cpu);
 
-	if (!cpu_active(smp_processor_id()))
+	if (!cpu_active(cpu))
 		return;
 	calc_global_load_tick();
 	if (is_idle_task(p)) {
-		if (!list_empty(&rq.queue))
+		if (READ_ONCE(rq->nr_queued) || find_busiest(cpu, true))
 			this_cpu()->need_resched = 1;
 		return;
 	}
 	if (p->it_cpu_expires_ns[0] | p->it_cpu_expires_ns[1])
 		run_posix_cpu_timers(p);
-	if (--p->time_slice <= 0 && !list_empty(&rq.queue))
+	if (--rq->balance_tick <= 0) {
+		rq->balance_tick = SCHED_BALANCE_TICKS;
+		busy_balance(rq);
+	}
+	if (--p->time_slice <= 0 && READ_ONCE(rq->nr_queued))
 		this_cpu()->need_resched = 1;
 }
 
 unsigned long nr_running(void)
 {
-	unsigned long flags, n = 0;
-	struct task_struct *p;
+	unsigned long n = 0;
 	unsigned int cpu;
 
-	local_irq_save(flags);
-	do_raw_spin_lock(&rq.lock);
-	list_for_each_entry(p, &rq.queue, run_list)
-		n++;
 	for_each_online_cpu(cpu)
-		if (!is_idle_task(per_cpu(cpu_infos, cpu).curr_task))
-			n++;
-	do_raw_spin_unlock(&rq.lock);
-	local_irq_restore(flags);
+		n += cpu_load(cpu);
 	return n;
 }
 
@@ -369,18 +630,31 @@ int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask)
 {
 	unsigned long flags;
 	cpumask_t allowed;
+	struct rq *rq;
 	int cpu = -1;
 
 	if (!cpumask_and(&allowed, mask, cpu_active_mask))
 		return -EINVAL;
 	local_irq_save(flags);
-	do_raw_spin_lock(&rq.lock);
+	rq = task_rq_lock(p);
 	p->cpus_mask = allowed;
-	if (p->on_cpu && !cpumask_test_cpu(p->cpu, &allowed))
-		cpu = p->cpu;
-	else if (p->on_rq)
-		resched_for(p);
-	do_raw_spin_unlock(&rq.lock);
+	/* Queued where it may no longer run: move it (a balance may beat us to it). */
+	while (p->on_rq && !cpumask_test_cpu(rq->cpu, &p->cpus_mask)) {
+		struct rq *dst = cpu_rq(select_task_rq(p, false));
+
+		if (!double_lock_balance(rq, dst)) {
+			move_queued_task(rq, dst, p);
+			resched_rq(dst);
+			do_raw_spin_unlock(&dst->lock);
+			break;
+		}
+		double_rq_unlock(rq, dst);
+		rq = task_rq_lock(p);
+	}
+	/* Running there: its CPU pushes it away at its next switch. */
+	if (p->on_cpu && !cpumask_test_cpu(rq->cpu, &p->cpus_mask))
+		cpu = rq->cpu;
+	do_raw_spin_unlock(&rq->lock);
 	if (cpu == (int)smp_processor_id())
 		this_cpu()->need_resched = 1;
 	else if (cpu >= 0)

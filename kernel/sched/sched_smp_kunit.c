@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit tests for scheduling on every CPU (suite "sched_smp"): threads
- * spread over the CPUs, wake-ups across CPUs are never lost, affinity
- * masks and kthread_bind() are obeyed, init may run on every CPU. Each
- * case needs two online CPUs
+ * spread over the CPUs, idle CPUs pull queued threads from a busy one,
+ * wake-ups across CPUs are never lost, affinity masks and kthread_bind()
+ * are obeyed, init may run on every CPU. Each case needs two online CPUs
  * (make test SMP=4, or the second KUnit boot) and is skipped with one.
  *
  * Every thread a case starts is stopped before the case returns, since
@@ -93,6 +93,41 @@ static void sched_smp_threads_spread(struct kunit *test)
 
 	need_two_cpus(test);
 	run_spinners(test, s, n, NULL, &all);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&all), n);
+}
+
+/*
+ * Spinners all queued on one CPU (bound there when woken), then allowed
+ * every CPU: the idle CPUs pull them from that CPU's queue, so between
+ * them they run on every CPU (with run queues per CPU, only balancing
+ * moves a queued task).
+ */
+static void sched_smp_idle_cpus_pull(struct kunit *test)
+{
+	static struct spinner s[NR_CPUS];
+	struct task_struct *t[NR_CPUS];
+	int n = num_active_cpus();
+	unsigned int cpu, last = 0;
+	cpumask_t all = {}, one = {};
+
+	need_two_cpus(test);
+	for_each_cpu(cpu, cpu_active_mask)
+		last = cpu;
+	cpumask_set_cpu(last, &one);
+	for (int i = 0; i < n; i++) {
+		s[i] = (struct spinner){ .all = &all, .want = n };
+		t[i] = kthread_create(spinner_fn, &s[i], "spinner%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t[i], &one), 0);
+		wake_up_process(t[i]);
+	}
+	for (int i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t[i], cpu_active_mask), 0);
+	for (int i = 0; i < n; i++) {
+		while (!READ_ONCE(s[i].done))
+			msleep(10);
+		kthread_stop(t[i]);
+	}
 	KUNIT_EXPECT_EQ(test, cpumask_weight(&all), n);
 }
 
@@ -338,6 +373,7 @@ static void sched_smp_init_on_every_cpu(struct kunit *test)
 static struct kunit_case sched_smp_cases[] = {
 	KUNIT_CASE(sched_smp_init_on_every_cpu),
 	KUNIT_CASE(sched_smp_threads_spread),
+	KUNIT_CASE(sched_smp_idle_cpus_pull),
 	KUNIT_CASE(sched_smp_affinity),
 	KUNIT_CASE(sched_smp_move_self),
 	KUNIT_CASE(sched_smp_kthread_bind),

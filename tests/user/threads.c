@@ -481,34 +481,65 @@ static void futex_errors_and_timeouts(void)
 static uint32_t fword;
 static volatile long woke;
 
+struct futex_waiter {
+	uint32_t bitset;
+	volatile long tid;
+};
+
 static void *futex_waiter(void *arg)
 {
-	uint32_t bitset = (uintptr_t)arg;
+	struct futex_waiter *w = arg;
 
-	if (futex(&fword, FUTEX_WAIT_BITSET_PRIVATE, 0, NULL, NULL, bitset) == 0)
+	w->tid = tid();
+	if (futex(&fword, FUTEX_WAIT_BITSET_PRIVATE, 0, NULL, NULL, w->bitset) == 0)
 		__atomic_fetch_add(&woke, 1, __ATOMIC_SEQ_CST);
 	return NULL;
 }
 
-/* Yield until @n waiters sleep on fword (each FUTEX_WAKE of 0 wakes nobody). */
-static void let_waiters_sleep(void)
+/* The state letter of thread @t of this process in /proc (0 if unreadable). */
+static char thread_state(long t)
 {
-	for (int i = 0; i < 200; i++)
+	char path[64], buf[256], *p;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%ld/stat", getpid(), t);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : 0;
+}
+
+/*
+ * Wait until @w's thread sleeps ('S'): past its tid, its only sleep is the
+ * futex wait (on several CPUs, yielding here would not let it get there).
+ */
+static void wait_until_sleeping(struct futex_waiter *w)
+{
+	wait_for(&w->tid);
+	for (int i = 0; i < 100000 && thread_state(w->tid) != 'S'; i++)
 		sched_yield();
+	EXPECT_EQ(thread_state(w->tid), 'S');
 }
 
 static void futex_wake_and_requeue(void)
 {
+	static struct futex_waiter w[3] = { { 1, 0 }, { 2, 0 }, { 2, 0 } };
 	static uint32_t target;
 	pthread_t t[3];
 	long n;
 
 	fword = 0;
 	woke = 0;
-	pthread_create(&t[0], NULL, futex_waiter, (void *)1L);
-	pthread_create(&t[1], NULL, futex_waiter, (void *)2L);
-	pthread_create(&t[2], NULL, futex_waiter, (void *)2L);
-	let_waiters_sleep();
+	for (int i = 0; i < 3; i++) {
+		w[i].tid = 0;
+		pthread_create(&t[i], NULL, futex_waiter, &w[i]);
+	}
+	for (int i = 0; i < 3; i++)
+		wait_until_sleeping(&w[i]);
 	/* Only the waiter whose bitset meets 1 wakes. */
 	EXPECT_EQ(futex(&fword, FUTEX_WAKE_BITSET_PRIVATE, 10, NULL, NULL, 1), 1);
 	EXPECT_EQ(pthread_join(t[0], NULL), 0);
