@@ -135,7 +135,8 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 					goto out;
 				}
 			}
-			wake_up_interruptible_all(&pipe->rd_wait);
+			/* The writer usually sleeps next (a reply, or room): WF_SYNC. */
+			wake_up_interruptible_sync(&pipe->rd_wait);
 			continue;
 		}
 		if ((f->f_flags & O_NONBLOCK) || (iocb->ki_flags & IOCB_NOWAIT)) {
@@ -153,7 +154,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 out:
 	mutex_unlock(&pipe->mutex);
 	if (done)
-		wake_up_interruptible_all(&pipe->rd_wait);
+		wake_up_interruptible_sync(&pipe->rd_wait);
 	return done ? (ssize_t)done : ret;
 }
 

@@ -34,12 +34,12 @@ struct poll_wqueues {
 	struct poll_table_entry entries[MAX_POLL_ENTRIES];
 };
 
-static int pollwake(struct wait_queue_entry *wait, unsigned int mode)
+static int pollwake(struct wait_queue_entry *wait, unsigned int mode, int wake_flags)
 {
 	struct poll_wqueues *pwq = wait->private;
 
 	WRITE_ONCE(pwq->triggered, true);
-	return wake_up_state(pwq->task, mode);
+	return try_to_wake_up(pwq->task, mode, wake_flags);
 }
 
 static void queue_poll(struct file *file, wait_queue_head_t *wq, poll_table *pt)

@@ -34,8 +34,20 @@
 #include <linux/tty.h>
 
 DEFINE_SPINLOCK(tasklist_lock);
-static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
 struct task_struct *child_reaper;	/* init, the adopter of orphans */
+
+/*
+ * Wake @parent's threads waiting in wait4()/waitid() (its process's
+ * wait_chldexit, as Linux's __wake_up_parent()), by a child about to
+ * exit or stop: WF_SYNC. The caller keeps @parent alive. Never sleeps.
+ */
+static void wake_up_parent(struct task_struct *parent)
+{
+	struct signal_struct *sig = READ_ONCE(parent->signal);
+
+	if (sig)
+		__wake_up_sync(&sig->wait_chldexit, TASK_INTERRUPTIBLE);
+}
 
 static void exit_mm(void)
 {
@@ -108,6 +120,7 @@ static void exit_notify(struct task_struct *tsk)
 		exit_signal = leader->exit_signal;
 		code = leader->exit_code;
 		get_task_struct(leader);	/* the parent may reap it once we unlock */
+		get_task_struct(parent);	/* and itself exit */
 	} else if (sig->group_exec_task && sig->nr_threads == 1) {
 		wake_up_process(sig->group_exec_task);	/* de_thread() waits for this */
 	}
@@ -118,9 +131,12 @@ static void exit_notify(struct task_struct *tsk)
 		return;
 	if (exit_signal)
 		do_notify_parent(leader, parent, exit_signal, code);
-	if (reaper_has_zombie)
+	if (reaper_has_zombie) {
 		send_sig(SIGCHLD, child_reaper, 1);
-	wake_up_all(&child_exit_wq);
+		wake_up_parent(child_reaper);
+	}
+	wake_up_parent(parent);
+	put_task_struct(parent);
 	if (autoreap) {
 		proc_flush_task(leader->pid);
 		put_task_struct(leader);	/* the parent's reference */
@@ -298,7 +314,7 @@ void notify_parent_jobctl(struct task_struct *child, int why)
 	if (ka && !(ka->flags & SA_NOCLDSTOP))
 		do_notify_parent(child, parent, SIGCHLD, why == CLD_STOPPED ?
 				 W_STOPCODE(child->stop_signal) : W_CONTINUED);
-	wake_up_all(&child_exit_wq);
+	wake_up_parent(parent);
 }
 
 /* Whether child @c is in the group @pid (< 1) names: -1 any, 0 ours, else -@pid. */
@@ -423,12 +439,13 @@ static long wait_scan(pid_t pid, int options, struct wait_result *wr)
 /* Wait for a child matching @pid to have something @options ask for. */
 static long do_wait(pid_t pid, int options, struct wait_result *wr)
 {
+	struct wait_queue_head *wq = &current->signal->wait_chldexit;
 	DEFINE_WAIT(wait);
 	long ret;
 
 	memset(wr, 0, sizeof(*wr));
 	for (;;) {
-		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
+		prepare_to_wait(wq, &wait, TASK_INTERRUPTIBLE);
 		ret = wait_scan(pid, options, wr);
 		if (ret || (options & WNOHANG))
 			break;
@@ -438,7 +455,7 @@ static long do_wait(pid_t pid, int options, struct wait_result *wr)
 		}
 		schedule();
 	}
-	finish_wait(&child_exit_wq, &wait);
+	finish_wait(wq, &wait);
 	return ret;
 }
 

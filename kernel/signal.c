@@ -556,6 +556,7 @@ struct signal_struct *signal_struct_alloc(struct task_struct *leader)
 	sig->nr_threads = 1;
 	INIT_LIST_HEAD(&sig->thread_head);
 	INIT_LIST_HEAD(&sig->shared_pending.list);
+	init_waitqueue_head(&sig->wait_chldexit);
 	list_add_tail(&leader->thread_node, &sig->thread_head);
 	return sig;
 }

@@ -24,7 +24,7 @@ struct poll_probe {
 	atomic_t wakeups;
 };
 
-static int probe_wake(struct wait_queue_entry *e, unsigned int mode)
+static int probe_wake(struct wait_queue_entry *e, unsigned int mode, int wake_flags)
 {
 	struct poll_probe *p = e->private;
 

@@ -19,6 +19,7 @@
 #include <linux/refcount.h>
 #include <linux/atomic.h>
 #include <linux/compiler_types.h>
+#include <linux/wait.h>
 
 struct task_struct;
 struct pt_regs;
@@ -80,6 +81,7 @@ struct signal_struct {
 	unsigned int flags;		/* SIGNAL_GROUP_EXIT */
 	int group_exit_code;		/* the status exit_group() or a signal gave */
 	struct task_struct *group_exec_task;	/* de_thread(): the thread that execs */
+	wait_queue_head_t wait_chldexit;	/* its threads in wait4()/waitid() */
 };
 
 #define SIGNAL_GROUP_EXIT	0x1	/* every thread is on its way out */

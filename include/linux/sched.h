@@ -177,9 +177,19 @@ void preempt_schedule_irq(void);
 bool wake_up_process(struct task_struct *p);
 /* Like wake_up_process() but only if p's state matches state. */
 bool wake_up_state(struct task_struct *p, unsigned int state);
+
+#define WF_SYNC 0x10	/* the waker sleeps soon: its CPU will be free */
+/*
+ * try_to_wake_up() - wake_up_state() with hints (WF_*): with WF_SYNC, @p
+ * is queued on the waker's CPU if the waker is alone there and @p may
+ * run there (Linux's wake_affine), to run once the waker blocks. Returns
+ * true if @p was woken. Any context; never sleeps.
+ */
+bool try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
 /*
  * wake_up_process() for a new process (fork): it goes to the least loaded
- * CPU, and runs before its parent returns if that is the parent's. A
+ * CPU (its parent's on a tie), and runs before its parent returns if that
+ * is the parent's. A
  * woken task goes to its last CPU if idle, else the least loaded one its
  * mask allows, and waits there until the running task blocks or its slice
  * ends; a wake-up from an interrupt preempts. Any context; never sleeps.

@@ -14,7 +14,9 @@
 #include <linux/errno.h>
 
 struct wait_queue_entry;
-typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry, unsigned int mode);
+/* @wake_flags: WF_SYNC (the waker sleeps soon) or 0, for try_to_wake_up(). */
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry, unsigned int mode,
+				 int wake_flags);
 
 #define WQ_FLAG_EXCLUSIVE 0x01
 
@@ -38,8 +40,8 @@ typedef struct wait_queue_entry wait_queue_entry_t;
 
 void init_waitqueue_head(struct wait_queue_head *wq_head);
 
-/* The default wake function: wake_up_state() on the entry's task. */
-int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode);
+/* The default wake function: try_to_wake_up() on the entry's task. */
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int wake_flags);
 
 #define DEFINE_WAIT(name) struct wait_queue_entry name = {		\
 	.private = current, .func = default_wake_function,		\
@@ -61,12 +63,20 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
  * exclusive ones (0: all) whose state matches mode.
  */
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive);
+/*
+ * __wake_up_sync() - __wake_up(wq_head, mode, 1) by a waker about to
+ * sleep (WF_SYNC): a woken task may be queued on the waker's CPU, to run
+ * when the waker blocks, rather than on another CPU. Any context (a hint
+ * only: the waker need not sleep); never sleeps.
+ */
+void __wake_up_sync(struct wait_queue_head *wq_head, unsigned int mode);
 
 #define wake_up(x) __wake_up(x, TASK_NORMAL, 1)
 #define wake_up_nr(x, nr) __wake_up(x, TASK_NORMAL, nr)
 #define wake_up_all(x) __wake_up(x, TASK_NORMAL, 0)
 #define wake_up_interruptible(x) __wake_up(x, TASK_INTERRUPTIBLE, 1)
 #define wake_up_interruptible_all(x) __wake_up(x, TASK_INTERRUPTIBLE, 0)
+#define wake_up_interruptible_sync(x) __wake_up_sync(x, TASK_INTERRUPTIBLE)
 
 static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 {

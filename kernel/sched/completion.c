@@ -15,7 +15,7 @@ static void complete_wake_locked(struct completion *x, int nr)
 	struct wait_queue_entry *curr, *next;
 
 	list_for_each_entry_safe(curr, next, &x->wait.head, entry)
-		if (curr->func(curr, TASK_NORMAL) && (curr->flags & WQ_FLAG_EXCLUSIVE) && !--nr)
+		if (curr->func(curr, TASK_NORMAL, 0) && (curr->flags & WQ_FLAG_EXCLUSIVE) && !--nr)
 			break;
 }
 

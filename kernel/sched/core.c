@@ -21,12 +21,14 @@
  * Where tasks go. A wake-up puts the task on the CPU it last ran on if
  * that CPU is idle, else on the least loaded CPU its mask allows (staying
  * put on a tie), and sends that CPU a reschedule IPI if it is idle; a new
- * task goes to the least loaded CPU. A CPU about to go idle pulls a
- * queued task from the busiest queue; an idle CPU's tick looks for queued
- * tasks elsewhere, and a busy CPU's tick pulls one from a queue at least
- * two tasks longer than its own. A task whose mask no longer allows its
- * CPU is pushed to one that it allows. Tasks themselves are made, counted
- * and freed in kernel/pid.c.
+ * task likewise, from its parent's CPU. A sync wake-up (WF_SYNC: the
+ * waker sleeps soon) queues the task on the waker's CPU if nothing else
+ * waits there. A CPU about to go idle pulls a queued task from the
+ * busiest queue; an idle CPU's tick looks for queued tasks elsewhere, and
+ * a busy CPU's tick pulls one from a queue at least two tasks longer than
+ * its own. A task whose mask no longer allows its CPU is pushed to one
+ * that it allows. Tasks themselves are made, counted and freed in
+ * kernel/pid.c.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -193,15 +195,21 @@ static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct 
 }
 
 /*
- * Where @p should wait for a CPU: its last CPU if idle; else the least
- * loaded CPU it may run on, its last one on a tie (a new task: no tie
- * rule). Unlocked reads: a hint the caller checks under the locks.
+ * Where @p should wait for a CPU: with WF_SYNC, the waker's CPU if the
+ * waker runs alone there; else its last CPU if idle; else the least
+ * loaded CPU it may run on, its last one on a tie (a new task's is its
+ * parent's).
+ * Unlocked reads: a hint the caller checks under the locks.
  */
-static unsigned int select_task_rq(struct task_struct *p, bool fork)
+static unsigned int select_task_rq(struct task_struct *p, int wake_flags)
 {
-	unsigned int prev = READ_ONCE(p->cpu), cpu, best = prev, best_load = UINT_MAX;
-	bool prev_ok = !fork && may_run_on(p, prev);
+	unsigned int prev = READ_ONCE(p->cpu), self = smp_processor_id(), cpu, best = prev;
+	bool prev_ok = may_run_on(p, prev);
+	unsigned int best_load = UINT_MAX;
 
+	if ((wake_flags & WF_SYNC) && !in_irq() && !READ_ONCE(cpu_rq(self)->nr_queued) &&
+	    may_run_on(p, self))
+		return self;
 	if (prev_ok && cpu_load(prev) == 0)
 		return prev;
 	for_each_cpu(cpu, &p->cpus_mask) {
@@ -326,7 +334,7 @@ static void push_task(struct task_struct *p)
 {
 	for (;;) {
 		struct rq *src = cpu_rq(READ_ONCE(p->cpu));
-		struct rq *dst = cpu_rq(select_task_rq(p, false));
+		struct rq *dst = cpu_rq(select_task_rq(p, 0));
 		bool done = false;
 
 		double_rq_lock(src, dst);
@@ -520,7 +528,7 @@ void schedule_tail(struct task_struct *prev)
  * running, or being switched out under its queue's lock) only has its
  * state set; __schedule() then keeps it.
  */
-static bool try_to_wake_up(struct task_struct *p, unsigned int state, bool fork)
+bool try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned long flags;
 	bool woken = false;
@@ -541,7 +549,7 @@ static bool try_to_wake_up(struct task_struct *p, unsigned int state, bool fork)
 			do_raw_spin_unlock(&rq->lock);
 			break;
 		}
-		dst = cpu_rq(select_task_rq(p, fork));
+		dst = cpu_rq(select_task_rq(p, wake_flags));
 		/* If rq was dropped to lock dst, another waker may have come: look again. */
 		if (dst == rq || !double_lock_balance(rq, dst) ||
 		    (READ_ONCE(p->cpu) == rq->cpu && (READ_ONCE(p->__state) & state) &&
@@ -562,18 +570,18 @@ static bool try_to_wake_up(struct task_struct *p, unsigned int state, bool fork)
 
 bool wake_up_state(struct task_struct *p, unsigned int state)
 {
-	return try_to_wake_up(p, state, false);
+	return try_to_wake_up(p, state, 0);
 }
 
 bool wake_up_process(struct task_struct *p)
 {
-	return try_to_wake_up(p, TASK_NORMAL, false);
+	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
-/* A new task goes to the least loaded CPU; on this one, it runs first. */
+/* A new task goes to the least loaded CPU, its parent's on a tie; on this one, it runs first. */
 void wake_up_new_task(struct task_struct *p)
 {
-	try_to_wake_up(p, TASK_NORMAL, true);
+	try_to_wake_up(p, TASK_NORMAL, 0);
 	preempt_disable();
 	if (READ_ONCE(p->cpu) == smp_processor_id())
 		this_cpu()->need_resched = 1;
@@ -640,7 +648,7 @@ int set_cpus_allowed_ptr(struct task_struct *p, const cpumask_t *mask)
 	p->cpus_mask = allowed;
 	/* Queued where it may no longer run: move it (a balance may beat us to it). */
 	while (p->on_rq && !cpumask_test_cpu(rq->cpu, &p->cpus_mask)) {
-		struct rq *dst = cpu_rq(select_task_rq(p, false));
+		struct rq *dst = cpu_rq(select_task_rq(p, 0));
 
 		if (!double_lock_balance(rq, dst)) {
 			move_queued_task(rq, dst, p);

@@ -2,6 +2,7 @@
 /*
  * KUnit tests for scheduling on every CPU (suite "sched_smp"): threads
  * spread over the CPUs, idle CPUs pull queued threads from a busy one,
+ * a sync wake-up queues the sleeper on the waker's CPU,
  * wake-ups across CPUs are never lost, affinity masks and kthread_bind()
  * are obeyed, init may run on every CPU. Each case needs two online CPUs
  * (make test SMP=4, or the second KUnit boot) and is skipped with one.
@@ -19,6 +20,7 @@
 #include <linux/process.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/wait.h>
 
 #define SPIN_NS (300ULL * NSEC_PER_MSEC)
 /* A virtual CPU may get no host time for a while on a busy machine. */
@@ -129,6 +131,67 @@ static void sched_smp_idle_cpus_pull(struct kunit *test)
 		kthread_stop(t[i]);
 	}
 	KUNIT_EXPECT_EQ(test, cpumask_weight(&all), n);
+}
+
+struct sync_sleeper {
+	wait_queue_head_t wq;
+	int go;
+	int woke_on;
+};
+
+static int sync_sleeper_fn(void *arg)
+{
+	struct sync_sleeper *s = arg;
+
+	wait_event(s->wq, READ_ONCE(s->go));
+	WRITE_ONCE(s->woke_on, smp_processor_id());
+	kunit_sleep_until_stop();
+	return 0;
+}
+
+/*
+ * A thread sleeping after running on another CPU (idle then), woken from
+ * this one, where nothing else is queued: a sync wake-up (WF_SYNC, the
+ * pipe writer's) queues it here, to run when the waker sleeps; a plain
+ * one sends it elsewhere (back to its idle CPU).
+ */
+static void sched_smp_sync_wakeup(struct kunit *test)
+{
+	need_two_cpus(test);
+	for (int sync = 0; sync < 2; sync++) {
+		unsigned int here = kunit_pin_cpu(), cpu, other = here;
+		struct sync_sleeper s = { .woke_on = -1 };
+		struct task_struct *t;
+		unsigned int queued_on;
+
+		for_each_cpu(cpu, cpu_active_mask)
+			if (cpu != here)
+				other = cpu;
+		init_waitqueue_head(&s.wq);
+		t = kthread_create(sync_sleeper_fn, &s, "sync_sleeper");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		kthread_bind(t, other);
+		wake_up_process(t);
+		KUNIT_EXPECT_TRUE(test, kunit_wait_task_asleep(t, TASK_UNINTERRUPTIBLE, 5000));
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t, cpu_active_mask), 0);
+		WRITE_ONCE(s.go, 1);
+		if (sync)
+			__wake_up_sync(&s.wq, TASK_NORMAL);
+		else
+			wake_up(&s.wq);
+		queued_on = task_cpu(t);
+		for (int i = 0; i < 500 && READ_ONCE(s.woke_on) < 0; i++)
+			msleep(10);
+		if (sync) {
+			KUNIT_EXPECT_EQ(test, queued_on, here);
+			KUNIT_EXPECT_EQ(test, READ_ONCE(s.woke_on), (int)here);
+		} else {
+			KUNIT_EXPECT_NE(test, queued_on, here);
+			KUNIT_EXPECT_GE(test, READ_ONCE(s.woke_on), 0);
+		}
+		kthread_stop(t);
+		kunit_unpin_cpu();
+	}
 }
 
 /* Threads given one CPU each (the last one two) run on nothing else. */
@@ -374,6 +437,7 @@ static struct kunit_case sched_smp_cases[] = {
 	KUNIT_CASE(sched_smp_init_on_every_cpu),
 	KUNIT_CASE(sched_smp_threads_spread),
 	KUNIT_CASE(sched_smp_idle_cpus_pull),
+	KUNIT_CASE(sched_smp_sync_wakeup),
 	KUNIT_CASE(sched_smp_affinity),
 	KUNIT_CASE(sched_smp_move_self),
 	KUNIT_CASE(sched_smp_kthread_bind),

@@ -8,9 +8,9 @@ void init_waitqueue_head(struct wait_queue_head *wq_head)
 	INIT_LIST_HEAD(&wq_head->head);
 }
 
-int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode)
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode, int wake_flags)
 {
-	return wake_up_state(wq_entry->private, mode);
+	return try_to_wake_up(wq_entry->private, mode, wake_flags);
 }
 
 void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
@@ -79,7 +79,8 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 	}
 }
 
-void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive)
+static void __wake_up_common(struct wait_queue_head *wq_head, unsigned int mode,
+			     int nr_exclusive, int wake_flags)
 {
 	struct wait_queue_entry *curr, *next;
 	unsigned long flags;
@@ -88,8 +89,18 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclus
 	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
 		unsigned int excl = curr->flags & WQ_FLAG_EXCLUSIVE;
 
-		if (curr->func(curr, mode) && excl && !--nr_exclusive)
+		if (curr->func(curr, mode, wake_flags) && excl && !--nr_exclusive)
 			break;
 	}
 	spin_unlock_irqrestore(&wq_head->lock, flags);
+}
+
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive)
+{
+	__wake_up_common(wq_head, mode, nr_exclusive, 0);
+}
+
+void __wake_up_sync(struct wait_queue_head *wq_head, unsigned int mode)
+{
+	__wake_up_common(wq_head, mode, 1, WF_SYNC);
 }

@@ -521,7 +521,7 @@ struct lifetime_data {
 	int late_wakes;
 };
 
-static int canary_wake_fn(struct wait_queue_entry *wq_entry, unsigned int mode)
+static int canary_wake_fn(struct wait_queue_entry *wq_entry, unsigned int mode, int wake_flags)
 {
 	struct lifetime_data *d = wq_entry->private;
 
