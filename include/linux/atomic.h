@@ -9,10 +9,20 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <asm/barrier.h>
 
 #define ATOMIC_INIT(i) { (i) }
 
+/*
+ * smp_mb() orders every earlier load and store before every later one, as
+ * seen by the other CPUs: the compiler's fence, unless the architecture
+ * gives its own as __smp_mb() (arm: asm/barrier.h, for QEMU's ARMv6).
+ */
+#ifdef __smp_mb
+#define smp_mb() __smp_mb()
+#else
 #define smp_mb() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#endif
 #define smp_rmb() __atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define smp_wmb() __atomic_thread_fence(__ATOMIC_RELEASE)
 #define smp_load_acquire(p) __atomic_load_n(p, __ATOMIC_ACQUIRE)

@@ -678,6 +678,106 @@ static void locking_atomic_ops(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_long_read(&vl), LONG_MAX);
 }
 
+/*
+ * Store buffering: two CPUs each store to their own flag, smp_mb(), then
+ * load the other's. A full barrier orders the store before the load, so
+ * at least one of them sees the other's store; both loads reading 0 means
+ * smp_mb() let a later load pass an earlier store. On QEMU the store may
+ * still sit in the host's store buffer: ARMv6's CP15 DMB is a no-op there
+ * (arch/arm/include/asm/barrier.h). The rounds are started together by a
+ * spinning barrier on two active CPUs, and run until SB_ROUNDS or
+ * SB_MAX_NS.
+ */
+#define SB_ROUNDS 50000
+#define SB_MAX_NS (3ULL * NSEC_PER_SEC)
+
+struct sb_data {
+	struct {
+		int flag;
+	} __aligned(64) f[2];	/* each in a cache line of its own, the host's too */
+	int seen[2];		/* what each loaded in this round */
+	atomic_t arrived;	/* arrivals at the barrier, never reset */
+	bool stop;		/* set by thread 0 before an odd barrier */
+	u64 deadline_ns;
+	int rounds, both_zero;	/* thread 0's */
+	struct completion finished;
+};
+
+static struct sb_arg {
+	struct sb_data *d;
+	int id;
+} sb_args[2];
+
+/* Wait until both threads have arrived @k times. */
+static void sb_barrier(struct sb_data *d, int k)
+{
+	atomic_inc(&d->arrived);
+	while (atomic_read(&d->arrived) < 2 * k)
+		cpu_relax();
+}
+
+static int sb_worker(void *arg)
+{
+	struct sb_arg *a = arg;
+	struct sb_data *d = a->d;
+	int me = a->id, k = 0, i;
+
+	for (;;) {
+		sb_barrier(d, ++k);
+		if (READ_ONCE(d->stop))
+			break;
+		/* Thread 1 starts later by 0 to 15 steps: one skew or another lines them up. */
+		for (i = me ? k / 2 % 16 : 0; i > 0; i--)
+			barrier();
+		WRITE_ONCE(d->f[me].flag, 1);
+		smp_mb();
+		d->seen[me] = READ_ONCE(d->f[!me].flag);
+		sb_barrier(d, ++k);
+		if (me)
+			continue;
+		d->rounds++;
+		d->both_zero += !d->seen[0] && !d->seen[1];
+		WRITE_ONCE(d->f[0].flag, 0);
+		WRITE_ONCE(d->f[1].flag, 0);
+		if (d->rounds >= SB_ROUNDS || ktime_get_ns() > d->deadline_ns)
+			WRITE_ONCE(d->stop, true);
+	}
+	complete(&d->finished);
+	return 0;
+}
+
+static void locking_smp_mb_store_load(struct kunit *test)
+{
+	static struct sb_data d;
+	struct task_struct *t[2];
+	unsigned int cpu, cpus[2], n = 0;
+	int i;
+
+	for_each_cpu(cpu, cpu_active_mask)
+		if (n < 2)
+			cpus[n++] = cpu;
+	if (n < 2)
+		kunit_skip(test, "needs a second active CPU (make test SMP=4)");
+	memset(&d, 0, sizeof(d));
+	atomic_set(&d.arrived, 0);
+	init_completion(&d.finished);
+	d.deadline_ns = ktime_get_ns() + SB_MAX_NS;
+	for (i = 0; i < 2; i++) {
+		sb_args[i] = (struct sb_arg){ .d = &d, .id = i };
+		t[i] = kthread_create(sb_worker, &sb_args[i], "sb%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+		kthread_bind(t[i], cpus[i]);
+	}
+	wake_up_process(t[0]);
+	wake_up_process(t[1]);
+	wait_for_completion(&d.finished);
+	wait_for_completion(&d.finished);
+	kunit_info(test, "%d rounds on CPUs %u and %u, both loads 0 in %d\n", d.rounds,
+		   cpus[0], cpus[1], d.both_zero);
+	KUNIT_EXPECT_GT(test, d.rounds, 0);
+	KUNIT_EXPECT_EQ(test, d.both_zero, 0);
+}
+
 static struct kunit_case locking_cases[] = {
 	KUNIT_CASE(locking_spin_lock_counter),
 	KUNIT_CASE(locking_spin_lock_irqsave_counter),
@@ -691,6 +791,7 @@ static struct kunit_case locking_cases[] = {
 	KUNIT_CASE(locking_mutex_interrupted_waiter),
 	KUNIT_CASE(locking_atomic_inc_threads),
 	KUNIT_CASE(locking_atomic_ops),
+	KUNIT_CASE(locking_smp_mb_store_load),
 	{}
 };
 

@@ -198,7 +198,7 @@ static CURRENT: CurrentTest = CurrentTest {
 /// Calls `f` with the running case's `struct kunit`, valid during the
 /// call; returns false if no case is running.
 fn with_current_test(f: impl FnOnce(*mut bindings::kunit)) -> bool {
-    // With `run_case`'s SeqCst store of null and load of `users`: either
+    // With `run_case`'s SeqCst swap to null and load of `users`: either
     // this load sees null, or `run_case` sees this increment and waits.
     CURRENT.users.fetch_add(1, Ordering::SeqCst);
     let test = CURRENT.test.load(Ordering::SeqCst);
@@ -220,8 +220,11 @@ unsafe extern "C" fn run_case<T: TestCase>(test: *mut bindings::kunit) {
     CURRENT.aborted.store(false, Ordering::Relaxed);
     CURRENT.test.store(test, Ordering::SeqCst);
     T::run();
-    CURRENT.test.store(ptr::null_mut(), Ordering::SeqCst);
-    // A reporter that loaded the pointer before the store above is still
+    // A swap, not a store: a SeqCst store is ordered before the load below
+    // by the fence after it, which QEMU's ARMv6 makes a no-op
+    // (`asm/barrier.h`); the swap's exclusive pair is a host atomic there.
+    CURRENT.test.swap(ptr::null_mut(), Ordering::SeqCst);
+    // A reporter that loaded the pointer before the swap above is still
     // using it: `test` must stay valid until it is done.
     while CURRENT.users.load(Ordering::SeqCst) != 0 {
         spin_loop();

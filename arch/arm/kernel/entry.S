@@ -302,11 +302,17 @@ __kuser_cmpxchg64:
 
 	.org	0xfa0
 /*
- * 0xffff0fa0: void __kuser_memory_barrier(void): a DMB. Clobbers nothing,
- * not even the flags (the compare-and-swaps end here).
+ * 0xffff0fa0: void __kuser_memory_barrier(void): a DMB, and an exclusive
+ * load and store of a stack word, which QEMU makes a host atomic (its
+ * DMB is a no-op: asm/barrier.h); it writes back what it read. Clobbers
+ * nothing, not even the flags (the compare-and-swaps end here).
  */
 __kuser_memory_barrier:
 	mcr	p15, 0, r0, c7, c10, 5	/* DMB (the register's value is ignored) */
+	push	{r0, r1}
+	ldrex	r0, [sp]
+	strex	r1, r0, [sp]
+	pop	{r0, r1}
 	bx	lr
 
 	.org	0xfc0
