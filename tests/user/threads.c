@@ -819,15 +819,13 @@ static void clone_flag_rules(void)
 /*
  * munmap_reaches_other_cpus: a thread pinned to a second CPU writes and
  * reads a page (so that CPU holds its translation, writable) and spins;
- * the main thread, pinned to the first, unmaps the page, or makes it
- * read-only, and only then lets the thread read it again (or write it),
- * which must fault: if the TLB shootdown (mm/tlbflush.c) did not reach
- * the thread's CPU, the stale translation would let it reach the old
- * page. The faulting process is a forked child, with SIGSEGV's default
- * action: its death by SIGSEGV is the pass. At one CPU both threads share
- * it, and the test checks the local flush. (Read-only, not PROT_NONE:
- * written before PROT_NONE pages lost their user access;
- * user_mem.prot_none_has_no_access checks those.)
+ * the main thread, pinned to the first, unmaps the page, makes it
+ * read-only or makes it PROT_NONE, and only then lets the thread read it
+ * again (write it, if read-only), which must fault: if the TLB shootdown
+ * (mm/tlbflush.c) did not reach the thread's CPU, the stale translation
+ * would let it reach the old page. The faulting process is a forked
+ * child, with SIGSEGV's default action: its death by SIGSEGV is the pass.
+ * At one CPU both threads share it, and the test checks the local flush.
  */
 #define TLB_MAGIC 0x5eed7eb1
 #define TLB_NOT_PLACED 10	/* child exit codes */
@@ -892,8 +890,13 @@ static void *tlb_reader(void *arg)
 	_exit(TLB_STALE);
 }
 
+enum tlb_take { TAKE_MUNMAP, TAKE_READ_ONLY, TAKE_PROT_NONE };
+
+static const char *const tlb_take_name[] = { "munmap", "mprotect(PROT_READ)",
+					     "mprotect(PROT_NONE)" };
+
 /* In the child: runs until the reader's fault kills it. */
-static void tlb_probe_child(int use_mprotect)
+static void tlb_probe_child(enum tlb_take take)
 {
 	struct tlb_probe p = { 0 };
 	cpu_set_t mask;
@@ -922,27 +925,28 @@ static void tlb_probe_child(int use_mprotect)
 	if (p.page == MAP_FAILED)
 		_exit(TLB_SETUP);
 	p.page[0] = TLB_MAGIC;
-	p.write = use_mprotect;
+	p.write = take == TAKE_READ_ONLY;
 	if (pthread_create(&t, NULL, tlb_reader, &p))
 		_exit(TLB_SETUP);
 	while (__atomic_load_n(&p.stage, __ATOMIC_ACQUIRE) != 1)
 		if (p.shared)
 			sched_yield();
-	if (use_mprotect ? mprotect((void *)p.page, 4096, PROT_READ)
-			 : munmap((void *)p.page, 4096))
+	if (take == TAKE_MUNMAP ? munmap((void *)p.page, 4096)
+				: mprotect((void *)p.page, 4096,
+					   take == TAKE_READ_ONLY ? PROT_READ : PROT_NONE))
 		_exit(TLB_SETUP);
 	__atomic_store_n(&p.stage, 2, __ATOMIC_RELEASE);
 	pthread_join(t, NULL);	/* the reader ends the process either way */
 	_exit(TLB_SETUP);
 }
 
-static void expect_reader_faults(int use_mprotect)
+static void expect_reader_faults(enum tlb_take take)
 {
 	int status = 0;
 	pid_t pid = fork();
 
 	if (pid == 0)
-		tlb_probe_child(use_mprotect);
+		tlb_probe_child(take);
 	EXPECT_TRUE(pid > 0);
 	if (pid <= 0)
 		return;
@@ -950,19 +954,19 @@ static void expect_reader_faults(int use_mprotect)
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV)
 		return;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == TLB_STALE)
-		KT_FAIL("%s: the other CPU still reached the old page", use_mprotect ?
-			"mprotect(PROT_READ)" : "munmap");
+		KT_FAIL("%s: the other CPU still reached the old page", tlb_take_name[take]);
 	else if (WIFEXITED(status) && WEXITSTATUS(status) == TLB_NOT_PLACED)
 		KT_FAIL("sched_setaffinity could not place the threads on their CPUs");
 	else
-		KT_FAIL("%s: child ended with status %#x, not SIGSEGV", use_mprotect ?
-			"mprotect(PROT_READ)" : "munmap", status);
+		KT_FAIL("%s: child ended with status %#x, not SIGSEGV", tlb_take_name[take],
+			status);
 }
 
 static void munmap_reaches_other_cpus(void)
 {
-	expect_reader_faults(0);
-	expect_reader_faults(1);
+	expect_reader_faults(TAKE_MUNMAP);
+	expect_reader_faults(TAKE_READ_ONLY);
+	expect_reader_faults(TAKE_PROT_NONE);
 }
 
 /* The glibc build beside musl's (usr/Makefile) is a suite of its own. */
