@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/fault-inject.h>
+#include <linux/sched/task_stack.h>
 #include <kunit/slab.h>
 #include "slab.h"
 #include "internal.h"
@@ -450,6 +451,8 @@ void kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
 
+	/* Their vmalloc bookkeeping is kmalloc'd: free them first. */
+	free_cached_stacks();
 	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
 		shrink_cache(s);
