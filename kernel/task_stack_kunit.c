@@ -6,13 +6,14 @@
  * context or in the switch away from it (interrupts off); a CPU keeps at
  * most NR_CACHED_STACKS, the next one freed is vfree'd; and
  * kmem_cache_shrink_all() gives back every CPU's, so leak checks see every
- * page free again. Each case pins itself to a CPU, so that "this CPU"
+ * page free again; out of memory, a stack another CPU keeps is taken. Each case pins itself to a CPU, so that "this CPU"
  * stays the same from one step to the next.
  */
 #include <kunit/test.h>
 #include <kunit/kthread.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
+#include <linux/fault-inject.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
@@ -204,11 +205,49 @@ static void task_stack_drain_returns_pages(struct kunit *test)
 	kunit_unpin_cpu();
 }
 
+/*
+ * When the stack's vmalloc() finds no memory (injected), a stack another
+ * CPU keeps is taken rather than none (with more than one CPU); with every
+ * cache empty, there is none.
+ */
+static void task_stack_no_memory_takes_another_cpus(struct kunit *test)
+{
+	unsigned int home = kunit_pin_cpu(), cpu, last = home;
+	struct task_struct *p;
+	void *stack;
+
+	for_each_cpu(cpu, cpu_active_mask)
+		last = cpu;
+	free_cached_stacks();
+	if (last != home) {
+		move_to_cpu(test, last);
+		NEW_TASK(test, p);
+		stack = p->stack;
+		put_task_struct(p);
+		move_to_cpu(test, home);
+		KUNIT_EXPECT_EQ(test, nr_cached_stacks(last), 1U);
+		KUNIT_EXPECT_EQ(test, nr_cached_stacks(home), 0U);
+		alloc_fail_after(0);
+		KUNIT_EXPECT_PTR_EQ(test, alloc_thread_stack(), stack);
+		KUNIT_EXPECT_FALSE(test, alloc_fail_armed());
+		alloc_fail_off();
+		KUNIT_EXPECT_EQ(test, nr_cached_stacks(last), 0U);
+		free_thread_stack(stack);
+		free_cached_stacks();
+	}
+	alloc_fail_after(0);
+	KUNIT_EXPECT_NULL(test, alloc_thread_stack());
+	KUNIT_EXPECT_FALSE(test, alloc_fail_armed());
+	alloc_fail_off();
+	kunit_unpin_cpu();
+}
+
 static struct kunit_case task_stack_cases[] = {
 	KUNIT_CASE(task_stack_reused_on_same_cpu),
 	KUNIT_CASE(task_stack_dead_task_reused),
 	KUNIT_CASE(task_stack_cache_holds_two),
 	KUNIT_CASE(task_stack_drain_returns_pages),
+	KUNIT_CASE(task_stack_no_memory_takes_another_cpus),
 	{}
 };
 
