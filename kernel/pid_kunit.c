@@ -3,15 +3,13 @@
  * KUnit tests of finding tasks by pid (suite "pid"): a few hundred tasks
  * made with create_task() are each found by their pid, those freed by
  * put_task_struct() are no longer found while the rest still are, pids
- * that name no task give NULL, and nothing is left allocated (once the
- * stacks cached for the next tasks are freed too).
+ * that name no task give NULL, and nothing is left allocated.
  */
 #include <kunit/test.h>
 #include <kunit/slab.h>
 #include <linux/kernel.h>
 #include <linux/process.h>
 #include <linux/sched.h>
-#include <linux/sched/task_stack.h>
 #include <linux/slab.h>
 
 #define NR_PID_TASKS 300
@@ -34,15 +32,12 @@ static bool lookup_is(pid_t pid, struct task_struct *want)
 
 static void pid_lookup_many(struct kunit *test)
 {
-	unsigned long slab;
+	unsigned long slab = slab_allocated_bytes();
 	int nr = nr_tasks();
 	struct task_struct **tasks;
 	pid_t pids[NR_PID_TASKS];
 	int i;
 
-	/* A cached stack's vmalloc bookkeeping counts as slab: none before or after. */
-	free_cached_stacks();
-	slab = slab_allocated_bytes();
 	tasks = kcalloc(NR_PID_TASKS, sizeof(*tasks), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, tasks);
 	for (i = 0; i < NR_PID_TASKS; i++) {
@@ -73,7 +68,6 @@ static void pid_lookup_many(struct kunit *test)
 	for (i = 0; i < NR_PID_TASKS; i++)
 		KUNIT_EXPECT_TRUE(test, lookup_is(pids[i], NULL));
 	kfree(tasks);
-	free_cached_stacks();
 	KUNIT_EXPECT_EQ(test, nr_tasks(), nr);
 	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
 }

@@ -127,4 +127,6 @@ void free_cached_stacks(void)
 	for_each_possible_cpu(cpu)
 		while ((stack = take_cached_stack(cpu)))
 			vfree(stack);
+	/* Stacks vfree'd in the switch away from their task, their ranges kept. */
+	vm_unmap_aliases();
 }

@@ -508,6 +508,8 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 #ifdef CONFIG_KUNIT
 unsigned long slab_allocated_bytes(void)
 {
+	if (!irqs_disabled() && !in_atomic())
+		free_cached_stacks();
 	return atomic_long_read(&slab_bytes);
 }
 

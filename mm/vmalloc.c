@@ -206,6 +206,11 @@ static void purge_lazy_areas(void)
 	}
 }
 
+void vm_unmap_aliases(void)
+{
+	purge_lazy_areas();
+}
+
 /* Free @vm, whose pages are unmapped here: at once if this context can flush. */
 static void free_area_lazy(struct vm_struct *vm)
 {

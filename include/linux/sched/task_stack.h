@@ -46,8 +46,11 @@ void free_thread_stack(void *stack);
 
 /*
  * free_cached_stacks() - vfree() every CPU's cached stacks, so that their
- * pages read as free (kmem_cache_shrink_all() calls it). Safe while the
- * CPUs use their caches. Process context, interrupts on; may sleep.
+ * pages and their vmalloc bookkeeping read as free, and release the
+ * ranges of stacks vfree()'d earlier with interrupts off
+ * (vm_unmap_aliases()): kmem_cache_shrink_all() and, for tests,
+ * slab_allocated_bytes() call it. Safe while the CPUs use their caches.
+ * Process context, interrupts on; may sleep.
  */
 void free_cached_stacks(void);
 
