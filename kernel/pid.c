@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Tasks and pids: allocating a task_struct with its kernel stack
- * (create_task()), the reference count that frees them, the list of all
+ * (create_task(); the stack comes from task_stack.c's per-CPU cache or
+ * vmalloc()), the reference count that frees them, the list of all
  * tasks, and finding a task by pid. Pids count up from 1 and are not
  * reused; the idle task is pid 0. The scheduler (sched/core.c) only queues
  * and switches the tasks made here. The list's lock is taken with
@@ -23,7 +24,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/vmalloc.h>
+#include <linux/sched/task_stack.h>
 
 #define PIDHASH_BITS 12
 #define PIDHASH_SIZE (1 << PIDHASH_BITS)
@@ -56,7 +57,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 
 	if (!p)
 		return NULL;
-	p->stack = vmalloc(THREAD_SIZE);
+	p->stack = alloc_thread_stack();
 	if (!p->stack) {
 		kfree(p);
 		return NULL;
@@ -102,7 +103,7 @@ void __put_task_struct(struct task_struct *p)
 	atomic_dec(&task_count);
 	exit_creds(p);
 	put_signal_struct(p);
-	vfree(p->stack);
+	free_thread_stack(p->stack);
 	kfree(p->kthread);
 	kfree(p);
 }

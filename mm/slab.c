@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/fault-inject.h>
+#include <linux/sched/task_stack.h>
 #include <kunit/slab.h>
 #include "slab.h"
 #include "internal.h"
@@ -450,6 +451,8 @@ void kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
 
+	/* Their vmalloc bookkeeping is kmalloc'd: free them first. */
+	free_cached_stacks();
 	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
 		shrink_cache(s);
@@ -505,6 +508,8 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 #ifdef CONFIG_KUNIT
 unsigned long slab_allocated_bytes(void)
 {
+	if (!irqs_disabled() && !in_atomic())
+		free_cached_stacks();
 	return atomic_long_read(&slab_bytes);
 }
 

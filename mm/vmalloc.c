@@ -22,7 +22,8 @@
  * before flush_tlb_kernel_range() has reached every CPU: a cross-CPU call
  * the caller waits for. That needs interrupts on and no spinlock held
  * (another CPU may spin for it with interrupts off); an area freed
- * otherwise (a dead task's stack, freed in the switch away from it) waits
+ * otherwise (a dead task's stack, freed in the switch away from it, when
+ * its CPU's cache of stacks is full: kernel/task_stack.c) waits
  * on lazy_areas, its range still reserved, for the next vmalloc() or
  * vfree() that can flush, as Linux's lazily purged vmap areas do.
  */
@@ -203,6 +204,11 @@ static void purge_lazy_areas(void)
 		kfree(vm->pages);
 		kfree(vm);
 	}
+}
+
+void vm_unmap_aliases(void)
+{
+	purge_lazy_areas();
 }
 
 /* Free @vm, whose pages are unmapped here: at once if this context can flush. */

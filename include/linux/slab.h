@@ -151,7 +151,13 @@ unsigned int kmem_cache_size(struct kmem_cache *s);
  */
 int kmem_cache_shrink(struct kmem_cache *s);
 
-/* kmem_cache_shrink() on every cache, including the kmalloc ones. */
+/*
+ * kmem_cache_shrink_all() - kmem_cache_shrink() on every cache, including
+ * the kmalloc ones, after giving back the task stacks each CPU keeps for
+ * reuse (free_cached_stacks()), so that nr_free_pages() then counts all
+ * that a leak check should see free. Process context, interrupts on; may
+ * sleep.
+ */
 void kmem_cache_shrink_all(void);
 
 /* True once kmalloc() works (after mm_core_init()). */

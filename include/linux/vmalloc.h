@@ -54,6 +54,15 @@ void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp,
  */
 void vfree(const void *addr);
 
+/*
+ * vm_unmap_aliases() - release now the ranges vfree() had to keep from
+ * reuse (freed with interrupts off): flush them from every CPU's TLB,
+ * then free their bookkeeping. Does nothing where this context cannot
+ * wait for other CPUs (interrupts off, atomic) and the flush is not
+ * broadcast. Process context; may wait for every CPU.
+ */
+void vm_unmap_aliases(void);
+
 /* True if addr lies in the vmalloc address range (mapped or not). */
 static inline bool is_vmalloc_addr(const void *addr)
 {

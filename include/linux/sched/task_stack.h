@@ -7,7 +7,8 @@
  * stack exceptions move to when a thread's stack has no room left: the
  * boot CPU's is overflow_stack..overflow_stack_top; an architecture that
  * starts other CPUs gives each its own of the same size, whose top is in
- * its cpu_info.overflow_sp.
+ * its cpu_info.overflow_sp. Task stacks come from alloc_thread_stack(),
+ * which keeps a few freed ones per CPU.
  */
 #ifndef _LINUX_SCHED_TASK_STACK_H
 #define _LINUX_SCHED_TASK_STACK_H
@@ -17,6 +18,44 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <asm/page.h>
+
+/*
+ * Freed task stacks each CPU keeps mapped for its next tasks
+ * (kernel/task_stack.c), as Linux's kernel/fork.c does.
+ */
+#define NR_CACHED_STACKS 2
+
+/*
+ * alloc_thread_stack() - a task's kernel stack: THREAD_SIZE bytes,
+ * mapped, with an unmapped guard page below. This CPU's cached stacks
+ * first (not cleared: the previous task's frames are still there), else
+ * vmalloc(), else, when that finds no memory, another CPU's cached
+ * stack. Returns NULL (with a warning) if none. May sleep (vmalloc):
+ * process context.
+ */
+void *alloc_thread_stack(void);
+
+/*
+ * free_thread_stack() - free a stack from alloc_thread_stack() (NULL is
+ * ignored): into this CPU's cache if it has room, else vfree(). Any
+ * context, interrupts off included (a dead task's stack is freed in the
+ * switch away from it); then vfree() defers the range's release, see
+ * <linux/vmalloc.h>.
+ */
+void free_thread_stack(void *stack);
+
+/*
+ * free_cached_stacks() - vfree() every CPU's cached stacks, so that their
+ * pages and their vmalloc bookkeeping read as free, and release the
+ * ranges of stacks vfree()'d earlier with interrupts off
+ * (vm_unmap_aliases()): kmem_cache_shrink_all() and, for tests,
+ * slab_allocated_bytes() call it. Safe while the CPUs use their caches.
+ * Process context, interrupts on; may sleep.
+ */
+void free_cached_stacks(void);
+
+/* nr_cached_stacks() - how many stacks @cpu's cache holds now. Any context. */
+unsigned int nr_cached_stacks(unsigned int cpu);
 
 extern char boot_stack_bottom[], boot_stack_top[];
 extern char overflow_stack[], overflow_stack_top[];
