@@ -583,12 +583,23 @@ static void proc_task_lists_threads(void)
 	EXPECT_TRUE(read(fd, buf, sizeof(buf) - 1) > 0);
 	EXPECT_EQ(atol(buf), worker);	/* the thread's own stat */
 	close(fd);
+	/*
+	 * Two threads: this one and the worker. An earlier case's joined
+	 * thread may still be ending on another CPU (see below): give it a
+	 * second to leave the count.
+	 */
 	snprintf(path, sizeof(path), "/proc/%d/status", getpid());
-	fd = open(path, O_RDONLY);
-	memset(buf, 0, sizeof(buf));
-	EXPECT_TRUE(read(fd, buf, sizeof(buf) - 1) > 0);
+	for (int i = 0; i < 100; i++) {
+		memset(buf, 0, sizeof(buf));
+		fd = open(path, O_RDONLY);
+		EXPECT_TRUE(fd >= 0 && read(fd, buf, sizeof(buf) - 1) > 0);
+		if (fd >= 0)
+			close(fd);
+		if (strstr(buf, "Threads:\t2\n"))
+			break;
+		usleep(10000);
+	}
 	EXPECT_TRUE(strstr(buf, "Threads:\t2\n") != NULL);
-	close(fd);
 	stop_spinning = 1;
 	EXPECT_EQ(pthread_join(t, NULL), 0);
 	/*
