@@ -328,7 +328,8 @@ static void busy_balance(struct rq *rq)
  * Queue @p, switched out by this CPU though runnable, on a CPU its mask
  * allows (it no longer allows this one); interrupts off, no lock held.
  * A wake-up may have queued it meanwhile (it was preempted on its way to
- * sleep): then nothing is left to do.
+ * sleep), and it may even have run and ended: then nothing is left to do.
+ * Drops the reference __schedule() took for it.
  */
 static void push_task(struct task_struct *p)
 {
@@ -339,7 +340,7 @@ static void push_task(struct task_struct *p)
 
 		double_rq_lock(src, dst);
 		if (src->cpu == READ_ONCE(p->cpu) && may_run_on(p, dst->cpu)) {
-			if (!p->on_rq && !p->on_cpu) {
+			if (!p->on_rq && !p->on_cpu && READ_ONCE(p->__state) != TASK_DEAD) {
 				WRITE_ONCE(p->cpu, dst->cpu);
 				enqueue(dst, p);
 				resched_rq(dst);
@@ -348,8 +349,9 @@ static void push_task(struct task_struct *p)
 		}
 		double_rq_unlock(src, dst);
 		if (done)
-			return;
+			break;
 	}
+	put_task_struct(p);
 }
 
 /*
@@ -423,10 +425,12 @@ static void __schedule(bool preempt)
 				cpumask_test_cpu(cpu, &prev->cpus_mask)))
 		idle_balance(rq);
 	if (prev_runnable(prev, preempt)) {
-		if (cpumask_test_cpu(cpu, &prev->cpus_mask))
+		if (cpumask_test_cpu(cpu, &prev->cpus_mask)) {
 			enqueue(rq, prev);
-		else
+		} else {
+			get_task_struct(prev);	/* push_task()'s: a waker may run it meanwhile */
 			rq->push_task = prev;	/* its mask no longer allows this CPU */
+		}
 	}
 	if (rq->nr_queued) {
 		next = list_first_entry(&rq->queue, struct task_struct, run_list);

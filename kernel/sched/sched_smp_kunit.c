@@ -153,7 +153,7 @@ static int sync_sleeper_fn(void *arg)
  * A thread sleeping after running on another CPU (idle then), woken from
  * this one, where nothing else is queued: a sync wake-up (WF_SYNC, the
  * pipe writer's) queues it here, to run when the waker sleeps; a plain
- * one sends it elsewhere (back to its idle CPU).
+ * one sends it elsewhere (back to its idle CPU). Either way it runs.
  */
 static void sched_smp_sync_wakeup(struct kunit *test)
 {
@@ -182,13 +182,12 @@ static void sched_smp_sync_wakeup(struct kunit *test)
 		queued_on = task_cpu(t);
 		for (int i = 0; i < 500 && READ_ONCE(s.woke_on) < 0; i++)
 			msleep(10);
-		if (sync) {
+		/* Where it was queued; an idle CPU's tick may still pull it away. */
+		if (sync)
 			KUNIT_EXPECT_EQ(test, queued_on, here);
-			KUNIT_EXPECT_EQ(test, READ_ONCE(s.woke_on), (int)here);
-		} else {
+		else
 			KUNIT_EXPECT_NE(test, queued_on, here);
-			KUNIT_EXPECT_GE(test, READ_ONCE(s.woke_on), 0);
-		}
+		KUNIT_EXPECT_GE(test, READ_ONCE(s.woke_on), 0);
 		kthread_stop(t);
 		kunit_unpin_cpu();
 	}
