@@ -117,9 +117,14 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 		return NULL;
 	spin_lock_irqsave(&tasks_lock, flags);
 	hlist_for_each_entry(p, pid_bucket(pid), pid_chain) {
+		/*
+		 * A task whose last reference is gone stays hashed until
+		 * __put_task_struct() takes this lock: it is being freed, and
+		 * a reference taken now would free it a second time.
+		 */
 		if (p->pid == pid) {
-			get_task_struct(p);
-			found = p;
+			if (atomic_inc_not_zero(&p->usage))
+				found = p;
 			break;
 		}
 	}

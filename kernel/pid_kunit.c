@@ -3,7 +3,8 @@
  * KUnit tests of finding tasks by pid (suite "pid"): a few hundred tasks
  * made with create_task() are each found by their pid, those freed by
  * put_task_struct() are no longer found while the rest still are, pids
- * that name no task give NULL, and nothing is left allocated.
+ * that name no task give NULL, and nothing is left allocated; a task whose
+ * last reference is gone but which is not yet unhashed is not found.
  */
 #include <kunit/test.h>
 #include <kunit/slab.h>
@@ -72,8 +73,33 @@ static void pid_lookup_many(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
 }
 
+/*
+ * The last put_task_struct() drops the count to 0 before __put_task_struct()
+ * unhashes the task: a lookup in between must not take a reference, or its
+ * put would free the task a second time (a kill(2) of a child just reaped,
+ * racing the scheduler's last put on another CPU: seen on powerpc at 4 CPUs).
+ */
+static void pid_lookup_skips_dying(struct kunit *test)
+{
+	unsigned long slab = slab_allocated_bytes();
+	struct task_struct *p = create_task(pid_test_fn, NULL, "pid_test"), *found;
+	int nr = nr_tasks();
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_TRUE(test, atomic_dec_and_test(&p->usage));	/* as the last put does */
+	found = find_get_task_by_pid(p->pid);
+	KUNIT_EXPECT_NULL(test, found);
+	if (found)	/* undo the wrong reference without freeing twice */
+		atomic_dec(&p->usage);
+	KUNIT_EXPECT_EQ(test, atomic_read(&p->usage), 0);
+	__put_task_struct(p);
+	KUNIT_EXPECT_EQ(test, nr_tasks(), nr - 1);
+	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), slab);
+}
+
 static struct kunit_case pid_cases[] = {
 	KUNIT_CASE(pid_lookup_many),
+	KUNIT_CASE(pid_lookup_skips_dying),
 	{}
 };
 

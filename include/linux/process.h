@@ -126,7 +126,8 @@ long kernel_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru
 /*
  * find_get_task_by_pid() - the task with @pid, with a reference (drop it
  * with put_task_struct()), or NULL (also for @pid <= 0: the idle task is
- * not found). Includes zombies. Any context, does not sleep or allocate;
+ * not found). Includes zombies, not a task whose last reference was just
+ * dropped (being freed). Any context, does not sleep or allocate;
  * O(1) on average: it walks one bucket of a hash table by pid.
  */
 struct task_struct *find_get_task_by_pid(pid_t pid);

@@ -71,7 +71,12 @@ static __always_inline void do_raw_spin_lock(raw_spinlock_t *lock)
 
 static __always_inline bool do_raw_spin_trylock(raw_spinlock_t *lock)
 {
-	u16 owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
+	/*
+	 * Acquire on the load of owner too: it is the last holder's release
+	 * that this pairs with (the exchange only reads next, which the
+	 * holder does not write), so its stores are seen after a success.
+	 */
+	u16 owner = __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE);
 	u16 expect = owner;
 
 	return __atomic_compare_exchange_n(&lock->next, &expect, (u16)(owner + 1), false,

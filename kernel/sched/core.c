@@ -530,9 +530,10 @@ void schedule_tail(struct task_struct *prev)
  * try_to_wake_up() ordering): either the waker sees the sleeping state,
  * or the sleeper sees the condition. A task still on a CPU (on_cpu:
  * running, or being switched out under its queue's lock) only has its
- * state set; __schedule() then keeps it.
+ * state set; __schedule() then keeps it. Sets *@queued_on to the CPU it
+ * queued @p on, if it did.
  */
-bool try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+static bool ttwu(struct task_struct *p, unsigned int state, int wake_flags, int *queued_on)
 {
 	unsigned long flags;
 	bool woken = false;
@@ -562,6 +563,7 @@ bool try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 			WRITE_ONCE(p->cpu, dst->cpu);
 			enqueue(dst, p);
 			resched_rq(dst);
+			*queued_on = dst->cpu;
 			double_rq_unlock(rq, dst);
 			break;
 		}
@@ -570,6 +572,13 @@ bool try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 	}
 	local_irq_restore(flags);
 	return woken;
+}
+
+bool try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+{
+	int cpu;
+
+	return ttwu(p, state, wake_flags, &cpu);
 }
 
 bool wake_up_state(struct task_struct *p, unsigned int state)
@@ -585,9 +594,15 @@ bool wake_up_process(struct task_struct *p)
 /* A new task goes to the least loaded CPU, its parent's on a tie; on this one, it runs first. */
 void wake_up_new_task(struct task_struct *p)
 {
-	try_to_wake_up(p, TASK_NORMAL, 0);
+	int cpu = -1;
+
+	/*
+	 * The CPU it was queued on, not p->cpu read afterwards: a new thread
+	 * (no parent's reference) may have run, ended and been freed by then.
+	 */
 	preempt_disable();
-	if (READ_ONCE(p->cpu) == smp_processor_id())
+	ttwu(p, TASK_NORMAL, 0, &cpu);
+	if (cpu == smp_processor_id())
 		this_cpu()->need_resched = 1;
 	preempt_enable_no_resched();
 }
@@ -705,11 +720,20 @@ void switch_mm_irqs_off(struct mm_struct *next)
 void do_task_dead(int code)
 {
 	struct task_struct *p = current;
+	struct rq *rq;
 
 	p->exit_code = code;
 	local_irq_disable();
 	preempt_disable();
+	/*
+	 * Under the queue's lock, where a waker reads the state and sets it
+	 * running (Linux's set_special_state()): a waker that saw an earlier
+	 * sleeping state must not turn TASK_DEAD back into TASK_RUNNING.
+	 */
+	rq = cpu_rq(smp_processor_id());
+	do_raw_spin_lock(&rq->lock);
 	WRITE_ONCE(p->__state, TASK_DEAD);
+	do_raw_spin_unlock(&rq->lock);
 	__schedule(false);
 	BUG();	/* a dead task is never scheduled again */
 }
