@@ -181,10 +181,12 @@ void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 	exit_robust_list(tsk);
 	tsk->clear_child_tid = NULL;
 	mm->exe_file = get_file(bprm->file);
+	task_lock(tsk);		/* get_task_mm() sees the old mm or the new */
 	local_irq_save(flags);
 	tsk->mm = mm;
 	switch_mm_irqs_off(mm);
 	local_irq_restore(flags);
+	task_unlock(tsk);
 	if (old)
 		mmput(old);
 	mm_release_vfork(tsk);
@@ -195,7 +197,9 @@ void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm)
 	do_close_on_exec();
 	exit_itimers(tsk);
 	flush_signal_handlers(tsk);
+	task_lock(tsk);
 	strscpy(tsk->comm, name ? name + 1 : bprm->filename, sizeof(tsk->comm));
+	task_unlock(tsk);
 }
 
 static int exec_binprm(struct linux_binprm *bprm, struct pt_regs *regs)

@@ -56,10 +56,12 @@ static void exit_mm(void)
 
 	if (!mm)
 		return;
+	task_lock(current);	/* get_task_mm() takes a reference only before this */
 	local_irq_save(flags);
 	current->mm = NULL;
 	switch_mm_irqs_off(NULL);
 	local_irq_restore(flags);
+	task_unlock(current);
 	mmput(mm);
 }
 
@@ -308,13 +310,26 @@ int process_thread_ids(pid_t tgid, pid_t *ids, int max)
 
 void notify_parent_jobctl(struct task_struct *child, int why)
 {
-	struct task_struct *parent = child->parent;
-	struct k_sigaction *ka = parent->sighand ? &parent->sighand->action[SIGCHLD - 1] : NULL;
+	struct task_struct *parent;
+	unsigned long flags;
+	bool notify = false;
 
-	if (ka && !(ka->flags & SA_NOCLDSTOP))
+	/* The parent may be exiting (reparenting us, freeing its ->sighand): look under the lock. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	parent = child->parent;
+	if (parent) {
+		get_task_struct(parent);
+		notify = parent->sighand &&
+			 !(parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!parent)
+		return;
+	if (notify)
 		do_notify_parent(child, parent, SIGCHLD, why == CLD_STOPPED ?
 				 W_STOPCODE(child->stop_signal) : W_CONTINUED);
 	wake_up_parent(parent);
+	put_task_struct(parent);
 }
 
 /* Whether child @c is in the group @pid (< 1) names: -1 any, 0 ours, else -@pid. */

@@ -70,6 +70,7 @@ struct task_struct *create_task(int (*fn)(void *), void *arg, const char *name)
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->thread_node);
+	spin_lock_init(&p->alloc_lock);
 	p->group_leader = p;
 	p->cpus_mask = *cpu_active_mask;
 	p->cpu = smp_processor_id();	/* which queue lock guards it until its first wake-up */

@@ -92,8 +92,7 @@ static void jobctl_continue(struct task_struct *p)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (was_stopped) {
 		wake_up_state(p, TASK_STOPPED);
-		if (p->parent)
-			notify_parent_jobctl(p, CLD_CONTINUED);
+		notify_parent_jobctl(p, CLD_CONTINUED);
 	}
 }
 

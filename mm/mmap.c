@@ -71,6 +71,18 @@ void mmput(struct mm_struct *mm)
 	kfree(mm);
 }
 
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm;
+
+	task_lock(p);
+	mm = p->mm;
+	if (mm)
+		mmget(mm);
+	task_unlock(p);
+	return mm;
+}
+
 struct vm_area_struct *vma_dup(const struct vm_area_struct *old)
 {
 	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);

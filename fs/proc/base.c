@@ -115,7 +115,7 @@ static void mm_figures(struct mm_struct *mm, struct mm_figures *f)
 	mutex_unlock(&mm->mmap_lock);
 }
 
-/* The signals @t ignores and catches, as proc(5)'s bitmaps. */
+/* The signals @t ignores and catches, as proc(5)'s bitmaps. Caller holds tasklist_lock. */
 static void sig_bitmaps(struct task_struct *t, sigset_t *ign, sigset_t *catch)
 {
 	*ign = *catch = 0;
@@ -137,32 +137,45 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 	struct mm_figures mf = { 0 };
 	struct mm_struct *mm = NULL;
 	struct task_cputime ct;
-	sigset_t ign, catch;
+	sigset_t ign = 0, catch = 0;
+	char comm[TASK_COMM_LEN];
+	unsigned long flags;
 	int n = 0, threads;
-	pid_t ppid;
+	pid_t ppid = 0;
 
 	if (!t || !t->parent) {
 		if (t)
 			put_task_struct(t);
 		return -ESRCH;
 	}
-	/* A thread's parent field is its leader: the process's parent is the leader's. */
-	ppid = t->group_leader->parent ? t->group_leader->parent->tgid : 0;
+	/*
+	 * The process tree and the signal actions change under tasklist_lock
+	 * (exit reparents, reaps and frees ->sighand there). A thread's
+	 * parent field is its leader: the process's parent is the leader's,
+	 * and an ended thread's leader may be gone.
+	 */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (t->exit_state != EXIT_DEAD)
+		ppid = t->group_leader->parent ? t->group_leader->parent->tgid : 0;
+	sig_bitmaps(t, &ign, &catch);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	task_lock(t);		/* exec renames it */
+	memcpy(comm, t->comm, sizeof(comm));
+	task_unlock(t);
 	threads = t->signal ? READ_ONCE(t->signal->nr_threads) : 1;
-	if (IS_ENABLED(CONFIG_USER_SPACE) && t->mm && !t->exit_state) {
-		mm = t->mm;
-		mmget(mm);
-		mm_figures(mm, &mf);
+	if (IS_ENABLED(CONFIG_USER_SPACE) && !t->exit_state) {
+		mm = get_task_mm(t);	/* its exit or exec may free ->mm meanwhile */
+		if (mm)
+			mm_figures(mm, &mf);
 	}
 	task_cputime(t, &ct);
 	switch (which) {
 	case PROC_PID_STAT:
-		sig_bitmaps(t, &ign, &catch);
 		n = scnprintf(b->data, PROC_BUF_SIZE,
 			      "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %llu %llu %llu %llu 20 0 %d 0 "
 			      "%llu %lu %lu %llu %lu %lu %lu 0 0 %llu %llu %llu %llu 0 0 0 %d %d 0 0 0 "
 			      "0 0 %lu %lu %lu %lu %lu %lu %lu %d\n",
-			      t->pid, t->comm, task_state(t), ppid, t->pgrp, t->session,
+			      t->pid, comm, task_state(t), ppid, t->pgrp, t->session,
 			      t->tty ? (int)new_encode_dev(t->tty->dev) : 0,
 			      t->tty ? t->tty->pgrp : -1, t->flags,
 			      NS_TO_CLOCK_T(ct.utime), NS_TO_CLOCK_T(ct.stime),
@@ -186,11 +199,11 @@ static int fill_pid_file(struct proc_buf *b, enum proc_file which, pid_t pid)
 			      "Name:\t%s\nState:\t%c\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
 			      "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nVmSize:\t%lu kB\nVmRSS:\t%lu kB\n"
 			      "Threads:\t%d\n",
-			      t->comm, task_state(t), t->tgid, t->pid, ppid,
+			      comm, task_state(t), t->tgid, t->pid, ppid,
 			      mf.size << (PAGE_SHIFT - 10), mf.resident << (PAGE_SHIFT - 10), threads);
 		break;
 	case PROC_PID_COMM:
-		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", t->comm);
+		n = scnprintf(b->data, PROC_BUF_SIZE, "%s\n", comm);
 		break;
 	case PROC_PID_CMDLINE:
 		if (mm) {
@@ -428,12 +441,16 @@ static const char *proc_exe_get_link(struct dentry *dentry, char *buf, int size)
 {
 	struct task_struct *t = find_get_task_by_pid(dentry_pid(dentry));
 	const char *ret = ERR_PTR(-ENOENT);
+	struct mm_struct *mm = NULL;
 
 	if (t && !ptrace_may_access(t))
 		ret = ERR_PTR(-EACCES);
-	else if (t && t->mm && t->mm->exe_file && !t->exit_state &&
-		 __d_path_copy(&t->mm->exe_file->f_path, buf, size) >= 0)
+	else if (t && !t->exit_state)
+		mm = get_task_mm(t);
+	if (mm && mm->exe_file && __d_path_copy(&mm->exe_file->f_path, buf, size) >= 0)
 		ret = buf;
+	if (mm)
+		mmput(mm);
 	if (t)
 		put_task_struct(t);
 	return ret;

@@ -216,6 +216,14 @@ static inline void mmget(struct mm_struct *mm)
 }
 void mmput(struct mm_struct *mm);
 
+/*
+ * get_task_mm() - @p's address space with a user reference (drop it with
+ * mmput()), or NULL for a task without one (a kernel thread, or one past
+ * exit_mm()). Reading another task's ->mm without this races its exit or
+ * exec freeing it. Process context; takes task_lock(); does not sleep.
+ */
+struct mm_struct *get_task_mm(struct task_struct *p);
+
 /* The number of pages @vma spans. */
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 {

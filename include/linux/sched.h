@@ -17,6 +17,7 @@
 #include <linux/cpumask.h>
 #include <linux/rbtree.h>
 #include <linux/lockdep.h>
+#include <linux/spinlock.h>
 #include <linux/resource.h>
 #include <linux/timer.h>
 #include <asm/switch_to.h>
@@ -96,6 +97,7 @@ struct task_struct {
 
 	/* User processes (NULL/0 for kernel threads). */
 	struct mm_struct *mm;		/* the address space it runs in */
+	spinlock_t alloc_lock;		/* task_lock(): mm and comm, for other tasks' readers */
 	struct files_struct *files;	/* open file descriptors */
 	struct fs_struct *fs;		/* root and working directory */
 	pid_t tgid;			/* process id: the group leader's pid */
@@ -152,6 +154,22 @@ struct task_struct {
 
 /* Set up the scheduler with the boot thread as the idle task. */
 void sched_init(void);
+
+/*
+ * task_lock()/task_unlock() - guard @p's mm and comm, which only @p
+ * changes (exit, exec), against readers in other tasks (/proc,
+ * get_task_mm()), as Linux's. Process context, never in an interrupt;
+ * may be taken inside tasklist_lock; does not sleep.
+ */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
 
 /*
  * init_idle() - make @idle (zeroed, its stack set) the idle task of @cpu:

@@ -180,7 +180,8 @@ void decode_wait_status(int status, int *code, int *si_status);
 /*
  * notify_parent_jobctl() - tell @child's parent that it stopped or
  * continued (CLD_STOPPED/CLD_CONTINUED): SIGCHLD unless SA_NOCLDSTOP, and
- * a wake-up for wait4(). kernel/exit.c.
+ * a wake-up for wait4(); nothing for a task without a parent. Takes
+ * tasklist_lock; does not sleep. kernel/exit.c.
  */
 void notify_parent_jobctl(struct task_struct *child, int why);
 

@@ -79,6 +79,7 @@ void init_idle(struct task_struct *idle, unsigned int cpu)
 	INIT_LIST_HEAD(&idle->run_list);
 	INIT_LIST_HEAD(&idle->children);
 	INIT_LIST_HEAD(&idle->sibling);
+	spin_lock_init(&idle->alloc_lock);
 	cpumask_set_cpu(cpu, &idle->cpus_mask);
 	idle->on_cpu = 1;
 	idle->cpu = cpu;

@@ -816,6 +816,108 @@ static void threads_fork_and_exit_at_once(void)
 	EXPECT_ERRNO(waitpid(-1, NULL, WNOHANG), ECHILD);	/* nothing left over */
 }
 
+/*
+ * proc_reads_race_exit_and_exec: threads read /proc/<pid>/{stat,status,
+ * cmdline,comm,exe} of children that exec, exit and are reaped meanwhile,
+ * and the parent signals each pid once reaped. Each read gives a whole
+ * answer or ESRCH/ENOENT, and the kernel survives: other tasks' mm, comm,
+ * parent and signal actions are read under their locks, and a lookup of
+ * a task being freed takes no reference (it was freed twice: kill(2) of
+ * a child just reaped, at 4 CPUs).
+ */
+#define PROC_RACE_CHILDREN 100
+#define PROC_RACE_READERS 3
+
+static volatile pid_t proc_race_pid;
+static volatile int proc_race_stop;
+
+static void *proc_race_reader(void *arg)
+{
+	static const char *const files[] = { "stat", "status", "cmdline", "comm", "exe" };
+	long bad = 0;
+
+	(void)arg;
+	while (!proc_race_stop) {
+		pid_t pid = proc_race_pid;
+		char path[64], buf[1024], want[32];
+
+		if (pid <= 0) {
+			sched_yield();
+			continue;
+		}
+		for (unsigned int i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+			ssize_t n;
+			int fd;
+
+			snprintf(path, sizeof(path), "/proc/%d/%s", pid, files[i]);
+			if (i == 4) {
+				n = readlink(path, buf, sizeof(buf) - 1);
+				if (n < 0 && errno != ENOENT && errno != ESRCH && errno != EACCES)
+					bad++;
+				continue;
+			}
+			fd = open(path, O_RDONLY);
+			if (fd < 0) {
+				if (errno != ENOENT && errno != ESRCH)
+					bad++;
+				continue;
+			}
+			n = read(fd, buf, sizeof(buf) - 1);
+			close(fd);
+			if (n < 0) {
+				if (errno != ESRCH && errno != ENOENT)
+					bad++;
+				continue;
+			}
+			buf[n] = 0;
+			snprintf(want, sizeof(want), "%d (", pid);
+			if (i == 0 && n > 0 && strncmp(buf, want, strlen(want)))
+				bad++;
+			if (i == 1 && n > 0 && strncmp(buf, "Name:\t", 6))
+				bad++;
+		}
+	}
+	return (void *)bad;
+}
+
+static void proc_reads_race_exit_and_exec(void)
+{
+	pthread_t t[PROC_RACE_READERS];
+	int wrong = 0;
+	void *bad;
+
+	proc_race_stop = 0;
+	proc_race_pid = 0;
+	for (long i = 0; i < PROC_RACE_READERS; i++)
+		EXPECT_EQ(pthread_create(&t[i], NULL, proc_race_reader, NULL), 0);
+	for (int i = 0; i < PROC_RACE_CHILDREN; i++) {
+		int status = -1;
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			if (i & 1)
+				execl("/tests/helper", "helper", "exit", "7", (char *)NULL);
+			_exit(7);
+		}
+		if (pid < 0) {
+			wrong++;
+			continue;
+		}
+		proc_race_pid = pid;
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 7)
+			wrong++;
+		/* Reaped: its pid names nothing, even while its last switch ends elsewhere. */
+		if (kill(pid, SIGKILL) != -1 || errno != ESRCH)
+			wrong++;
+	}
+	proc_race_stop = 1;
+	for (int i = 0; i < PROC_RACE_READERS; i++) {
+		EXPECT_EQ(pthread_join(t[i], &bad), 0);
+		EXPECT_EQ((long)bad, 0);
+	}
+	EXPECT_EQ(wrong, 0);
+}
+
 #ifndef CLONE_THREAD
 #define CLONE_THREAD 0x00010000
 #endif
@@ -992,4 +1094,5 @@ KTEST_MAIN("user_threads" KTEST_SUITE_SUFFIX, KTEST(create_join), KTEST(mutex_co
 	   KTEST(futex_wake_and_requeue), KTEST(proc_task_lists_threads), KTEST(clone_flag_rules),
 	   KTEST(barrier_rounds_all_arrive), KTEST(rwlock_readers_share_writers_exclude),
 	   KTEST(cancel_blocked_threads), KTEST(threads_fork_and_exit_at_once),
+	   KTEST(proc_reads_race_exit_and_exec),
 	   KTEST(munmap_reaches_other_cpus))
