@@ -236,7 +236,8 @@ where
 
 /// A kernel thread running a Rust closure; made by [`spawn`].
 ///
-/// [`Thread::join`] waits for the closure to return and gives its value;
+/// [`Thread::join`] waits for the closure to return and the thread to end,
+/// and gives its value;
 /// [`Thread::stop`] asks it to stop first ([`should_stop`] turns true in
 /// the thread). Dropping the handle detaches the thread: it runs to the
 /// end on its own, and its result is dropped. Dropping, joining or
@@ -320,9 +321,17 @@ impl<T: Send + 'static> Thread<T> {
         &self.task
     }
 
-    /// Waits for the closure to return and gives its value. May sleep.
+    /// Waits for the closure to return and the thread to end (its task
+    /// switched away from for the last time, so that nothing of it is
+    /// freed later, on another CPU), and gives the closure's value. May
+    /// sleep.
     pub fn join(self) -> T {
         self.wait();
+        // SAFETY: we hold a reference to the task, so it is alive; it is a
+        // kthread, which calls `do_exit()` once `thread_main` returns, and
+        // no one else waits for its end (`join` and `stop` consume the
+        // handle; `stop`'s `kthread_stop` waits instead).
+        unsafe { bindings::wait_task_dead(self.task.as_ptr()) };
         self.take_result()
     }
 
@@ -506,9 +515,8 @@ mod tests {
                 kunit_assert_eq!(r.err(), Some(ENOMEM));
             }
         }
-        // Threads that exited are reaped when the scheduler switches away
-        // from them; give it the chance.
-        msleep(5);
+        // `join` returns once the thread is gone, and so does `spawn`'s
+        // failure: nothing is freed later.
         kunit_assert_eq!(crate::alloc::fault_inject::slab_bytes(), before);
     }
 }
