@@ -63,14 +63,12 @@ static int spinner_fn(void *arg)
 }
 
 /*
- * Start one spinner per @mask (NULL: unbound; then they note in @all where
- * they ran), wait for all, stop them.
+ * Start @n spinners @t, one per @mask (NULL: unbound), bound when woken;
+ * they note in @all (if not NULL) where they ran.
  */
-static void run_spinners(struct kunit *test, struct spinner *s, int n, const cpumask_t *mask,
-			 cpumask_t *all)
+static void start_spinners(struct kunit *test, struct spinner *s, struct task_struct **t, int n,
+			   const cpumask_t *mask, cpumask_t *all)
 {
-	struct task_struct *t[NR_CPUS];
-
 	for (int i = 0; i < n; i++) {
 		s[i] = (struct spinner){ .all = all, .want = n };
 		t[i] = kthread_create(spinner_fn, &s[i], "spinner%d", i);
@@ -79,11 +77,26 @@ static void run_spinners(struct kunit *test, struct spinner *s, int n, const cpu
 			KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t[i], &mask[i]), 0);
 		wake_up_process(t[i]);
 	}
+}
+
+/* Wait until each of start_spinners()' spinners is done, and stop it. */
+static void stop_spinners(struct spinner *s, struct task_struct **t, int n)
+{
 	for (int i = 0; i < n; i++) {
 		while (!READ_ONCE(s[i].done))
 			msleep(10);
 		kthread_stop(t[i]);
 	}
+}
+
+/* start_spinners(), then stop_spinners(). */
+static void run_spinners(struct kunit *test, struct spinner *s, int n, const cpumask_t *mask,
+			 cpumask_t *all)
+{
+	struct task_struct *t[NR_CPUS];
+
+	start_spinners(test, s, t, n, mask, all);
+	stop_spinners(s, t, n);
 }
 
 /* As many spinning threads as CPUs run on every CPU, not just the boot CPU. */
@@ -107,29 +120,23 @@ static void sched_smp_threads_spread(struct kunit *test)
 static void sched_smp_idle_cpus_pull(struct kunit *test)
 {
 	static struct spinner s[NR_CPUS];
+	static cpumask_t one[NR_CPUS];
 	struct task_struct *t[NR_CPUS];
 	int n = num_active_cpus();
 	unsigned int cpu, last = 0;
-	cpumask_t all = {}, one = {};
+	cpumask_t all = {};
 
 	need_two_cpus(test);
 	for_each_cpu(cpu, cpu_active_mask)
 		last = cpu;
-	cpumask_set_cpu(last, &one);
 	for (int i = 0; i < n; i++) {
-		s[i] = (struct spinner){ .all = &all, .want = n };
-		t[i] = kthread_create(spinner_fn, &s[i], "spinner%d", i);
-		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
-		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t[i], &one), 0);
-		wake_up_process(t[i]);
+		one[i] = (cpumask_t){};
+		cpumask_set_cpu(last, &one[i]);
 	}
+	start_spinners(test, s, t, n, one, &all);
 	for (int i = 0; i < n; i++)
 		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(t[i], cpu_active_mask), 0);
-	for (int i = 0; i < n; i++) {
-		while (!READ_ONCE(s[i].done))
-			msleep(10);
-		kthread_stop(t[i]);
-	}
+	stop_spinners(s, t, n);
 	KUNIT_EXPECT_EQ(test, cpumask_weight(&all), n);
 }
 
