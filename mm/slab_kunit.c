@@ -661,8 +661,9 @@ static int mt_worker_fn(void *arg)
 				atomic_inc(&sh->errors);
 				continue;
 			}
-			/* Owner in the high bits, a sequence number below. */
-			it->stamp = ((unsigned long)(w->id + 1) << 48) | (seq++ << 12);
+			/* Owner in the top 8 bits, a sequence number below. */
+			it->stamp = ((unsigned long)(w->id + 1) << (sizeof(long) * 8 - 8)) |
+				    (seq++ << 4);
 			mt_stamp(it);
 			n++;
 		}
