@@ -8,6 +8,31 @@
  *
  * One zone, one lock (taken with interrupts off: GFP_ATOMIC callers may be
  * interrupt handlers). Memory is zeroed outside the lock.
+ *
+ * In front of the buddy lists, each CPU keeps a list of free order-0 pages,
+ * as Linux's struct per_cpu_pages: alloc_pages(order 0) takes the page at
+ * its head, and when it is empty moves "batch" pages from the buddy lists
+ * to it under the zone lock at once (rmqueue_bulk()); a freed page goes to
+ * its head (the most recently used first, warm in the cache), and once the
+ * list holds more than "high" pages, the "batch" at its tail go back to the
+ * buddy lists under one taking of the zone lock (free_pcppages_bulk()). So
+ * most order-0 allocations and frees take no lock shared between CPUs.
+ *
+ * Each CPU's list has a spinlock of its own, taken with interrupts off
+ * (pages are allocated and freed from interrupt handlers too): its own CPU
+ * takes it, uncontended, and drain_all_pages() takes any CPU's to give its
+ * pages back from wherever it runs, with no cross-CPU call (Linux's
+ * pcp->lock, which its drains of a remote CPU's lists take the same way).
+ * Order: a per-CPU list's lock, then zone_lock.
+ *
+ * A page on a per-CPU list is free but not in the buddy: it has no
+ * PG_buddy and its buddy does not merge with it until it is drained.
+ * nr_free_pages() counts it free (unlike Linux's NR_FREE_PAGES), so that a
+ * count of free pages before and after some work is exact whichever CPU's
+ * list a page ended on; the watermark (min_free_pages) is checked against
+ * the buddy's pages alone, as Linux's is against NR_FREE_PAGES. An
+ * allocation that finds nothing drains every CPU's list and tries again
+ * before it fails.
  */
 #define pr_fmt(fmt) fmt
 
@@ -19,6 +44,9 @@
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/fault-inject.h>
+#include <linux/percpu.h>
+#include <linux/cpumask.h>
+#include <kunit/page_alloc.h>
 #include "internal.h"
 
 struct free_area {
@@ -36,6 +64,24 @@ static unsigned long zone_free_pages;	/* under zone_lock; read locklessly */
 static unsigned long zone_total_pages;
 /* Only __GFP_HIGH (GFP_ATOMIC) allocations may take the last min_free pages. */
 static unsigned long min_free_pages;
+
+/*
+ * Each CPU's free order-0 pages (Linux: zone->per_cpu_pageset). count is
+ * written under lock and read locklessly by nr_free_pages().
+ */
+struct per_cpu_pages {
+	spinlock_t lock;
+	int count;			/* pages on list */
+	int high;			/* above this, give batch back */
+	int batch;			/* pages moved to or from the buddy at once */
+	struct list_head list;		/* order 0 only */
+} ____cacheline_aligned;
+
+static DEFINE_PER_CPU(struct per_cpu_pages, per_cpu_pageset);
+
+/* Linux sizes batch from the zone (about 1/1024 of it, up to 63); 128 MiB: 31. */
+#define PCP_BATCH 31
+#define PCP_HIGH (6 * PCP_BATCH)
 
 void warn_alloc(gfp_t gfp, const char *fmt, ...)
 {
@@ -142,10 +188,141 @@ static void clear_compound_page(struct page *page, unsigned int order)
 	}
 }
 
+/* May an allocation of 2^order pages without __GFP_HIGH go below the watermark? */
+static inline bool zone_watermark_ok(gfp_t gfp, unsigned int order)
+{
+	return (gfp & __GFP_HIGH) ||
+	       READ_ONCE(zone_free_pages) >= min_free_pages + (1UL << order);
+}
+
+/*
+ * Move up to @count order-0 pages from the buddy lists to @list, watermark
+ * permitting; returns how many. Takes zone_lock (the pcp lock is held).
+ */
+static int rmqueue_bulk(gfp_t gfp, int count, struct list_head *list)
+{
+	int i;
+
+	spin_lock(&zone_lock);
+	for (i = 0; i < count; i++) {
+		struct page *page;
+
+		if (!zone_watermark_ok(gfp, 0))
+			break;
+		page = __rmqueue(0);
+		if (!page)
+			break;
+		list_add_tail(&page->lru, list);
+	}
+	spin_unlock(&zone_lock);
+	return i;
+}
+
+/* Give the @count pages at the tail of @pcp's list to the buddy. Lock held. */
+static void free_pcppages_bulk(struct per_cpu_pages *pcp, int count)
+{
+	lockdep_assert_held(&pcp->lock);
+	spin_lock(&zone_lock);
+	while (count-- > 0 && !list_empty(&pcp->list)) {
+		struct page *page = list_last_entry(&pcp->list, struct page, lru);
+
+		list_del(&page->lru);
+		pcp->count--;
+		__free_one_page(page_to_pfn(page), 0);
+	}
+	spin_unlock(&zone_lock);
+}
+
+/* An order-0 page from this CPU's list, refilled from the buddy if empty. */
+static struct page *rmqueue_pcplist(gfp_t gfp)
+{
+	struct per_cpu_pages *pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (!zone_watermark_ok(gfp, 0))
+		return NULL;
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(&per_cpu_pageset);
+	spin_lock(&pcp->lock);
+	if (list_empty(&pcp->list))
+		pcp->count += rmqueue_bulk(gfp, pcp->batch, &pcp->list);
+	if (!list_empty(&pcp->list)) {
+		page = list_first_entry(&pcp->list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count--;
+	}
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	return page;
+}
+
+/* A free order-0 page to this CPU's list; batch back to the buddy above high. */
+static void free_unref_page(struct page *page)
+{
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(&per_cpu_pageset);
+	spin_lock(&pcp->lock);
+	list_add(&page->lru, &pcp->list);
+	pcp->count++;
+	if (pcp->count > pcp->high)
+		free_pcppages_bulk(pcp, pcp->batch);
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+}
+
+/* Give all of @cpu's list to the buddy; returns how many pages it held. */
+static unsigned long drain_pages(unsigned int cpu)
+{
+	struct per_cpu_pages *pcp = per_cpu_ptr(&per_cpu_pageset, cpu);
+	unsigned long flags;
+	int count;
+
+	if (!READ_ONCE(pcp->count))
+		return 0;
+	spin_lock_irqsave(&pcp->lock, flags);
+	count = pcp->count;
+	free_pcppages_bulk(pcp, count);
+	spin_unlock_irqrestore(&pcp->lock, flags);
+	return count;
+}
+
+/* drain_all_pages() returning how many pages it gave back. */
+static unsigned long __drain_all_pages(void)
+{
+	unsigned long n = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += drain_pages(cpu);
+	return n;
+}
+
+void drain_all_pages(void)
+{
+	__drain_all_pages();
+}
+
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (!order)
+		return rmqueue_pcplist(gfp);
+	spin_lock_irqsave(&zone_lock, flags);
+	if (zone_watermark_ok(gfp, order))
+		page = __rmqueue(order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+	return page;
+}
+
 struct page *__alloc_pages_nofault(gfp_t gfp, unsigned int order)
 {
-	unsigned long flags;
-	struct page *page = NULL;
+	struct page *page;
 
 	if (order > MAX_ORDER) {
 		warn_alloc(gfp, "page allocation failure: order:%u too large, caller %pS",
@@ -153,12 +330,10 @@ struct page *__alloc_pages_nofault(gfp_t gfp, unsigned int order)
 		return NULL;
 	}
 
-	spin_lock_irqsave(&zone_lock, flags);
-	if ((gfp & __GFP_HIGH) ||
-	    zone_free_pages >= min_free_pages + (1UL << order))
-		page = __rmqueue(order);
-	spin_unlock_irqrestore(&zone_lock, flags);
-
+	page = get_page_from_freelist(gfp, order);
+	/* The pages other CPUs keep (or that keep a block from merging). */
+	if (!page && __drain_all_pages())
+		page = get_page_from_freelist(gfp, order);
 	if (!page) {
 		warn_alloc(gfp, "page allocation failure: order:%u, caller %pS",
 			   order, __builtin_return_address(0));
@@ -208,6 +383,10 @@ static void free_the_page(struct page *page, unsigned int order)
 		return;
 	}
 
+	if (!order) {
+		free_unref_page(page);
+		return;
+	}
 	spin_lock_irqsave(&zone_lock, flags);
 	__free_one_page(page_to_pfn(page), order);
 	spin_unlock_irqrestore(&zone_lock, flags);
@@ -288,8 +467,30 @@ void free_pages_exact(void *virt, size_t size)
 
 unsigned long nr_free_pages(void)
 {
-	return READ_ONCE(zone_free_pages);
+	unsigned long n = READ_ONCE(zone_free_pages);
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += READ_ONCE(per_cpu(per_cpu_pageset, cpu).count);
+	return n;
 }
+
+#ifdef CONFIG_KUNIT
+unsigned int nr_pcp_pages(unsigned int cpu)
+{
+	return READ_ONCE(per_cpu(per_cpu_pageset, cpu).count);
+}
+
+unsigned int pcp_batch(void)
+{
+	return PCP_BATCH;
+}
+
+unsigned int pcp_high(void)
+{
+	return PCP_HIGH;
+}
+#endif
 
 unsigned long totalram_pages(void)
 {
@@ -382,6 +583,16 @@ void __init mm_core_init(void)
 		pfn_to_page(pfn)->flags = 1UL << PG_reserved;
 	for (o = 0; o <= MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);
+	/* Every CPU's, as secondary CPUs become possible only later. */
+	for (pfn = 0; pfn < nr_cpu_ids; pfn++) {
+		struct per_cpu_pages *pcp = per_cpu_ptr(&per_cpu_pageset, pfn);
+
+		spin_lock_init(&pcp->lock);
+		INIT_LIST_HEAD(&pcp->list);
+		pcp->count = 0;
+		pcp->batch = PCP_BATCH;
+		pcp->high = PCP_HIGH;
+	}
 
 	free_boot_memory();
 	memblock_done();

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* KUnit tests for the buddy page allocator (suite "page_alloc"). */
+/*
+ * KUnit tests for the buddy page allocator and the per-CPU lists of free
+ * pages in front of it (suite "page_alloc").
+ */
 #include <kunit/test.h>
+#include <kunit/kthread.h>
+#include <kunit/page_alloc.h>
+#include <linux/cpumask.h>
+#include <linux/irqflags.h>
+#include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
@@ -56,12 +64,15 @@ static void pa_order_too_large(struct kunit *test)
 /* Scattered order-0 frees coalesce back into the same max-order blocks. */
 static void pa_buddies_merge(struct kunit *test)
 {
-	unsigned long start = nr_free_pages();
-	unsigned long big_start = nr_free_blocks(MAX_ORDER);
+	unsigned long start, big_start;
 	struct page **pages;
 	struct page *big;
 	unsigned int i, n, step;
 
+	/* The per-CPU lists' pages are in no block until drained. */
+	drain_all_pages();
+	start = nr_free_pages();
+	big_start = nr_free_blocks(MAX_ORDER);
 	pages = (struct page **)__get_free_pages(GFP_KERNEL, 2);
 	KUNIT_ASSERT_NOT_NULL(test, pages);
 	start -= 4;
@@ -78,6 +89,8 @@ static void pa_buddies_merge(struct kunit *test)
 		__free_pages(pages[step], 0);
 	free_pages((unsigned long)pages, 2);
 
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start + 4);
+	drain_all_pages();
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), start + 4);
 	KUNIT_EXPECT_EQ(test, nr_free_blocks(MAX_ORDER), big_start);
 	big = alloc_pages(GFP_KERNEL, MAX_ORDER);
@@ -254,11 +267,175 @@ static void pa_memory_totals(struct kunit *test)
 	KUNIT_EXPECT_LE(test, nr_free_pages(), total);
 	KUNIT_EXPECT_LE(test, total << PAGE_SHIFT, memblock_phys_mem_size());
 	KUNIT_EXPECT_LE(test, max_pfn, PFN_DOWN(memblock_end_of_DRAM()));
+	/* Every free page in a buddy block: none left on a per-CPU list. */
+	drain_all_pages();
 	for (o = 0; o <= MAX_ORDER; o++)
 		sum += nr_free_blocks(o) << o;
 	KUNIT_EXPECT_EQ(test, sum, nr_free_pages());
 	/* The kernel image is reserved, never free. */
 	KUNIT_EXPECT_TRUE(test, PageReserved(virt_to_page((void *)&pa_memory_totals)));
+}
+
+/* Move current to @cpu alone (at once, as set_cpus_allowed_ptr() does). */
+static void move_to_cpu(struct kunit *test, unsigned int cpu)
+{
+	cpumask_t one = {};
+
+	cpumask_set_cpu(cpu, &one);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, &one), 0);
+	KUNIT_EXPECT_EQ(test, task_cpu(current), cpu);
+}
+
+/* Another active CPU than @home, or @home on one CPU. */
+static unsigned int other_cpu(unsigned int home)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, cpu_active_mask)
+		if (cpu != home)
+			return cpu;
+	return home;
+}
+
+#define PCP_TEST_PAGES 512
+
+/*
+ * This CPU's list takes pcp_batch() pages from the buddy when empty and
+ * gives pcp_batch() back once it holds more than pcp_high(), never
+ * holding more; the free count moves by one page per page either way;
+ * drained, every free page is in a buddy block again. Interrupts off, so
+ * that nothing else on this CPU allocates or frees meanwhile.
+ */
+static void pa_pcp_refill_and_drain_in_batches(struct kunit *test)
+{
+	unsigned int cpu = kunit_pin_cpu(), batch = pcp_batch(), high = pcp_high();
+	unsigned int after_first, after_free, most = 0, expect, i, n = 0, bad_free = 0;
+	unsigned long start, sum = 0, flags, free_mid;
+	struct page **pages;
+	unsigned int o;
+
+	KUNIT_ASSERT_GT(test, high, batch);
+	KUNIT_ASSERT_LT(test, high + batch, (unsigned int)PCP_TEST_PAGES);
+	pages = (struct page **)__get_free_pages(GFP_KERNEL, 2);
+	KUNIT_ASSERT_NOT_NULL(test, pages);
+	drain_all_pages();
+	start = nr_free_pages();
+
+	local_irq_save(flags);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(cpu), 0U);
+	pages[n++] = alloc_page(GFP_KERNEL);
+	after_first = nr_pcp_pages(cpu);
+	__free_page(pages[--n]);
+	after_free = nr_pcp_pages(cpu);
+	/* Take more than a list ever holds, then give it all back here. */
+	while (n < PCP_TEST_PAGES) {
+		pages[n] = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+		if (!pages[n])
+			break;
+		n++;
+	}
+	free_mid = nr_free_pages();
+	expect = nr_pcp_pages(cpu);
+	for (i = 0; i < n; i++) {
+		__free_page(pages[i]);
+		if (++expect > high)
+			expect -= batch;
+		most = max(most, nr_pcp_pages(cpu));
+		bad_free += nr_pcp_pages(cpu) != expect;
+	}
+	local_irq_restore(flags);
+
+	KUNIT_EXPECT_EQ(test, after_first, batch - 1);
+	KUNIT_EXPECT_EQ(test, after_free, batch);
+	KUNIT_EXPECT_EQ(test, n, (unsigned int)PCP_TEST_PAGES);
+	KUNIT_EXPECT_EQ(test, free_mid, start - n);
+	KUNIT_EXPECT_EQ(test, bad_free, 0U);
+	KUNIT_EXPECT_EQ(test, most, high);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start);
+
+	drain_all_pages();
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(cpu), 0U);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start);
+	for (o = 0; o <= MAX_ORDER; o++)
+		sum += nr_free_blocks(o) << o;
+	KUNIT_EXPECT_EQ(test, sum, nr_free_pages());
+	free_pages((unsigned long)pages, 2);
+	kunit_unpin_cpu();
+}
+
+/*
+ * A page freed on another CPU goes to that CPU's list, counted free; the
+ * next page this CPU allocates is the one it freed last itself; and
+ * drain_all_pages() here empties the other CPU's list too.
+ */
+static void pa_pcp_free_on_other_cpu(struct kunit *test)
+{
+	unsigned int home = kunit_pin_cpu(), other = other_cpu(home);
+	struct page *mine, *theirs, *again;
+	unsigned long start;
+
+	drain_all_pages();
+	start = nr_free_pages();
+	mine = alloc_page(GFP_KERNEL);
+	theirs = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, mine);
+	KUNIT_ASSERT_NOT_NULL(test, theirs);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start - 2);
+
+	move_to_cpu(test, other);
+	__free_page(theirs);
+	KUNIT_EXPECT_GT(test, nr_pcp_pages(other), 0U);
+	move_to_cpu(test, home);
+	__free_page(mine);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start);
+	again = alloc_page(GFP_KERNEL);
+	KUNIT_EXPECT_PTR_EQ(test, again, mine);
+	__free_page(again);
+
+	drain_all_pages();
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(other), 0U);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(home), 0U);
+	KUNIT_EXPECT_EQ(test, page_count(theirs), 0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start);
+	kunit_unpin_cpu();
+}
+
+/*
+ * Out of pages, an allocation drains every CPU's list before it fails:
+ * the pages another CPU keeps are handed out, none is left on any list.
+ */
+static void pa_pcp_drained_before_enomem(struct kunit *test)
+{
+	unsigned int home = kunit_pin_cpu(), other = other_cpu(home);
+	unsigned long start, count = 0;
+	struct page *page, *tmp;
+	LIST_HEAD(held);
+
+	/* Fill the other CPU's list: a batch taken, all given back there. */
+	move_to_cpu(test, other);
+	drain_all_pages();
+	page = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_page(page);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(other), pcp_batch());
+	move_to_cpu(test, home);
+	start = nr_free_pages();
+
+	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN)) != NULL) {
+		list_add(&page->lru, &held);
+		count++;
+	}
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(other), 0U);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(home), 0U);
+	KUNIT_EXPECT_GT(test, count, 0UL);
+	KUNIT_EXPECT_LE(test, count, start);
+
+	list_for_each_entry_safe(page, tmp, &held, lru) {
+		list_del(&page->lru);
+		__free_pages(page, 0);
+	}
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), start);
+	kunit_unpin_cpu();
 }
 
 static void pa_exit(struct kunit *test)
@@ -276,6 +453,9 @@ static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(pa_compound_and_refcount),
 	KUNIT_CASE(pa_fault_injection),
 	KUNIT_CASE(pa_memory_totals),
+	KUNIT_CASE(pa_pcp_refill_and_drain_in_batches),
+	KUNIT_CASE(pa_pcp_free_on_other_cpu),
+	KUNIT_CASE(pa_pcp_drained_before_enomem),
 	{}
 };
 

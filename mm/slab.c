@@ -8,6 +8,19 @@
  *
  * kmalloc() picks the smallest size-class cache that fits, or takes whole
  * pages for requests above KMALLOC_MAX_CACHE_SIZE.
+ *
+ * In front of the slabs, each CPU keeps a stack of up to SLAB_CPU_LIMIT
+ * free objects per cache (struct array_cache, mm/slab.h, as Linux's SLAB
+ * did): an allocation pops one and a free pushes one under that CPU's own
+ * lock, so the hot sizes do not take the cache's lock, shared by every
+ * CPU, each time; it is taken once per SLAB_CPU_BATCH objects moved
+ * between the stack and the slabs. Objects on a CPU's stack still count
+ * in the cache's active_objs (they are out of their slabs), not in the
+ * bytes of live objects; kmem_cache_shrink() and kmem_cache_destroy()
+ * give every CPU's back to the slabs first. A freed object is checked
+ * (its cache, the start of a slot, not already on this CPU's stack) and
+ * poisoned (SLAB_POISON) at once; the slab's own double-free check runs
+ * when it goes back to its slab.
  */
 #define pr_fmt(fmt) "slab: " fmt
 
@@ -18,6 +31,8 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/fault-inject.h>
+#include <linux/cpumask.h>
+#include <linux/percpu.h>
 #include <linux/sched/task_stack.h>
 #include <kunit/slab.h>
 #include "slab.h"
@@ -43,8 +58,27 @@ static LIST_HEAD(slab_caches);
 static DEFINE_SPINLOCK(slab_caches_lock);
 static bool slab_ready;
 
-static atomic_long_t slab_bytes = ATOMIC_INIT(0);
+/* Bytes of live objects, per CPU (allocated on one, freed on another: the sum is right). */
+struct slab_cpu_stat {
+	long bytes;
+} ____cacheline_aligned;
+static DEFINE_PER_CPU(struct slab_cpu_stat, slab_stats);
 static atomic_long_t slab_pages = ATOMIC_INIT(0);
+
+/* Count @n bytes more (or less) of live objects. Interrupts off. */
+static inline void __slab_bytes_add(long n)
+{
+	per_cpu(slab_stats, smp_processor_id()).bytes += n;
+}
+
+static inline void slab_bytes_add(long n)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__slab_bytes_add(n);
+	local_irq_restore(flags);
+}
 
 static inline void **freeptr(struct kmem_cache *s, void *obj)
 {
@@ -70,7 +104,7 @@ static unsigned int calculate_order(unsigned int size)
 static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		      unsigned int align, slab_flags_t flags, void (*ctor)(void *))
 {
-	unsigned int slot;
+	unsigned int slot, cpu;
 
 	if (!align)
 		align = ARCH_SLAB_MINALIGN;
@@ -109,6 +143,10 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->nr_slabs = 0;
 	s->nr_empty = 0;
 	s->active_objs = 0;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		spin_lock_init(&s->cpu_cache[cpu].lock);
+		s->cpu_cache[cpu].avail = 0;
+	}
 	return 0;
 }
 
@@ -152,34 +190,75 @@ static void free_slab(struct kmem_cache *s, struct page *page)
 	__free_pages(page, s->order);
 }
 
-static void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+/* Take the first free object of the first partial slab. s->lock held, one there. */
+static void *take_object(struct kmem_cache *s)
 {
-	unsigned long flags;
-	struct page *page;
-	void *obj;
+	struct page *page = list_first_entry(&s->partial, struct page, lru);
+	void *obj = page->freelist;
 
-	spin_lock_irqsave(&s->lock, flags);
-	if (list_empty(&s->partial)) {
-		spin_unlock_irqrestore(&s->lock, flags);
-		page = allocate_slab(s, gfp);
-		if (!page)
-			return NULL;
-		spin_lock_irqsave(&s->lock, flags);
-		list_add_tail(&page->lru, &s->partial);
-		s->nr_slabs++;
-		s->nr_empty++;
-	}
-	page = list_first_entry(&s->partial, struct page, lru);
-	obj = page->freelist;
+	lockdep_assert_held(&s->lock);
 	page->freelist = *freeptr(s, obj);
 	if (page->inuse++ == 0)
 		s->nr_empty--;
 	if (page->inuse == page->objects)
 		list_del(&page->lru);
 	s->active_objs++;
-	spin_unlock_irqrestore(&s->lock, flags);
+	return obj;
+}
 
-	atomic_long_add(s->object_size, &slab_bytes);
+/* Fill @ac (empty) with up to SLAB_CPU_BATCH objects of the partial slabs. */
+static void cache_alloc_refill(struct kmem_cache *s, struct array_cache *ac)
+{
+	lockdep_assert_held(&ac->lock);
+	spin_lock(&s->lock);
+	while (ac->avail < SLAB_CPU_BATCH && !list_empty(&s->partial))
+		ac->entry[ac->avail++] = take_object(s);
+	spin_unlock(&s->lock);
+}
+
+/* One object of a new slab, when no slab has a free one. No lock held. */
+static void *cache_grow(struct kmem_cache *s, gfp_t gfp)
+{
+	unsigned long flags;
+	struct page *page;
+	void *obj;
+
+	page = allocate_slab(s, gfp);
+	if (!page)
+		return NULL;
+	spin_lock_irqsave(&s->lock, flags);
+	list_add_tail(&page->lru, &s->partial);
+	s->nr_slabs++;
+	s->nr_empty++;
+	obj = take_object(s);
+	spin_unlock_irqrestore(&s->lock, flags);
+	return obj;
+}
+
+static void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+	void *obj = NULL;
+
+	local_irq_save(flags);
+	ac = &s->cpu_cache[smp_processor_id()];
+	spin_lock(&ac->lock);
+	if (!ac->avail)
+		cache_alloc_refill(s, ac);
+	if (ac->avail) {
+		obj = ac->entry[--ac->avail];
+		__slab_bytes_add(s->object_size);
+	}
+	spin_unlock(&ac->lock);
+	local_irq_restore(flags);
+
+	if (!obj) {
+		obj = cache_grow(s, gfp);
+		if (!obj)
+			return NULL;
+		slab_bytes_add(s->object_size);
+	}
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
 	return obj;
@@ -198,26 +277,24 @@ static bool slab_check_object(struct kmem_cache *s, struct page *page, const voi
 		pr_err("%s: freeing %p, not the start of an object\n", s->name, obj);
 		return false;
 	}
-	if (!page->inuse) {
-		pr_err("%s: freeing %p in an empty slab (double free?)\n", s->name, obj);
-		return false;
-	}
 	return true;
 }
 
-static void slab_free(struct kmem_cache *s, struct page *page, void *obj)
+/*
+ * Put obj back on its slab; a slab left empty beyond SLAB_KEEP_EMPTY goes
+ * to @doomed, for free_slabs() once the locks are dropped. s->lock held.
+ */
+static void free_to_slab(struct kmem_cache *s, void *obj, struct list_head *doomed)
 {
-	struct page *to_free = NULL;
-	unsigned long flags;
+	struct page *page = virt_to_head_page(obj);
 	bool was_full;
 
-	spin_lock_irqsave(&s->lock, flags);
-	if (WARN_ON(!slab_check_object(s, page, obj))) {
-		spin_unlock_irqrestore(&s->lock, flags);
+	lockdep_assert_held(&s->lock);
+	if (!page->inuse) {
+		pr_err("%s: freeing %p in an empty slab (double free?)\n", s->name, obj);
+		WARN_ON(1);
 		return;
 	}
-	if (s->flags & SLAB_POISON)
-		memset(obj, POISON_FREE, s->object_size);
 	*freeptr(s, obj) = page->freelist;
 	page->freelist = obj;
 	was_full = page->inuse == page->objects;
@@ -225,10 +302,11 @@ static void slab_free(struct kmem_cache *s, struct page *page, void *obj)
 	s->active_objs--;
 	if (!page->inuse) {
 		if (s->nr_empty >= SLAB_KEEP_EMPTY) {
-			if (!was_full)
-				list_del(&page->lru);
+			if (was_full)
+				list_add(&page->lru, doomed);
+			else
+				list_move_tail(&page->lru, doomed);
 			s->nr_slabs--;
-			to_free = page;
 		} else {
 			if (was_full)
 				list_add_tail(&page->lru, &s->partial);
@@ -239,11 +317,83 @@ static void slab_free(struct kmem_cache *s, struct page *page, void *obj)
 	} else if (was_full) {
 		list_add(&page->lru, &s->partial);
 	}
-	spin_unlock_irqrestore(&s->lock, flags);
+}
 
-	atomic_long_sub(s->object_size, &slab_bytes);
-	if (to_free)
-		free_slab(s, to_free);
+static void free_slabs(struct kmem_cache *s, struct list_head *doomed)
+{
+	struct page *page, *tmp;
+
+	list_for_each_entry_safe(page, tmp, doomed, lru) {
+		list_del(&page->lru);
+		free_slab(s, page);
+	}
+}
+
+/* Give the @n oldest objects of @ac back to their slabs. ac->lock held. */
+static void free_block(struct kmem_cache *s, struct array_cache *ac, unsigned int n,
+		       struct list_head *doomed)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&ac->lock);
+	spin_lock(&s->lock);
+	for (i = 0; i < n; i++)
+		free_to_slab(s, ac->entry[i], doomed);
+	spin_unlock(&s->lock);
+	ac->avail -= n;
+	memmove(&ac->entry[0], &ac->entry[n], ac->avail * sizeof(void *));
+}
+
+static void slab_free(struct kmem_cache *s, struct page *page, void *obj)
+{
+	struct array_cache *ac;
+	unsigned long flags;
+	LIST_HEAD(doomed);
+	unsigned int i;
+
+	if (WARN_ON(!slab_check_object(s, page, obj)))
+		return;
+	local_irq_save(flags);
+	ac = &s->cpu_cache[smp_processor_id()];
+	spin_lock(&ac->lock);
+	for (i = 0; i < ac->avail; i++) {
+		if (ac->entry[i] == obj) {
+			spin_unlock(&ac->lock);
+			local_irq_restore(flags);
+			pr_err("%s: freeing %p, already free (double free)\n", s->name, obj);
+			WARN_ON(1);
+			return;
+		}
+	}
+	if (s->flags & SLAB_POISON)
+		memset(obj, POISON_FREE, s->object_size);
+	if (ac->avail == SLAB_CPU_LIMIT)
+		free_block(s, ac, SLAB_CPU_BATCH, &doomed);
+	ac->entry[ac->avail++] = obj;
+	__slab_bytes_add(-(long)s->object_size);
+	spin_unlock(&ac->lock);
+	local_irq_restore(flags);
+
+	free_slabs(s, &doomed);
+}
+
+/* Give every object on every CPU's array_cache of s back to the slabs. */
+static void drain_cpu_caches(struct kmem_cache *s)
+{
+	unsigned long flags;
+	unsigned int cpu;
+	LIST_HEAD(doomed);
+
+	for_each_possible_cpu(cpu) {
+		struct array_cache *ac = &s->cpu_cache[cpu];
+
+		if (!READ_ONCE(ac->avail))
+			continue;
+		spin_lock_irqsave(&ac->lock, flags);
+		free_block(s, ac, ac->avail, &doomed);
+		spin_unlock_irqrestore(&ac->lock, flags);
+	}
+	free_slabs(s, &doomed);
 }
 
 static struct kmem_cache *kmalloc_slab(size_t size)
@@ -270,7 +420,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	__SetPageLargeKmalloc(page);
-	atomic_long_add(PAGE_SIZE << order, &slab_bytes);
+	slab_bytes_add(PAGE_SIZE << order);
 	atomic_long_add(1L << order, &slab_pages);
 	return page_address(page);
 }
@@ -282,7 +432,7 @@ static void kfree_large(struct page *page, const void *p)
 	if (WARN_ON(p != page_address(page)))
 		return;
 	__ClearPageLargeKmalloc(page);
-	atomic_long_sub(PAGE_SIZE << order, &slab_bytes);
+	slab_bytes_add(-(long)(PAGE_SIZE << order));
 	atomic_long_sub(1L << order, &slab_pages);
 	__free_pages(page, order);
 }
@@ -417,13 +567,14 @@ out:
 	return s;
 }
 
-/* Free the empty slabs of s; with keep, leave SLAB_KEEP_EMPTY of them. */
+/* Drain every CPU's objects of s, then free all its empty slabs. */
 static void shrink_cache(struct kmem_cache *s)
 {
 	struct page *page, *tmp;
 	unsigned long flags;
 	LIST_HEAD(doomed);
 
+	drain_cpu_caches(s);
 	spin_lock_irqsave(&s->lock, flags);
 	list_for_each_entry_safe(page, tmp, &s->partial, lru) {
 		if (page->inuse)
@@ -508,9 +659,14 @@ unsigned int kmem_cache_size(struct kmem_cache *s)
 #ifdef CONFIG_KUNIT
 unsigned long slab_allocated_bytes(void)
 {
+	unsigned int cpu;
+	long bytes = 0;
+
 	if (!irqs_disabled() && !in_atomic())
 		free_cached_stacks();
-	return atomic_long_read(&slab_bytes);
+	for_each_possible_cpu(cpu)
+		bytes += READ_ONCE(per_cpu(slab_stats, cpu).bytes);
+	return bytes;
 }
 
 unsigned long slab_nr_pages(void)
@@ -520,7 +676,18 @@ unsigned long slab_nr_pages(void)
 
 unsigned long kmem_cache_active_objects(struct kmem_cache *s)
 {
-	return READ_ONCE(s->active_objs);
+	unsigned long n = READ_ONCE(s->active_objs);
+	unsigned int cpu;
+
+	/* Those on a CPU's array_cache are free. */
+	for_each_possible_cpu(cpu)
+		n -= READ_ONCE(s->cpu_cache[cpu].avail);
+	return n;
+}
+
+unsigned int kmem_cache_cpu_objects(struct kmem_cache *s, unsigned int cpu)
+{
+	return READ_ONCE(s->cpu_cache[cpu].avail);
 }
 
 unsigned long kmem_cache_nr_slabs(struct kmem_cache *s)

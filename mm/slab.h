@@ -6,6 +6,26 @@
 #include <linux/types.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/percpu.h>
+#include <linux/cache.h>
+
+/*
+ * A CPU's stack of free objects of one cache (Linux SLAB's array_cache):
+ * kmem_cache_alloc() pops entry[avail - 1], kmem_cache_free() pushes,
+ * taking only this lock, which the CPU itself takes with interrupts off
+ * and which other CPUs take only to drain it (kmem_cache_shrink()). An
+ * empty one takes SLAB_CPU_BATCH objects from the slabs at once; a full one
+ * gives its SLAB_CPU_BATCH oldest back at once, each under the cache's lock.
+ * Order: an array_cache's lock, then the cache's.
+ */
+#define SLAB_CPU_LIMIT 16
+#define SLAB_CPU_BATCH 8
+
+struct array_cache {
+	spinlock_t lock;
+	unsigned int avail;		/* objects in entry[0..avail) */
+	void *entry[SLAB_CPU_LIMIT];
+} ____cacheline_aligned;
 
 /*
  * A slab is a block of 2^order pages (compound when order > 0) carved into
@@ -29,8 +49,10 @@ struct kmem_cache {
 	struct list_head partial;	/* partly used slabs first, empty ones last */
 	unsigned long nr_slabs;		/* all slabs, full ones included */
 	unsigned long nr_empty;		/* empty slabs on partial */
-	unsigned long active_objs;
+	unsigned long active_objs;	/* out of the slabs: in use or on a cpu_cache */
 	struct list_head list;		/* in slab_caches */
+	/* Each CPU's free objects (Linux: a __percpu pointer; here NR_CPUS). */
+	struct array_cache cpu_cache[NR_CPUS];
 };
 
 #endif /* _MM_SLAB_H */

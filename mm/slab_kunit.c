@@ -1,11 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* KUnit tests for kmalloc and kmem_cache (suite "slab"). */
+/*
+ * KUnit tests for kmalloc and kmem_cache (suite "slab"), the per-CPU
+ * caches of free objects in front of the slabs, and the page allocator's
+ * per-CPU lists beneath them with every CPU at once.
+ */
 #include <kunit/test.h>
+#include <kunit/kthread.h>
+#include <kunit/page_alloc.h>
 #include <kunit/slab.h>
+#include <linux/atomic.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/err.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/fault-inject.h>
+#include "slab.h"
 
 static const size_t test_sizes[] = {
 	1, 2, 3, 7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 48, 63, 64, 65, 95, 96, 97,
@@ -459,6 +473,288 @@ static void slab_util_helpers(struct kunit *test)
 	kvfree(NULL);
 }
 
+/* Move current to @cpu alone (at once, as set_cpus_allowed_ptr() does). */
+static void move_to_cpu(struct kunit *test, unsigned int cpu)
+{
+	cpumask_t one = {};
+
+	cpumask_set_cpu(cpu, &one);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, &one), 0);
+	KUNIT_EXPECT_EQ(test, task_cpu(current), cpu);
+}
+
+#define PCPU_OBJS 40
+
+/*
+ * This CPU's array_cache of a new cache: the first object comes from a
+ * new slab, the second takes SLAB_CPU_BATCH at once; frees go onto it
+ * until SLAB_CPU_LIMIT, then the SLAB_CPU_BATCH oldest go back; the
+ * cache's lock is not what counts them: kmem_cache_active_objects() does
+ * not count the free ones it holds.
+ */
+static void slab_cpu_cache_batches(struct kunit *test)
+{
+	unsigned int cpu = kunit_pin_cpu(), i, expect, bad = 0, most = 0;
+	struct kmem_cache *c = kmem_cache_create("test_pcpu", 64, 0, 0, NULL);
+	void *objs[PCPU_OBJS];
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	objs[0] = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, objs[0]);
+	KUNIT_EXPECT_EQ(test, kmem_cache_cpu_objects(c, cpu), 0U);
+	objs[1] = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, objs[1]);
+	KUNIT_EXPECT_EQ(test, kmem_cache_cpu_objects(c, cpu), SLAB_CPU_BATCH - 1U);
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(c), 2UL);
+	for (i = 2; i < PCPU_OBJS; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(c), (unsigned long)PCPU_OBJS);
+
+	expect = kmem_cache_cpu_objects(c, cpu);
+	for (i = 0; i < PCPU_OBJS; i++) {
+		kmem_cache_free(c, objs[i]);
+		if (expect == SLAB_CPU_LIMIT)
+			expect -= SLAB_CPU_BATCH;
+		expect++;
+		bad += kmem_cache_cpu_objects(c, cpu) != expect;
+		most = max(most, kmem_cache_cpu_objects(c, cpu));
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0U);
+	KUNIT_EXPECT_EQ(test, most, (unsigned int)SLAB_CPU_LIMIT);
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(c), 0UL);
+	/* The last one freed is the next one handed out, here. */
+	objs[0] = kmem_cache_alloc(c, GFP_KERNEL);
+	KUNIT_EXPECT_PTR_EQ(test, objs[0], objs[PCPU_OBJS - 1]);
+	kmem_cache_free(c, objs[0]);
+
+	kmem_cache_shrink(c);
+	KUNIT_EXPECT_EQ(test, kmem_cache_cpu_objects(c, cpu), 0U);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_slabs(c), 0UL);
+	kmem_cache_destroy(c);
+	kunit_unpin_cpu();
+}
+
+/*
+ * Objects allocated on one CPU and freed on each of the others go to the
+ * freeing CPU's array_cache; kmem_cache_shrink() from the first gives
+ * every CPU's back, every slab with them, and every page.
+ */
+static void slab_free_on_other_cpus(struct kunit *test)
+{
+	unsigned int home = kunit_pin_cpu(), cpu, n = 0, i;
+	struct kmem_cache *c = kmem_cache_create("test_pcpu_remote", 200, 0, 0, NULL);
+	unsigned long pages0;
+	void *objs[NR_CPUS];
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	kmem_cache_shrink_all();
+	pages0 = slab_nr_pages();
+	for_each_cpu(cpu, cpu_active_mask) {
+		objs[n] = kmem_cache_alloc(c, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[n]);
+		n++;
+	}
+	KUNIT_EXPECT_GT(test, slab_nr_pages(), pages0);
+	i = 0;
+	for_each_cpu(cpu, cpu_active_mask) {
+		unsigned int before;
+
+		move_to_cpu(test, cpu);
+		before = kmem_cache_cpu_objects(c, cpu);
+		kmem_cache_free(c, objs[i++]);
+		KUNIT_EXPECT_EQ(test, kmem_cache_cpu_objects(c, cpu), before + 1);
+	}
+	move_to_cpu(test, home);
+	KUNIT_EXPECT_EQ(test, kmem_cache_active_objects(c), 0UL);
+	KUNIT_EXPECT_GT(test, kmem_cache_nr_slabs(c), 0UL);
+
+	kmem_cache_shrink(c);
+	for_each_cpu(cpu, cpu_active_mask)
+		KUNIT_EXPECT_EQ(test, kmem_cache_cpu_objects(c, cpu), 0U);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_slabs(c), 0UL);
+	KUNIT_EXPECT_EQ(test, slab_nr_pages(), pages0);
+	kmem_cache_destroy(c);
+	kunit_unpin_cpu();
+}
+
+#define MT_ROUNDS 200
+#define MT_PAGES 48		/* more than a page list's batch */
+#define MT_OBJS 48		/* more than an array_cache holds */
+#define MT_MAILBOX 256
+
+struct mt_item {
+	void *p;		/* a page's address or a kmalloc object */
+	unsigned long stamp;
+	size_t size;		/* 0: a page */
+};
+
+/* What the workers hand each other to free on their own CPUs. */
+struct mt_shared {
+	spinlock_t lock;
+	struct mt_item box[MT_MAILBOX];
+	unsigned int n;
+	atomic_t errors;
+	atomic_t ops;
+};
+
+struct mt_worker {
+	struct mt_shared *sh;
+	unsigned int id;
+	struct completion done;
+	struct mt_item items[MT_PAGES + MT_OBJS];
+	struct mt_item theirs[(MT_PAGES + MT_OBJS) / 2];
+};
+
+static const size_t mt_sizes[] = { 16, 64, 96, 192, 512, 1024 };
+
+/* Write @stamp over the whole of @it (so that any overlap is seen). */
+static void mt_stamp(struct mt_item *it)
+{
+	size_t n = (it->size ? it->size : PAGE_SIZE) / sizeof(unsigned long), i;
+	unsigned long *w = it->p;
+
+	for (i = 0; i < n; i++)
+		w[i] = it->stamp + i;
+}
+
+static bool mt_check(const struct mt_item *it)
+{
+	size_t n = (it->size ? it->size : PAGE_SIZE) / sizeof(unsigned long), i;
+	const unsigned long *w = it->p;
+
+	for (i = 0; i < n; i++)
+		if (w[i] != it->stamp + i)
+			return false;
+	return true;
+}
+
+/* Check the stamp, then free @it on this CPU. */
+static void mt_free(struct mt_shared *sh, struct mt_item *it)
+{
+	if (!mt_check(it))
+		atomic_inc(&sh->errors);
+	if (it->size)
+		kfree(it->p);
+	else
+		free_page((unsigned long)it->p);
+	atomic_inc(&sh->ops);
+}
+
+static int mt_worker_fn(void *arg)
+{
+	struct mt_worker *w = arg;
+	struct mt_shared *sh = w->sh;
+	unsigned long seq = 0;
+	unsigned int r, i, n, got;
+
+	for (r = 0; r < MT_ROUNDS; r++) {
+		n = 0;
+		for (i = 0; i < MT_PAGES + MT_OBJS; i++) {
+			struct mt_item *it = &w->items[n];
+
+			it->size = i < MT_PAGES ? 0 : mt_sizes[(i + r) % ARRAY_SIZE(mt_sizes)];
+			it->p = it->size ? kmalloc(it->size, GFP_KERNEL) :
+					   (void *)__get_free_page(GFP_KERNEL);
+			if (!it->p) {
+				atomic_inc(&sh->errors);
+				continue;
+			}
+			/* Owner in the top 8 bits, a sequence number below. */
+			it->stamp = ((unsigned long)(w->id + 1) << (sizeof(long) * 8 - 8)) |
+				    (seq++ << 4);
+			mt_stamp(it);
+			n++;
+		}
+		cond_resched();
+		/*
+		 * Half (the odd ones) handed to whichever CPU comes next, as
+		 * many handed earlier (mostly by the others) taken to free
+		 * here first, under one taking of
+		 * the lock a round (a spinning vCPU waits for a preempted one).
+		 */
+		got = 0;
+		spin_lock(&sh->lock);
+		while (sh->n && got < n / 2)
+			w->theirs[got++] = sh->box[--sh->n];
+		for (i = 1; i < n; i += 2) {
+			if (sh->n == MT_MAILBOX)
+				break;
+			sh->box[sh->n++] = w->items[i];
+			w->items[i].p = NULL;
+		}
+		spin_unlock(&sh->lock);
+		for (i = 0; i < n; i++)
+			if (w->items[i].p)
+				mt_free(sh, &w->items[i]);
+		for (i = 0; i < got; i++)
+			mt_free(sh, &w->theirs[i]);
+	}
+	complete(&w->done);
+	kunit_sleep_until_stop();
+	return 0;
+}
+
+/*
+ * Every active CPU at once allocates pages and kmalloc objects, stamps
+ * each whole with its owner, checks them, frees half itself and hands
+ * half to be freed on another CPU: a page or object handed out twice, or
+ * written while on a free list, breaks a stamp. Afterwards every byte,
+ * slab page and free page is back.
+ */
+static void slab_stress_all_cpus(struct kunit *test)
+{
+	struct mt_worker *w[NR_CPUS];
+	struct task_struct *t[NR_CPUS];
+	unsigned long pages0, bytes0, slab_pages0;
+	struct mt_shared *sh;
+	unsigned int cpu, n = 0, i;
+
+	sh = kzalloc(sizeof(*sh), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sh);
+	spin_lock_init(&sh->lock);
+	for_each_cpu(cpu, cpu_active_mask) {
+		w[n] = kzalloc(sizeof(*w[n]), GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, w[n]);
+		w[n]->sh = sh;
+		w[n]->id = n;
+		init_completion(&w[n]->done);
+		n++;
+	}
+	kmem_cache_shrink_all();
+	pages0 = nr_free_pages();
+	bytes0 = slab_allocated_bytes();
+	slab_pages0 = slab_nr_pages();
+
+	i = 0;
+	for_each_cpu(cpu, cpu_active_mask) {
+		t[i] = kthread_create(mt_worker_fn, w[i], "mm_stress%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+		kthread_bind(t[i], cpu);
+		i++;
+	}
+	for (i = 0; i < n; i++)
+		wake_up_process(t[i]);
+	for (i = 0; i < n; i++) {
+		wait_for_completion(&w[i]->done);
+		kthread_stop(t[i]);
+	}
+	while (sh->n)
+		mt_free(sh, &sh->box[--sh->n]);
+
+	kunit_info(test, "%u CPUs, %d frees", n, atomic_read(&sh->ops));
+	KUNIT_EXPECT_EQ(test, atomic_read(&sh->errors), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&sh->ops), (int)(n * MT_ROUNDS * (MT_PAGES + MT_OBJS)));
+	KUNIT_EXPECT_EQ(test, slab_allocated_bytes(), bytes0);
+	kmem_cache_shrink_all();
+	KUNIT_EXPECT_EQ(test, slab_nr_pages(), slab_pages0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages0);
+	for (i = 0; i < n; i++)
+		kfree(w[i]);
+	kfree(sh);
+}
+
 static void slab_exit(struct kunit *test)
 {
 	alloc_fail_off();
@@ -476,6 +772,9 @@ static struct kunit_case slab_cases[] = {
 	KUNIT_CASE(slab_stress),
 	KUNIT_CASE(slab_fault_injection),
 	KUNIT_CASE(slab_util_helpers),
+	KUNIT_CASE(slab_cpu_cache_batches),
+	KUNIT_CASE(slab_free_on_other_cpus),
+	KUNIT_CASE(slab_stress_all_cpus),
 	{}
 };
 

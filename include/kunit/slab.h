@@ -22,8 +22,14 @@ struct kmem_cache;
 unsigned long slab_allocated_bytes(void);
 /* Pages held by all slab caches, empty slabs included, plus large kmalloc blocks. */
 unsigned long slab_nr_pages(void);
-/* Objects of @s now allocated. */
+/*
+ * Objects of @s now allocated: out of their slabs and not on a CPU's
+ * array_cache of free ones (a lockless sum, exact while no other CPU uses
+ * @s).
+ */
 unsigned long kmem_cache_active_objects(struct kmem_cache *s);
+/* Free objects of @s on @cpu's array_cache (at most SLAB_CPU_LIMIT). */
+unsigned int kmem_cache_cpu_objects(struct kmem_cache *s, unsigned int cpu);
 /* Slabs @s holds (empty ones included). */
 unsigned long kmem_cache_nr_slabs(struct kmem_cache *s);
 

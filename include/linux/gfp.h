@@ -61,6 +61,9 @@ static inline bool gfpflags_allow_blocking(gfp_t gfp)
  * struct page (reference count 1), or NULL on failure (with a one-line
  * message unless __GFP_NOWARN). Never sleeps; with GFP_ATOMIC it is callable
  * from interrupts and with interrupts off. Subject to fault injection.
+ * Order 0 comes from this CPU's list of free pages, refilled a batch at a
+ * time; it fails only after drain_all_pages() gave nothing back, or the
+ * buddy still had no block (or only the reserve) after it.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 
@@ -71,9 +74,21 @@ static inline struct page *alloc_page(gfp_t gfp)
 }
 
 /*
+ * drain_all_pages() - give the free order-0 pages every CPU keeps on its
+ * list (mm/page_alloc.c) back to the buddy lists, where they merge with
+ * their buddies. An allocation that finds no page calls it before it
+ * fails; call it before looking at nr_free_blocks(). Linux's takes a zone
+ * (NULL: all); Ferrite has one. Any context; never sleeps or allocates;
+ * takes each CPU's list lock in turn, no cross-CPU call.
+ */
+void drain_all_pages(void);
+
+/*
  * __free_pages() - drop a reference to a block from alloc_pages(); when it
  * was the last one, give the 2^order pages back. order must be the one it
- * was allocated with. NULL is ignored. Never sleeps; any context.
+ * was allocated with. NULL is ignored. Never sleeps; any context. An
+ * order-0 page goes to this CPU's free list, the buddy lists getting a
+ * batch of them back once it holds too many (drain_all_pages()).
  */
 void __free_pages(struct page *page, unsigned int order);
 

@@ -159,13 +159,23 @@ static inline unsigned int get_order(unsigned long size)
 #define PAGE_ALIGNED(addr) IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
 #define offset_in_page(p) ((unsigned long)(p) & ~PAGE_MASK)
 
-/* Pages currently free in the buddy allocator. Any context, no lock. */
+/*
+ * Pages currently free: in the buddy allocator, plus the order-0 pages
+ * each CPU keeps on its list (mm/page_alloc.c; Linux's NR_FREE_PAGES does
+ * not count those). Any context, no lock; a sum of counters another CPU
+ * may be moving pages between, so exact only while no other CPU
+ * allocates or frees.
+ */
 unsigned long nr_free_pages(void);
 
 /* Pages handed to the buddy allocator at boot (all usable RAM). */
 unsigned long totalram_pages(void);
 
-/* Free blocks of each order, for diagnostics and tests; order <= MAX_ORDER. */
+/*
+ * Free blocks of each order in the buddy allocator, for diagnostics and
+ * tests; order <= MAX_ORDER. The per-CPU lists' pages are not in them:
+ * drain_all_pages() first to see every free page merged.
+ */
 unsigned long nr_free_blocks(unsigned int order);
 
 /*
