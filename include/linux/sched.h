@@ -86,6 +86,7 @@ struct task_struct {
 	bool on_rq;			/* on its CPU's run queue (that queue's lock) */
 	bool on_cpu;			/* a CPU runs it, or is switching away from it (the same) */
 	unsigned int cpu;		/* the CPU it is queued on, runs or last ran on (kernel/sched/core.c) */
+	unsigned int wake_cpu;		/* the CPU its last wake-up queued it on (balancing may move it) */
 	struct completion *dead_done;	/* wait_task_dead()'s, woken at its last switch-away (its queue's lock) */
 	int time_slice;			/* ticks left before preemption */
 	struct list_head run_list;

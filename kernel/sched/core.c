@@ -565,6 +565,7 @@ static bool ttwu(struct task_struct *p, unsigned int state, int wake_flags, int 
 			enqueue(dst, p);
 			resched_rq(dst);
 			*queued_on = dst->cpu;
+			WRITE_ONCE(p->wake_cpu, dst->cpu);
 			double_rq_unlock(rq, dst);
 			break;
 		}

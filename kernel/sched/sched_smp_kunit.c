@@ -186,10 +186,10 @@ static void sched_smp_sync_wakeup(struct kunit *test)
 			__wake_up_sync(&s.wq, TASK_NORMAL);
 		else
 			wake_up(&s.wq);
-		queued_on = task_cpu(t);
+		/* Where the wake-up queued it; an idle CPU's tick may pull it away at once. */
+		queued_on = READ_ONCE(t->wake_cpu);
 		for (int i = 0; i < 500 && READ_ONCE(s.woke_on) < 0; i++)
 			msleep(10);
-		/* Where it was queued; an idle CPU's tick may still pull it away. */
 		if (sync)
 			KUNIT_EXPECT_EQ(test, queued_on, here);
 		else
