@@ -175,9 +175,9 @@ SETUP := scripts/setup.sh
 QEMU_TIMEOUT ?= 120
 # CPUs of the QEMU machine for run, test, bench and scripts/run-in-vm.sh
 # (scripts/qemu.sh reads it; on arm, more than one means the
-# realview-eb-mpcore board). Every architecture starts the other CPUs; on
-# x86_64, arm64, riscv64 and powerpc (CONFIG_SMP_ACTIVE) they run tasks,
-# on arm they take cross-CPU calls and ticks but run no task yet.
+# realview-eb-mpcore board). Every architecture starts the other CPUs,
+# and on every one (CONFIG_SMP_ACTIVE in arch/$(ARCH)/Makefile) they run
+# tasks.
 SMP ?= 1
 export SMP
 # make test at SMP=1 also runs the KUnit suites in a second boot with

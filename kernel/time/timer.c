@@ -27,6 +27,7 @@
  * is running, for del_timer_sync() on another CPU to wait for.
  */
 #include <linux/timer.h>
+#include <kunit/timer.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/delay.h>
@@ -57,6 +58,13 @@ static struct hlist_head timer_wheel[WHEEL_LEVELS * LVL_SIZE];
 static unsigned long wheel_clk;		/* the next jiffy the tick runs */
 static DEFINE_SPINLOCK(timer_lock);
 static struct timer_list *running_timer;
+/*
+ * For tests (<kunit/timer.h>): the ticks that moved jiffies on, and the
+ * first jiffy the latest of them ran (wheel_clk when it began). Written
+ * by CPU 0's tick alone.
+ */
+static unsigned long jiffy_ticks;
+static unsigned long tick_first_jiffy;
 
 /* The bucket for a timer due at @expires. Caller holds timer_lock. */
 static struct hlist_head *wheel_bucket(unsigned long expires)
@@ -180,6 +188,10 @@ void timer_tick(void)
 		return;
 	update_jiffies();
 	spin_lock(&timer_lock);
+	if (time_after_eq(jiffies, wheel_clk)) {
+		WRITE_ONCE(tick_first_jiffy, wheel_clk);
+		WRITE_ONCE(jiffy_ticks, jiffy_ticks + 1);
+	}
 	while (time_after_eq(jiffies, wheel_clk)) {
 		clk = wheel_clk++;
 		for (lvl = 0; lvl < WHEEL_LEVELS; lvl++) {
@@ -203,6 +215,19 @@ void timer_tick(void)
 	}
 	spin_unlock(&timer_lock);
 }
+
+/* The tick's records, for tests (<kunit/timer.h>). */
+#ifdef CONFIG_KUNIT
+unsigned long timer_tick_first_jiffy(void)
+{
+	return READ_ONCE(tick_first_jiffy);
+}
+
+unsigned long timer_jiffy_ticks(void)
+{
+	return READ_ONCE(jiffy_ticks);
+}
+#endif
 
 struct sleeper {
 	struct timer_list timer;

@@ -175,10 +175,20 @@ static void bad_pointers_give_efault(void)
 			if (calls[i].nr == SYS_wait4) {
 				if (b == 0)
 					continue;	/* a NULL status pointer is allowed */
-				/* Linux reaps, then fails to store: one child per try. */
-				if (fork() == 0)
+				/*
+				 * Linux reaps, then fails to store: one child per
+				 * try, waited for until it has exited (WNOWAIT
+				 * leaves it to wait4()): a sleep of 20 ms was not
+				 * always enough at 4 CPUs under load, and wait4()'s
+				 * WNOHANG then found no child to report.
+				 */
+				pid_t child = fork();
+				siginfo_t si;
+
+				if (child == 0)
 					_exit(0);
-				usleep(20000);
+				if (waitid(P_PID, child, &si, WEXITED | WNOWAIT))
+					KT_FAIL("waitid: errno %d", errno);
 			}
 			if ((calls[i].nr == SYS_gettimeofday || calls[i].nr == SYS_poll ||
 			     calls[i].nr == SYS_ppoll || calls[i].nr == SYS_select5 ||
