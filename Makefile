@@ -187,7 +187,8 @@ export SMP
 SMP_KUNIT ?= $(if $(filter x86_64 riscv64 arm64 powerpc arm,$(ARCH)),$(if $(filter 1,$(SMP)),4))
 # Where the secondary CPUs run tasks (CONFIG_SMP_ACTIVE), make test at
 # SMP=1 also boots the user-space runner and shell a second time with
-# SMP_USER CPUs (default 4; SMP_USER=0: not).
+# SMP_USER CPUs (default 4, arm 0 for now: arch/arm/Makefile; SMP_USER=0:
+# not).
 SMP_USER ?= $(if $(filter y,$(CONFIG_SMP_ACTIVE)),$(if $(filter 1,$(SMP)),4))
 # make test runs up to JOBS boots at once (a KUnit boot of several CPUs
 # alone): by default the host's cores, at most 2 (scripts/run_tests.py
