@@ -227,35 +227,31 @@ static void waitqueue_wake_up_shared(struct kunit *test)
 		kthread_stop(t[i]);
 }
 
-/* A timeout returns 0, not before timeout jiffies and not much after. */
-static void waitqueue_wait_event_timeout_expires(struct kunit *test)
+/* Where a wait on CPU 0 that should time out began (timed_wait_start()). */
+struct timed_wait {
+	unsigned long j0, ticks;
+	u64 t0;
+};
+
+/* Start at a tick's edge, noting jiffies, the clock and the ticks so far. */
+static void timed_wait_start(struct timed_wait *tw)
 {
-	DECLARE_WAIT_QUEUE_HEAD(wq);
-	long timeout = msecs_to_jiffies(40);
-	unsigned long j0, jd, ticks;
-	int never = 0;
-	long ret;
-	u64 t0, elapsed;
-
-	/* No time and a false condition: 0 at once; a true one: at least 1. */
-	ret = wait_event_timeout(wq, READ_ONCE(never), 0);
-	KUNIT_EXPECT_EQ(test, ret, 0L);
-	ret = wait_event_timeout(wq, true, 0);
-	KUNIT_EXPECT_EQ(test, ret, 1L);
-	ret = wait_event_timeout(wq, true, 7);
-	KUNIT_EXPECT_EQ(test, ret, 7L);
-
-	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
 	sync_to_tick();
-	j0 = jiffies;
-	t0 = ktime_get_ns();
-	ticks = timer_jiffy_ticks();
-	ret = wait_event_timeout(wq, READ_ONCE(never), timeout);
-	ticks = timer_jiffy_ticks() - ticks;
-	elapsed = ktime_get_ns() - t0;
-	jd = jiffies - j0;
+	tw->j0 = jiffies;
+	tw->t0 = ktime_get_ns();
+	tw->ticks = timer_jiffy_ticks();
+}
 
-	KUNIT_EXPECT_EQ(test, ret, 0L);
+/*
+ * The wait begun at @tw timed out as @timeout jiffies promise: not before
+ * @timeout jiffies, and woken by the first tick to reach the end.
+ */
+static void timed_wait_check_expired(struct kunit *test, struct timed_wait *tw, long timeout)
+{
+	unsigned long ticks = timer_jiffy_ticks() - tw->ticks;
+	u64 elapsed = ktime_get_ns() - tw->t0;
+	unsigned long jd = jiffies - tw->j0;
+
 	KUNIT_EXPECT_GE(test, jd, (unsigned long)timeout);
 	/*
 	 * By the clock too (the first of those ticks may come right after we
@@ -278,6 +274,30 @@ static void waitqueue_wait_event_timeout_expires(struct kunit *test)
 	if (elapsed > 140ULL * NSEC_PER_MSEC)
 		kunit_info(test, "the %lu-jiffy wait took %llu ms, %lu ticks\n",
 			   (unsigned long)timeout, elapsed / NSEC_PER_MSEC, ticks);
+}
+
+/* A timeout returns 0, not before timeout jiffies and not much after. */
+static void waitqueue_wait_event_timeout_expires(struct kunit *test)
+{
+	DECLARE_WAIT_QUEUE_HEAD(wq);
+	long timeout = msecs_to_jiffies(40);
+	struct timed_wait tw;
+	int never = 0;
+	long ret;
+
+	/* No time and a false condition: 0 at once; a true one: at least 1. */
+	ret = wait_event_timeout(wq, READ_ONCE(never), 0);
+	KUNIT_EXPECT_EQ(test, ret, 0L);
+	ret = wait_event_timeout(wq, true, 0);
+	KUNIT_EXPECT_EQ(test, ret, 1L);
+	ret = wait_event_timeout(wq, true, 7);
+	KUNIT_EXPECT_EQ(test, ret, 7L);
+
+	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
+	timed_wait_start(&tw);
+	ret = wait_event_timeout(wq, READ_ONCE(never), timeout);
+	KUNIT_EXPECT_EQ(test, ret, 0L);
+	timed_wait_check_expired(test, &tw, timeout);
 	KUNIT_EXPECT_FALSE(test, waitqueue_active(&wq));
 }
 
@@ -481,34 +501,16 @@ static void completion_complete_all(struct kunit *test)
 static void completion_wait_timeout(struct kunit *test)
 {
 	struct completion c;
-	unsigned long timeout = msecs_to_jiffies(40), j0, jd, ret, ticks;
-	u64 t0, elapsed;
+	unsigned long timeout = msecs_to_jiffies(40), ret;
+	struct timed_wait tw;
+	u64 t0;
 
 	KUNIT_ASSERT_EQ(test, kunit_run_on_tick_cpu(), 0);
 	init_completion(&c);
-	sync_to_tick();
-	j0 = jiffies;
-	t0 = ktime_get_ns();
-	ticks = timer_jiffy_ticks();
+	timed_wait_start(&tw);
 	ret = wait_for_completion_timeout(&c, timeout);
-	ticks = timer_jiffy_ticks() - ticks;
-	elapsed = ktime_get_ns() - t0;
-	jd = jiffies - j0;
 	KUNIT_EXPECT_EQ(test, ret, 0UL);
-	KUNIT_EXPECT_GE(test, jd, timeout);
-	/* By the clock where no tick caught up: waitqueue_wait_event_timeout_expires. */
-	if (ticks >= jd)
-		KUNIT_EXPECT_GE(test, elapsed, (u64)(timeout - 1) * TICK_NS - CLOCK_SLACK_NS);
-	/*
-	 * Woken by the first tick to reach the end: counted in ticks, not by
-	 * the clock, which a host stopping CPU 0's virtual CPU moves on
-	 * (<kunit/timer.h>). + 1: a tick between reading jiffies here and in
-	 * the wait; + 1: one more before this task runs again.
-	 */
-	KUNIT_EXPECT_LE(test, ticks, (unsigned long)timeout + 2);
-	if (elapsed > 140ULL * NSEC_PER_MSEC)
-		kunit_info(test, "the %lu-jiffy wait took %llu ms, %lu ticks\n",
-			   (unsigned long)timeout, elapsed / NSEC_PER_MSEC, ticks);
+	timed_wait_check_expired(test, &tw, timeout);
 	KUNIT_EXPECT_FALSE(test, waitqueue_active(&c.wait));
 
 	/* Already completed: returns at once with time left. */
